@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpenApiGen.Runtime;
+
+/// <summary>Writing helpers for generated converters.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonWrite
+{
+    /// <summary>Writes a list as a JSON array, each element with <paramref name="element"/>.</summary>
+    public static void List<T>(Utf8JsonWriter writer, IEnumerable<T> values, JsonSerializerOptions options, JsonValueWriter<T> element)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(values);
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            element(writer, value, options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a dictionary as a JSON object, each value with <paramref name="value"/>.</summary>
+    public static void Map<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> values, JsonSerializerOptions options, JsonValueWriter<T> value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(values);
+        writer.WriteStartObject();
+        foreach (var pair in values)
+        {
+            writer.WritePropertyName(pair.Key);
+            value(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a URI as the text it was made from.</summary>
+    public static void Uri(Utf8JsonWriter writer, Uri value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStringValue(value.OriginalString);
+    }
+
+    /// <summary>Writes an RFC 3339 full-date.</summary>
+    public static void DateOnly(Utf8JsonWriter writer, DateOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,547 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using Microsoft.OpenApi;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Naming;
+using OpenApiGen.Reading;
+
+namespace OpenApiGen.Building;
+
+/// <summary>
+/// Walks an OpenAPI document and decides what C# it becomes: which schemas are types, what every type and member
+/// is called, what type every value has. Names are claimed in document order, so the same spec always gives the
+/// same names; a schema reached twice (a shared response, a reused inline schema) is named once.
+/// </summary>
+internal sealed class ModelBuilder
+{
+    // A type must not take a name that the JSON context (whose properties mirror type names) or the
+    // Serialization namespace already use.
+    private static readonly string[] s_reservedTypeNames = { "Serialization", "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions" };
+    private static readonly string[] s_reservedObjectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Validate" };
+    private static readonly string[] s_reservedEnumMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "KnownValues" };
+
+    private readonly ReadSpec _spec;
+    private readonly SpecInput _input;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+    private readonly NameScope _typeScope;
+    private readonly IDictionary<string, IOpenApiSchema> _components;
+    private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _aliasesInProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineRefs = new(ReferenceComparer.Instance);
+    private readonly Dictionary<string, Dictionary<string, string>> _enumMembers = new(StringComparer.Ordinal);
+    private readonly List<TypeModel> _types = new();
+    private readonly string _contextName;
+
+    private ModelBuilder(ReadSpec spec, SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _spec = spec;
+        _input = input;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+        _components = spec.Document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+
+        var baseName = input.ClientName.EndsWith("Client", StringComparison.Ordinal) && input.ClientName.Length > "Client".Length
+            ? input.ClientName.Substring(0, input.ClientName.Length - "Client".Length)
+            : input.ClientName;
+        _contextName = baseName + "JsonContext";
+        _typeScope = new NameScope(s_reservedTypeNames);
+        _typeScope.Claim(input.ClientName, "the client");
+        _typeScope.Claim("I" + input.ClientName, "the client's interface");
+        _typeScope.Claim(_contextName, "the JSON context");
+    }
+
+    public static SpecModel Build(ReadSpec spec, SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var builder = new ModelBuilder(spec, input, diagnostics, cancellationToken);
+        builder.Run();
+        var info = spec.Document.Info;
+        return new SpecModel(
+            input.Namespace,
+            input.ClientName,
+            input.HintPrefix,
+            builder._contextName,
+            DocBuilder.ForText(info?.Title, info?.Description),
+            builder._types.OrderBy(static t => t.Name, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private void Run()
+    {
+        // Component schemas claim their names first, so references can be typed before the target is built
+        // and component names win over names derived from places.
+        foreach (var pair in _components)
+        {
+            if (Classify(pair.Value) != Shape.Other)
+            {
+                _componentTypeNames[pair.Key] = ClaimTypeName(Identifier.ToPascalCase(pair.Key), $"schema '{pair.Key}'", ComponentPointer(pair.Key));
+            }
+        }
+
+        foreach (var pair in _components)
+        {
+            ResolveComponent(pair.Key);
+        }
+
+        var components = _spec.Document.Components;
+        if (components is not null)
+        {
+            foreach (var pair in components.Responses ?? Empty<IOpenApiResponse>())
+            {
+                WalkContent(pair.Value.Content, Suffixed(Identifier.ToPascalCase(pair.Key), "Response"), "/components/responses/" + SchemaFacts.Escape(pair.Key));
+            }
+
+            foreach (var pair in components.RequestBodies ?? Empty<IOpenApiRequestBody>())
+            {
+                WalkContent(pair.Value.Content, Suffixed(Identifier.ToPascalCase(pair.Key), "Request"), "/components/requestBodies/" + SchemaFacts.Escape(pair.Key));
+            }
+
+            foreach (var pair in components.Parameters ?? Empty<IOpenApiParameter>())
+            {
+                WalkParameter(pair.Value, Identifier.ToPascalCase(pair.Key), "/components/parameters/" + SchemaFacts.Escape(pair.Key));
+            }
+        }
+
+        foreach (var path in _spec.Document.Paths ?? new OpenApiPaths())
+        {
+            WalkPathItem(path.Value, name: null, "/paths/" + SchemaFacts.Escape(path.Key), path.Key);
+        }
+
+        foreach (var webhook in _spec.Document.Webhooks ?? Empty<IOpenApiPathItem>())
+        {
+            WalkPathItem(webhook.Value, Identifier.ToPascalCase(webhook.Key), "/webhooks/" + SchemaFacts.Escape(webhook.Key), webhook.Key);
+        }
+    }
+
+    private void WalkPathItem(IOpenApiPathItem item, string? name, string pointer, string path)
+    {
+        if (item.Operations is null)
+        {
+            return;
+        }
+
+        foreach (var pair in item.Operations)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var method = pair.Key.Method.ToLowerInvariant();
+            var operation = pair.Value;
+            var operationName = operation.OperationId is { Length: > 0 } id
+                ? Identifier.ToPascalCase(id)
+                : name is not null && item.Operations.Count == 1 ? name : Identifier.ToPascalCase(method + " " + (name ?? path));
+            var operationPointer = pointer + "/" + method;
+
+            if (item.Parameters is not null)
+            {
+                for (var i = 0; i < item.Parameters.Count; i++)
+                {
+                    WalkParameter(item.Parameters[i], operationName + Identifier.ToPascalCase(item.Parameters[i].Name ?? "Parameter"), pointer + "/parameters/" + i);
+                }
+            }
+
+            if (operation.Parameters is not null)
+            {
+                for (var i = 0; i < operation.Parameters.Count; i++)
+                {
+                    WalkParameter(operation.Parameters[i], operationName + Identifier.ToPascalCase(operation.Parameters[i].Name ?? "Parameter"), operationPointer + "/parameters/" + i);
+                }
+            }
+
+            WalkContent(operation.RequestBody?.Content, operationName + "Request", operationPointer + "/requestBody");
+
+            foreach (var response in operation.Responses ?? new OpenApiResponses())
+            {
+                var context = response.Key.StartsWith("2", StringComparison.Ordinal)
+                    ? operationName + "Response"
+                    : operationName + Identifier.ToPascalCase("x" + response.Key).Substring(1) + "Response";
+                WalkContent(response.Value.Content, context, operationPointer + "/responses/" + SchemaFacts.Escape(response.Key));
+            }
+
+            foreach (var callback in operation.Callbacks ?? Empty<IOpenApiCallback>())
+            {
+                foreach (var callbackPath in callback.Value.PathItems ?? new Dictionary<RuntimeExpression, IOpenApiPathItem>())
+                {
+                    WalkPathItem(
+                        callbackPath.Value,
+                        operationName + Identifier.ToPascalCase(callback.Key),
+                        operationPointer + "/callbacks/" + SchemaFacts.Escape(callback.Key) + "/" + SchemaFacts.Escape(callbackPath.Key.Expression),
+                        callbackPath.Key.Expression);
+                }
+            }
+        }
+    }
+
+    private void WalkParameter(IOpenApiParameter parameter, string context, string pointer)
+    {
+        if (parameter.Schema is not null)
+        {
+            Resolve(parameter.Schema, context, pointer + "/schema");
+        }
+
+        WalkContent(parameter.Content, context, pointer);
+    }
+
+    private void WalkContent(IDictionary<string, IOpenApiMediaType>? content, string context, string pointer)
+    {
+        if (content is null)
+        {
+            return;
+        }
+
+        foreach (var media in content)
+        {
+            if (media.Value.Schema is not null)
+            {
+                Resolve(media.Value.Schema, context, pointer + "/content/" + SchemaFacts.Escape(media.Key) + "/schema");
+            }
+        }
+    }
+
+    private TypeRef ResolveComponent(string id)
+    {
+        if (_componentRefs.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var schema = _components[id];
+        var pointer = ComponentPointer(id);
+        if (_componentTypeNames.TryGetValue(id, out var name))
+        {
+            var shape = Classify(schema);
+            var reference = new TypeRef(shape == Shape.Enum ? TypeKind.Enum : TypeKind.Object, SchemaFacts.AllowsNull(schema), Qualify(name));
+
+            // Registered before the type is built, so a schema that refers to itself gets the same type.
+            _componentRefs[id] = reference;
+            BuildType(schema, shape, name, pointer);
+            return reference;
+        }
+
+        // A component that is no type of its own (a string with a format, an array, a union) stands for what it contains.
+        if (!_aliasesInProgress.Add(id))
+        {
+            Report(Descriptors.UnsupportedConstruct, pointer, "A $ref cycle that passes through no object", id);
+            return new TypeRef(TypeKind.Json, IsNullable: true);
+        }
+
+        var resolved = Resolve(schema, Identifier.ToPascalCase(id), pointer);
+        _aliasesInProgress.Remove(id);
+        _componentRefs[id] = resolved;
+        return resolved;
+    }
+
+    private TypeRef Resolve(IOpenApiSchema schema, string context, string pointer)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (schema is OpenApiSchemaReference reference)
+        {
+            var id = reference.Reference?.Id;
+            if (id is not null && _components.ContainsKey(id))
+            {
+                return ResolveComponent(id);
+            }
+
+            if (reference.Target is { } target)
+            {
+                return Resolve(target, context, pointer);
+            }
+
+            Report(Descriptors.UnresolvedReference, pointer, reference.Reference?.ReferenceV3 ?? id ?? "(empty)");
+            return new TypeRef(TypeKind.Json, IsNullable: true);
+        }
+
+        if (_inlineRefs.TryGetValue(schema, out var known))
+        {
+            return known;
+        }
+
+        var resolved = ResolveInline(schema, context, pointer);
+        _inlineRefs[schema] = resolved;
+        return resolved;
+    }
+
+    private TypeRef ResolveInline(IOpenApiSchema schema, string context, string pointer)
+    {
+        var nullable = SchemaFacts.AllowsNull(schema);
+        var shape = Classify(schema);
+        if (shape != Shape.Other)
+        {
+            var name = ClaimTypeName(context, $"the schema at {pointer}", pointer);
+            var kind = shape == Shape.Enum ? TypeKind.Enum : TypeKind.Object;
+            var reference = new TypeRef(kind, nullable || (shape == Shape.Enum && schema.Enum?.Any(static v => v is null) == true), Qualify(name));
+            _inlineRefs[schema] = reference;
+            BuildType(schema, shape, name, pointer);
+            return reference;
+        }
+
+        // oneOf/anyOf: one real branch plus null is a nullable value, not a union.
+        var (alternatives, keyword) = schema.OneOf is { Count: > 0 } ? (schema.OneOf, "oneOf") : schema.AnyOf is { Count: > 0 } ? (schema.AnyOf, "anyOf") : (null, null);
+        if (alternatives is not null)
+        {
+            var branches = Enumerable.Range(0, alternatives.Count).Where(i => !SchemaFacts.IsNullOnly(alternatives[i])).ToList();
+            nullable |= branches.Count < alternatives.Count;
+            if (branches.Count == 1)
+            {
+                var single = Resolve(alternatives[branches[0]], context, pointer + "/" + keyword + "/" + branches[0]);
+                return single.WithNullable(nullable || single.IsNullable);
+            }
+
+            if (branches.Count > 1)
+            {
+                Report(Descriptors.UnsupportedConstruct, pointer, $"A {keyword} of {branches.Count} schemas", context);
+            }
+
+            return new TypeRef(TypeKind.Json, nullable);
+        }
+
+        if (schema.AllOf is { Count: 1 } allOf)
+        {
+            // allOf: [$ref] is how 3.0 attaches a description to a reference.
+            var inner = Resolve(allOf[0], context, pointer + "/allOf/0");
+            return inner.WithNullable(nullable || inner.IsNullable);
+        }
+
+        var type = SchemaFacts.NonNullType(schema);
+        if (type is null)
+        {
+            if (schema.Items is not null)
+            {
+                type = JsonSchemaType.Array;
+            }
+            else if (schema.AdditionalProperties is not null)
+            {
+                type = JsonSchemaType.Object;
+            }
+            else
+            {
+                return new TypeRef(TypeKind.Json, nullable);
+            }
+        }
+
+        if (!SchemaFacts.IsSingleType(type.Value))
+        {
+            Report(Descriptors.UnsupportedConstruct, pointer, $"A value of several JSON types ({type.Value})", context);
+            return new TypeRef(TypeKind.Json, nullable);
+        }
+
+        switch (type.Value)
+        {
+            case JsonSchemaType.Array:
+                var element = schema.Items is null
+                    ? new TypeRef(TypeKind.Json)
+                    : Resolve(schema.Items, Identifier.Singularize(context), pointer + "/items");
+                return new TypeRef(TypeKind.List, nullable, Element: element);
+            case JsonSchemaType.Object:
+                var value = schema.AdditionalProperties is null
+                    ? new TypeRef(TypeKind.Json)
+                    : Resolve(schema.AdditionalProperties, context + "Value", pointer + "/additionalProperties");
+                return new TypeRef(TypeKind.Map, nullable, Element: value);
+            default:
+                var primitive = SchemaFacts.PrimitiveKind(schema, type.Value);
+                return primitive is { } kindOf ? new TypeRef(kindOf, nullable) : new TypeRef(TypeKind.Json, nullable);
+        }
+    }
+
+    private void BuildType(IOpenApiSchema schema, Shape shape, string name, string pointer)
+    {
+        if (shape == Shape.Enum)
+        {
+            BuildEnum(schema, name, pointer);
+        }
+        else
+        {
+            BuildObject(schema, name, pointer);
+        }
+    }
+
+    private void BuildEnum(IOpenApiSchema schema, string name, string pointer)
+    {
+        var values = SchemaFacts.StringEnumValues(schema)!;
+        var scope = new NameScope(s_reservedEnumMembers);
+        scope.Claim(name, "the enum type");
+        var names = NameScope.NameSiblings(values, scope, static v => $"the value '{v}'");
+        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        var models = new List<EnumMemberModel>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            members[values[i]] = names[i];
+            models.Add(new EnumMemberModel(names[i], values[i], null));
+        }
+
+        _enumMembers[Qualify(name)] = members;
+        _types.Add(new EnumTypeModel(name, DocBuilder.ForSchema(schema), pointer, models.ToEquatableArray()));
+    }
+
+    private void BuildObject(IOpenApiSchema schema, string name, string pointer)
+    {
+        var collected = new List<(string Wire, IOpenApiSchema Schema, string Pointer)>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        CollectProperties(schema, pointer, collected, required, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance));
+
+        var scope = new NameScope(s_reservedObjectMembers);
+        scope.Claim(name, "the class itself");
+        var names = NameScope.NameSiblings(collected.Select(static p => p.Wire).ToList(), scope, static w => $"the property '{w}'");
+
+        var properties = new List<PropertyModel>(collected.Count);
+        for (var i = 0; i < collected.Count; i++)
+        {
+            var (wire, propertySchema, propertyPointer) = collected[i];
+            var type = Resolve(propertySchema, name + names[i], propertyPointer);
+            var allowsNull = type.IsNullable;
+
+            string? defaultExpression = null;
+            if (propertySchema.Default is { } defaultValue && DefaultValues.IsScalar(defaultValue) && type.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Object or TypeKind.Json))
+            {
+                defaultExpression = DefaultValues.ToExpression(defaultValue, type, value => EnumMember(type, value));
+                if (defaultExpression is null)
+                {
+                    Report(Descriptors.IgnoredDefault, propertyPointer + "/default", defaultValue.ToJsonString(), wire, type.Kind.ToString());
+                }
+            }
+
+            // A read-only property is the server's to fill, and a defaulted one is always sent, so neither is C# 'required'.
+            var isRequired = required.Contains(wire) && !propertySchema.ReadOnly && defaultExpression is null;
+            var annotated = isRequired || defaultExpression is not null ? allowsNull : true;
+            properties.Add(new PropertyModel(
+                names[i],
+                wire,
+                type.WithNullable(annotated),
+                isRequired,
+                allowsNull,
+                defaultExpression,
+                DocBuilder.ForSchema(propertySchema)));
+        }
+
+        _types.Add(new ObjectTypeModel(name, DocBuilder.ForSchema(schema), pointer, properties.ToEquatableArray()));
+    }
+
+    /// <summary>Own properties plus those of every allOf part, flattened; a later declaration of a name replaces an earlier one in place.</summary>
+    private void CollectProperties(
+        IOpenApiSchema schema,
+        string pointer,
+        List<(string Wire, IOpenApiSchema Schema, string Pointer)> properties,
+        HashSet<string> required,
+        HashSet<IOpenApiSchema> visited)
+    {
+        if (!visited.Add(schema))
+        {
+            return;
+        }
+
+        if (schema.AllOf is not null)
+        {
+            for (var i = 0; i < schema.AllOf.Count; i++)
+            {
+                var part = schema.AllOf[i];
+                var partPointer = pointer + "/allOf/" + i;
+                if (part is OpenApiSchemaReference reference)
+                {
+                    if (reference.Target is null)
+                    {
+                        Report(Descriptors.UnresolvedReference, partPointer, reference.Reference?.ReferenceV3 ?? "(empty)");
+                        continue;
+                    }
+
+                    partPointer = reference.Reference?.Id is { } id && _components.ContainsKey(id) ? ComponentPointer(id) : partPointer;
+                    part = reference.Target;
+                }
+
+                CollectProperties(part, partPointer, properties, required, visited);
+            }
+        }
+
+        if (schema.Properties is not null)
+        {
+            foreach (var property in schema.Properties)
+            {
+                var entry = (property.Key, property.Value, pointer + "/properties/" + SchemaFacts.Escape(property.Key));
+                var index = properties.FindIndex(p => string.Equals(p.Wire, property.Key, StringComparison.Ordinal));
+                if (index >= 0)
+                {
+                    properties[index] = entry;
+                }
+                else
+                {
+                    properties.Add(entry);
+                }
+            }
+        }
+
+        if (schema.Required is not null)
+        {
+            required.UnionWith(schema.Required);
+        }
+    }
+
+    private string? EnumMember(TypeRef type, string value)
+        => type.Name is not null && _enumMembers.TryGetValue(type.Name, out var members) && members.TryGetValue(value, out var member) ? member : null;
+
+    private static Shape Classify(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference)
+        {
+            return Shape.Other;
+        }
+
+        if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        {
+            // A union with properties of its own is still an object; its alternatives are Generator II's.
+            return SchemaFacts.HasProperties(schema) ? Shape.Object : Shape.Other;
+        }
+
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            return allOf.Count == 1 && !SchemaFacts.HasProperties(schema) ? Shape.Other : Shape.Object;
+        }
+
+        if (SchemaFacts.StringEnumValues(schema) is not null)
+        {
+            return Shape.Enum;
+        }
+
+        var type = SchemaFacts.NonNullType(schema);
+        return SchemaFacts.HasProperties(schema) && (type is null || type == JsonSchemaType.Object) ? Shape.Object : Shape.Other;
+    }
+
+    private string ClaimTypeName(string preferred, string owner, string pointer)
+    {
+        var previous = _typeScope.OwnerOf(preferred);
+        var name = _typeScope.Claim(preferred, owner);
+        if (previous is not null)
+        {
+            _diagnostics.Add(_spec.AtKey(Descriptors.NameCollision, pointer, preferred, previous, owner, name));
+        }
+
+        return name;
+    }
+
+    private string Qualify(string name) => _input.Namespace + "." + name;
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
+        => _diagnostics.Add(_spec.At(descriptor, pointer, arguments));
+
+    private static string ComponentPointer(string id) => "/components/schemas/" + SchemaFacts.Escape(id);
+
+    private static string Suffixed(string name, string suffix) => name.EndsWith(suffix, StringComparison.Ordinal) ? name : name + suffix;
+
+    private static IDictionary<string, T> Empty<T>() => new Dictionary<string, T>();
+
+    private enum Shape
+    {
+        Other,
+        Object,
+        Enum,
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Building;
+
+/// <summary>Questions about one schema that do not depend on where it sits: its JSON types, nullability, format.</summary>
+internal static class SchemaFacts
+{
+    public static bool AllowsNull(IOpenApiSchema schema)
+        => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
+
+    /// <summary>The schema's types without <c>null</c>, or null when the schema names no type.</summary>
+    public static JsonSchemaType? NonNullType(IOpenApiSchema schema)
+    {
+        if (schema.Type is not { } type)
+        {
+            return null;
+        }
+
+        var withoutNull = type & ~JsonSchemaType.Null;
+        return withoutNull == 0 ? null : withoutNull;
+    }
+
+    public static bool IsSingleType(JsonSchemaType type) => (type & (type - 1)) == 0;
+
+    /// <summary>A schema that only says "null": <c>{type: null}</c> or <c>{enum: [null]}</c>.</summary>
+    public static bool IsNullOnly(IOpenApiSchema schema)
+        => schema.Type == JsonSchemaType.Null
+           || (schema.Type is null && schema.Enum is { Count: 1 } values && values[0] is null && !HasStructure(schema));
+
+    public static bool HasStructure(IOpenApiSchema schema)
+        => schema.Properties is { Count: > 0 }
+           || schema.AllOf is { Count: > 0 }
+           || schema.OneOf is { Count: > 0 }
+           || schema.AnyOf is { Count: > 0 }
+           || schema.Items is not null
+           || schema.AdditionalProperties is not null;
+
+    public static bool HasProperties(IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
+
+    /// <summary>The non-null values of a string enum (or a string const), or null when the schema is no string enum.</summary>
+    public static IReadOnlyList<string>? StringEnumValues(IOpenApiSchema schema)
+    {
+        var values = new List<string>();
+        if (schema.Enum is { Count: > 0 } nodes)
+        {
+            foreach (var node in nodes)
+            {
+                if (node is null)
+                {
+                    continue;
+                }
+
+                if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                {
+                    values.Add(value.GetValue<string>());
+                }
+                else
+                {
+                    return null;
+                }
+            }
+        }
+        else if (schema.Const is { } constant && (NonNullType(schema) is null or JsonSchemaType.String))
+        {
+            values.Add(constant);
+        }
+
+        return values.Count == 0 ? null : values.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The primitive .NET type for a schema of one JSON type, using its format.</summary>
+    public static TypeKind? PrimitiveKind(IOpenApiSchema schema, JsonSchemaType type)
+    {
+        var format = schema.Format?.ToLowerInvariant();
+        switch (type)
+        {
+            case JsonSchemaType.String:
+                return format switch
+                {
+                    "date-time" => TypeKind.DateTimeOffset,
+                    "date" => TypeKind.DateOnly,
+                    "uuid" => TypeKind.Guid,
+                    "uri" or "url" => TypeKind.Uri,
+                    "byte" => TypeKind.Bytes,
+                    _ => TypeKind.String,
+                };
+            case JsonSchemaType.Boolean:
+                return TypeKind.Boolean;
+            case JsonSchemaType.Integer:
+                return format switch
+                {
+                    "int32" => TypeKind.Int32,
+                    "int64" => TypeKind.Int64,
+                    _ => FitsInt32(schema) ? TypeKind.Int32 : TypeKind.Int64,
+                };
+            case JsonSchemaType.Number:
+                return format switch
+                {
+                    "float" => TypeKind.Single,
+                    "decimal" => TypeKind.Decimal,
+                    "int32" => TypeKind.Int32,
+                    "int64" => TypeKind.Int64,
+                    _ => TypeKind.Double,
+                };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// An integer without a format is an <c>int</c> only when its declared range proves it fits:
+    /// timestamps in milliseconds (Apikley's <c>createTime</c>) overflow 32 bits, so the default is <c>long</c>.
+    /// </summary>
+    private static bool FitsInt32(IOpenApiSchema schema)
+        => TryParse(schema.Minimum ?? schema.ExclusiveMinimum, out var min) && min >= int.MinValue
+           && TryParse(schema.Maximum ?? schema.ExclusiveMaximum, out var max) && max <= int.MaxValue;
+
+    private static bool TryParse(string? text, out decimal value)
+    {
+        value = 0;
+        return text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Escapes one reference token of an RFC 6901 JSON pointer.</summary>
+    public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+}

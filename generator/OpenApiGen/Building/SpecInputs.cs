@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Naming;
+using OpenApiGen.Reading;
+
+namespace OpenApiGen.Building;
+
+/// <summary>All specs of a project, each with its overlays and decided settings, plus project-wide diagnostics.</summary>
+internal sealed record SpecGroup(EquatableArray<SpecInput> Inputs, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Pairs overlays with their specs and decides each spec's namespace, client name and hint-name prefix.
+/// Runs over all files at once, because only here can duplicate client names be told apart.
+/// </summary>
+internal static class SpecInputs
+{
+    private static readonly SourceSpan s_fileStart = new(0, 0, 0, 0, 0, 0);
+
+    public static SpecGroup Group(ImmutableArray<SpecFile> files, string rootNamespace)
+    {
+        var specs = files.Where(static f => !f.IsOverlay).OrderBy(static f => f.Path, StringComparer.Ordinal).ToList();
+        var overlays = files.Where(static f => f.IsOverlay).OrderBy(static f => f.Path, StringComparer.Ordinal).ToList();
+        var hintPrefixes = new NameScope();
+        var inputs = new List<SpecInput>(specs.Count);
+        var projectDiagnostics = new List<DiagnosticInfo>();
+
+        foreach (var spec in specs)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var baseName = Identifier.ToPascalCase(FileStem(spec.Path));
+
+            var defaultNamespace = Identifier.IsValidNamespace(rootNamespace) ? rootNamespace + "." + baseName : baseName;
+            var ns = spec.Namespace ?? defaultNamespace;
+            if (!Identifier.IsValidNamespace(ns))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidSetting, spec.Path, s_fileStart, "Namespace", ns, defaultNamespace));
+                ns = defaultNamespace;
+            }
+
+            var defaultClient = baseName + "Client";
+            var client = spec.ClientName ?? defaultClient;
+            if (!Identifier.IsValidIdentifier(client))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidSetting, spec.Path, s_fileStart, "ClientName", client, defaultClient));
+                client = defaultClient;
+            }
+
+            var specOverlays = overlays.Where(o => SamePath(o.SpecPath, spec.Path)).ToEquatableArray();
+            inputs.Add(new SpecInput(spec, specOverlays, ns, client, hintPrefixes.Claim(client, spec.Path), diagnostics.ToEquatableArray()));
+        }
+
+        foreach (var overlay in overlays)
+        {
+            if (!specs.Any(s => SamePath(overlay.SpecPath, s.Path)))
+            {
+                projectDiagnostics.Add(DiagnosticInfo.Create(Descriptors.OrphanOverlay, overlay.Path, s_fileStart, overlay.SpecPath));
+            }
+        }
+
+        return new SpecGroup(inputs.ToEquatableArray(), projectDiagnostics.ToEquatableArray());
+    }
+
+    private static string FileStem(string path)
+    {
+        var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+        var dot = name.IndexOf('.');
+        return dot > 0 ? name.Substring(0, dot) : name;
+    }
+
+    private static bool SamePath(string a, string b) => string.Equals(a.Replace('\\', '/'), b.Replace('\\', '/'), StringComparison.Ordinal);
+}

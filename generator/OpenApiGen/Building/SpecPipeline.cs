@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Reading;
+
+namespace OpenApiGen.Building;
+
+/// <summary>One spec from text to model. Nothing thrown here leaves the generator: a failure becomes OAG000 on the spec.</summary>
+internal static class SpecPipeline
+{
+    public static SpecResult Build(SpecInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>(input.Diagnostics);
+        try
+        {
+            var read = SpecReader.Read(input, diagnostics, cancellationToken);
+            var model = read is null ? null : ModelBuilder.Build(read, input, diagnostics, cancellationToken);
+            return new SpecResult(input.Spec.Path, model, diagnostics.ToEquatableArray());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.GeneratorFailure, input.Spec.Path, new SourceSpan(0, 0, 0, 0, 0, 0), e.GetType().Name + ": " + e.Message));
+            return new SpecResult(input.Spec.Path, null, diagnostics.ToEquatableArray());
+        }
+    }
+}

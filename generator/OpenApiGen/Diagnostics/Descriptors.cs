@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace OpenApiGen.Diagnostics;
+
+/// <summary>
+/// One descriptor per problem, ids with the fixed prefix OAG. Severity is a default: users adjust it in .editorconfig
+/// (<c>dotnet_diagnostic.OAG005.severity = error</c>). Keep AnalyzerReleases.Unshipped.md in step.
+/// </summary>
+internal static class Descriptors
+{
+    private const string Category = "OpenApiGen";
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "OAG000", "The generator failed on a spec",
+        "The generator failed on this spec and emitted nothing for it: {0}. Please report this with the spec.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnreadableDocument = Create(
+        "OAG001", "The document is not readable YAML or JSON",
+        "The document could not be read: {0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidOpenApi = Create(
+        "OAG002", "The document is not valid OpenAPI",
+        "Invalid OpenAPI: {0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OpenApiWarning = Create(
+        "OAG003", "The OpenAPI reader warns about the document",
+        "OpenAPI reader warning: {0}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "OAG004", "A $ref does not resolve",
+        "The reference '{0}' does not resolve to anything in the document; the value is typed as JsonElement",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
+        "OAG005", "A schema construct is not supported",
+        "{0} is not supported here; '{1}' is typed as JsonElement and keeps the raw JSON",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NameCollision = Create(
+        "OAG006", "Two names collide",
+        "The name '{0}' is already taken by {1}; '{2}' is named '{3}' instead",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor OverlayTargetNotFound = Create(
+        "OAG007", "An overlay action matches nothing",
+        "The overlay action's target '{0}' matches nothing in the spec; the action is skipped",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidOverlay = Create(
+        "OAG008", "The overlay is not valid",
+        "Invalid overlay: {0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OrphanOverlay = Create(
+        "OAG009", "An overlay has no spec",
+        "The overlay is not applied: no OpenApiSpec item '{0}' is listed in this project",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor IgnoredDefault = Create(
+        "OAG010", "A default value does not fit its schema",
+        "The default value {0} of '{1}' does not fit its type {2} and is not applied",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidSetting = Create(
+        "OAG011", "An OpenApiSpec setting is not valid",
+        "The {0} '{1}' is not a valid C# name; using '{2}'",
+        DiagnosticSeverity.Warning);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
+    {
+        [GeneratorFailure.Id] = GeneratorFailure,
+        [UnreadableDocument.Id] = UnreadableDocument,
+        [InvalidOpenApi.Id] = InvalidOpenApi,
+        [OpenApiWarning.Id] = OpenApiWarning,
+        [UnresolvedReference.Id] = UnresolvedReference,
+        [UnsupportedConstruct.Id] = UnsupportedConstruct,
+        [NameCollision.Id] = NameCollision,
+        [OverlayTargetNotFound.Id] = OverlayTargetNotFound,
+        [InvalidOverlay.Id] = InvalidOverlay,
+        [OrphanOverlay.Id] = OrphanOverlay,
+        [IgnoredDefault.Id] = IgnoredDefault,
+        [InvalidSetting.Id] = InvalidSetting,
+    };
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true);
+}

@@ -1,0 +1,80 @@
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>
+/// Writes the spec's <c>JsonSerializerContext</c>. System.Text.Json's own generator cannot see types another generator
+/// emits, so this context hands out metadata built on our converters: AOT- and trim-safe, no reflection.
+/// </summary>
+internal static class JsonContextEmitter
+{
+    private const string Json = "global::System.Text.Json";
+    private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+
+    public static string Emit(SpecModel spec)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Write(writer);
+        var name = spec.JsonContextName;
+
+        writer.OpenBlock("namespace " + spec.Namespace);
+        XmlDocWriter.Summary(writer, $"System.Text.Json metadata for every type of {(spec.Docs.Summary is { } title ? "<i>" + XmlDocWriter.Escape(title) + "</i>" : "this API")}, without reflection.");
+        writer.Line("/// <remarks>");
+        writer.Line($"/// Use <see cref=\"Default\"/> as a <see cref=\"{Json}.JsonSerializerOptions.TypeInfoResolver\"/>, or its typed properties");
+        writer.Line($"/// with <see cref=\"{Json}.JsonSerializer\"/>: <c>JsonSerializer.Serialize(value, {XmlDocWriter.Escape(name)}.Default.SomeType)</c>.");
+        writer.Line("/// </remarks>");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial class {name} : global::System.Text.Json.Serialization.JsonSerializerContext, {Metadata}.IJsonTypeInfoResolver");
+        writer.Line($"private static readonly {Json}.JsonSerializerOptions s_defaultOptions = new();");
+        writer.Line();
+        XmlDocWriter.Summary(writer, "The shared instance, with default options.");
+        writer.Line($"public static {name} Default {{ get; }} = new(new {Json}.JsonSerializerOptions(s_defaultOptions));");
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Creates a context bound to new default options.");
+        writer.Line($"public {name}() : base(null)");
+        writer.Line("{");
+        writer.Line("}");
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Creates a context bound to <paramref name=\"options\"/>.");
+        writer.Line("/// <param name=\"options\">The options this context serves; they become read-only.</param>");
+        writer.Line($"public {name}({Json}.JsonSerializerOptions options) : base(options)");
+        writer.Line("{");
+        writer.Line("}");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override {Json}.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;");
+
+        foreach (var type in spec.Types)
+        {
+            var typeName = "global::" + spec.Namespace + "." + type.Name;
+            writer.Line();
+            writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{type.Name};");
+            writer.Line();
+            XmlDocWriter.Summary(writer, $"Metadata for <see cref=\"{typeName}\"/>.");
+            writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {type.Name} => _{type.Name} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.OpenBlock($"public override {Metadata}.JsonTypeInfo? GetTypeInfo(global::System.Type type)");
+        writer.Line("Options.TryGetTypeInfo(type, out var typeInfo);");
+        writer.Line("return typeInfo;");
+        writer.CloseBlock();
+        writer.Line();
+        writer.OpenBlock($"{Metadata}.JsonTypeInfo? {Metadata}.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Json}.JsonSerializerOptions options)");
+        foreach (var type in spec.Types)
+        {
+            var qualified = spec.Namespace + "." + type.Name;
+            writer.OpenBlock($"if (type == typeof(global::{qualified}))");
+            writer.Line($"return {Metadata}.JsonMetadataServices.CreateValueInfo<global::{qualified}>(options, new {TypeNames.ConverterOf(qualified)}());");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        writer.Line("return null;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>
+/// The C# that reads or writes one value of a <see cref="TypeRef"/> with a <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>.
+/// Lists and maps nest lambdas; a depth counter keeps their parameter names distinct.
+/// </summary>
+internal static class JsonValueCode
+{
+    private const string Runtime = "global::OpenApiGen.Runtime";
+    private const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
+    private const string OptionsType = "global::System.Text.Json.JsonSerializerOptions";
+
+    /// <summary>An expression that reads a non-null value of <paramref name="type"/> at the reader's current token.</summary>
+    public static string Read(TypeRef type, string reader, string options, int depth = 0)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String: return $"{Runtime}.JsonRead.String(ref {reader})";
+            case TypeKind.Boolean: return $"{reader}.GetBoolean()";
+            case TypeKind.Int32: return $"{reader}.GetInt32()";
+            case TypeKind.Int64: return $"{reader}.GetInt64()";
+            case TypeKind.Single: return $"{reader}.GetSingle()";
+            case TypeKind.Double: return $"{reader}.GetDouble()";
+            case TypeKind.Decimal: return $"{reader}.GetDecimal()";
+            case TypeKind.DateTimeOffset: return $"{reader}.GetDateTimeOffset()";
+            case TypeKind.DateOnly: return $"{Runtime}.JsonRead.DateOnly(ref {reader})";
+            case TypeKind.Guid: return $"{reader}.GetGuid()";
+            case TypeKind.Uri: return $"{Runtime}.JsonRead.Uri(ref {reader})";
+            case TypeKind.Bytes: return $"{reader}.GetBytesFromBase64()";
+            case TypeKind.Object:
+            case TypeKind.Enum:
+                return $"{TypeNames.ConverterOf(type.Name!)}.ReadValue(ref {reader}, {options})";
+            case TypeKind.List:
+            case TypeKind.Map:
+                var r = "r" + depth.ToString(CultureInfo.InvariantCulture);
+                var o = "o" + depth.ToString(CultureInfo.InvariantCulture);
+                var element = type.Element!;
+                var body = element.IsNullable
+                    ? $"{r}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {Read(element, r, o, depth + 1)}"
+                    : Read(element, r, o, depth + 1);
+                var helper = type.Kind == TypeKind.List ? "List" : "Map";
+                return $"{Runtime}.JsonRead.{helper}<{TypeNames.Of(element)}>(ref {reader}, {options}, static (ref {ReaderType} {r}, {OptionsType} {o}) => {body})";
+            default:
+                return $"global::System.Text.Json.JsonElement.ParseValue(ref {reader})";
+        }
+    }
+
+    /// <summary>A statement that writes the non-null value <paramref name="value"/>.</summary>
+    public static string Write(TypeRef type, string writer, string value, string options, int depth = 0)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.DateTimeOffset:
+            case TypeKind.Guid:
+                return $"{writer}.WriteStringValue({value});";
+            case TypeKind.Boolean: return $"{writer}.WriteBooleanValue({value});";
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Single:
+            case TypeKind.Double:
+            case TypeKind.Decimal:
+                return $"{writer}.WriteNumberValue({value});";
+            case TypeKind.DateOnly: return $"{Runtime}.JsonWrite.DateOnly({writer}, {value});";
+            case TypeKind.Uri: return $"{Runtime}.JsonWrite.Uri({writer}, {value});";
+            case TypeKind.Bytes: return $"{writer}.WriteBase64StringValue({value});";
+            case TypeKind.Enum: return $"{writer}.WriteStringValue({value}.ToString());";
+            case TypeKind.Object: return $"{TypeNames.ConverterOf(type.Name!)}.WriteValue({writer}, {value}, {options});";
+            case TypeKind.List:
+            case TypeKind.Map:
+                var w = "w" + depth.ToString(CultureInfo.InvariantCulture);
+                var x = "x" + depth.ToString(CultureInfo.InvariantCulture);
+                var o = "o" + depth.ToString(CultureInfo.InvariantCulture);
+                var element = type.Element!;
+                var body = element.IsNullable
+                    ? $"{{ if ({x} is {{ }} y{depth}) {{ {Write(element.WithNullable(false), w, "y" + depth.ToString(CultureInfo.InvariantCulture), o, depth + 1)} }} else {{ {w}.WriteNullValue(); }} }}"
+                    : $"{{ {Write(element, w, x, o, depth + 1)} }}";
+                var helper = type.Kind == TypeKind.List ? "List" : "Map";
+                return $"{Runtime}.JsonWrite.{helper}<{TypeNames.Of(element)}>({writer}, {value}, {options}, static ({w}, {x}, {o}) => {body});";
+            default:
+                return $"{value}.WriteTo({writer});";
+        }
+    }
+}

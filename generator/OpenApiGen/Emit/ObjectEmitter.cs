@@ -1,0 +1,241 @@
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>Writes a class for an object schema and the converter that reads and writes it without reflection.</summary>
+internal static class ObjectEmitter
+{
+    private const string Json = "global::System.Text.Json";
+
+    public static string Emit(SpecModel spec, ObjectTypeModel type)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Write(writer);
+        var qualified = spec.Namespace + "." + type.Name;
+
+        writer.OpenBlock("namespace " + spec.Namespace);
+        XmlDocWriter.Write(writer, type.Docs, $"The <c>{XmlDocWriter.Escape(type.Name)}</c> schema.");
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualified)}))]");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.OpenBlock($"public partial class {type.Name}");
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            XmlDocWriter.Write(writer, property.Docs, $"The <c>{XmlDocWriter.Escape(property.WireName)}</c> property.");
+            var required = property.IsRequired ? "required " : string.Empty;
+            var initializer = property.DefaultExpression is null ? string.Empty : " = " + property.DefaultExpression + ";";
+            writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; set; }}{initializer}");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+
+        WriteConverter(writer, spec, type, qualified);
+        return writer.ToString();
+    }
+
+    private static void WriteConverter(SourceWriter writer, SpecModel spec, ObjectTypeModel type, string qualified)
+    {
+        var typeName = "global::" + qualified;
+        writer.OpenBlock("namespace " + spec.Namespace + ".Serialization");
+        XmlDocWriter.Summary(writer, $"Reads and writes <see cref=\"{typeName}\"/> with the spec's wire names, without reflection.");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.OpenBlock($"internal sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
+
+        foreach (var property in type.Properties)
+        {
+            writer.Line($"private static readonly {Json}.JsonEncodedText s_{property.Name} = {Json}.JsonEncodedText.Encode({Literal(property.WireName)});");
+        }
+
+        if (type.Properties.Count > 0)
+        {
+            writer.Line();
+        }
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override {typeName} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+        writer.Line("    => ReadValue(ref reader, options);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override void Write({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
+        writer.Line("    => WriteValue(writer, value, options);");
+        writer.Line();
+
+        WriteRead(writer, type, typeName);
+        writer.Line();
+        WriteWrite(writer, type, typeName);
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteRead(SourceWriter writer, ObjectTypeModel type, string typeName)
+    {
+        writer.OpenBlock($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
+        writer.OpenBlock($"if (reader.TokenType != {Json}.JsonTokenType.StartObject)");
+        writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, \"an object ({type.Name})\");");
+        writer.CloseBlock();
+        writer.Line();
+
+        foreach (var property in type.Properties)
+        {
+            // A required reference starts out null until it is read; absence is checked below.
+            var localType = property.IsRequired && !property.Type.IsValueType ? property.Type.WithNullable(true) : property.Type;
+            writer.Line($"{TypeNames.Of(localType)} p_{property.Name} = {property.DefaultExpression ?? "default"};");
+            if (property.IsRequired)
+            {
+                writer.Line($"var has_{property.Name} = false;");
+            }
+        }
+
+        if (type.Properties.Count > 0)
+        {
+            writer.Line();
+        }
+
+        if (type.Properties.Count > 0)
+        {
+            // The member being read, so a bad value is reported with its JSON path.
+            writer.Line("string? member = null;");
+            writer.OpenBlock("try");
+        }
+
+        writer.OpenBlock($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
+        var keyword = "if";
+        foreach (var property in type.Properties)
+        {
+            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Literal(property.WireName)}u8))");
+            writer.Line($"member = {Literal(property.WireName)};");
+            writer.Line("reader.Read();");
+            WritePropertyRead(writer, type, property);
+            if (property.IsRequired)
+            {
+                writer.Line($"has_{property.Name} = true;");
+            }
+
+            writer.CloseBlock();
+            keyword = "else if";
+        }
+
+        if (type.Properties.Count > 0)
+        {
+            writer.OpenBlock("else");
+        }
+
+        // Unknown members are skipped: servers add fields, and that must not break a client.
+        writer.Line("reader.Read();");
+        writer.Line("reader.Skip();");
+        if (type.Properties.Count > 0)
+        {
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        if (type.Properties.Count > 0)
+        {
+            writer.CloseBlock();
+            writer.Line("catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))");
+            writer.Line("{");
+            writer.Line("    throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);");
+            writer.Line("}");
+        }
+
+        writer.Line();
+
+        foreach (var property in type.Properties.Where(static p => p.IsRequired))
+        {
+            writer.OpenBlock($"if (!has_{property.Name})");
+            writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.MissingProperty({Literal(property.WireName)}, \"{type.Name}\");");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        if (type.Properties.Count == 0)
+        {
+            writer.Line($"return new {typeName}();");
+        }
+        else
+        {
+            writer.Line($"return new {typeName}");
+            writer.Line("{");
+            writer.Indent();
+            foreach (var property in type.Properties)
+            {
+                var bang = property.IsRequired && !property.Type.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
+                writer.Line($"{property.Name} = p_{property.Name}{bang},");
+            }
+
+            writer.Unindent();
+            writer.Line("};");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WritePropertyRead(SourceWriter writer, ObjectTypeModel type, PropertyModel property)
+    {
+        var read = JsonValueCode.Read(property.Type.WithNullable(false), "reader", "options");
+        writer.OpenBlock($"if (reader.TokenType == {Json}.JsonTokenType.Null)");
+        if (property.Type.IsNullable)
+        {
+            writer.Line($"p_{property.Name} = null;");
+        }
+        else if (property.IsRequired)
+        {
+            writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.NullValue({Literal(property.WireName)}, \"{type.Name}\");");
+        }
+        else
+        {
+            // An explicit null for a defaulted property means what absence means: the default.
+            writer.Line($"p_{property.Name} = {property.DefaultExpression ?? "default"};");
+        }
+
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        writer.Line($"p_{property.Name} = {read};");
+        writer.CloseBlock();
+    }
+
+    private static void WriteWrite(SourceWriter writer, ObjectTypeModel type, string typeName)
+    {
+        writer.OpenBlock($"internal static void WriteValue({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        writer.Line("writer.WriteStartObject();");
+        foreach (var property in type.Properties)
+        {
+            var nonNull = property.Type.WithNullable(false);
+            if (!property.Type.IsNullable)
+            {
+                writer.Line($"writer.WritePropertyName(s_{property.Name});");
+                writer.Line(JsonValueCode.Write(nonNull, "writer", "value." + property.Name, "options"));
+                continue;
+            }
+
+            writer.OpenBlock($"if (value.{property.Name} is {{ }} v_{property.Name})");
+            writer.Line($"writer.WritePropertyName(s_{property.Name});");
+            writer.Line(JsonValueCode.Write(nonNull, "writer", "v_" + property.Name, "options"));
+            writer.CloseBlock();
+            if (property.IsRequired)
+            {
+                // Required but null: the spec allows null here, and the member must still be present.
+                writer.OpenBlock("else");
+                writer.Line($"writer.WriteNull(s_{property.Name});");
+                writer.CloseBlock();
+            }
+        }
+
+        writer.Line("writer.WriteEndObject();");
+        writer.CloseBlock();
+    }
+
+    internal static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Threading;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>One spec's files: a file per type and the JSON context, with hint names unique per spec.</summary>
+internal static class SpecEmitter
+{
+    public static IEnumerable<(string HintName, string Source)> Emit(SpecModel spec, CancellationToken cancellationToken)
+    {
+        foreach (var type in spec.Types)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var source = type switch
+            {
+                ObjectTypeModel objectType => ObjectEmitter.Emit(spec, objectType),
+                EnumTypeModel enumType => EnumEmitter.Emit(spec, enumType),
+                _ => null,
+            };
+
+            if (source is not null)
+            {
+                yield return ($"{spec.HintPrefix}.{type.Name}.g.cs", source);
+            }
+        }
+
+        yield return ($"{spec.HintPrefix}.{spec.JsonContextName}.g.cs", JsonContextEmitter.Emit(spec));
+    }
+}

@@ -1,0 +1,58 @@
+namespace OpenApiGen.Model;
+
+/// <summary>
+/// Everything the emitters need to write one spec's code, with every name already decided.
+/// Plain, equatable data: no Roslyn symbols, no OpenAPI objects, so an unchanged spec stays cached.
+/// </summary>
+internal sealed record SpecModel(
+    string Namespace,
+    string ClientName,
+    string HintPrefix,
+    string JsonContextName,
+    DocModel Docs,
+    EquatableArray<TypeModel> Types);
+
+/// <summary>A generated type: a class for an object schema or an extensible enum for a string enum.</summary>
+internal abstract record TypeModel(string Name, DocModel Docs, string SpecPointer);
+
+internal sealed record ObjectTypeModel(
+    string Name,
+    DocModel Docs,
+    string SpecPointer,
+    EquatableArray<PropertyModel> Properties) : TypeModel(Name, Docs, SpecPointer);
+
+internal sealed record EnumTypeModel(
+    string Name,
+    DocModel Docs,
+    string SpecPointer,
+    EquatableArray<EnumMemberModel> Members) : TypeModel(Name, Docs, SpecPointer);
+
+internal sealed record EnumMemberModel(string Name, string Value, string? Description);
+
+/// <summary>A property of a generated class.</summary>
+/// <param name="Name">The C# identifier.</param>
+/// <param name="WireName">The JSON name, exactly as the spec spells it.</param>
+/// <param name="Type">The C# type; <see cref="TypeRef.IsNullable"/> is the annotation the property carries.</param>
+/// <param name="IsRequired">Marked <c>required</c> in C#, and must be present when read.</param>
+/// <param name="AllowsNull">The spec allows JSON <c>null</c> for it (3.0 <c>nullable</c> or a 3.1 <c>null</c> type).</param>
+/// <param name="DefaultExpression">A C# expression for the spec's default, when the property is initialised with it.</param>
+/// <param name="Docs">The property's documentation.</param>
+internal sealed record PropertyModel(
+    string Name,
+    string WireName,
+    TypeRef Type,
+    bool IsRequired,
+    bool AllowsNull,
+    string? DefaultExpression,
+    DocModel Docs);
+
+/// <summary>XML documentation taken from the spec.</summary>
+internal sealed record DocModel(
+    string? Summary,
+    string? Description,
+    string? Example,
+    string? Default,
+    bool Deprecated)
+{
+    public static readonly DocModel Empty = new(null, null, null, null, false);
+}

@@ -1,0 +1,43 @@
+namespace OpenApiGen.Model;
+
+internal enum TypeKind
+{
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Decimal,
+    DateTimeOffset,
+    DateOnly,
+    TimeSpan,
+    Guid,
+    Uri,
+    Bytes,
+
+    /// <summary>Any JSON: a schema with no type, or one the generator cannot type precisely.</summary>
+    Json,
+
+    /// <summary>A generated class.</summary>
+    Object,
+
+    /// <summary>A generated extensible enum (a readonly struct).</summary>
+    Enum,
+    List,
+    Map,
+}
+
+/// <summary>The C# type of a value. <paramref name="Name"/> is set for generated types, <paramref name="Element"/> for lists and maps.</summary>
+internal sealed record TypeRef(TypeKind Kind, bool IsNullable = false, string? Name = null, TypeRef? Element = null)
+{
+    public bool IsValueType => Kind switch
+    {
+        TypeKind.String or TypeKind.Uri or TypeKind.Bytes or TypeKind.Object or TypeKind.List or TypeKind.Map => false,
+        _ => true,
+    };
+
+    public TypeRef WithNullable(bool nullable) => nullable == IsNullable ? this : this with { IsNullable = nullable };
+
+    public static TypeRef Of(TypeKind kind) => new(kind);
+}

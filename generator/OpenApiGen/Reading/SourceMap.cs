@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Generic;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>
+/// Finds where in the original text the node at an RFC 6901 JSON pointer came from, so diagnostics about
+/// the parsed model can point at the document.
+/// </summary>
+/// <remarks>
+/// Pointers are never materialised while loading: each node gets an entry that only knows its parent entry
+/// and its name or index, and a single dictionary keyed by (parent, name|index) answers a lookup one
+/// segment at a time. Offsets are stored as plain integers; lines and columns are computed on demand from
+/// the line-start table, which keeps a map of a large document to a few compact arrays.
+/// </remarks>
+internal sealed class SourceMap
+{
+    private const int NoKey = -1;
+
+    private readonly int[] _lineStarts;
+    private readonly int _textLength;
+    private readonly Entry[] _entries;
+    private readonly int _entryCount;
+    private readonly Dictionary<ChildKey, int> _children;
+
+    private SourceMap(int[] lineStarts, int textLength, Entry[] entries, int entryCount, Dictionary<ChildKey, int> children)
+    {
+        _lineStarts = lineStarts;
+        _textLength = textLength;
+        _entries = entries;
+        _entryCount = entryCount;
+        _children = children;
+    }
+
+    /// <summary>Span of the node's value at <paramref name="pointer"/> ("" or "#" is the root).</summary>
+    public bool TryGetSpan(string pointer, out SourceSpan span)
+    {
+        if (Resolve(pointer, out var entry))
+        {
+            span = CreateSpan(_entries[entry].ValueStart, _entries[entry].ValueEnd);
+            return true;
+        }
+
+        span = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Span of the property name for a mapping member, so a diagnostic about a property can underline its
+    /// key instead of a possibly large value. Array items and the root have no key.
+    /// </summary>
+    public bool TryGetKeySpan(string pointer, out SourceSpan span)
+    {
+        if (Resolve(pointer, out var entry) && _entries[entry].KeyStart != NoKey)
+        {
+            span = CreateSpan(_entries[entry].KeyStart, _entries[entry].KeyEnd);
+            return true;
+        }
+
+        span = default;
+        return false;
+    }
+
+    /// <summary>
+    /// The span at <paramref name="pointer"/>, or of its closest known ancestor: nodes that came from a YAML
+    /// alias or merge, or that an overlay added, have no entry of their own.
+    /// </summary>
+    public SourceSpan Nearest(string pointer)
+    {
+        Resolve(pointer, out var entry);
+        return entry < 0 ? CreateSpan(0, 0) : CreateSpan(_entries[entry].ValueStart, _entries[entry].ValueEnd);
+    }
+
+    /// <summary>Turns a pair of character offsets into a span with line and column information.</summary>
+    internal SourceSpan CreateSpan(int start, int end)
+    {
+        start = Clamp(start, 0, _textLength);
+        end = Clamp(end, start, _textLength);
+        var startLine = LineOf(start);
+        var endLine = end == start ? startLine : LineOf(end);
+        return new SourceSpan(start, end - start, startLine, start - _lineStarts[startLine], endLine, end - _lineStarts[endLine]);
+    }
+
+    private static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
+
+    private int LineOf(int offset)
+    {
+        // Upper bound search: the last line whose start is <= offset.
+        int lo = 0, hi = _lineStarts.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >> 1;
+            if (_lineStarts[mid] <= offset)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// Walks the pointer segment by segment. On failure <paramref name="entry"/> is left at the deepest entry
+    /// found, which is what <see cref="Nearest"/> needs.
+    /// </summary>
+    private bool Resolve(string? pointer, out int entry)
+    {
+        entry = _entryCount > 0 ? 0 : -1;
+        if (entry < 0 || pointer is null)
+        {
+            return false;
+        }
+
+        var fragment = pointer.Length > 0 && pointer[0] == '#';
+        var position = fragment ? 1 : 0;
+        if (position == pointer.Length)
+        {
+            return true;
+        }
+
+        if (pointer[position] != '/')
+        {
+            return false;
+        }
+
+        while (position < pointer.Length)
+        {
+            var next = pointer.IndexOf('/', position + 1);
+            if (next < 0)
+            {
+                next = pointer.Length;
+            }
+
+            var segment = DecodeSegment(pointer, position + 1, next - position - 1, fragment);
+            if (!TryGetChild(entry, segment, out var child))
+            {
+                return false;
+            }
+
+            entry = child;
+            position = next;
+        }
+
+        return true;
+    }
+
+    private bool TryGetChild(int parent, string segment, out int child)
+    {
+        if (_children.TryGetValue(new ChildKey(parent, segment, 0), out child))
+        {
+            return true;
+        }
+
+        return TryParseIndex(segment, out var index) && _children.TryGetValue(new ChildKey(parent, null, index), out child);
+    }
+
+    private static string DecodeSegment(string pointer, int start, int length, bool fragment)
+    {
+        var segment = pointer.Substring(start, length);
+        if (fragment && segment.IndexOf('%') >= 0)
+        {
+            // A pointer in a URI fragment is percent-encoded (RFC 6901 section 6); decode before unescaping ~.
+            segment = Uri.UnescapeDataString(segment);
+        }
+
+        if (segment.IndexOf('~') >= 0)
+        {
+            // Order matters: "~01" must become "~1", not "/".
+            segment = segment.Replace("~1", "/").Replace("~0", "~");
+        }
+
+        return segment;
+    }
+
+    /// <summary>RFC 6901 array indices: no sign, no leading zeros.</summary>
+    private static bool TryParseIndex(string segment, out int index)
+    {
+        index = 0;
+        if (segment.Length == 0 || segment.Length > 10 || (segment.Length > 1 && segment[0] == '0'))
+        {
+            return false;
+        }
+
+        long value = 0;
+        foreach (var c in segment)
+        {
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        if (value > int.MaxValue)
+        {
+            return false;
+        }
+
+        index = (int)value;
+        return true;
+    }
+
+    private struct Entry
+    {
+        public int KeyStart;
+        public int KeyEnd;
+        public int ValueStart;
+        public int ValueEnd;
+    }
+
+    private readonly struct ChildKey : IEquatable<ChildKey>
+    {
+        private readonly int _parent;
+        private readonly string? _name;
+        private readonly int _index;
+
+        public ChildKey(int parent, string? name, int index)
+        {
+            _parent = parent;
+            _name = name;
+            _index = index;
+        }
+
+        public bool Equals(ChildKey other) =>
+            _parent == other._parent && _index == other._index && string.Equals(_name, other._name, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is ChildKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                var nameHash = _name is null ? _index : StringComparer.Ordinal.GetHashCode(_name);
+                return (_parent * -1521134295) ^ nameHash;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Collects entries while a document is being parsed. A parent of -1 means "not in the map" (the value of a
+    /// duplicate key, a merge source): such calls return -1 so a whole discarded subtree stays out cheaply.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private readonly int[] _lineStarts;
+        private readonly int _textLength;
+        private readonly Dictionary<ChildKey, int> _children = new Dictionary<ChildKey, int>();
+        private Entry[] _entries = new Entry[256];
+        private int _count;
+
+        public Builder(string text)
+        {
+            _textLength = text.Length;
+            _lineStarts = ComputeLineStarts(text);
+        }
+
+        /// <summary>Line starts so the loader can report errors before <see cref="Build"/>.</summary>
+        public SourceSpan CreateSpan(int start, int end) => Build().CreateSpan(start, end);
+
+        /// <summary>Registers the root; must be the first entry.</summary>
+        public int AddRoot() => _count == 0 ? Append(NoKey, NoKey) : 0;
+
+        public int AddProperty(int parent, string name, int keyStart, int keyEnd)
+        {
+            if (parent < 0)
+            {
+                return -1;
+            }
+
+            var id = Append(keyStart, keyEnd);
+
+            // Last writer wins: a YAML key that overrides a merged key takes over the merged entry.
+            _children[new ChildKey(parent, name, 0)] = id;
+            return id;
+        }
+
+        public int AddItem(int parent, int index)
+        {
+            if (parent < 0)
+            {
+                return -1;
+            }
+
+            var id = Append(NoKey, NoKey);
+            _children[new ChildKey(parent, null, index)] = id;
+            return id;
+        }
+
+        public void SetValue(int id, int start, int end)
+        {
+            if (id >= 0)
+            {
+                _entries[id].ValueStart = start;
+                _entries[id].ValueEnd = end;
+            }
+        }
+
+        public SourceMap Build() => new SourceMap(_lineStarts, _textLength, _entries, _count, _children);
+
+        private int Append(int keyStart, int keyEnd)
+        {
+            if (_count == _entries.Length)
+            {
+                Array.Resize(ref _entries, _entries.Length * 2);
+            }
+
+            _entries[_count] = new Entry { KeyStart = keyStart, KeyEnd = keyEnd };
+            return _count++;
+        }
+
+        /// <summary>Same line breaks as Roslyn's SourceText, so our lines match the editor's.</summary>
+        private static int[] ComputeLineStarts(string text)
+        {
+            var starts = new List<int>(Math.Max(16, text.Length / 32)) { 0 };
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c > '\r' && c < '\u0085')
+                {
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case '\r':
+                        if (i + 1 < text.Length && text[i + 1] == '\n')
+                        {
+                            i++;
+                        }
+
+                        starts.Add(i + 1);
+                        break;
+                    case '\n':
+                    case '\u0085':
+                    case '\u2028':
+                    case '\u2029':
+                        starts.Add(i + 1);
+                        break;
+                }
+            }
+
+            return starts.ToArray();
+        }
+    }
+}

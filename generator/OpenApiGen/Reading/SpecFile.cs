@@ -1,0 +1,28 @@
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>One AdditionalFile the generator cares about, with its text and the OpenApiSpec item metadata.</summary>
+/// <param name="Path">The file's full path, as Roslyn gives it.</param>
+/// <param name="IsOverlay">An overlay (applied to <paramref name="SpecPath"/>) rather than a spec.</param>
+/// <param name="SpecPath">For a spec, its own path; for an overlay, the spec it corrects.</param>
+/// <param name="Namespace">The OpenApiSpec item's Namespace metadata, if set.</param>
+/// <param name="ClientName">The OpenApiSpec item's ClientName metadata, if set.</param>
+/// <param name="Text">The file's text.</param>
+internal sealed record SpecFile(string Path, bool IsOverlay, string SpecPath, string? Namespace, string? ClientName, string Text)
+{
+    public bool IsJson => Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A spec with its overlays and its settings decided: the unit the generator caches and re-runs.</summary>
+internal sealed record SpecInput(
+    SpecFile Spec,
+    EquatableArray<SpecFile> Overlays,
+    string Namespace,
+    string ClientName,
+    string HintPrefix,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>What one spec produced: a model to emit (absent when the spec is unusable) and its diagnostics.</summary>
+internal sealed record SpecResult(string SpecPath, SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

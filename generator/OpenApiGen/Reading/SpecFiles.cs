@@ -1,0 +1,32 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>Picks the AdditionalFiles that Directory.Build.targets marked as specs or overlays, and reads their metadata.</summary>
+internal static class SpecFiles
+{
+    private const string Prefix = "build_metadata.AdditionalFiles.";
+
+    public static SpecFile? Read(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.TryGetValue(Prefix + "OpenApiKind", out var kind) || kind is not ("spec" or "overlay"))
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        var specPath = Value(options, "OpenApiSpecPath") ?? file.Path;
+        return new SpecFile(
+            file.Path,
+            IsOverlay: kind == "overlay",
+            SpecPath: kind == "overlay" ? specPath : file.Path,
+            Namespace: Value(options, "OpenApiNamespace"),
+            ClientName: Value(options, "OpenApiClientName"),
+            Text: text);
+    }
+
+    private static string? Value(AnalyzerConfigOptions options, string name)
+        => options.TryGetValue(Prefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using OpenApiGen.Diagnostics;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>A spec read and corrected: the OpenAPI object model plus the map back to the spec's lines.</summary>
+internal sealed class ReadSpec
+{
+    public ReadSpec(OpenApiDocument document, SourceMap map, string path)
+    {
+        Document = document;
+        Map = map;
+        Path = path;
+    }
+
+    public OpenApiDocument Document { get; }
+
+    public SourceMap Map { get; }
+
+    public string Path { get; }
+
+    public DiagnosticInfo At(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
+        => DiagnosticInfo.Create(descriptor, Path, Map.Nearest(pointer), arguments);
+
+    /// <summary>At the key that names the node (a schema's or property's name), where a naming problem is best shown.</summary>
+    public DiagnosticInfo AtKey(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
+        => DiagnosticInfo.Create(descriptor, Path, Map.TryGetKeySpan(pointer, out var key) ? key : Map.Nearest(pointer), arguments);
+}
+
+/// <summary>
+/// Text -> JSON with positions -> overlays applied -> Microsoft.OpenApi. Overlays come first, before anything
+/// reads the spec, so every later step sees the corrected document; positions still point at the spec's own lines.
+/// </summary>
+internal static class SpecReader
+{
+    private static readonly Uri s_baseUri = new("file:///openapi.json");
+
+    public static ReadSpec? Read(SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var spec = input.Spec;
+        var loaded = DocumentLoader.Load(spec.Text, spec.IsJson, cancellationToken);
+        foreach (var error in loaded.Errors)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnreadableDocument, spec.Path, error.Span, error.Message));
+        }
+
+        if (loaded.Root is not JsonObject root)
+        {
+            if (loaded.Errors.IsEmpty)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnreadableDocument, spec.Path, loaded.Map.Nearest(string.Empty), "the document is not a JSON object or YAML mapping"));
+            }
+
+            return null;
+        }
+
+        foreach (var overlay in input.Overlays)
+        {
+            ApplyOverlay(root, overlay, diagnostics, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        ReadResult result;
+        try
+        {
+            result = new OpenApiJsonReader().Read(root, s_baseUri, settings);
+        }
+        catch (OpenApiException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(e.Pointer ?? string.Empty), e.Message));
+            return null;
+        }
+
+        foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(error.Pointer ?? string.Empty), error.Message));
+        }
+
+        foreach (var warning in result.Diagnostic?.Warnings ?? Enumerable.Empty<OpenApiError>())
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(warning.Pointer ?? string.Empty), warning.Message));
+        }
+
+        return result.Document is null ? null : new ReadSpec(result.Document, loaded.Map, spec.Path);
+    }
+
+    private static void ApplyOverlay(JsonObject root, SpecFile overlay, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var loaded = DocumentLoader.Load(overlay.Text, overlay.IsJson, cancellationToken);
+        foreach (var error in loaded.Errors)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnreadableDocument, overlay.Path, error.Span, error.Message));
+        }
+
+        if (loaded.Root is null)
+        {
+            return;
+        }
+
+        foreach (var problem in OverlayApplier.Apply(root, loaded.Root, loaded.Map, cancellationToken))
+        {
+            var descriptor = problem.Kind == OverlayProblemKind.TargetNotFound ? Descriptors.OverlayTargetNotFound : Descriptors.InvalidOverlay;
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, overlay.Path, problem.Span, problem.Message));
+        }
+    }
+}

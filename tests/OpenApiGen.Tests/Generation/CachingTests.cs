@@ -1,0 +1,114 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using OpenApiGen.Tests.Infrastructure;
+
+namespace OpenApiGen.Tests.Generation;
+
+/// <summary>Editing C# re-runs nothing; editing one spec re-runs only that spec's outputs.</summary>
+public class CachingTests
+{
+    private static readonly string[] s_trackedSteps =
+    {
+        TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results,
+    };
+
+    private static IReadOnlyList<SpecSource> TwoSpecs() => new[]
+    {
+        SpecSource.FromFile(Path.Combine(RepoPaths.Specs, "evolink/tasks.yaml"), "Caching.Tasks", "TasksClient"),
+        SpecSource.FromFile(Path.Combine(RepoPaths.Specs, "apikley/record-info.yaml"), "Caching.Records", "RecordsClient"),
+    };
+
+    [Fact]
+    public void An_unrelated_csharp_edit_reruns_nothing()
+    {
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(TwoSpecs(), "Caching", trackSteps: true);
+        driver = driver.RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(edited);
+
+        var result = driver.GetRunResult().Results.Single();
+        foreach (var step in s_trackedSteps)
+        {
+            foreach (var run in result.TrackedSteps[step])
+            {
+                foreach (var (_, reason) in run.Outputs)
+                {
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {reason}");
+                }
+            }
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Editing_one_spec_reruns_only_that_spec()
+    {
+        var specs = TwoSpecs();
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(specs, "Caching", trackSteps: true, out var texts);
+        driver = driver.RunGenerators(compilation);
+        var original = driver.GetRunResult().Results.Single().GeneratedSources;
+
+        var tasks = specs[0];
+        var editedText = tasks.Text.Replace("Task ID", "The task's ID", StringComparison.Ordinal);
+        Assert.NotEqual(tasks.Text, editedText);
+        driver = driver.ReplaceAdditionalText(texts[0], new GeneratorHarness.InMemoryAdditionalText(tasks.Path, editedText));
+        driver = driver.RunGenerators(compilation);
+
+        var results = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Results];
+        var reasons = results.SelectMany(static r => r.Outputs).Select(static o => o.Reason).ToList();
+        Assert.Equal(1, reasons.Count(static r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, reasons.Count(static r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.NotEqual(original, driver.GetRunResult().Results.Single().GeneratedSources);
+    }
+
+    [Fact]
+    public void No_pipeline_value_holds_a_symbol_a_syntax_node_or_a_compilation()
+    {
+        var driver = GeneratorHarness.CreateDriver(TwoSpecs(), "Caching", trackSteps: true)
+            .RunGenerators(GeneratorHarness.CreateCompilation("class A { }"));
+
+        var result = driver.GetRunResult().Results.Single();
+        foreach (var step in result.TrackedSteps.Where(static s => s_trackedSteps.Contains(s.Key)))
+        {
+            foreach (var run in step.Value)
+            {
+                foreach (var (value, _) in run.Outputs)
+                {
+                    AssertPlainData(value, step.Key, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                }
+            }
+        }
+    }
+
+    private static void AssertPlainData(object? value, string step, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is Compilation or ISymbol or SyntaxNode or SyntaxTree or Location or SemanticModel or AdditionalText, $"{step} holds a {value.GetType().Name}");
+        Assert.False(value is Array, $"{step} holds a plain array ({value.GetType().Name}), which compares by reference");
+
+        if (value is IEnumerable sequence)
+        {
+            foreach (var item in sequence)
+            {
+                AssertPlainData(item, step, seen);
+            }
+
+            return;
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertPlainData(field.GetValue(value), step, seen);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace OpenApiGen.Tests.Infrastructure;
+
+/// <summary>A spec or overlay as the generator receives it: an AdditionalFile and the metadata Directory.Build.targets gives it.</summary>
+internal sealed record SpecSource(string Path, string Text, string? Namespace = null, string? ClientName = null, string? OverlayFor = null)
+{
+    public static SpecSource FromFile(string path, string? ns = null, string? clientName = null)
+        => new(path, File.ReadAllText(path), ns, clientName);
+}
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    Compilation OutputCompilation,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    ImmutableArray<(string HintName, string Text)> Sources)
+{
+    /// <summary>Compiler errors and warnings in the generated code (and the test's own sources).</summary>
+    public ImmutableArray<Diagnostic> CompilationProblems => OutputCompilation.GetDiagnostics()
+        .Where(static d => d.Severity >= DiagnosticSeverity.Warning)
+        .ToImmutableArray();
+
+    public string Source(string hintNameEnd) => Sources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).Text;
+}
+
+/// <summary>Runs the generator the way the compiler does: a compilation, AdditionalFiles and their analyzer-config metadata.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
+
+    public static GeneratorRun Run(IEnumerable<SpecSource> files, string rootNamespace = "Generated.Tests", params string[] csharpSources)
+    {
+        var compilation = CreateCompilation(csharpSources);
+        var driver = CreateDriver(files, rootNamespace, trackSteps: false);
+        return RunDriver(driver, compilation);
+    }
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecSource> files, string rootNamespace, bool trackSteps)
+        => CreateDriver(files, rootNamespace, trackSteps, out _);
+
+    /// <summary>Creates a driver and hands back the AdditionalTexts it was given, so a test can replace one.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecSource> files, string rootNamespace, bool trackSteps, out ImmutableArray<AdditionalText> texts)
+    {
+        var list = files.ToList();
+        texts = list.Select(static f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        var options = new TestOptionsProvider(list, rootNamespace);
+        return CSharpGeneratorDriver.Create(
+            new[] { new OpenApiSourceGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    public static GeneratorRun RunDriver(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var result = driver.GetRunResult();
+        var sources = result.Results
+            .SelectMany(static r => r.GeneratedSources)
+            .Select(static s => (s.HintName, s.SourceText.ToString()))
+            .ToImmutableArray();
+        return new GeneratorRun(driver, output, diagnostics.AddRange(result.Diagnostics).Distinct().ToImmutableArray(), sources);
+    }
+
+    public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "Generated.Tests.Output",
+            sources.Select(static s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            s_references.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                deterministic: true,
+                // What the .NET SDK suppresses by default: version unification between a net8.0 reference and the net10.0 platform.
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        // The shared framework only: the test's own dependencies (the generated vendor models among them) would clash with what the generator emits.
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => path.StartsWith(framework, StringComparison.Ordinal));
+        return platform
+            .Append(typeof(OpenApiGen.Runtime.JsonRead).Assembly.Location)
+            .Distinct(StringComparer.Ordinal)
+            .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+
+    internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    /// <summary>The metadata Directory.Build.targets makes compiler-visible, as the analyzer config sees it.</summary>
+    private sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Dictionary<string, DictionaryOptions> _byPath;
+
+        public TestOptionsProvider(IEnumerable<SpecSource> files, string rootNamespace)
+        {
+            GlobalOptions = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+            _byPath = files.ToDictionary(
+                static f => f.Path,
+                static f =>
+                {
+                    var values = new Dictionary<string, string>
+                    {
+                        ["build_metadata.AdditionalFiles.OpenApiKind"] = f.OverlayFor is null ? "spec" : "overlay",
+                        ["build_metadata.AdditionalFiles.OpenApiSpecPath"] = f.OverlayFor ?? f.Path,
+                        ["build_metadata.AdditionalFiles.OpenApiNamespace"] = f.Namespace ?? string.Empty,
+                        ["build_metadata.AdditionalFiles.OpenApiClientName"] = f.ClientName ?? string.Empty,
+                    };
+                    return new DictionaryOptions(values);
+                });
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+            => _byPath.TryGetValue(textFile.Path, out var options) ? options : DictionaryOptions.Empty;
+    }
+
+    private sealed class DictionaryOptions(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
+
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}

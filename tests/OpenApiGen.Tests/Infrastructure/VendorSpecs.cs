@@ -1,0 +1,36 @@
+namespace OpenApiGen.Tests.Infrastructure;
+
+/// <summary>The vendor specs with the namespaces and client names src/QwenImageEdit.Vendors gives them, and their overlays.</summary>
+internal static class VendorSpecs
+{
+    public static readonly IReadOnlyList<(string Spec, string Namespace, string Client)> All = new[]
+    {
+        ("evolink/qwen-image-edit.yaml", "QwenImageEdit.Vendors.EvoLink.ImageEdit", "EvoLinkImageEditClient"),
+        ("evolink/qwen-image-edit-plus.yaml", "QwenImageEdit.Vendors.EvoLink.ImageEditPlus", "EvoLinkImageEditPlusClient"),
+        ("evolink/tasks.yaml", "QwenImageEdit.Vendors.EvoLink.Tasks", "EvoLinkTasksClient"),
+        ("evolink/files.yaml", "QwenImageEdit.Vendors.EvoLink.Files", "EvoLinkFilesClient"),
+        ("modelslab/qwen-edit.yaml", "QwenImageEdit.Vendors.ModelsLab.QwenEdit", "ModelsLabQwenEditClient"),
+        ("modelslab/fetch.yaml", "QwenImageEdit.Vendors.ModelsLab.Fetch", "ModelsLabFetchClient"),
+        ("modelslab/base64-to-url.yaml", "QwenImageEdit.Vendors.ModelsLab.Uploads", "ModelsLabUploadsClient"),
+        ("apikley/qwen-image-edit.yaml", "QwenImageEdit.Vendors.Apikley.ImageEdit", "ApikleyImageEditClient"),
+        ("apikley/record-info.yaml", "QwenImageEdit.Vendors.Apikley.Tasks", "ApikleyTasksClient"),
+        ("apikley/file-upload.yaml", "QwenImageEdit.Vendors.Apikley.Files", "ApikleyFilesClient"),
+    };
+
+    public static IEnumerable<object[]> Names => All.Select(static s => new object[] { s.Spec });
+
+    /// <summary>The spec and, by the same convention as Directory.Build.targets, its overlay.</summary>
+    public static IReadOnlyList<SpecSource> Sources(string spec)
+    {
+        var (_, ns, client) = All.Single(s => s.Spec == spec);
+        var path = Path.Combine(RepoPaths.Specs, spec);
+        var sources = new List<SpecSource> { SpecSource.FromFile(path, ns, client) };
+        var overlay = Path.ChangeExtension(path, null) + ".overlay.yaml";
+        if (File.Exists(overlay))
+        {
+            sources.Add(new SpecSource(overlay, File.ReadAllText(overlay), OverlayFor: path));
+        }
+
+        return sources;
+    }
+}
