@@ -20,14 +20,15 @@ internal static class SpecFiles
         .Where(static p => !p.Contains(".overlay.", StringComparison.Ordinal))
         .Select(static p => new object[] { p });
 
-    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
+    // From the test binary, not [CallerFilePath]: CI builds map source paths to /_/ (ContinuousIntegrationBuild).
+    private static string FindRoot()
     {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Generated.sln")))
         {
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Generated.sln not found above " + thisFile);
+        return directory?.FullName ?? throw new InvalidOperationException("Generated.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,10 +1,13 @@
 using System;
 using System.IO;
+using System.Net.Http;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 using OpenApiGen.Reading;
 using OpenApiGen.Tests.Infrastructure;
 using Xunit;
@@ -725,6 +728,50 @@ public class DocumentLoaderTests
         Assert.Equal(125, operationId.StartLine);
         Assert.Equal("findPetsByStatus", TextOf(text, operationId));
         Assert.StartsWith("This is a sample Pet Store Server", document.Root!["info"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Microsoft_OpenApi_reads_our_tree_exactly_like_the_text_it_came_from()
+    {
+        // Our values are long/decimal/double/bool-backed where JsonNode.Parse gives JsonElement-backed ones;
+        // the OpenAPI reader must not be able to tell the difference.
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Corpus, "twilio_api_v2010.json"));
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        var baseUri = new Uri("file:///twilio.json");
+
+        var native = new OpenApiJsonReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), baseUri, settings);
+        var ours = new OpenApiJsonReader().Read(Json(text).Root!, baseUri, settings);
+        var oursViaYaml = new OpenApiJsonReader().Read(Yaml(text).Root!, baseUri, settings);
+
+        Assert.Empty(ours.Diagnostic!.Errors);
+        Assert.Equal(Serialize(native.Document!), Serialize(ours.Document!));
+        Assert.Equal(Serialize(native.Document!), Serialize(oursViaYaml.Document!));
+    }
+
+    [Fact]
+    public void Microsoft_OpenApi_reads_a_yaml_tree_with_numbers_and_booleans()
+    {
+        var document = Yaml("openapi: 3.0.0\ninfo: {title: t, version: 1.0}\npaths:\n  /a:\n    get:\n      deprecated: true\n" +
+                            "      parameters:\n        - {name: x, in: query, schema: {type: integer, maximum: 10, minimum: 1.5, default: 3}}\n" +
+                            "      responses:\n        200: {description: ok}\n");
+
+        var result = new OpenApiJsonReader().Read(document.Root!, new Uri("file:///a.yaml"), new OpenApiReaderSettings { LoadExternalRefs = false });
+
+        Assert.Empty(result.Diagnostic!.Errors);
+        Assert.Equal("1.0", result.Document!.Info.Version);
+        var operation = result.Document.Paths["/a"].Operations![HttpMethod.Get];
+        Assert.True(operation.Deprecated);
+        var schema = operation.Parameters![0].Schema!;
+        Assert.Equal("10", schema.Maximum);
+        Assert.Equal("1.5", schema.Minimum);
+        Assert.True(operation.Responses!.ContainsKey("200"));
+    }
+
+    private static string Serialize(OpenApiDocument document)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        document.SerializeAsV3(new OpenApiJsonWriter(writer));
+        return writer.ToString();
     }
 
     /// <summary>JsonNode.GetPath gives $.a['b'][0]; the map wants an RFC 6901 pointer.</summary>
