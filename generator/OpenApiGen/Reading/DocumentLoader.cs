@@ -63,7 +63,7 @@ internal static class DocumentLoader
         JsonNode? root = null;
         if (IsBlank(text, bom))
         {
-            map.AddRoot();
+            map.AddRoot(null);
             errors.Add(new LoadError(EmptyDocument, map.CreateSpan(bom, bom)));
         }
         else
@@ -195,7 +195,7 @@ internal static class DocumentLoader
                 _errors.Add(new LoadError(message, PointSpan(offset)));
                 if (tokens == 0)
                 {
-                    _map.AddRoot();
+                    _map.AddRoot(null);
                 }
 
                 return null;
@@ -236,7 +236,7 @@ internal static class DocumentLoader
             if (_depth == 0)
             {
                 _root = node;
-                return _map.AddRoot();
+                return _map.AddRoot(node);
             }
 
             ref var parent = ref _frames[_depth - 1];
@@ -248,11 +248,11 @@ internal static class DocumentLoader
                 }
 
                 obj.Add(parent.Key!, node);
-                return _map.AddProperty(parent.Entry, parent.Key!, parent.KeyStart, parent.KeyEnd);
+                return _map.AddProperty(parent.Entry, parent.Key!, parent.KeyStart, parent.KeyEnd, node);
             }
 
             ((JsonArray)parent.Container).Add(node);
-            return _map.AddItem(parent.Entry, parent.NextIndex++);
+            return _map.AddItem(parent.Entry, parent.NextIndex++, node);
         }
 
         /// <summary>
@@ -447,7 +447,7 @@ internal static class DocumentLoader
         private const string MergeKey = "<<";
 
         // Aliases are expanded by copying; this bounds a "billion laughs" document.
-        private const long AliasNodeBudget = 2_000_000;
+        private const long AliasNodeBudget = 1_000_000;
 
         private readonly string _text;
         private readonly int _bom;
@@ -552,7 +552,7 @@ internal static class DocumentLoader
         {
             if (!_hasRoot)
             {
-                _map.AddRoot();
+                _map.AddRoot(null);
                 _errors.Add(new LoadError(EmptyDocument, _map.CreateSpan(_bom, _bom)));
             }
 
@@ -717,14 +717,14 @@ internal static class DocumentLoader
             {
                 _root = node;
                 _hasRoot = true;
-                return _map.AddRoot();
+                return _map.AddRoot(node);
             }
 
             ref var parent = ref _frames[_depth - 1];
             if (parent.Container is JsonArray array)
             {
                 array.Add(node);
-                return _map.AddItem(parent.Entry, parent.NextIndex++);
+                return _map.AddItem(parent.Entry, parent.NextIndex++, node);
             }
 
             var obj = (JsonObject)parent.Container;
@@ -732,10 +732,10 @@ internal static class DocumentLoader
             {
                 case KeyMode.Normal:
                     obj.Add(parent.Key!, node);
-                    return _map.AddProperty(parent.Entry, parent.Key!, parent.KeyStart, parent.KeyEnd);
+                    return _map.AddProperty(parent.Entry, parent.Key!, parent.KeyStart, parent.KeyEnd, node);
                 case KeyMode.OverrideMerged:
                     obj[parent.Key!] = node;
-                    return _map.AddProperty(parent.Entry, parent.Key!, parent.KeyStart, parent.KeyEnd);
+                    return _map.AddProperty(parent.Entry, parent.Key!, parent.KeyStart, parent.KeyEnd, node);
                 default:
                     // Duplicate keys, merge sources and complex keys are read but not kept.
                     return -1;
@@ -812,9 +812,10 @@ internal static class DocumentLoader
                     continue;
                 }
 
-                target.Add(property.Key, property.Value?.DeepClone());
+                var copy = property.Value?.DeepClone();
+                target.Add(property.Key, copy);
                 (frame.Merged ??= new HashSet<string>(StringComparer.Ordinal)).Add(property.Key);
-                _map.SetValue(_map.AddProperty(frame.Entry, property.Key, frame.KeyStart, frame.KeyEnd), start, end);
+                _map.SetValue(_map.AddProperty(frame.Entry, property.Key, frame.KeyStart, frame.KeyEnd, copy), start, end);
             }
         }
 

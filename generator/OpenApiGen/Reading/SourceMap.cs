@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json.Nodes;
 
 namespace OpenApiGen.Reading;
 
@@ -22,14 +23,16 @@ internal sealed class SourceMap
     private readonly Entry[] _entries;
     private readonly int _entryCount;
     private readonly Dictionary<ChildKey, int> _children;
+    private readonly Dictionary<JsonNode, int> _nodes;
 
-    private SourceMap(int[] lineStarts, int textLength, Entry[] entries, int entryCount, Dictionary<ChildKey, int> children)
+    private SourceMap(int[] lineStarts, int textLength, Entry[] entries, int entryCount, Dictionary<ChildKey, int> children, Dictionary<JsonNode, int> nodes)
     {
         _lineStarts = lineStarts;
         _textLength = textLength;
         _entries = entries;
         _entryCount = entryCount;
         _children = children;
+        _nodes = nodes;
     }
 
     /// <summary>Span of the node's value at <paramref name="pointer"/> ("" or "#" is the root).</summary>
@@ -63,12 +66,70 @@ internal sealed class SourceMap
 
     /// <summary>
     /// The span at <paramref name="pointer"/>, or of its closest known ancestor: nodes that came from a YAML
-    /// alias or merge, or that an overlay added, have no entry of their own.
+    /// alias or merge, or that an overlay added, have no entry of their own. After an overlay changed the
+    /// tree, prefer <see cref="Nearest(JsonNode, string)"/>.
     /// </summary>
     public SourceSpan Nearest(string pointer)
     {
         Resolve(pointer, out var entry);
         return entry < 0 ? CreateSpan(0, 0) : CreateSpan(_entries[entry].ValueStart, _entries[entry].ValueEnd);
+    }
+
+    /// <summary>
+    /// Like <see cref="Nearest(string)"/>, but the pointer is resolved in the tree as it is now, after overlays
+    /// have moved, removed or added nodes, and the node found is traced back to the text it was read from.
+    /// A pointer from a reader that saw the changed tree (say /parameters/0 after parameter 0 was removed)
+    /// would otherwise land on the wrong line.
+    /// </summary>
+    public SourceSpan Nearest(JsonNode? root, string pointer)
+    {
+        var best = _entryCount > 0 ? 0 : -1;
+        if (root is not null && _nodes.TryGetValue(root, out var rootEntry))
+        {
+            best = rootEntry;
+        }
+
+        var current = root;
+        foreach (var segment in ParsePointer(pointer) ?? new List<string>())
+        {
+            var child = Step(current, segment);
+            if (child is null)
+            {
+                break;
+            }
+
+            if (_nodes.TryGetValue(child, out var entry))
+            {
+                best = entry;
+            }
+
+            current = child;
+        }
+
+        return best < 0 ? CreateSpan(0, 0) : CreateSpan(_entries[best].ValueStart, _entries[best].ValueEnd);
+    }
+
+    private static JsonNode? Step(JsonNode? current, string segment)
+    {
+        if (current is JsonObject obj)
+        {
+            return obj.TryGetPropertyValue(segment, out var value) ? value : null;
+        }
+
+        return current is JsonArray array && TryParseIndex(segment, out var index) && index < array.Count ? array[index] : null;
+    }
+
+    /// <summary>The span a node was read from; false for nodes that were not read from this text.</summary>
+    public bool TryGetSpan(JsonNode node, out SourceSpan span)
+    {
+        if (node is not null && _nodes.TryGetValue(node, out var entry))
+        {
+            span = CreateSpan(_entries[entry].ValueStart, _entries[entry].ValueEnd);
+            return true;
+        }
+
+        span = default;
+        return false;
     }
 
     /// <summary>Turns a pair of character offsets into a span with line and column information.</summary>
@@ -105,26 +166,49 @@ internal sealed class SourceMap
 
     /// <summary>
     /// Walks the pointer segment by segment. On failure <paramref name="entry"/> is left at the deepest entry
-    /// found, which is what <see cref="Nearest"/> needs.
+    /// found, which is what <see cref="Nearest(string)"/> needs.
     /// </summary>
     private bool Resolve(string? pointer, out int entry)
     {
         entry = _entryCount > 0 ? 0 : -1;
-        if (entry < 0 || pointer is null)
+        var segments = ParsePointer(pointer);
+        if (entry < 0 || segments is null)
         {
             return false;
+        }
+
+        foreach (var segment in segments)
+        {
+            if (!TryGetChild(entry, segment, out var child))
+            {
+                return false;
+            }
+
+            entry = child;
+        }
+
+        return true;
+    }
+
+    /// <summary>Unescaped reference tokens, or null when the text is not a pointer.</summary>
+    private static List<string>? ParsePointer(string? pointer)
+    {
+        if (pointer is null)
+        {
+            return null;
         }
 
         var fragment = pointer.Length > 0 && pointer[0] == '#';
         var position = fragment ? 1 : 0;
+        var segments = new List<string>();
         if (position == pointer.Length)
         {
-            return true;
+            return segments;
         }
 
         if (pointer[position] != '/')
         {
-            return false;
+            return null;
         }
 
         while (position < pointer.Length)
@@ -135,17 +219,11 @@ internal sealed class SourceMap
                 next = pointer.Length;
             }
 
-            var segment = DecodeSegment(pointer, position + 1, next - position - 1, fragment);
-            if (!TryGetChild(entry, segment, out var child))
-            {
-                return false;
-            }
-
-            entry = child;
+            segments.Add(DecodeSegment(pointer, position + 1, next - position - 1, fragment));
             position = next;
         }
 
-        return true;
+        return segments;
     }
 
     private bool TryGetChild(int parent, string segment, out int child)
@@ -250,6 +328,9 @@ internal sealed class SourceMap
         private readonly int[] _lineStarts;
         private readonly int _textLength;
         private readonly Dictionary<ChildKey, int> _children = new Dictionary<ChildKey, int>();
+
+        // JsonNode does not override Equals, so this is keyed by identity; JSON nulls (C# null) cannot be keyed.
+        private readonly Dictionary<JsonNode, int> _nodes = new Dictionary<JsonNode, int>();
         private Entry[] _entries = new Entry[256];
         private int _count;
 
@@ -263,30 +344,30 @@ internal sealed class SourceMap
         public SourceSpan CreateSpan(int start, int end) => Build().CreateSpan(start, end);
 
         /// <summary>Registers the root; must be the first entry.</summary>
-        public int AddRoot() => _count == 0 ? Append(NoKey, NoKey) : 0;
+        public int AddRoot(JsonNode? node) => _count == 0 ? Bind(Append(NoKey, NoKey), node) : 0;
 
-        public int AddProperty(int parent, string name, int keyStart, int keyEnd)
+        public int AddProperty(int parent, string name, int keyStart, int keyEnd, JsonNode? node)
         {
             if (parent < 0)
             {
                 return -1;
             }
 
-            var id = Append(keyStart, keyEnd);
+            var id = Bind(Append(keyStart, keyEnd), node);
 
             // Last writer wins: a YAML key that overrides a merged key takes over the merged entry.
             _children[new ChildKey(parent, name, 0)] = id;
             return id;
         }
 
-        public int AddItem(int parent, int index)
+        public int AddItem(int parent, int index, JsonNode? node)
         {
             if (parent < 0)
             {
                 return -1;
             }
 
-            var id = Append(NoKey, NoKey);
+            var id = Bind(Append(NoKey, NoKey), node);
             _children[new ChildKey(parent, null, index)] = id;
             return id;
         }
@@ -300,7 +381,17 @@ internal sealed class SourceMap
             }
         }
 
-        public SourceMap Build() => new SourceMap(_lineStarts, _textLength, _entries, _count, _children);
+        public SourceMap Build() => new SourceMap(_lineStarts, _textLength, _entries, _count, _children, _nodes);
+
+        private int Bind(int id, JsonNode? node)
+        {
+            if (node is not null)
+            {
+                _nodes[node] = id;
+            }
+
+            return id;
+        }
 
         private int Append(int keyStart, int keyEnd)
         {
