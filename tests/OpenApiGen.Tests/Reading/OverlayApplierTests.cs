@@ -336,6 +336,30 @@ public class OverlayApplierTests
     }
 
     [Fact]
+    public void After_an_overlay_positions_follow_the_nodes_not_the_indices()
+    {
+        const string specYaml = "paths:\n  /a:\n    get:\n      parameters:\n        - name: first\n          in: query\n        - name: second\n          in: query\n";
+        var loaded = DocumentLoader.Load(specYaml, isJson: false, CancellationToken.None);
+        var (problems, _) = Apply(loaded.Root!, Header + """
+            actions:
+              - target: $.paths['/a'].get.parameters[0]
+                remove: true
+              - target: $.paths['/a'].get
+                update: {summary: added}
+            """);
+
+        Assert.Empty(problems);
+        const string pointer = "/paths/~1a/get/parameters/0/name";
+        Assert.Equal("second", loaded.Root!["paths"]!["/a"]!["get"]!["parameters"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal((6, 16), (loaded.Map.Nearest(loaded.Root, pointer).StartLine, loaded.Map.Nearest(loaded.Root, pointer).StartColumn));
+        Assert.Equal(4, loaded.Map.Nearest(pointer).StartLine);
+        Assert.Equal(loaded.Map.Nearest("/paths/~1a/get"), loaded.Map.Nearest(loaded.Root, "/paths/~1a/get/summary"));
+        Assert.False(loaded.Map.TryGetSpan(loaded.Root["paths"]!["/a"]!["get"]!["summary"]!, out _));
+        Assert.True(loaded.Map.TryGetSpan(loaded.Root["paths"]!["/a"]!, out var pathItem));
+        Assert.Equal(2, pathItem.StartLine);
+    }
+
+    [Fact]
     public void Cancellation_is_honoured()
     {
         var overlay = DocumentLoader.Load(Header + "actions:\n  - target: $.info\n    update: {x: 1}\n", isJson: false, CancellationToken.None);

@@ -1,0 +1,235 @@
+using OpenApiGen.Tests.Infrastructure;
+
+namespace OpenApiGen.Tests.Generation;
+
+/// <summary>How schema constructs map to C#, each with a small purpose-written spec; every output must also compile cleanly.</summary>
+public class SchemaMappingTests
+{
+    private static GeneratorRun Generate(string version, string schemas)
+    {
+        var spec = $"""
+            openapi: {version}
+            info: {"{"}title: Mapping, version: '1'{"}"}
+            paths: {"{"}{"}"}
+            components:
+              schemas:
+            {string.Join("\n", schemas.Split('\n').Select(static l => "    " + l))}
+            """;
+        var run = GeneratorHarness.Run(new[] { new SpecSource("/specs/mapping.yaml", spec, "Mapping", "MappingClient") });
+        Assert.Empty(run.CompilationProblems);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        return run;
+    }
+
+    [Fact]
+    public void Nullable_in_3_0_and_null_in_3_1_type_arrays_are_nullable_annotations()
+    {
+        var v30 = Generate("3.0.3", """
+            Thing:
+              type: object
+              required: [name, nick]
+              properties:
+                name: {type: string}
+                nick: {type: string, nullable: true}
+                age: {type: integer, format: int32}
+            """).Source("Thing.g.cs");
+        var v31 = Generate("3.1.0", """
+            Thing:
+              type: object
+              required: [name, nick]
+              properties:
+                name: {type: string}
+                nick: {type: [string, 'null']}
+                age: {type: integer, format: int32}
+            """).Source("Thing.g.cs");
+
+        foreach (var source in new[] { v30, v31 })
+        {
+            Assert.Contains("public required string Name { get; set; }", source, StringComparison.Ordinal);
+            Assert.Contains("public required string? Nick { get; set; }", source, StringComparison.Ordinal);
+            Assert.Contains("public int? Age { get; set; }", source, StringComparison.Ordinal);
+            Assert.Contains("writer.WriteNull(s_Nick);", source, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Formats_map_to_the_natural_dotnet_types()
+    {
+        var source = Generate("3.1.0", """
+            Formats:
+              type: object
+              properties:
+                at: {type: string, format: date-time}
+                day: {type: string, format: date}
+                id: {type: string, format: uuid}
+                link: {type: string, format: uri}
+                blob: {type: string, format: byte}
+                big: {type: integer, format: int64}
+                small: {type: integer, minimum: 0, maximum: 100}
+                unbounded: {type: integer}
+                ratio: {type: number}
+                single: {type: number, format: float}
+                money: {type: number, format: decimal}
+                flag: {type: boolean}
+                anything: {}
+            """).Source("Formats.g.cs");
+
+        Assert.Contains("global::System.DateTimeOffset? At", source, StringComparison.Ordinal);
+        Assert.Contains("global::System.DateOnly? Day", source, StringComparison.Ordinal);
+        Assert.Contains("global::System.Guid? Id", source, StringComparison.Ordinal);
+        Assert.Contains("global::System.Uri? Link", source, StringComparison.Ordinal);
+        Assert.Contains("byte[]? Blob", source, StringComparison.Ordinal);
+        Assert.Contains("long? Big", source, StringComparison.Ordinal);
+        Assert.Contains("int? Small", source, StringComparison.Ordinal);
+        Assert.Contains("long? Unbounded", source, StringComparison.Ordinal);
+        Assert.Contains("double? Ratio", source, StringComparison.Ordinal);
+        Assert.Contains("float? Single", source, StringComparison.Ordinal);
+        Assert.Contains("decimal? Money", source, StringComparison.Ordinal);
+        Assert.Contains("bool? Flag", source, StringComparison.Ordinal);
+        Assert.Contains("global::System.Text.Json.JsonElement? Anything", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_initialise_members_and_make_them_non_nullable()
+    {
+        var source = Generate("3.1.0", """
+            Settings:
+              type: object
+              required: [mode]
+              properties:
+                mode: {type: string, enum: [fast, slow], default: slow}
+                steps: {type: integer, format: int32, default: 25}
+                scale: {type: number, default: 4}
+                label: {type: string, default: "say \"hi\""}
+                wrong: {type: integer, default: lots}
+            """);
+
+        var options = source.Source("Settings.g.cs");
+        Assert.Contains("public global::Mapping.SettingsMode Mode { get; set; } = global::Mapping.SettingsMode.Slow;", options, StringComparison.Ordinal);
+        Assert.Contains("public int Steps { get; set; } = 25;", options, StringComparison.Ordinal);
+        Assert.Contains("public double Scale { get; set; } = 4d;", options, StringComparison.Ordinal);
+        Assert.Contains("public string Label { get; set; } = \"say \\\"hi\\\"\";", options, StringComparison.Ordinal);
+        Assert.Contains("public long? Wrong { get; set; }", options, StringComparison.Ordinal);
+        Assert.Single(source.GeneratorDiagnostics, static d => d.Id == "OAG010");
+    }
+
+    [Fact]
+    public void Names_the_json_context_uses_are_not_given_to_types()
+    {
+        var run = Generate("3.1.0", """
+            Options:
+              type: object
+              properties:
+                a: {type: string}
+            """);
+
+        Assert.Contains(run.Sources, static s => s.HintName == "MappingClient.Options2.g.cs");
+        Assert.Contains(run.GeneratorDiagnostics, static d => d.Id == "OAG006" && d.GetMessage().Contains("'Options'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Inline_schemas_are_named_from_their_place()
+    {
+        var run = Generate("3.1.0", """
+            ErrorResponse:
+              type: object
+              properties:
+                error:
+                  type: object
+                  properties:
+                    code: {type: string}
+                results:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      url: {type: string}
+                labels:
+                  type: object
+                  additionalProperties: {type: string}
+            """);
+
+        var error = run.Source("ErrorResponse.g.cs");
+        Assert.Contains("public global::Mapping.ErrorResponseError? Error { get; set; }", error, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Collections.Generic.IList<global::Mapping.ErrorResponseResult>? Results { get; set; }", error, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Collections.Generic.IDictionary<string, string>? Labels { get; set; }", error, StringComparison.Ordinal);
+        Assert.Contains(run.Sources, static s => s.HintName == "MappingClient.ErrorResponseResult.g.cs");
+        Assert.DoesNotContain(run.Sources, static s => s.HintName.Contains("Anonymous", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AllOf_with_extra_properties_is_flattened_and_a_lone_ref_is_the_ref()
+    {
+        var run = Generate("3.0.3", """
+            Base:
+              type: object
+              required: [id]
+              properties:
+                id: {type: string}
+            Derived:
+              allOf:
+                - $ref: '#/components/schemas/Base'
+                - type: object
+                  required: [extra]
+                  properties:
+                    extra: {type: integer, format: int32}
+            Holder:
+              type: object
+              properties:
+                base:
+                  description: A described reference
+                  allOf:
+                    - $ref: '#/components/schemas/Base'
+            """);
+
+        var derived = run.Source("Derived.g.cs");
+        Assert.Contains("public required string Id { get; set; }", derived, StringComparison.Ordinal);
+        Assert.Contains("public required int Extra { get; set; }", derived, StringComparison.Ordinal);
+        Assert.Contains("public global::Mapping.Base? Base { get; set; }", run.Source("Holder.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keywords_and_odd_names_become_valid_identifiers()
+    {
+        var run = Generate("3.1.0", """
+            class:
+              type: object
+              properties:
+                class: {type: string}
+                'StartTime<': {type: string}
+                StartTime: {type: string}
+                '2fa': {type: boolean}
+                equals: {type: string}
+                kind:
+                  type: string
+                  enum: ['Etc/GMT-0', 'Etc/GMT0', '', '1']
+            """);
+
+        var type = run.Source("Class.g.cs");
+        Assert.Contains("public partial class Class", type, StringComparison.Ordinal);
+        Assert.Contains("public string? Class2 { get; set; }", type, StringComparison.Ordinal);
+        Assert.Contains("public string? StartTimeLessThan { get; set; }", type, StringComparison.Ordinal);
+        Assert.Contains("public string? StartTime { get; set; }", type, StringComparison.Ordinal);
+        Assert.Contains("public bool? _2fa { get; set; }", type, StringComparison.Ordinal);
+        Assert.Contains("public string? Equals2 { get; set; }", type, StringComparison.Ordinal);
+        var kind = run.Source("ClassKind.g.cs");
+        Assert.Contains("EtcGmtMinus0 { get; } = new(\"Etc/GMT-0\");", kind, StringComparison.Ordinal);
+        Assert.Contains("EtcGmt0 { get; } = new(\"Etc/GMT0\");", kind, StringComparison.Ordinal);
+        Assert.Contains("Empty { get; } = new(\"\");", kind, StringComparison.Ordinal);
+        Assert.Contains("_1 { get; } = new(\"1\");", kind, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_specs_read_like_yaml_ones()
+    {
+        const string json = """
+            {"openapi": "3.0.1", "info": {"title": "J", "version": "1"}, "paths": {},
+             "components": {"schemas": {"Pet": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "description": "The pet's name"}}}}}}
+            """;
+
+        var run = GeneratorHarness.Run(new[] { new SpecSource("/specs/pets.json", json) });
+
+        Assert.Contains("/// <summary>The pet's name</summary>", run.Source("Pet.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems);
+    }
+}
