@@ -48,7 +48,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor OverlayTargetNotFound = Create(
         "OAG007", "An overlay action matches nothing",
-        "The overlay action's target '{0}' matches nothing in the spec; the action is skipped",
+        "Overlay action skipped: {0}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidOverlay = Create(

@@ -12,25 +12,29 @@ namespace OpenApiGen.Reading;
 /// <summary>A spec read and corrected: the OpenAPI object model plus the map back to the spec's lines.</summary>
 internal sealed class ReadSpec
 {
-    public ReadSpec(OpenApiDocument document, SourceMap map, string path)
+    public ReadSpec(OpenApiDocument document, JsonNode root, SourceMap map, string path)
     {
         Document = document;
+        Root = root;
         Map = map;
         Path = path;
     }
 
     public OpenApiDocument Document { get; }
 
+    /// <summary>The spec's JSON after overlays: pointers are resolved against it, so an overlay that moved things does not move diagnostics.</summary>
+    public JsonNode Root { get; }
+
     public SourceMap Map { get; }
 
     public string Path { get; }
 
     public DiagnosticInfo At(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
-        => DiagnosticInfo.Create(descriptor, Path, Map.Nearest(pointer), arguments);
+        => DiagnosticInfo.Create(descriptor, Path, Map.Nearest(Root, pointer), arguments);
 
     /// <summary>At the key that names the node (a schema's or property's name), where a naming problem is best shown.</summary>
     public DiagnosticInfo AtKey(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
-        => DiagnosticInfo.Create(descriptor, Path, Map.TryGetKeySpan(pointer, out var key) ? key : Map.Nearest(pointer), arguments);
+        => DiagnosticInfo.Create(descriptor, Path, Map.TryGetKeySpan(pointer, out var key) ? key : Map.Nearest(Root, pointer), arguments);
 }
 
 /// <summary>
@@ -74,21 +78,21 @@ internal static class SpecReader
         }
         catch (OpenApiException e)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(e.Pointer ?? string.Empty), e.Message));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(root, e.Pointer ?? string.Empty), e.Message));
             return null;
         }
 
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(error.Pointer ?? string.Empty), error.Message));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(root, error.Pointer ?? string.Empty), error.Message));
         }
 
         foreach (var warning in result.Diagnostic?.Warnings ?? Enumerable.Empty<OpenApiError>())
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(warning.Pointer ?? string.Empty), warning.Message));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(root, warning.Pointer ?? string.Empty), warning.Message));
         }
 
-        return result.Document is null ? null : new ReadSpec(result.Document, loaded.Map, spec.Path);
+        return result.Document is null ? null : new ReadSpec(result.Document, root, loaded.Map, spec.Path);
     }
 
     private static void ApplyOverlay(JsonObject root, SpecFile overlay, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

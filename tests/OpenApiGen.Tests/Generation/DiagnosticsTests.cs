@@ -120,6 +120,7 @@ public class DiagnosticsTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal("/specs/fine.overlay.yaml", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("Overlay action skipped: target '$.components.schemas.Cat' matched nothing in the document", diagnostic.GetMessage());
         Assert.Contains("/// <summary>The name</summary>", run.Source("Pet.g.cs"), StringComparison.Ordinal);
     }
 
