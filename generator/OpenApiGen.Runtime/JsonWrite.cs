@@ -37,6 +37,22 @@ public static class JsonWrite
         writer.WriteEndObject();
     }
 
+    // Options built here, not JsonSerializerOptions.Default: that one is annotated as needing reflection, which trimming and AOT warn about.
+    private static readonly JsonSerializerOptions s_options = new();
+
+    /// <summary>The JSON text of a value written by <paramref name="write"/>, for <c>ToString()</c>.</summary>
+    public static string ToJson<T>(T value, JsonValueWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value, s_options);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>Writes a URI as the text it was made from.</summary>
     public static void Uri(Utf8JsonWriter writer, Uri value)
     {

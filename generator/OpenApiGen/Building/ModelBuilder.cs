@@ -212,7 +212,7 @@ internal sealed class ModelBuilder
         if (_componentTypeNames.TryGetValue(id, out var name))
         {
             var shape = Classify(schema);
-            var reference = new TypeRef(shape == Shape.Enum ? TypeKind.Enum : TypeKind.Object, SchemaFacts.AllowsNull(schema), Qualify(name));
+            var reference = new TypeRef(KindOf(shape), SchemaFacts.AllowsNull(schema), Qualify(name));
 
             // Registered before the type is built, so a schema that refers to itself gets the same type.
             _componentRefs[id] = reference;
@@ -270,31 +270,26 @@ internal sealed class ModelBuilder
         if (shape != Shape.Other)
         {
             var name = ClaimTypeName(context, $"the schema at {pointer}", pointer);
-            var kind = shape == Shape.Enum ? TypeKind.Enum : TypeKind.Object;
-            var reference = new TypeRef(kind, nullable || (shape == Shape.Enum && schema.Enum?.Any(static v => v is null) == true), Qualify(name));
+            var reference = new TypeRef(KindOf(shape), nullable || (shape == Shape.Enum && schema.Enum?.Any(static v => v is null) == true), Qualify(name));
             _inlineRefs[schema] = reference;
             BuildType(schema, shape, name, pointer);
             return reference;
         }
 
-        // oneOf/anyOf: one real branch plus null is a nullable value, not a union.
-        var (alternatives, keyword) = schema.OneOf is { Count: > 0 } ? (schema.OneOf, "oneOf") : schema.AnyOf is { Count: > 0 } ? (schema.AnyOf, "anyOf") : (null, null);
-        if (alternatives is not null)
+        // oneOf/anyOf that is no union: one real branch plus null is a nullable value, and branches that are all the
+        // same type (3.1's oneOf of consts for an integer enum) are that type.
+        if (SchemaFacts.Alternatives(schema) is { } alternatives)
         {
+            var keyword = SchemaFacts.AlternativesKeyword(schema);
             var branches = Enumerable.Range(0, alternatives.Count).Where(i => !SchemaFacts.IsNullOnly(alternatives[i])).ToList();
             nullable |= branches.Count < alternatives.Count;
-            if (branches.Count == 1)
+            if (branches.Count == 0)
             {
-                var single = Resolve(alternatives[branches[0]], context, pointer + "/" + keyword + "/" + branches[0]);
-                return single.WithNullable(nullable || single.IsNullable);
+                return new TypeRef(TypeKind.Json, nullable);
             }
 
-            if (branches.Count > 1)
-            {
-                Report(Descriptors.UnsupportedConstruct, pointer, $"A {keyword} of {branches.Count} schemas", context);
-            }
-
-            return new TypeRef(TypeKind.Json, nullable);
+            var single = Resolve(alternatives[branches[0]], context, pointer + "/" + keyword + "/" + branches[0]);
+            return single.WithNullable(nullable || single.IsNullable);
         }
 
         if (schema.AllOf is { Count: 1 } allOf)
@@ -321,13 +316,14 @@ internal sealed class ModelBuilder
             }
         }
 
-        if (!SchemaFacts.IsSingleType(type.Value))
-        {
-            Report(Descriptors.UnsupportedConstruct, pointer, $"A value of several JSON types ({type.Value})", context);
-            return new TypeRef(TypeKind.Json, nullable);
-        }
+        return ResolveOfType(schema, type.Value, context, pointer).WithNullable(nullable);
+    }
 
-        switch (type.Value)
+    /// <summary>The type of a schema read as one JSON type only (for a 3.1 type array, each of its types in turn).</summary>
+    private TypeRef ResolveOfType(IOpenApiSchema schema, JsonSchemaType type, string context, string pointer)
+    {
+        var nullable = false;
+        switch (type)
         {
             case JsonSchemaType.Array:
                 var element = schema.Items is null
@@ -340,22 +336,119 @@ internal sealed class ModelBuilder
                     : Resolve(schema.AdditionalProperties, context + "Value", pointer + "/additionalProperties");
                 return new TypeRef(TypeKind.Map, nullable, Element: value);
             default:
-                var primitive = SchemaFacts.PrimitiveKind(schema, type.Value);
+                var primitive = SchemaFacts.PrimitiveKind(schema, type);
                 return primitive is { } kindOf ? new TypeRef(kindOf, nullable) : new TypeRef(TypeKind.Json, nullable);
         }
     }
 
     private void BuildType(IOpenApiSchema schema, Shape shape, string name, string pointer)
     {
-        if (shape == Shape.Enum)
+        switch (shape)
         {
-            BuildEnum(schema, name, pointer);
+            case Shape.Enum:
+                BuildEnum(schema, name, pointer);
+                break;
+            case Shape.Union:
+                BuildUnion(schema, name, pointer);
+                break;
+            default:
+                BuildObject(schema, name, pointer);
+                break;
+        }
+    }
+
+    private void BuildUnion(IOpenApiSchema schema, string name, string pointer)
+    {
+        var cases = new List<(TypeRef Type, IOpenApiSchema? Object)>();
+        if (SchemaFacts.Alternatives(schema) is { } alternatives)
+        {
+            var keyword = SchemaFacts.AlternativesKeyword(schema);
+            for (var i = 0; i < alternatives.Count; i++)
+            {
+                var branch = alternatives[i];
+                if (SchemaFacts.IsNullOnly(branch))
+                {
+                    continue;
+                }
+
+                var target = branch is OpenApiSchemaReference { Target: { } resolved } ? resolved : branch;
+                var context = target.Title is { Length: > 0 } title && branch is not OpenApiSchemaReference
+                    ? name + Identifier.ToPascalCase(title)
+                    : name + "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var type = Resolve(branch, context, pointer + "/" + keyword + "/" + i).WithNullable(false);
+                cases.Add((type, type.Kind == TypeKind.Object ? target : null));
+            }
         }
         else
         {
-            BuildObject(schema, name, pointer);
+            // A 3.1 type array: [integer, string], each type read with the rest of the schema (items, format, ...).
+            foreach (var single in s_unionTypeOrder)
+            {
+                if ((schema.Type!.Value & single) != 0)
+                {
+                    cases.Add((ResolveOfType(schema, single, name + single, pointer), null));
+                }
+            }
         }
+
+        var scope = new NameScope("Unmatched", "Match", "WriteTo");
+        var models = new List<UnionCaseModel>();
+        foreach (var (type, objectSchema) in cases.GroupBy(static c => c.Type).Select(static g => g.First()))
+        {
+            var caseName = scope.Claim(CaseName(type), "a case");
+            models.Add(objectSchema is null
+                ? new UnionCaseModel(caseName, type, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<UnionConstraint>.Empty)
+                : ObjectCase(caseName, type, objectSchema));
+        }
+
+        _types.Add(new UnionTypeModel(name, DocBuilder.ForSchema(schema), pointer, models.ToEquatableArray()));
     }
+
+    /// <summary>What tells an object case apart: its required members, its members, and those with a closed set of values.</summary>
+    private UnionCaseModel ObjectCase(string name, TypeRef type, IOpenApiSchema schema)
+    {
+        var properties = new List<(string Wire, IOpenApiSchema Schema, string Pointer)>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        CollectProperties(schema, string.Empty, properties, required, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance));
+        var constraints = new List<UnionConstraint>();
+        foreach (var (wire, propertySchema, _) in properties)
+        {
+            var target = propertySchema is OpenApiSchemaReference { Target: { } resolved } ? resolved : propertySchema;
+            if (SchemaFacts.StringEnumValues(target) is { } values)
+            {
+                constraints.Add(new UnionConstraint(wire, values.ToEquatableArray()));
+            }
+        }
+
+        return new UnionCaseModel(
+            name,
+            type,
+            properties.Select(static p => p.Wire).Where(required.Contains).ToEquatableArray(),
+            properties.Select(static p => p.Wire).ToEquatableArray(),
+            constraints.ToEquatableArray());
+    }
+
+    private static readonly JsonSchemaType[] s_unionTypeOrder =
+    {
+        JsonSchemaType.Boolean, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.String, JsonSchemaType.Array, JsonSchemaType.Object,
+    };
+
+    /// <summary>A case's name from its type: <c>String</c>, <c>Int64</c>, <c>StringList</c>, or a generated type's own name.</summary>
+    private static string CaseName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.List => CaseName(type.Element!) + "List",
+        TypeKind.Map => CaseName(type.Element!) + "Map",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!.Substring(type.Name!.LastIndexOf('.') + 1),
+        TypeKind.Json => "Json",
+        _ => type.Kind.ToString(),
+    };
+
+    private static TypeKind KindOf(Shape shape) => shape switch
+    {
+        Shape.Enum => TypeKind.Enum,
+        Shape.Union => TypeKind.Union,
+        _ => TypeKind.Object,
+    };
 
     private void BuildEnum(IOpenApiSchema schema, string name, string pointer)
     {
@@ -486,10 +579,21 @@ internal sealed class ModelBuilder
             return Shape.Other;
         }
 
-        if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        if (SchemaFacts.StringEnumValues(schema) is not null && !SchemaFacts.HasProperties(schema))
         {
-            // A union with properties of its own is still an object; its alternatives are Generator II's.
-            return SchemaFacts.HasProperties(schema) ? Shape.Object : Shape.Other;
+            return Shape.Enum;
+        }
+
+        if (SchemaFacts.Alternatives(schema) is { } alternatives)
+        {
+            if (SchemaFacts.HasProperties(schema))
+            {
+                return Shape.Object;
+            }
+
+            // Branches that are all one type (a oneOf of integer consts) are that type, not a union.
+            var signatures = alternatives.Where(static a => !SchemaFacts.IsNullOnly(a)).Select(static a => Signature(a)).Distinct(StringComparer.Ordinal).Count();
+            return signatures > 1 ? Shape.Union : Shape.Other;
         }
 
         if (schema.AllOf is { Count: > 0 } allOf)
@@ -497,13 +601,34 @@ internal sealed class ModelBuilder
             return allOf.Count == 1 && !SchemaFacts.HasProperties(schema) ? Shape.Other : Shape.Object;
         }
 
-        if (SchemaFacts.StringEnumValues(schema) is not null)
+        var type = SchemaFacts.NonNullType(schema);
+        if (type is { } several && !SchemaFacts.IsSingleType(several))
         {
-            return Shape.Enum;
+            return Shape.Union;
         }
 
-        var type = SchemaFacts.NonNullType(schema);
         return SchemaFacts.HasProperties(schema) && (type is null || type == JsonSchemaType.Object) ? Shape.Object : Shape.Other;
+    }
+
+    /// <summary>What a union branch would become, cheaply, to tell whether branches differ: a component, a structure, or a JSON type and format.</summary>
+    private static string Signature(IOpenApiSchema branch) => Signature(branch, depth: 0);
+
+    private static string Signature(IOpenApiSchema branch, int depth)
+    {
+        if (branch is OpenApiSchemaReference reference)
+        {
+            // A reference to an alias (a component that is just a string, say) is what it aliases.
+            return reference.Target is { } target && depth < 8 && Classify(target) == Shape.Other && !SchemaFacts.HasStructure(target)
+                ? Signature(target, depth + 1)
+                : "ref:" + (reference.Reference?.Id ?? string.Empty);
+        }
+
+        if (SchemaFacts.HasStructure(branch) || SchemaFacts.StringEnumValues(branch) is not null)
+        {
+            return "schema:" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(branch).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return (branch.Type?.ToString() ?? "any") + ":" + branch.Format;
     }
 
     private string ClaimTypeName(string preferred, string owner, string pointer)
@@ -534,6 +659,7 @@ internal sealed class ModelBuilder
         Other,
         Object,
         Enum,
+        Union,
     }
 
     private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>

@@ -44,6 +44,13 @@ internal static class SchemaFacts
 
     public static bool HasProperties(IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
 
+    /// <summary>The branches of a <c>oneOf</c>, or else of an <c>anyOf</c>; null when it has neither.</summary>
+    public static IList<IOpenApiSchema>? Alternatives(IOpenApiSchema schema)
+        => schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf is { Count: > 0 } anyOf ? anyOf : null;
+
+    /// <summary>The keyword <see cref="Alternatives"/> came from, for pointers.</summary>
+    public static string AlternativesKeyword(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+
     /// <summary>The non-null values of a string enum (or a string const), or null when the schema is no string enum.</summary>
     public static IReadOnlyList<string>? StringEnumValues(IOpenApiSchema schema)
     {
@@ -70,6 +77,25 @@ internal static class SchemaFacts
         else if (schema.Const is { } constant && (NonNullType(schema) is null or JsonSchemaType.String))
         {
             values.Add(constant);
+        }
+        else if (Alternatives(schema) is { Count: > 1 } branches && !HasProperties(schema))
+        {
+            // oneOf: [{const: a}, {const: b}] is how 3.1 documents each value of an enum.
+            foreach (var branch in branches)
+            {
+                var target = branch is OpenApiSchemaReference { Target: { } resolved } ? resolved : branch;
+                if (IsNullOnly(target))
+                {
+                    continue;
+                }
+
+                if (HasStructure(target) || StringEnumValues(target) is not { } branchValues)
+                {
+                    return null;
+                }
+
+                values.AddRange(branchValues);
+            }
         }
 
         return values.Count == 0 ? null : values.Distinct(StringComparer.Ordinal).ToList();

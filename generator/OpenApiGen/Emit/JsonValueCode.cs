@@ -32,14 +32,17 @@ internal static class JsonValueCode
             case TypeKind.Bytes: return $"{reader}.GetBytesFromBase64()";
             case TypeKind.Object:
             case TypeKind.Enum:
+            case TypeKind.Union:
                 return $"{TypeNames.ConverterOf(type.Name!)}.ReadValue(ref {reader}, {options})";
             case TypeKind.List:
             case TypeKind.Map:
                 var r = "r" + depth.ToString(CultureInfo.InvariantCulture);
                 var o = "o" + depth.ToString(CultureInfo.InvariantCulture);
                 var element = type.Element!;
+                // default(T?) rather than null: in the generic lambda a bare null is taken for a reference type (CS8625).
+                var none = element.IsValueType ? $"default({TypeNames.Of(element)})" : "null";
                 var body = element.IsNullable
-                    ? $"{r}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {Read(element, r, o, depth + 1)}"
+                    ? $"{r}.TokenType == global::System.Text.Json.JsonTokenType.Null ? {none} : {Read(element.WithNullable(false), r, o, depth + 1)}"
                     : Read(element, r, o, depth + 1);
                 var helper = type.Kind == TypeKind.List ? "List" : "Map";
                 return $"{Runtime}.JsonRead.{helper}<{TypeNames.Of(element)}>(ref {reader}, {options}, static (ref {ReaderType} {r}, {OptionsType} {o}) => {body})";
@@ -68,7 +71,9 @@ internal static class JsonValueCode
             case TypeKind.Uri: return $"{Runtime}.JsonWrite.Uri({writer}, {value});";
             case TypeKind.Bytes: return $"{writer}.WriteBase64StringValue({value});";
             case TypeKind.Enum: return $"{writer}.WriteStringValue({value}.ToString());";
-            case TypeKind.Object: return $"{TypeNames.ConverterOf(type.Name!)}.WriteValue({writer}, {value}, {options});";
+            case TypeKind.Object:
+            case TypeKind.Union:
+                return $"{TypeNames.ConverterOf(type.Name!)}.WriteValue({writer}, {value}, {options});";
             case TypeKind.List:
             case TypeKind.Map:
                 var w = "w" + depth.ToString(CultureInfo.InvariantCulture);

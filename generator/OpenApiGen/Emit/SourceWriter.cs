@@ -21,6 +21,12 @@ internal sealed class SourceWriter
     public void OpenBlock(string header)
     {
         Line(header);
+        OpenBlock();
+    }
+
+    /// <summary>A bare block, for scoping locals.</summary>
+    public void OpenBlock()
+    {
         Line("{");
         _indent++;
     }

@@ -16,6 +16,7 @@ internal static class SpecEmitter
             {
                 ObjectTypeModel objectType => ObjectEmitter.Emit(spec, objectType),
                 EnumTypeModel enumType => EnumEmitter.Emit(spec, enumType),
+                UnionTypeModel unionType => UnionEmitter.Emit(spec, unionType),
                 _ => null,
             };
 

@@ -29,6 +29,32 @@ internal sealed record EnumTypeModel(
 
 internal sealed record EnumMemberModel(string Name, string Value, string? Description);
 
+/// <summary>
+/// A value that is one of several shapes (<c>oneOf</c>/<c>anyOf</c> without a discriminator, or a 3.1 type array):
+/// a class that holds exactly one case, chosen when read by the JSON's shape, or the raw JSON when no case fits.
+/// </summary>
+internal sealed record UnionTypeModel(
+    string Name,
+    DocModel Docs,
+    string SpecPointer,
+    EquatableArray<UnionCaseModel> Cases) : TypeModel(Name, Docs, SpecPointer);
+
+/// <summary>One case of a union.</summary>
+/// <param name="Name">The case's name in members: <c>IsString</c>, <c>TryGetString</c>.</param>
+/// <param name="Type">Its C# type (never nullable: null is the union's own business).</param>
+/// <param name="Required">For an object case, the members the JSON must have.</param>
+/// <param name="Declared">For an object case, the members it declares; more of them present makes it the likelier case.</param>
+/// <param name="Constraints">For an object case, members whose value must be one of a closed set (<c>status: success</c>).</param>
+internal sealed record UnionCaseModel(
+    string Name,
+    TypeRef Type,
+    EquatableArray<string> Required,
+    EquatableArray<string> Declared,
+    EquatableArray<UnionConstraint> Constraints);
+
+/// <summary>A member that tells union cases apart: its value must be one of <paramref name="Values"/>.</summary>
+internal sealed record UnionConstraint(string WireName, EquatableArray<string> Values);
+
 /// <summary>A property of a generated class.</summary>
 /// <param name="Name">The C# identifier.</param>
 /// <param name="WireName">The JSON name, exactly as the spec spells it.</param>

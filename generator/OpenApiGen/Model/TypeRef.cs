@@ -24,6 +24,9 @@ internal enum TypeKind
 
     /// <summary>A generated extensible enum (a readonly struct).</summary>
     Enum,
+
+    /// <summary>A generated union (a class holding one of several cases).</summary>
+    Union,
     List,
     Map,
 }
@@ -33,7 +36,7 @@ internal sealed record TypeRef(TypeKind Kind, bool IsNullable = false, string? N
 {
     public bool IsValueType => Kind switch
     {
-        TypeKind.String or TypeKind.Uri or TypeKind.Bytes or TypeKind.Object or TypeKind.List or TypeKind.Map => false,
+        TypeKind.String or TypeKind.Uri or TypeKind.Bytes or TypeKind.Object or TypeKind.Union or TypeKind.List or TypeKind.Map => false,
         _ => true,
     };
 

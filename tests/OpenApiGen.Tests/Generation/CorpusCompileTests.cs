@@ -20,6 +20,16 @@ public class CorpusCompileTests(ITestOutputHelper output)
     {
         var run = GeneratorHarness.Run(new[] { SpecSource.FromFile(Path.Combine(RepoPaths.Corpus, file), "Corpus.Api", "CorpusClient") });
 
+        // DUMP_GENERATED=<dir> writes the output, to read what a corpus spec became.
+        if (Environment.GetEnvironmentVariable("DUMP_GENERATED") is { Length: > 0 } dump)
+        {
+            foreach (var (hint, text) in run.Sources)
+            {
+                Directory.CreateDirectory(Path.Combine(dump, file));
+                File.WriteAllText(Path.Combine(dump, file, hint), text);
+            }
+        }
+
         var errors = run.GeneratorDiagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
         var problems = run.CompilationProblems;

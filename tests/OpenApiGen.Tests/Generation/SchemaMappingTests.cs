@@ -220,6 +220,36 @@ public class SchemaMappingTests
     }
 
     [Fact]
+    public void Lists_of_nullable_enums_and_strings_compile()
+    {
+        var run = Generate("3.1.0", """
+            Kind:
+              type: string
+              oneOf:
+                - {title: USERS, const: users}
+                - {title: ROLES, const: roles}
+            Id:
+              type: string
+              format: snowflake
+            Mentions:
+              type: object
+              properties:
+                parse:
+                  type: [array, 'null']
+                  items:
+                    oneOf: [{type: 'null'}, {$ref: '#/components/schemas/Kind'}]
+                users:
+                  type: [array, 'null']
+                  items:
+                    oneOf: [{type: 'null'}, {$ref: '#/components/schemas/Id'}]
+            """);
+
+        var mentions = run.Source("Mentions.g.cs");
+        Assert.Contains("IList<global::Mapping.Kind?>? Parse", mentions, StringComparison.Ordinal);
+        Assert.Contains("IList<string?>? Users", mentions, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_specs_read_like_yaml_ones()
     {
         const string json = """

@@ -45,6 +45,16 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord> TaskRecord => _TaskRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>? _TaskRecordResultJson;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson> TaskRecordResultJson => _TaskRecordResultJson ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>? _TaskRecordResultJsonOption2;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2> TaskRecordResultJsonOption2 => _TaskRecordResultJsonOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>? _TaskRecordState;
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState"/>.</summary>
@@ -72,6 +82,16 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
             if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonOption2JsonConverter());
             }
 
             if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState))

@@ -45,7 +45,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         public long? UpdateTime { get; set; }
 
         /// <summary>The result: JSON text <c>{"resultUrls": ["https://..."]}</c> as documented, or the same document as an object. Set when state is success; empty or null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? ResultJson { get; set; }
+        public global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson? ResultJson { get; set; }
     }
 }
 
@@ -90,7 +90,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             long? p_CompleteTime = default;
             long? p_CreateTime = default;
             long? p_UpdateTime = default;
-            global::System.Text.Json.JsonElement? p_ResultJson = default;
+            global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson? p_ResultJson = default;
 
             string? member = null;
             try
@@ -224,7 +224,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
                         }
                         else
                         {
-                            p_ResultJson = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_ResultJson = global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else
@@ -307,7 +307,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             if (value.ResultJson is { } v_ResultJson)
             {
                 writer.WritePropertyName(s_ResultJson);
-                v_ResultJson.WriteTo(writer);
+                global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter.WriteValue(writer, v_ResultJson, options);
             }
             writer.WriteEndObject();
         }

@@ -40,6 +40,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError> ErrorResponseError => _ErrorResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode>? _ErrorResponseErrorCode;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode> ErrorResponseErrorCode => _ErrorResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse>? _ImageGenerationResponse;
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse"/>.</summary>
@@ -49,6 +54,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError> ImageGenerationResponseError => _ImageGenerationResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode>? _ImageGenerationResponseErrorCode;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode> ImageGenerationResponseErrorCode => _ImageGenerationResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject>? _ImageGenerationResponseObject;
 
@@ -114,6 +124,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorJsonConverter());
             }
 
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorCodeJsonConverter());
+            }
+
             if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseJsonConverter());
@@ -122,6 +137,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
             if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorCodeJsonConverter());
             }
 
             if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject))

@@ -9,7 +9,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
     public partial class ImageGenerationResponseError
     {
         /// <summary>Business error code, such as content_policy_violation, invalid_parameters, image_processing_error, generation_timeout, quota_exceeded, resource_not_found or unknown_error</summary>
-        public global::System.Text.Json.JsonElement? Code { get; set; }
+        public global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode? Code { get; set; }
 
         /// <summary>Error description</summary>
         public string? Message { get; set; }
@@ -40,7 +40,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ImageGenerationResponseError)");
             }
 
-            global::System.Text.Json.JsonElement? p_Code = default;
+            global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode? p_Code = default;
             string? p_Message = default;
 
             string? member = null;
@@ -58,7 +58,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
                         }
                         else
                         {
-                            p_Code = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Code = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("message"u8))
@@ -101,7 +101,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             if (value.Code is { } v_Code)
             {
                 writer.WritePropertyName(s_Code);
-                v_Code.WriteTo(writer);
+                global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options);
             }
             if (value.Message is { } v_Message)
             {

@@ -40,6 +40,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError> ErrorResponseError => _ErrorResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode>? _ErrorResponseErrorCode;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode> ErrorResponseErrorCode => _ErrorResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>? _ImageGenerationResponse;
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse"/>.</summary>
@@ -49,6 +54,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError> ImageGenerationResponseError => _ImageGenerationResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode>? _ImageGenerationResponseErrorCode;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode> ImageGenerationResponseErrorCode => _ImageGenerationResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>? _ImageGenerationResponseObject;
 
@@ -114,6 +124,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorJsonConverter());
             }
 
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorCodeJsonConverter());
+            }
+
             if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseJsonConverter());
@@ -122,6 +137,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
             if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorCodeJsonConverter());
             }
 
             if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject))

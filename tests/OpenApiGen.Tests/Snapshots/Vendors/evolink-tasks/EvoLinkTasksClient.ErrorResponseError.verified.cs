@@ -9,7 +9,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
     public partial class ErrorResponseError
     {
         /// <summary>Error code identifier</summary>
-        public global::System.Text.Json.JsonElement? Code { get; set; }
+        public global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode? Code { get; set; }
 
         /// <summary>Error description</summary>
         public string? Message { get; set; }
@@ -52,7 +52,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ErrorResponseError)");
             }
 
-            global::System.Text.Json.JsonElement? p_Code = default;
+            global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode? p_Code = default;
             string? p_Message = default;
             string? p_Type = default;
             string? p_Param = default;
@@ -73,7 +73,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
                         }
                         else
                         {
-                            p_Code = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Code = global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("message"u8))
@@ -158,7 +158,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
             if (value.Code is { } v_Code)
             {
                 writer.WritePropertyName(s_Code);
-                v_Code.WriteTo(writer);
+                global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options);
             }
             if (value.Message is { } v_Message)
             {

@@ -40,6 +40,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError> ErrorResponseError => _ErrorResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode>? _ErrorResponseErrorCode;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode> ErrorResponseErrorCode => _ErrorResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>? _TaskDetail;
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail"/>.</summary>
@@ -102,6 +107,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
             if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter());
             }
 
             if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail))

@@ -12,7 +12,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         public required global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus Status { get; set; }
 
         /// <summary>Unique identifier for the upload, when returned</summary>
-        public global::System.Text.Json.JsonElement? Id { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId? Id { get; set; }
 
         /// <summary>Array with the URL of the uploaded image (valid for 24 hours)</summary>
         public global::System.Collections.Generic.IList<global::System.Uri>? Output { get; set; }
@@ -46,7 +46,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
 
             global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus p_Status = default;
             var has_Status = false;
-            global::System.Text.Json.JsonElement? p_Id = default;
+            global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId? p_Id = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
 
             string? member = null;
@@ -78,7 +78,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
                         }
                         else
                         {
-                            p_Id = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("output"u8))
@@ -129,7 +129,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             if (value.Id is { } v_Id)
             {
                 writer.WritePropertyName(s_Id);
-                v_Id.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options);
             }
             if (value.Output is { } v_Output)
             {

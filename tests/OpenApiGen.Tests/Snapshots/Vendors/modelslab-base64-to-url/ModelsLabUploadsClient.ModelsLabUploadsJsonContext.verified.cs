@@ -45,10 +45,20 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest> Base64ToUrlRequest => _Base64ToUrlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>? _Base64ToUrlResponse;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse> Base64ToUrlResponse => _Base64ToUrlResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>? _Base64ToUrlSuccessResponse;
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse> Base64ToUrlSuccessResponse => _Base64ToUrlSuccessResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>? _Base64ToUrlSuccessResponseId;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId> Base64ToUrlSuccessResponseId => _Base64ToUrlSuccessResponseId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>? _Base64ToUrlSuccessResponseStatus;
 
@@ -79,9 +89,19 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlRequestJsonConverter());
             }
 
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlResponseJsonConverter());
+            }
+
             if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter());
             }
 
             if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus))

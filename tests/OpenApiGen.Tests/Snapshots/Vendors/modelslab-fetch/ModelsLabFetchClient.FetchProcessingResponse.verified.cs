@@ -25,10 +25,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 
         /// <summary>Unique identifier for the generation request. Documented as an integer; webhook examples show it as a string, so both are accepted.</summary>
         /// <remarks>Example: <c>130997346</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Id { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? Id { get; set; }
 
         /// <summary>While processing, the fetch endpoint returns an empty string (<c>""</c>); an empty array is accepted too.</summary>
-        public global::System.Text.Json.JsonElement? Output { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput? Output { get; set; }
 
         /// <summary>Array of future image URLs</summary>
         public global::System.Collections.Generic.IList<global::System.Uri>? FutureLinks { get; set; }
@@ -79,8 +79,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             long? p_Eta = default;
             string? p_Message = default;
             global::System.Uri? p_FetchResult = default;
-            global::System.Text.Json.JsonElement? p_Id = default;
-            global::System.Text.Json.JsonElement? p_Output = default;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput? p_Output = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_FutureLinks = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_ProxyLinks = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
@@ -166,7 +166,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                         }
                         else
                         {
-                            p_Id = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("output"u8))
@@ -179,7 +179,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                         }
                         else
                         {
-                            p_Output = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Output = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseOutputJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("future_links"u8))
@@ -283,12 +283,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             if (value.Id is { } v_Id)
             {
                 writer.WritePropertyName(s_Id);
-                v_Id.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options);
             }
             if (value.Output is { } v_Output)
             {
                 writer.WritePropertyName(s_Output);
-                v_Output.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseOutputJsonConverter.WriteValue(writer, v_Output, options);
             }
             if (value.FutureLinks is { } v_FutureLinks)
             {

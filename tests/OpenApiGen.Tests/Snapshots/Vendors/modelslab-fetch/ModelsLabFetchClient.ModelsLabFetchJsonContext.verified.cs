@@ -45,10 +45,20 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse> FetchProcessingResponse => _FetchProcessingResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>? _FetchProcessingResponseOutput;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput> FetchProcessingResponseOutput => _FetchProcessingResponseOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>? _FetchProcessingResponseStatus;
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus> FetchProcessingResponseStatus => _FetchProcessingResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>? _FetchQwenEditResultResponse;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse> FetchQwenEditResultResponse => _FetchQwenEditResultResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>? _FetchRequest;
 
@@ -64,6 +74,21 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus> FetchSuccessResponseStatus => _FetchSuccessResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>? _ImageEditingResultRequest;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest> ImageEditingResultRequest => _ImageEditingResultRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>? _RequestId;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId> RequestId => _RequestId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>? _TrackId;
+
+        /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId> TrackId => _TrackId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>? _WebhookFailurePayload;
 
@@ -109,9 +134,19 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseJsonConverter());
             }
 
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseOutputJsonConverter());
+            }
+
             if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseStatusJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchQwenEditResultResponseJsonConverter());
             }
 
             if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest))
@@ -127,6 +162,21 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
             if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchSuccessResponseStatusJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.ImageEditingResultRequestJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter());
+            }
+
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter());
             }
 
             if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload))

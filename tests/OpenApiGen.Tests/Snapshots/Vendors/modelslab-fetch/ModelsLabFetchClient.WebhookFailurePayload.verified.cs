@@ -13,14 +13,14 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 
         /// <summary>Unique identifier for the generation request. Documented as an integer; webhook examples show it as a string, so both are accepted.</summary>
         /// <remarks>Example: <c>130997346</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Id { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? Id { get; set; }
 
         /// <summary>Why the request failed</summary>
         public string? Message { get; set; }
 
         /// <summary>The <c>track_id</c> sent with the create request, echoed back to identify the webhook call. Documented as an integer; webhook examples show it as a string, so both are accepted.</summary>
         /// <remarks>Example: <c>42</c>.</remarks>
-        public global::System.Text.Json.JsonElement? TrackId { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? TrackId { get; set; }
     }
 }
 
@@ -52,9 +52,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
 
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus p_Status = default;
             var has_Status = false;
-            global::System.Text.Json.JsonElement? p_Id = default;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
             string? p_Message = default;
-            global::System.Text.Json.JsonElement? p_TrackId = default;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? p_TrackId = default;
 
             string? member = null;
             try
@@ -85,7 +85,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                         }
                         else
                         {
-                            p_Id = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("message"u8))
@@ -111,7 +111,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                         }
                         else
                         {
-                            p_TrackId = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_TrackId = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else
@@ -150,7 +150,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             if (value.Id is { } v_Id)
             {
                 writer.WritePropertyName(s_Id);
-                v_Id.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options);
             }
             if (value.Message is { } v_Message)
             {
@@ -160,7 +160,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             if (value.TrackId is { } v_TrackId)
             {
                 writer.WritePropertyName(s_TrackId);
-                v_TrackId.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options);
             }
             writer.WriteEndObject();
         }

@@ -13,7 +13,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 
         /// <summary>Unique identifier for the generation request. Documented as an integer; webhook examples show it as a string, so both are accepted.</summary>
         /// <remarks>Example: <c>130997346</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Id { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? Id { get; set; }
 
         /// <summary>Array of generated image URLs (valid for 24 hours)</summary>
         public global::System.Collections.Generic.IList<global::System.Uri>? Output { get; set; }
@@ -23,7 +23,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 
         /// <summary>The <c>track_id</c> sent with the create request, echoed back to identify the webhook call. Documented as an integer; webhook examples show it as a string, so both are accepted.</summary>
         /// <remarks>Example: <c>42</c>.</remarks>
-        public global::System.Text.Json.JsonElement? TrackId { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? TrackId { get; set; }
 
         /// <summary>Metadata about the generation process</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? Meta { get; set; }
@@ -60,10 +60,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
 
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus p_Status = default;
             var has_Status = false;
-            global::System.Text.Json.JsonElement? p_Id = default;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
             double? p_GenerationTime = default;
-            global::System.Text.Json.JsonElement? p_TrackId = default;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? p_TrackId = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
 
             string? member = null;
@@ -95,7 +95,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                         }
                         else
                         {
-                            p_Id = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("output"u8))
@@ -134,7 +134,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                         }
                         else
                         {
-                            p_TrackId = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_TrackId = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("meta"u8))
@@ -188,7 +188,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             if (value.Id is { } v_Id)
             {
                 writer.WritePropertyName(s_Id);
-                v_Id.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options);
             }
             if (value.Output is { } v_Output)
             {
@@ -203,7 +203,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             if (value.TrackId is { } v_TrackId)
             {
                 writer.WritePropertyName(s_TrackId);
-                v_TrackId.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options);
             }
             if (value.Meta is { } v_Meta)
             {

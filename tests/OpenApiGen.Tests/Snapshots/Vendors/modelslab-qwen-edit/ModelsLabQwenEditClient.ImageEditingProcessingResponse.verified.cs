@@ -25,7 +25,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 
         /// <summary>Unique identifier for the generation request</summary>
         /// <remarks>Example: <c>130997346</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Id { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId? Id { get; set; }
 
         /// <summary>Array of future image URLs</summary>
         public global::System.Collections.Generic.IList<global::System.Uri>? FutureLinks { get; set; }
@@ -37,7 +37,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? Meta { get; set; }
 
         /// <summary>Empty during processing: an empty array, or an empty string ("")</summary>
-        public global::System.Text.Json.JsonElement? Output { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput? Output { get; set; }
     }
 }
 
@@ -79,11 +79,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             long? p_Eta = default;
             string? p_Message = default;
             global::System.Uri? p_FetchResult = default;
-            global::System.Text.Json.JsonElement? p_Id = default;
+            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId? p_Id = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_FutureLinks = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_ProxyLinks = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
-            global::System.Text.Json.JsonElement? p_Output = default;
+            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput? p_Output = default;
 
             string? member = null;
             try
@@ -166,7 +166,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                         }
                         else
                         {
-                            p_Id = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("future_links"u8))
@@ -218,7 +218,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                         }
                         else
                         {
-                            p_Output = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Output = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else
@@ -283,7 +283,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             if (value.Id is { } v_Id)
             {
                 writer.WritePropertyName(s_Id);
-                v_Id.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.WriteValue(writer, v_Id, options);
             }
             if (value.FutureLinks is { } v_FutureLinks)
             {
@@ -303,7 +303,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             if (value.Output is { } v_Output)
             {
                 writer.WritePropertyName(s_Output);
-                v_Output.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.WriteValue(writer, v_Output, options);
             }
             writer.WriteEndObject();
         }

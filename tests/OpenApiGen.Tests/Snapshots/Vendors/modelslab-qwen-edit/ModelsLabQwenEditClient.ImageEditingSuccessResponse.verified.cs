@@ -16,7 +16,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 
         /// <summary>Unique identifier for the generation request</summary>
         /// <remarks>Example: <c>130997346</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Id { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId? Id { get; set; }
 
         /// <summary>Array of generated image URLs</summary>
         public global::System.Collections.Generic.IList<global::System.Uri>? Output { get; set; }
@@ -60,7 +60,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus p_Status = default;
             var has_Status = false;
             double? p_GenerationTime = default;
-            global::System.Text.Json.JsonElement? p_Id = default;
+            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId? p_Id = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_ProxyLinks = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
@@ -107,7 +107,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                         }
                         else
                         {
-                            p_Id = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("output"u8))
@@ -192,7 +192,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             if (value.Id is { } v_Id)
             {
                 writer.WritePropertyName(s_Id);
-                v_Id.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options);
             }
             if (value.Output is { } v_Output)
             {

@@ -25,7 +25,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public global::System.Uri? Webhook { get; set; }
 
         /// <summary>ID for webhook identification</summary>
-        public global::System.Text.Json.JsonElement? TrackId { get; set; }
+        public global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId? TrackId { get; set; }
 
         /// <summary>The model version to use for image editing</summary>
         /// <remarks>Default: <c>"qwen-edit-2509"</c>.</remarks>
@@ -33,7 +33,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 
         /// <summary>Link to the image you want to edit, or an array of links when editing multiple images (at most 4)</summary>
         /// <remarks>Example: <c>["https://assets.modelslab.ai/generations/9398f98f-8b37-4d2b-98b8-04e0d22167e3.jpg","https://assets.modelslab.ai/generations/57df2bbf-512a-4a9a-bf99-35cde14113e7.jpg"]</c>.</remarks>
-        public required global::System.Text.Json.JsonElement InitImage { get; set; }
+        public required global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage InitImage { get; set; }
     }
 }
 
@@ -74,9 +74,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             bool? p_SafetyChecker = default;
             bool p_Base64 = false;
             global::System.Uri? p_Webhook = default;
-            global::System.Text.Json.JsonElement? p_TrackId = default;
+            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId? p_TrackId = default;
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId p_ModelId = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509;
-            global::System.Text.Json.JsonElement p_InitImage = default;
+            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage? p_InitImage = default;
             var has_InitImage = false;
 
             string? member = null;
@@ -161,7 +161,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                         }
                         else
                         {
-                            p_TrackId = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_TrackId = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
                     else if (reader.ValueTextEquals("model_id"u8))
@@ -187,7 +187,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                         }
                         else
                         {
-                            p_InitImage = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                            p_InitImage = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.ReadValue(ref reader, options);
                         }
                         has_InitImage = true;
                     }
@@ -227,7 +227,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                 Webhook = p_Webhook,
                 TrackId = p_TrackId,
                 ModelId = p_ModelId,
-                InitImage = p_InitImage,
+                InitImage = p_InitImage!,
             };
         }
 
@@ -255,12 +255,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             if (value.TrackId is { } v_TrackId)
             {
                 writer.WritePropertyName(s_TrackId);
-                v_TrackId.WriteTo(writer);
+                global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.WriteValue(writer, v_TrackId, options);
             }
             writer.WritePropertyName(s_ModelId);
             writer.WriteStringValue(value.ModelId.ToString());
             writer.WritePropertyName(s_InitImage);
-            value.InitImage.WriteTo(writer);
+            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.WriteValue(writer, value.InitImage, options);
             writer.WriteEndObject();
         }
     }

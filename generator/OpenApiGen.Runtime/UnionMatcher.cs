@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace OpenApiGen.Runtime;
+
+/// <summary>What an object case of a union expects of the JSON, for <see cref="UnionMatcher"/>.</summary>
+/// <param name="Required">Members the JSON must have.</param>
+/// <param name="Declared">Members the case declares.</param>
+/// <param name="Constraints">Members whose value, when present, must be one of a closed set of strings.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed record UnionObjectCase(string[] Required, string[] Declared, UnionValueConstraint[] Constraints);
+
+/// <summary>A member whose value tells union cases apart.</summary>
+/// <param name="Name">The member's wire name.</param>
+/// <param name="Values">The values a case accepts.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed record UnionValueConstraint(string Name, string[] Values);
+
+/// <summary>
+/// Orders the object cases of a union for a JSON object: cases whose required members are missing, or whose closed
+/// values the JSON contradicts, are out; the rest are ranked by how many of their declared members are present, so the
+/// generated reader tries the likeliest first. An empty result means no case fits and the raw JSON is kept.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class UnionMatcher
+{
+    /// <summary>The indexes of the cases that can hold <paramref name="json"/>, likeliest first; ties keep the spec's order.</summary>
+    public static int[] Rank(JsonElement json, UnionObjectCase[] cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var viable = new List<(int Index, int Score)>(cases.Length);
+        for (var i = 0; i < cases.Length; i++)
+        {
+            if (Fits(json, cases[i]))
+            {
+                var score = 0;
+                foreach (var name in cases[i].Declared)
+                {
+                    if (json.TryGetProperty(name, out _))
+                    {
+                        score++;
+                    }
+                }
+
+                viable.Add((i, score));
+            }
+        }
+
+        return viable.OrderByDescending(static c => c.Score).ThenBy(static c => c.Index).Select(static c => c.Index).ToArray();
+    }
+
+    private static bool Fits(JsonElement json, UnionObjectCase candidate)
+    {
+        foreach (var name in candidate.Required)
+        {
+            if (!json.TryGetProperty(name, out _))
+            {
+                return false;
+            }
+        }
+
+        foreach (var constraint in candidate.Constraints)
+        {
+            if (json.TryGetProperty(constraint.Name, out var value)
+                && (value.ValueKind != JsonValueKind.String || Array.IndexOf(constraint.Values, value.GetString()) < 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,386 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>
+/// Writes a union: a class that holds exactly one of its cases, with <c>IsX</c>, <c>TryGetX</c> and <c>Match</c>, implicit
+/// conversions from each case, and the raw JSON when the JSON fits no case. Its converter picks the case by the JSON's
+/// token kind and, for objects, by required members and closed values (see <c>UnionMatcher</c> in the runtime).
+/// </summary>
+internal static class UnionEmitter
+{
+    private const string Json = "global::System.Text.Json";
+
+    public static string Emit(SpecModel spec, UnionTypeModel type)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Write(writer);
+        var qualified = spec.Namespace + "." + type.Name;
+        var name = type.Name;
+        var cases = type.Cases;
+
+        writer.OpenBlock("namespace " + spec.Namespace);
+        var shapes = string.Join(", ", cases.Select(static c => Describe(c.Type)));
+        XmlDocWriter.Write(writer, type.Docs, $"One of: {shapes}.", new[] { $"One of: {shapes}. JSON that fits none of them is kept as it is, in <see cref=\"UnmatchedJson\"/>." });
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualified)}))]");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial class {name}");
+        writer.Line("private readonly int _case;");
+        for (var i = 0; i < cases.Count; i++)
+        {
+            writer.Line($"private readonly {Field(cases[i].Type)} {FieldName(i)};");
+        }
+
+        writer.Line($"private readonly {Json}.JsonElement _unmatched;");
+
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var @case = cases[i];
+            writer.Line();
+            XmlDocWriter.Summary(writer, $"Holds {Describe(@case.Type)}.");
+            writer.Line("/// <param name=\"value\">The value.</param>");
+            writer.OpenBlock($"public {name}({TypeNames.Of(@case.Type)} value)");
+            if (!@case.Type.IsValueType)
+            {
+                writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+            }
+
+            writer.Line($"_case = {i + 1};");
+            writer.Line($"{FieldName(i)} = value;");
+            writer.CloseBlock();
+        }
+
+        writer.Line();
+        writer.OpenBlock($"private {name}({Json}.JsonElement unmatched, bool keepUnmatched)");
+        writer.Line("_ = keepUnmatched;");
+        writer.Line("_unmatched = unmatched;");
+        writer.CloseBlock();
+
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Wraps JSON that fits none of the cases, kept as it is.");
+        writer.Line("/// <param name=\"json\">The JSON.</param>");
+        writer.Line($"public static {name} FromUnmatchedJson({Json}.JsonElement json) => new(json.Clone(), keepUnmatched: true);");
+
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var @case = cases[i];
+            writer.Line();
+            XmlDocWriter.Summary(writer, $"Whether this holds {Describe(@case.Type)}.");
+            writer.Line($"public bool Is{@case.Name} => _case == {i + 1};");
+            writer.Line();
+            XmlDocWriter.Summary(writer, $"Gets {Describe(@case.Type)}, if that is what this holds.");
+            writer.Line("/// <param name=\"value\">The value, when this holds one.</param>");
+            writer.Line("/// <returns>Whether this holds that case.</returns>");
+            var attribute = @case.Type.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
+            var outType = @case.Type.IsValueType ? TypeNames.Of(@case.Type) : TypeNames.Of(@case.Type.WithNullable(true));
+            writer.OpenBlock($"public bool TryGet{@case.Name}({attribute}out {outType} value)");
+            writer.Line($"value = {FieldName(i)};");
+            writer.Line($"return _case == {i + 1};");
+            writer.CloseBlock();
+        }
+
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Whether the JSON fit none of the cases.");
+        writer.Line("public bool IsUnmatched => _case == 0;");
+        writer.Line();
+        XmlDocWriter.Summary(writer, "The JSON as it was read, when it fit none of the cases; otherwise null.");
+        writer.Line($"public {Json}.JsonElement? UnmatchedJson => _case == 0 ? _unmatched : null;");
+
+        WriteMatch(writer, cases);
+        WriteConversions(writer, name, cases);
+        WriteToString(writer, cases);
+        WriteWriteTo(writer, cases);
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+        WriteConverter(writer, spec, type, qualified);
+        return writer.ToString();
+    }
+
+    private static void WriteMatch(SourceWriter writer, EquatableArray<UnionCaseModel> cases)
+    {
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Calls the function for the case this holds and returns its result.");
+        writer.Line("/// <typeparam name=\"TResult\">The result type.</typeparam>");
+        foreach (var @case in cases)
+        {
+            writer.Line($"/// <param name=\"on{@case.Name}\">Called when this holds {Describe(@case.Type)}.</param>");
+        }
+
+        writer.Line("/// <param name=\"onUnmatched\">Called with the raw JSON when it fit none of the cases.</param>");
+        writer.Line("/// <returns>What the function called returned.</returns>");
+        var parameters = cases.Select(static c => $"global::System.Func<{TypeNames.Of(c.Type)}, TResult> on{c.Name}")
+            .Append($"global::System.Func<{Json}.JsonElement, TResult> onUnmatched");
+        writer.OpenBlock($"public TResult Match<TResult>({string.Join(", ", parameters)})");
+        foreach (var @case in cases)
+        {
+            writer.Line($"global::System.ArgumentNullException.ThrowIfNull(on{@case.Name});");
+        }
+
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(onUnmatched);");
+        writer.Line("return _case switch");
+        writer.Line("{");
+        writer.Indent();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            writer.Line($"{i + 1} => on{cases[i].Name}({Value(cases[i].Type, i)}),");
+        }
+
+        writer.Line("_ => onUnmatched(_unmatched),");
+        writer.Unindent();
+        writer.Line("};");
+        writer.CloseBlock();
+    }
+
+    private static void WriteConversions(SourceWriter writer, string name, EquatableArray<UnionCaseModel> cases)
+    {
+        foreach (var @case in cases)
+        {
+            // C# has no conversions from interfaces, so a list case converts from the concrete collections.
+            var sources = @case.Type.Kind switch
+            {
+                TypeKind.List => new[]
+                {
+                    $"global::System.Collections.Generic.List<{TypeNames.Of(@case.Type.Element!)}>",
+                    TypeNames.Of(@case.Type.Element!) + "[]",
+                },
+                TypeKind.Map => new[] { $"global::System.Collections.Generic.Dictionary<string, {TypeNames.Of(@case.Type.Element!)}>" },
+                _ => new[] { TypeNames.Of(@case.Type) },
+            };
+
+            foreach (var source in sources)
+            {
+                writer.Line();
+                XmlDocWriter.Summary(writer, $"Holds {Describe(@case.Type)}.");
+                writer.Line("/// <param name=\"value\">The value.</param>");
+                var argument = source == TypeNames.Of(@case.Type) ? "value" : $"({TypeNames.Of(@case.Type)})value";
+                writer.Line($"public static implicit operator {name}({source} value) => new({argument});");
+            }
+        }
+    }
+
+    private static void WriteToString(SourceWriter writer, EquatableArray<UnionCaseModel> cases)
+    {
+        writer.Line();
+        XmlDocWriter.Summary(writer, "The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.");
+        writer.OpenBlock("public override string ToString()");
+        var stringCase = cases.Select(static (c, i) => (c, i)).FirstOrDefault(static p => p.c.Type.Kind == TypeKind.String);
+        if (stringCase.c is not null)
+        {
+            writer.OpenBlock($"if (_case == {stringCase.i + 1})");
+            writer.Line($"return {FieldName(stringCase.i)}!;");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        writer.Line("return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));");
+        writer.CloseBlock();
+    }
+
+    private static void WriteWriteTo(SourceWriter writer, EquatableArray<UnionCaseModel> cases)
+    {
+        writer.Line();
+        writer.OpenBlock($"internal void WriteTo({Json}.Utf8JsonWriter writer, {Json}.JsonSerializerOptions options)");
+        writer.OpenBlock("switch (_case)");
+        for (var i = 0; i < cases.Count; i++)
+        {
+            writer.Line($"case {i + 1}:");
+            writer.Indent();
+            writer.Line(JsonValueCode.Write(cases[i].Type, "writer", Value(cases[i].Type, i), "options"));
+            writer.Line("break;");
+            writer.Unindent();
+        }
+
+        writer.Line("default:");
+        writer.Indent();
+        writer.Line("_unmatched.WriteTo(writer);");
+        writer.Line("break;");
+        writer.Unindent();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteConverter(SourceWriter writer, SpecModel spec, UnionTypeModel type, string qualified)
+    {
+        var typeName = "global::" + qualified;
+        var cases = type.Cases;
+        var objectCases = cases.Select(static (c, i) => (Case: c, Index: i)).Where(static p => p.Case.Type.Kind == TypeKind.Object).ToList();
+
+        writer.OpenBlock("namespace " + spec.Namespace + ".Serialization");
+        XmlDocWriter.Summary(writer, $"Reads and writes <see cref=\"{typeName}\"/>, choosing the case by the JSON's shape.");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.OpenBlock($"internal sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
+        if (objectCases.Count > 0)
+        {
+            writer.Line("private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =");
+            writer.Line("{");
+            writer.Indent();
+            foreach (var (@case, _) in objectCases)
+            {
+                var constraints = @case.Constraints.Select(static c => $"new({ObjectEmitter.Literal(c.WireName)}, {Strings(c.Values)})");
+                writer.Line($"new({Strings(@case.Required)}, {Strings(@case.Declared)}, new global::OpenApiGen.Runtime.UnionValueConstraint[] {{ {string.Join(", ", constraints)} }}),");
+            }
+
+            writer.Unindent();
+            writer.Line("};");
+            writer.Line();
+        }
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override {typeName} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+        writer.Line("    => ReadValue(ref reader, options);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override void Write({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
+        writer.Line("    => WriteValue(writer, value, options);");
+        writer.Line();
+
+        writer.OpenBlock($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
+        writer.OpenBlock("switch (reader.TokenType)");
+        foreach (var (tokens, kinds) in s_tokenGroups)
+        {
+            var candidates = Order(cases, kinds);
+            var anyToken = cases.Select(static (c, i) => (Case: c, Index: i)).Where(static p => p.Case.Type.Kind is TypeKind.Union or TypeKind.Json).ToList();
+            if (candidates.Count == 0 && anyToken.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var token in tokens)
+            {
+                writer.Line($"case {Json}.JsonTokenType.{token}:");
+            }
+
+            writer.Indent();
+            if (tokens.Contains("StartObject") && objectCases.Count > 0)
+            {
+                WriteRankedObjectAttempts(writer, typeName, objectCases);
+            }
+
+            foreach (var (@case, _) in candidates.Where(static p => p.Case.Type.Kind != TypeKind.Object).Concat(anyToken))
+            {
+                WriteAttempt(writer, typeName, @case);
+            }
+
+            writer.Line("break;");
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("// No case fits: keep the JSON as it is rather than lose it.");
+        writer.Line($"return {typeName}.FromUnmatchedJson({Json}.JsonElement.ParseValue(ref reader));");
+        writer.CloseBlock();
+        writer.Line();
+        writer.OpenBlock($"internal static void WriteValue({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        writer.Line("value.WriteTo(writer, options);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>Object cases, likeliest first as <c>UnionMatcher</c> ranks them for this JSON; cases it rules out are not tried.</summary>
+    private static void WriteRankedObjectAttempts(SourceWriter writer, string typeName, List<(UnionCaseModel Case, int Index)> objectCases)
+    {
+        writer.Line("var scan = reader;");
+        writer.Line("int[] order;");
+        writer.OpenBlock($"using (var document = {Json}.JsonDocument.ParseValue(ref scan))");
+        writer.Line("order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);");
+        writer.CloseBlock();
+        writer.Line();
+        writer.OpenBlock("foreach (var candidate in order)");
+        writer.Line("var copy = reader;");
+        writer.OpenBlock("try");
+        writer.OpenBlock("switch (candidate)");
+        for (var i = 0; i < objectCases.Count; i++)
+        {
+            var @case = objectCases[i].Case;
+            writer.Line($"case {i}:");
+            writer.OpenBlock();
+            writer.Line($"var value = {JsonValueCode.Read(@case.Type, "copy", "options")};");
+            writer.Line("reader = copy;");
+            writer.Line($"return new {typeName}(value);");
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))");
+        writer.Line("// Not this case after all: try the next.");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    private static void WriteAttempt(SourceWriter writer, string typeName, UnionCaseModel @case)
+    {
+        writer.OpenBlock();
+        writer.Line("var copy = reader;");
+        writer.OpenBlock("try");
+        writer.Line($"var value = {JsonValueCode.Read(@case.Type, "copy", "options")};");
+        if (@case.Type.Kind == TypeKind.Enum)
+        {
+            // Telling cases apart needs a closed set: only a documented value makes this the enum case.
+            writer.OpenBlock($"if (global::System.Linq.Enumerable.Contains(global::{@case.Type.Name}.KnownValues, value))");
+            writer.Line("reader = copy;");
+            writer.Line($"return new {typeName}(value);");
+            writer.CloseBlock();
+        }
+        else
+        {
+            writer.Line("reader = copy;");
+            writer.Line($"return new {typeName}(value);");
+        }
+
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))");
+        writer.Line("// Not this case: try the next.");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>Which token kinds start which case kinds, most specific first; a plain string is the last string case.</summary>
+    private static readonly (string[] Tokens, TypeKind[] Kinds)[] s_tokenGroups =
+    {
+        (new[] { "String" }, new[] { TypeKind.Enum, TypeKind.Guid, TypeKind.DateTimeOffset, TypeKind.DateOnly, TypeKind.Bytes, TypeKind.Uri, TypeKind.String }),
+        (new[] { "Number" }, new[] { TypeKind.Int32, TypeKind.Int64, TypeKind.Decimal, TypeKind.Double, TypeKind.Single }),
+        (new[] { "True", "False" }, new[] { TypeKind.Boolean }),
+        (new[] { "StartArray" }, new[] { TypeKind.List }),
+        (new[] { "StartObject" }, new[] { TypeKind.Object, TypeKind.Map }),
+    };
+
+    private static List<(UnionCaseModel Case, int Index)> Order(EquatableArray<UnionCaseModel> cases, TypeKind[] kinds)
+        => kinds.SelectMany(kind => cases.Select(static (c, i) => (Case: c, Index: i)).Where(p => p.Case.Type.Kind == kind)).ToList();
+
+    private static string Field(TypeRef type) => type.IsValueType ? TypeNames.Of(type) : TypeNames.Of(type.WithNullable(true));
+
+    private static string FieldName(int index) => "_case" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static string Value(TypeRef type, int index) => type.IsValueType ? FieldName(index) : FieldName(index) + "!";
+
+    private static string Strings(IEnumerable<string> values)
+        => "new string[] { " + string.Join(", ", values.Select(ObjectEmitter.Literal)) + " }";
+
+    /// <summary>How XML docs name a case's type.</summary>
+    private static string Describe(TypeRef type) => type.Kind switch
+    {
+        TypeKind.List => "a list of " + Plain(type.Element!),
+        TypeKind.Map => "a map of " + Plain(type.Element!),
+        TypeKind.Json => "any JSON value",
+        _ => "a " + Plain(type),
+    };
+
+    private static string Plain(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"<see cref=\"global::{type.Name}\"/>",
+        TypeKind.List => "list of " + Plain(type.Element!),
+        TypeKind.Map => "map of " + Plain(type.Element!),
+        _ => $"<c>{XmlDocWriter.Escape(TypeNames.Of(type.WithNullable(false)).Replace("global::", string.Empty))}</c>",
+    };
+}
