@@ -50,7 +50,7 @@ public static class JsonRead
             }
             catch (Exception error) when (IsReadError(error))
             {
-                throw At(error, "[" + list.Count.ToString(CultureInfo.InvariantCulture) + "]");
+                throw At(error, JsonPathText.Index(string.Empty, list.Count));
             }
         }
 
@@ -92,7 +92,7 @@ public static class JsonRead
     /// up to the converter it called; generated converters read whole objects, so they add the rest themselves.
     /// </summary>
     public static JsonException AtMember(Exception error, string wireName)
-        => At(error, IsPlainName(wireName) ? "." + wireName : "['" + wireName.Replace("'", "\\'", StringComparison.Ordinal) + "']");
+        => At(error, JsonPathText.Member(string.Empty, wireName));
 
     private static JsonException At(Exception error, string segment)
     {
@@ -105,24 +105,6 @@ public static class JsonRead
     }
 
     private const string ReasonKey = "OpenApiGen.Reason";
-
-    private static bool IsPlainName(string name)
-    {
-        if (name.Length == 0 || char.IsDigit(name[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (!char.IsLetterOrDigit(c) && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>The error for a token of the wrong kind.</summary>
     public static JsonException Unexpected(ref Utf8JsonReader reader, string expected)

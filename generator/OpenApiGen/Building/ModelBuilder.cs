@@ -21,7 +21,7 @@ internal sealed class ModelBuilder
     // A type must not take a name that the JSON context (whose properties mirror type names) or the
     // Serialization namespace already use.
     private static readonly string[] s_reservedTypeNames = { "Serialization", "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions" };
-    private static readonly string[] s_reservedObjectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Validate" };
+    private static readonly string[] s_reservedObjectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Validate", "ValidateInto" };
     private static readonly string[] s_reservedEnumMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "KnownValues" };
 
     private readonly ReadSpec _spec;
@@ -359,7 +359,7 @@ internal sealed class ModelBuilder
 
     private void BuildUnion(IOpenApiSchema schema, string name, string pointer)
     {
-        var cases = new List<(TypeRef Type, IOpenApiSchema? Object)>();
+        var cases = new List<(TypeRef Type, IOpenApiSchema? Object, IOpenApiSchema Schema, string Pointer)>();
         if (SchemaFacts.Alternatives(schema) is { } alternatives)
         {
             var keyword = SchemaFacts.AlternativesKeyword(schema);
@@ -375,8 +375,9 @@ internal sealed class ModelBuilder
                 var context = target.Title is { Length: > 0 } title && branch is not OpenApiSchemaReference
                     ? name + Identifier.ToPascalCase(title)
                     : name + "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var type = Resolve(branch, context, pointer + "/" + keyword + "/" + i).WithNullable(false);
-                cases.Add((type, type.Kind == TypeKind.Object ? target : null));
+                var branchPointer = pointer + "/" + keyword + "/" + i;
+                var type = Resolve(branch, context, branchPointer).WithNullable(false);
+                cases.Add((type, type.Kind == TypeKind.Object ? target : null, target, branchPointer));
             }
         }
         else
@@ -386,18 +387,21 @@ internal sealed class ModelBuilder
             {
                 if ((schema.Type!.Value & single) != 0)
                 {
-                    cases.Add((ResolveOfType(schema, single, name + single, pointer), null));
+                    cases.Add((ResolveOfType(schema, single, name + single, pointer), null, schema, pointer));
                 }
             }
         }
 
-        var scope = new NameScope("Unmatched", "Match", "WriteTo");
+        var scope = new NameScope("Unmatched", "Match", "WriteTo", "ValidateInto");
         var models = new List<UnionCaseModel>();
-        foreach (var (type, objectSchema) in cases.GroupBy(static c => c.Type).Select(static g => g.First()))
+        foreach (var (type, objectSchema, caseSchema, casePointer) in cases.GroupBy(static c => c.Type).Select(static g => g.First()))
         {
             var caseName = scope.Claim(CaseName(type), "a case");
+            var items = type.Kind == TypeKind.List ? Items(caseSchema) : null;
+            var constraints = type.Kind is TypeKind.Object or TypeKind.Union ? ConstraintModel.None : Constraints(caseSchema, casePointer);
+            var itemConstraints = items is null ? ConstraintModel.None : Constraints(items, casePointer + "/items");
             models.Add(objectSchema is null
-                ? new UnionCaseModel(caseName, type, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<UnionConstraint>.Empty)
+                ? new UnionCaseModel(caseName, type, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<UnionConstraint>.Empty, constraints, itemConstraints)
                 : ObjectCase(caseName, type, objectSchema));
         }
 
@@ -425,7 +429,9 @@ internal sealed class ModelBuilder
             type,
             properties.Select(static p => p.Wire).Where(required.Contains).ToEquatableArray(),
             properties.Select(static p => p.Wire).ToEquatableArray(),
-            constraints.ToEquatableArray());
+            constraints.ToEquatableArray(),
+            ConstraintModel.None,
+            ConstraintModel.None);
     }
 
     private static readonly JsonSchemaType[] s_unionTypeOrder =
@@ -498,6 +504,7 @@ internal sealed class ModelBuilder
             // A read-only property is the server's to fill, and a defaulted one is always sent, so neither is C# 'required'.
             var isRequired = required.Contains(wire) && !propertySchema.ReadOnly && defaultExpression is null;
             var annotated = isRequired || defaultExpression is not null ? allowsNull : true;
+            var items = type.Kind == TypeKind.List ? Items(propertySchema) : null;
             properties.Add(new PropertyModel(
                 names[i],
                 wire,
@@ -505,10 +512,62 @@ internal sealed class ModelBuilder
                 isRequired,
                 allowsNull,
                 defaultExpression,
-                DocBuilder.ForSchema(propertySchema)));
+                DocBuilder.ForSchema(propertySchema),
+                Constraints(propertySchema, propertyPointer),
+                items is null ? ConstraintModel.None : Constraints(items, propertyPointer + "/items")));
         }
 
         _types.Add(new ObjectTypeModel(name, DocBuilder.ForSchema(schema), pointer, properties.ToEquatableArray()));
+    }
+
+    /// <summary>The validation keywords of a schema; a pattern .NET cannot run is reported and left out.</summary>
+    private ConstraintModel Constraints(IOpenApiSchema schema, string pointer)
+    {
+        var pattern = schema.Pattern;
+        if (pattern is not null)
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException e)
+            {
+                Report(Descriptors.UncheckedPattern, pointer + "/pattern", pattern, e.Message);
+                pattern = null;
+            }
+        }
+
+        var (minimum, exclusiveMinimum) = Bound(schema.Minimum, schema.ExclusiveMinimum);
+        var (maximum, exclusiveMaximum) = Bound(schema.Maximum, schema.ExclusiveMaximum);
+        var constraints = new ConstraintModel(
+            schema.MinLength,
+            schema.MaxLength,
+            pattern,
+            minimum,
+            exclusiveMinimum,
+            maximum,
+            exclusiveMaximum,
+            schema.MinItems,
+            schema.MaxItems,
+            schema.UniqueItems == true);
+        return constraints.IsEmpty ? ConstraintModel.None : constraints;
+    }
+
+    /// <summary>3.1 gives an exclusive bound as a number of its own; 3.0 as a boolean beside the inclusive one.</summary>
+    private static (string? Value, bool Exclusive) Bound(string? inclusive, string? exclusive)
+    {
+        if (exclusive is { Length: > 0 } && decimal.TryParse(exclusive, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            return (exclusive, true);
+        }
+
+        return (inclusive, string.Equals(exclusive, "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static IOpenApiSchema? Items(IOpenApiSchema schema)
+    {
+        var target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
+        return target.Items ?? (target.AllOf is { Count: 1 } allOf ? Items(allOf[0]) : null);
     }
 
     /// <summary>Own properties plus those of every allOf part, flattened; a later declaration of a name replaces an earlier one in place.</summary>

@@ -71,6 +71,11 @@ internal static class Descriptors
         "The {0} '{1}' is not a valid C# name; using '{2}'",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UncheckedPattern = Create(
+        "OAG012", "A pattern is not a .NET regular expression",
+        "The pattern '{0}' is not a valid .NET regular expression ({1}); Validate() does not check it",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [GeneratorFailure.Id] = GeneratorFailure,
@@ -85,6 +90,7 @@ internal static class Descriptors
         [OrphanOverlay.Id] = OrphanOverlay,
         [IgnoredDefault.Id] = IgnoredDefault,
         [InvalidSetting.Id] = InvalidSetting,
+        [UncheckedPattern.Id] = UncheckedPattern,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

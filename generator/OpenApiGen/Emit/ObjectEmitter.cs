@@ -19,6 +19,7 @@ internal static class ObjectEmitter
         writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualified)}))]");
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.OpenBlock($"public partial class {type.Name}");
+        ValidationEmitter.WritePatternFields(writer, type);
         var first = true;
         foreach (var property in type.Properties)
         {
@@ -28,12 +29,13 @@ internal static class ObjectEmitter
             }
 
             first = false;
-            XmlDocWriter.Write(writer, property.Docs, $"The <c>{XmlDocWriter.Escape(property.WireName)}</c> property.");
+            XmlDocWriter.Write(writer, property.Docs, $"The <c>{XmlDocWriter.Escape(property.WireName)}</c> property.", ConstraintText.For(property));
             var required = property.IsRequired ? "required " : string.Empty;
             var initializer = property.DefaultExpression is null ? string.Empty : " = " + property.DefaultExpression + ";";
             writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; set; }}{initializer}");
         }
 
+        ValidationEmitter.WriteMembers(writer, type);
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();

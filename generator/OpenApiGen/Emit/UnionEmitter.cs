@@ -28,6 +28,11 @@ internal static class UnionEmitter
         writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualified)}))]");
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed partial class {name}");
+        for (var i = 0; i < cases.Count; i++)
+        {
+            ValidationEmitter.WritePatternFields(writer, "Case" + (i + 1).ToString(CultureInfo.InvariantCulture), cases[i].Constraints, cases[i].ItemConstraints);
+        }
+
         writer.Line("private readonly int _case;");
         for (var i = 0; i < cases.Count; i++)
         {
@@ -93,6 +98,7 @@ internal static class UnionEmitter
         WriteConversions(writer, name, cases);
         WriteToString(writer, cases);
         WriteWriteTo(writer, cases);
+        ValidationEmitter.WriteUnionMember(writer, type);
 
         writer.CloseBlock();
         writer.CloseBlock();
@@ -221,7 +227,7 @@ internal static class UnionEmitter
             writer.Indent();
             foreach (var (@case, _) in objectCases)
             {
-                var constraints = @case.Constraints.Select(static c => $"new({ObjectEmitter.Literal(c.WireName)}, {Strings(c.Values)})");
+                var constraints = @case.Discriminators.Select(static c => $"new({ObjectEmitter.Literal(c.WireName)}, {Strings(c.Values)})");
                 writer.Line($"new({Strings(@case.Required)}, {Strings(@case.Declared)}, new global::OpenApiGen.Runtime.UnionValueConstraint[] {{ {string.Join(", ", constraints)} }}),");
             }
 

@@ -44,13 +44,17 @@ internal sealed record UnionTypeModel(
 /// <param name="Type">Its C# type (never nullable: null is the union's own business).</param>
 /// <param name="Required">For an object case, the members the JSON must have.</param>
 /// <param name="Declared">For an object case, the members it declares; more of them present makes it the likelier case.</param>
-/// <param name="Constraints">For an object case, members whose value must be one of a closed set (<c>status: success</c>).</param>
+/// <param name="Discriminators">For an object case, members whose value must be one of a closed set (<c>status: success</c>).</param>
+/// <param name="Constraints">What the branch's schema allows for the value (a list case's item count, say).</param>
+/// <param name="ItemConstraints">For a list case, what it allows for each item.</param>
 internal sealed record UnionCaseModel(
     string Name,
     TypeRef Type,
     EquatableArray<string> Required,
     EquatableArray<string> Declared,
-    EquatableArray<UnionConstraint> Constraints);
+    EquatableArray<UnionConstraint> Discriminators,
+    ConstraintModel Constraints,
+    ConstraintModel ItemConstraints);
 
 /// <summary>A member that tells union cases apart: its value must be one of <paramref name="Values"/>.</summary>
 internal sealed record UnionConstraint(string WireName, EquatableArray<string> Values);
@@ -63,6 +67,8 @@ internal sealed record UnionConstraint(string WireName, EquatableArray<string> V
 /// <param name="AllowsNull">The spec allows JSON <c>null</c> for it (3.0 <c>nullable</c> or a 3.1 <c>null</c> type).</param>
 /// <param name="DefaultExpression">A C# expression for the spec's default, when the property is initialised with it.</param>
 /// <param name="Docs">The property's documentation.</param>
+/// <param name="Constraints">What the spec allows for the value (its length, range, item count, pattern).</param>
+/// <param name="ItemConstraints">For a list, what the spec allows for each item.</param>
 internal sealed record PropertyModel(
     string Name,
     string WireName,
@@ -70,7 +76,27 @@ internal sealed record PropertyModel(
     bool IsRequired,
     bool AllowsNull,
     string? DefaultExpression,
-    DocModel Docs);
+    DocModel Docs,
+    ConstraintModel Constraints,
+    ConstraintModel ItemConstraints);
+
+/// <summary>A schema's validation keywords, as the generated <c>Validate()</c> checks them. Numbers are kept as the spec's text.</summary>
+internal sealed record ConstraintModel(
+    int? MinLength,
+    int? MaxLength,
+    string? Pattern,
+    string? Minimum,
+    bool ExclusiveMinimum,
+    string? Maximum,
+    bool ExclusiveMaximum,
+    int? MinItems,
+    int? MaxItems,
+    bool UniqueItems)
+{
+    public static readonly ConstraintModel None = new(null, null, null, null, false, null, false, null, null, false);
+
+    public bool IsEmpty => Equals(None);
+}
 
 /// <summary>XML documentation taken from the spec.</summary>
 internal sealed record DocModel(

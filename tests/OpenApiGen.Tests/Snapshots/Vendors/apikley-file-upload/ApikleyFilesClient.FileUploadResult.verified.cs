@@ -21,7 +21,10 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         public global::System.Uri? DownloadUrl { get; set; }
 
         /// <summary>File size in bytes</summary>
-        /// <remarks>Example: <c>154832</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>154832</c>.</para>
+        /// <para>Constraints: 0 &lt;= value.</para>
+        /// </remarks>
         public long? FileSize { get; set; }
 
         /// <summary>File MIME type</summary>
@@ -31,6 +34,28 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <summary>Upload time</summary>
         /// <remarks>Example: <c>"2025-01-01T12:00:00.000Z"</c>.</remarks>
         public global::System.DateTimeOffset? UploadedAt { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            if (FileSize is { } v_FileSize)
+            {
+                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "fileSize"), (double)v_FileSize, 0d, false, null, false);
+            }
+        }
     }
 }
 

@@ -9,7 +9,10 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     public partial class QwenImageEditRequestInput
     {
         /// <summary>The prompt to generate the image with (Max length: 2000 characters)</summary>
-        /// <remarks>Example: <c>""</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>""</c>.</para>
+        /// <para>Constraints: at most 2000 characters.</para>
+        /// </remarks>
         public required string Prompt { get; set; }
 
         /// <summary>The URL of the image to edit. (File URL after upload, not file content; Accepted types: image/jpeg, image/png, image/webp; Max size: 10.0MB)</summary>
@@ -34,6 +37,7 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         /// <remarks>
         /// <para>Default: <c>25</c>.</para>
         /// <para>Example: <c>25</c>.</para>
+        /// <para>Constraints: 2 &lt;= value &lt;= 49.</para>
         /// </remarks>
         public double NumInferenceSteps { get; set; } = 25d;
 
@@ -44,6 +48,7 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         /// <remarks>
         /// <para>Default: <c>4</c>.</para>
         /// <para>Example: <c>4</c>.</para>
+        /// <para>Constraints: 0 &lt;= value &lt;= 20.</para>
         /// </remarks>
         public double GuidanceScale { get; set; } = 4d;
 
@@ -66,8 +71,54 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat OutputFormat { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png;
 
         /// <summary>The negative prompt for the generation Default value: " " (Max length: 500 characters)</summary>
-        /// <remarks>Example: <c>"blurry, ugly"</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>"blurry, ugly"</c>.</para>
+        /// <para>Constraints: at most 500 characters.</para>
+        /// </remarks>
         public string? NegativePrompt { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            if (Prompt is null)
+            {
+                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
+            }
+            else
+            {
+                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
+            }
+            if (ImageUrl is null)
+            {
+                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_url"));
+            }
+            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "acceleration"), Acceleration, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.KnownValues);
+            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"), ImageSize, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.KnownValues);
+            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_inference_steps"), (double)NumInferenceSteps, 2d, false, 49d, false);
+            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "guidance_scale"), (double)GuidanceScale, 0d, false, 20d, false);
+            if (NumImages is { } v_NumImages)
+            {
+                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_images"), v_NumImages, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages.KnownValues);
+            }
+            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), OutputFormat, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.KnownValues);
+            if (NegativePrompt is { } v_NegativePrompt)
+            {
+                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
+            }
+        }
     }
 }
 

@@ -33,6 +33,28 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
 
         /// <summary>The <c>data</c> property.</summary>
         public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData? Data { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            if (Data is { } v_Data)
+            {
+                v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));
+            }
+        }
     }
 }
 

@@ -8,6 +8,8 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class QwenImageEditPlusRequest
     {
+        private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = new("^[0-9]+x[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         /// <summary>Model name</summary>
         /// <remarks>
         /// <para>Default: <c>"qwen-image-edit-plus"</c>.</para>
@@ -16,7 +18,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         public global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel Model { get; set; } = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus;
 
         /// <summary>Prompt describing the image to generate or how to edit the input image, limited to 2000 tokens</summary>
-        /// <remarks>Example: <c>"Replace the background of this image"</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>"Replace the background of this image"</c>.</para>
+        /// <para>Constraints: at most 2000 characters.</para>
+        /// </remarks>
         public required string Prompt { get; set; }
 
         /// <summary>
@@ -31,7 +36,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// - Image URLs must be directly accessible by the server, or the image URL should directly download when accessed (typically these URLs end with image file extensions, such as <c>.png</c>, <c>.jpg</c>)
         /// </para>
         /// </summary>
-        /// <remarks>Example: <c>["https://example.com/image1.png","https://example.com/image2.png"]</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>["https://example.com/image1.png","https://example.com/image2.png"]</c>.</para>
+        /// <para>Constraints: 1 to 3 items.</para>
+        /// </remarks>
         public required global::System.Collections.Generic.IList<global::System.Uri> ImageUrls { get; set; }
 
         /// <summary>
@@ -46,6 +54,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// <remarks>
         /// <para>Default: <c>1</c>.</para>
         /// <para>Example: <c>1</c>.</para>
+        /// <para>Constraints: 1 &lt;= value &lt;= 6.</para>
         /// </remarks>
         public int N { get; set; } = 1;
 
@@ -58,7 +67,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// - Supports Chinese and English, maximum length of <c>500</c> characters, each Chinese character/letter counts as one character, excess will be automatically truncated
         /// </para>
         /// </summary>
-        /// <remarks>Example: <c>"low resolution, error, worst quality, low quality, mutilated, extra fingers, bad proportions"</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>"low resolution, error, worst quality, low quality, mutilated, extra fingers, bad proportions"</c>.</para>
+        /// <para>Constraints: at most 500 characters.</para>
+        /// </remarks>
         public string? NegativePrompt { get; set; }
 
         /// <summary>
@@ -76,7 +88,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// (Rebuilt: the page text around this field is partly cut off; the <c>WxH</c> form, the 512..2048 range per side and the n = 1 rule are confirmed by the vendor notes. The pattern does not check the range or the n = 1 rule.)
         /// </para>
         /// </summary>
-        /// <remarks>Example: <c>"1024x1024"</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>"1024x1024"</c>.</para>
+        /// <para>Constraints: matches <c>^[0-9]+x[0-9]+$</c>.</para>
+        /// </remarks>
         public string? Size { get; set; }
 
         /// <summary>Whether to enable intelligent prompt rewriting. When enabled, uses a large model to optimize the positive prompt, significantly improving results for simple or insufficiently descriptive prompts. Default value is <c>true</c></summary>
@@ -103,7 +118,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// - Model generation process is probabilistic, even with the same seed, results cannot be guaranteed to be completely identical each time
         /// </para>
         /// </summary>
-        /// <remarks>Example: <c>12345</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>12345</c>.</para>
+        /// <para>Constraints: 0 &lt;= value &lt;= 2147483647.</para>
+        /// </remarks>
         public int? Seed { get; set; }
 
         /// <summary>
@@ -131,6 +149,54 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// </summary>
         /// <remarks>Example: <c>"https://your-domain.com/webhooks/image-task-completed"</c>.</remarks>
         public global::System.Uri? CallbackUrl { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"), Model, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.KnownValues);
+            if (Prompt is null)
+            {
+                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
+            }
+            else
+            {
+                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
+            }
+            if (ImageUrls is null)
+            {
+                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
+            }
+            else
+            {
+                collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"), ImageUrls.Count, 1, 3);
+            }
+            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "n"), (double)N, 1d, false, 6d, false);
+            if (NegativePrompt is { } v_NegativePrompt)
+            {
+                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
+            }
+            if (Size is { } v_Size)
+            {
+                collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "size"), v_Size, s_SizePattern);
+            }
+            if (Seed is { } v_Seed)
+            {
+                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "seed"), (double)v_Seed, 0d, false, 2147483647d, false);
+            }
+        }
     }
 }
 

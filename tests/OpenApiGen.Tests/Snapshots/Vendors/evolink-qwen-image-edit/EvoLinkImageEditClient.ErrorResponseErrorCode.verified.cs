@@ -124,6 +124,15 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
                     break;
             }
         }
+
+        /// <summary>Adds the held value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+        }
     }
 }
 

@@ -16,7 +16,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         public global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel Model { get; set; } = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
 
         /// <summary>Prompt describing the image to generate or how to edit the input image, limited to 2000 tokens</summary>
-        /// <remarks>Example: <c>"Replace the background of this image"</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>"Replace the background of this image"</c>.</para>
+        /// <para>Constraints: at most 2000 characters.</para>
+        /// </remarks>
         public required string Prompt { get; set; }
 
         /// <summary>
@@ -31,7 +34,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         /// - Image URLs must be directly accessible by the server, or the image URL should directly download when accessed (typically these URLs end with image file extensions, such as <c>.png</c>, <c>.jpg</c>)
         /// </para>
         /// </summary>
-        /// <remarks>Example: <c>["https://example.com/image1.png","https://example.com/image2.png"]</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>["https://example.com/image1.png","https://example.com/image2.png"]</c>.</para>
+        /// <para>Constraints: 1 to 3 items.</para>
+        /// </remarks>
         public required global::System.Collections.Generic.IList<global::System.Uri> ImageUrls { get; set; }
 
         /// <summary>
@@ -59,6 +65,41 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         /// </summary>
         /// <remarks>Example: <c>"https://your-domain.com/webhooks/image-task-completed"</c>.</remarks>
         public global::System.Uri? CallbackUrl { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"), Model, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.KnownValues);
+            if (Prompt is null)
+            {
+                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
+            }
+            else
+            {
+                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
+            }
+            if (ImageUrls is null)
+            {
+                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
+            }
+            else
+            {
+                collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"), ImageUrls.Count, 1, 3);
+            }
+        }
     }
 }
 

@@ -13,8 +13,33 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         public bool? CanCancel { get; set; }
 
         /// <summary>Estimated completion time (seconds)</summary>
-        /// <remarks>Example: <c>30</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>30</c>.</para>
+        /// <para>Constraints: 0 &lt;= value.</para>
+        /// </remarks>
         public long? EstimatedTime { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            if (EstimatedTime is { } v_EstimatedTime)
+            {
+                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "estimated_time"), (double)v_EstimatedTime, 0d, false, null, false);
+            }
+        }
     }
 }
 

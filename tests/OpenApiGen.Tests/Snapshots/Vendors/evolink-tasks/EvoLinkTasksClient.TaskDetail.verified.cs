@@ -25,7 +25,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject? Object { get; set; }
 
         /// <summary>Task progress percentage (0-100)</summary>
-        /// <remarks>Example: <c>100</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>100</c>.</para>
+        /// <para>Constraints: 0 &lt;= value &lt;= 100.</para>
+        /// </remarks>
         public int? Progress { get; set; }
 
         /// <summary>Task result list (provided when <c>status</c> is <c>completed</c>). Links are valid for 24 hours.</summary>
@@ -48,6 +51,52 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
 
         /// <summary>Usage and billing information</summary>
         public global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage? Usage { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            if (Object is { } v_Object)
+            {
+                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "object"), v_Object, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject.KnownValues);
+            }
+            if (Progress is { } v_Progress)
+            {
+                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "progress"), (double)v_Progress, 0d, false, 100d, false);
+            }
+            if (Status is { } v_Status)
+            {
+                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), v_Status, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus.KnownValues);
+            }
+            if (Error is { } v_Error)
+            {
+                v_Error.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "error"));
+            }
+            if (TaskInfo is { } v_TaskInfo)
+            {
+                v_TaskInfo.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "task_info"));
+            }
+            if (Type is { } v_Type)
+            {
+                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"), v_Type, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType.KnownValues);
+            }
+            if (Usage is { } v_Usage)
+            {
+                v_Usage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "usage"));
+            }
+        }
     }
 }
 

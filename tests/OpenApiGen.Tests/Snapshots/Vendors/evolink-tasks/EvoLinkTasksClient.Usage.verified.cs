@@ -13,12 +13,45 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule? BillingRule { get; set; }
 
         /// <summary>Estimated credits consumed</summary>
-        /// <remarks>Example: <c>1</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>1</c>.</para>
+        /// <para>Constraints: 0 &lt;= value.</para>
+        /// </remarks>
         public double? CreditsReserved { get; set; }
 
         /// <summary>User group category</summary>
         /// <remarks>Example: <c>"default"</c>.</remarks>
         public global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup? UserGroup { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            if (BillingRule is { } v_BillingRule)
+            {
+                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "billing_rule"), v_BillingRule, global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule.KnownValues);
+            }
+            if (CreditsReserved is { } v_CreditsReserved)
+            {
+                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "credits_reserved"), (double)v_CreditsReserved, 0d, false, null, false);
+            }
+            if (UserGroup is { } v_UserGroup)
+            {
+                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "user_group"), v_UserGroup, global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup.KnownValues);
+            }
+        }
     }
 }
 

@@ -8,12 +8,47 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class Base64ToUrlRequest
     {
+        private static readonly global::System.Text.RegularExpressions.Regex s_InitImagePattern = new("^data:image/[A-Za-z0-9.+-]+;base64,", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         /// <summary>Your API Key used for request authorization</summary>
         public required string Key { get; set; }
 
         /// <summary>The image as a base64 data URL, <c>data:image/&lt;type&gt;;base64,&lt;base64 data&gt;</c> (for example <c>data:image/png;base64,iVBORw0KGgo...</c>). At most 5 MB.</summary>
-        /// <remarks>Example: <c>"data:image/png;base64,iVBORw0KGgo..."</c>.</remarks>
+        /// <remarks>
+        /// <para>Example: <c>"data:image/png;base64,iVBORw0KGgo..."</c>.</para>
+        /// <para>Constraints: matches <c>^data:image/[A-Za-z0-9.+-]+;base64,</c>.</para>
+        /// </remarks>
         public required string InitImage { get; set; }
+
+        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
+        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
+        {
+            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
+            ValidateInto(collector, "$");
+            return collector.Errors;
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
+        /// <param name="collector">Where violations go.</param>
+        /// <param name="path">The JSON path of this value.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(collector);
+            if (Key is null)
+            {
+                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "key"));
+            }
+            if (InitImage is null)
+            {
+                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
+            }
+            else
+            {
+                collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"), InitImage, s_InitImagePattern);
+            }
+        }
     }
 }
 

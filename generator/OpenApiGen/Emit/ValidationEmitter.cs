@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>
+/// Writes <c>Validate()</c>: the spec's constraints (required, lengths, ranges, item counts, patterns, enums) checked
+/// without reflection, every violation returned with its JSON path. Nested objects, unions and list items are checked
+/// in place.
+/// </summary>
+internal static class ValidationEmitter
+{
+    private const string Collector = "global::OpenApiGen.Runtime.ValidationCollector";
+    private const string Regex = "global::System.Text.RegularExpressions.Regex";
+
+    /// <summary>Static fields for the patterns, one per constrained property.</summary>
+    public static void WritePatternFields(SourceWriter writer, ObjectTypeModel type)
+    {
+        foreach (var property in type.Properties)
+        {
+            WritePatternFields(writer, property.Name, property.Constraints, property.ItemConstraints);
+        }
+    }
+
+    /// <summary>Static fields for the patterns of a value and its items: <c>s_{owner}Pattern</c>, <c>s_{owner}ItemPattern</c>.</summary>
+    public static void WritePatternFields(SourceWriter writer, string owner, ConstraintModel constraints, ConstraintModel items)
+    {
+        foreach (var (pattern, suffix) in new[] { (constraints.Pattern, "Pattern"), (items.Pattern, "ItemPattern") })
+        {
+            if (pattern is not null)
+            {
+                writer.Line($"private static readonly {Regex} s_{owner}{suffix} = new({ObjectEmitter.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+                writer.Line();
+            }
+        }
+    }
+
+    public static void WriteMembers(SourceWriter writer, ObjectTypeModel type)
+    {
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Checks this value against the spec's constraints, including those of the values it holds.");
+        writer.Line("/// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>");
+        writer.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()");
+        writer.Line($"var collector = new {Collector}();");
+        writer.Line("ValidateInto(collector, \"$\");");
+        writer.Line("return collector.Errors;");
+        writer.CloseBlock();
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Adds this value's violations, under <paramref name=\"path\"/>, to <paramref name=\"collector\"/>.");
+        writer.Line("/// <param name=\"collector\">Where violations go.</param>");
+        writer.Line("/// <param name=\"path\">The JSON path of this value.</param>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        var checkedProperties = type.Properties.Where(NeedsChecks).ToList();
+        writer.OpenBlock($"public void ValidateInto({Collector} collector, string path)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(collector);");
+        foreach (var property in checkedProperties)
+        {
+            WriteProperty(writer, property);
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>For a union: object and union cases validate themselves; other cases are checked against their branch's constraints.</summary>
+    public static void WriteUnionMember(SourceWriter writer, UnionTypeModel type)
+    {
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Adds the held value's violations, under <paramref name=\"path\"/>, to <paramref name=\"collector\"/>.");
+        writer.Line("/// <param name=\"collector\">Where violations go.</param>");
+        writer.Line("/// <param name=\"path\">The JSON path of this value.</param>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.OpenBlock($"public void ValidateInto({Collector} collector, string path)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(collector);");
+        for (var i = 0; i < type.Cases.Count; i++)
+        {
+            var @case = type.Cases[i];
+            if (NeedsChecks(@case.Type, @case.Constraints, @case.ItemConstraints))
+            {
+                var field = "_case" + (i + 1).ToString(CultureInfo.InvariantCulture);
+                writer.OpenBlock($"if (_case == {i + 1})");
+                WriteChecks(writer, @case.Type, @case.Type.IsValueType ? field : field + "!", "path", @case.Constraints, @case.ItemConstraints, "Case" + (i + 1).ToString(CultureInfo.InvariantCulture), 0);
+                writer.CloseBlock();
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static bool NeedsChecks(PropertyModel property)
+        => (property.IsRequired && !property.Type.IsValueType && !property.Type.IsNullable)
+           || NeedsChecks(property.Type, property.Constraints, property.ItemConstraints);
+
+    private static bool NeedsChecks(TypeRef type, ConstraintModel constraints, ConstraintModel items) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Union or TypeKind.Enum => true,
+        TypeKind.List => !constraints.IsEmpty || NeedsChecks(type.Element!, items, ConstraintModel.None),
+        TypeKind.Map => type.Element!.Kind is TypeKind.Object or TypeKind.Union,
+        _ => !constraints.IsEmpty,
+    };
+
+    private static void WriteProperty(SourceWriter writer, PropertyModel property)
+    {
+        var at = $"{Collector}.Member(path, {ObjectEmitter.Literal(property.WireName)})";
+        var nonNull = property.Type.WithNullable(false);
+        var hasValueChecks = NeedsChecks(property.Type, property.Constraints, property.ItemConstraints);
+        if (property.IsRequired && !property.Type.IsValueType && !property.Type.IsNullable)
+        {
+            // 'required' makes callers set it, but not to something other than null!
+            writer.OpenBlock($"if ({property.Name} is null)");
+            writer.Line($"collector.Missing({at});");
+            writer.CloseBlock();
+            if (hasValueChecks)
+            {
+                writer.OpenBlock("else");
+                WriteChecks(writer, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0);
+                writer.CloseBlock();
+            }
+
+            return;
+        }
+
+        if (property.Type.IsNullable)
+        {
+            writer.OpenBlock($"if ({property.Name} is {{ }} v_{property.Name})");
+            WriteChecks(writer, nonNull, "v_" + property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0);
+            writer.CloseBlock();
+            return;
+        }
+
+        WriteChecks(writer, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0);
+    }
+
+    private static void WriteChecks(SourceWriter writer, TypeRef type, string value, string at, ConstraintModel constraints, ConstraintModel items, string propertyName, int depth)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                if (constraints.MinLength is not null || constraints.MaxLength is not null)
+                {
+                    writer.Line($"collector.Length({at}, {value}, {Int(constraints.MinLength)}, {Int(constraints.MaxLength)});");
+                }
+
+                if (constraints.Pattern is not null)
+                {
+                    writer.Line($"collector.Pattern({at}, {value}, s_{propertyName}{(depth == 0 ? "Pattern" : "ItemPattern")});");
+                }
+
+                break;
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Single:
+            case TypeKind.Double:
+            case TypeKind.Decimal:
+                if (constraints.Minimum is not null || constraints.Maximum is not null)
+                {
+                    writer.Line($"collector.Range({at}, (double){value}, {Number(constraints.Minimum)}, {Bool(constraints.ExclusiveMinimum)}, {Number(constraints.Maximum)}, {Bool(constraints.ExclusiveMaximum)});");
+                }
+
+                break;
+            case TypeKind.Enum:
+                writer.Line($"collector.OneOf({at}, {value}, global::{type.Name}.KnownValues);");
+                break;
+            case TypeKind.Object:
+            case TypeKind.Union:
+                writer.Line($"{value}.ValidateInto(collector, {at});");
+                break;
+            case TypeKind.List:
+                if (constraints.MinItems is not null || constraints.MaxItems is not null)
+                {
+                    writer.Line($"collector.Count({at}, {value}.Count, {Int(constraints.MinItems)}, {Int(constraints.MaxItems)});");
+                }
+
+                if (constraints.UniqueItems)
+                {
+                    writer.Line($"collector.Unique({at}, {value});");
+                }
+
+                var element = type.Element!;
+                if (NeedsChecks(element, items, ConstraintModel.None))
+                {
+                    var index = "i" + depth.ToString(CultureInfo.InvariantCulture);
+                    var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
+                    writer.OpenBlock($"for (var {index} = 0; {index} < {value}.Count; {index}++)");
+                    if (element.IsNullable || !element.IsValueType)
+                    {
+                        writer.OpenBlock($"if ({value}[{index}] is {{ }} {item})");
+                    }
+                    else
+                    {
+                        writer.OpenBlock();
+                        writer.Line($"var {item} = {value}[{index}];");
+                    }
+
+                    WriteChecks(writer, element.WithNullable(false), item, $"{Collector}.Index({at}, {index})", items, ConstraintModel.None, propertyName, depth + 1);
+                    writer.CloseBlock();
+                    writer.CloseBlock();
+                }
+
+                break;
+            case TypeKind.Map:
+                if (type.Element!.Kind is TypeKind.Object or TypeKind.Union)
+                {
+                    var pair = "pair" + depth.ToString(CultureInfo.InvariantCulture);
+                    writer.OpenBlock($"foreach (var {pair} in {value})");
+                    writer.Line($"{pair}.Value?.ValidateInto(collector, {Collector}.Member({at}, {pair}.Key));");
+                    writer.CloseBlock();
+                }
+
+                break;
+        }
+    }
+
+    private static string Int(int? value) => value is { } number ? number.ToString(CultureInfo.InvariantCulture) : "null";
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Number(string? value)
+        => value is null ? "null" : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d";
+}
