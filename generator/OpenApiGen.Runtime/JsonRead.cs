@@ -83,6 +83,32 @@ public static class JsonRead
         return map;
     }
 
+    /// <summary>
+    /// The string value of member <paramref name="name"/> of the object the reader is on, or null when it is absent or not a
+    /// string. Reads ahead, so pass a copy of the reader: a discriminator may come after the members it governs.
+    /// </summary>
+    public static string? PeekString(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
     /// <summary>Whether an exception is bad input (which gets a JSON path) rather than a bug (which passes through untouched).</summary>
     public static bool IsReadError(Exception error)
         => error is JsonException or InvalidOperationException or FormatException or OverflowException;

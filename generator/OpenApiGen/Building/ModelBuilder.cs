@@ -36,6 +36,10 @@ internal sealed class ModelBuilder
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineRefs = new(ReferenceComparer.Instance);
     private readonly Dictionary<string, Dictionary<string, string>> _enumMembers = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
+    private readonly Dictionary<string, ObjectTypeModel> _objects = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _componentIdsByType = new(StringComparer.Ordinal);
+    private readonly List<(string TypeName, OpenApiDiscriminator Discriminator)> _discriminated = new();
     private readonly string _contextName;
 
     private ModelBuilder(ReadSpec spec, SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -79,6 +83,7 @@ internal sealed class ModelBuilder
             if (Classify(pair.Value) != Shape.Other)
             {
                 _componentTypeNames[pair.Key] = ClaimTypeName(Identifier.ToPascalCase(pair.Key), $"schema '{pair.Key}'", ComponentPointer(pair.Key));
+                _componentIdsByType[Qualify(_componentTypeNames[pair.Key])] = pair.Key;
             }
         }
 
@@ -115,6 +120,69 @@ internal sealed class ModelBuilder
         {
             WalkPathItem(webhook.Value, Identifier.ToPascalCase(webhook.Key), "/webhooks/" + SchemaFacts.Escape(webhook.Key), webhook.Key);
         }
+
+        ResolveSubtypes();
+    }
+
+    /// <summary>
+    /// Fills in each hierarchy's subclasses once every type is built: an explicit <c>mapping</c> first, then, as OpenAPI
+    /// says, every schema deriving from the base under its own name. Only real subclasses can be returned as the base.
+    /// </summary>
+    private void ResolveSubtypes()
+    {
+        foreach (var (typeName, discriminator) in _discriminated)
+        {
+            var subtypes = new List<DerivedTypeModel>();
+            var mapped = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pair in discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+            {
+                if (pair.Value.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var derived) && DerivesFrom(Qualify(derived), typeName))
+                {
+                    subtypes.Add(new DerivedTypeModel(pair.Key, Qualify(derived)));
+                    mapped.Add(Qualify(derived));
+                }
+            }
+
+            foreach (var candidate in _objects.Values.OrderBy(static o => o.Name, StringComparer.Ordinal))
+            {
+                var qualified = Qualify(candidate.Name);
+                if (!mapped.Contains(qualified) && _componentIdsByType.TryGetValue(qualified, out var id) && DerivesFrom(qualified, typeName))
+                {
+                    subtypes.Add(new DerivedTypeModel(id, qualified));
+                }
+            }
+
+            // Deepest first: a grandchild is also a child, and must be written as itself.
+            var ordered = subtypes.Select((subtype, index) => (subtype, index)).OrderByDescending(p => Depth(p.subtype.TypeName)).ThenBy(static p => p.index).Select(static p => p.subtype);
+            var model = _objects[typeName];
+            var updated = model with { Discriminator = new DiscriminatorModel(discriminator.PropertyName!, ordered.ToEquatableArray()) };
+            _objects[typeName] = updated;
+            _types[_types.IndexOf(model)] = updated;
+        }
+    }
+
+    private int Depth(string typeName)
+    {
+        var depth = 0;
+        for (var current = _objects[typeName].BaseType; current is not null && depth < 64; current = _objects.TryGetValue(current, out var next) ? next.BaseType : null)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
+    private bool DerivesFrom(string typeName, string baseName)
+    {
+        for (var current = _objects.TryGetValue(typeName, out var model) ? model.BaseType : null; current is not null; current = _objects.TryGetValue(current, out var next) ? next.BaseType : null)
+        {
+            if (string.Equals(current, baseName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void WalkPathItem(IOpenApiPathItem item, string? name, string pointer, string path)
@@ -359,7 +427,7 @@ internal sealed class ModelBuilder
 
     private void BuildUnion(IOpenApiSchema schema, string name, string pointer)
     {
-        var cases = new List<(TypeRef Type, IOpenApiSchema? Object, IOpenApiSchema Schema, string Pointer)>();
+        var cases = new List<(TypeRef Type, IOpenApiSchema? Object, IOpenApiSchema Schema, string Pointer, string[]? Tags)>();
         if (SchemaFacts.Alternatives(schema) is { } alternatives)
         {
             var keyword = SchemaFacts.AlternativesKeyword(schema);
@@ -377,7 +445,7 @@ internal sealed class ModelBuilder
                     : name + "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var branchPointer = pointer + "/" + keyword + "/" + i;
                 var type = Resolve(branch, context, branchPointer).WithNullable(false);
-                cases.Add((type, type.Kind == TypeKind.Object ? target : null, target, branchPointer));
+                cases.Add((type, type.Kind == TypeKind.Object ? target : null, target, branchPointer, DiscriminatorValues(schema.Discriminator, branch)));
             }
         }
         else
@@ -387,14 +455,14 @@ internal sealed class ModelBuilder
             {
                 if ((schema.Type!.Value & single) != 0)
                 {
-                    cases.Add((ResolveOfType(schema, single, name + single, pointer), null, schema, pointer));
+                    cases.Add((ResolveOfType(schema, single, name + single, pointer), null, schema, pointer, null));
                 }
             }
         }
 
         var scope = new NameScope("Unmatched", "Match", "WriteTo", "ValidateInto");
         var models = new List<UnionCaseModel>();
-        foreach (var (type, objectSchema, caseSchema, casePointer) in cases.GroupBy(static c => c.Type).Select(static g => g.First()))
+        foreach (var (type, objectSchema, caseSchema, casePointer, tags) in cases.GroupBy(static c => c.Type).Select(static g => g.First()))
         {
             var caseName = scope.Claim(CaseName(type), "a case");
             var items = type.Kind == TypeKind.List ? Items(caseSchema) : null;
@@ -402,14 +470,14 @@ internal sealed class ModelBuilder
             var itemConstraints = items is null ? ConstraintModel.None : Constraints(items, casePointer + "/items");
             models.Add(objectSchema is null
                 ? new UnionCaseModel(caseName, type, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<UnionConstraint>.Empty, constraints, itemConstraints)
-                : ObjectCase(caseName, type, objectSchema));
+                : ObjectCase(caseName, type, objectSchema, schema.Discriminator?.PropertyName, tags));
         }
 
         _types.Add(new UnionTypeModel(name, DocBuilder.ForSchema(schema), pointer, models.ToEquatableArray()));
     }
 
     /// <summary>What tells an object case apart: its required members, its members, and those with a closed set of values.</summary>
-    private UnionCaseModel ObjectCase(string name, TypeRef type, IOpenApiSchema schema)
+    private UnionCaseModel ObjectCase(string name, TypeRef type, IOpenApiSchema schema, string? discriminator, string[]? tags)
     {
         var properties = new List<(string Wire, IOpenApiSchema Schema, string Pointer)>();
         var required = new HashSet<string>(StringComparer.Ordinal);
@@ -424,14 +492,37 @@ internal sealed class ModelBuilder
             }
         }
 
+        // With a discriminator, its value alone decides: the member is required and only the mapped values select this case.
+        if (discriminator is not null && tags is not null)
+        {
+            constraints.RemoveAll(c => string.Equals(c.WireName, discriminator, StringComparison.Ordinal));
+            constraints.Add(new UnionConstraint(discriminator, tags.ToEquatableArray()));
+            required.Add(discriminator);
+        }
+
         return new UnionCaseModel(
             name,
             type,
-            properties.Select(static p => p.Wire).Where(required.Contains).ToEquatableArray(),
+            properties.Select(static p => p.Wire).Concat(required).Distinct(StringComparer.Ordinal).Where(required.Contains).ToEquatableArray(),
             properties.Select(static p => p.Wire).ToEquatableArray(),
             constraints.ToEquatableArray(),
             ConstraintModel.None,
             ConstraintModel.None);
+    }
+
+    /// <summary>The discriminator values that select a branch: those the mapping gives it, or else its schema's name.</summary>
+    private static string[]? DiscriminatorValues(OpenApiDiscriminator? discriminator, IOpenApiSchema branch)
+    {
+        if (discriminator?.PropertyName is not { Length: > 0 } || branch is not OpenApiSchemaReference { Reference.Id: { } id })
+        {
+            return null;
+        }
+
+        var mapped = (discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+            .Where(pair => string.Equals(pair.Value.Reference?.Id, id, StringComparison.Ordinal))
+            .Select(static pair => pair.Key)
+            .ToArray();
+        return mapped.Length > 0 ? mapped : new[] { id };
     }
 
     private static readonly JsonSchemaType[] s_unionTypeOrder =
@@ -476,12 +567,30 @@ internal sealed class ModelBuilder
 
     private void BuildObject(IOpenApiSchema schema, string name, string pointer)
     {
+        var qualified = Qualify(name);
+        _building.Add(qualified);
+
+        // allOf with one generated class among its parts derives from it, when that is sound; otherwise everything is flattened.
+        var (baseModel, baseIndex) = FindBase(schema);
         var collected = new List<(string Wire, IOpenApiSchema Schema, string Pointer)>();
         var required = new HashSet<string>(StringComparer.Ordinal);
-        CollectProperties(schema, pointer, collected, required, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance));
+        CollectProperties(schema, pointer, collected, required, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance), skipAllOf: baseIndex);
+        if (baseModel is not null && !CanDerive(baseModel, collected, required))
+        {
+            baseModel = null;
+            collected.Clear();
+            required.Clear();
+            CollectProperties(schema, pointer, collected, required, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance));
+        }
 
+        var inherited = baseModel?.AllProperties.ToList() ?? new List<PropertyModel>();
         var scope = new NameScope(s_reservedObjectMembers);
         scope.Claim(name, "the class itself");
+        foreach (var member in inherited.Select(static p => p.Name).Concat(baseModel?.ExtensionData is { } baseData ? new[] { baseData.Name } : Array.Empty<string>()))
+        {
+            scope.Claim(member, "a member of the base class");
+        }
+
         var names = NameScope.NameSiblings(collected.Select(static p => p.Wire).ToList(), scope, static w => $"the property '{w}'");
 
         var properties = new List<PropertyModel>(collected.Count);
@@ -517,7 +626,74 @@ internal sealed class ModelBuilder
                 items is null ? ConstraintModel.None : Constraints(items, propertyPointer + "/items")));
         }
 
-        _types.Add(new ObjectTypeModel(name, DocBuilder.ForSchema(schema), pointer, properties.ToEquatableArray()));
+        var discriminator = schema.Discriminator is { PropertyName: { Length: > 0 } } found && SchemaFacts.Alternatives(schema) is null ? found : null;
+        ExtensionDataModel? extensionData = null;
+        if (baseModel?.ExtensionData is { } inheritedData)
+        {
+            extensionData = inheritedData with { IsInherited = true };
+        }
+        else if (schema.AdditionalProperties is { } additional && properties.Count > 0)
+        {
+            var valueType = Resolve(additional, name + "AdditionalProperty", pointer + "/additionalProperties");
+            extensionData = new ExtensionDataModel(scope.Claim("AdditionalProperties", "the members the spec does not name"), valueType, false);
+        }
+        else if (discriminator is not null)
+        {
+            // A subclass this version does not know is read as the base: its other members are kept, not dropped.
+            extensionData = new ExtensionDataModel(scope.Claim("AdditionalProperties", "the members the spec does not name"), new TypeRef(TypeKind.Json), false);
+        }
+
+        var model = new ObjectTypeModel(
+            name,
+            DocBuilder.ForSchema(schema),
+            pointer,
+            properties.ToEquatableArray(),
+            baseModel is null ? null : Qualify(baseModel.Name),
+            inherited.ToEquatableArray(),
+            extensionData,
+            null);
+        _objects[qualified] = model;
+        _types.Add(model);
+        _building.Remove(qualified);
+        if (discriminator is not null)
+        {
+            _discriminated.Add((qualified, discriminator));
+        }
+    }
+
+    /// <summary>The one allOf part that is a generated class, built first; none when there are several or it is still being built (a cycle).</summary>
+    private (ObjectTypeModel? Model, int Index) FindBase(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is not { Count: > 0 } parts)
+        {
+            return (null, -1);
+        }
+
+        var candidates = Enumerable.Range(0, parts.Count)
+            .Where(i => parts[i] is OpenApiSchemaReference { Reference.Id: { } id } && _components.TryGetValue(id, out var target) && Classify(target) == Shape.Object)
+            .ToList();
+        if (candidates.Count != 1)
+        {
+            return (null, -1);
+        }
+
+        var baseId = ((OpenApiSchemaReference)parts[candidates[0]]).Reference!.Id!;
+        var baseRef = ResolveComponent(baseId);
+        return baseRef.Kind == TypeKind.Object && !_building.Contains(baseRef.Name!) && _objects.TryGetValue(baseRef.Name!, out var model)
+            ? (model, candidates[0])
+            : (null, -1);
+    }
+
+    /// <summary>A subclass is sound when it declares no member its base has, and requires nothing the base leaves optional.</summary>
+    private static bool CanDerive(ObjectTypeModel baseModel, List<(string Wire, IOpenApiSchema Schema, string Pointer)> own, HashSet<string> required)
+    {
+        var inherited = baseModel.AllProperties.ToDictionary(static p => p.WireName, StringComparer.Ordinal);
+        if (own.Any(p => inherited.ContainsKey(p.Wire)))
+        {
+            return false;
+        }
+
+        return required.All(wire => !inherited.TryGetValue(wire, out var member) || member.IsRequired || member.DefaultExpression is not null);
     }
 
     /// <summary>The validation keywords of a schema; a pattern .NET cannot run is reported and left out.</summary>
@@ -576,7 +752,8 @@ internal sealed class ModelBuilder
         string pointer,
         List<(string Wire, IOpenApiSchema Schema, string Pointer)> properties,
         HashSet<string> required,
-        HashSet<IOpenApiSchema> visited)
+        HashSet<IOpenApiSchema> visited,
+        int skipAllOf = -1)
     {
         if (!visited.Add(schema))
         {
@@ -587,6 +764,11 @@ internal sealed class ModelBuilder
         {
             for (var i = 0; i < schema.AllOf.Count; i++)
             {
+                if (i == skipAllOf)
+                {
+                    continue;
+                }
+
                 var part = schema.AllOf[i];
                 var partPointer = pointer + "/allOf/" + i;
                 if (part is OpenApiSchemaReference reference)

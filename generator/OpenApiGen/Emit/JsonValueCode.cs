@@ -39,16 +39,37 @@ internal static class JsonValueCode
                 var r = "r" + depth.ToString(CultureInfo.InvariantCulture);
                 var o = "o" + depth.ToString(CultureInfo.InvariantCulture);
                 var element = type.Element!;
-                // default(T?) rather than null: in the generic lambda a bare null is taken for a reference type (CS8625).
-                var none = element.IsValueType ? $"default({TypeNames.Of(element)})" : "null";
-                var body = element.IsNullable
-                    ? $"{r}.TokenType == global::System.Text.Json.JsonTokenType.Null ? {none} : {Read(element.WithNullable(false), r, o, depth + 1)}"
-                    : Read(element, r, o, depth + 1);
+                var body = ReadMaybeNull(element, r, o, depth + 1);
                 var helper = type.Kind == TypeKind.List ? "List" : "Map";
                 return $"{Runtime}.JsonRead.{helper}<{TypeNames.Of(element)}>(ref {reader}, {options}, static (ref {ReaderType} {r}, {OptionsType} {o}) => {body})";
             default:
                 return $"global::System.Text.Json.JsonElement.ParseValue(ref {reader})";
         }
+    }
+
+    /// <summary>An expression that reads a value of <paramref name="type"/>, which may be JSON null when the type is nullable.</summary>
+    public static string ReadMaybeNull(TypeRef type, string reader, string options, int depth = 0)
+    {
+        if (!type.IsNullable)
+        {
+            return Read(type, reader, options, depth);
+        }
+
+        // default(T?) rather than null: in a generic lambda a bare null is taken for a reference type (CS8625).
+        var none = type.IsValueType ? $"default({TypeNames.Of(type)})" : "null";
+        return $"{reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? {none} : {Read(type.WithNullable(false), reader, options, depth)}";
+    }
+
+    /// <summary>A statement that writes <paramref name="value"/>, or JSON null when it is null and the type allows that.</summary>
+    public static string WriteMaybeNull(TypeRef type, string writer, string value, string options, int depth = 0)
+    {
+        if (!type.IsNullable)
+        {
+            return Write(type, writer, value, options, depth);
+        }
+
+        var item = "n" + depth.ToString(CultureInfo.InvariantCulture);
+        return $"if ({value} is {{ }} {item}) {{ {Write(type.WithNullable(false), writer, item, options, depth)} }} else {{ {writer}.WriteNullValue(); }}";
     }
 
     /// <summary>A statement that writes the non-null value <paramref name="value"/>.</summary>
@@ -80,9 +101,7 @@ internal static class JsonValueCode
                 var x = "x" + depth.ToString(CultureInfo.InvariantCulture);
                 var o = "o" + depth.ToString(CultureInfo.InvariantCulture);
                 var element = type.Element!;
-                var body = element.IsNullable
-                    ? $"{{ if ({x} is {{ }} y{depth}) {{ {Write(element.WithNullable(false), w, "y" + depth.ToString(CultureInfo.InvariantCulture), o, depth + 1)} }} else {{ {w}.WriteNullValue(); }} }}"
-                    : $"{{ {Write(element, w, x, o, depth + 1)} }}";
+                var body = $"{{ {WriteMaybeNull(element, w, x, o, depth + 1)} }}";
                 var helper = type.Kind == TypeKind.List ? "List" : "Map";
                 return $"{Runtime}.JsonWrite.{helper}<{TypeNames.Of(element)}>({writer}, {value}, {options}, static ({w}, {x}, {o}) => {body});";
             default:

@@ -1,9 +1,15 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using OpenApiGen.Model;
 
 namespace OpenApiGen.Emit;
 
-/// <summary>Writes a class for an object schema and the converter that reads and writes it without reflection.</summary>
+/// <summary>
+/// Writes a class for an object schema and the converter that reads and writes it without reflection: the spec's wire
+/// names, required members checked, unknown members skipped (or kept, where the class has extension data), a
+/// hierarchy's subclass chosen by its discriminator.
+/// </summary>
 internal static class ObjectEmitter
 {
     private const string Json = "global::System.Text.Json";
@@ -15,10 +21,10 @@ internal static class ObjectEmitter
         var qualified = spec.Namespace + "." + type.Name;
 
         writer.OpenBlock("namespace " + spec.Namespace);
-        XmlDocWriter.Write(writer, type.Docs, $"The <c>{XmlDocWriter.Escape(type.Name)}</c> schema.");
+        XmlDocWriter.Write(writer, type.Docs, $"The <c>{XmlDocWriter.Escape(type.Name)}</c> schema.", HierarchyRemarks(type));
         writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualified)}))]");
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.OpenBlock($"public partial class {type.Name}");
+        writer.OpenBlock($"public partial class {type.Name}{(type.BaseType is null ? string.Empty : " : global::" + type.BaseType)}");
         ValidationEmitter.WritePatternFields(writer, type);
         var first = true;
         foreach (var property in type.Properties)
@@ -35,6 +41,17 @@ internal static class ObjectEmitter
             writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; set; }}{initializer}");
         }
 
+        if (type.ExtensionData is { IsInherited: false } data)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            XmlDocWriter.Summary(writer, "Members of the JSON that this class does not declare, kept as they were read and written back unchanged.");
+            writer.Line($"public {ExtensionDataType(data)}? {data.Name} {{ get; set; }}");
+        }
+
         ValidationEmitter.WriteMembers(writer, type);
         writer.CloseBlock();
         writer.CloseBlock();
@@ -44,20 +61,30 @@ internal static class ObjectEmitter
         return writer.ToString();
     }
 
+    private static IEnumerable<string> HierarchyRemarks(ObjectTypeModel type)
+    {
+        if (type.Discriminator is { Subtypes.Count: > 0 } discriminator)
+        {
+            var subtypes = string.Join(", ", discriminator.Subtypes.Select(static s => $"<c>{XmlDocWriter.Escape(s.Value)}</c>: <see cref=\"global::{s.TypeName}\"/>"));
+            yield return $"The <c>{XmlDocWriter.Escape(discriminator.WireName)}</c> member names the subclass: {subtypes}. Another value is read as this class, its other members kept in <see cref=\"{type.ExtensionData!.Name}\"/>.";
+        }
+    }
+
     private static void WriteConverter(SourceWriter writer, SpecModel spec, ObjectTypeModel type, string qualified)
     {
         var typeName = "global::" + qualified;
+        var properties = type.AllProperties.ToList();
         writer.OpenBlock("namespace " + spec.Namespace + ".Serialization");
         XmlDocWriter.Summary(writer, $"Reads and writes <see cref=\"{typeName}\"/> with the spec's wire names, without reflection.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.OpenBlock($"internal sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
 
-        foreach (var property in type.Properties)
+        foreach (var property in properties)
         {
             writer.Line($"private static readonly {Json}.JsonEncodedText s_{property.Name} = {Json}.JsonEncodedText.Encode({Literal(property.WireName)});");
         }
 
-        if (type.Properties.Count > 0)
+        if (properties.Count > 0)
         {
             writer.Line();
         }
@@ -71,15 +98,15 @@ internal static class ObjectEmitter
         writer.Line("    => WriteValue(writer, value, options);");
         writer.Line();
 
-        WriteRead(writer, type, typeName);
+        WriteRead(writer, type, typeName, properties);
         writer.Line();
-        WriteWrite(writer, type, typeName);
+        WriteWrite(writer, type, typeName, properties);
 
         writer.CloseBlock();
         writer.CloseBlock();
     }
 
-    private static void WriteRead(SourceWriter writer, ObjectTypeModel type, string typeName)
+    private static void WriteRead(SourceWriter writer, ObjectTypeModel type, string typeName, List<PropertyModel> properties)
     {
         writer.OpenBlock($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
         writer.OpenBlock($"if (reader.TokenType != {Json}.JsonTokenType.StartObject)");
@@ -87,7 +114,22 @@ internal static class ObjectEmitter
         writer.CloseBlock();
         writer.Line();
 
-        foreach (var property in type.Properties)
+        if (type.Discriminator is { Subtypes.Count: > 0 } discriminator)
+        {
+            // The subclass is named by a member that may come anywhere in the object: look ahead on a copy.
+            writer.Line("var scan = reader;");
+            writer.OpenBlock($"switch (global::OpenApiGen.Runtime.JsonRead.PeekString(ref scan, {Literal(discriminator.WireName)}u8))");
+            foreach (var subtype in discriminator.Subtypes)
+            {
+                writer.Line($"case {Literal(subtype.Value)}:");
+                writer.Line($"    return {TypeNames.ConverterOf(subtype.TypeName)}.ReadValue(ref reader, options);");
+            }
+
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        foreach (var property in properties)
         {
             // A required reference starts out null until it is read; absence is checked below.
             var localType = property.IsRequired && !property.Type.IsValueType ? property.Type.WithNullable(true) : property.Type;
@@ -98,13 +140,16 @@ internal static class ObjectEmitter
             }
         }
 
-        if (type.Properties.Count > 0)
+        if (type.ExtensionData is { } data)
         {
-            writer.Line();
+            writer.Line($"{ExtensionDataType(data)}? p_{data.Name} = null;");
         }
 
-        if (type.Properties.Count > 0)
+        var reads = properties.Count > 0 || type.ExtensionData is not null;
+        if (reads)
         {
+            writer.Line();
+
             // The member being read, so a bad value is reported with its JSON path.
             writer.Line("string? member = null;");
             writer.OpenBlock("try");
@@ -112,7 +157,7 @@ internal static class ObjectEmitter
 
         writer.OpenBlock($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
         var keyword = "if";
-        foreach (var property in type.Properties)
+        foreach (var property in properties)
         {
             writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Literal(property.WireName)}u8))");
             writer.Line($"member = {Literal(property.WireName)};");
@@ -127,21 +172,31 @@ internal static class ObjectEmitter
             keyword = "else if";
         }
 
-        if (type.Properties.Count > 0)
+        if (properties.Count > 0)
         {
             writer.OpenBlock("else");
         }
 
-        // Unknown members are skipped: servers add fields, and that must not break a client.
-        writer.Line("reader.Read();");
-        writer.Line("reader.Skip();");
-        if (type.Properties.Count > 0)
+        if (type.ExtensionData is { } extension)
+        {
+            writer.Line("member = reader.GetString()!;");
+            writer.Line("reader.Read();");
+            writer.Line($"(p_{extension.Name} ??= new global::System.Collections.Generic.Dictionary<string, {TypeNames.Of(extension.ValueType)}>())[member] = {JsonValueCode.ReadMaybeNull(extension.ValueType, "reader", "options")};");
+        }
+        else
+        {
+            // Unknown members are skipped: servers add fields, and that must not break a client.
+            writer.Line("reader.Read();");
+            writer.Line("reader.Skip();");
+        }
+
+        if (properties.Count > 0)
         {
             writer.CloseBlock();
         }
 
         writer.CloseBlock();
-        if (type.Properties.Count > 0)
+        if (reads)
         {
             writer.CloseBlock();
             writer.Line("catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))");
@@ -151,8 +206,7 @@ internal static class ObjectEmitter
         }
 
         writer.Line();
-
-        foreach (var property in type.Properties.Where(static p => p.IsRequired))
+        foreach (var property in properties.Where(static p => p.IsRequired))
         {
             writer.OpenBlock($"if (!has_{property.Name})");
             writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.MissingProperty({Literal(property.WireName)}, \"{type.Name}\");");
@@ -160,7 +214,11 @@ internal static class ObjectEmitter
             writer.Line();
         }
 
-        if (type.Properties.Count == 0)
+        var assignments = properties
+            .Select(static p => $"{p.Name} = p_{p.Name}{(p.IsRequired && !p.Type.IsNullable && !p.Type.IsValueType ? "!" : string.Empty)},")
+            .Concat(type.ExtensionData is { } kept ? new[] { $"{kept.Name} = p_{kept.Name}," } : Enumerable.Empty<string>())
+            .ToList();
+        if (assignments.Count == 0)
         {
             writer.Line($"return new {typeName}();");
         }
@@ -169,10 +227,9 @@ internal static class ObjectEmitter
             writer.Line($"return new {typeName}");
             writer.Line("{");
             writer.Indent();
-            foreach (var property in type.Properties)
+            foreach (var assignment in assignments)
             {
-                var bang = property.IsRequired && !property.Type.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
-                writer.Line($"{property.Name} = p_{property.Name}{bang},");
+                writer.Line(assignment);
             }
 
             writer.Unindent();
@@ -206,13 +263,29 @@ internal static class ObjectEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteWrite(SourceWriter writer, ObjectTypeModel type, string typeName)
+    private static void WriteWrite(SourceWriter writer, ObjectTypeModel type, string typeName, List<PropertyModel> properties)
     {
         writer.OpenBlock($"internal static void WriteValue({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        if (type.Discriminator is { Subtypes.Count: > 0 } discriminator)
+        {
+            // A subclass held as this type is written as itself, every member of it.
+            for (var i = 0; i < discriminator.Subtypes.Count; i++)
+            {
+                var subtype = discriminator.Subtypes[i];
+                var local = "subtype" + i.ToString(CultureInfo.InvariantCulture);
+                writer.OpenBlock($"if (value is global::{subtype.TypeName} {local})");
+                writer.Line($"{TypeNames.ConverterOf(subtype.TypeName)}.WriteValue(writer, {local}, options);");
+                writer.Line("return;");
+                writer.CloseBlock();
+            }
+
+            writer.Line();
+        }
+
         writer.Line("writer.WriteStartObject();");
-        foreach (var property in type.Properties)
+        foreach (var property in properties)
         {
             var nonNull = property.Type.WithNullable(false);
             if (!property.Type.IsNullable)
@@ -235,9 +308,22 @@ internal static class ObjectEmitter
             }
         }
 
+        if (type.ExtensionData is { } data)
+        {
+            writer.OpenBlock($"if (value.{data.Name} is {{ }} kept)");
+            writer.OpenBlock("foreach (var pair in kept)");
+            writer.Line("writer.WritePropertyName(pair.Key);");
+            writer.Line(JsonValueCode.WriteMaybeNull(data.ValueType, "writer", "pair.Value", "options"));
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
         writer.Line("writer.WriteEndObject();");
         writer.CloseBlock();
     }
+
+    private static string ExtensionDataType(ExtensionDataModel data)
+        => $"global::System.Collections.Generic.IDictionary<string, {TypeNames.Of(data.ValueType)}>";
 
     internal static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }

@@ -38,23 +38,32 @@ internal static class ValidationEmitter
 
     public static void WriteMembers(SourceWriter writer, ObjectTypeModel type)
     {
-        writer.Line();
-        XmlDocWriter.Summary(writer, "Checks this value against the spec's constraints, including those of the values it holds.");
-        writer.Line("/// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>");
-        writer.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()");
-        writer.Line($"var collector = new {Collector}();");
-        writer.Line("ValidateInto(collector, \"$\");");
-        writer.Line("return collector.Errors;");
-        writer.CloseBlock();
+        // The root of a hierarchy declares Validate() and a virtual ValidateInto; subclasses add their members' checks to the base's.
+        if (type.BaseType is null)
+        {
+            writer.Line();
+            XmlDocWriter.Summary(writer, "Checks this value against the spec's constraints, including those of the values it holds.");
+            writer.Line("/// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>");
+            writer.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()");
+            writer.Line($"var collector = new {Collector}();");
+            writer.Line("ValidateInto(collector, \"$\");");
+            writer.Line("return collector.Errors;");
+            writer.CloseBlock();
+        }
+
         writer.Line();
         XmlDocWriter.Summary(writer, "Adds this value's violations, under <paramref name=\"path\"/>, to <paramref name=\"collector\"/>.");
         writer.Line("/// <param name=\"collector\">Where violations go.</param>");
         writer.Line("/// <param name=\"path\">The JSON path of this value.</param>");
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        var checkedProperties = type.Properties.Where(NeedsChecks).ToList();
-        writer.OpenBlock($"public void ValidateInto({Collector} collector, string path)");
+        writer.OpenBlock($"public {(type.BaseType is null ? "virtual" : "override")} void ValidateInto({Collector} collector, string path)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(collector);");
-        foreach (var property in checkedProperties)
+        if (type.BaseType is not null)
+        {
+            writer.Line("base.ValidateInto(collector, path);");
+        }
+
+        foreach (var property in type.Properties.Where(NeedsChecks))
         {
             WriteProperty(writer, property);
         }

@@ -15,11 +15,40 @@ internal sealed record SpecModel(
 /// <summary>A generated type: a class for an object schema or an extensible enum for a string enum.</summary>
 internal abstract record TypeModel(string Name, DocModel Docs, string SpecPointer);
 
+/// <summary>A class for an object schema.</summary>
+/// <param name="Name">The class's name.</param>
+/// <param name="Docs">Its documentation.</param>
+/// <param name="SpecPointer">Where its schema is in the spec.</param>
+/// <param name="Properties">The members this class declares.</param>
+/// <param name="BaseType">The generated class it derives from (allOf with one base), qualified; null for none.</param>
+/// <param name="InheritedProperties">The members its base classes declare, which its converter also reads and writes.</param>
+/// <param name="ExtensionData">Where members the spec does not name are kept, if anywhere.</param>
+/// <param name="Discriminator">For a base of a hierarchy: the member whose value names the subclass.</param>
 internal sealed record ObjectTypeModel(
     string Name,
     DocModel Docs,
     string SpecPointer,
-    EquatableArray<PropertyModel> Properties) : TypeModel(Name, Docs, SpecPointer);
+    EquatableArray<PropertyModel> Properties,
+    string? BaseType,
+    EquatableArray<PropertyModel> InheritedProperties,
+    ExtensionDataModel? ExtensionData,
+    DiscriminatorModel? Discriminator) : TypeModel(Name, Docs, SpecPointer)
+{
+    /// <summary>Every member the JSON of this class can carry, base members first.</summary>
+    public System.Collections.Generic.IEnumerable<PropertyModel> AllProperties => System.Linq.Enumerable.Concat(InheritedProperties, Properties);
+}
+
+/// <summary>A dictionary member that keeps the JSON members a class does not declare.</summary>
+/// <param name="Name">The member's C# name.</param>
+/// <param name="ValueType">The type of each kept value (JsonElement unless the spec's additionalProperties says).</param>
+/// <param name="IsInherited">Declared by a base class; this class only reads and writes it.</param>
+internal sealed record ExtensionDataModel(string Name, TypeRef ValueType, bool IsInherited);
+
+/// <summary>The member that names the subclass, and which value names which.</summary>
+internal sealed record DiscriminatorModel(string WireName, EquatableArray<DerivedTypeModel> Subtypes);
+
+/// <summary>A subclass and the discriminator value that selects it.</summary>
+internal sealed record DerivedTypeModel(string Value, string TypeName);
 
 internal sealed record EnumTypeModel(
     string Name,

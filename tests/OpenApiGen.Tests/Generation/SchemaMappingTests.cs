@@ -158,7 +158,7 @@ public class SchemaMappingTests
     }
 
     [Fact]
-    public void AllOf_with_extra_properties_is_flattened_and_a_lone_ref_is_the_ref()
+    public void AllOf_with_one_base_derives_from_it_and_a_lone_ref_is_the_ref()
     {
         var run = Generate("3.0.3", """
             Base:
@@ -183,8 +183,10 @@ public class SchemaMappingTests
             """);
 
         var derived = run.Source("Derived.g.cs");
-        Assert.Contains("public required string Id { get; set; }", derived, StringComparison.Ordinal);
+        Assert.Contains("public partial class Derived : global::Mapping.Base", derived, StringComparison.Ordinal);
+        Assert.DoesNotContain("public required string Id { get; set; }", derived, StringComparison.Ordinal);
         Assert.Contains("public required int Extra { get; set; }", derived, StringComparison.Ordinal);
+        Assert.Contains("reader.ValueTextEquals(\"id\"u8)", derived, StringComparison.Ordinal);
         Assert.Contains("public global::Mapping.Base? Base { get; set; }", run.Source("Holder.g.cs"), StringComparison.Ordinal);
     }
 

@@ -27,6 +27,15 @@ internal sealed record GeneratorRun(
         .ToImmutableArray();
 
     public string Source(string hintNameEnd) => Sources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).Text;
+
+    /// <summary>Compiles the output and loads it, so tests can run the generated code itself.</summary>
+    public System.Reflection.Assembly Load()
+    {
+        using var image = new MemoryStream();
+        var result = OutputCompilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return System.Reflection.Assembly.Load(image.ToArray());
+    }
 }
 
 /// <summary>Runs the generator the way the compiler does: a compilation, AdditionalFiles and their analyzer-config metadata.</summary>

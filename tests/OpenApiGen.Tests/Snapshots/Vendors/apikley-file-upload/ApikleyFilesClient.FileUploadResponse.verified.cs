@@ -6,52 +6,19 @@ namespace QwenImageEdit.Vendors.Apikley.Files
     /// <summary>The <c>FileUploadResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class FileUploadResponse
+    public partial class FileUploadResponse : global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse
     {
-        /// <summary>Whether the request was successful</summary>
-        public required bool Success { get; set; }
-
-        /// <summary>
-        /// <para>
-        /// Response status code
-        /// </para>
-        /// <para>
-        /// - **200**: Success
-        /// - **400**: Bad Request - parameters are wrong or a required one is missing
-        /// - **401**: Unauthorized - authentication credentials are missing or invalid
-        /// - **405**: Method Not Allowed
-        /// - **500**: Server Error
-        /// </para>
-        /// </summary>
-        public required long Code { get; set; }
-
-        /// <summary>Response message, error description when failed</summary>
-        /// <remarks>Example: <c>"File uploaded successfully"</c>.</remarks>
-        public required string Msg { get; set; }
-
         /// <summary>The <c>data</c> property.</summary>
         public global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult? Data { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
 
         /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
         /// <param name="collector">Where violations go.</param>
         /// <param name="path">The JSON path of this value.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Msg is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "msg"));
-            }
+            base.ValidateInto(collector, path);
             if (Data is { } v_Data)
             {
                 v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));

@@ -6,50 +6,19 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     /// <summary>The <c>QwenImageEditResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class QwenImageEditResponse
+    public partial class QwenImageEditResponse : global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse
     {
-        /// <summary>
-        /// <para>
-        /// Response status code
-        /// </para>
-        /// <para>
-        /// - **200**: Success - Request has been processed successfully
-        /// - **401**: Unauthorized - Authentication credentials are missing or invalid
-        /// - **402**: Insufficient Credits - Account does not have enough credits to perform the operation
-        /// - **404**: Not Found - The requested resource or endpoint does not exist
-        /// - **422**: Validation Error - The request parameters failed validation checks
-        /// - **429**: Rate Limited - Request limit has been exceeded for this resource
-        /// - **455**: Service Unavailable - System is currently undergoing maintenance
-        /// - **500**: Server Error - An unexpected error occurred while processing the request
-        /// - **501**: Generation Failed - Content generation task failed
-        /// - **505**: Feature Disabled - The requested feature is currently disabled
-        /// </para>
-        /// </summary>
-        public long? Code { get; set; }
-
-        /// <summary>Response message, error description when failed</summary>
-        /// <remarks>Example: <c>"success"</c>.</remarks>
-        public string? Msg { get; set; }
-
         /// <summary>The <c>data</c> property.</summary>
         public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData? Data { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
 
         /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
         /// <param name="collector">Where violations go.</param>
         /// <param name="path">The JSON path of this value.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
+            base.ValidateInto(collector, path);
             if (Data is { } v_Data)
             {
                 v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));

@@ -32,7 +32,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// <param name="collector">Where violations go.</param>
         /// <param name="path">The JSON path of this value.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (EstimatedTime is { } v_EstimatedTime)
