@@ -61,6 +61,19 @@ public static class JsonWrite
         writer.WriteStringValue(value.OriginalString);
     }
 
+    /// <summary>
+    /// Writes a stream's remaining content as base64, for a <c>format: binary</c> value inside JSON. Multipart and raw
+    /// bodies send the stream as it is; this is only for the rare spec that puts binary in JSON.
+    /// </summary>
+    public static void Stream(Utf8JsonWriter writer, Stream value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        using var buffer = new MemoryStream();
+        value.CopyTo(buffer);
+        writer.WriteBase64StringValue(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
     /// <summary>Writes an RFC 3339 full-date.</summary>
     public static void DateOnly(Utf8JsonWriter writer, DateOnly value)
     {

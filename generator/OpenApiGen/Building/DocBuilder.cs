@@ -27,7 +27,7 @@ internal static class DocBuilder
     private static JsonNode? LegacyExample(IOpenApiSchema schema) => schema.Example;
 #pragma warning restore CS0618
 
-    private static string ToJson(JsonNode node) => node.ToJsonString();
+    private static string ToJson(JsonNode node) => SchemaFacts.IsNull(node) ? "null" : node.ToJsonString();
 
     private static string? Normalize(string? text)
     {

@@ -338,7 +338,7 @@ internal sealed class ModelBuilder
         if (shape != Shape.Other)
         {
             var name = ClaimTypeName(context, $"the schema at {pointer}", pointer);
-            var reference = new TypeRef(KindOf(shape), nullable || (shape == Shape.Enum && schema.Enum?.Any(static v => v is null) == true), Qualify(name));
+            var reference = new TypeRef(KindOf(shape), nullable || (shape == Shape.Enum && schema.Enum?.Any(SchemaFacts.IsNull) == true), Qualify(name));
             _inlineRefs[schema] = reference;
             BuildType(schema, shape, name, pointer);
             return reference;
@@ -367,7 +367,7 @@ internal sealed class ModelBuilder
             return inner.WithNullable(nullable || inner.IsNullable);
         }
 
-        var type = SchemaFacts.NonNullType(schema);
+        var type = SchemaFacts.NonNullType(schema) ?? SchemaFacts.EnumValueTypes(schema);
         if (type is null)
         {
             if (schema.Items is not null)
@@ -450,10 +450,11 @@ internal sealed class ModelBuilder
         }
         else
         {
-            // A 3.1 type array: [integer, string], each type read with the rest of the schema (items, format, ...).
+            // A 3.1 type array, [integer, string], or an enum of mixed values: each type read with the rest of the schema.
+            var types = SchemaFacts.NonNullType(schema) ?? SchemaFacts.EnumValueTypes(schema)!.Value;
             foreach (var single in s_unionTypeOrder)
             {
-                if ((schema.Type!.Value & single) != 0)
+                if ((types & single) != 0)
                 {
                     cases.Add((ResolveOfType(schema, single, name + single, pointer), null, schema, pointer, null));
                 }
@@ -601,7 +602,7 @@ internal sealed class ModelBuilder
             var allowsNull = type.IsNullable;
 
             string? defaultExpression = null;
-            if (propertySchema.Default is { } defaultValue && DefaultValues.IsScalar(defaultValue) && type.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Object or TypeKind.Json))
+            if (propertySchema.Default is { } defaultValue && !SchemaFacts.IsNull(defaultValue) && DefaultValues.IsScalar(defaultValue) && type.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Object or TypeKind.Json))
             {
                 defaultExpression = DefaultValues.ToExpression(defaultValue, type, value => EnumMember(type, value));
                 if (defaultExpression is null)
@@ -842,7 +843,7 @@ internal sealed class ModelBuilder
             return allOf.Count == 1 && !SchemaFacts.HasProperties(schema) ? Shape.Other : Shape.Object;
         }
 
-        var type = SchemaFacts.NonNullType(schema);
+        var type = SchemaFacts.NonNullType(schema) ?? SchemaFacts.EnumValueTypes(schema);
         if (type is { } several && !SchemaFacts.IsSingleType(several))
         {
             return Shape.Union;

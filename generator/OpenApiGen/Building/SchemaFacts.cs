@@ -12,6 +12,12 @@ namespace OpenApiGen.Building;
 /// <summary>Questions about one schema that do not depend on where it sits: its JSON types, nullability, format.</summary>
 internal static class SchemaFacts
 {
+    /// <summary>
+    /// Whether a value from the spec (an enum entry, a default, an example) is JSON null. Microsoft.OpenApi keeps a null
+    /// as a sentinel string, which must never become an enum member or a default.
+    /// </summary>
+    public static bool IsNull(JsonNode? node) => node is null || JsonNullSentinel.IsJsonNullSentinel(node);
+
     public static bool AllowsNull(IOpenApiSchema schema)
         => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
@@ -29,10 +35,35 @@ internal static class SchemaFacts
 
     public static bool IsSingleType(JsonSchemaType type) => (type & (type - 1)) == 0;
 
+    /// <summary>The JSON types of an enum's non-null values, for an enum whose schema names no type: <c>[1, "a"]</c> is integer and string.</summary>
+    public static JsonSchemaType? EnumValueTypes(IOpenApiSchema schema)
+    {
+        if (schema.Enum is not { Count: > 0 } values)
+        {
+            return null;
+        }
+
+        JsonSchemaType types = 0;
+        foreach (var value in values.Where(static v => !IsNull(v)))
+        {
+            types |= (value as JsonValue)?.GetValueKind() switch
+            {
+                JsonValueKind.String => JsonSchemaType.String,
+                JsonValueKind.Number => value!.ToJsonString().IndexOfAny(new[] { '.', 'e', 'E' }) >= 0 ? JsonSchemaType.Number : JsonSchemaType.Integer,
+                JsonValueKind.True or JsonValueKind.False => JsonSchemaType.Boolean,
+                null when value is JsonObject => JsonSchemaType.Object,
+                null when value is JsonArray => JsonSchemaType.Array,
+                _ => 0,
+            };
+        }
+
+        return types == 0 ? null : types;
+    }
+
     /// <summary>A schema that only says "null": <c>{type: null}</c> or <c>{enum: [null]}</c>.</summary>
     public static bool IsNullOnly(IOpenApiSchema schema)
         => schema.Type == JsonSchemaType.Null
-           || (schema.Type is null && schema.Enum is { Count: 1 } values && values[0] is null && !HasStructure(schema));
+           || (schema.Type is null && schema.Enum is { Count: 1 } values && IsNull(values[0]) && !HasStructure(schema));
 
     public static bool HasStructure(IOpenApiSchema schema)
         => schema.Properties is { Count: > 0 }
@@ -59,7 +90,7 @@ internal static class SchemaFacts
         {
             foreach (var node in nodes)
             {
-                if (node is null)
+                if (IsNull(node))
                 {
                     continue;
                 }
@@ -115,6 +146,7 @@ internal static class SchemaFacts
                     "uuid" => TypeKind.Guid,
                     "uri" or "url" => TypeKind.Uri,
                     "byte" => TypeKind.Bytes,
+                    "binary" => TypeKind.Binary,
                     _ => TypeKind.String,
                 };
             case JsonSchemaType.Boolean:

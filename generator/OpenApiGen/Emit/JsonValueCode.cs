@@ -30,6 +30,7 @@ internal static class JsonValueCode
             case TypeKind.Guid: return $"{reader}.GetGuid()";
             case TypeKind.Uri: return $"{Runtime}.JsonRead.Uri(ref {reader})";
             case TypeKind.Bytes: return $"{reader}.GetBytesFromBase64()";
+            case TypeKind.Binary: return $"new global::System.IO.MemoryStream({reader}.GetBytesFromBase64(), writable: false)";
             case TypeKind.Object:
             case TypeKind.Enum:
             case TypeKind.Union:
@@ -91,6 +92,7 @@ internal static class JsonValueCode
             case TypeKind.DateOnly: return $"{Runtime}.JsonWrite.DateOnly({writer}, {value});";
             case TypeKind.Uri: return $"{Runtime}.JsonWrite.Uri({writer}, {value});";
             case TypeKind.Bytes: return $"{writer}.WriteBase64StringValue({value});";
+            case TypeKind.Binary: return $"{Runtime}.JsonWrite.Stream({writer}, {value});";
             case TypeKind.Enum: return $"{writer}.WriteStringValue({value}.ToString());";
             case TypeKind.Object:
             case TypeKind.Union:

@@ -22,6 +22,7 @@ internal static class TypeNames
         TypeKind.Guid => "global::System.Guid",
         TypeKind.Uri => "global::System.Uri",
         TypeKind.Bytes => "byte[]",
+        TypeKind.Binary => "global::System.IO.Stream",
         TypeKind.Json => "global::System.Text.Json.JsonElement",
         TypeKind.List => "global::System.Collections.Generic.IList<" + Of(type.Element!) + ">",
         TypeKind.Map => "global::System.Collections.Generic.IDictionary<string, " + Of(type.Element!) + ">",

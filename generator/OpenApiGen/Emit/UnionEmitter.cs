@@ -354,7 +354,7 @@ internal static class UnionEmitter
     /// <summary>Which token kinds start which case kinds, most specific first; a plain string is the last string case.</summary>
     private static readonly (string[] Tokens, TypeKind[] Kinds)[] s_tokenGroups =
     {
-        (new[] { "String" }, new[] { TypeKind.Enum, TypeKind.Guid, TypeKind.DateTimeOffset, TypeKind.DateOnly, TypeKind.Bytes, TypeKind.Uri, TypeKind.String }),
+        (new[] { "String" }, new[] { TypeKind.Enum, TypeKind.Guid, TypeKind.DateTimeOffset, TypeKind.DateOnly, TypeKind.Bytes, TypeKind.Binary, TypeKind.Uri, TypeKind.String }),
         (new[] { "Number" }, new[] { TypeKind.Int32, TypeKind.Int64, TypeKind.Decimal, TypeKind.Double, TypeKind.Single }),
         (new[] { "True", "False" }, new[] { TypeKind.Boolean }),
         (new[] { "StartArray" }, new[] { TypeKind.List }),

@@ -105,7 +105,10 @@ internal static class ValidationEmitter
         TypeKind.Object or TypeKind.Union or TypeKind.Enum => true,
         TypeKind.List => !constraints.IsEmpty || NeedsChecks(type.Element!, items, ConstraintModel.None),
         TypeKind.Map => type.Element!.Kind is TypeKind.Object or TypeKind.Union,
-        _ => !constraints.IsEmpty,
+        TypeKind.String => constraints.MinLength is not null || constraints.MaxLength is not null || constraints.Pattern is not null,
+        TypeKind.Uri => constraints.MinLength is not null || constraints.MaxLength is not null,
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => constraints.Minimum is not null || constraints.Maximum is not null,
+        _ => false,
     };
 
     private static void WriteProperty(SourceWriter writer, PropertyModel property)
@@ -155,6 +158,10 @@ internal static class ValidationEmitter
                     writer.Line($"collector.Pattern({at}, {value}, s_{propertyName}{(depth == 0 ? "Pattern" : "ItemPattern")});");
                 }
 
+                break;
+            case TypeKind.Uri:
+                // The spec's length is the length of the text a URI is written as.
+                writer.Line($"collector.Length({at}, {value}.OriginalString, {Int(constraints.MinLength)}, {Int(constraints.MaxLength)});");
                 break;
             case TypeKind.Int32:
             case TypeKind.Int64:

@@ -16,6 +16,9 @@ internal enum TypeKind
     Uri,
     Bytes,
 
+    /// <summary><c>format: binary</c>: raw content, a stream (base64 when it must travel inside JSON).</summary>
+    Binary,
+
     /// <summary>Any JSON: a schema with no type, or one the generator cannot type precisely.</summary>
     Json,
 
@@ -36,7 +39,7 @@ internal sealed record TypeRef(TypeKind Kind, bool IsNullable = false, string? N
 {
     public bool IsValueType => Kind switch
     {
-        TypeKind.String or TypeKind.Uri or TypeKind.Bytes or TypeKind.Object or TypeKind.Union or TypeKind.List or TypeKind.Map => false,
+        TypeKind.String or TypeKind.Uri or TypeKind.Bytes or TypeKind.Binary or TypeKind.Object or TypeKind.Union or TypeKind.List or TypeKind.Map => false,
         _ => true,
     };
 

@@ -252,6 +252,33 @@ public class SchemaMappingTests
     }
 
     [Fact]
+    public void A_mixed_enum_is_a_union_of_its_value_types_and_binary_is_a_stream()
+    {
+        var run = Generate("3.1.0", """
+            Odd:
+              type: object
+              properties:
+                level:
+                  enum: [1, 2, high, null]
+                file:
+                  type: string
+                  format: binary
+                link:
+                  type: string
+                  format: uri
+                  maxLength: 10
+            """);
+
+        var odd = run.Source("Odd.g.cs");
+        Assert.Contains("public global::Mapping.OddLevel? Level { get; set; }", odd, StringComparison.Ordinal);
+        Assert.Contains("public global::System.IO.Stream? File { get; set; }", odd, StringComparison.Ordinal);
+        Assert.Contains("collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, \"link\"), v_Link.OriginalString, null, 10);", odd, StringComparison.Ordinal);
+        var level = run.Source("OddLevel.g.cs");
+        Assert.Contains("public bool IsInt64", level, StringComparison.Ordinal);
+        Assert.Contains("public bool IsString", level, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_specs_read_like_yaml_ones()
     {
         const string json = """

@@ -9,7 +9,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files
     public partial class StreamUploadRequest
     {
         /// <summary>File to upload (binary data)</summary>
-        public required string File { get; set; }
+        public required global::System.IO.Stream File { get; set; }
 
         /// <summary>Upload path for the file, without leading or trailing slashes</summary>
         /// <remarks>Example: <c>"images/user-uploads"</c>.</remarks>
@@ -72,7 +72,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (StreamUploadRequest)");
             }
 
-            string? p_File = default;
+            global::System.IO.Stream? p_File = default;
             var has_File = false;
             string? p_UploadPath = default;
             var has_UploadPath = false;
@@ -93,7 +93,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
                         }
                         else
                         {
-                            p_File = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                            p_File = new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false);
                         }
                         has_File = true;
                     }
@@ -160,7 +160,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WritePropertyName(s_File);
-            writer.WriteStringValue(value.File);
+            global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.File);
             writer.WritePropertyName(s_UploadPath);
             writer.WriteStringValue(value.UploadPath);
             if (value.FileName is { } v_FileName)

@@ -18,7 +18,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         /// - Supported file types: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c>
         /// </para>
         /// </summary>
-        public required string File { get; set; }
+        public required global::System.IO.Stream File { get; set; }
 
         /// <summary>Custom upload path. If not specified, the system categorizes the file automatically based on its type.</summary>
         /// <remarks>Example: <c>"avatars"</c>.</remarks>
@@ -77,7 +77,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (StreamUploadRequest)");
             }
 
-            string? p_File = default;
+            global::System.IO.Stream? p_File = default;
             var has_File = false;
             string? p_UploadPath = default;
             string? p_FileName = default;
@@ -97,7 +97,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
                         }
                         else
                         {
-                            p_File = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                            p_File = new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false);
                         }
                         has_File = true;
                     }
@@ -158,7 +158,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WritePropertyName(s_File);
-            writer.WriteStringValue(value.File);
+            global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.File);
             if (value.UploadPath is { } v_UploadPath)
             {
                 writer.WritePropertyName(s_UploadPath);
