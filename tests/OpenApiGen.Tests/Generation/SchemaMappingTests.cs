@@ -279,6 +279,24 @@ public class SchemaMappingTests
     }
 
     [Fact]
+    public void Null_in_a_string_enum_makes_it_nullable_and_is_no_member()
+    {
+        var run = Generate("3.1.0", """
+            Light:
+              type: object
+              properties:
+                color:
+                  enum: [red, green, null]
+                  default: null
+            """);
+
+        Assert.Contains("public global::Mapping.LightColor? Color { get; set; }", run.Source("Light.g.cs"), StringComparison.Ordinal);
+        var color = run.Source("LightColor.g.cs");
+        Assert.Equal(2, color.Split("public static LightColor ").Length - 1);
+        Assert.DoesNotContain("sentinel", color, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Json_specs_read_like_yaml_ones()
     {
         const string json = """
