@@ -19,8 +19,7 @@ internal static class EnumEmitter
 
         writer.OpenBlock("namespace " + spec.Namespace);
         XmlDocWriter.Write(writer, type.Docs, $"The values of <c>{XmlDocWriter.Escape(name)}</c>.", new[] { "Values other than the documented ones are kept as they are, so a value added by the server later round-trips." });
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualified)}))]");
-        writer.Line(FileHeader.GeneratedCodeAttribute);
+        ConverterWriter.WriteTypeAttributes(writer, qualified);
         writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
         writer.Line("private readonly string? _value;");
         writer.Line();
@@ -74,18 +73,8 @@ internal static class EnumEmitter
         writer.Line();
 
         var typeName = "global::" + qualified;
-        writer.OpenBlock("namespace " + spec.Namespace + ".Serialization");
-        XmlDocWriter.Summary(writer, $"Reads and writes <see cref=\"{typeName}\"/> as a JSON string, keeping unknown values.");
-        writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.OpenBlock($"internal sealed class {name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {typeName} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
-        writer.Line("    => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
-        writer.Line("    => WriteValue(writer, value, options);");
-        writer.Line();
+        ConverterWriter.Open(writer, spec, name, $"Reads and writes <see cref=\"{typeName}\"/> as a JSON string, keeping unknown values.");
+        ConverterWriter.WriteForwarders(writer, typeName);
         writer.Line($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
         writer.Line("    => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));");
         writer.Line();

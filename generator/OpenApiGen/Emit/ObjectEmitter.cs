@@ -22,8 +22,7 @@ internal static class ObjectEmitter
 
         writer.OpenBlock("namespace " + spec.Namespace);
         XmlDocWriter.Write(writer, type.Docs, $"The <c>{XmlDocWriter.Escape(type.Name)}</c> schema.", HierarchyRemarks(type));
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualified)}))]");
-        writer.Line(FileHeader.GeneratedCodeAttribute);
+        ConverterWriter.WriteTypeAttributes(writer, qualified);
         writer.OpenBlock($"public partial class {type.Name}{(type.BaseType is null ? string.Empty : " : global::" + type.BaseType)}");
         ValidationEmitter.WritePatternFields(writer, type);
         var first = true;
@@ -74,10 +73,7 @@ internal static class ObjectEmitter
     {
         var typeName = "global::" + qualified;
         var properties = type.AllProperties.ToList();
-        writer.OpenBlock("namespace " + spec.Namespace + ".Serialization");
-        XmlDocWriter.Summary(writer, $"Reads and writes <see cref=\"{typeName}\"/> with the spec's wire names, without reflection.");
-        writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.OpenBlock($"internal sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
+        ConverterWriter.Open(writer, spec, type.Name, $"Reads and writes <see cref=\"{typeName}\"/> with the spec's wire names, without reflection.");
 
         foreach (var property in properties)
         {
@@ -89,14 +85,7 @@ internal static class ObjectEmitter
             writer.Line();
         }
 
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {typeName} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
-        writer.Line("    => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
-        writer.Line("    => WriteValue(writer, value, options);");
-        writer.Line();
+        ConverterWriter.WriteForwarders(writer, typeName);
 
         WriteRead(writer, type, typeName, properties);
         writer.Line();

@@ -25,8 +25,7 @@ internal static class UnionEmitter
         writer.OpenBlock("namespace " + spec.Namespace);
         var shapes = string.Join(", ", cases.Select(static c => Describe(c.Type)));
         XmlDocWriter.Write(writer, type.Docs, $"One of: {shapes}.", new[] { $"One of: {shapes}. JSON that fits none of them is kept as it is, in <see cref=\"UnmatchedJson\"/>." });
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualified)}))]");
-        writer.Line(FileHeader.GeneratedCodeAttribute);
+        ConverterWriter.WriteTypeAttributes(writer, qualified);
         writer.OpenBlock($"public sealed partial class {name}");
         for (var i = 0; i < cases.Count; i++)
         {
@@ -216,10 +215,7 @@ internal static class UnionEmitter
         var cases = type.Cases;
         var objectCases = cases.Select(static (c, i) => (Case: c, Index: i)).Where(static p => p.Case.Type.Kind == TypeKind.Object).ToList();
 
-        writer.OpenBlock("namespace " + spec.Namespace + ".Serialization");
-        XmlDocWriter.Summary(writer, $"Reads and writes <see cref=\"{typeName}\"/>, choosing the case by the JSON's shape.");
-        writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.OpenBlock($"internal sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
+        ConverterWriter.Open(writer, spec, type.Name, $"Reads and writes <see cref=\"{typeName}\"/>, choosing the case by the JSON's shape.");
         if (objectCases.Count > 0)
         {
             writer.Line("private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =");
@@ -236,14 +232,7 @@ internal static class UnionEmitter
             writer.Line();
         }
 
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {typeName} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
-        writer.Line("    => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
-        writer.Line("    => WriteValue(writer, value, options);");
-        writer.Line();
+        ConverterWriter.WriteForwarders(writer, typeName);
 
         writer.OpenBlock($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
         writer.OpenBlock("switch (reader.TokenType)");
