@@ -16,7 +16,7 @@ namespace OpenApiGen.Building;
 /// is called, what type every value has. Names are claimed in document order, so the same spec always gives the
 /// same names; a schema reached twice (a shared response, a reused inline schema) is named once.
 /// </summary>
-internal sealed class ModelBuilder
+internal sealed partial class ModelBuilder
 {
     // A type must not take a name that the JSON context (whose properties mirror type names) or the
     // Serialization namespace already use.
@@ -64,6 +64,7 @@ internal sealed class ModelBuilder
     {
         var builder = new ModelBuilder(spec, input, diagnostics, cancellationToken);
         builder.Run();
+        var client = builder.BuildClient();
         var info = spec.Document.Info;
         return new SpecModel(
             input.Namespace,
@@ -71,7 +72,8 @@ internal sealed class ModelBuilder
             input.HintPrefix,
             builder._contextName,
             DocBuilder.ForText(info?.Title, info?.Description),
-            builder._types.OrderBy(static t => t.Name, StringComparer.Ordinal).ToEquatableArray());
+            builder._types.OrderBy(static t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
+            client);
     }
 
     private void Run()
@@ -113,7 +115,7 @@ internal sealed class ModelBuilder
 
         foreach (var path in _spec.Document.Paths ?? new OpenApiPaths())
         {
-            WalkPathItem(path.Value, name: null, "/paths/" + SchemaFacts.Escape(path.Key), path.Key);
+            WalkPathItem(path.Value, name: null, "/paths/" + SchemaFacts.Escape(path.Key), path.Key, isClientOperation: true);
         }
 
         foreach (var webhook in _spec.Document.Webhooks ?? Empty<IOpenApiPathItem>())
@@ -185,7 +187,8 @@ internal sealed class ModelBuilder
         return false;
     }
 
-    private void WalkPathItem(IOpenApiPathItem item, string? name, string pointer, string path)
+    /// <summary>Names every schema an operation uses; for the API's own paths (not webhooks or callbacks), also its client method.</summary>
+    private void WalkPathItem(IOpenApiPathItem item, string? name, string pointer, string path, bool isClientOperation = false)
     {
         if (item.Operations is null)
         {
@@ -238,6 +241,11 @@ internal sealed class ModelBuilder
                         operationPointer + "/callbacks/" + SchemaFacts.Escape(callback.Key) + "/" + SchemaFacts.Escape(callbackPath.Key.Expression),
                         callbackPath.Key.Expression);
                 }
+            }
+
+            if (isClientOperation)
+            {
+                _operations.Add(BuildOperation(path, pair.Key.Method, operation, item.Parameters, operationName, operationPointer, pointer));
             }
         }
     }

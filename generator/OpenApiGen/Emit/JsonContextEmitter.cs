@@ -54,6 +54,16 @@ internal static class JsonContextEmitter
             writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {type.Name} => _{type.Name} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
         }
 
+        foreach (var root in spec.Client.RootTypes)
+        {
+            var typeName = TypeNames.Of(root.Type);
+            writer.Line();
+            writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{root.Name};");
+            writer.Line();
+            XmlDocWriter.Summary(writer, $"Metadata for <c>{XmlDocWriter.Escape(typeName.Replace("global::", string.Empty))}</c>, as the client reads and writes it.");
+            writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {root.Name} => _{root.Name} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
+        }
+
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.OpenBlock($"public override {Metadata}.JsonTypeInfo? GetTypeInfo(global::System.Type type)");
@@ -71,10 +81,40 @@ internal static class JsonContextEmitter
             writer.Line();
         }
 
+        foreach (var root in spec.Client.RootTypes)
+        {
+            var typeName = TypeNames.Of(root.Type);
+            writer.OpenBlock($"if (type == typeof({typeName}))");
+            writer.Line($"return {Metadata}.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {root.Name}JsonConverter());");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
         writer.Line("return null;");
         writer.CloseBlock();
+
+        foreach (var root in spec.Client.RootTypes)
+        {
+            WriteRootConverter(writer, root);
+        }
+
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>A converter for a type that is no generated class, built from the same value code the classes use.</summary>
+    private static void WriteRootConverter(SourceWriter writer, RootTypeModel root)
+    {
+        var typeName = TypeNames.Of(root.Type);
+        writer.Line();
+        writer.OpenBlock($"private sealed class {root.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
+        writer.Line($"public override {typeName} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+        writer.Line($"    => {JsonValueCode.Read(root.Type, "reader", "options")};");
+        writer.Line();
+        writer.OpenBlock($"public override void Write({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
+        writer.Line(JsonValueCode.Write(root.Type, "writer", "value", "options"));
+        writer.CloseBlock();
+        writer.CloseBlock();
     }
 }

@@ -27,5 +27,10 @@ internal static class SpecEmitter
         }
 
         yield return ($"{spec.HintPrefix}.{spec.JsonContextName}.g.cs", JsonContextEmitter.Emit(spec));
+
+        if (spec.Client.Operations.Count > 0)
+        {
+            yield return ($"{spec.HintPrefix}.{spec.ClientName}.g.cs", ClientEmitter.Emit(spec));
+        }
     }
 }

@@ -10,7 +10,23 @@ internal sealed record SpecModel(
     string HintPrefix,
     string JsonContextName,
     DocModel Docs,
-    EquatableArray<TypeModel> Types);
+    EquatableArray<TypeModel> Types,
+    ClientModel Client);
+
+/// <summary>The client for a spec: its operations, the credentials it can send, and where it sends them by default.</summary>
+/// <param name="OptionsName">The options class's name.</param>
+/// <param name="InterfaceName">The interface's name, for mocking.</param>
+/// <param name="DefaultBaseAddress">The spec's first server, or null when it names none (or only a relative one).</param>
+/// <param name="Operations">A method per operation of the API's paths.</param>
+/// <param name="SecuritySchemes">The credentials the operations send.</param>
+/// <param name="RootTypes">Types the JSON context serves beside the generated ones (lists, strings, ...).</param>
+internal sealed record ClientModel(
+    string OptionsName,
+    string InterfaceName,
+    string? DefaultBaseAddress,
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<SecuritySchemeModel> SecuritySchemes,
+    EquatableArray<RootTypeModel> RootTypes);
 
 /// <summary>A generated type: a class for an object schema or an extensible enum for a string enum.</summary>
 internal abstract record TypeModel(string Name, DocModel Docs, string SpecPointer);

@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.OpenApi;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Naming;
+
+namespace OpenApiGen.Building;
+
+/// <summary>
+/// The client half of the model: a method per operation of the API's paths, with parameters, body, result and errors
+/// typed through the same schemas the models were built from, and the credentials the spec's security schemes need.
+/// </summary>
+internal sealed partial class ModelBuilder
+{
+    // Locals of the generated methods: a parameter may not take these names.
+    private static readonly string[] s_reservedParameterNames = { "cancellationToken", "body", "request", "response", "query", "path", "status", "cookies", "basic", "item", "failed" };
+
+    private readonly List<OperationModel> _operations = new();
+    private readonly NameScope _methodScope = new("Dispose", "Equals", "GetHashCode", "ToString", "GetType");
+    private readonly Dictionary<TypeRef, string> _rootTypes = new();
+
+    private ClientModel BuildClient()
+    {
+        var optionsName = _typeScope.Claim(_input.ClientName + "Options", "the client's options");
+        var schemes = BuildSecuritySchemes();
+        return new ClientModel(
+            optionsName,
+            "I" + _input.ClientName,
+            DefaultBaseAddress(),
+            _operations.ToEquatableArray(),
+            schemes.ToEquatableArray(),
+            _rootTypes.Select(static pair => new RootTypeModel(pair.Value, pair.Key)).OrderBy(static r => r.Name, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private OperationModel BuildOperation(string path, string method, OpenApiOperation operation, IList<IOpenApiParameter>? shared, string operationName, string pointer, string pathPointer)
+    {
+        var name = ClaimMethodName(operationName, pointer);
+        var scope = new NameScope(s_reservedParameterNames);
+
+        // Operation parameters override path-level ones of the same name and place.
+        var declared = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        for (var i = 0; i < (shared?.Count ?? 0); i++)
+        {
+            declared.Add((shared![i], pathPointer + "/parameters/" + i));
+        }
+
+        for (var i = 0; i < (operation.Parameters?.Count ?? 0); i++)
+        {
+            var parameter = operation.Parameters![i];
+            declared.RemoveAll(d => d.Parameter.Name == parameter.Name && d.Parameter.In == parameter.In);
+            declared.Add((parameter, pointer + "/parameters/" + i));
+        }
+
+        var parameters = new List<ParameterModel>();
+        foreach (var (parameter, parameterPointer) in declared)
+        {
+            if (parameter.Name is not { Length: > 0 } wire || parameter.In is not { } location)
+            {
+                continue;
+            }
+
+            var type = parameter.Schema is { } schema
+                ? Resolve(schema, operationName + Identifier.ToPascalCase(wire), parameterPointer + "/schema")
+                : new TypeRef(TypeKind.String);
+            var isRequired = parameter.Required || location == ParameterLocation.Path;
+            parameters.Add(new ParameterModel(
+                scope.Claim(Identifier.ToCamelCase(wire).TrimStart('@') is var camel && Identifier.IsValidIdentifier(camel) ? camel : "@" + camel, $"the parameter '{wire}'"),
+                wire,
+                location.ToString().ToLowerInvariant(),
+                type.WithNullable(!isRequired || type.IsNullable),
+                isRequired,
+                parameter.Explode || parameter.Style is null,
+                DocBuilder.ForText(null, parameter.Description)));
+        }
+
+        // Required parameters first (path ones leading), then the optional ones, which get defaults.
+        parameters = parameters
+            .Select((p, i) => (p, i))
+            .OrderBy(static x => x.p.IsRequired ? 0 : 1)
+            .ThenBy(static x => x.p.Location == "path" ? 0 : 1)
+            .ThenBy(static x => x.i)
+            .Select(static x => x.p)
+            .ToList();
+
+        var body = BuildRequestBody(operation.RequestBody, operationName, pointer + "/requestBody");
+        var (result, mayBeEmpty, errors) = BuildResponses(operation.Responses, operationName, pointer + "/responses");
+        return new OperationModel(
+            name,
+            method.ToUpperInvariant(),
+            path,
+            DocBuilder.ForText(operation.Summary, operation.Description),
+            PathSegments(path, parameters).ToEquatableArray(),
+            parameters.ToEquatableArray(),
+            body,
+            result,
+            mayBeEmpty,
+            errors.ToEquatableArray(),
+            SecurityOf(operation).ToEquatableArray());
+    }
+
+    private string ClaimMethodName(string operationName, string pointer)
+    {
+        var previous = _methodScope.OwnerOf(operationName);
+        var name = _methodScope.Claim(operationName, $"the operation at {pointer}");
+        if (previous is not null)
+        {
+            _diagnostics.Add(_spec.At(Descriptors.NameCollision, pointer, operationName, previous, $"the operation at {pointer}", name));
+        }
+
+        return name;
+    }
+
+    private static IEnumerable<PathSegmentModel> PathSegments(string path, List<ParameterModel> parameters)
+    {
+        var position = 0;
+        while (position < path.Length)
+        {
+            var open = path.IndexOf('{', position);
+            var close = open < 0 ? -1 : path.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                yield return new PathSegmentModel(path.Substring(position), null);
+                yield break;
+            }
+
+            if (open > position)
+            {
+                yield return new PathSegmentModel(path.Substring(position, open - position), null);
+            }
+
+            var wire = path.Substring(open + 1, close - open - 1);
+            var parameter = parameters.FirstOrDefault(p => p.Location == "path" && p.WireName == wire);
+
+            // A template variable no parameter declares is kept as written rather than silently dropped.
+            yield return parameter is null ? new PathSegmentModel(path.Substring(open, close - open + 1), null) : new PathSegmentModel(null, parameter.Name);
+            position = close + 1;
+        }
+    }
+
+    private RequestBodyModel? BuildRequestBody(IOpenApiRequestBody? requestBody, string operationName, string pointer)
+    {
+        if (requestBody?.Content is not { Count: > 0 } content)
+        {
+            return null;
+        }
+
+        var (mediaType, media) = PickMedia(content);
+        var kind = KindOf(mediaType, media.Schema);
+        var type = kind switch
+        {
+            BodyKind.Json => media.Schema is { } schema ? Resolve(schema, operationName + "Request", pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false) : new TypeRef(TypeKind.Json),
+            BodyKind.Binary => new TypeRef(TypeKind.Binary),
+            BodyKind.Text => new TypeRef(TypeKind.String),
+            _ => new TypeRef(TypeKind.Json),
+        };
+        return new RequestBodyModel(kind, mediaType, type, requestBody.Required, kind == BodyKind.Json ? JsonInfo(type) : null, DocBuilder.ForText(null, requestBody.Description));
+    }
+
+    private (ResponseBodyModel? Result, bool MayBeEmpty, List<ErrorResponseModel> Errors) BuildResponses(OpenApiResponses? responses, string operationName, string pointer)
+    {
+        var successes = new List<ResponseBodyModel?>();
+        var errors = new List<ErrorResponseModel>();
+        foreach (var response in responses ?? new OpenApiResponses())
+        {
+            var status = response.Key;
+            var body = ResponseBody(response.Value, status.StartsWith("2", StringComparison.Ordinal) ? operationName + "Response" : operationName + Identifier.ToPascalCase("x" + status).Substring(1) + "Response", pointer + "/" + SchemaFacts.Escape(status));
+            if (status.StartsWith("2", StringComparison.Ordinal))
+            {
+                successes.Add(body);
+            }
+            else
+            {
+                errors.Add(new ErrorResponseModel(status.ToUpperInvariant(), body?.Kind == BodyKind.Json ? body : null, response.Value.Description));
+            }
+        }
+
+        // Exact statuses before ranges before default, as a reader of the spec would match them.
+        errors = errors.OrderBy(static e => e.Status == "DEFAULT" ? 2 : e.Status.EndsWith("XX", StringComparison.Ordinal) ? 1 : 0).ThenBy(static e => e.Status, StringComparer.Ordinal).ToList();
+
+        var withBody = successes.OfType<ResponseBodyModel>().ToList();
+        var mayBeEmpty = successes.Count > withBody.Count;
+        if (withBody.Count == 0)
+        {
+            return (null, mayBeEmpty, errors);
+        }
+
+        var distinct = withBody.Select(static b => (b.Kind, b.Type)).Distinct().ToList();
+        if (distinct.Count == 1)
+        {
+            return (withBody[0], mayBeEmpty, errors);
+        }
+
+        // Several success bodies of different types: the client returns the JSON and the caller decides.
+        var json = new TypeRef(TypeKind.Json);
+        return (new ResponseBodyModel(BodyKind.Json, json, JsonInfo(json)), mayBeEmpty, errors);
+    }
+
+    private ResponseBodyModel? ResponseBody(IOpenApiResponse response, string context, string pointer)
+    {
+        if (response.Content is not { Count: > 0 } content)
+        {
+            return null;
+        }
+
+        var (mediaType, media) = PickMedia(content);
+        var kind = KindOf(mediaType, media.Schema);
+        switch (kind)
+        {
+            case BodyKind.Json:
+                var type = media.Schema is { } schema ? Resolve(schema, context, pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false) : new TypeRef(TypeKind.Json);
+                return new ResponseBodyModel(BodyKind.Json, type, JsonInfo(type));
+            case BodyKind.Text:
+                return new ResponseBodyModel(BodyKind.Text, new TypeRef(TypeKind.String), null);
+            default:
+                return new ResponseBodyModel(BodyKind.Binary, new TypeRef(TypeKind.Binary), null);
+        }
+    }
+
+    /// <summary>JSON first, as the most useful to type; then whatever the spec lists first.</summary>
+    private static (string MediaType, IOpenApiMediaType Media) PickMedia(IDictionary<string, IOpenApiMediaType> content)
+    {
+        foreach (var pair in content)
+        {
+            if (IsJson(pair.Key))
+            {
+                return (pair.Key, pair.Value);
+            }
+        }
+
+        var first = content.First();
+        return (first.Key, first.Value);
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "*/*" || type == "application/*";
+    }
+
+    private static BodyKind KindOf(string mediaType, IOpenApiSchema? schema)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        if (IsJson(type))
+        {
+            return BodyKind.Json;
+        }
+
+        if (type.StartsWith("multipart/", StringComparison.Ordinal) || type == "application/x-www-form-urlencoded")
+        {
+            return BodyKind.Content;
+        }
+
+        if (type.StartsWith("text/", StringComparison.Ordinal) && schema?.Format is not "binary")
+        {
+            return BodyKind.Text;
+        }
+
+        return BodyKind.Binary;
+    }
+
+    /// <summary>The JSON context member that reads and writes a type: a generated type's own name, or a root type's claimed one.</summary>
+    private string JsonInfo(TypeRef type)
+    {
+        var plain = type.WithNullable(false);
+        if (plain.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
+        {
+            return plain.Name!.Substring(plain.Name.LastIndexOf('.') + 1);
+        }
+
+        if (!_rootTypes.TryGetValue(plain, out var name))
+        {
+            name = _typeScope.Claim(CaseName(plain), "a type the client reads or writes");
+            _rootTypes[plain] = name;
+        }
+
+        return name;
+    }
+
+    private IEnumerable<string> SecurityOf(OpenApiOperation operation)
+    {
+        // An operation's own 'security' replaces the document's; an empty list means no credentials.
+        var requirements = operation.Security ?? _spec.Document.Security ?? new List<OpenApiSecurityRequirement>();
+        return requirements.SelectMany(static r => r.Keys).Select(static k => k.Reference?.Id).OfType<string>().Distinct(StringComparer.Ordinal);
+    }
+
+    private List<SecuritySchemeModel> BuildSecuritySchemes()
+    {
+        var schemes = new List<SecuritySchemeModel>();
+        var options = new NameScope("BaseAddress");
+        var used = new HashSet<string>(_operations.SelectMany(static o => o.Security), StringComparer.Ordinal);
+        foreach (var pair in _spec.Document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
+        {
+            if (!used.Contains(pair.Key))
+            {
+                continue;
+            }
+
+            var scheme = pair.Value;
+            var docs = DocBuilder.ForText(null, scheme.Description);
+            switch (scheme.Type)
+            {
+                case SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase):
+                    schemes.Add(new SecuritySchemeModel(pair.Key, "basic", null, null, options.Claim("Username", pair.Key), options.Claim("Password", pair.Key), docs));
+                    break;
+                case SecuritySchemeType.Http:
+                case SecuritySchemeType.OAuth2:
+                case SecuritySchemeType.OpenIdConnect:
+                    schemes.Add(new SecuritySchemeModel(pair.Key, "bearer", null, null, options.Claim(scheme.Type == SecuritySchemeType.Http ? "BearerToken" : "AccessToken", pair.Key), null, docs));
+                    break;
+                case SecuritySchemeType.ApiKey when scheme.Name is { Length: > 0 } keyName && scheme.In is { } location:
+                    var option = options.IsTaken("ApiKey") ? Identifier.ToPascalCase(pair.Key) + "ApiKey" : "ApiKey";
+                    schemes.Add(new SecuritySchemeModel(pair.Key, "apiKey", location.ToString().ToLowerInvariant(), keyName, options.Claim(option, pair.Key), null, docs));
+                    break;
+            }
+        }
+
+        return schemes;
+    }
+
+    private string? DefaultBaseAddress()
+    {
+        if (_spec.Document.Servers is not { Count: > 0 } servers || servers[0].Url is not { Length: > 0 } url)
+        {
+            return null;
+        }
+
+        // Server variables take their defaults.
+        foreach (var variable in servers[0].Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+            ? absolute.AbsoluteUri
+            : null;
+    }
+}

@@ -1,0 +1,442 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>
+/// Writes the spec's client: an interface for mocking, an options class (base address, credentials) and the client,
+/// which takes an <c>HttpClient</c> so <c>IHttpClientFactory</c> owns its life. Each operation is one async method that
+/// builds the request, sends it with <c>ResponseHeadersRead</c>, reads success bodies from the stream with the
+/// generated metadata and turns anything else into an <c>ApiException</c>. No retries, no polling: that policy belongs
+/// to the caller, or to a <c>DelegatingHandler</c> in the HttpClient's pipeline.
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Runtime = "global::OpenApiGen.Runtime";
+    private const string Tasks = "global::System.Threading.Tasks";
+    private const string Token = "global::System.Threading.CancellationToken";
+
+    public static string Emit(SpecModel spec)
+    {
+        var client = spec.Client;
+        var writer = new SourceWriter();
+        FileHeader.Write(writer);
+        writer.OpenBlock("namespace " + spec.Namespace);
+
+        XmlDocWriter.Summary(writer, $"The operations of {Title(spec)}, for mocking <see cref=\"{spec.ClientName}\"/>.");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.OpenBlock($"public partial interface {client.InterfaceName}");
+        var first = true;
+        foreach (var operation in client.Operations)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            WriteMethodDocs(writer, operation);
+            writer.Line($"{ReturnType(operation)} {operation.Name}Async({Parameters(operation)});");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+
+        WriteOptions(writer, spec);
+        writer.Line();
+        WriteClient(writer, spec);
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static void WriteOptions(SourceWriter writer, SpecModel spec)
+    {
+        var client = spec.Client;
+        XmlDocWriter.Summary(writer, $"Where <see cref=\"{spec.ClientName}\"/> sends requests, and the credentials it sends.");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial class {client.OptionsName}");
+        var fallback = client.DefaultBaseAddress is { } address ? $"the spec's server, <c>{XmlDocWriter.Escape(address)}</c>" : "nothing: the spec names no absolute server, so one of the two must be set";
+        XmlDocWriter.Summary(writer, $"Where requests go. When null: the HttpClient's <c>BaseAddress</c>, or else {fallback}.");
+        writer.Line("public global::System.Uri? BaseAddress { get; set; }");
+        foreach (var scheme in client.SecuritySchemes)
+        {
+            writer.Line();
+            var how = scheme.Kind switch
+            {
+                "bearer" => "sent as <c>Authorization: Bearer ...</c>",
+                "basic" => "the user name for <c>Authorization: Basic ...</c>",
+                _ => $"sent in the {scheme.In} <c>{XmlDocWriter.Escape(scheme.WireName!)}</c>",
+            };
+            XmlDocWriter.Summary(writer, $"The credential of the <c>{XmlDocWriter.Escape(scheme.Name)}</c> scheme, {how}. Never logged, and removed from exception messages.");
+            writer.Line($"public string? {scheme.OptionName} {{ get; set; }}");
+            if (scheme.SecondOptionName is { } password)
+            {
+                writer.Line();
+                XmlDocWriter.Summary(writer, $"The password for <c>Authorization: Basic ...</c> (the <c>{XmlDocWriter.Escape(scheme.Name)}</c> scheme).");
+                writer.Line($"public string? {password} {{ get; set; }}");
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteClient(SourceWriter writer, SpecModel spec)
+    {
+        var client = spec.Client;
+        XmlDocWriter.Write(writer, spec.Docs, $"A client for {Title(spec)}.", new[]
+        {
+            "Each method sends one request and returns the documented success body; any other answer is an <see cref=\"global::OpenApiGen.Runtime.ApiException\"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.",
+        });
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.OpenBlock($"public partial class {spec.ClientName} : {client.InterfaceName}");
+        writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+        writer.Line($"private readonly {client.OptionsName} _options;");
+        writer.Line();
+        XmlDocWriter.Summary(writer, "Creates a client that sends through <paramref name=\"httpClient\"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.");
+        writer.Line("/// <param name=\"httpClient\">The HttpClient to send with.</param>");
+        writer.Line("/// <param name=\"options\">Where to send, and the credentials; read at each request.</param>");
+        writer.OpenBlock($"public {spec.ClientName}(global::System.Net.Http.HttpClient httpClient, {client.OptionsName} options)");
+        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        writer.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
+        writer.CloseBlock();
+
+        foreach (var operation in client.Operations)
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.OpenBlock($"public virtual async {ReturnType(operation)} {operation.Name}Async({Parameters(operation)})");
+            WriteOperationBody(writer, spec, operation);
+            writer.CloseBlock();
+        }
+
+        writer.Line();
+        XmlDocWriter.Summary(writer, "The secrets to remove from anything an exception carries.");
+        var secrets = client.SecuritySchemes.SelectMany(static s => s.SecondOptionName is null ? new[] { s.OptionName } : new[] { s.OptionName, s.SecondOptionName })
+            .Select(static name => "_options." + name);
+        writer.Line($"private string?[] Secrets => new string?[] {{ {string.Join(", ", secrets)} }};");
+        writer.Line();
+        var defaultAddress = client.DefaultBaseAddress is { } address
+            ? $"new global::System.Uri({ObjectEmitter.Literal(address)})"
+            : "throw new global::System.InvalidOperationException(\"Set the options' BaseAddress or the HttpClient's: the spec names no absolute server.\")";
+        writer.Line($"private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? {defaultAddress};");
+        writer.CloseBlock();
+    }
+
+    private static void WriteOperationBody(SourceWriter writer, SpecModel spec, OperationModel operation)
+    {
+        foreach (var parameter in operation.Parameters.Where(static p => p.IsRequired && !p.Type.IsValueType && !p.Type.IsNullable))
+        {
+            writer.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+        }
+
+        if (operation.Body is { IsRequired: true } || operation.Body is { Kind: not BodyKind.Json })
+        {
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+        }
+
+        // The path, from literal text and escaped parameters.
+        var parts = operation.PathSegments.Select(static s => s.Literal is { } text
+            ? ObjectEmitter.Literal(text)
+            : $"{Runtime}.ApiRequest.Segment({Runtime}.ApiRequest.Text({s.Parameter}))");
+        writer.Line($"var path = {(operation.PathSegments.Count == 0 ? "\"\"" : string.Join(" + ", parts))};");
+
+        var query = operation.Parameters.Where(static p => p.Location == "query").ToList();
+        var apiKeysInQuery = spec.Client.SecuritySchemes.Where(s => s.Kind == "apiKey" && s.In == "query" && operation.Security.Contains(s.Name)).ToList();
+        var hasQuery = query.Count > 0 || apiKeysInQuery.Count > 0;
+        if (hasQuery)
+        {
+            writer.Line($"var query = new {Runtime}.QueryBuilder();");
+            foreach (var parameter in query)
+            {
+                WriteValue(writer, parameter, value => $"query.Add({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: parameter.Explode);
+            }
+
+            foreach (var scheme in apiKeysInQuery)
+            {
+                writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
+                writer.Line($"query.Add({ObjectEmitter.Literal(scheme.WireName!)}, {Local(scheme)});");
+                writer.CloseBlock();
+            }
+        }
+
+        writer.Line($"using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({ObjectEmitter.Literal(operation.Method)}), {Runtime}.ApiRequest.Address(BaseAddress, path, {(hasQuery ? "query" : "null")}));");
+        foreach (var parameter in operation.Parameters.Where(static p => p.Location == "header"))
+        {
+            WriteValue(writer, parameter, value => $"request.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: false);
+        }
+
+        var cookies = operation.Parameters.Where(static p => p.Location == "cookie").ToList();
+        var apiKeysInCookies = spec.Client.SecuritySchemes.Where(s => s.Kind == "apiKey" && s.In == "cookie" && operation.Security.Contains(s.Name)).ToList();
+        if (cookies.Count > 0 || apiKeysInCookies.Count > 0)
+        {
+            writer.Line("var cookies = new global::System.Collections.Generic.List<string>();");
+            foreach (var parameter in cookies)
+            {
+                WriteValue(writer, parameter, value => $"cookies.Add({ObjectEmitter.Literal(parameter.WireName + "=")} + global::System.Uri.EscapeDataString({value}));", listPerItem: false);
+            }
+
+            foreach (var scheme in apiKeysInCookies)
+            {
+                writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
+                writer.Line($"cookies.Add({ObjectEmitter.Literal(scheme.WireName + "=")} + global::System.Uri.EscapeDataString({Local(scheme)}));");
+                writer.CloseBlock();
+            }
+
+            writer.OpenBlock("if (cookies.Count > 0)");
+            writer.Line("request.Headers.TryAddWithoutValidation(\"Cookie\", string.Join(\"; \", cookies));");
+            writer.CloseBlock();
+        }
+
+        WriteCredentials(writer, spec, operation);
+        WriteRequestBody(writer, spec, operation);
+
+        var ownsResponse = operation.Result is not { Kind: BodyKind.Binary };
+        writer.Line($"{(ownsResponse ? "using " : string.Empty)}var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+        writer.Line("var status = (int)response.StatusCode;");
+        writer.OpenBlock("if (status >= 200 && status < 300)");
+        WriteSuccess(writer, spec, operation);
+        writer.CloseBlock();
+        writer.Line();
+        if (!ownsResponse)
+        {
+            // The success path hands the response to the returned stream; an error disposes it here.
+            writer.Line("using var failed = response;");
+        }
+
+        WriteErrors(writer, spec, operation);
+    }
+
+    private static void WriteValue(SourceWriter writer, ParameterModel parameter, System.Func<string, string> statement, bool listPerItem)
+    {
+        var local = "v_" + parameter.Name.TrimStart('@');
+        var value = parameter.Type.IsNullable ? local : parameter.Name;
+        if (parameter.Type.IsNullable)
+        {
+            writer.OpenBlock($"if ({parameter.Name} is {{ }} {local})");
+        }
+
+        if (parameter.Type.Kind == TypeKind.List)
+        {
+            var element = parameter.Type.Element!.WithNullable(false);
+            if (listPerItem)
+            {
+                writer.OpenBlock($"foreach (var item in {value})");
+                writer.Line(statement(Text(element, "item")));
+                writer.CloseBlock();
+            }
+            else
+            {
+                writer.Line(statement($"{Runtime}.ApiRequest.Join({value}, static item => {Text(element, "item")})"));
+            }
+        }
+        else
+        {
+            writer.Line(statement(Text(parameter.Type.WithNullable(false), value)));
+        }
+
+        if (parameter.Type.IsNullable)
+        {
+            writer.CloseBlock();
+        }
+    }
+
+    /// <summary>A parameter value as request text; an extensible enum is its wire text.</summary>
+    private static string Text(TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.Enum => $"{value}.ToString()",
+        TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.List or TypeKind.Json or TypeKind.Binary => $"{Runtime}.ApiRequest.Text((object){value})",
+        _ => $"{Runtime}.ApiRequest.Text({value})",
+    };
+
+    private static void WriteCredentials(SourceWriter writer, SpecModel spec, OperationModel operation)
+    {
+        foreach (var scheme in spec.Client.SecuritySchemes.Where(s => operation.Security.Contains(s.Name)))
+        {
+            switch (scheme.Kind)
+            {
+                case "bearer":
+                    writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
+                    writer.Line($"request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", {Local(scheme)});");
+                    writer.CloseBlock();
+                    break;
+                case "basic":
+                    writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
+                    writer.Line($"var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes({Local(scheme)} + \":\" + _options.{scheme.SecondOptionName}));");
+                    writer.Line("request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Basic\", basic);");
+                    writer.CloseBlock();
+                    break;
+                case "apiKey" when scheme.In == "header":
+                    writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
+                    writer.Line($"request.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(scheme.WireName!)}, {Local(scheme)});");
+                    writer.CloseBlock();
+                    break;
+            }
+        }
+    }
+
+    private static void WriteRequestBody(SourceWriter writer, SpecModel spec, OperationModel operation)
+    {
+        if (operation.Body is not { } body)
+        {
+            return;
+        }
+
+        var mediaType = ObjectEmitter.Literal(body.MediaType);
+        switch (body.Kind)
+        {
+            case BodyKind.Json:
+                var create = $"global::System.Net.Http.Json.JsonContent.Create(body, {Context(spec)}.{body.JsonInfo}, new global::System.Net.Http.Headers.MediaTypeHeaderValue({ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())}))";
+                if (body.IsRequired)
+                {
+                    writer.Line($"request.Content = {create};");
+                }
+                else
+                {
+                    writer.OpenBlock("if (body is not null)");
+                    writer.Line($"request.Content = {create.Replace("(body,", body.Type.IsValueType ? "(body.Value," : "(body,")};");
+                    writer.CloseBlock();
+                }
+
+                break;
+            case BodyKind.Binary:
+                writer.Line("request.Content = new global::System.Net.Http.StreamContent(body);");
+                writer.Line($"request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse({mediaType});");
+                break;
+            case BodyKind.Text:
+                writer.Line($"request.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, {ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())});");
+                break;
+            default:
+                writer.Line("request.Content = body;");
+                break;
+        }
+    }
+
+    private static void WriteSuccess(SourceWriter writer, SpecModel spec, OperationModel operation)
+    {
+        if (operation.Result is not { } result)
+        {
+            writer.Line("return;");
+            return;
+        }
+
+        if (operation.ResultMayBeEmpty)
+        {
+            writer.OpenBlock("if (status == 204 || response.Content.Headers.ContentLength == 0)");
+            writer.Line("return null;");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        switch (result.Kind)
+        {
+            case BodyKind.Json:
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadJsonAsync(response, {Context(spec)}.{result.JsonInfo}, Secrets, cancellationToken).ConfigureAwait(false);");
+                break;
+            case BodyKind.Text:
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);");
+                break;
+            default:
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);");
+                break;
+        }
+    }
+
+    private static void WriteErrors(SourceWriter writer, SpecModel spec, OperationModel operation)
+    {
+        writer.Line("throw status switch");
+        writer.Line("{");
+        writer.Indent();
+
+        // Exact statuses first (those read the same way share an arm), then ranges, then default.
+        var exact = operation.Errors.Where(static e => e.Status != "DEFAULT" && !e.Status.EndsWith("XX", System.StringComparison.Ordinal));
+        foreach (var group in exact.GroupBy(e => ErrorCall(spec, e.Body)))
+        {
+            writer.Line($"{string.Join(" or ", group.Select(static e => e.Status))} => {group.Key},");
+        }
+
+        foreach (var range in operation.Errors.Where(static e => e.Status.EndsWith("XX", System.StringComparison.Ordinal)))
+        {
+            writer.Line($">= {range.Status[0]}00 and < {(char)(range.Status[0] + 1)}00 => {ErrorCall(spec, range.Body)},");
+        }
+
+        var fallback = operation.Errors.FirstOrDefault(static e => e.Status == "DEFAULT");
+        writer.Line($"_ => {ErrorCall(spec, fallback?.Body)},");
+        writer.Unindent();
+        writer.Line("};");
+    }
+
+    private static string ErrorCall(SpecModel spec, ResponseBodyModel? body)
+        => body?.JsonInfo is { } info
+            ? $"await {Runtime}.ApiResponseReader.ErrorAsync(response, {Context(spec)}.{info}, Secrets, cancellationToken).ConfigureAwait(false)"
+            : $"await {Runtime}.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false)";
+
+    private static void WriteMethodDocs(SourceWriter writer, OperationModel operation)
+    {
+        XmlDocWriter.Write(writer, operation.Docs, $"<c>{operation.Method} {XmlDocWriter.Escape(operation.Path)}</c>.", new[] { $"<c>{operation.Method} {XmlDocWriter.Escape(operation.Path)}</c>" });
+        foreach (var parameter in operation.Parameters)
+        {
+            var text = parameter.Docs.Description is { } description ? XmlDocWriter.Escape(description.Replace("\n", " ")) : $"The <c>{XmlDocWriter.Escape(parameter.WireName)}</c> {parameter.Location} parameter.";
+            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{text}</param>");
+        }
+
+        if (operation.Body is { } body)
+        {
+            var text = body.Kind == BodyKind.Content
+                ? $"The <c>{XmlDocWriter.Escape(body.MediaType)}</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>)."
+                : body.Docs.Description is { } description ? XmlDocWriter.Escape(description.Replace("\n", " ")) : $"The <c>{XmlDocWriter.Escape(body.MediaType)}</c> body.";
+            writer.Line($"/// <param name=\"body\">{text}</param>");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        if (operation.Result is { } result)
+        {
+            var returns = result.Kind == BodyKind.Binary ? "The body as a stream; dispose it to release the connection." : "The success body.";
+            writer.Line($"/// <returns>{returns}{(operation.ResultMayBeEmpty ? " Null when the success response has no body." : string.Empty)}</returns>");
+        }
+
+        writer.Line("/// <exception cref=\"global::OpenApiGen.Runtime.ApiException\">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>");
+    }
+
+    private static string ReturnType(OperationModel operation)
+        => operation.Result is { } result
+            ? $"{Tasks}.Task<{TypeNames.Of(result.Type.WithNullable(operation.ResultMayBeEmpty))}>"
+            : $"{Tasks}.Task";
+
+    private static string Parameters(OperationModel operation)
+    {
+        var list = new List<string>();
+        foreach (var parameter in operation.Parameters.Where(static p => p.IsRequired))
+        {
+            list.Add($"{TypeNames.Of(parameter.Type)} {parameter.Name}");
+        }
+
+        if (operation.Body is { } body)
+        {
+            var type = body.Kind switch
+            {
+                BodyKind.Json => TypeNames.Of(body.Type.WithNullable(!body.IsRequired)),
+                BodyKind.Binary => "global::System.IO.Stream",
+                BodyKind.Text => "string",
+                _ => "global::System.Net.Http.HttpContent",
+            };
+            list.Add(body.Kind == BodyKind.Json && !body.IsRequired ? $"{type} body = null" : $"{type} body");
+        }
+
+        foreach (var parameter in operation.Parameters.Where(static p => !p.IsRequired))
+        {
+            list.Add($"{TypeNames.Of(parameter.Type)} {parameter.Name} = null");
+        }
+
+        list.Add($"{Token} cancellationToken = default");
+        return string.Join(", ", list);
+    }
+
+    private static string Context(SpecModel spec) => $"global::{spec.Namespace}.{spec.JsonContextName}.Default";
+
+    private static string Local(SecuritySchemeModel scheme) => "credential_" + scheme.OptionName;
+
+    private static string Title(SpecModel spec) => spec.Docs.Summary is { } title ? "<i>" + XmlDocWriter.Escape(title) + "</i>" : "this API";
+}

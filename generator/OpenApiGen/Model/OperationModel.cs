@@ -1,0 +1,83 @@
+namespace OpenApiGen.Model;
+
+/// <summary>One API operation, as a client method: every name decided, every type resolved.</summary>
+/// <param name="Name">The method's name without the <c>Async</c> suffix.</param>
+/// <param name="Method">The HTTP method, upper case.</param>
+/// <param name="Path">The path template as the spec gives it (<c>/v1/tasks/{task_id}</c>).</param>
+/// <param name="Docs">The operation's summary and description.</param>
+/// <param name="PathSegments">The path split into literal text and parameter references, in order.</param>
+/// <param name="Parameters">Path, query, header and cookie parameters, in the method's parameter order.</param>
+/// <param name="Body">The request body, if the operation takes one.</param>
+/// <param name="Result">What a success returns; null when no success response has a body.</param>
+/// <param name="ResultMayBeEmpty">Some success response has no body (a 204 beside a 200), so the result can be null.</param>
+/// <param name="Errors">The documented error responses, most specific first.</param>
+/// <param name="Security">The credentials the operation sends.</param>
+internal sealed record OperationModel(
+    string Name,
+    string Method,
+    string Path,
+    DocModel Docs,
+    EquatableArray<PathSegmentModel> PathSegments,
+    EquatableArray<ParameterModel> Parameters,
+    RequestBodyModel? Body,
+    ResponseBodyModel? Result,
+    bool ResultMayBeEmpty,
+    EquatableArray<ErrorResponseModel> Errors,
+    EquatableArray<string> Security);
+
+/// <summary>A piece of a path template: literal text, or the C# name of the parameter that fills it.</summary>
+internal sealed record PathSegmentModel(string? Literal, string? Parameter);
+
+/// <summary>A path, query, header or cookie parameter.</summary>
+/// <param name="Name">The C# parameter name (camelCase, escaped where it is a keyword).</param>
+/// <param name="WireName">The name on the wire, exactly as the spec gives it (Twilio's <c>StartTime&lt;</c>).</param>
+/// <param name="Location"><c>path</c>, <c>query</c>, <c>header</c> or <c>cookie</c>.</param>
+/// <param name="Type">The C# type; nullable when the parameter is optional.</param>
+/// <param name="IsRequired">The caller must pass it (path parameters always).</param>
+/// <param name="Explode">For a list in the query: one <c>name=value</c> per item (true) or comma-joined values (false).</param>
+/// <param name="Docs">The parameter's description.</param>
+internal sealed record ParameterModel(
+    string Name,
+    string WireName,
+    string Location,
+    TypeRef Type,
+    bool IsRequired,
+    bool Explode,
+    DocModel Docs);
+
+internal enum BodyKind
+{
+    /// <summary>JSON, written and read with the generated metadata.</summary>
+    Json,
+
+    /// <summary>Raw bytes: a stream.</summary>
+    Binary,
+
+    /// <summary>Text.</summary>
+    Text,
+
+    /// <summary>Any other media type: the caller builds the <c>HttpContent</c> (multipart and forms for now).</summary>
+    Content,
+}
+
+/// <summary>A request body: its kind, media type and C# type.</summary>
+internal sealed record RequestBodyModel(BodyKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? JsonInfo, DocModel Docs);
+
+/// <summary>A response body: its kind and type; <paramref name="JsonInfo"/> names the JSON context property that reads it.</summary>
+internal sealed record ResponseBodyModel(BodyKind Kind, TypeRef Type, string? JsonInfo);
+
+/// <summary>An error response: the status it answers (<c>404</c>, <c>4XX</c>, <c>default</c>) and its documented body, if JSON.</summary>
+internal sealed record ErrorResponseModel(string Status, ResponseBodyModel? Body, string? Description);
+
+/// <summary>A security scheme the client can send, and the options member that holds its credential.</summary>
+/// <param name="Name">The scheme's name in the spec.</param>
+/// <param name="Kind"><c>bearer</c>, <c>basic</c>, or <c>apiKey</c>.</param>
+/// <param name="In">For an API key: <c>header</c>, <c>query</c> or <c>cookie</c>.</param>
+/// <param name="WireName">For an API key: the header, query or cookie name.</param>
+/// <param name="OptionName">The options member that holds the credential (for basic, the user name).</param>
+/// <param name="SecondOptionName">For basic, the options member that holds the password.</param>
+/// <param name="Docs">The scheme's description.</param>
+internal sealed record SecuritySchemeModel(string Name, string Kind, string? In, string? WireName, string OptionName, string? SecondOptionName, DocModel Docs);
+
+/// <summary>A type a client reads or writes at the top level that is not a generated class (a list, a string): the JSON context serves it too.</summary>
+internal sealed record RootTypeModel(string Name, TypeRef Type);
