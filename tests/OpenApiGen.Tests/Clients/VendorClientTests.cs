@@ -1,0 +1,180 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using System.Text.Json;
+using OpenApiGen.Runtime;
+using OpenApiGen.Tests.Infrastructure;
+using QwenImageEdit.Vendors.Apikley.Tasks;
+using QwenImageEdit.Vendors.EvoLink.ImageEdit;
+using QwenImageEdit.Vendors.EvoLink.Tasks;
+using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
+using EvoLinkErrorResponse = QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse;
+
+namespace OpenApiGen.Tests.Clients;
+
+/// <summary>The generated vendor clients over real HTTP (Kestrel on 127.0.0.1): what they send, and what they make of every kind of answer.</summary>
+public sealed class VendorClientTests
+{
+    private const string Secret = "sk-test-0123456789abcdef";
+
+    private const string CompletedTask = """
+        {"id":"task-1","object":"image.generation.task","created":1757156493,"model":"qwen-image-edit","status":"completed",
+         "progress":100,"results":["https://files.example/r/0.png"],"task_info":{"can_cancel":false},"type":"image"}
+        """;
+
+    [Fact]
+    public async Task Get_task_sends_the_path_and_bearer_and_returns_the_typed_body()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, CompletedTask));
+        var client = EvoLinkTasks(server);
+
+        var task = await client.GetTaskDetailAsync("task 1/2");
+
+        var request = Assert.Single(server.Requests);
+        // Kestrel decodes the path but keeps an escaped '/': the id stayed one segment.
+        Assert.Equal(("GET", "/v1/tasks/task 1%2F2"), (request.Method, request.Path));
+        Assert.Equal("Bearer " + Secret, request.Headers["Authorization"]);
+        Assert.Equal(TaskDetailStatus.Completed, task.Status);
+        Assert.Equal(new Uri("https://files.example/r/0.png"), Assert.Single(task.Results!));
+    }
+
+    [Fact]
+    public async Task Create_sends_the_json_body_with_the_spec_wire_names()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"id":"task-9","status":"pending","progress":0}"""));
+        var client = new EvoLinkImageEditClient(new HttpClient(), new EvoLinkImageEditClientOptions { BaseAddress = server.Address, BearerToken = Secret });
+
+        var created = await client.CreateQwenImageEditGenerationAsync(new QwenImageEditRequest { Prompt = "Make it blue", ImageUrls = [new Uri("https://example.com/a.png")] });
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("POST", "/v1/images/generations"), (request.Method, request.Path));
+        Assert.StartsWith("application/json", request.ContentType, StringComparison.Ordinal);
+        Assert.Equal("""{"model":"qwen-image-edit","prompt":"Make it blue","image_urls":["https://example.com/a.png"]}""", request.BodyText);
+        Assert.Equal("task-9", created.Id);
+    }
+
+    [Fact]
+    public async Task A_documented_error_is_a_typed_exception_with_the_parsed_body()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"error":{"code":"resource_not_found","message":"No such task","type":"invalid_request_error"}}""", 404));
+
+        var error = await Assert.ThrowsAsync<ApiException<EvoLinkErrorResponse>>(() => EvoLinkTasks(server).GetTaskDetailAsync("missing"));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal("resource_not_found", error.Error.Error!.Code!.ToString());
+        Assert.Contains("No such task", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_429_carries_its_retry_after()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) =>
+        {
+            context.Response.Headers.RetryAfter = "7";
+            return LoopbackServer.Json(context, """{"error":{"code":"rate_limit_exceeded","message":"Too many requests"}}""", 429);
+        });
+
+        var error = await Assert.ThrowsAsync<ApiException<EvoLinkErrorResponse>>(() => EvoLinkTasks(server).GetTaskDetailAsync("t"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_500_html_page_is_an_api_exception_with_an_excerpt_not_a_json_error()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) =>
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "text/html";
+            return context.Response.WriteAsync("<html><body><h1>502 Bad Gateway</h1>" + new string('x', 10_000) + "</body></html>");
+        });
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => EvoLinkTasks(server).GetTaskDetailAsync("t"));
+
+        Assert.IsNotType<ApiException<EvoLinkErrorResponse>>(error);
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.StartsWith("<html><body><h1>502 Bad Gateway</h1>", error.BodyExcerpt, StringComparison.Ordinal);
+        Assert.Equal(ApiResponseReader.ExcerptLength, error.BodyExcerpt!.Length);
+    }
+
+    [Fact]
+    public async Task A_truncated_success_body_is_an_api_exception_that_keeps_what_arrived()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"id":"task-1","status":"comp"""));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => EvoLinkTasks(server).GetTaskDetailAsync("t"));
+
+        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+        Assert.IsAssignableFrom<JsonException>(error.InnerException);
+        Assert.Equal("""{"id":"task-1","status":"comp""", error.BodyExcerpt);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_a_slow_request()
+    {
+        using var release = new SemaphoreSlim(0);
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            await release.WaitAsync(TimeSpan.FromSeconds(30));
+            await LoopbackServer.Json(context, CompletedTask);
+        });
+        using var cancellation = new CancellationTokenSource();
+
+        var call = EvoLinkTasks(server).GetTaskDetailAsync("t", cancellation.Token);
+        while (server.Requests.IsEmpty)
+        {
+            await Task.Delay(10);
+        }
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        release.Release();
+    }
+
+    [Fact]
+    public async Task The_key_never_appears_in_an_exception_even_when_the_server_echoes_it()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, received) =>
+            LoopbackServer.Json(context, $$$"""{"error":{"code":"unauthorized","message":"Invalid key {{{received.Headers["Authorization"]}}}"}}""", 401));
+
+        var error = await Assert.ThrowsAsync<ApiException<EvoLinkErrorResponse>>(() => EvoLinkTasks(server).GetTaskDetailAsync("t"));
+
+        Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error.BodyExcerpt!, StringComparison.Ordinal);
+        Assert.Contains("Invalid key Bearer ***", error.BodyExcerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_base_address_with_a_path_keeps_it_and_the_union_response_is_typed()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) =>
+            LoopbackServer.Json(context, """{"status":"processing","tip":"queued","eta":12,"id":42,"output":[],"fetch_result":"https://modelslab.example/fetch/42"}"""));
+        var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = new Uri(server.Address, "api/v6") });
+
+        var response = await client.CreateQwenEditAsync(new QwenRequest { Key = Secret, Prompt = "p", InitImage = "https://example.com/a.png" });
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/api/v6/image_editing/qwen_edit", request.Path);
+        Assert.Contains($"\"key\":\"{Secret}\"", request.BodyText, StringComparison.Ordinal);
+        Assert.True(response.TryGetImageEditingProcessingResponse(out var processing));
+        Assert.Equal(12, processing.Eta);
+    }
+
+    [Fact]
+    public async Task A_query_parameter_is_escaped_on_the_wire()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) =>
+            LoopbackServer.Json(context, """{"code":200,"message":"success","data":{"taskId":"a b&c","state":"generating"}}"""));
+        var client = new ApikleyTasksClient(new HttpClient(), new ApikleyTasksClientOptions { BaseAddress = server.Address, BearerToken = Secret });
+
+        var record = await client.GetTaskRecordInfoAsync("a b&c");
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("/api/v1/jobs/recordInfo", "?taskId=a%20b%26c"), (request.Path, request.Query));
+        Assert.Equal(TaskRecordState.Generating, record.Data!.State);
+    }
+
+    private static EvoLinkTasksClient EvoLinkTasks(LoopbackServer server)
+        => new(new HttpClient { BaseAddress = server.Address }, new EvoLinkTasksClientOptions { BearerToken = Secret });
+}
