@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 using OpenApiGen.Building;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Emit;
+using OpenApiGen.Model;
 using OpenApiGen.Reading;
 
 namespace OpenApiGen;
@@ -44,7 +45,14 @@ public sealed class OpenApiSourceGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => SpecPipeline.Build(input, cancellationToken))
             .WithTrackingName(TrackingNames.Results);
 
-        context.RegisterSourceOutput(results, static (context, result) => Emit(context, result));
+        // Only a bool from the compilation, so editing C# re-runs this cheap lookup and nothing after it.
+        var capabilities = context.CompilationProvider
+            .Select(static (compilation, _) => new EmitCapabilities(
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null))
+            .WithTrackingName(TrackingNames.Capabilities);
+
+        context.RegisterSourceOutput(results.Combine(capabilities), static (context, pair) => Emit(context, pair.Left, pair.Right));
         context.RegisterSourceOutput(grouped, static (context, group) =>
         {
             foreach (var diagnostic in group.Diagnostics)
@@ -54,7 +62,7 @@ public sealed class OpenApiSourceGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Emit(SourceProductionContext context, SpecResult result)
+    private static void Emit(SourceProductionContext context, SpecResult result, EmitCapabilities capabilities)
     {
         foreach (var diagnostic in result.Diagnostics)
         {
@@ -68,7 +76,7 @@ public sealed class OpenApiSourceGenerator : IIncrementalGenerator
 
         try
         {
-            foreach (var (hintName, source) in SpecEmitter.Emit(result.Model, context.CancellationToken))
+            foreach (var (hintName, source) in SpecEmitter.Emit(result.Model, capabilities, context.CancellationToken))
             {
                 context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
             }

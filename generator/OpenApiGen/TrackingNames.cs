@@ -17,4 +17,7 @@ public static class TrackingNames
 
     /// <summary>One model per spec: what is emitted, and the diagnostics.</summary>
     public const string Results = nameof(Results);
+
+    /// <summary>Which optional libraries the project references (Microsoft.Extensions.Http, for registrations).</summary>
+    public const string Capabilities = nameof(Capabilities);
 }

@@ -7,7 +7,7 @@ namespace OpenApiGen.Emit;
 /// <summary>One spec's files: a file per type and the JSON context, with hint names unique per spec.</summary>
 internal static class SpecEmitter
 {
-    public static IEnumerable<(string HintName, string Source)> Emit(SpecModel spec, CancellationToken cancellationToken)
+    public static IEnumerable<(string HintName, string Source)> Emit(SpecModel spec, EmitCapabilities capabilities, CancellationToken cancellationToken)
     {
         foreach (var type in spec.Types)
         {
@@ -31,6 +31,10 @@ internal static class SpecEmitter
         if (spec.Client.Operations.Count > 0)
         {
             yield return ($"{spec.HintPrefix}.{spec.ClientName}.g.cs", ClientEmitter.Emit(spec));
+            if (capabilities.HasHttpClientFactory)
+            {
+                yield return ($"{spec.HintPrefix}.{spec.ClientName}ServiceCollectionExtensions.g.cs", RegistrationEmitter.Emit(spec));
+            }
         }
     }
 }

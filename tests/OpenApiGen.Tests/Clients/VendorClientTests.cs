@@ -175,6 +175,26 @@ public sealed class VendorClientTests
         Assert.Equal(TaskRecordState.Generating, record.Data!.State);
     }
 
+    [Fact]
+    public async Task The_generated_registration_gives_a_typed_client_from_the_http_client_factory()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, CompletedTask));
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddEvoLinkTasksClient(options =>
+        {
+            options.BaseAddress = server.Address;
+            options.BearerToken = Secret;
+        });
+        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IEvoLinkTasksClient>(provider);
+        var task = await client.GetTaskDetailAsync("task-1");
+
+        Assert.IsType<EvoLinkTasksClient>(client);
+        Assert.Equal("task-1", task.Id);
+        Assert.Equal("Bearer " + Secret, Assert.Single(server.Requests).Headers["Authorization"]);
+    }
+
     private static EvoLinkTasksClient EvoLinkTasks(LoopbackServer server)
         => new(new HttpClient { BaseAddress = server.Address }, new EvoLinkTasksClientOptions { BearerToken = Secret });
 }

@@ -11,7 +11,7 @@ public class CachingTests
 {
     private static readonly string[] s_trackedSteps =
     {
-        TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results,
+        TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results, TrackingNames.Capabilities,
     };
 
     private static IReadOnlyList<SpecSource> TwoSpecs() => new[]
