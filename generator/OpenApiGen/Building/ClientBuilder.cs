@@ -155,7 +155,10 @@ internal sealed partial class ModelBuilder
             BodyKind.Text => new TypeRef(TypeKind.String),
             _ => new TypeRef(TypeKind.Json),
         };
-        return new RequestBodyModel(kind, mediaType, type, requestBody.Required, kind == BodyKind.Json ? JsonInfo(type) : null, DocBuilder.ForText(null, requestBody.Description));
+        var credentials = type.Kind == TypeKind.Object && _objects.TryGetValue(type.Name!, out var bodyType)
+            ? bodyType.AllProperties.Where(static p => p.IsCredential).Select(static p => p.Name)
+            : Enumerable.Empty<string>();
+        return new RequestBodyModel(kind, mediaType, type, requestBody.Required, kind == BodyKind.Json ? JsonInfo(type) : null, DocBuilder.ForText(null, requestBody.Description), credentials.ToEquatableArray());
     }
 
     private (ResponseBodyModel? Result, bool MayBeEmpty, List<ErrorResponseModel> Errors) BuildResponses(OpenApiResponses? responses, string operationName, string pointer)
@@ -314,6 +317,13 @@ internal sealed partial class ModelBuilder
                     schemes.Add(new SecuritySchemeModel(pair.Key, "apiKey", location.ToString().ToLowerInvariant(), keyName, options.Claim(option, pair.Key), null, docs));
                     break;
             }
+        }
+
+        // A key that travels in the JSON body (x-openapigen-credential) is a scheme of its own, sharing the API key option if there is one.
+        if (_operations.Any(static o => o.Body is { CredentialProperties.Count: > 0 }))
+        {
+            var option = schemes.FirstOrDefault(static s => s.Kind == "apiKey")?.OptionName ?? options.Claim("ApiKey", SchemaFacts.CredentialExtension);
+            schemes.Add(new SecuritySchemeModel(SchemaFacts.CredentialExtension, "body", "body", null, option, null, DocModel.Empty));
         }
 
         return schemes;

@@ -619,8 +619,10 @@ internal sealed partial class ModelBuilder
                 }
             }
 
-            // A read-only property is the server's to fill, and a defaulted one is always sent, so neither is C# 'required'.
-            var isRequired = required.Contains(wire) && !propertySchema.ReadOnly && defaultExpression is null;
+            // A read-only property is the server's to fill, a defaulted one is always sent, and a credential the client
+            // fills: none of them is C# 'required'.
+            var isCredential = SchemaFacts.IsCredential(propertySchema);
+            var isRequired = required.Contains(wire) && !propertySchema.ReadOnly && defaultExpression is null && !isCredential;
             var annotated = isRequired || defaultExpression is not null ? allowsNull : true;
             var items = type.Kind == TypeKind.List ? Items(propertySchema) : null;
             properties.Add(new PropertyModel(
@@ -630,9 +632,10 @@ internal sealed partial class ModelBuilder
                 isRequired,
                 allowsNull,
                 defaultExpression,
-                DocBuilder.ForSchema(propertySchema),
+                isCredential ? DocBuilder.ForSchema(propertySchema) with { Description = (propertySchema.Description is { Length: > 0 } text ? text + "\n\n" : string.Empty) + "The client fills it from its options' ApiKey when it is left null." } : DocBuilder.ForSchema(propertySchema),
                 Constraints(propertySchema, propertyPointer),
-                items is null ? ConstraintModel.None : Constraints(items, propertyPointer + "/items")));
+                items is null ? ConstraintModel.None : Constraints(items, propertyPointer + "/items"),
+                isCredential));
         }
 
         var discriminator = schema.Discriminator is { PropertyName: { Length: > 0 } } found && SchemaFacts.Alternatives(schema) is null ? found : null;

@@ -75,6 +75,15 @@ internal static class SchemaFacts
 
     public static bool HasProperties(IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
 
+    /// <summary>The vendor extension that marks a body member as the API key (ModelsLab sends its key in the JSON body).</summary>
+    public const string CredentialExtension = "x-openapigen-credential";
+
+    public static bool IsCredential(IOpenApiSchema schema)
+        => schema is IOpenApiExtensible { Extensions: { } extensions }
+           && extensions.TryGetValue(CredentialExtension, out var extension)
+           && extension is JsonNodeExtension { Node: JsonValue value }
+           && value.GetValueKind() == JsonValueKind.True;
+
     /// <summary>The branches of a <c>oneOf</c>, or else of an <c>anyOf</c>; null when it has neither.</summary>
     public static IList<IOpenApiSchema>? Alternatives(IOpenApiSchema schema)
         => schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf is { Count: > 0 } anyOf ? anyOf : null;

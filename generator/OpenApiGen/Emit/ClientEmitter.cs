@@ -61,13 +61,14 @@ internal static class ClientEmitter
         var fallback = client.DefaultBaseAddress is { } address ? $"the spec's server, <c>{XmlDocWriter.Escape(address)}</c>" : "nothing: the spec names no absolute server, so one of the two must be set";
         XmlDocWriter.Summary(writer, $"Where requests go. When null: the HttpClient's <c>BaseAddress</c>, or else {fallback}.");
         writer.Line("public global::System.Uri? BaseAddress { get; set; }");
-        foreach (var scheme in client.SecuritySchemes)
+        foreach (var scheme in client.SecuritySchemes.GroupBy(static s => s.OptionName).Select(static g => g.First()))
         {
             writer.Line();
             var how = scheme.Kind switch
             {
                 "bearer" => "sent as <c>Authorization: Bearer ...</c>",
                 "basic" => "the user name for <c>Authorization: Basic ...</c>",
+                "body" => "put into the request body's key member when the caller leaves it null",
                 _ => $"sent in the {scheme.In} <c>{XmlDocWriter.Escape(scheme.WireName!)}</c>",
             };
             XmlDocWriter.Summary(writer, $"The credential of the <c>{XmlDocWriter.Escape(scheme.Name)}</c> scheme, {how}. Never logged, and removed from exception messages.");
@@ -115,6 +116,7 @@ internal static class ClientEmitter
         writer.Line();
         XmlDocWriter.Summary(writer, "The secrets to remove from anything an exception carries.");
         var secrets = client.SecuritySchemes.SelectMany(static s => s.SecondOptionName is null ? new[] { s.OptionName } : new[] { s.OptionName, s.SecondOptionName })
+            .Distinct()
             .Select(static name => "_options." + name);
         writer.Line($"private string?[] Secrets => new string?[] {{ {string.Join(", ", secrets)} }};");
         writer.Line();
@@ -285,6 +287,12 @@ internal static class ClientEmitter
         }
 
         var mediaType = ObjectEmitter.Literal(body.MediaType);
+        if (body.Kind == BodyKind.Json && body.CredentialProperties.Count > 0 && spec.Client.SecuritySchemes.FirstOrDefault(static s => s.Kind == "body") is { } credential)
+        {
+            WriteCredentialBody(writer, spec, body, credential.OptionName);
+            return;
+        }
+
         switch (body.Kind)
         {
             case BodyKind.Json:
@@ -312,6 +320,38 @@ internal static class ClientEmitter
                 writer.Line("request.Content = body;");
                 break;
         }
+    }
+
+    /// <summary>
+    /// The key goes into the body only for as long as it takes to serialize it: the caller's object does not keep the
+    /// secret afterwards, where it could be logged.
+    /// </summary>
+    private static void WriteCredentialBody(SourceWriter writer, SpecModel spec, RequestBodyModel body, string option)
+    {
+        foreach (var property in body.CredentialProperties)
+        {
+            writer.Line($"var filled_{property} = string.IsNullOrEmpty(body.{property});");
+            writer.OpenBlock($"if (filled_{property})");
+            writer.Line($"body.{property} = _options.{option};");
+            writer.CloseBlock();
+        }
+
+        writer.Line("byte[] payload;");
+        writer.OpenBlock("try");
+        writer.Line($"payload = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {Context(spec)}.{body.JsonInfo});");
+        writer.CloseBlock();
+        writer.OpenBlock("finally");
+        foreach (var property in body.CredentialProperties)
+        {
+            writer.OpenBlock($"if (filled_{property})");
+            writer.Line($"body.{property} = null;");
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("request.Content = new global::System.Net.Http.ByteArrayContent(payload);");
+        writer.Line($"request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue({ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())}) {{ CharSet = \"utf-8\" }};");
     }
 
     private static void WriteSuccess(SourceWriter writer, SpecModel spec, OperationModel operation)

@@ -61,7 +61,14 @@ internal enum BodyKind
 }
 
 /// <summary>A request body: its kind, media type and C# type.</summary>
-internal sealed record RequestBodyModel(BodyKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? JsonInfo, DocModel Docs);
+/// <param name="Kind">How it is written.</param>
+/// <param name="MediaType">Its media type, as the spec names it.</param>
+/// <param name="Type">Its C# type.</param>
+/// <param name="IsRequired">The spec requires a body.</param>
+/// <param name="JsonInfo">The JSON context member that writes it, for a JSON body.</param>
+/// <param name="Docs">Its description.</param>
+/// <param name="CredentialProperties">Members of the body the client fills with the API key (OpenAPI cannot put a key in a body; an <c>x-openapigen-credential</c> extension does).</param>
+internal sealed record RequestBodyModel(BodyKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? JsonInfo, DocModel Docs, EquatableArray<string> CredentialProperties);
 
 /// <summary>A response body: its kind and type; <paramref name="JsonInfo"/> names the JSON context property that reads it.</summary>
 internal sealed record ResponseBodyModel(BodyKind Kind, TypeRef Type, string? JsonInfo);

@@ -114,6 +114,7 @@ internal sealed record UnionConstraint(string WireName, EquatableArray<string> V
 /// <param name="Docs">The property's documentation.</param>
 /// <param name="Constraints">What the spec allows for the value (its length, range, item count, pattern).</param>
 /// <param name="ItemConstraints">For a list, what the spec allows for each item.</param>
+/// <param name="IsCredential">Marked <c>x-openapigen-credential</c>: the client fills it from its options' <c>ApiKey</c> when it is null.</param>
 internal sealed record PropertyModel(
     string Name,
     string WireName,
@@ -123,7 +124,8 @@ internal sealed record PropertyModel(
     string? DefaultExpression,
     DocModel Docs,
     ConstraintModel Constraints,
-    ConstraintModel ItemConstraints);
+    ConstraintModel ItemConstraints,
+    bool IsCredential = false);
 
 /// <summary>A schema's validation keywords, as the generated <c>Validate()</c> checks them. Numbers are kept as the spec's text.</summary>
 internal sealed record ConstraintModel(

@@ -150,15 +150,41 @@ public sealed class VendorClientTests
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) =>
             LoopbackServer.Json(context, """{"status":"processing","tip":"queued","eta":12,"id":42,"output":[],"fetch_result":"https://modelslab.example/fetch/42"}"""));
-        var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = new Uri(server.Address, "api/v6") });
+        var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = new Uri(server.Address, "api/v6"), ApiKey = Secret });
 
-        var response = await client.CreateQwenEditAsync(new QwenRequest { Key = Secret, Prompt = "p", InitImage = "https://example.com/a.png" });
+        var response = await client.CreateQwenEditAsync(new QwenRequest { Prompt = "p", InitImage = "https://example.com/a.png" });
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("/api/v6/image_editing/qwen_edit", request.Path);
         Assert.Contains($"\"key\":\"{Secret}\"", request.BodyText, StringComparison.Ordinal);
         Assert.True(response.TryGetImageEditingProcessingResponse(out var processing));
         Assert.Equal(12, processing.Eta);
+    }
+
+    [Fact]
+    public async Task ModelsLab_gets_its_key_in_the_body_from_the_options_and_the_request_does_not_keep_it()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) =>
+            LoopbackServer.Json(context, """{"status":"success","id":42,"output":["https://modelslab.example/r.png"]}"""));
+        var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = server.Address, ApiKey = Secret });
+        var request = new QwenRequest { Prompt = "p", InitImage = "https://example.com/a.png" };
+
+        var response = await client.CreateQwenEditAsync(request);
+
+        Assert.Equal(Secret, JsonDocument.Parse(Assert.Single(server.Requests).Body).RootElement.GetProperty("key").GetString());
+        Assert.Null(request.Key);
+        Assert.True(response.IsImageEditingSuccessResponse);
+    }
+
+    [Fact]
+    public async Task A_key_the_caller_set_in_the_body_is_sent_as_it_is()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"status":"error","message":"bad"}"""));
+        var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = server.Address, ApiKey = Secret });
+
+        await client.CreateQwenEditAsync(new QwenRequest { Key = "other-key", Prompt = "p", InitImage = "https://example.com/a.png" });
+
+        Assert.Equal("other-key", JsonDocument.Parse(Assert.Single(server.Requests).Body).RootElement.GetProperty("key").GetString());
     }
 
     [Fact]

@@ -94,9 +94,9 @@ public class ValidationTests
     [Fact]
     public void A_required_member_set_to_null_anyway_is_reported()
     {
-        var errors = new QwenRequest { Key = null!, Prompt = "p", InitImage = "https://example.com/a.png" }.Validate();
+        var errors = new QwenImageEditRequest { Prompt = null!, ImageUrls = [s_image] }.Validate();
 
-        Assert.Equal(new ValidationError("$.key", "required", "is required"), Assert.Single(errors));
+        Assert.Equal(new ValidationError("$.prompt", "required", "is required"), Assert.Single(errors));
     }
 
     [Fact]

@@ -10,8 +10,15 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
     {
         private static readonly global::System.Text.RegularExpressions.Regex s_InitImagePattern = new("^data:image/[A-Za-z0-9.+-]+;base64,", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-        /// <summary>Your API Key used for request authorization</summary>
-        public required string Key { get; set; }
+        /// <summary>
+        /// <para>
+        /// Your API Key used for request authorization
+        /// </para>
+        /// <para>
+        /// The client fills it from its options' ApiKey when it is left null.
+        /// </para>
+        /// </summary>
+        public string? Key { get; set; }
 
         /// <summary>The image as a base64 data URL, <c>data:image/&lt;type&gt;;base64,&lt;base64 data&gt;</c> (for example <c>data:image/png;base64,iVBORw0KGgo...</c>). At most 5 MB.</summary>
         /// <remarks>
@@ -36,10 +43,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Key is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "key"));
-            }
             if (InitImage is null)
             {
                 collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
@@ -77,7 +80,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             }
 
             string? p_Key = default;
-            var has_Key = false;
             string? p_InitImage = default;
             var has_InitImage = false;
 
@@ -92,13 +94,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("key", "Base64ToUrlRequest");
+                            p_Key = null;
                         }
                         else
                         {
                             p_Key = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                         }
-                        has_Key = true;
                     }
                     else if (reader.ValueTextEquals("init_image"u8))
                     {
@@ -126,11 +127,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Key)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("key", "Base64ToUrlRequest");
-            }
-
             if (!has_InitImage)
             {
                 throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("init_image", "Base64ToUrlRequest");
@@ -138,7 +134,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest
             {
-                Key = p_Key!,
+                Key = p_Key,
                 InitImage = p_InitImage!,
             };
         }
@@ -148,8 +144,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Key);
-            writer.WriteStringValue(value.Key);
+            if (value.Key is { } v_Key)
+            {
+                writer.WritePropertyName(s_Key);
+                writer.WriteStringValue(v_Key);
+            }
             writer.WritePropertyName(s_InitImage);
             writer.WriteStringValue(value.InitImage);
             writer.WriteEndObject();

@@ -8,8 +8,15 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class FetchRequest
     {
-        /// <summary>Your API Key used for request authorization</summary>
-        public required string Key { get; set; }
+        /// <summary>
+        /// <para>
+        /// Your API Key used for request authorization
+        /// </para>
+        /// <para>
+        /// The client fills it from its options' ApiKey when it is left null.
+        /// </para>
+        /// </summary>
+        public string? Key { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
         /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
@@ -27,10 +34,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Key is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "key"));
-            }
         }
     }
 }
@@ -59,7 +62,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             }
 
             string? p_Key = default;
-            var has_Key = false;
 
             string? member = null;
             try
@@ -72,13 +74,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("key", "FetchRequest");
+                            p_Key = null;
                         }
                         else
                         {
                             p_Key = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                         }
-                        has_Key = true;
                     }
                     else
                     {
@@ -92,14 +93,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Key)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("key", "FetchRequest");
-            }
-
             return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest
             {
-                Key = p_Key!,
+                Key = p_Key,
             };
         }
 
@@ -108,8 +104,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Key);
-            writer.WriteStringValue(value.Key);
+            if (value.Key is { } v_Key)
+            {
+                writer.WritePropertyName(s_Key);
+                writer.WriteStringValue(v_Key);
+            }
             writer.WriteEndObject();
         }
     }

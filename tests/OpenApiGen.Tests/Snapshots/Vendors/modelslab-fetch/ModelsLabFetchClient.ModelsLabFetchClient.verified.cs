@@ -33,6 +33,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
     {
         /// <summary>Where requests go. When null: the HttpClient's <c>BaseAddress</c>, or else the spec's server, <c>https://modelslab.com/api/v6</c>.</summary>
         public global::System.Uri? BaseAddress { get; set; }
+
+        /// <summary>The credential of the <c>x-openapigen-credential</c> scheme, put into the request body's key member when the caller leaves it null. Never logged, and removed from exception messages.</summary>
+        public string? ApiKey { get; set; }
     }
 
     /// <summary>
@@ -75,7 +78,26 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/image_editing/fetch/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(id));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchJsonContext.Default.FetchRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
+            var filled_Key = string.IsNullOrEmpty(body.Key);
+            if (filled_Key)
+            {
+                body.Key = _options.ApiKey;
+            }
+            byte[] payload;
+            try
+            {
+                payload = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, global::QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchJsonContext.Default.FetchRequest);
+            }
+            finally
+            {
+                if (filled_Key)
+                {
+                    body.Key = null;
+                }
+            }
+
+            request.Content = new global::System.Net.Http.ByteArrayContent(payload);
+            request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -90,7 +112,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] {  };
+        private string?[] Secrets => new string?[] { _options.ApiKey };
 
         private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://modelslab.com/api/v6");
     }

@@ -8,8 +8,15 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class QwenRequest
     {
-        /// <summary>Your API Key used for request authorization</summary>
-        public required string Key { get; set; }
+        /// <summary>
+        /// <para>
+        /// Your API Key used for request authorization
+        /// </para>
+        /// <para>
+        /// The client fills it from its options' ApiKey when it is left null.
+        /// </para>
+        /// </summary>
+        public string? Key { get; set; }
 
         /// <summary>The text prompt describing the content you want in the generated image</summary>
         public required string Prompt { get; set; }
@@ -51,10 +58,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Key is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "key"));
-            }
             if (Prompt is null)
             {
                 collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
@@ -107,7 +110,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             }
 
             string? p_Key = default;
-            var has_Key = false;
             string? p_Prompt = default;
             var has_Prompt = false;
             bool? p_SafetyChecker = default;
@@ -129,13 +131,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("key", "QwenRequest");
+                            p_Key = null;
                         }
                         else
                         {
                             p_Key = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                         }
-                        has_Key = true;
                     }
                     else if (reader.ValueTextEquals("prompt"u8))
                     {
@@ -242,11 +243,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Key)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("key", "QwenRequest");
-            }
-
             if (!has_Prompt)
             {
                 throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenRequest");
@@ -259,7 +255,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
 
             return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest
             {
-                Key = p_Key!,
+                Key = p_Key,
                 Prompt = p_Prompt!,
                 SafetyChecker = p_SafetyChecker,
                 Base64 = p_Base64,
@@ -275,8 +271,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Key);
-            writer.WriteStringValue(value.Key);
+            if (value.Key is { } v_Key)
+            {
+                writer.WritePropertyName(s_Key);
+                writer.WriteStringValue(v_Key);
+            }
             writer.WritePropertyName(s_Prompt);
             writer.WriteStringValue(value.Prompt);
             if (value.SafetyChecker is { } v_SafetyChecker)
