@@ -53,20 +53,23 @@ internal sealed partial class ModelBuilder
             declared.Add((parameter, pointer + "/parameters/" + i));
         }
 
+        declared.RemoveAll(static d => d.Parameter.Name is not { Length: > 0 } || d.Parameter.In is null);
+
+        // Named together, so Twilio's StartTime, StartTime< and StartTime> become startTime, startTimeLessThan, startTimeGreaterThan.
+        var names = NameScope.NameSiblings(declared.Select(static d => d.Parameter.Name!).ToList(), scope, static w => $"the parameter '{w}'", camelCase: true);
         var parameters = new List<ParameterModel>();
-        foreach (var (parameter, parameterPointer) in declared)
+        for (var index = 0; index < declared.Count; index++)
         {
-            if (parameter.Name is not { Length: > 0 } wire || parameter.In is not { } location)
-            {
-                continue;
-            }
+            var (parameter, parameterPointer) = declared[index];
+            var wire = parameter.Name!;
+            var location = parameter.In!.Value;
 
             var type = parameter.Schema is { } schema
                 ? Resolve(schema, operationName + Identifier.ToPascalCase(wire), parameterPointer + "/schema")
                 : new TypeRef(TypeKind.String);
             var isRequired = parameter.Required || location == ParameterLocation.Path;
             parameters.Add(new ParameterModel(
-                scope.Claim(Identifier.ToCamelCase(wire).TrimStart('@') is var camel && Identifier.IsValidIdentifier(camel) ? camel : "@" + camel, $"the parameter '{wire}'"),
+                names[index],
                 wire,
                 location.ToString().ToLowerInvariant(),
                 type.WithNullable(!isRequired || type.IsNullable),

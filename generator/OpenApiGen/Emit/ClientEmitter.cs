@@ -418,7 +418,7 @@ internal static class ClientEmitter
         XmlDocWriter.Write(writer, operation.Docs, $"<c>{operation.Method} {XmlDocWriter.Escape(operation.Path)}</c>.", new[] { $"<c>{operation.Method} {XmlDocWriter.Escape(operation.Path)}</c>" });
         foreach (var parameter in operation.Parameters)
         {
-            var text = parameter.Docs.Description is { } description ? XmlDocWriter.Escape(description.Replace("\n", " ")) : $"The <c>{XmlDocWriter.Escape(parameter.WireName)}</c> {parameter.Location} parameter.";
+            var text = parameter.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{XmlDocWriter.Escape(parameter.WireName)}</c> {parameter.Location} parameter.";
             writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{text}</param>");
         }
 
@@ -426,7 +426,7 @@ internal static class ClientEmitter
         {
             var text = body.Kind == BodyKind.Content
                 ? $"The <c>{XmlDocWriter.Escape(body.MediaType)}</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>)."
-                : body.Docs.Description is { } description ? XmlDocWriter.Escape(description.Replace("\n", " ")) : $"The <c>{XmlDocWriter.Escape(body.MediaType)}</c> body.";
+                : body.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{XmlDocWriter.Escape(body.MediaType)}</c> body.";
             writer.Line($"/// <param name=\"body\">{text}</param>");
         }
 

@@ -117,5 +117,8 @@ internal static class XmlDocWriter
         return builder.ToString();
     }
 
+    /// <summary>Spec text for a one-line element (a parameter's doc): escaped, <c>`code`</c> spans kept, lines joined.</summary>
+    public static string Inline(string text) => Code(text.Replace("\r\n", " ").Replace('\n', ' ').Trim());
+
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -41,13 +41,15 @@ internal sealed class NameScope
     /// names that collide after PascalCase are spelled out (<c>Etc/GMT-0</c> -> <c>EtcGmtMinus0</c>) where that tells them apart,
     /// and only what still collides gets a numeric suffix.
     /// </summary>
-    public static IReadOnlyList<string> NameSiblings(IReadOnlyList<string> wireNames, NameScope scope, Func<string, string> describe)
+    public static IReadOnlyList<string> NameSiblings(IReadOnlyList<string> wireNames, NameScope scope, Func<string, string> describe, bool camelCase = false)
     {
+        Func<string, string> plainName = camelCase ? Identifier.ToCamelCase : Identifier.ToPascalCase;
+        Func<string, string> verboseName = camelCase ? static w => Identifier.ToCamelCase(Identifier.ToVerbosePascalCase(w)) : Identifier.ToVerbosePascalCase;
         var plain = new string[wireNames.Count];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < wireNames.Count; i++)
         {
-            plain[i] = Identifier.ToPascalCase(wireNames[i]);
+            plain[i] = plainName(wireNames[i]);
             counts[plain[i]] = counts.TryGetValue(plain[i], out var n) ? n + 1 : 1;
         }
 
@@ -57,7 +59,7 @@ internal sealed class NameScope
             var preferred = plain[i];
             if (counts[preferred] > 1)
             {
-                var verbose = Identifier.ToVerbosePascalCase(wireNames[i]);
+                var verbose = verboseName(wireNames[i]);
                 if (!string.Equals(verbose, preferred, StringComparison.Ordinal))
                 {
                     preferred = verbose;

@@ -35,6 +35,9 @@ public class CorpusCompileTests(ITestOutputHelper output)
         var problems = run.CompilationProblems;
         Assert.True(problems.IsEmpty, $"{problems.Length} compiler diagnostics, first: \n" + string.Join("\n", problems.Take(20)));
 
+        // The client of each real-world spec is kept as a snapshot: its shape on specs nobody here wrote is worth reviewing.
+        Snapshot.Verify(Path.Combine(RepoPaths.Snapshots, "Corpus"), Path.GetFileNameWithoutExtension(file), run.Source("CorpusClient.CorpusClient.g.cs"));
+
         var fallbacks = run.GeneratorDiagnostics.Count(static d => d.Id == "OAG005");
         output.WriteLine($"{file}: {run.Sources.Length} files, {fallbacks} schemas typed as JsonElement (OAG005)");
         Assert.NotEmpty(run.Sources);

@@ -20,7 +20,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         /// <para><b>Query Task Status</b></para>
         /// <para><c>GET /v1/tasks/{task_id}</c></para>
         /// </remarks>
-        /// <param name="taskId">Task ID, the `id` returned in the async task response body (for example `task-unified-1757156493-imcg5zqt`)</param>
+        /// <param name="taskId">Task ID, the <c>id</c> returned in the async task response body (for example <c>task-unified-1757156493-imcg5zqt</c>)</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>

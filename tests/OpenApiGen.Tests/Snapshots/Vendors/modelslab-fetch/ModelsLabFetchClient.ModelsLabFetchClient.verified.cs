@@ -19,7 +19,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <para><b>Fetch queued images</b></para>
         /// <para><c>POST /image_editing/fetch/{id}</c></para>
         /// </remarks>
-        /// <param name="id">The ID of the queued request: the `id` returned by the create request (an integer, sent as its decimal digits).</param>
+        /// <param name="id">The ID of the queued request: the <c>id</c> returned by the create request (an integer, sent as its decimal digits).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
