@@ -67,6 +67,10 @@ public static class ApiRequest
     /// <summary>Anything else (an extensible enum, a JSON value) as its own text.</summary>
     public static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
+    /// <summary>The file name a multipart file part announces: the file's own name for a file stream, else <paramref name="fallback"/>.</summary>
+    public static string FileName(Stream stream, string fallback)
+        => stream is FileStream { Name: { Length: > 0 } path } ? Path.GetFileName(path) : fallback;
+
     /// <summary>A list as comma-separated values (OpenAPI's <c>form</c> style without <c>explode</c>, and headers).</summary>
     public static string Join<T>(IEnumerable<T> values, Func<T, string> text)
     {

@@ -151,6 +151,20 @@ internal sealed partial class ModelBuilder
 
         var (mediaType, media) = PickMedia(content);
         var kind = KindOf(mediaType, media.Schema);
+        if (kind == BodyKind.Content && mediaType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) && media.Schema is { } formSchema)
+        {
+            var formType = Resolve(formSchema, operationName + "Request", pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false);
+            if (formType.Kind == TypeKind.Object && _objects.TryGetValue(formType.Name!, out var form))
+            {
+                var parts = form.AllProperties.Select(p => new MultipartPartModel(
+                    p.Name,
+                    p.WireName,
+                    p.Type,
+                    p.Type.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Json ? JsonInfo(p.Type) : null));
+                return new RequestBodyModel(BodyKind.Multipart, mediaType, formType, requestBody.Required, null, DocBuilder.ForText(null, requestBody.Description), EquatableArray<string>.Empty, parts.ToEquatableArray());
+            }
+        }
+
         var type = kind switch
         {
             BodyKind.Json => media.Schema is { } schema ? Resolve(schema, operationName + "Request", pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false) : new TypeRef(TypeKind.Json),
@@ -161,7 +175,7 @@ internal sealed partial class ModelBuilder
         var credentials = type.Kind == TypeKind.Object && _objects.TryGetValue(type.Name!, out var bodyType)
             ? bodyType.AllProperties.Where(static p => p.IsCredential).Select(static p => p.Name)
             : Enumerable.Empty<string>();
-        return new RequestBodyModel(kind, mediaType, type, requestBody.Required, kind == BodyKind.Json ? JsonInfo(type) : null, DocBuilder.ForText(null, requestBody.Description), credentials.ToEquatableArray());
+        return new RequestBodyModel(kind, mediaType, type, requestBody.Required, kind == BodyKind.Json ? JsonInfo(type) : null, DocBuilder.ForText(null, requestBody.Description), credentials.ToEquatableArray(), EquatableArray<MultipartPartModel>.Empty);
     }
 
     private (ResponseBodyModel? Result, bool MayBeEmpty, List<ErrorResponseModel> Errors) BuildResponses(OpenApiResponses? responses, string operationName, string pointer)

@@ -316,6 +316,9 @@ internal static class ClientEmitter
             case BodyKind.Text:
                 writer.Line($"request.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, {ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())});");
                 break;
+            case BodyKind.Multipart:
+                WriteMultipart(writer, spec, body);
+                break;
             default:
                 writer.Line("request.Content = body;");
                 break;
@@ -352,6 +355,55 @@ internal static class ClientEmitter
         writer.Line();
         writer.Line("request.Content = new global::System.Net.Http.ByteArrayContent(payload);");
         writer.Line($"request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue({ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())}) {{ CharSet = \"utf-8\" }};");
+    }
+
+    /// <summary>A part per member that has a value: a stream as a file (named after its file when it has one), text as itself, structures as JSON.</summary>
+    private static void WriteMultipart(SourceWriter writer, SpecModel spec, RequestBodyModel body)
+    {
+        writer.Line("var form = new global::System.Net.Http.MultipartFormDataContent();");
+        foreach (var part in body.Parts)
+        {
+            var value = "part_" + part.PropertyName;
+            var name = ObjectEmitter.Literal(part.WireName);
+            var nullable = part.Type.IsNullable || !part.Type.IsValueType;
+            if (nullable)
+            {
+                writer.OpenBlock($"if (body.{part.PropertyName} is {{ }} {value})");
+            }
+            else
+            {
+                writer.OpenBlock();
+                writer.Line($"var {value} = body.{part.PropertyName};");
+            }
+
+            var type = part.Type.WithNullable(false);
+            switch (type.Kind)
+            {
+                case TypeKind.Binary:
+                    writer.Line($"var file = new global::System.Net.Http.StreamContent({value});");
+                    writer.Line("file.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(\"application/octet-stream\");");
+                    writer.Line($"form.Add(file, {name}, {Runtime}.ApiRequest.FileName({value}, {name}));");
+                    break;
+                case TypeKind.Bytes:
+                    writer.Line($"form.Add(new global::System.Net.Http.ByteArrayContent({value}), {name}, {name});");
+                    break;
+                case TypeKind.List when part.JsonInfo is null:
+                    writer.OpenBlock($"foreach (var item in {value})");
+                    writer.Line($"form.Add(new global::System.Net.Http.StringContent({Text(type.Element!.WithNullable(false), "item")}), {name});");
+                    writer.CloseBlock();
+                    break;
+                default:
+                    var text = part.JsonInfo is { } info
+                        ? $"global::System.Text.Json.JsonSerializer.Serialize({value}, {Context(spec)}.{info})"
+                        : Text(type, value);
+                    writer.Line($"form.Add(new global::System.Net.Http.StringContent({text}), {name});");
+                    break;
+            }
+
+            writer.CloseBlock();
+        }
+
+        writer.Line("request.Content = form;");
     }
 
     private static void WriteSuccess(SourceWriter writer, SpecModel spec, OperationModel operation)
@@ -460,6 +512,7 @@ internal static class ClientEmitter
                 BodyKind.Json => TypeNames.Of(body.Type.WithNullable(!body.IsRequired)),
                 BodyKind.Binary => "global::System.IO.Stream",
                 BodyKind.Text => "string",
+                BodyKind.Multipart => TypeNames.Of(body.Type),
                 _ => "global::System.Net.Http.HttpContent",
             };
             list.Add(body.Kind == BodyKind.Json && !body.IsRequired ? $"{type} body = null" : $"{type} body");

@@ -56,7 +56,10 @@ internal enum BodyKind
     /// <summary>Text.</summary>
     Text,
 
-    /// <summary>Any other media type: the caller builds the <c>HttpContent</c> (multipart and forms for now).</summary>
+    /// <summary><c>multipart/form-data</c> from a generated class: a part per member, streams as files.</summary>
+    Multipart,
+
+    /// <summary>Any other media type (a form, or multipart without an object schema): the caller builds the <c>HttpContent</c>.</summary>
     Content,
 }
 
@@ -68,7 +71,11 @@ internal enum BodyKind
 /// <param name="JsonInfo">The JSON context member that writes it, for a JSON body.</param>
 /// <param name="Docs">Its description.</param>
 /// <param name="CredentialProperties">Members of the body the client fills with the API key (OpenAPI cannot put a key in a body; an <c>x-openapigen-credential</c> extension does).</param>
-internal sealed record RequestBodyModel(BodyKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? JsonInfo, DocModel Docs, EquatableArray<string> CredentialProperties);
+/// <param name="Parts">For a multipart body, the part each member becomes.</param>
+internal sealed record RequestBodyModel(BodyKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? JsonInfo, DocModel Docs, EquatableArray<string> CredentialProperties, EquatableArray<MultipartPartModel> Parts);
+
+/// <summary>A part of a multipart body: the member it comes from, its field name, and its type (a stream is a file part).</summary>
+internal sealed record MultipartPartModel(string PropertyName, string WireName, TypeRef Type, string? JsonInfo);
 
 /// <summary>A response body: its kind and type; <paramref name="JsonInfo"/> names the JSON context property that reads it.</summary>
 internal sealed record ResponseBodyModel(BodyKind Kind, TypeRef Type, string? JsonInfo);

@@ -221,6 +221,37 @@ public sealed class VendorClientTests
         Assert.Equal("Bearer " + Secret, Assert.Single(server.Requests).Headers["Authorization"]);
     }
 
+    [Fact]
+    public async Task A_multipart_upload_sends_a_file_part_named_after_its_file_and_text_parts()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """
+            {"success":true,"code":200,"msg":"ok","data":{"file_id":"f1","file_url":"https://files.example/f1.png"}}
+            """));
+        var client = new QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesClient(
+            new HttpClient(),
+            new QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesClientOptions { BaseAddress = server.Address, BearerToken = Secret });
+        var path = Path.Combine(Path.GetTempPath(), $"upload-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(path, [0x89, (byte)'P', (byte)'N', (byte)'G']);
+        try
+        {
+            await using var file = File.OpenRead(path);
+
+            var uploaded = await client.UploadFileStreamAsync(new QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest { File = file, UploadPath = "edits" });
+
+            var request = Assert.Single(server.Requests);
+            Assert.StartsWith("multipart/form-data; boundary=", request.ContentType, StringComparison.Ordinal);
+            var text = System.Text.Encoding.Latin1.GetString(request.Body);
+            Assert.Contains($"name=file; filename={Path.GetFileName(path)}", text, StringComparison.Ordinal);
+            Assert.Contains("\u0089PNG", text, StringComparison.Ordinal);
+            Assert.Contains("name=upload_path\r\n\r\nedits", text.Replace("Content-Type: text/plain; charset=utf-8\r\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Equal("f1", uploaded.Data!.FileId);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static EvoLinkTasksClient EvoLinkTasks(LoopbackServer server)
         => new(new HttpClient { BaseAddress = server.Address }, new EvoLinkTasksClientOptions { BearerToken = Secret });
 }

@@ -51,11 +51,11 @@ namespace Corpus.Api
         /// <summary><c>POST /applications/{application_id}/attachment</c>.</summary>
         /// <remarks><c>POST /applications/{application_id}/attachment</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
-        /// <param name="body">The <c>multipart/form-data</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.ActivitiesAttachmentResponse> UploadApplicationAttachmentAsync(string applicationId, global::System.Net.Http.HttpContent body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Corpus.Api.ActivitiesAttachmentResponse> UploadApplicationAttachmentAsync(string applicationId, global::Corpus.Api.UploadApplicationAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/commands</c>.</summary>
         /// <remarks><c>GET /applications/{application_id}/commands</c></remarks>
@@ -1427,11 +1427,11 @@ namespace Corpus.Api
         /// <summary><c>POST /guilds/{guild_id}/stickers</c>.</summary>
         /// <remarks><c>POST /guilds/{guild_id}/stickers</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
-        /// <param name="body">The <c>multipart/form-data</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.GuildStickerResponse> CreateGuildStickerAsync(string guildId, global::System.Net.Http.HttpContent body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Corpus.Api.GuildStickerResponse> CreateGuildStickerAsync(string guildId, global::Corpus.Api.CreateGuildStickerRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/stickers/{sticker_id}</c>.</summary>
         /// <remarks><c>GET /guilds/{guild_id}/stickers/{sticker_id}</c></remarks>
@@ -1656,10 +1656,10 @@ namespace Corpus.Api
         /// <summary>Update the target users for an existing invite.</summary>
         /// <remarks><c>PUT /invites/{code}/target-users</c></remarks>
         /// <param name="code">The <c>code</c> path parameter.</param>
-        /// <param name="body">The <c>multipart/form-data</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task UpdateInviteTargetUsersAsync(string code, global::System.Net.Http.HttpContent body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task UpdateInviteTargetUsersAsync(string code, global::Corpus.Api.UpdateInviteTargetUsersRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get the target users job status for an invite.</summary>
         /// <remarks><c>GET /invites/{code}/target-users/job-status</c></remarks>
@@ -2369,7 +2369,7 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ActivitiesAttachmentResponse> UploadApplicationAttachmentAsync(string applicationId, global::System.Net.Http.HttpContent body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ActivitiesAttachmentResponse> UploadApplicationAttachmentAsync(string applicationId, global::Corpus.Api.UploadApplicationAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(applicationId);
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -2383,7 +2383,12 @@ namespace Corpus.Api
             {
                 request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
             }
-            request.Content = body;
+            var form = new global::System.Net.Http.MultipartFormDataContent();
+            if (body.File is { } part_File)
+            {
+                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_File)), "file");
+            }
+            request.Content = form;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6806,7 +6811,7 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.GuildStickerResponse> CreateGuildStickerAsync(string guildId, global::System.Net.Http.HttpContent body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.GuildStickerResponse> CreateGuildStickerAsync(string guildId, global::Corpus.Api.CreateGuildStickerRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -6816,7 +6821,24 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
             }
-            request.Content = body;
+            var form = new global::System.Net.Http.MultipartFormDataContent();
+            if (body.Name is { } part_Name)
+            {
+                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_Name)), "name");
+            }
+            if (body.Tags is { } part_Tags)
+            {
+                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_Tags)), "tags");
+            }
+            if (body.Description is { } part_Description)
+            {
+                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_Description)), "description");
+            }
+            if (body.File is { } part_File)
+            {
+                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_File)), "file");
+            }
+            request.Content = form;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7516,7 +7538,7 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task UpdateInviteTargetUsersAsync(string code, global::System.Net.Http.HttpContent body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task UpdateInviteTargetUsersAsync(string code, global::Corpus.Api.UpdateInviteTargetUsersRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(code);
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -7526,7 +7548,12 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
             }
-            request.Content = body;
+            var form = new global::System.Net.Http.MultipartFormDataContent();
+            if (body.TargetUsersFile is { } part_TargetUsersFile)
+            {
+                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_TargetUsersFile)), "target_users_file");
+            }
+            request.Content = form;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)

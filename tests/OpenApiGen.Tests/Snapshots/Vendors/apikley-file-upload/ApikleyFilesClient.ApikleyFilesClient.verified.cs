@@ -23,11 +23,11 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <para><b>File Stream Upload</b></para>
         /// <para><c>POST /api/file-stream-upload</c></para>
         /// </remarks>
-        /// <param name="body">The <c>multipart/form-data</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileStreamAsync(global::System.Net.Http.HttpContent body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileStreamAsync(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Download a file from a public HTTP or HTTPS URL and store it as a temporary file. The download times out after 30 seconds; files up to about 100 MB are recommended. The file name is taken from the URL unless <c>fileName</c> is given. Files are deleted after 3 days.</summary>
         /// <remarks>
@@ -108,7 +108,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileStreamAsync(global::System.Net.Http.HttpContent body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileStreamAsync(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/api/file-stream-upload";
@@ -117,7 +117,22 @@ namespace QwenImageEdit.Vendors.Apikley.Files
             {
                 request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
             }
-            request.Content = body;
+            var form = new global::System.Net.Http.MultipartFormDataContent();
+            if (body.File is { } part_File)
+            {
+                var file = new global::System.Net.Http.StreamContent(part_File);
+                file.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+                form.Add(file, "file", global::OpenApiGen.Runtime.ApiRequest.FileName(part_File, "file"));
+            }
+            if (body.UploadPath is { } part_UploadPath)
+            {
+                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_UploadPath)), "uploadPath");
+            }
+            if (body.FileName is { } part_FileName)
+            {
+                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_FileName)), "fileName");
+            }
+            request.Content = form;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
