@@ -32,7 +32,7 @@ public class GenerationBenchmarks
     {
         var result = SpecPipeline.Build(_input, CancellationToken.None);
         var characters = 0;
-        foreach (var (_, source) in SpecEmitter.Emit(result.Model!, CancellationToken.None))
+        foreach (var (_, source) in SpecEmitter.Emit(result.Model!, new OpenApiGen.Model.EmitCapabilities(HasHttpClientFactory: true), CancellationToken.None))
         {
             characters += source.Length;
         }
