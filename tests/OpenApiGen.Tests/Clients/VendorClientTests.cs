@@ -252,6 +252,43 @@ public sealed class VendorClientTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"status":"processing","id":42,"output":""}""", "processing")]
+    [InlineData("""{"status":"success","id":"42","output":["https://modelslab.example/r.png"]}""", "success")]
+    public async Task ModelsLab_fetch_puts_the_id_in_the_path_the_key_in_the_body_and_reads_either_shape(string answer, string expected)
+    {
+        await using var server = await LoopbackServer.StartAsync((context, _) => LoopbackServer.Json(context, answer));
+        var client = new QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchClient(
+            new HttpClient(),
+            new QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchClientOptions { BaseAddress = server.Address, ApiKey = Secret });
+
+        var result = await client.FetchQwenEditResultAsync("42", new QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest());
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("POST", "/image_editing/fetch/42"), (request.Method, request.Path));
+        Assert.Equal($$"""{"key":"{{Secret}}"}""", request.BodyText);
+        Assert.Equal(expected, result.Match(static _ => "success", static _ => "processing", static _ => "error", static _ => "unmatched"));
+    }
+
+    [Fact]
+    public async Task Apikley_base64_upload_posts_its_json_with_bearer()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """
+            {"success":true,"code":200,"msg":"File uploaded successfully","data":{"fileName":"a.png","downloadUrl":"https://files.example/a.png","fileSize":4}}
+            """));
+        var client = new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClient(
+            new HttpClient(),
+            new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClientOptions { BaseAddress = new Uri(server.Address, "file-upload"), BearerToken = Secret });
+
+        var uploaded = await client.UploadFileBase64Async(new QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest { Base64Data = "data:image/png;base64,iVBORw==", UploadPath = "edits" });
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("POST", "/file-upload/api/file-base64-upload"), (request.Method, request.Path));
+        Assert.Equal("Bearer " + Secret, request.Headers["Authorization"]);
+        Assert.Equal("""{"base64Data":"data:image/png;base64,iVBORw==","uploadPath":"edits"}""", request.BodyText);
+        Assert.Equal(4, uploaded.Data!.FileSize);
+    }
+
     private static EvoLinkTasksClient EvoLinkTasks(LoopbackServer server)
         => new(new HttpClient { BaseAddress = server.Address }, new EvoLinkTasksClientOptions { BearerToken = Secret });
 }
