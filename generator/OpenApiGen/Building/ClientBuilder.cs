@@ -181,6 +181,7 @@ internal sealed partial class ModelBuilder
     private (ResponseBodyModel? Result, bool MayBeEmpty, List<ErrorResponseModel> Errors) BuildResponses(OpenApiResponses? responses, string operationName, string pointer)
     {
         var successes = new List<ResponseBodyModel?>();
+        var successSchemas = new Dictionary<TypeRef, IOpenApiSchema>();
         var errors = new List<ErrorResponseModel>();
         foreach (var response in responses ?? new OpenApiResponses())
         {
@@ -189,6 +190,10 @@ internal sealed partial class ModelBuilder
             if (status.StartsWith("2", StringComparison.Ordinal))
             {
                 successes.Add(body);
+                if (body is { Kind: BodyKind.Json } && PickMedia(response.Value.Content!).Media.Schema is { } schema)
+                {
+                    successSchemas[body.Type] = schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
+                }
             }
             else
             {
@@ -212,9 +217,31 @@ internal sealed partial class ModelBuilder
             return (withBody[0], mayBeEmpty, errors);
         }
 
-        // Several success bodies of different types: the client returns the JSON and the caller decides.
+        if (distinct.All(static d => d.Kind == BodyKind.Json))
+        {
+            // Several success statuses with different bodies: a union of them, chosen by the body's shape.
+            var union = BuildResultUnion(operationName, pointer, distinct.Select(static d => d.Type).ToList(), successSchemas);
+            return (new ResponseBodyModel(BodyKind.Json, union, JsonInfo(union)), mayBeEmpty, errors);
+        }
+
+        // JSON beside a stream or text: the client returns the JSON as it is and the caller decides.
         var json = new TypeRef(TypeKind.Json);
         return (new ResponseBodyModel(BodyKind.Json, json, JsonInfo(json)), mayBeEmpty, errors);
+    }
+
+    private TypeRef BuildResultUnion(string operationName, string pointer, List<TypeRef> types, Dictionary<TypeRef, IOpenApiSchema> schemas)
+    {
+        var name = ClaimTypeName(operationName + "Result", $"the success responses at {pointer}", pointer);
+        var scope = new NameScope("Unmatched", "Match", "WriteTo", "ValidateInto");
+        var cases = types.Select(type =>
+        {
+            var caseName = scope.Claim(CaseName(type), "a case");
+            return type.Kind == TypeKind.Object && schemas.TryGetValue(type, out var schema)
+                ? ObjectCase(caseName, type, schema, null, null)
+                : new UnionCaseModel(caseName, type, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<UnionConstraint>.Empty, ConstraintModel.None, ConstraintModel.None);
+        });
+        _types.Add(new UnionTypeModel(name, DocBuilder.ForText(null, "One of the bodies this operation's success statuses document."), pointer, cases.ToEquatableArray()));
+        return new TypeRef(TypeKind.Union, false, Qualify(name));
     }
 
     private ResponseBodyModel? ResponseBody(IOpenApiResponse response, string context, string pointer)
