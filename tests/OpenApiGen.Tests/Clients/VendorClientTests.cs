@@ -289,6 +289,46 @@ public sealed class VendorClientTests
         Assert.Equal(4, uploaded.Data!.FileSize);
     }
 
+    private const string UploadAnswer = """{"success":true,"code":200,"msg":"ok","data":{"file_id":"f1","fileName":"a.png"}}""";
+
+    [Fact]
+    public async Task EvoLink_base64_and_url_uploads_post_their_json()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, UploadAnswer));
+        var client = new QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesClient(
+            new HttpClient(),
+            new QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesClientOptions { BaseAddress = server.Address, BearerToken = Secret });
+
+        await client.UploadFileBase64Async(new QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest { Base64Data = "iVBORw==" });
+        await client.UploadFileUrlAsync(new QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest { FileUrl = new Uri("https://example.com/a.png"), FileName = "a.png" });
+
+        var requests = server.Requests.ToArray();
+        Assert.Equal(("/api/v1/files/upload/base64", """{"base64_data":"iVBORw=="}"""), (requests[0].Path, requests[0].BodyText));
+        Assert.Equal(("/api/v1/files/upload/url", """{"file_url":"https://example.com/a.png","file_name":"a.png"}"""), (requests[1].Path, requests[1].BodyText));
+        Assert.All(requests, static r => Assert.Equal("Bearer " + Secret, r.Headers["Authorization"]));
+    }
+
+    [Fact]
+    public async Task Apikley_url_and_stream_uploads_send_their_bodies()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, UploadAnswer));
+        var client = new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClient(
+            new HttpClient(),
+            new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClientOptions { BaseAddress = new Uri(server.Address, "file-upload/"), BearerToken = Secret });
+
+        await client.UploadFileUrlAsync(new QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest { FileUrl = new Uri("https://example.com/a.png"), UploadPath = "edits" });
+        using var image = new MemoryStream([1, 2, 3]);
+        await client.UploadFileStreamAsync(new QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest { File = image, UploadPath = "edits", FileName = "a.png" });
+
+        var requests = server.Requests.ToArray();
+        Assert.Equal(("/file-upload/api/file-url-upload", """{"fileUrl":"https://example.com/a.png","uploadPath":"edits"}"""), (requests[0].Path, requests[0].BodyText));
+        Assert.Equal("/file-upload/api/file-stream-upload", requests[1].Path);
+        Assert.StartsWith("multipart/form-data", requests[1].ContentType, StringComparison.Ordinal);
+        var form = System.Text.Encoding.Latin1.GetString(requests[1].Body);
+        Assert.Contains("name=file; filename=file", form, StringComparison.Ordinal);
+        Assert.Contains("name=fileName", form, StringComparison.Ordinal);
+    }
+
     private static EvoLinkTasksClient EvoLinkTasks(LoopbackServer server)
         => new(new HttpClient { BaseAddress = server.Address }, new EvoLinkTasksClientOptions { BearerToken = Secret });
 }
