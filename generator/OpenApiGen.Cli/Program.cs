@@ -1,0 +1,28 @@
+using System.CommandLine;
+using OpenApiGen.Cli;
+
+var spec = new Argument<FileInfo>("spec") { Description = "The OpenAPI 3.0/3.1 document (YAML or JSON)." };
+var overlays = new Option<FileInfo[]>("--overlay") { Description = "An OpenAPI Overlay 1.0 document to apply first; repeatable. <spec>.overlay.yaml beside the spec is applied as in the build." };
+var ns = new Option<string>("--namespace") { Description = "The namespace of the generated code.", Required = true };
+var client = new Option<string?>("--client-name") { Description = "The client class's name (default: <FileName>Client)." };
+var output = new Option<DirectoryInfo>("--out") { Description = "The folder the files are written to.", Required = true };
+var registrations = new Option<bool>("--registrations") { Description = "Also write services.AddXxxClient(), as the build does when Microsoft.Extensions.Http is referenced." };
+
+var generate = new Command("generate", "Writes the files the OpenApiGen source generator would emit for a spec, byte for byte.")
+{
+    spec, overlays, ns, client, output, registrations,
+};
+generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLineGenerator.Run(
+    new GenerateRequest(
+        parseResult.GetValue(spec)!,
+        parseResult.GetValue(overlays) ?? [],
+        parseResult.GetValue(ns)!,
+        parseResult.GetValue(client),
+        parseResult.GetValue(output)!,
+        parseResult.GetValue(registrations)),
+    Console.Out,
+    Console.Error,
+    cancellationToken)));
+
+var root = new RootCommand("openapigen: C# models and clients from OpenAPI documents, as the OpenApiGen source generator writes them.") { generate };
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,53 @@
+using OpenApiGen.Cli;
+using OpenApiGen.Tests.Infrastructure;
+
+namespace OpenApiGen.Tests.Generation;
+
+/// <summary><c>openapigen generate</c> writes, byte for byte, what the source generator wrote in the real build of src/QwenImageEdit.Vendors.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("openapigen-");
+
+    [Theory]
+    [MemberData(nameof(VendorSpecs.Names), MemberType = typeof(VendorSpecs))]
+    public void The_command_writes_the_bytes_the_build_wrote(string spec)
+    {
+        var (_, ns, client) = VendorSpecs.All.Single(s => s.Spec == spec);
+        var errors = new StringWriter();
+
+        var code = CommandLineGenerator.Run(
+            new GenerateRequest(new FileInfo(Path.Combine(RepoPaths.Specs, spec)), [], ns, client, _output, Registrations: true),
+            TextWriter.Null,
+            errors,
+            CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, errors.ToString());
+        var built = BuildOutput().GetFiles(client + ".*.g.cs").ToDictionary(static f => f.Name);
+        var written = _output.GetFiles().ToDictionary(static f => f.Name);
+        Assert.Equal(built.Keys.Order(StringComparer.Ordinal), written.Keys.Order(StringComparer.Ordinal));
+        Assert.All(written, pair => Assert.Equal(File.ReadAllBytes(built[pair.Key].FullName), File.ReadAllBytes(pair.Value.FullName)));
+    }
+
+    [Fact]
+    public void A_broken_spec_is_reported_as_the_compiler_reports_it()
+    {
+        var spec = Path.Combine(_output.FullName, "broken.yaml");
+        File.WriteAllText(spec, "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x: [broken\n");
+        var errors = new StringWriter();
+
+        var code = CommandLineGenerator.Run(new GenerateRequest(new FileInfo(spec), [], "X", null, _output, false), TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"{spec}(5,1): error OAG001: ", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _output.Delete(recursive: true);
+
+    /// <summary>Where the build of src/QwenImageEdit.Vendors (same configuration as these tests) kept the generated files.</summary>
+    private static DirectoryInfo BuildOutput()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return new DirectoryInfo(Path.Combine(RepoPaths.Root, "src", "QwenImageEdit.Vendors", "obj", configuration, "net10.0", "generated", "OpenApiGen", "OpenApiGen.OpenApiSourceGenerator"));
+    }
+}
