@@ -710,44 +710,28 @@ internal static class JsonPath
 
         // ---- Filter expressions ----
 
-        private Expression ParseOr()
-        {
-            var operands = new List<Expression> { ParseAnd() };
-            while (true)
-            {
-                var save = _pos;
-                SkipBlank();
-                if (Current == '|' && Peek(1) == '|')
-                {
-                    _pos += 2;
-                    SkipBlank();
-                    operands.Add(ParseAnd());
-                }
-                else
-                {
-                    _pos = save;
-                    return operands.Count == 1 ? operands[0] : new OrExpression(operands);
-                }
-            }
-        }
+        private Expression ParseOr() => ParseJoined('|', ParseAnd, static operands => new OrExpression(operands));
 
-        private Expression ParseAnd()
+        private Expression ParseAnd() => ParseJoined('&', ParseBasic, static operands => new AndExpression(operands));
+
+        /// <summary>Operands joined by a doubled operator (<c>||</c>, <c>&amp;&amp;</c>), each parsed by the next level down.</summary>
+        private Expression ParseJoined(char op, Func<Expression> operand, Func<List<Expression>, Expression> join)
         {
-            var operands = new List<Expression> { ParseBasic() };
+            var operands = new List<Expression> { operand() };
             while (true)
             {
                 var save = _pos;
                 SkipBlank();
-                if (Current == '&' && Peek(1) == '&')
+                if (Current == op && Peek(1) == op)
                 {
                     _pos += 2;
                     SkipBlank();
-                    operands.Add(ParseBasic());
+                    operands.Add(operand());
                 }
                 else
                 {
                     _pos = save;
-                    return operands.Count == 1 ? operands[0] : new AndExpression(operands);
+                    return operands.Count == 1 ? operands[0] : join(operands);
                 }
             }
         }
