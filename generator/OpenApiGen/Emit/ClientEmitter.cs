@@ -113,6 +113,7 @@ internal static class ClientEmitter
             writer.CloseBlock();
         }
 
+        WriteCredentialMethods(writer, spec);
         writer.Line();
         XmlDocWriter.Summary(writer, "The secrets to remove from anything an exception carries.");
         var secrets = client.SecuritySchemes.SelectMany(static s => s.SecondOptionName is null ? new[] { s.OptionName } : new[] { s.OptionName, s.SecondOptionName })
@@ -253,29 +254,43 @@ internal static class ClientEmitter
         _ => $"{Runtime}.ApiRequest.Text({value})",
     };
 
+    /// <summary>Each header credential the operation uses is one call to the client's method for that scheme.</summary>
     private static void WriteCredentials(SourceWriter writer, SpecModel spec, OperationModel operation)
     {
-        foreach (var scheme in spec.Client.SecuritySchemes.Where(s => operation.Security.Contains(s.Name)))
+        foreach (var scheme in HeaderSchemes(spec).Where(s => operation.Security.Contains(s.Name)))
         {
+            writer.Line($"Apply{scheme.OptionName}(request);");
+        }
+    }
+
+    /// <summary>The schemes that put their credential in a header: written once per client, called per operation.</summary>
+    private static IEnumerable<SecuritySchemeModel> HeaderSchemes(SpecModel spec)
+        => spec.Client.SecuritySchemes.Where(static s => s.Kind is "bearer" or "basic" || (s.Kind == "apiKey" && s.In == "header"));
+
+    private static void WriteCredentialMethods(SourceWriter writer, SpecModel spec)
+    {
+        foreach (var scheme in HeaderSchemes(spec))
+        {
+            writer.Line();
+            XmlDocWriter.Summary(writer, $"Adds the <c>{XmlDocWriter.Escape(scheme.Name)}</c> credential to a request, when the options hold one.");
+            writer.OpenBlock($"private void Apply{scheme.OptionName}(global::System.Net.Http.HttpRequestMessage request)");
+            writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} credential)");
             switch (scheme.Kind)
             {
                 case "bearer":
-                    writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                    writer.Line($"request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", {Local(scheme)});");
-                    writer.CloseBlock();
+                    writer.Line("request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", credential);");
                     break;
                 case "basic":
-                    writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                    writer.Line($"var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes({Local(scheme)} + \":\" + _options.{scheme.SecondOptionName}));");
+                    writer.Line($"var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential + \":\" + _options.{scheme.SecondOptionName}));");
                     writer.Line("request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Basic\", basic);");
-                    writer.CloseBlock();
                     break;
-                case "apiKey" when scheme.In == "header":
-                    writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                    writer.Line($"request.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(scheme.WireName!)}, {Local(scheme)});");
-                    writer.CloseBlock();
+                default:
+                    writer.Line($"request.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(scheme.WireName!)}, credential);");
                     break;
             }
+
+            writer.CloseBlock();
+            writer.CloseBlock();
         }
     }
 

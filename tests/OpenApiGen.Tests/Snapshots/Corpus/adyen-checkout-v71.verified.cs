@@ -614,15 +614,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplePaySessionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -649,15 +642,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.StandalonePaymentCancelRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -685,15 +671,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CardDetailsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -720,15 +699,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.DonationCampaignsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -756,15 +728,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.DonationPaymentRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -792,15 +757,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CheckoutForwardRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -827,15 +785,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateOrderRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -863,15 +814,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CancelOrderRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -899,15 +843,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UtilityRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -935,15 +872,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -968,15 +898,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(linkId);
             var path = "/paymentLinks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(linkId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -997,15 +920,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(linkId);
             var path = "/paymentLinks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(linkId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdatePaymentLinkRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1033,15 +949,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentMethodsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1069,15 +978,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BalanceCheckRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1105,15 +1007,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1141,15 +1036,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentDetailsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1178,15 +1066,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentAmountUpdateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1215,15 +1096,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentCancelRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1252,15 +1126,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentCaptureRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1289,15 +1156,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentRefundRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1326,15 +1186,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentReversalRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1362,15 +1215,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaypalUpdateOrderRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1398,15 +1244,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateCheckoutSessionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1433,15 +1272,8 @@ namespace Corpus.Api
             var query = new global::OpenApiGen.Runtime.QueryBuilder();
             query.Add("sessionResult", global::OpenApiGen.Runtime.ApiRequest.Text(sessionResult));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -1469,15 +1301,8 @@ namespace Corpus.Api
                 query.Add("merchantAccount", global::OpenApiGen.Runtime.ApiRequest.Text(v_merchantAccount));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -1500,15 +1325,8 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             if (body is not null)
             {
                 request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.StoredPaymentMethodRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
@@ -1537,15 +1355,8 @@ namespace Corpus.Api
             query.Add("shopperReference", global::OpenApiGen.Runtime.ApiRequest.Text(shopperReference));
             query.Add("merchantAccount", global::OpenApiGen.Runtime.ApiRequest.Text(merchantAccount));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential_ApiKey);
-            }
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyApiKey(request);
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -1578,6 +1389,25 @@ namespace Corpus.Api
                 400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.DefaultErrorResponseEntity, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>ApiKeyAuth</c> credential to a request, when the options hold one.</summary>
+        private void ApplyApiKey(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.ApiKey is { Length: > 0 } credential)
+            {
+                request.Headers.TryAddWithoutValidation("X-API-Key", credential);
+            }
+        }
+
+        /// <summary>Adds the <c>BasicAuth</c> credential to a request, when the options hold one.</summary>
+        private void ApplyUsername(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.Username is { Length: > 0 } credential)
+            {
+                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential + ":" + _options.Password));
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

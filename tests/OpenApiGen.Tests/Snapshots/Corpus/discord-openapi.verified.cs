@@ -2245,10 +2245,7 @@ namespace Corpus.Api
         {
             var path = "/applications/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2270,10 +2267,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationFormPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2296,10 +2290,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(applicationId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2322,10 +2313,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationFormPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2349,10 +2337,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(instanceId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/activity-instances/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(instanceId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2375,14 +2360,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/attachment";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             var form = new global::System.Net.Http.MultipartFormDataContent();
             if (body.File is { } part_File)
             {
@@ -2415,14 +2394,8 @@ namespace Corpus.Api
                 query.Add("with_localizations", global::OpenApiGen.Runtime.ApiRequest.Text(v_withLocalizations));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2445,14 +2418,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/commands";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationCommandUpdateRequestList, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2476,14 +2443,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/commands";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationCommandCreateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2507,14 +2468,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(commandId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/commands/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(commandId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2537,14 +2492,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(commandId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/commands/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(commandId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2568,14 +2517,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/commands/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(commandId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationCommandPatchRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2598,10 +2541,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(applicationId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/emojis";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2624,10 +2564,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/emojis";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateApplicationEmojiRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2651,10 +2588,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(emojiId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/emojis/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2677,10 +2611,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(emojiId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/emojis/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2704,10 +2635,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/emojis/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateApplicationEmojiRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2767,14 +2695,8 @@ namespace Corpus.Api
                 query.Add("only_active", global::OpenApiGen.Runtime.ApiRequest.Text(v_onlyActive));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2797,10 +2719,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/entitlements";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateEntitlementRequestData, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2824,14 +2743,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(entitlementId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/entitlements/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(entitlementId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2854,14 +2767,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(entitlementId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/entitlements/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(entitlementId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2884,14 +2791,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(entitlementId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/entitlements/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(entitlementId)) + "/consume";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2919,14 +2820,8 @@ namespace Corpus.Api
                 query.Add("with_localizations", global::OpenApiGen.Runtime.ApiRequest.Text(v_withLocalizations));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2950,14 +2845,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/commands";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationCommandUpdateRequestList, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2982,14 +2871,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/commands";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationCommandCreateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3013,14 +2896,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/commands/permissions";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3044,14 +2921,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(commandId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/commands/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(commandId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3075,14 +2946,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(commandId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/commands/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(commandId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3107,14 +2972,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/commands/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(commandId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationCommandPatchRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3139,14 +2998,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(commandId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/commands/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(commandId)) + "/permissions";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3171,14 +3024,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/commands/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(commandId)) + "/permissions";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.SetGuildApplicationCommandPermissionsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3201,10 +3048,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(applicationId);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/role-connections/metadata";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3227,10 +3071,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/role-connections/metadata";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplicationRoleConnectionsMetadataItemRequestList, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3253,10 +3094,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3278,10 +3116,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3304,10 +3139,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateChannelRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3331,10 +3163,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/followers";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.FollowChannelRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3357,10 +3186,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/invites";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3383,10 +3209,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/invites";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateChannelInviteRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3431,10 +3254,7 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3457,10 +3277,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.MessageCreateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3484,10 +3301,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/bulk-delete";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BulkDeleteMessagesRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3519,10 +3333,7 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3545,10 +3356,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/pins/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3571,10 +3379,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/pins/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3597,10 +3402,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3623,10 +3425,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3650,10 +3449,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.MessageEditRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3677,10 +3473,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/crosspost";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3703,10 +3496,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/reactions";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3743,10 +3533,7 @@ namespace Corpus.Api
                 query.Add("type", v_type.ToString());
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3770,10 +3557,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(emojiName);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/reactions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiName));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3797,10 +3581,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(emojiName);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/reactions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiName)) + "/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3824,10 +3605,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(emojiName);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/reactions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiName)) + "/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3852,10 +3630,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/reactions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiName)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3879,10 +3654,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/threads";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateTextThreadWithMessageRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3907,10 +3679,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/permissions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(overwriteId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.SetChannelPermissionOverwriteRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3934,10 +3703,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(overwriteId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/permissions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(overwriteId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3959,10 +3725,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/pins";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3985,10 +3748,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/pins/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4011,10 +3771,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/pins/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4046,10 +3803,7 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4072,10 +3826,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(messageId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/polls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/expire";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4099,10 +3850,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/recipients/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.AddGroupDmUserRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4131,10 +3879,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/recipients/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4157,10 +3902,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/send-soundboard-sound";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.SoundboardSoundSendRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4196,10 +3938,7 @@ namespace Corpus.Api
                 query.Add("after", global::OpenApiGen.Runtime.ApiRequest.Text(v_after));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4221,10 +3960,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/thread-members/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4246,10 +3982,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/thread-members/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4277,10 +4010,7 @@ namespace Corpus.Api
                 query.Add("with_member", global::OpenApiGen.Runtime.ApiRequest.Text(v_withMember));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4303,10 +4033,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/thread-members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4329,10 +4056,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/thread-members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4355,10 +4079,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/threads";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateThreadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4390,10 +4111,7 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4424,10 +4142,7 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4494,10 +4209,7 @@ namespace Corpus.Api
                 query.Add("offset", global::OpenApiGen.Runtime.ApiRequest.Text(v_offset));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4519,10 +4231,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/typing";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4558,10 +4267,7 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4584,10 +4290,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/voice-status";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateVoiceChannelStatusRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4610,10 +4313,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/webhooks";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4636,10 +4336,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/channels/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId)) + "/webhooks";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateWebhookRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4661,10 +4358,7 @@ namespace Corpus.Api
         {
             var path = "/gateway";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4685,10 +4379,7 @@ namespace Corpus.Api
         {
             var path = "/gateway/bot";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4710,10 +4401,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(code);
             var path = "/guilds/templates/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(code));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4740,10 +4428,7 @@ namespace Corpus.Api
                 query.Add("with_counts", global::OpenApiGen.Runtime.ApiRequest.Text(v_withCounts));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4766,10 +4451,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.GuildPatchRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4817,10 +4499,7 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4842,10 +4521,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/auto-moderation/rules";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4868,10 +4544,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/auto-moderation/rules";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateAutoModerationRuleRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4895,10 +4568,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(ruleId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/auto-moderation/rules/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(ruleId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4921,10 +4591,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(ruleId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/auto-moderation/rules/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(ruleId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4948,10 +4615,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/auto-moderation/rules/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(ruleId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateAutoModerationRuleRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4987,10 +4651,7 @@ namespace Corpus.Api
                 query.Add("after", global::OpenApiGen.Runtime.ApiRequest.Text(v_after));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5013,10 +4674,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/bans/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5040,10 +4698,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/bans/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BanUserFromGuildRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5068,10 +4723,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/bans/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.JsonMap, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5095,10 +4747,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/bulk-ban";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BulkBanUsersRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5121,14 +4770,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/channels";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5151,10 +4794,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/channels";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateGuildChannelRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5178,10 +4818,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/channels";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BulkUpdateGuildChannelsRequestItemList, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5204,10 +4841,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/emojis";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5230,10 +4864,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/emojis";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateGuildEmojiRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5257,10 +4888,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(emojiId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/emojis/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5283,10 +4911,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(emojiId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/emojis/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5310,10 +4935,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/emojis/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(emojiId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateGuildEmojiRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5337,10 +4959,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/incident-actions";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.GuildIncidentActionsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5363,10 +4982,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/integrations";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5389,10 +5005,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(integrationId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/integrations/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(integrationId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5414,10 +5027,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/invites";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5448,10 +5058,7 @@ namespace Corpus.Api
                 query.Add("after", global::OpenApiGen.Runtime.ApiRequest.Text(v_after));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5474,10 +5081,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/members/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateMyGuildMemberRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5507,10 +5111,7 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5533,10 +5134,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5560,10 +5158,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BotAddGuildMemberRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5592,10 +5187,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5619,10 +5211,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateGuildMemberRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5652,10 +5241,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(roleId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId)) + "/roles/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(roleId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5679,10 +5265,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(roleId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId)) + "/roles/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(roleId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5840,10 +5423,7 @@ namespace Corpus.Api
                 }
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5865,10 +5445,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/new-member-welcome";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5895,10 +5472,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/onboarding";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5921,10 +5495,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/onboarding";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateGuildOnboardingRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5947,10 +5518,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/preview";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5981,10 +5549,7 @@ namespace Corpus.Api
                 query.Add("include_roles", global::OpenApiGen.Runtime.ApiRequest.Text((object)v_includeRoles));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6007,10 +5572,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/prune";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PruneGuildRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6033,10 +5595,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/regions";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6075,10 +5634,7 @@ namespace Corpus.Api
                 query.Add("after", global::OpenApiGen.Runtime.ApiRequest.Text(v_after));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6102,10 +5658,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/requests/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(requestId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ActionGuildJoinRequestRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6128,10 +5681,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/roles";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6154,10 +5704,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/roles";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateRoleRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6181,10 +5728,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/roles";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateRolePositionsRequestList, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6207,10 +5751,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/roles/member-counts";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6233,10 +5774,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(roleId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/roles/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(roleId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6259,10 +5797,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(roleId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/roles/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(roleId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6286,10 +5821,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/roles/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(roleId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateRoleRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6317,10 +5849,7 @@ namespace Corpus.Api
                 query.Add("with_user_count", global::OpenApiGen.Runtime.ApiRequest.Text(v_withUserCount));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6343,10 +5872,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/scheduled-events";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateGuildScheduledEventRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6375,10 +5901,7 @@ namespace Corpus.Api
                 query.Add("with_user_count", global::OpenApiGen.Runtime.ApiRequest.Text(v_withUserCount));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6401,10 +5924,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildScheduledEventId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/scheduled-events/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildScheduledEventId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6428,10 +5948,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/scheduled-events/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildScheduledEventId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateGuildScheduledEventRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6456,10 +5973,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/scheduled-events/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildScheduledEventId)) + "/exceptions";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.GuildScheduledEventExceptionCreateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6484,10 +5998,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(exceptionId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/scheduled-events/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildScheduledEventId)) + "/exceptions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(exceptionId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6512,10 +6023,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/scheduled-events/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildScheduledEventId)) + "/exceptions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(exceptionId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.GuildScheduledEventExceptionPatchRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6556,10 +6064,7 @@ namespace Corpus.Api
                 query.Add("after", global::OpenApiGen.Runtime.ApiRequest.Text(v_after));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6590,10 +6095,7 @@ namespace Corpus.Api
                 }
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6634,10 +6136,7 @@ namespace Corpus.Api
                 query.Add("after", global::OpenApiGen.Runtime.ApiRequest.Text(v_after));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6659,10 +6158,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/soundboard-sounds";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6685,10 +6181,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/soundboard-sounds";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.SoundboardCreateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6712,10 +6205,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(soundId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/soundboard-sounds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(soundId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6738,10 +6228,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(soundId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/soundboard-sounds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(soundId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6765,10 +6252,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/soundboard-sounds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(soundId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.SoundboardPatchRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6791,10 +6275,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/stickers";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6817,10 +6298,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/stickers";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             var form = new global::System.Net.Http.MultipartFormDataContent();
             if (body.Name is { } part_Name)
             {
@@ -6861,10 +6339,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(stickerId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/stickers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(stickerId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6887,10 +6362,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(stickerId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/stickers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(stickerId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6914,10 +6386,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/stickers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(stickerId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateGuildStickerRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6940,10 +6409,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/templates";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6966,10 +6432,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/templates";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateGuildTemplateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6993,10 +6456,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(code);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/templates/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(code));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7019,10 +6479,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(code);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/templates/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(code));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7046,10 +6503,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/templates/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(code));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateGuildTemplateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7072,10 +6526,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/threads/active";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7097,10 +6548,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/vanity-url";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7122,10 +6570,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/voice-states/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7148,10 +6593,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/voice-states/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateSelfVoiceStateRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7175,10 +6617,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/voice-states/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7202,10 +6641,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/voice-states/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateVoiceStateRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7228,10 +6664,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/webhooks";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7253,10 +6686,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/welcome-screen";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7279,10 +6709,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/welcome-screen";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.WelcomeScreenPatchRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7305,10 +6732,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/widget";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7331,10 +6755,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/widget";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateGuildWidgetSettingsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7357,10 +6778,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/widget.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7387,10 +6805,7 @@ namespace Corpus.Api
                 query.Add("style", v_style.ToString());
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7420,10 +6835,7 @@ namespace Corpus.Api
                 query.Add("with_response", global::OpenApiGen.Runtime.ApiRequest.Text(v_withResponse));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateInteractionResponseRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7468,10 +6880,7 @@ namespace Corpus.Api
                 query.Add("target_message_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_targetMessageId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7493,10 +6902,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(code);
             var path = "/invites/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(code));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7518,10 +6924,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(code);
             var path = "/invites/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(code)) + "/target-users";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7544,10 +6947,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/invites/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(code)) + "/target-users";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             var form = new global::System.Net.Http.MultipartFormDataContent();
             if (body.TargetUsersFile is { } part_TargetUsersFile)
             {
@@ -7575,10 +6975,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(code);
             var path = "/invites/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(code)) + "/target-users/job-status";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7600,14 +6997,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/lobbies";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateOrJoinLobbyRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7630,10 +7021,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/lobbies";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateLobbyRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7656,10 +7044,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(lobbyId);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7681,10 +7066,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(lobbyId);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7707,10 +7089,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.EditLobbyRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7734,14 +7113,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/channel-linking";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.EditLobbyChannelLinkRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7764,14 +7137,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(lobbyId);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/members/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7793,14 +7160,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(lobbyId);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/members/@me/invites";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7823,10 +7184,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/members/bulk";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BulkLobbyMemberRequestList, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7851,10 +7209,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.AddLobbyMemberRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7878,10 +7233,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7904,10 +7256,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId)) + "/invites";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7934,14 +7283,8 @@ namespace Corpus.Api
                 query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7964,14 +7307,8 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/messages";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.SdkMessageRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7996,10 +7333,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/lobbies/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(lobbyId)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/moderation-metadata";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.StringMap, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8021,14 +7355,8 @@ namespace Corpus.Api
         {
             var path = "/oauth2/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8049,10 +7377,7 @@ namespace Corpus.Api
         {
             var path = "/oauth2/applications/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8073,10 +7398,7 @@ namespace Corpus.Api
         {
             var path = "/oauth2/keys";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8097,14 +7419,8 @@ namespace Corpus.Api
         {
             var path = "/oauth2/userinfo";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8129,10 +7445,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/partner-sdk/dms/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId1)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId2)) + "/messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageId)) + "/moderation-metadata";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.StringMap, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8155,10 +7468,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/partner-sdk/provisional-accounts/unmerge";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PartnerSdkUnmergeProvisionalAccountRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8181,10 +7491,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/partner-sdk/provisional-accounts/unmerge/bot";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BotPartnerSdkUnmergeProvisionalAccountRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8207,10 +7514,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/partner-sdk/token";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PartnerSdkTokenRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8233,10 +7537,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/partner-sdk/token/bot";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BotPartnerSdkTokenRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8276,14 +7577,8 @@ namespace Corpus.Api
                 query.Add("user_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_userId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8311,14 +7606,8 @@ namespace Corpus.Api
                 query.Add("user_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_userId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8339,10 +7628,7 @@ namespace Corpus.Api
         {
             var path = "/soundboard-default-sounds";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8364,10 +7650,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/stage-instances";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateStageInstanceRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8390,10 +7673,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/stage-instances/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8415,10 +7695,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(channelId);
             var path = "/stage-instances/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8441,10 +7718,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/stage-instances/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(channelId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateStageInstanceRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8466,10 +7740,7 @@ namespace Corpus.Api
         {
             var path = "/sticker-packs";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8491,10 +7762,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(packId);
             var path = "/sticker-packs/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(packId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8516,10 +7784,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(stickerId);
             var path = "/stickers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(stickerId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8540,14 +7805,8 @@ namespace Corpus.Api
         {
             var path = "/users/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8569,10 +7828,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/users/@me";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BotAccountPatchRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8604,10 +7860,7 @@ namespace Corpus.Api
                 query.Add("exclude_consumed", global::OpenApiGen.Runtime.ApiRequest.Text(v_excludeConsumed));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8629,10 +7882,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(applicationId);
             var path = "/users/@me/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/role-connection";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8655,10 +7905,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/users/@me/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/role-connection";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateApplicationUserRoleConnectionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8681,10 +7928,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(applicationId);
             var path = "/users/@me/applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(applicationId)) + "/role-connection";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8706,10 +7950,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/users/@me/channels";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreatePrivateChannelRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8731,14 +7972,8 @@ namespace Corpus.Api
         {
             var path = "/users/@me/connections";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8776,14 +8011,8 @@ namespace Corpus.Api
                 query.Add("with_counts", global::OpenApiGen.Runtime.ApiRequest.Text(v_withCounts));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyApiKey(request);
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8805,10 +8034,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/users/@me/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8830,10 +8056,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/users/@me/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/member";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8855,10 +8078,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(userId);
             var path = "/users/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(userId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8879,10 +8099,7 @@ namespace Corpus.Api
         {
             var path = "/voice/regions";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8904,10 +8121,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(webhookId);
             var path = "/webhooks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8929,10 +8143,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(webhookId);
             var path = "/webhooks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8955,10 +8166,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/webhooks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateWebhookRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8982,10 +8190,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(webhookToken);
             var path = "/webhooks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookId)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookToken));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9022,10 +8227,7 @@ namespace Corpus.Api
                 query.Add("with_components", global::OpenApiGen.Runtime.ApiRequest.Text(v_withComponents));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ExecuteWebhookRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9054,10 +8256,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(webhookToken);
             var path = "/webhooks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookId)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookToken));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9081,10 +8280,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/webhooks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookId)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(webhookToken));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateWebhookByTokenRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9118,10 +8314,7 @@ namespace Corpus.Api
                 query.Add("thread_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_threadId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.GithubWebhook, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9150,10 +8343,7 @@ namespace Corpus.Api
                 query.Add("thread_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_threadId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9181,10 +8371,7 @@ namespace Corpus.Api
                 query.Add("thread_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_threadId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9217,10 +8404,7 @@ namespace Corpus.Api
                 query.Add("with_components", global::OpenApiGen.Runtime.ApiRequest.Text(v_withComponents));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.IncomingWebhookUpdateRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9250,10 +8434,7 @@ namespace Corpus.Api
                 query.Add("thread_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_threadId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9282,10 +8463,7 @@ namespace Corpus.Api
                 query.Add("thread_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_threadId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9319,10 +8497,7 @@ namespace Corpus.Api
                 query.Add("with_components", global::OpenApiGen.Runtime.ApiRequest.Text(v_withComponents));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.IncomingWebhookUpdateRequestPartial, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9356,10 +8531,7 @@ namespace Corpus.Api
                 query.Add("thread_id", global::OpenApiGen.Runtime.ApiRequest.Text(v_threadId));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.SlackWebhook, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9374,6 +8546,24 @@ namespace Corpus.Api
                 >= 400 and < 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>BotToken</c> credential to a request, when the options hold one.</summary>
+        private void ApplyApiKey(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.ApiKey is { Length: > 0 } credential)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", credential);
+            }
+        }
+
+        /// <summary>Adds the <c>OAuth2</c> credential to a request, when the options hold one.</summary>
+        private void ApplyAccessToken(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.AccessToken is { Length: > 0 } credential)
+            {
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

@@ -269,10 +269,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/pet";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.Pet, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -294,10 +291,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/pet";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.Pet, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -323,10 +317,7 @@ namespace Corpus.Api
                 query.Add("status", v_status2.ToString());
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -354,10 +345,7 @@ namespace Corpus.Api
                 }
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -377,14 +365,8 @@ namespace Corpus.Api
         {
             var path = "/pet/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(petId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("api_key", credential_ApiKey);
-            }
+            ApplyAccessToken(request);
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -413,10 +395,7 @@ namespace Corpus.Api
                 query.Add("status", global::OpenApiGen.Runtime.ApiRequest.Text(v_status2));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -440,10 +419,7 @@ namespace Corpus.Api
             {
                 request.Headers.TryAddWithoutValidation("api_key", global::OpenApiGen.Runtime.ApiRequest.Text(v_apiKey));
             }
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -469,10 +445,7 @@ namespace Corpus.Api
                 query.Add("additionalMetadata", global::OpenApiGen.Runtime.ApiRequest.Text(v_additionalMetadata));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.AccessToken is { Length: > 0 } credential_AccessToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_AccessToken);
-            }
+            ApplyAccessToken(request);
             request.Content = new global::System.Net.Http.StreamContent(body);
             request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -494,10 +467,7 @@ namespace Corpus.Api
         {
             var path = "/store/inventory";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("api_key", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -724,6 +694,24 @@ namespace Corpus.Api
                 400 or 404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>petstore_auth</c> credential to a request, when the options hold one.</summary>
+        private void ApplyAccessToken(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.AccessToken is { Length: > 0 } credential)
+            {
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+            }
+        }
+
+        /// <summary>Adds the <c>api_key</c> credential to a request, when the options hold one.</summary>
+        private void ApplyApiKey(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.ApiKey is { Length: > 0 } credential)
+            {
+                request.Headers.TryAddWithoutValidation("api_key", credential);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

@@ -2719,11 +2719,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2764,11 +2760,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2788,11 +2780,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2813,11 +2801,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2839,11 +2823,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Addresses.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2893,11 +2873,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2918,11 +2894,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Addresses/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2943,11 +2915,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Addresses/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -2969,11 +2937,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Addresses/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -2995,11 +2959,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Applications.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3037,11 +2997,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3062,11 +3018,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3087,11 +3039,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3113,11 +3061,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Applications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -3139,11 +3083,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(connectAppSid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/AuthorizedConnectApps/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(connectAppSid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3176,11 +3116,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3213,11 +3149,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3238,11 +3170,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(countryCode);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/AvailablePhoneNumbers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(countryCode)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3348,11 +3276,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3458,11 +3382,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3568,11 +3488,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3678,11 +3594,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3788,11 +3700,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -3898,11 +3806,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4008,11 +3912,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4032,11 +3932,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Balance.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4057,11 +3953,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4135,11 +4027,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4160,11 +4048,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4185,11 +4069,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4211,11 +4091,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4250,11 +4126,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4276,11 +4148,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Notifications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4330,11 +4198,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4356,11 +4220,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Recordings.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4407,11 +4267,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4434,11 +4290,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4462,11 +4314,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4488,11 +4336,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4513,11 +4357,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4539,11 +4379,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4609,11 +4445,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4659,11 +4491,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4686,11 +4514,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(conferenceSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4713,11 +4537,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(conferenceSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4739,11 +4559,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(conferenceSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4764,11 +4580,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/ConnectApps/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4790,11 +4602,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/ConnectApps/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4816,11 +4624,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/ConnectApps/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4853,11 +4657,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4891,11 +4691,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4917,11 +4713,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -4943,11 +4735,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -4968,11 +4756,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5021,11 +4805,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5046,11 +4826,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5073,11 +4849,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(resourceSid)) + "/AssignedAddOns/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5099,11 +4871,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(resourceSid)) + "/AssignedAddOns/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5137,11 +4905,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5163,11 +4927,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(resourceSid)) + "/AssignedAddOns.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5191,11 +4951,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(resourceSid)) + "/AssignedAddOns/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(assignedAddOnSid)) + "/Extensions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5230,11 +4986,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5283,11 +5035,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5308,11 +5056,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/Local.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5362,11 +5106,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5387,11 +5127,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/Mobile.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5441,11 +5177,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5466,11 +5198,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/IncomingPhoneNumbers/TollFree.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5492,11 +5220,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Keys/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5518,11 +5242,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Keys/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5544,11 +5264,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Keys/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5581,11 +5297,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5606,11 +5318,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Keys.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5633,11 +5341,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageSid)) + "/Media/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5659,11 +5363,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageSid)) + "/Media/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5709,11 +5409,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5735,11 +5431,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(callSid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Queues/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(queueSid)) + "/Members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5762,11 +5454,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Queues/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(queueSid)) + "/Members/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5801,11 +5489,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5826,11 +5510,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Messages.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5884,11 +5564,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5909,11 +5585,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5934,11 +5606,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -5960,11 +5628,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5987,11 +5651,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Messages/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(messageSid)) + "/Feedback.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6013,11 +5673,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SigningKeys.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6051,11 +5707,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6076,11 +5728,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Notifications/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6129,11 +5777,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6154,11 +5798,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/OutgoingCallerIds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6180,11 +5820,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/OutgoingCallerIds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6206,11 +5842,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/OutgoingCallerIds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6251,11 +5883,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6276,11 +5904,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/OutgoingCallerIds.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6303,11 +5927,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(callSid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(conferenceSid)) + "/Participants/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6330,11 +5950,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(conferenceSid)) + "/Participants/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6357,11 +5973,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(callSid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(conferenceSid)) + "/Participants/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6383,11 +5995,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(conferenceSid)) + "/Participants.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6434,11 +6042,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6460,11 +6064,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Payments.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6488,11 +6088,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Payments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6514,11 +6110,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Queues/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6540,11 +6132,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Queues/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6566,11 +6154,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Queues/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6603,11 +6187,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6628,11 +6208,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Queues.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6655,11 +6231,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Transcriptions.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6683,11 +6255,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Transcriptions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -6714,11 +6282,7 @@ namespace Corpus.Api
                 query.Add("IncludeSoftDeleted", global::OpenApiGen.Runtime.ApiRequest.Text(v_includeSoftDeleted));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6739,11 +6303,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6800,11 +6360,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6826,11 +6382,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(referenceSid)) + "/AddOnResults/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6852,11 +6404,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(referenceSid)) + "/AddOnResults/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6890,11 +6438,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6917,11 +6461,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(referenceSid)) + "/AddOnResults/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(addOnResultSid)) + "/Payloads/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6944,11 +6484,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(referenceSid)) + "/AddOnResults/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(addOnResultSid)) + "/Payloads/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -6983,11 +6519,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7010,11 +6542,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(payloadSid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(referenceSid)) + "/AddOnResults/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(addOnResultSid)) + "/Payloads/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(payloadSid)) + "/Data.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7037,11 +6565,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(recordingSid)) + "/Transcriptions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7063,11 +6587,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Recordings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(recordingSid)) + "/Transcriptions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7101,11 +6621,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7126,11 +6642,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SMS/ShortCodes/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7152,11 +6664,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SMS/ShortCodes/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7198,11 +6706,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7223,11 +6727,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SigningKeys/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7249,11 +6749,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SigningKeys/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7275,11 +6771,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SigningKeys/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7301,11 +6793,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Calls/CredentialListMappings.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7340,11 +6828,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7366,11 +6850,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Calls/CredentialListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7392,11 +6872,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Calls/CredentialListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7418,11 +6894,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Calls/IpAccessControlListMappings.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7457,11 +6929,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7483,11 +6951,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Calls/IpAccessControlListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7509,11 +6973,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Calls/IpAccessControlListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7535,11 +6995,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Registrations/CredentialListMappings.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7574,11 +7030,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7600,11 +7052,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Registrations/CredentialListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7626,11 +7074,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/Auth/Registrations/CredentialListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7664,11 +7108,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7690,11 +7130,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/CredentialLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(credentialListSid)) + "/Credentials.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7717,11 +7153,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/CredentialLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(credentialListSid)) + "/Credentials/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7744,11 +7176,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/CredentialLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(credentialListSid)) + "/Credentials/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7771,11 +7199,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/CredentialLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(credentialListSid)) + "/Credentials/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7808,11 +7232,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7833,11 +7253,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/CredentialLists.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7859,11 +7275,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/CredentialLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7885,11 +7297,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/CredentialLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7911,11 +7319,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/CredentialLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -7937,11 +7341,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/CredentialListMappings.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -7976,11 +7376,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8002,11 +7398,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/CredentialListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8028,11 +7420,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/CredentialListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8065,11 +7453,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8090,11 +7474,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8116,11 +7496,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8142,11 +7518,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8168,11 +7540,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8205,11 +7573,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8230,11 +7594,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/IpAccessControlLists.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8256,11 +7616,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/IpAccessControlLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8282,11 +7638,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/IpAccessControlLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8308,11 +7660,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/IpAccessControlLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8334,11 +7682,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/IpAccessControlListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8360,11 +7704,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/IpAccessControlListMappings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8386,11 +7726,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/Domains/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(domainSid)) + "/IpAccessControlListMappings.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8425,11 +7761,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8463,11 +7795,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8489,11 +7817,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/IpAccessControlLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(ipAccessControlListSid)) + "/IpAddresses.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8516,11 +7840,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/IpAccessControlLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(ipAccessControlListSid)) + "/IpAddresses/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8543,11 +7863,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/IpAccessControlLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(ipAccessControlListSid)) + "/IpAddresses/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8570,11 +7886,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/SIP/IpAccessControlLists/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(ipAccessControlListSid)) + "/IpAddresses/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8596,11 +7908,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Siprec.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8624,11 +7932,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Siprec/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8651,11 +7955,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Streams.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8679,11 +7979,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/Streams/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8705,11 +8001,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Tokens.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -8731,11 +8023,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Transcriptions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8756,11 +8044,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Transcriptions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8793,11 +8077,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8846,11 +8126,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8899,11 +8175,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -8952,11 +8224,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9005,11 +8273,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9058,11 +8322,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9111,11 +8371,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9164,11 +8420,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9217,11 +8469,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9270,11 +8518,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9295,11 +8539,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Usage/Triggers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9321,11 +8561,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Usage/Triggers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9347,11 +8583,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Usage/Triggers/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9372,11 +8604,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Usage/Triggers.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9422,11 +8650,7 @@ namespace Corpus.Api
                 query.Add("PageToken", global::OpenApiGen.Runtime.ApiRequest.Text(v_pageToken));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9448,11 +8672,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/UserDefinedMessages.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9475,11 +8695,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/UserDefinedMessageSubscriptions.json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             request.Content = body;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -9502,11 +8718,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(sid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(callSid)) + "/UserDefinedMessageSubscriptions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sid)) + ".json";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.Username is { Length: > 0 } credential_Username)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential_Username + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
+            ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -9518,6 +8730,16 @@ namespace Corpus.Api
             {
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>accountSid_authToken</c> credential to a request, when the options hold one.</summary>
+        private void ApplyUsername(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.Username is { Length: > 0 } credential)
+            {
+                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential + ":" + _options.Password));
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

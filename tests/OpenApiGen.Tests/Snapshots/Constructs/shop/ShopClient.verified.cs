@@ -65,10 +65,7 @@ namespace Shop
             {
                 request.Headers.TryAddWithoutValidation("X-Trace", global::OpenApiGen.Runtime.ApiRequest.Text(v_xTrace));
             }
-            if (_options.ApiKey is { Length: > 0 } credential_ApiKey)
-            {
-                request.Headers.TryAddWithoutValidation("X-Api-Key", credential_ApiKey);
-            }
+            ApplyApiKey(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Shop.ShopJsonContext.Default.Order, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -82,6 +79,15 @@ namespace Shop
                 >= 400 and < 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Shop.ShopJsonContext.Default.Problem, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>apiKey</c> credential to a request, when the options hold one.</summary>
+        private void ApplyApiKey(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.ApiKey is { Length: > 0 } credential)
+            {
+                request.Headers.TryAddWithoutValidation("X-Api-Key", credential);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

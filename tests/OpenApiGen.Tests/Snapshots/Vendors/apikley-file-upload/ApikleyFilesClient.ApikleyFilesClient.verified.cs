@@ -88,10 +88,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/api/file-base64-upload";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.Base64UploadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -113,10 +110,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/api/file-stream-upload";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             var form = new global::System.Net.Http.MultipartFormDataContent();
             if (body.File is { } part_File)
             {
@@ -153,10 +147,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/api/file-url-upload";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.UrlUploadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -170,6 +161,15 @@ namespace QwenImageEdit.Vendors.Apikley.Files
                 400 or 401 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.ApiResponse, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>BearerAuth</c> credential to a request, when the options hold one.</summary>
+        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.BearerToken is { Length: > 0 } credential)
+            {
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

@@ -70,10 +70,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
             var query = new global::OpenApiGen.Runtime.QueryBuilder();
             query.Add("taskId", global::OpenApiGen.Runtime.ApiRequest.Text(taskId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -86,6 +83,15 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
                 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>BearerAuth</c> credential to a request, when the options hold one.</summary>
+        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.BearerToken is { Length: > 0 } credential)
+            {
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

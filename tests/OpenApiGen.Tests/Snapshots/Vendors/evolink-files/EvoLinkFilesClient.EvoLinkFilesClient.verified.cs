@@ -107,10 +107,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/api/v1/files/upload/base64";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.Base64UploadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -131,10 +128,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/api/v1/files/upload/stream";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             var form = new global::System.Net.Http.MultipartFormDataContent();
             if (body.File is { } part_File)
             {
@@ -170,10 +164,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/api/v1/files/upload/url";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.UrlUploadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -186,6 +177,15 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
             {
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>bearerAuth</c> credential to a request, when the options hold one.</summary>
+        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.BearerToken is { Length: > 0 } credential)
+            {
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

@@ -60,10 +60,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
             global::System.ArgumentNullException.ThrowIfNull(body);
             var path = "/v1/images/generations";
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.EvoLinkImageEditJsonContext.Default.QwenImageEditRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -77,6 +74,15 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
                 400 or 401 or 402 or 403 or 429 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.EvoLinkImageEditJsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>bearerAuth</c> credential to a request, when the options hold one.</summary>
+        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.BearerToken is { Length: > 0 } credential)
+            {
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>

@@ -71,10 +71,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
             global::System.ArgumentNullException.ThrowIfNull(taskId);
             var path = "/v1/tasks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(taskId));
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (_options.BearerToken is { Length: > 0 } credential_BearerToken)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential_BearerToken);
-            }
+            ApplyBearerToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300)
@@ -87,6 +84,15 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
                 400 or 401 or 402 or 403 or 404 or 429 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.EvoLink.Tasks.EvoLinkTasksJsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
+        }
+
+        /// <summary>Adds the <c>bearerAuth</c> credential to a request, when the options hold one.</summary>
+        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
+        {
+            if (_options.BearerToken is { Length: > 0 } credential)
+            {
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+            }
         }
 
         /// <summary>The secrets to remove from anything an exception carries.</summary>
