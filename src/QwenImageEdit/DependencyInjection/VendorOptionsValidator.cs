@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Options;
+
+namespace QwenImageEdit;
+
+/// <summary>Checks each vendor's options at start-up, so a missing key fails the host, not the first customer.</summary>
+internal sealed class VendorOptionsValidator : IValidateOptions<QwenImageEditVendorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, QwenImageEditVendorOptions options)
+    {
+        if (!Enum.TryParse<ImageEditVendor>(name, out var vendor))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            failures.Add($"{vendor}: ApiKey is required.");
+        }
+
+        foreach (var (option, address) in new[] { (nameof(options.BaseAddress), options.BaseAddress), (nameof(options.FilesBaseAddress), options.FilesBaseAddress) })
+        {
+            if (address is not null && (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && !(address.Scheme == Uri.UriSchemeHttp && address.IsLoopback))))
+            {
+                failures.Add($"{vendor}: {option} must be an absolute https:// URL (http only to loopback), not '{address}'.");
+            }
+        }
+
+        if (options.DefaultModel is { } model && !ImageEditCapabilities.All.Any(c => c.Vendor == vendor && c.Model == model))
+        {
+            failures.Add($"{vendor}: DefaultModel '{model}' is not one of {string.Join(", ", ImageEditCapabilities.All.Where(c => c.Vendor == vendor).Select(c => c.Model))}.");
+        }
+
+        var polling = options.Polling;
+        if (polling is null || polling.FirstDelay < TimeSpan.Zero || polling.MaxDelay < polling.FirstDelay || polling.Timeout <= TimeSpan.Zero || polling.Multiplier < 1 || polling.Jitter is < 0 or > 1 || polling.TransientRetries < 0)
+        {
+            failures.Add($"{vendor}: Polling needs 0 <= FirstDelay <= MaxDelay, Timeout > 0, Multiplier >= 1, Jitter in [0, 1] and TransientRetries >= 0.");
+        }
+
+        if (options.MaxCreateAttempts < 1)
+        {
+            failures.Add($"{vendor}: MaxCreateAttempts must be at least 1.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

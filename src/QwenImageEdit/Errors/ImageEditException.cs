@@ -1,0 +1,37 @@
+using System;
+
+namespace QwenImageEdit;
+
+/// <summary>
+/// Any failure of an image edit, whichever vendor served it. Catch a subclass for one kind
+/// (<see cref="ImageEditRateLimitedException"/>, ...), or this type and switch on <see cref="Kind"/>.
+/// </summary>
+/// <remarks>Messages and excerpts never contain the API key: the generated clients redact it before it gets here.</remarks>
+public class ImageEditException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ImageEditException(ImageEditErrorKind kind, ImageEditVendor? vendor, string message, int? statusCode = null, string? vendorCode = null, string? responseExcerpt = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+        Vendor = vendor;
+        StatusCode = statusCode;
+        VendorCode = vendorCode;
+        ResponseExcerpt = responseExcerpt;
+    }
+
+    /// <summary>What went wrong.</summary>
+    public ImageEditErrorKind Kind { get; }
+
+    /// <summary>The vendor involved, or null when the failure is not tied to one.</summary>
+    public ImageEditVendor? Vendor { get; }
+
+    /// <summary>The HTTP status, when the vendor answered.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The vendor's own error code (EvoLink <c>content_policy_violation</c>, Apikley <c>422</c>, ...), as text.</summary>
+    public string? VendorCode { get; }
+
+    /// <summary>The start of the vendor's answer (at most 2,048 characters, credentials removed), for diagnosis.</summary>
+    public string? ResponseExcerpt { get; }
+}

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using QwenImageEdit.Vendors;
+
+namespace QwenImageEdit;
+
+/// <summary>
+/// A submitted edit, shaped like Azure's <c>Operation&lt;T&gt;</c>: read its state, poll it with
+/// <see cref="UpdateAsync"/>, or wait for the images with <see cref="WaitForCompletionAsync"/>. Keep <see cref="Id"/>
+/// (with <see cref="Vendor"/> and <see cref="Model"/>) to resume it later, in another process or after a callback,
+/// with <see cref="QwenImageEditClient.ResumeOperation(string, string?)"/>.
+/// </summary>
+/// <remarks>Not thread-safe: one caller polls an operation at a time.</remarks>
+public sealed class ImageEditOperation
+{
+    private readonly OperationContext _context;
+    private TimeSpan? _estimatedWait;
+
+    internal ImageEditOperation(OperationContext context, string model, VendorTaskState? state, string id)
+    {
+        _context = context;
+        Model = model;
+        Id = id;
+        if (state is not null)
+        {
+            Apply(state);
+        }
+    }
+
+    /// <summary>The task's id at the vendor.</summary>
+    public string Id { get; }
+
+    /// <summary>The vendor running it.</summary>
+    public ImageEditVendor Vendor => _context.Adapter.Vendor;
+
+    /// <summary>The model running it.</summary>
+    public string Model { get; }
+
+    /// <summary>Where the edit is; <see cref="ImageEditStatus.Unknown"/> for a resumed operation not yet updated.</summary>
+    public ImageEditStatus Status { get; private set; }
+
+    /// <summary>The vendor's own word for the state (<c>processing</c>, <c>generating</c>, ...), kept as sent.</summary>
+    public string? RawStatus { get; private set; }
+
+    /// <summary>Percent complete, where the vendor reports it (EvoLink); 100 once it succeeded.</summary>
+    public int? PercentComplete { get; private set; }
+
+    /// <summary>Whether the edit has ended (succeeded, failed or cancelled).</summary>
+    public bool HasCompleted => Status.IsTerminal();
+
+    /// <summary>Why it failed, when it did.</summary>
+    public ImageEditFailure? Failure { get; private set; }
+
+    /// <summary>The result images, once it succeeded; empty before.</summary>
+    public IReadOnlyList<ImageEditResult> Images { get; private set; } = [];
+
+    /// <summary>The vendor's last answer as the generated client read it (for details the facade does not map).</summary>
+    public object? RawRepresentation { get; private set; }
+
+    /// <summary>Asks the vendor once for the task's state. Transient failures of the poll are retried.</summary>
+    /// <returns>The status after the update.</returns>
+    public async Task<ImageEditStatus> UpdateAsync(CancellationToken cancellationToken = default)
+    {
+        if (HasCompleted)
+        {
+            return Status;
+        }
+
+        var state = await _context.PollAsync(Id, Model, cancellationToken).ConfigureAwait(false);
+        Apply(state);
+        return Status;
+    }
+
+    /// <summary>
+    /// Polls until the edit ends, respecting the vendor's estimate, backing off with jitter, and giving up after
+    /// <see cref="ImageEditPollingOptions.Timeout"/>.
+    /// </summary>
+    /// <returns>The result images.</returns>
+    /// <exception cref="ImageEditFailedException">The vendor ended the task without images.</exception>
+    /// <exception cref="ImageEditTimeoutException">The task did not end within the timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<IReadOnlyList<ImageEditResult>> WaitForCompletionAsync(IProgress<ImageEditProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var time = _context.TimeProvider;
+        var started = time.GetTimestamp();
+        var polling = _context.Options.Polling;
+        using var deadline = new CancellationTokenSource(polling.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var schedule = new PollingSchedule(polling, Random.Shared.NextDouble);
+
+        progress?.Report(new ImageEditProgress(Status, RawStatus, PercentComplete, TimeSpan.Zero));
+        try
+        {
+            while (!HasCompleted)
+            {
+                var wait = schedule.Next(_estimatedWait);
+                _estimatedWait = null;
+                await Task.Delay(wait, time, linked.Token).ConfigureAwait(false);
+                await UpdateAsync(linked.Token).ConfigureAwait(false);
+                progress?.Report(new ImageEditProgress(Status, RawStatus, PercentComplete, time.GetElapsedTime(started)));
+            }
+        }
+        catch (OperationCanceledException error) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ImageEditTimeoutException(Vendor, $"{Vendor} task {Id} did not end within {polling.Timeout}; it was last {RawStatus ?? "unknown"}. Resume it later by its id.", error);
+        }
+
+        return Status == ImageEditStatus.Succeeded
+            ? Images
+            : throw new ImageEditFailedException(Vendor, Id, Failure ?? new ImageEditFailure(ImageEditErrorKind.VendorError, "The task was cancelled at the vendor.", RawStatus));
+    }
+
+    /// <summary>Takes the state a callback reported, so that a waiting caller need not poll again.</summary>
+    /// <exception cref="ArgumentException">The callback is for another task.</exception>
+    public void Apply(ImageEditCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (callback.Vendor != Vendor || callback.OperationId != Id)
+        {
+            throw new ArgumentException($"The callback is for {callback.Vendor} task {callback.OperationId}, not {Vendor} task {Id}.", nameof(callback));
+        }
+
+        Apply(callback.State);
+    }
+
+    internal void Apply(VendorTaskState state)
+    {
+        // A late or duplicated report cannot undo an end.
+        if (HasCompleted)
+        {
+            return;
+        }
+
+        var before = Status;
+        Status = state.Status;
+        RawStatus = state.RawStatus;
+        PercentComplete = state.Status == ImageEditStatus.Succeeded ? 100 : state.Progress ?? PercentComplete;
+        Failure = state.Failure;
+        RawRepresentation = state.Raw;
+        _estimatedWait = state.EstimatedWait;
+        if (state.Status == ImageEditStatus.Succeeded)
+        {
+            var expires = _context.Capabilities(Model).ResultLifetime is { } lifetime ? _context.TimeProvider.GetUtcNow() + lifetime : (DateTimeOffset?)null;
+            Images = state.Results.Select(url => new ImageEditResult(url, expires, _context.HttpClient)).ToArray();
+        }
+
+        if (before != Status)
+        {
+            Log.StatusChanged(_context.Logger, Vendor, Id, RawStatus, Status, PercentComplete);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Vendor} {Model} task {Id}: {Status}{(PercentComplete is { } p ? $" ({p}%)" : "")}";
+}

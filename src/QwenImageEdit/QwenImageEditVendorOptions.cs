@@ -1,0 +1,34 @@
+using System;
+
+namespace QwenImageEdit;
+
+/// <summary>How to reach one vendor: its key, addresses and the polling and retry policy.</summary>
+public sealed class QwenImageEditVendorOptions
+{
+    /// <summary>The vendor's API key. Sent only to the vendor; never logged or put in an exception.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API's address; null for the vendor's own (from its spec). Set it to point at a fake or a proxy.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The upload API's address; null for the vendor's own. ModelsLab uploads through <see cref="BaseAddress"/>.</summary>
+    public Uri? FilesBaseAddress { get; set; }
+
+    /// <summary>The model used when a request names none; null for the vendor's default.</summary>
+    public string? DefaultModel { get; set; }
+
+    /// <summary>The key Apikley signs callbacks with; when set, unsigned or badly signed callbacks are rejected.</summary>
+    public string? WebhookSigningKey { get; set; }
+
+    /// <summary>How status is polled.</summary>
+    public ImageEditPollingOptions Polling { get; set; } = new();
+
+    /// <summary>
+    /// How many times a create is sent in all when the vendor provably did not take it (HTTP 429 before acceptance, a
+    /// refused connection). A create that may have been accepted is never sent again: that would bill twice.
+    /// </summary>
+    public int MaxCreateAttempts { get; set; } = 3;
+
+    /// <summary>The longest <c>Retry-After</c> the facade waits out by itself before it gives the 429 to the caller.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace QwenImageEdit;
+
+/// <summary>One result image: where the vendor keeps it, until when, and how to fetch it.</summary>
+public sealed class ImageEditResult
+{
+    private readonly HttpClient _httpClient;
+
+    internal ImageEditResult(Uri uri, DateTimeOffset? expiresAt, HttpClient httpClient)
+    {
+        Uri = uri;
+        ExpiresAt = expiresAt;
+        MediaType = MediaTypes.FromUrl(uri, "image/png");
+        _httpClient = httpClient;
+    }
+
+    /// <summary>The vendor's URL for the image.</summary>
+    public Uri Uri { get; }
+
+    /// <summary>
+    /// When the vendor deletes it (24 h after completion at EvoLink and Apikley), as seen by this process; null when
+    /// the vendor does not say. Save the image before then.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; }
+
+    /// <summary>The media type, from the URL's extension (<c>image/png</c> when it has none).</summary>
+    public string MediaType { get; }
+
+    /// <summary>Streams the image into <paramref name="destination"/>.</summary>
+    /// <exception cref="ImageEditException">The URL is not HTTPS, or the download failed.</exception>
+    public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var response = await ImageDownloader.GetAsync(_httpClient, Uri, cancellationToken).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Streams the image into a file (created or replaced), and returns its full path.</summary>
+    /// <exception cref="ImageEditException">The URL is not HTTPS, or the download failed; no partial file is left.</exception>
+    public async Task<string> SaveAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        var partial = fullPath + ".partial";
+        try
+        {
+            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await SaveAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(partial, fullPath, overwrite: true);
+            return fullPath;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>Downloads the image into memory.</summary>
+    public async Task<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await SaveAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Uri.ToString();
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenApiGen.Runtime;
+using QwenImageEdit.Vendors.EvoLink.Files;
+using QwenImageEdit.Vendors.EvoLink.ImageEdit;
+using QwenImageEdit.Vendors.EvoLink.ImageEditPlus;
+using QwenImageEdit.Vendors.EvoLink.Tasks;
+
+namespace QwenImageEdit.Vendors;
+
+/// <summary>EvoLink: two create endpoints (one per model) sharing the task and file APIs.</summary>
+internal sealed class EvoLinkAdapter : IVendorAdapter
+{
+    private static readonly string[] NoParameters = [];
+    private static readonly string[] PlusParameters = ["prompt_extend", "watermark"];
+
+    private readonly EvoLinkImageEditClient _edit;
+    private readonly EvoLinkImageEditPlusClient _plus;
+    private readonly EvoLinkTasksClient _tasks;
+    private readonly EvoLinkFilesClient _files;
+
+    public EvoLinkAdapter(HttpClient httpClient, QwenImageEditVendorOptions options)
+    {
+        _edit = new EvoLinkImageEditClient(httpClient, new EvoLinkImageEditClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _plus = new EvoLinkImageEditPlusClient(httpClient, new EvoLinkImageEditPlusClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _tasks = new EvoLinkTasksClient(httpClient, new EvoLinkTasksClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _files = new EvoLinkFilesClient(httpClient, new EvoLinkFilesClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
+    }
+
+    private const ImageEditVendor Self = ImageEditVendor.EvoLink;
+
+    public ImageEditVendor Vendor => Self;
+
+    public Func<CancellationToken, Task<VendorTaskState>> Prepare(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
+    {
+        if (capabilities.Model == ImageEditModels.EvoLinkQwenImageEditPlus)
+        {
+            var parameters = new VendorParameters(request.VendorParameters, PlusParameters, "EvoLink qwen-image-edit-plus", errors);
+            var plus = new QwenImageEditPlusRequest
+            {
+                Prompt = request.Prompt,
+                ImageUrls = imageUrls.ToList(),
+                N = request.Count ?? 1,
+                NegativePrompt = request.NegativePrompt,
+                Size = request.Size?.ToString(),
+                Seed = request.Seed is { } seed ? (int)Math.Clamp(seed, int.MinValue, int.MaxValue) : null,
+                CallbackUrl = request.CallbackUrl,
+            };
+            if (parameters.Bool("prompt_extend") is { } extend)
+            {
+                plus.PromptExtend = extend;
+            }
+
+            if (parameters.Bool("watermark") is { } watermark)
+            {
+                plus.Watermark = watermark;
+            }
+
+            Validation.AddGenerated(errors, plus.Validate());
+            return async cancellationToken =>
+            {
+                var created = await VendorErrors.Translate(Vendor, "create the task", () => _plus.CreateQwenImageEditPlusGenerationAsync(plus, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+                return State(created.Id, created.Status?.ToString(), created.Progress, created.Results, created.Error?.Code?.ToString(), created.Error?.Message, created.TaskInfo?.EstimatedTime, created);
+            };
+        }
+
+        _ = new VendorParameters(request.VendorParameters, NoParameters, "EvoLink qwen-image-edit", errors);
+        var edit = new QwenImageEditRequest { Prompt = request.Prompt, ImageUrls = imageUrls.ToList(), CallbackUrl = request.CallbackUrl };
+        Validation.AddGenerated(errors, edit.Validate());
+        return async cancellationToken =>
+        {
+            var created = await VendorErrors.Translate(Vendor, "create the task", () => _edit.CreateQwenImageEditGenerationAsync(edit, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+            return State(created.Id, created.Status?.ToString(), created.Progress, created.Results, created.Error?.Code?.ToString(), created.Error?.Message, created.TaskInfo?.EstimatedTime, created);
+        };
+    }
+
+    public async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
+    {
+        var task = await VendorErrors.Translate(Vendor, "read the task", () => _tasks.GetTaskDetailAsync(id, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+        return FromDetail(task, id);
+    }
+
+    public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(bytes.ToArray(), writable: false);
+        var uploaded = await VendorErrors.Translate(Vendor, "upload an image", () => _files.UploadFileStreamAsync(new StreamUploadRequest { File = content, FileName = fileName }, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+
+        // Conflict 21: failures are undocumented; `success: false` is one whatever the HTTP status said.
+        return uploaded is { Success: not false, Data.FileUrl: { } url }
+            ? url
+            : throw new ImageEditVendorException(Vendor, $"EvoLink did not accept the upload: {uploaded.Msg ?? "no file URL in the answer"}.", vendorCode: uploaded.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static VendorTaskState ParseCallback(ReadOnlySpan<byte> body)
+    {
+        // EvoLink posts the get-task body.
+        var task = JsonSerializer.Deserialize(body, EvoLinkTasksJsonContext.Default.TaskDetail)
+            ?? throw new JsonException("The callback body is JSON null.");
+        return FromDetail(task, task.Id ?? throw new JsonException("The callback has no task id."));
+    }
+
+    private static VendorTaskState FromDetail(TaskDetail task, string id)
+        => State(task.Id ?? id, task.Status?.ToString(), task.Progress, task.Results, task.Error?.Code, task.Error?.Message, task.TaskInfo?.EstimatedTime, task);
+
+    private static VendorTaskState State(string? id, string? rawStatus, int? progress, IList<Uri>? results, string? errorCode, string? errorMessage, long? estimatedSeconds, object raw)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new ImageEditVendorException(Self, "EvoLink answered without a task id.");
+        }
+
+        var status = StatusMap.Map(Self, rawStatus);
+        var failure = status == ImageEditStatus.Failed
+            ? new ImageEditFailure(ErrorMap.FromEvoLinkCode(errorCode) ?? ImageEditErrorKind.VendorError, errorMessage ?? "The task failed.", errorCode)
+            : null;
+        return new VendorTaskState(id, rawStatus, status, progress, results?.ToArray() ?? [], failure, estimatedSeconds is > 0 ? TimeSpan.FromSeconds(estimatedSeconds.Value) : null, raw);
+    }
+
+    /// <summary>EvoLink's error body: <c>{error: {code, message}}</c>, the code a string or, on older pages, an integer (conflict 3).</summary>
+    private static (string? Code, string? Message)? Describe(ApiException error) => error switch
+    {
+        ApiException<EvoLink.ImageEdit.ErrorResponse> { Error.Error: { } e } => (e.Code?.ToString(), e.Message),
+        ApiException<EvoLink.ImageEditPlus.ErrorResponse> { Error.Error: { } e } => (e.Code?.ToString(), e.Message),
+        ApiException<EvoLink.Tasks.ErrorResponse> { Error.Error: { } e } => (e.Code?.ToString(), e.Message),
+        _ => null,
+    };
+}

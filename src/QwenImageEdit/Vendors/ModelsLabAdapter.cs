@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using QwenImageEdit.Vendors.ModelsLab.Fetch;
+using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
+using QwenImageEdit.Vendors.ModelsLab.Uploads;
+
+namespace QwenImageEdit.Vendors;
+
+/// <summary>
+/// ModelsLab: the key travels in the JSON body (the generated clients put it there), errors come back as
+/// <c>{status: "error"}</c> with HTTP 200, and a create may finish at once.
+/// </summary>
+internal sealed class ModelsLabAdapter : IVendorAdapter
+{
+    private static readonly string[] Parameters = ["track_id"];
+
+    private readonly ModelsLabQwenEditClient _edit;
+    private readonly ModelsLabFetchClient _fetch;
+    private readonly ModelsLabUploadsClient _uploads;
+
+    public ModelsLabAdapter(HttpClient httpClient, QwenImageEditVendorOptions options)
+    {
+        _edit = new ModelsLabQwenEditClient(httpClient, new ModelsLabQwenEditClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
+        _fetch = new ModelsLabFetchClient(httpClient, new ModelsLabFetchClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
+        _uploads = new ModelsLabUploadsClient(httpClient, new ModelsLabUploadsClientOptions { BaseAddress = options.FilesBaseAddress ?? options.BaseAddress, ApiKey = options.ApiKey });
+    }
+
+    private const ImageEditVendor Self = ImageEditVendor.ModelsLab;
+
+    public ImageEditVendor Vendor => Self;
+
+    public Func<CancellationToken, Task<VendorTaskState>> Prepare(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
+    {
+        var parameters = new VendorParameters(request.VendorParameters, Parameters, "ModelsLab", errors);
+        var body = new QwenRequest
+        {
+            Prompt = request.Prompt,
+            // Conflict 10: always an array, even for one image.
+            InitImage = imageUrls.Select(static url => url.AbsoluteUri).ToArray(),
+            ModelId = capabilities.Model,
+            SafetyChecker = request.SafetyChecker,
+            Webhook = request.CallbackUrl,
+        };
+        if (parameters.Text("track_id") is { } trackId)
+        {
+            body.TrackId = long.TryParse(trackId, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : trackId;
+        }
+
+        Validation.AddGenerated(errors, body.Validate());
+        return async cancellationToken =>
+        {
+            var created = await VendorErrors.Translate(Vendor, "create the task", () => _edit.CreateQwenEditAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+            return created.Match(
+                success => State(IdText(success.Id?.ToString()), "success", success.Output, null, success),
+                processing => State(IdText(processing.Id?.ToString()), "processing", null, processing.Eta, processing),
+                error => throw Rejected(error.Message, "create the task"),
+                unmatched => throw Unreadable(unmatched, "create the task"));
+        };
+    }
+
+    public async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
+    {
+        var fetched = await VendorErrors.Translate(Vendor, "read the task", () => _fetch.FetchQwenEditResultAsync(id, new FetchRequest(), cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        return fetched.Match(
+            success => State(success.Id?.ToString() ?? id, "success", success.Output, null, success),
+            // Conflict 9: `output` is "" or [] while processing; either way there are no images yet.
+            processing => State(processing.Id?.ToString() ?? id, "processing", null, processing.Eta, processing),
+            error => ErrorMap.FromModelsLabMessage(error.Message) is ImageEditErrorKind.Authentication or ImageEditErrorKind.RateLimited or ImageEditErrorKind.InsufficientQuota
+                ? throw Rejected(error.Message, "read the task")
+                : Failed(id, "error", error.Message, error),
+            unmatched => throw Unreadable(unmatched, "read the task"));
+    }
+
+    public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
+    {
+        var body = new Base64ToUrlRequest { InitImage = $"data:{mediaType};base64,{Convert.ToBase64String(bytes.Span)}" };
+        var uploaded = await VendorErrors.Translate(Vendor, "upload an image", () => _uploads.Base64ToUrlAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        return uploaded.Match(
+            success => success.Output?.FirstOrDefault() ?? throw new ImageEditVendorException(Vendor, "ModelsLab answered the upload without a URL."),
+            error => throw Rejected(error.Message, "upload an image"),
+            unmatched => throw Unreadable(unmatched, "upload an image"));
+    }
+
+    public static VendorTaskState ParseCallback(ReadOnlySpan<byte> body)
+    {
+        var payload = JsonSerializer.Deserialize(body, ModelsLabFetchJsonContext.Default.ImageEditingResultRequest)
+            ?? throw new JsonException("The webhook body is JSON null.");
+        return payload.Match(
+            success => State(IdText(success.Id?.ToString()), "success", success.Output, null, success),
+            failure => Failed(IdText(failure.Id?.ToString()), failure.Status.ToString(), failure.Message, failure),
+            unmatched => throw new JsonException("The webhook body is neither ModelsLab's success nor its failure payload."));
+    }
+
+    private static VendorTaskState State(string id, string rawStatus, IList<Uri>? output, long? eta, object raw)
+        => new(id, rawStatus, StatusMap.Map(Self, rawStatus), null, output?.ToArray() ?? [], null, eta is > 0 ? TimeSpan.FromSeconds(eta.Value) : null, raw);
+
+    private static VendorTaskState Failed(string id, string rawStatus, string? message, object raw)
+        => new(id, rawStatus, ImageEditStatus.Failed, null, [], new ImageEditFailure(ErrorMap.FromModelsLabMessage(message), message ?? "The task failed.", null), null, raw);
+
+    private static string IdText(string? id)
+        => string.IsNullOrEmpty(id) ? throw new ImageEditVendorException(Self, "ModelsLab answered without a task id.") : id;
+
+    private ImageEditException Rejected(string? message, string action)
+        => VendorErrors.Create(ErrorMap.FromModelsLabMessage(message), Vendor, $"ModelsLab could not {action}: {message ?? "no message"}.", 200, excerpt: message);
+
+    private ImageEditVendorException Unreadable(JsonElement body, string action)
+        => new(Vendor, $"ModelsLab's answer to '{action}' matched none of its documented shapes.", 200, responseExcerpt: Excerpt(body));
+
+    private static string Excerpt(JsonElement body)
+    {
+        var text = body.GetRawText();
+        return text.Length <= 2048 ? text : text.Substring(0, 2048);
+    }
+}

@@ -1,0 +1,17 @@
+using System.Net;
+
+namespace QwenImageEdit.Tests.Infrastructure;
+
+/// <summary>A transport that answers nothing useful and counts what reached it: the proof that nothing was sent.</summary>
+internal sealed class CountingHandler : HttpMessageHandler
+{
+    private int _count;
+
+    public int Count => _count;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _count);
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.InternalServerError));
+    }
+}
