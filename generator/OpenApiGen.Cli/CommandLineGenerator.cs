@@ -16,7 +16,8 @@ namespace OpenApiGen.Cli;
 /// <param name="ClientName">The client's name; defaults as in the build.</param>
 /// <param name="Output">Where the files go.</param>
 /// <param name="Registrations">Also write <c>AddXxxClient()</c>, as the build does when Microsoft.Extensions.Http is referenced.</param>
-internal sealed record GenerateRequest(FileInfo Spec, IReadOnlyList<FileInfo> Overlays, string Namespace, string? ClientName, DirectoryInfo Output, bool Registrations);
+/// <param name="EmbedDocument">Also write the spec after its overlays as a JSON constant, as <c>EmbedDocument="true"</c> does in the build.</param>
+internal sealed record GenerateRequest(FileInfo Spec, IReadOnlyList<FileInfo> Overlays, string Namespace, string? ClientName, DirectoryInfo Output, bool Registrations, bool EmbedDocument = false);
 
 /// <summary>
 /// The source generator's pipeline, outside the compiler: the same <see cref="SpecInputs"/>, <see cref="SpecPipeline"/> and
@@ -51,7 +52,7 @@ internal static class CommandLineGenerator
         }
 
         var files = ImmutableArray.CreateBuilder<SpecFile>();
-        files.Add(new SpecFile(request.Spec.FullName, IsOverlay: false, request.Spec.FullName, request.Namespace, request.ClientName, File.ReadAllText(request.Spec.FullName)));
+        files.Add(new SpecFile(request.Spec.FullName, IsOverlay: false, request.Spec.FullName, request.Namespace, request.ClientName, File.ReadAllText(request.Spec.FullName), request.EmbedDocument));
         files.AddRange(overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, request.Spec.FullName, null, null, File.ReadAllText(o.FullName))));
 
         var group = SpecInputs.Group(files.ToImmutable(), rootNamespace: string.Empty);

@@ -7,10 +7,11 @@ var ns = new Option<string>("--namespace") { Description = "The namespace of the
 var client = new Option<string?>("--client-name") { Description = "The client class's name (default: <FileName>Client)." };
 var output = new Option<DirectoryInfo>("--out") { Description = "The folder the files are written to.", Required = true };
 var registrations = new Option<bool>("--registrations") { Description = "Also write services.AddXxxClient(), as the build does when Microsoft.Extensions.Http is referenced." };
+var embedDocument = new Option<bool>("--embed-document") { Description = "Also write <Prefix>OpenApiDocument: the spec after its overlays as a JSON constant, as EmbedDocument=\"true\" does in the build." };
 
 var generate = new Command("generate", "Writes the files the OpenApiGen source generator would emit for a spec, byte for byte.")
 {
-    spec, overlays, ns, client, output, registrations,
+    spec, overlays, ns, client, output, registrations, embedDocument,
 };
 generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLineGenerator.Run(
     new GenerateRequest(
@@ -19,7 +20,8 @@ generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLi
         parseResult.GetValue(ns)!,
         parseResult.GetValue(client),
         parseResult.GetValue(output)!,
-        parseResult.GetValue(registrations)),
+        parseResult.GetValue(registrations),
+        parseResult.GetValue(embedDocument)),
     Console.Out,
     Console.Error,
     cancellationToken)));

@@ -41,6 +41,7 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, string> _componentIdsByType = new(StringComparer.Ordinal);
     private readonly List<(string TypeName, OpenApiDiscriminator Discriminator)> _discriminated = new();
     private readonly string _contextName;
+    private readonly string? _documentName;
 
     private ModelBuilder(ReadSpec spec, SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -58,6 +59,14 @@ internal sealed partial class ModelBuilder
         _typeScope.Claim(input.ClientName, "the client");
         _typeScope.Claim("I" + input.ClientName, "the client's interface");
         _typeScope.Claim(_contextName, "the JSON context");
+
+        // Claimed before any schema, like the JSON context, so its name follows from the client's name alone and tools
+        // can find it; a schema of the same name gets the suffix (OAG006). Only when emitted: specs without the
+        // option keep every schema name they had.
+        if (input.Spec.EmbedDocument)
+        {
+            _documentName = _typeScope.Claim(baseName + "OpenApiDocument", "the embedded OpenAPI document");
+        }
     }
 
     public static SpecModel Build(ReadSpec spec, SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -73,8 +82,16 @@ internal sealed partial class ModelBuilder
             builder._contextName,
             DocBuilder.ForText(info?.Title, info?.Description),
             builder._types.OrderBy(static t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
-            client);
+            client,
+            builder.BuildEmbeddedDocument());
     }
+
+    private EmbeddedDocumentModel? BuildEmbeddedDocument()
+        => _documentName is not null && _spec.EffectiveJson is { } json
+            ? new EmbeddedDocumentModel(_documentName, FileName(_input.Spec.Path), _input.Overlays.Select(static o => FileName(o.Path)).ToEquatableArray(), json)
+            : null;
+
+    private static string FileName(string path) => path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
 
     private void Run()
     {

@@ -4,7 +4,7 @@ using OpenApiGen.Model;
 
 namespace OpenApiGen.Emit;
 
-/// <summary>One spec's files: a file per type and the JSON context, with hint names unique per spec.</summary>
+/// <summary>One spec's files: a file per type, the JSON context and, when asked for, the embedded document; hint names unique per spec.</summary>
 internal static class SpecEmitter
 {
     public static IEnumerable<(string HintName, string Source)> Emit(SpecModel spec, EmitCapabilities capabilities, CancellationToken cancellationToken)
@@ -27,6 +27,11 @@ internal static class SpecEmitter
         }
 
         yield return ($"{spec.HintPrefix}.{spec.JsonContextName}.g.cs", JsonContextEmitter.Emit(spec));
+
+        if (spec.EmbeddedDocument is { } document)
+        {
+            yield return ($"{spec.HintPrefix}.{document.ClassName}.g.cs", DocumentEmitter.Emit(spec, document));
+        }
 
         if (spec.Client.Operations.Count > 0)
         {

@@ -3,6 +3,7 @@ namespace OpenApiGen.Model;
 /// <summary>
 /// Everything the emitters need to write one spec's code, with every name already decided.
 /// Plain, equatable data: no Roslyn symbols, no OpenAPI objects, so an unchanged spec stays cached.
+/// <c>EmbeddedDocument</c> is null unless the spec asked for its effective document to be embedded.
 /// </summary>
 internal sealed record SpecModel(
     string Namespace,
@@ -11,7 +12,8 @@ internal sealed record SpecModel(
     string JsonContextName,
     DocModel Docs,
     EquatableArray<TypeModel> Types,
-    ClientModel Client);
+    ClientModel Client,
+    EmbeddedDocumentModel? EmbeddedDocument);
 
 /// <summary>The client for a spec: its operations, the credentials it can send, and where it sends them by default.</summary>
 /// <param name="OptionsName">The options class's name.</param>

@@ -10,7 +10,8 @@ namespace OpenApiGen.Reading;
 /// <param name="Namespace">The OpenApiSpec item's Namespace metadata, if set.</param>
 /// <param name="ClientName">The OpenApiSpec item's ClientName metadata, if set.</param>
 /// <param name="Text">The file's text.</param>
-internal sealed record SpecFile(string Path, bool IsOverlay, string SpecPath, string? Namespace, string? ClientName, string Text)
+/// <param name="EmbedDocument">The OpenApiSpec item's EmbedDocument metadata: also emit the effective document (after overlays) as a constant.</param>
+internal sealed record SpecFile(string Path, bool IsOverlay, string SpecPath, string? Namespace, string? ClientName, string Text, bool EmbedDocument = false)
 {
     public bool IsJson => Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase);
 }

@@ -24,8 +24,12 @@ internal static class SpecFiles
             SpecPath: kind == "overlay" ? specPath : file.Path,
             Namespace: Value(options, "OpenApiNamespace"),
             ClientName: Value(options, "OpenApiClientName"),
-            Text: text);
+            Text: text,
+            EmbedDocument: kind == "spec" && IsTrue(Value(options, "OpenApiEmbedDocument")));
     }
+
+    // MSBuild spells booleans in any case ("True" from a property function, "true" by hand).
+    private static bool IsTrue(string? value) => string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase);
 
     private static string? Value(AnalyzerConfigOptions options, string name)
         => options.TryGetValue(Prefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -12,12 +12,13 @@ namespace OpenApiGen.Reading;
 /// <summary>A spec read and corrected: the OpenAPI object model plus the map back to the spec's lines.</summary>
 internal sealed class ReadSpec
 {
-    public ReadSpec(OpenApiDocument document, JsonNode root, SourceMap map, string path)
+    public ReadSpec(OpenApiDocument document, JsonNode root, SourceMap map, string path, string? effectiveJson = null)
     {
         Document = document;
         Root = root;
         Map = map;
         Path = path;
+        EffectiveJson = effectiveJson;
     }
 
     public OpenApiDocument Document { get; }
@@ -26,6 +27,12 @@ internal sealed class ReadSpec
     public JsonNode Root { get; }
 
     public SourceMap Map { get; }
+
+    /// <summary>
+    /// <see cref="Root"/> as compact JSON, taken before Microsoft.OpenApi saw it; null unless the spec asked for its
+    /// document to be embedded.
+    /// </summary>
+    public string? EffectiveJson { get; }
 
     public string Path { get; }
 
@@ -70,6 +77,7 @@ internal static class SpecReader
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var effectiveJson = spec.EmbedDocument ? EffectiveDocument.ToJson(root) : null;
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         ReadResult result;
         try
@@ -92,7 +100,7 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(root, warning.Pointer ?? string.Empty), warning.Message));
         }
 
-        return result.Document is null ? null : new ReadSpec(result.Document, root, loaded.Map, spec.Path);
+        return result.Document is null ? null : new ReadSpec(result.Document, root, loaded.Map, spec.Path, effectiveJson);
     }
 
     private static void ApplyOverlay(JsonObject root, SpecFile overlay, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

@@ -14,17 +14,20 @@ public class CachingTests
         TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results, TrackingNames.Capabilities,
     };
 
-    private static IReadOnlyList<SpecSource> TwoSpecs() => new[]
+    // With the embedded document on, the model also holds the whole effective JSON: as a string, it must compare by content.
+    private static IReadOnlyList<SpecSource> TwoSpecs(bool embedDocument) => new[]
     {
-        SpecSource.FromFile(Path.Combine(RepoPaths.Specs, "evolink/tasks.yaml"), "Caching.Tasks", "TasksClient"),
-        SpecSource.FromFile(Path.Combine(RepoPaths.Specs, "apikley/record-info.yaml"), "Caching.Records", "RecordsClient"),
+        SpecSource.FromFile(Path.Combine(RepoPaths.Specs, "evolink/tasks.yaml"), "Caching.Tasks", "TasksClient", embedDocument),
+        SpecSource.FromFile(Path.Combine(RepoPaths.Specs, "apikley/record-info.yaml"), "Caching.Records", "RecordsClient", embedDocument),
     };
 
-    [Fact]
-    public void An_unrelated_csharp_edit_reruns_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_unrelated_csharp_edit_reruns_nothing(bool embedDocument)
     {
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
-        var driver = GeneratorHarness.CreateDriver(TwoSpecs(), "Caching", trackSteps: true);
+        var driver = GeneratorHarness.CreateDriver(TwoSpecs(embedDocument), "Caching", trackSteps: true);
         driver = driver.RunGenerators(compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", GeneratorHarness.ParseOptions));
@@ -45,10 +48,12 @@ public class CachingTests
         Assert.All(result.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
-    [Fact]
-    public void Editing_one_spec_reruns_only_that_spec()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Editing_one_spec_reruns_only_that_spec(bool embedDocument)
     {
-        var specs = TwoSpecs();
+        var specs = TwoSpecs(embedDocument);
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
         var driver = GeneratorHarness.CreateDriver(specs, "Caching", trackSteps: true, out var texts);
         driver = driver.RunGenerators(compilation);
@@ -64,13 +69,34 @@ public class CachingTests
         var reasons = results.SelectMany(static r => r.Outputs).Select(static o => o.Reason).ToList();
         Assert.Equal(1, reasons.Count(static r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(1, reasons.Count(static r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
-        Assert.NotEqual(original, driver.GetRunResult().Results.Single().GeneratedSources);
+        var edited = driver.GetRunResult().Results.Single().GeneratedSources;
+        Assert.NotEqual(original, edited);
+        Assert.Equal(embedDocument, edited.Any(static s => s.HintName == "TasksClient.TasksOpenApiDocument.g.cs" && s.SourceText.ToString().Contains("The task's ID", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void No_pipeline_value_holds_a_symbol_a_syntax_node_or_a_compilation()
+    public void Turning_the_embedded_document_on_reruns_only_that_spec()
     {
-        var driver = GeneratorHarness.CreateDriver(TwoSpecs(), "Caching", trackSteps: true)
+        var specs = TwoSpecs(embedDocument: false);
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(specs, "Caching", trackSteps: true);
+        driver = driver.RunGenerators(compilation);
+
+        driver = driver.WithUpdatedAnalyzerConfigOptions(GeneratorHarness.OptionsFor(new[] { specs[0] with { EmbedDocument = true }, specs[1] }, "Caching"));
+        driver = driver.RunGenerators(compilation);
+
+        var reasons = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Results].SelectMany(static r => r.Outputs).Select(static o => o.Reason).ToList();
+        Assert.Equal(1, reasons.Count(static r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, reasons.Count(static r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Contains(driver.GetRunResult().Results.Single().GeneratedSources, static s => s.HintName == "TasksClient.TasksOpenApiDocument.g.cs");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void No_pipeline_value_holds_a_symbol_a_syntax_node_or_a_compilation(bool embedDocument)
+    {
+        var driver = GeneratorHarness.CreateDriver(TwoSpecs(embedDocument), "Caching", trackSteps: true)
             .RunGenerators(GeneratorHarness.CreateCompilation("class A { }"));
 
         var result = driver.GetRunResult().Results.Single();

@@ -16,7 +16,7 @@ public sealed class CommandLineTests : IDisposable
         var errors = new StringWriter();
 
         var code = CommandLineGenerator.Run(
-            new GenerateRequest(new FileInfo(Path.Combine(RepoPaths.Specs, spec)), [], ns, client, _output, Registrations: true),
+            new GenerateRequest(new FileInfo(Path.Combine(RepoPaths.Specs, spec)), [], ns, client, _output, Registrations: true, EmbedDocument: true),
             TextWriter.Null,
             errors,
             CancellationToken.None);

@@ -8,10 +8,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpenApiGen.Tests.Infrastructure;
 
 /// <summary>A spec or overlay as the generator receives it: an AdditionalFile and the metadata Directory.Build.targets gives it.</summary>
-internal sealed record SpecSource(string Path, string Text, string? Namespace = null, string? ClientName = null, string? OverlayFor = null)
+internal sealed record SpecSource(string Path, string Text, string? Namespace = null, string? ClientName = null, string? OverlayFor = null, bool EmbedDocument = false)
 {
-    public static SpecSource FromFile(string path, string? ns = null, string? clientName = null)
-        => new(path, File.ReadAllText(path), ns, clientName);
+    public static SpecSource FromFile(string path, string? ns = null, string? clientName = null, bool embedDocument = false)
+        => new(path, File.ReadAllText(path), ns, clientName, EmbedDocument: embedDocument);
 }
 
 /// <summary>What one generator run produced.</summary>
@@ -68,6 +68,9 @@ internal static class GeneratorHarness
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
+
+    /// <summary>The analyzer-config metadata of <paramref name="files"/>, for a test that changes an item's metadata between runs.</summary>
+    public static AnalyzerConfigOptionsProvider OptionsFor(IEnumerable<SpecSource> files, string rootNamespace) => new TestOptionsProvider(files, rootNamespace);
 
     public static GeneratorRun RunDriver(GeneratorDriver driver, Compilation compilation)
     {
@@ -133,6 +136,7 @@ internal static class GeneratorHarness
                         ["build_metadata.AdditionalFiles.OpenApiSpecPath"] = f.OverlayFor ?? f.Path,
                         ["build_metadata.AdditionalFiles.OpenApiNamespace"] = f.Namespace ?? string.Empty,
                         ["build_metadata.AdditionalFiles.OpenApiClientName"] = f.ClientName ?? string.Empty,
+                        ["build_metadata.AdditionalFiles.OpenApiEmbedDocument"] = f.EmbedDocument ? "true" : string.Empty,
                     };
                     return new DictionaryOptions(values);
                 });

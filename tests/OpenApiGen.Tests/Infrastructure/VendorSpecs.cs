@@ -1,6 +1,6 @@
 namespace OpenApiGen.Tests.Infrastructure;
 
-/// <summary>The vendor specs with the namespaces and client names src/QwenImageEdit.Vendors gives them, and their overlays.</summary>
+/// <summary>The vendor specs with the settings src/QwenImageEdit.Vendors gives them (namespace, client name, EmbedDocument), and their overlays.</summary>
 internal static class VendorSpecs
 {
     public static readonly IReadOnlyList<(string Spec, string Namespace, string Client)> All = new[]
@@ -24,7 +24,7 @@ internal static class VendorSpecs
     {
         var (_, ns, client) = All.Single(s => s.Spec == spec);
         var path = Path.Combine(RepoPaths.Specs, spec);
-        var sources = new List<SpecSource> { SpecSource.FromFile(path, ns, client) };
+        var sources = new List<SpecSource> { SpecSource.FromFile(path, ns, client, embedDocument: true) };
         var overlay = Path.ChangeExtension(path, null) + ".overlay.yaml";
         if (File.Exists(overlay))
         {
