@@ -1,0 +1,26 @@
+namespace QwenImageEdit.Testing;
+
+/// <summary>
+/// The ten specs, from the effective documents QwenImageEdit.Vendors embeds: the same text its types were generated
+/// from, overlays applied, so the fakes and the generated clients are held to one contract. Parsed once per process.
+/// </summary>
+internal static class VendorSpecs
+{
+    public static readonly SpecDocument EvoLinkImageEdit = new("evolink/" + Vendors.EvoLink.ImageEdit.EvoLinkImageEditOpenApiDocument.SourcePath, Vendors.EvoLink.ImageEdit.EvoLinkImageEditOpenApiDocument.Json);
+    public static readonly SpecDocument EvoLinkImageEditPlus = new("evolink/" + Vendors.EvoLink.ImageEditPlus.EvoLinkImageEditPlusOpenApiDocument.SourcePath, Vendors.EvoLink.ImageEditPlus.EvoLinkImageEditPlusOpenApiDocument.Json);
+    public static readonly SpecDocument EvoLinkTasks = new("evolink/" + Vendors.EvoLink.Tasks.EvoLinkTasksOpenApiDocument.SourcePath, Vendors.EvoLink.Tasks.EvoLinkTasksOpenApiDocument.Json);
+    public static readonly SpecDocument EvoLinkFiles = new("evolink/" + Vendors.EvoLink.Files.EvoLinkFilesOpenApiDocument.SourcePath, Vendors.EvoLink.Files.EvoLinkFilesOpenApiDocument.Json);
+    public static readonly SpecDocument ModelsLabQwenEdit = new("modelslab/" + Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument.SourcePath, Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument.Json);
+    public static readonly SpecDocument ModelsLabFetch = new("modelslab/" + Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument.SourcePath, Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument.Json);
+    public static readonly SpecDocument ModelsLabUploads = new("modelslab/" + Vendors.ModelsLab.Uploads.ModelsLabUploadsOpenApiDocument.SourcePath, Vendors.ModelsLab.Uploads.ModelsLabUploadsOpenApiDocument.Json);
+    public static readonly SpecDocument ApikleyImageEdit = new("apikley/" + Vendors.Apikley.ImageEdit.ApikleyImageEditOpenApiDocument.SourcePath, Vendors.Apikley.ImageEdit.ApikleyImageEditOpenApiDocument.Json);
+    public static readonly SpecDocument ApikleyTasks = new("apikley/" + Vendors.Apikley.Tasks.ApikleyTasksOpenApiDocument.SourcePath, Vendors.Apikley.Tasks.ApikleyTasksOpenApiDocument.Json);
+    public static readonly SpecDocument ApikleyFiles = new("apikley/" + Vendors.Apikley.Files.ApikleyFilesOpenApiDocument.SourcePath, Vendors.Apikley.Files.ApikleyFilesOpenApiDocument.Json);
+
+    public static IReadOnlyList<SpecDocument> All { get; } =
+    [
+        EvoLinkImageEdit, EvoLinkImageEditPlus, EvoLinkTasks, EvoLinkFiles,
+        ModelsLabQwenEdit, ModelsLabFetch, ModelsLabUploads,
+        ApikleyImageEdit, ApikleyTasks, ApikleyFiles,
+    ];
+}

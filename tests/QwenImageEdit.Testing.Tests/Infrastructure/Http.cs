@@ -1,0 +1,41 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace QwenImageEdit.Testing.Tests.Infrastructure;
+
+/// <summary>Raw HTTP helpers: the fakes' tests speak HTTP directly, to send exactly what a broken client might.</summary>
+internal static class Http
+{
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(json) };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<HttpResponseMessage> GetAsync(this HttpClient client, string path, string? bearer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static string Str(this JsonElement element, string name) => element.GetProperty(name).GetString()!;
+}
