@@ -74,7 +74,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
             error => ErrorMap.FromModelsLabMessage(error.Message) is ImageEditErrorKind.Authentication or ImageEditErrorKind.RateLimited or ImageEditErrorKind.InsufficientQuota
                 ? throw Rejected(error.Message, "read the task")
                 : Failed(id, "error", error.Message, error),
-            unmatched => throw Unreadable(unmatched, "read the task"));
+            unmatched => Undocumented(unmatched, id) ?? throw Unreadable(unmatched, "read the task"));
     }
 
     public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
@@ -99,6 +99,24 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
 
     private static VendorTaskState State(string id, string rawStatus, IList<Uri>? output, long? eta, object raw)
         => new(id, rawStatus, StatusMap.Map(Self, rawStatus), null, output?.ToArray() ?? [], null, eta is > 0 ? TimeSpan.FromSeconds(eta.Value) : null, raw);
+
+    /// <summary>
+    /// An answer with a <c>status</c> none of the documented shapes has: the state is kept as the vendor said it
+    /// (<see cref="ImageEditStatus.Unknown"/> unless the status map knows it), not taken for a broken answer.
+    /// </summary>
+    private static VendorTaskState? Undocumented(JsonElement body, string id)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var raw = status.GetString();
+        var mapped = StatusMap.Map(Self, raw);
+        return mapped == ImageEditStatus.Failed
+            ? Failed(id, raw!, body.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String ? message.GetString() : null, body)
+            : new VendorTaskState(id, raw, mapped, null, [], null, null, body.Clone());
+    }
 
     private static VendorTaskState Failed(string id, string rawStatus, string? message, object raw)
         => new(id, rawStatus, ImageEditStatus.Failed, null, [], new ImageEditFailure(ErrorMap.FromModelsLabMessage(message), message ?? "The task failed.", null), null, raw);

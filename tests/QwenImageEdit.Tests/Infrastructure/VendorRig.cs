@@ -1,0 +1,67 @@
+using QwenImageEdit.Testing;
+
+namespace QwenImageEdit.Tests.Infrastructure;
+
+/// <summary>
+/// One vendor's fake running on Kestrel (127.0.0.1, a free port) and a facade client pointed at it over real HTTP,
+/// with polling waits set to zero so tests never sleep for the schedule.
+/// </summary>
+internal sealed class VendorRig : IAsyncDisposable
+{
+    private VendorRig(FakeVendor fake, QwenImageEditClient client, HttpClient http, QwenImageEditVendorOptions options)
+    {
+        Fake = fake;
+        Client = client;
+        Http = http;
+        Options = options;
+    }
+
+    public FakeVendor Fake { get; }
+
+    public QwenImageEditClient Client { get; }
+
+    public HttpClient Http { get; }
+
+    public QwenImageEditVendorOptions Options { get; }
+
+    /// <summary>Requests that reached the fake on a route (create, poll, upload, result).</summary>
+    public int Count(FakeRoute route) => Fake.Requests.Count(r => r.Route == route);
+
+    public static async Task<VendorRig> StartAsync(ImageEditVendor vendor, FakeVendorOptions? fakeOptions = null, Action<QwenImageEditVendorOptions>? configure = null)
+    {
+        var fake = CreateFake(vendor, fakeOptions);
+        await fake.StartAsync();
+        var options = PointAt(fake, new QwenImageEditVendorOptions { ApiKey = fake.ApiKey });
+        options.Polling = new ImageEditPollingOptions { FirstDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, Jitter = 0, Timeout = TimeSpan.FromSeconds(30) };
+        configure?.Invoke(options);
+        var http = new HttpClient();
+        return new VendorRig(fake, new QwenImageEditClient(vendor, http, options), http, options);
+    }
+
+    public static FakeVendor CreateFake(ImageEditVendor vendor, FakeVendorOptions? options) => vendor switch
+    {
+        ImageEditVendor.EvoLink => new FakeEvoLink(options),
+        ImageEditVendor.ModelsLab => new FakeModelsLab(options),
+        ImageEditVendor.Apikley => new FakeApikley(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
+    };
+
+    /// <summary>The facade's addresses for a fake: the API, and the upload API where the vendor has its own host.</summary>
+    public static QwenImageEditVendorOptions PointAt(FakeVendor fake, QwenImageEditVendorOptions options)
+    {
+        (options.BaseAddress, options.FilesBaseAddress) = fake switch
+        {
+            FakeEvoLink e => (e.ApiAddress, e.FilesAddress),
+            FakeModelsLab m => (m.ApiAddress, m.ApiAddress),
+            FakeApikley a => (a.ApiAddress, a.FilesAddress),
+            _ => throw new ArgumentOutOfRangeException(nameof(fake)),
+        };
+        return options;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Fake.DisposeAsync();
+    }
+}
