@@ -29,7 +29,8 @@ public abstract class FakeVendor : IAsyncDisposable
     {
         Profile = profile;
         Options = options ?? new FakeVendorOptions();
-        _inMemoryAddress = new Uri($"http://{profile.HostName}/");
+        // https, though nothing leaves the process: clients that insist on HTTPS for downloads (the facade does) work in memory too.
+        _inMemoryAddress = new Uri($"https://{profile.HostName}/");
         _callbacks = new CallbackDispatcher(Options);
         _operations = new(() => [.. CreateOperations(), .. CommonOperations()]);
     }
@@ -37,7 +38,7 @@ public abstract class FakeVendor : IAsyncDisposable
     /// <summary>The one API key the fake accepts (<see cref="FakeVendorOptions.ApiKey"/>).</summary>
     public string ApiKey => Options.ApiKey;
 
-    /// <summary>The fake's root: <c>http://{vendor}.fake/</c> in memory until <see cref="StartAsync"/>, then <c>http://127.0.0.1:{port}/</c>.</summary>
+    /// <summary>The fake's root: <c>https://{vendor}.fake/</c> in memory until <see cref="StartAsync"/>, then <c>http://127.0.0.1:{port}/</c>.</summary>
     public Uri BaseAddress => _host?.Address ?? _inMemoryAddress;
 
     /// <summary>Every request received, in order, with credentials redacted.</summary>

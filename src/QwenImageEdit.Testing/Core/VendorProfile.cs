@@ -1,7 +1,7 @@
 namespace QwenImageEdit.Testing;
 
 /// <summary>The facts that tell the vendors apart where a value, not code, is enough.</summary>
-/// <param name="HostName">The in-memory host, <c>http://{HostName}/</c>.</param>
+/// <param name="HostName">The in-memory host, <c>https://{HostName}/</c>.</param>
 /// <param name="HasProgress">Whether the vendor reports a progress percentage.</param>
 /// <param name="CallbackRetryDelays">The vendor's documented retry schedule for callbacks.</param>
 /// <param name="BodyCredentialMembers">Body members that carry the API key, redacted from recordings.</param>

@@ -57,6 +57,6 @@ internal static class VendorErrors
     }
 }
 
-/// <summary>The connection was refused: the request provably never reached the vendor, so it may be sent again.</summary>
-internal sealed class ImageEditConnectionRefusedException(ImageEditVendor vendor, string message, Exception inner)
+/// <summary>The vendor refused the connection: the request provably never reached it, so the facade may send a create again.</summary>
+public sealed class ImageEditConnectionRefusedException(ImageEditVendor vendor, string message, Exception inner)
     : ImageEditException(ImageEditErrorKind.VendorError, vendor, message, innerException: inner);

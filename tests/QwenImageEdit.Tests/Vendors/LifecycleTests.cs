@@ -169,6 +169,25 @@ public sealed class LifecycleTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    public async Task The_in_memory_transport_runs_the_same_lifecycle(ImageEditVendor vendor)
+    {
+        await using var fake = VendorRig.CreateFake(vendor, null);
+        using var http = fake.CreateHttpClient();
+        var client = new QwenImageEditClient(vendor, http, VendorRig.PointAt(fake, new QwenImageEditVendorOptions
+        {
+            ApiKey = fake.ApiKey,
+            Polling = new ImageEditPollingOptions { FirstDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
+        }));
+
+        var images = await client.EditAsync(Cases.Request());
+
+        Assert.True(Cases.IsPng(await Assert.Single(images).ReadAsync()));
+        Assert.Equal("https", images[0].Uri.Scheme);
+        Assert.Empty(fake.Violations);
+    }
+
     /// <summary>Reports on the calling thread, so a test sees every report before the wait returns.</summary>
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
