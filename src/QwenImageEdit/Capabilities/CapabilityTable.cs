@@ -23,84 +23,60 @@ internal static class CapabilityTable
         new("landscape_16_9", 1024, 576),
     ];
 
+    private static readonly ImageEditCapabilities EvoLinkEdit = new()
+    {
+        Vendor = ImageEditVendor.EvoLink,
+        Model = ImageEditModels.EvoLinkQwenImageEdit,
+        MaxInputImages = 3,
+        MaxPromptLength = 1000, // conflict 1: the rendered page's 1000, not the YAML's 2000
+        MaxCount = 1,
+        Size = null,
+        MaxNegativePromptLength = null,
+        MaxSeed = null,
+        OutputMediaTypes = [],
+        InputMediaTypes = EvoLinkInputs,
+        MaxInputImageBytes = null,
+        SafetyChecker = false,
+        ReportsProgress = true,
+        Callbacks = true,
+        SignedCallbacks = false,
+        ResultLifetime = TimeSpan.FromHours(24),
+    };
+
+    private static readonly ImageEditCapabilities ModelsLab2509 = new()
+    {
+        Vendor = ImageEditVendor.ModelsLab,
+        Model = ImageEditModels.ModelsLabQwenEdit2509,
+        MaxInputImages = 4,
+        MaxPromptLength = null,
+        MaxCount = 1,
+        Size = null,
+        MaxNegativePromptLength = null,
+        MaxSeed = null,
+        OutputMediaTypes = [],
+        InputMediaTypes = AnyImage,
+        MaxInputImageBytes = 5 * 1024 * 1024, // base64_to_url's limit, the way local images reach ModelsLab
+        SafetyChecker = true,
+        ReportsProgress = false,
+        Callbacks = true,
+        SignedCallbacks = false,
+        ResultLifetime = null,
+    };
+
     public static readonly ImageEditCapabilities[] Rows =
     [
-        new()
+        EvoLinkEdit,
+        EvoLinkEdit with
         {
-            Vendor = ImageEditVendor.EvoLink,
-            Model = ImageEditModels.EvoLinkQwenImageEdit,
-            MaxInputImages = 3,
-            MaxPromptLength = 1000, // conflict 1: the rendered page's 1000, not the YAML's 2000
-            MaxCount = 1,
-            Size = null,
-            MaxNegativePromptLength = null,
-            MaxSeed = null,
-            OutputMediaTypes = [],
-            InputMediaTypes = EvoLinkInputs,
-            MaxInputImageBytes = null,
-            SafetyChecker = false,
-            ReportsProgress = true,
-            Callbacks = true,
-            SignedCallbacks = false,
-            ResultLifetime = TimeSpan.FromHours(24),
-        },
-        new()
-        {
-            Vendor = ImageEditVendor.EvoLink,
             Model = ImageEditModels.EvoLinkQwenImageEditPlus,
-            MaxInputImages = 3,
             MaxPromptLength = 2000,
             MaxCount = 6,
             Size = new ImageSizeRule(512, 2048, OnlyWithSingleImage: true, []),
             MaxNegativePromptLength = 500,
             MaxSeed = 2147483647,
-            OutputMediaTypes = [],
-            InputMediaTypes = EvoLinkInputs,
-            MaxInputImageBytes = null,
-            SafetyChecker = false,
-            ReportsProgress = true,
-            Callbacks = true,
-            SignedCallbacks = false,
-            ResultLifetime = TimeSpan.FromHours(24),
         },
-        new()
-        {
-            Vendor = ImageEditVendor.ModelsLab,
-            Model = ImageEditModels.ModelsLabQwenEdit2509,
-            MaxInputImages = 4,
-            MaxPromptLength = null,
-            MaxCount = 1,
-            Size = null,
-            MaxNegativePromptLength = null,
-            MaxSeed = null,
-            OutputMediaTypes = [],
-            InputMediaTypes = AnyImage,
-            MaxInputImageBytes = 5 * 1024 * 1024, // base64_to_url's limit, the way local images reach ModelsLab
-            SafetyChecker = true,
-            ReportsProgress = false,
-            Callbacks = true,
-            SignedCallbacks = false,
-            ResultLifetime = null,
-        },
-        new()
-        {
-            Vendor = ImageEditVendor.ModelsLab,
-            Model = ImageEditModels.ModelsLabQwenEdit2511,
-            MaxInputImages = 4,
-            MaxPromptLength = null,
-            MaxCount = 1,
-            Size = null,
-            MaxNegativePromptLength = null,
-            MaxSeed = null,
-            OutputMediaTypes = [],
-            InputMediaTypes = AnyImage,
-            MaxInputImageBytes = 5 * 1024 * 1024,
-            SafetyChecker = true,
-            ReportsProgress = false,
-            Callbacks = true,
-            SignedCallbacks = false,
-            ResultLifetime = null,
-        },
+        ModelsLab2509,
+        ModelsLab2509 with { Model = ImageEditModels.ModelsLabQwenEdit2511 },
         new()
         {
             Vendor = ImageEditVendor.Apikley,
