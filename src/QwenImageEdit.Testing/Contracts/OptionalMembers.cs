@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using NJsonSchema;
 
@@ -6,6 +7,8 @@ namespace QwenImageEdit.Testing;
 /// <summary>Removes every member a schema does not require, recursively, following allOf and the oneOf/anyOf branch the value matches.</summary>
 internal static class OptionalMembers
 {
+    [RequiresUnreferencedCode(ContractValidation.Reason)]
+    [RequiresDynamicCode(ContractValidation.Reason)]
     public static JsonNode? Strip(JsonNode? node, JsonSchema schema)
     {
         lock (SchemaValidator.Gate)

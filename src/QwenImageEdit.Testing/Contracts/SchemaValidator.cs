@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -14,6 +15,8 @@ internal static class SchemaValidator
     // without promising thread safety: validations take turns (they take microseconds).
     internal static readonly object Gate = new();
 
+    [RequiresUnreferencedCode(ContractValidation.Reason)]
+    [RequiresDynamicCode(ContractValidation.Reason)]
     public static IReadOnlyList<SchemaProblem> Validate(JsonSchema schema, string json)
     {
         ICollection<ValidationError> errors;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NJsonSchema;
 using NSwag;
 
@@ -12,6 +13,8 @@ internal sealed class SpecOperation(SpecDocument document, string method, string
 
     public string Path { get; } = path;
 
+    [RequiresUnreferencedCode(ContractValidation.Reason)]
+    [RequiresDynamicCode(ContractValidation.Reason)]
     public async Task<OpenApiOperation> ResolveAsync()
     {
         var spec = await Document.GetAsync().ConfigureAwait(false);
@@ -24,6 +27,8 @@ internal sealed class SpecOperation(SpecDocument document, string method, string
     }
 
     /// <summary>The request body schema for a media type, or null when the operation takes no such body.</summary>
+    [RequiresUnreferencedCode(ContractValidation.Reason)]
+    [RequiresDynamicCode(ContractValidation.Reason)]
     public async Task<JsonSchema?> RequestSchemaAsync(string mediaType)
     {
         var operation = await ResolveAsync().ConfigureAwait(false);
@@ -32,6 +37,8 @@ internal sealed class SpecOperation(SpecDocument document, string method, string
     }
 
     /// <summary>The response schema for a status: the exact code first, then <c>4XX</c>-style ranges, then <c>default</c>.</summary>
+    [RequiresUnreferencedCode(ContractValidation.Reason)]
+    [RequiresDynamicCode(ContractValidation.Reason)]
     public async Task<JsonSchema?> ResponseSchemaAsync(int status)
     {
         var operation = await ResolveAsync().ConfigureAwait(false);
@@ -48,6 +55,8 @@ internal sealed class SpecOperation(SpecDocument document, string method, string
     }
 
     /// <summary>The query parameters the spec marks required.</summary>
+    [RequiresUnreferencedCode(ContractValidation.Reason)]
+    [RequiresDynamicCode(ContractValidation.Reason)]
     public async Task<IReadOnlyList<string>> RequiredQueryParametersAsync()
     {
         var operation = await ResolveAsync().ConfigureAwait(false);
@@ -57,6 +66,8 @@ internal sealed class SpecOperation(SpecDocument document, string method, string
             .ToArray();
     }
 
+    [RequiresUnreferencedCode(ContractValidation.Reason)]
+    [RequiresDynamicCode(ContractValidation.Reason)]
     public async Task<string> OperationIdAsync() => (await ResolveAsync().ConfigureAwait(false)).OperationId ?? $"{Method} {Path}";
 
     public override string ToString() => $"{Document.Name} {Method} {Path}";

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -333,24 +334,16 @@ public abstract class FakeVendor : IAsyncDisposable
             return badKey;
         }
 
-        context.Spec = operation.Spec(context.Json);
-        var problems = new List<SchemaProblem>();
-        if (context.Spec is not null)
+        // The spec's checks need NSwag and NJsonSchema, which a trimmed app leaves out (ContractValidation); the
+        // vendor's own rules below are plain code and always run. No await inside the guard: an await's resume point
+        // would keep the guarded call reachable after the trimmer removes the branch.
+        Task<(string Name, List<SchemaProblem> Problems)>? specCheck = null;
+        if (ContractValidation.IsSupported)
         {
-            foreach (var name in await context.Spec.RequiredQueryParametersAsync().ConfigureAwait(false))
-            {
-                if (string.IsNullOrEmpty(request.QueryValue(name)))
-                {
-                    problems.Add(new SchemaProblem("query " + name, "is required"));
-                }
-            }
-
-            var mediaType = operation.Body == BodyKind.Multipart ? "multipart/form-data" : "application/json";
-            if (context.Json is not null && await context.Spec.RequestSchemaAsync(mediaType).ConfigureAwait(false) is { } schema)
-            {
-                problems.AddRange(SchemaValidator.Validate(schema, JsonText.Write(context.Json)));
-            }
+            specCheck = CheckAgainstSpecAsync(context);
         }
+
+        var (name, problems) = specCheck is null ? (operation.Name, []) : await specCheck.ConfigureAwait(false);
 
         if (operation.Rules is not null)
         {
@@ -359,7 +352,6 @@ public abstract class FakeVendor : IAsyncDisposable
 
         if (problems.Count > 0)
         {
-            var name = context.Spec is null ? operation.Name : await context.Spec.OperationIdAsync().ConfigureAwait(false);
             foreach (var problem in problems)
             {
                 AddViolation(operation.Route, name, problem.Location, problem.Message);
@@ -369,6 +361,35 @@ public abstract class FakeVendor : IAsyncDisposable
         }
 
         return await operation.Handle(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The request against its spec operation, if the route has one: the operation's id (for violations) and every problem.</summary>
+    [RequiresUnreferencedCode(ContractValidation.Reason)]
+    [RequiresDynamicCode(ContractValidation.Reason)]
+    private static async Task<(string Name, List<SchemaProblem> Problems)> CheckAgainstSpecAsync(OperationContext context)
+    {
+        var problems = new List<SchemaProblem>();
+        var spec = context.Spec = context.Operation.Spec(context.Json);
+        if (spec is null)
+        {
+            return (context.Operation.Name, problems);
+        }
+
+        foreach (var name in await spec.RequiredQueryParametersAsync().ConfigureAwait(false))
+        {
+            if (string.IsNullOrEmpty(context.Request.QueryValue(name)))
+            {
+                problems.Add(new SchemaProblem("query " + name, "is required"));
+            }
+        }
+
+        var mediaType = context.Operation.Body == BodyKind.Multipart ? "multipart/form-data" : "application/json";
+        if (context.Json is not null && await spec.RequestSchemaAsync(mediaType).ConfigureAwait(false) is { } schema)
+        {
+            problems.AddRange(SchemaValidator.Validate(schema, JsonText.Write(context.Json)));
+        }
+
+        return (await spec.OperationIdAsync().ConfigureAwait(false), problems);
     }
 
     private FakeResponse? CheckBearer(OperationContext context)

@@ -8,7 +8,8 @@ internal sealed class MissingOptionalFieldsFault : Fault
 {
     internal override async ValueTask<FakeResponse> AfterProcessingAsync(FakeResponse response, OperationContext context)
     {
-        if (context.Spec is null || !response.IsJson || JsonText.TryParse(response.BodyText) is not { } body)
+        // Without contract validation (a trimmed app) there is no schema to strip by, and the answer stays whole.
+        if (!ContractValidation.IsSupported || context.Spec is null || !response.IsJson || JsonText.TryParse(response.BodyText) is not { } body)
         {
             return response;
         }
