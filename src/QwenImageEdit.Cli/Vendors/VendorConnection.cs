@@ -1,0 +1,100 @@
+using QwenImageEdit.Testing;
+
+namespace QwenImageEdit.Cli;
+
+/// <summary>
+/// A facade client for one <c>--vendor</c>, and what it needs while it lives: its HttpClient and, for the local
+/// vendor, the fake server it talks to. Disposing it stops the fake.
+/// </summary>
+internal sealed class VendorConnection : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+    private readonly FakeVendor? _fake;
+
+    private VendorConnection(VendorChoice choice, QwenImageEditClient client, HttpClient http, FakeVendor? fake)
+    {
+        Choice = choice;
+        Client = client;
+        _http = http;
+        _fake = fake;
+    }
+
+    public VendorChoice Choice { get; }
+
+    public QwenImageEditClient Client { get; }
+
+    /// <summary>The local fake's address; null for a real vendor.</summary>
+    public Uri? LocalAddress => _fake?.BaseAddress;
+
+    /// <exception cref="CliException">The vendor's key variable is not set.</exception>
+    public static async Task<VendorConnection> OpenAsync(CliHost host, VendorChoice choice, string? model, CancellationToken cancellationToken)
+    {
+        if (choice.IsLocal)
+        {
+            return await OpenLocalAsync(host.LocalPace, model, cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = host.GetEnvironmentVariable(choice.KeyVariable!);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new CliException($"{choice.KeyVariable} is not set: export your {choice.Vendor} API key in it, or use --vendor local to try qwen-edit offline.");
+        }
+
+        var http = new HttpClient();
+        var options = new QwenImageEditVendorOptions { ApiKey = key.Trim(), DefaultModel = model };
+        if (host.VendorAddresses.TryGetValue(choice.Vendor, out var addresses))
+        {
+            (options.BaseAddress, options.FilesBaseAddress) = addresses;
+            options.Polling = LocalPolling(host.LocalPace);
+        }
+
+        return new VendorConnection(choice, new QwenImageEditClient(choice.Vendor, http, options), http, null);
+    }
+
+    private static async Task<VendorConnection> OpenLocalAsync(LocalVendorPace pace, string? model, CancellationToken cancellationToken)
+    {
+        var fake = new FakeEvoLink(new FakeVendorOptions
+        {
+            Lifecycle = FakeLifecycle.Timed(pace.Queued, pace.Running),
+            ResultImageSize = 256,
+        });
+        var http = new HttpClient();
+        try
+        {
+            await fake.StartAsync(cancellationToken).ConfigureAwait(false);
+            var options = new QwenImageEditVendorOptions
+            {
+                ApiKey = fake.ApiKey,
+                BaseAddress = fake.ApiAddress,
+                FilesBaseAddress = fake.FilesAddress,
+                DefaultModel = model,
+                Polling = LocalPolling(pace),
+            };
+            return new VendorConnection(VendorChoice.Local, new QwenImageEditClient(ImageEditVendor.EvoLink, http, options), http, fake);
+        }
+        catch
+        {
+            http.Dispose();
+            await fake.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // A fake answers at once: poll at the local pace rather than a real vendor's seconds.
+    private static ImageEditPollingOptions LocalPolling(LocalVendorPace pace) => new()
+    {
+        FirstDelay = pace.PollEvery,
+        MaxDelay = pace.PollEvery,
+        Multiplier = 1,
+        Timeout = TimeSpan.FromMinutes(1) + pace.Queued + pace.Running,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (_fake is not null)
+        {
+            await _fake.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using QwenImageEdit.Testing;
+
+namespace QwenImageEdit.Cli.Tests.Infrastructure;
+
+/// <summary>Runs qwen-edit in-process, as Program.cs does, with its own writers, environment and a quick local vendor.</summary>
+internal static class QwenEdit
+{
+    /// <summary>Quick enough for tests, slow enough that the task is seen queued and running.</summary>
+    public static readonly LocalVendorPace QuickPace = new(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(40));
+
+    public static string Sample => Path.Combine(AppContext.BaseDirectory, "samples", "sample.png");
+
+    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default, FakeVendor? vendor = null)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var host = CliHost.ForWriters(output, error, name => environment?.GetValueOrDefault(name), QuickPace);
+        if (vendor is not null)
+        {
+            host = new CliHost
+            {
+                Out = host.Out,
+                Error = host.Error,
+                OutConsole = host.OutConsole,
+                ErrorConsole = host.ErrorConsole,
+                GetEnvironmentVariable = host.GetEnvironmentVariable,
+                LocalPace = host.LocalPace,
+                VendorAddresses = new Dictionary<ImageEditVendor, (Uri, Uri)> { [Facade(vendor)] = Addresses(vendor) },
+            };
+        }
+
+        var exitCode = await CliApp.RunAsync(args, host, cancellationToken);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    private static ImageEditVendor Facade(FakeVendor vendor) => vendor switch
+    {
+        FakeEvoLink => ImageEditVendor.EvoLink,
+        FakeModelsLab => ImageEditVendor.ModelsLab,
+        _ => ImageEditVendor.Apikley,
+    };
+
+    private static (Uri Api, Uri Files) Addresses(FakeVendor vendor) => vendor switch
+    {
+        FakeEvoLink e => (e.ApiAddress, e.FilesAddress),
+        FakeModelsLab m => (m.ApiAddress, m.ApiAddress),
+        FakeApikley a => (a.ApiAddress, a.FilesAddress),
+        _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
+    };
+}
