@@ -192,7 +192,7 @@ internal sealed partial class ModelBuilder
                 successes.Add(body);
                 if (body is { Kind: BodyKind.Json } && PickMedia(response.Value.Content!).Media.Schema is { } schema)
                 {
-                    successSchemas[body.Type] = schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
+                    successSchemas[body.Type] = SchemaFacts.Resolved(schema);
                 }
             }
             else

@@ -9,6 +9,7 @@ internal static class DocBuilder
 {
     public static DocModel ForSchema(IOpenApiSchema schema, string? fallbackDescription = null)
     {
+        schema = SchemaFacts.KeywordSource(schema);
         var description = schema.Description ?? fallbackDescription;
         var example = schema.Examples is { Count: > 0 } examples ? examples[0] : LegacyExample(schema);
         return new DocModel(

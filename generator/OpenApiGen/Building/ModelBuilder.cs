@@ -337,7 +337,7 @@ internal sealed partial class ModelBuilder
                 return ResolveComponent(id);
             }
 
-            if (reference.Target is { } target)
+            if (SchemaFacts.Target(reference) is { } target)
             {
                 return Resolve(target, context, pointer);
             }
@@ -464,7 +464,7 @@ internal sealed partial class ModelBuilder
                     continue;
                 }
 
-                var target = branch is OpenApiSchemaReference { Target: { } resolved } ? resolved : branch;
+                var target = SchemaFacts.Resolved(branch);
                 var context = target.Title is { Length: > 0 } title && branch is not OpenApiSchemaReference
                     ? name + Identifier.ToPascalCase(title)
                     : name + "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -511,7 +511,7 @@ internal sealed partial class ModelBuilder
         var constraints = new List<UnionConstraint>();
         foreach (var (wire, propertySchema, _) in properties)
         {
-            var target = propertySchema is OpenApiSchemaReference { Target: { } resolved } ? resolved : propertySchema;
+            var target = SchemaFacts.Resolved(propertySchema);
             if (SchemaFacts.StringEnumValues(target) is { } values)
             {
                 constraints.Add(new UnionConstraint(wire, values.ToEquatableArray()));
@@ -625,9 +625,10 @@ internal sealed partial class ModelBuilder
             var (wire, propertySchema, propertyPointer) = collected[i];
             var type = Resolve(propertySchema, name + names[i], propertyPointer);
             var allowsNull = type.IsNullable;
+            var keywords = SchemaFacts.KeywordSource(propertySchema);
 
             string? defaultExpression = null;
-            if (propertySchema.Default is { } defaultValue && !SchemaFacts.IsNull(defaultValue) && DefaultValues.IsScalar(defaultValue) && type.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Object or TypeKind.Json))
+            if (keywords.Default is { } defaultValue && !SchemaFacts.IsNull(defaultValue) && DefaultValues.IsScalar(defaultValue) && type.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Object or TypeKind.Json))
             {
                 defaultExpression = DefaultValues.ToExpression(defaultValue, type, value => EnumMember(type, value));
                 if (defaultExpression is null)
@@ -639,7 +640,7 @@ internal sealed partial class ModelBuilder
             // A read-only property is the server's to fill, a defaulted one is always sent, and a credential the client
             // fills: none of them is C# 'required'.
             var isCredential = SchemaFacts.IsCredential(propertySchema);
-            var isRequired = required.Contains(wire) && !propertySchema.ReadOnly && defaultExpression is null && !isCredential;
+            var isRequired = required.Contains(wire) && !keywords.ReadOnly && defaultExpression is null && !isCredential;
             var annotated = isRequired || defaultExpression is not null ? allowsNull : true;
             var items = type.Kind == TypeKind.List ? Items(propertySchema) : null;
             properties.Add(new PropertyModel(
@@ -649,7 +650,7 @@ internal sealed partial class ModelBuilder
                 isRequired,
                 allowsNull,
                 defaultExpression,
-                isCredential ? DocBuilder.ForSchema(propertySchema) with { Description = (propertySchema.Description is { Length: > 0 } text ? text + "\n\n" : string.Empty) + "The client fills it from its options' ApiKey when it is left null." } : DocBuilder.ForSchema(propertySchema),
+                isCredential ? DocBuilder.ForSchema(propertySchema) with { Description = (keywords.Description is { Length: > 0 } text ? text + "\n\n" : string.Empty) + "The client fills it from its options' ApiKey when it is left null." } : DocBuilder.ForSchema(propertySchema),
                 Constraints(propertySchema, propertyPointer),
                 items is null ? ConstraintModel.None : Constraints(items, propertyPointer + "/items"),
                 isCredential));
@@ -728,6 +729,7 @@ internal sealed partial class ModelBuilder
     /// <summary>The validation keywords of a schema; a pattern .NET cannot run is reported and left out.</summary>
     private ConstraintModel Constraints(IOpenApiSchema schema, string pointer)
     {
+        schema = SchemaFacts.KeywordSource(schema);
         var pattern = schema.Pattern;
         if (pattern is not null)
         {
@@ -771,7 +773,7 @@ internal sealed partial class ModelBuilder
 
     private static IOpenApiSchema? Items(IOpenApiSchema schema)
     {
-        var target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
+        var target = SchemaFacts.Resolved(schema);
         return target.Items ?? (target.AllOf is { Count: 1 } allOf ? Items(allOf[0]) : null);
     }
 
@@ -802,14 +804,14 @@ internal sealed partial class ModelBuilder
                 var partPointer = pointer + "/allOf/" + i;
                 if (part is OpenApiSchemaReference reference)
                 {
-                    if (reference.Target is null)
+                    if (SchemaFacts.Target(reference) is not { } target)
                     {
                         Report(Descriptors.UnresolvedReference, partPointer, reference.Reference?.ReferenceV3 ?? "(empty)");
                         continue;
                     }
 
                     partPointer = reference.Reference?.Id is { } id && _components.ContainsKey(id) ? ComponentPointer(id) : partPointer;
-                    part = reference.Target;
+                    part = target;
                 }
 
                 CollectProperties(part, partPointer, properties, required, visited);
@@ -888,7 +890,7 @@ internal sealed partial class ModelBuilder
         if (branch is OpenApiSchemaReference reference)
         {
             // A reference to an alias (a component that is just a string, say) is what it aliases.
-            return reference.Target is { } target && depth < 8 && Classify(target) == Shape.Other && !SchemaFacts.HasStructure(target)
+            return SchemaFacts.Target(reference) is { } target && depth < 8 && Classify(target) == Shape.Other && !SchemaFacts.HasStructure(target)
                 ? Signature(target, depth + 1)
                 : "ref:" + (reference.Reference?.Id ?? string.Empty);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
@@ -12,6 +13,62 @@ namespace OpenApiGen.Building;
 /// <summary>Questions about one schema that do not depend on where it sits: its JSON types, nullability, format.</summary>
 internal static class SchemaFacts
 {
+    // Weak keys: an entry lives as long as its document, and builds running side by side share it safely.
+    private static readonly ConditionalWeakTable<OpenApiSchemaReference, IOpenApiSchema> s_targets = new();
+
+    /// <summary>A reference's target (the reference itself when it does not resolve), or the schema: what it stands for.</summary>
+    public static IOpenApiSchema Resolved(IOpenApiSchema schema)
+        => schema is OpenApiSchemaReference reference && Target(reference) is { } target ? target : schema;
+
+    /// <summary>
+    /// The schema to read a schema's keywords from: a reference's target, unless the reference carries keywords of
+    /// its own beside <c>$ref</c> (3.1 allows that, and they win over the target's).
+    /// </summary>
+    /// <remarks>
+    /// Microsoft.OpenApi resolves a reference again on every keyword read (a URI built and parsed, then a lookup), so
+    /// ten questions to a reference resolved it ten times: a quarter of the time to generate Discord's spec. Asked of
+    /// the target instead, they cost one resolution (<see cref="Target"/>).
+    /// </remarks>
+    public static IOpenApiSchema KeywordSource(IOpenApiSchema schema)
+        => schema is OpenApiSchemaReference reference && !HasOwnKeywords(reference.Reference) ? Resolved(schema) : schema;
+
+    /// <summary>A reference's target, resolved once (Microsoft.OpenApi resolves it on every read); null when it does not resolve.</summary>
+    public static IOpenApiSchema? Target(OpenApiSchemaReference reference)
+    {
+        // An unresolved reference is stored as itself: the table keeps no nulls.
+        var target = s_targets.GetValue(reference, static r => LocalComponent(r.Reference) ?? r.Target ?? r);
+        return ReferenceEquals(target, reference) ? null : target;
+    }
+
+    // "#/components/schemas/X", the usual reference, is looked up directly; Microsoft.OpenApi builds and parses a URI
+    // for it and searches its workspace, which costs as much again as everything else done with the target.
+    private static IOpenApiSchema? LocalComponent(JsonSchemaReference reference)
+        => reference is { IsLocal: true, IsExternal: false, Id: { } id, ReferenceV3: { } pointer }
+           && pointer.Length == "#/components/schemas/".Length + id.Length
+           && pointer.StartsWith("#/components/schemas/", StringComparison.Ordinal)
+           && pointer.EndsWith(id, StringComparison.Ordinal)
+           && reference.HostDocument?.Components?.Schemas is { } schemas
+           && schemas.TryGetValue(id, out var schema)
+               ? schema
+               : null;
+
+    // Every keyword a reference's getters take from beside "$ref" before they ask the target (3.0's 'example' too).
+#pragma warning disable CS0618
+    private static bool HasOwnKeywords(JsonSchemaReference r)
+        => r.Description is not null || r.Title is not null || r.SchemaType is not null || r.Format is not null || r.Const is not null
+           || r.Enum is not null || r.Default is not null || r.Example is not null || r.Examples is not null || r.Deprecated is not null
+           || r.ReadOnly is not null || r.WriteOnly is not null || r.Properties is not null || r.Required is not null
+           || r.AdditionalProperties is not null || r.AdditionalPropertiesAllowed is not null || r.PatternProperties is not null
+           || r.AllOf is not null || r.OneOf is not null || r.AnyOf is not null || r.Not is not null || r.Discriminator is not null
+           || r.Items is not null || r.MinItems is not null || r.MaxItems is not null || r.UniqueItems is not null
+           || r.MinLength is not null || r.MaxLength is not null || r.Pattern is not null || r.Minimum is not null || r.Maximum is not null
+           || r.ExclusiveMinimum is not null || r.ExclusiveMaximum is not null || r.MultipleOf is not null
+           || r.MinProperties is not null || r.MaxProperties is not null || r.Extensions is not null || r.UnrecognizedKeywords is not null
+           || r.Schema is not null || r.SchemaId is not null || r.Comment is not null || r.Vocabulary is not null || r.DynamicRef is not null
+           || r.DynamicAnchor is not null || r.Definitions is not null || r.ExternalDocs is not null || r.Xml is not null
+           || r.DependentRequired is not null || r.UnevaluatedProperties is not null;
+#pragma warning restore CS0618
+
     /// <summary>
     /// Whether a value from the spec (an enum entry, a default, an example) is JSON null. Microsoft.OpenApi keeps a null
     /// as a sentinel string, which must never become an enum member or a default.
@@ -62,10 +119,16 @@ internal static class SchemaFacts
 
     /// <summary>A schema that only says "null": <c>{type: null}</c> or <c>{enum: [null]}</c>.</summary>
     public static bool IsNullOnly(IOpenApiSchema schema)
+        => IsNullOnlyTarget(KeywordSource(schema));
+
+    private static bool IsNullOnlyTarget(IOpenApiSchema schema)
         => schema.Type == JsonSchemaType.Null
            || (schema.Type is null && schema.Enum is { Count: 1 } values && IsNull(values[0]) && !HasStructure(schema));
 
     public static bool HasStructure(IOpenApiSchema schema)
+        => HasStructureTarget(KeywordSource(schema));
+
+    private static bool HasStructureTarget(IOpenApiSchema schema)
         => schema.Properties is { Count: > 0 }
            || schema.AllOf is { Count: > 0 }
            || schema.OneOf is { Count: > 0 }
@@ -79,7 +142,7 @@ internal static class SchemaFacts
     public const string CredentialExtension = "x-openapigen-credential";
 
     public static bool IsCredential(IOpenApiSchema schema)
-        => schema is IOpenApiExtensible { Extensions: { } extensions }
+        => KeywordSource(schema) is IOpenApiExtensible { Extensions: { } extensions }
            && extensions.TryGetValue(CredentialExtension, out var extension)
            && extension is JsonNodeExtension { Node: JsonValue value }
            && value.GetValueKind() == JsonValueKind.True;
@@ -94,6 +157,7 @@ internal static class SchemaFacts
     /// <summary>The non-null values of a string enum (or a string const), or null when the schema is no string enum.</summary>
     public static IReadOnlyList<string>? StringEnumValues(IOpenApiSchema schema)
     {
+        schema = KeywordSource(schema);
         var values = new List<string>();
         if (schema.Enum is { Count: > 0 } nodes)
         {
@@ -123,7 +187,7 @@ internal static class SchemaFacts
             // oneOf: [{const: a}, {const: b}] is how 3.1 documents each value of an enum.
             foreach (var branch in branches)
             {
-                var target = branch is OpenApiSchemaReference { Target: { } resolved } ? resolved : branch;
+                var target = Resolved(branch);
                 if (IsNullOnly(target))
                 {
                     continue;

@@ -309,4 +309,26 @@ public class SchemaMappingTests
         Assert.Contains("/// <summary>The pet's name</summary>", run.Source("Pet.g.cs"), StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems);
     }
+
+    [Fact]
+    public void A_references_own_keywords_beside_ref_win_over_its_targets()
+    {
+        // 3.1 lets a $ref carry keywords of its own; the generator reads a plain reference's keywords from its target
+        // (resolved once, for speed), so this pins that a reference with keywords of its own still has them honoured.
+        var source = Generate("3.1.0", """
+            Name: {type: string, description: The target's words., maxLength: 10}
+            Person:
+              type: object
+              properties:
+                plain: {$ref: '#/components/schemas/Name'}
+                described: {$ref: '#/components/schemas/Name', description: Its own words.}
+                shorter: {$ref: '#/components/schemas/Name', maxLength: 5}
+            """).Source("Person.g.cs");
+
+        Assert.Contains("/// <summary>The target's words.</summary>\n        /// <remarks>Constraints: at most 10 characters.</remarks>\n        public string? Plain", source, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>Its own words.</summary>\n        /// <remarks>Constraints: at most 10 characters.</remarks>\n        public string? Described", source, StringComparison.Ordinal);
+        Assert.Contains("/// <remarks>Constraints: at most 5 characters.</remarks>\n        public string? Shorter", source, StringComparison.Ordinal);
+        Assert.Contains("\"shorter\"), v_Shorter, null, 5);", source, StringComparison.Ordinal);
+        Assert.Contains("\"plain\"), v_Plain, null, 10);", source, StringComparison.Ordinal);
+    }
 }
