@@ -55,7 +55,7 @@ internal sealed class VendorConnection : IAsyncDisposable
     {
         var fake = new FakeEvoLink(new FakeVendorOptions
         {
-            Lifecycle = FakeLifecycle.Timed(pace.Queued, pace.Running),
+            Lifecycle = pace.Lifecycle,
             ResultImageSize = 256,
         });
         var http = new HttpClient();
@@ -86,7 +86,8 @@ internal sealed class VendorConnection : IAsyncDisposable
         FirstDelay = pace.PollEvery,
         MaxDelay = pace.PollEvery,
         Multiplier = 1,
-        Timeout = TimeSpan.FromMinutes(1) + pace.Queued + pace.Running,
+        // Far beyond any local task (2 s by default), yet a stuck one still ends.
+        Timeout = TimeSpan.FromMinutes(1),
     };
 
     public async ValueTask DisposeAsync()

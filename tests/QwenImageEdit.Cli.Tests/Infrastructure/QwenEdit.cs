@@ -5,16 +5,22 @@ namespace QwenImageEdit.Cli.Tests.Infrastructure;
 /// <summary>Runs qwen-edit in-process, as Program.cs does, with its own writers, environment and a quick local vendor.</summary>
 internal static class QwenEdit
 {
-    /// <summary>Quick enough for tests, slow enough that the task is seen queued and running.</summary>
-    public static readonly LocalVendorPace QuickPace = new(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(40));
+    /// <summary>
+    /// Queued when created, running for three polls, done at the fourth: every state is seen however fast or slow the
+    /// machine is, and the polls are 10 ms apart.
+    /// </summary>
+    public static readonly LocalVendorPace QuickPace = new(FakeLifecycle.AfterPolls(3), TimeSpan.FromMilliseconds(10));
+
+    /// <summary>A task that stays queued for an hour, for cancelling.</summary>
+    public static readonly LocalVendorPace EndlessPace = new(FakeLifecycle.Timed(TimeSpan.FromHours(1), TimeSpan.Zero), TimeSpan.FromMilliseconds(10));
 
     public static string Sample => Path.Combine(AppContext.BaseDirectory, "samples", "sample.png");
 
-    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default, FakeVendor? vendor = null)
+    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default, FakeVendor? vendor = null, LocalVendorPace? pace = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var host = CliHost.ForWriters(output, error, name => environment?.GetValueOrDefault(name), QuickPace);
+        var host = CliHost.ForWriters(output, error, name => environment?.GetValueOrDefault(name), pace ?? QuickPace);
         if (vendor is not null)
         {
             host = new CliHost
