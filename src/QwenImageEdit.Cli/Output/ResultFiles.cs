@@ -9,7 +9,7 @@ internal static class ResultFiles
         var paths = new List<string>(images.Count);
         for (var i = 0; i < images.Count; i++)
         {
-            var path = Path.Combine(folder, $"{SafeName(operationId)}-{i}{Extension(images[i])}");
+            var path = Path.Combine(folder, $"{SafeName(operationId)}-{i}{images[i].FileExtension}");
 
             // SaveAsync writes a .partial file and renames it, so a cancelled download leaves nothing half-written.
             paths.Add(await images[i].SaveAsync(path, cancellationToken).ConfigureAwait(false));
@@ -17,16 +17,6 @@ internal static class ResultFiles
 
         return paths;
     }
-
-    private static string Extension(ImageEditResult image) => image.MediaType switch
-    {
-        "image/jpeg" => ".jpg",
-        "image/webp" => ".webp",
-        "image/gif" => ".gif",
-        "image/bmp" => ".bmp",
-        "image/tiff" => ".tiff",
-        _ => ".png",
-    };
 
     // Ids are the vendor's; keep them readable but never let one name a path.
     private static string SafeName(string id)

@@ -31,6 +31,9 @@ public sealed class ImageEditResult
     /// <summary>The media type, from the URL's extension (<c>image/png</c> when it has none).</summary>
     public string MediaType { get; }
 
+    /// <summary>The file extension for <see cref="MediaType"/>, with its dot (<c>.png</c>, <c>.jpg</c>), for naming a saved file.</summary>
+    public string FileExtension => MediaTypes.Extension(MediaType);
+
     /// <summary>Streams the image into <paramref name="destination"/>.</summary>
     /// <exception cref="ImageEditException">The URL is not HTTPS, or the download failed.</exception>
     public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)

@@ -1,0 +1,20 @@
+namespace QwenImageEdit.Tests.Unit;
+
+/// <summary>What a result says about itself before anything is downloaded.</summary>
+public sealed class ImageEditResultTests
+{
+    [Theory]
+    [InlineData("https://cdn.example.com/out/a.png", "image/png", ".png")]
+    [InlineData("https://cdn.example.com/out/a.JPEG?sig=x", "image/jpeg", ".jpg")]
+    [InlineData("https://cdn.example.com/out/a.webp", "image/webp", ".webp")]
+    [InlineData("https://cdn.example.com/out/a.tif", "image/tiff", ".tiff")]
+    [InlineData("https://cdn.example.com/out/12345", "image/png", ".png")]
+    public void Media_type_and_file_extension_come_from_the_url(string url, string mediaType, string extension)
+    {
+        using var http = new HttpClient();
+        var result = new ImageEditResult(new Uri(url), expiresAt: null, http);
+
+        Assert.Equal(mediaType, result.MediaType);
+        Assert.Equal(extension, result.FileExtension);
+    }
+}
