@@ -24,8 +24,9 @@ public sealed class QwenImageEditVendorOptions
     public ImageEditPollingOptions Polling { get; set; } = new();
 
     /// <summary>
-    /// How many times a create is sent in all when the vendor provably did not take it (HTTP 429 before acceptance, a
-    /// refused connection). A create that may have been accepted is never sent again: that would bill twice.
+    /// How many times a create is sent in all when the vendor provably did not take it (a 429 before acceptance, as an
+    /// HTTP status or Apikley's body <c>code</c>; a refused connection). A create that may have been accepted is never
+    /// sent again: that would bill twice.
     /// </summary>
     public int MaxCreateAttempts { get; set; } = 3;
 

@@ -34,6 +34,7 @@ public abstract class FakeVendor : IAsyncDisposable
         _inMemoryAddress = new Uri($"https://{profile.HostName}/");
         _callbacks = new CallbackDispatcher(Options);
         _operations = new(() => [.. CreateOperations(), .. CommonOperations()]);
+        Faults = new FakeFaults(this);
     }
 
     /// <summary>The one API key the fake accepts (<see cref="FakeVendorOptions.ApiKey"/>).</summary>
@@ -79,7 +80,7 @@ public abstract class FakeVendor : IAsyncDisposable
     }
 
     /// <summary>Faults to inject into coming requests.</summary>
-    public FakeFaults Faults { get; } = new();
+    public FakeFaults Faults { get; }
 
     /// <summary>Every callback POST made, retries and duplicates included, in the order they finished.</summary>
     public IReadOnlyList<CallbackDelivery> CallbackDeliveries => _callbacks.Deliveries;

@@ -39,6 +39,12 @@ public sealed class FakeVendorOptions
     /// <summary>Apikley quirk of some copies of its API: the envelope's message in <c>msg</c> instead of <c>message</c>.</summary>
     public bool UseMsgInsteadOfMessage { get; set; }
 
+    /// <summary>
+    /// ModelsLab quirk of its legacy errors: the message in <c>messege</c> instead of <c>message</c>, in the error answers of
+    /// its routes (create, fetch, upload) and in failure reports (a failed task's answer, the webhook's failure payload).
+    /// </summary>
+    public bool UseMessegeSpelling { get; set; }
+
     /// <summary>The side, in pixels, of the square result PNGs the fake serves.</summary>
     public int ResultImageSize { get; set; } = 64;
 }

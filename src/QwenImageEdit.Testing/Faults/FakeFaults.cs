@@ -5,15 +5,32 @@ public sealed class FakeFaults
 {
     private readonly object _gate = new();
     private readonly List<Entry> _queue = [];
+    private readonly FakeVendor? _vendor;
+
+    /// <summary>A queue of its own, not a fake's (<see cref="FakeVendor.Faults"/> is that): it takes every fault.</summary>
+    public FakeFaults()
+    {
+    }
+
+    /// <summary>A fake's queue, which refuses faults that none of the fake's routes can suffer.</summary>
+    internal FakeFaults(FakeVendor vendor) => _vendor = vendor;
 
     /// <summary>Makes the next <paramref name="count"/> requests of <paramref name="route"/> (any kind for <see cref="FakeRoute.Any"/>) suffer <paramref name="fault"/>.</summary>
     /// <param name="route">Which requests the fault applies to.</param>
     /// <param name="fault">The fault, from the factories on <see cref="Fault"/>.</param>
     /// <param name="count">How many requests in a row it applies to.</param>
+    /// <exception cref="ArgumentException">The fake has no route of this kind that can suffer the fault (<see cref="Fault.ErrorInBody"/> at a vendor whose answers have no body code).</exception>
     public void Enqueue(FakeRoute route, Fault fault, int count = 1)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+
+        // A fault the vendor cannot produce would make a test prove nothing, so it fails where it is written.
+        if (_vendor is not null && !_vendor.Operations.Any(o => (route == FakeRoute.Any || o.Route == route) && fault.CanApplyTo(o)))
+        {
+            throw new ArgumentException($"{fault} cannot happen on {(route == FakeRoute.Any ? "any" : route.ToString())} requests to {_vendor.GetType().Name}: none of its answers there can carry it.", nameof(fault));
+        }
+
         lock (_gate)
         {
             _queue.Add(new Entry(route, fault, count));

@@ -63,6 +63,23 @@ public abstract class Fault
     /// <summary>Handles the request, then drops every member of the answer that the spec's response schema does not require.</summary>
     public static Fault MissingOptionalFields() => new MissingOptionalFieldsFault();
 
+    /// <summary>
+    /// HTTP 200 whose body carries the error <paramref name="code"/>, as Apikley answers a bad key (401), no credits (402), a
+    /// rate limit (429), maintenance (455), a server error (500), ...; the request is not processed. Only answers with a
+    /// body code can carry it (Apikley's createTask and recordInfo): queuing it for a vendor or route without one throws,
+    /// and under <see cref="FakeRoute.Any"/> a request of another route takes it and is answered as usual.
+    /// </summary>
+    /// <param name="code">The body's error code; not 200, which means success.</param>
+    /// <param name="message">The message beside it; null for the vendor's usual one for the code.</param>
+    public static Fault ErrorInBody(int code, string? message = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(code, 200);
+        return new ErrorInBodyFault(code, message);
+    }
+
+    /// <summary>Whether the fault can happen on this route at all; <see cref="FakeFaults.Enqueue"/> refuses a fault no route of its vendor can suffer.</summary>
+    internal virtual bool CanApplyTo(FakeOperation operation) => true;
+
     /// <summary>Runs before the request is handled; an answer here means the request is not handled at all.</summary>
     internal virtual ValueTask<FakeResponse?> BeforeProcessingAsync(OperationContext context, CancellationToken cancellationToken)
         => ValueTask.FromResult<FakeResponse?>(null);

@@ -22,4 +22,24 @@ internal sealed class ApikleyErrors(Func<string> messageMember) : ErrorStyle
         };
         return FakeResponse.Json(new JsonObject { ["code"] = bodyCode, [messageMember()] = message ?? defaultMessage }, status ?? httpStatus);
     }
+
+    public override bool HasBodyCodes => true;
+
+    public override FakeResponse CreateWithBodyCode(int code, string? message = null)
+        => FakeResponse.Json(new JsonObject { ["code"] = code, [messageMember()] = message ?? DefaultMessage(code) });
+
+    // What each documented code means, in the words of the spec's ApiResponse.code description.
+    private static string DefaultMessage(int code) => code switch
+    {
+        401 => "You do not have access permissions",
+        402 => "Insufficient credits",
+        404 => "Not found",
+        422 => "Validation error",
+        429 => "Too many requests, please try again later",
+        455 => "Service unavailable: the system is under maintenance",
+        500 => "Server error",
+        501 => "Generation failed",
+        505 => "Feature disabled",
+        _ => "Error",
+    };
 }

@@ -7,8 +7,9 @@ namespace QwenImageEdit.Testing;
 /// <summary>
 /// A fake ModelsLab: <c>POST /api/v6/image_editing/qwen_edit</c>, <c>POST /api/v6/image_editing/fetch/{id}</c> and
 /// <c>POST /api/v6/image_editing/base64_to_url</c>, the key in the JSON body, errors as <c>{status: "error", message}</c>,
-/// integer ids, <c>output: ""</c> while a fetch finds the task processing, and webhooks with <c>status: failed</c> and
-/// string ids (sent twice with <see cref="FakeVendorOptions.DuplicateWebhooks"/>).
+/// integer ids, <c>output: ""</c> while a fetch finds the task processing, webhooks with <c>status: failed</c> and
+/// string ids (sent twice with <see cref="FakeVendorOptions.DuplicateWebhooks"/>), and legacy <c>messege</c> errors with
+/// <see cref="FakeVendorOptions.UseMessegeSpelling"/>.
 /// </summary>
 public sealed class FakeModelsLab : FakeVendor
 {
@@ -24,17 +25,24 @@ public sealed class FakeModelsLab : FakeVendor
         BodyCredentialMembers: ["key"],
         UnknownPathErrors: ModelsLabErrors.Instance);
 
+    private readonly ModelsLabErrors _errors;
+
     /// <summary>Creates a fake ModelsLab, in memory until <see cref="FakeVendor.StartAsync"/>.</summary>
     /// <param name="options">How it behaves; defaults when null.</param>
     public FakeModelsLab(FakeVendorOptions? options = null)
         : base(ModelsLabProfile, options)
     {
+        _errors = new ModelsLabErrors(() => MessageMember);
     }
 
     /// <summary>The API's base address, the spec's server path under the fake's root (<c>https://modelslab.com/api/v6</c> in production).</summary>
     public Uri ApiAddress => new(BaseAddress, "api/v6/");
 
     private protected override int CallbackCopies => Options.DuplicateWebhooks ? 2 : 1;
+
+    // Errors and failure reports document "message"; some legacy errors spell it "messege". The processing answer's
+    // message is not an error and keeps its spelling.
+    private string MessageMember => Options.UseMessegeSpelling ? "messege" : "message";
 
     private protected override IEnumerable<FakeOperation> CreateOperations()
     {
@@ -44,7 +52,7 @@ public sealed class FakeModelsLab : FakeVendor
             Method = "POST",
             Path = new PathTemplate("/api/v6/image_editing/qwen_edit"),
             Name = "createQwenEdit",
-            Errors = ModelsLabErrors.Instance,
+            Errors = _errors,
             Auth = AuthKind.BodyKey,
             Body = BodyKind.Json,
             Spec = _ => VendorSpecs.ModelsLabQwenEdit.Operation("POST", "/image_editing/qwen_edit"),
@@ -57,7 +65,7 @@ public sealed class FakeModelsLab : FakeVendor
             Method = "POST",
             Path = new PathTemplate("/api/v6/image_editing/fetch/{id}"),
             Name = "fetchQwenEditResult",
-            Errors = ModelsLabErrors.Instance,
+            Errors = _errors,
             Auth = AuthKind.BodyKey,
             Body = BodyKind.Json,
             Spec = _ => VendorSpecs.ModelsLabFetch.Operation("POST", "/image_editing/fetch/{id}"),
@@ -70,7 +78,7 @@ public sealed class FakeModelsLab : FakeVendor
             Method = "POST",
             Path = new PathTemplate("/api/v6/image_editing/base64_to_url"),
             Name = "base64ToUrl",
-            Errors = ModelsLabErrors.Instance,
+            Errors = _errors,
             Auth = AuthKind.BodyKey,
             Body = BodyKind.Json,
             Spec = _ => VendorSpecs.ModelsLabUploads.Operation("POST", "/image_editing/base64_to_url"),
@@ -91,7 +99,7 @@ public sealed class FakeModelsLab : FakeVendor
         }
         else
         {
-            body["message"] = task.FailureMessage;
+            body[MessageMember] = task.FailureMessage;
         }
 
         if (task.TrackId is not null)
@@ -136,7 +144,7 @@ public sealed class FakeModelsLab : FakeVendor
     {
         if (!TryGetTask(context.PathParameters["id"], out var task))
         {
-            return Task.FromResult(ModelsLabErrors.Instance.Create(ErrorKind.InvalidRequest, "Request not found"));
+            return Task.FromResult(_errors.Create(ErrorKind.InvalidRequest, "Request not found"));
         }
 
         ReadStatus(task);
@@ -193,7 +201,7 @@ public sealed class FakeModelsLab : FakeVendor
         return body;
     }
 
-    private static JsonObject Error(FakeTask task) => new() { ["status"] = "error", ["message"] = task.FailureMessage };
+    private JsonObject Error(FakeTask task) => new() { ["status"] = "error", [MessageMember] = task.FailureMessage };
 
     private static JsonArray Urls(FakeTask task) => new([.. task.ResultUrls.Select(static u => (JsonNode)u.AbsoluteUri)]);
 

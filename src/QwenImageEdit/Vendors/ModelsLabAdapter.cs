@@ -59,7 +59,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
             return created.Match(
                 success => State(IdText(success.Id?.ToString()), "success", success.Output, null, success),
                 processing => State(IdText(processing.Id?.ToString()), "processing", null, processing.Eta, processing),
-                error => throw Rejected(error.Message, "create the task"),
+                error => throw Rejected(Message(error.Message, error.Messege), "create the task"),
                 unmatched => throw Unreadable(unmatched, "create the task"));
         };
     }
@@ -71,9 +71,13 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
             success => State(success.Id?.ToString() ?? id, "success", success.Output, null, success),
             // Conflict 9: `output` is "" or [] while processing; either way there are no images yet.
             processing => State(processing.Id?.ToString() ?? id, "processing", null, processing.Eta, processing),
-            error => ErrorMap.FromModelsLabMessage(error.Message) is ImageEditErrorKind.Authentication or ImageEditErrorKind.RateLimited or ImageEditErrorKind.InsufficientQuota
-                ? throw Rejected(error.Message, "read the task")
-                : Failed(id, "error", error.Message, error),
+            error =>
+            {
+                var message = Message(error.Message, error.Messege);
+                return ErrorMap.FromModelsLabMessage(message) is ImageEditErrorKind.Authentication or ImageEditErrorKind.RateLimited or ImageEditErrorKind.InsufficientQuota
+                    ? throw Rejected(message, "read the task")
+                    : Failed(id, "error", message, error);
+            },
             unmatched => Undocumented(unmatched, id) ?? throw Unreadable(unmatched, "read the task"));
     }
 
@@ -83,7 +87,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
         var uploaded = await VendorErrors.Translate(Vendor, "upload an image", () => _uploads.Base64ToUrlAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return uploaded.Match(
             success => success.Output?.FirstOrDefault() ?? throw new ImageEditVendorException(Vendor, "ModelsLab answered the upload without a URL."),
-            error => throw Rejected(error.Message, "upload an image"),
+            error => throw Rejected(Message(error.Message, error.Messege), "upload an image"),
             unmatched => throw Unreadable(unmatched, "upload an image"));
     }
 
@@ -93,7 +97,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
             ?? throw new JsonException("The webhook body is JSON null.");
         return payload.Match(
             success => State(IdText(success.Id?.ToString()), "success", success.Output, null, success),
-            failure => Failed(IdText(failure.Id?.ToString()), failure.Status.ToString(), failure.Message, failure),
+            failure => Failed(IdText(failure.Id?.ToString()), failure.Status.ToString(), Message(failure.Message, failure.Messege), failure),
             unmatched => throw new JsonException("The webhook body is neither ModelsLab's success nor its failure payload."));
     }
 
@@ -114,9 +118,18 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
         var raw = status.GetString();
         var mapped = StatusMap.Map(Self, raw);
         return mapped == ImageEditStatus.Failed
-            ? Failed(id, raw!, body.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String ? message.GetString() : null, body)
+            ? Failed(id, raw!, Message(Text(body, "message"), Text(body, "messege")), body)
             : new VendorTaskState(id, raw, mapped, null, [], null, null, body.Clone());
     }
+
+    /// <summary>
+    /// Conflict 11: some legacy errors spell the member <c>messege</c>. The overlays add it to every ModelsLab error
+    /// shape, so each has both; <c>message</c> wins when both are there.
+    /// </summary>
+    private static string? Message(string? message, string? legacySpelling) => message ?? legacySpelling;
+
+    private static string? Text(JsonElement body, string member)
+        => body.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static VendorTaskState Failed(string id, string rawStatus, string? message, object raw)
         => new(id, rawStatus, ImageEditStatus.Failed, null, [], new ImageEditFailure(ErrorMap.FromModelsLabMessage(message), message ?? "The task failed.", null), null, raw);

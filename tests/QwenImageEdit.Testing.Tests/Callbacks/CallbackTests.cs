@@ -130,6 +130,24 @@ public sealed class CallbackTests
     }
 
     [Fact]
+    public async Task ModelsLab_with_the_messege_quirk_reports_a_failure_in_messege()
+    {
+        var receiver = new CallbackRecorder();
+        await using var fake = new FakeModelsLab(new FakeVendorOptions { CallbackHandler = receiver, Lifecycle = FakeLifecycle.Instant, UseMessegeSpelling = true });
+        fake.FailNextTask("nsfw", "Image generation failed");
+        using var client = fake.CreateHttpClient();
+
+        using var created = await client.PostJsonAsync("api/v6/image_editing/qwen_edit", """{"key":"test-key","prompt":"p","init_image":"https://example.com/a.png","webhook":"http://receiver.test/modelslab"}""");
+        await fake.WhenCallbacksIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var body = Assert.Single(receiver.Received).Body;
+        var payload = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(("failed", "Image generation failed"), (payload.Str("status"), payload.Str("messege")));
+        Assert.False(payload.TryGetProperty("message", out _));
+        Assert.Empty(await SpecContract.ComponentProblemsAsync(VendorSpecs.ModelsLabFetch, "WebhookFailurePayload", body));
+    }
+
+    [Fact]
     public async Task Apikley_signs_its_callback_with_a_valid_hmac()
     {
         var time = new ManualTimeProvider();

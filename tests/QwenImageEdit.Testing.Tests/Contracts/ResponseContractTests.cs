@@ -74,10 +74,12 @@ public sealed class ResponseContractTests
         await SpecContract.AssertResponseMatchesAsync(files, "POST", "/api/v1/files/upload/base64", badUpload);
     }
 
-    [Fact]
-    public async Task ModelsLab_answers_match_its_specs()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ModelsLab_answers_match_its_specs_with_and_without_the_messege_quirk(bool useMessege)
     {
-        await using var fake = new FakeModelsLab(new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1) });
+        await using var fake = new FakeModelsLab(new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1), UseMessegeSpelling = useMessege });
         using var client = fake.CreateHttpClient();
         var create = VendorSpecs.ModelsLabQwenEdit;
         var fetch = VendorSpecs.ModelsLabFetch;

@@ -9,6 +9,7 @@ public sealed class FaultTests
 {
     private const string Key = "test-key";
     private const string EvoLinkCreate = """{"model":"qwen-image-edit","prompt":"p","image_urls":["https://example.com/a.png"]}""";
+    private const string ApikleyCreate = """{"model":"qwen/image-edit","input":{"prompt":"p","image_url":"https://example.com/a.png"}}""";
 
     public static TheoryData<Transport> Transports => TransportExtensions.Both;
 
@@ -194,6 +195,81 @@ public sealed class FaultTests
 
         Assert.Equal("""{"status":"processing"}""", await response.Content.ReadAsStringAsync());
         Assert.Single(fake.Tasks);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Error_in_body_answers_a_create_with_http_200_and_the_code_and_creates_nothing(Transport transport)
+    {
+        await using var fake = new FakeApikley();
+        using var client = await fake.ConnectAsync(transport);
+        fake.Faults.Enqueue(FakeRoute.Create, Fault.ErrorInBody(402, "Credits exhausted"));
+
+        using var refused = await client.PostJsonAsync("api/v1/jobs/createTask", ApikleyCreate, Key);
+        var refusal = await refused.Content.ReadAsStringAsync();
+        using var accepted = await client.PostJsonAsync("api/v1/jobs/createTask", ApikleyCreate, Key);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("""{"code":402,"msg":"Credits exhausted"}""", refusal);
+        await SpecContract.AssertResponseMatchesAsync(VendorSpecs.ApikleyImageEdit, "POST", "/api/v1/jobs/createTask", refused);
+        Assert.Equal(200, (await accepted.JsonAsync()).GetProperty("code").GetInt32());
+        Assert.Single(fake.Tasks);
+        Assert.Equal(2, fake.Requests.Count);
+        Assert.Equal(0, fake.Faults.Pending);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Error_in_body_answers_a_poll_in_the_record_info_envelope_without_counting_a_poll(Transport transport)
+    {
+        await using var fake = new FakeApikley();
+        using var client = await fake.ConnectAsync(transport);
+        using var created = await client.PostJsonAsync("api/v1/jobs/createTask", ApikleyCreate, Key);
+        var id = (await created.JsonAsync()).GetProperty("data").Str("taskId");
+        fake.Faults.Enqueue(FakeRoute.Poll, Fault.ErrorInBody(500));
+
+        using var poll = await client.GetAsync("api/v1/jobs/recordInfo?taskId=" + id, Key);
+        var body = await poll.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
+        Assert.Equal((500, "Server error"), (body.GetProperty("code").GetInt32(), body.Str("message")));
+        Assert.False(body.TryGetProperty("data", out _));
+        Assert.Equal(0, fake.GetTask(id).Polls);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Error_in_body_follows_the_msg_quirk_of_record_info(Transport transport)
+    {
+        await using var fake = new FakeApikley(new FakeVendorOptions { UseMsgInsteadOfMessage = true });
+        using var client = await fake.ConnectAsync(transport);
+        fake.Faults.Enqueue(FakeRoute.Poll, Fault.ErrorInBody(429));
+
+        using var poll = await client.GetAsync("api/v1/jobs/recordInfo?taskId=anything", Key);
+
+        Assert.Equal("""{"code":429,"msg":"Too many requests, please try again later"}""", await poll.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
+    }
+
+    [Fact]
+    public async Task Error_in_body_is_refused_where_no_answer_has_a_body_code()
+    {
+        await using var evoLink = new FakeEvoLink();
+        await using var modelsLab = new FakeModelsLab();
+        await using var apikley = new FakeApikley();
+
+        var atEvoLink = Assert.Throws<ArgumentException>(() => evoLink.Faults.Enqueue(FakeRoute.Create, Fault.ErrorInBody(429)));
+        Assert.Throws<ArgumentException>(() => modelsLab.Faults.Enqueue(FakeRoute.Any, Fault.ErrorInBody(401)));
+        Assert.Throws<ArgumentException>(() => apikley.Faults.Enqueue(FakeRoute.Upload, Fault.ErrorInBody(402)));
+        Assert.Throws<ArgumentException>(() => apikley.Faults.Enqueue(FakeRoute.Result, Fault.ErrorInBody(500)));
+        apikley.Faults.Enqueue(FakeRoute.Any, Fault.ErrorInBody(455));
+        apikley.Faults.Enqueue(FakeRoute.Poll, Fault.ErrorInBody(500));
+
+        Assert.Contains("ErrorInBody(429)", atEvoLink.Message, StringComparison.Ordinal);
+        Assert.Contains("FakeEvoLink", atEvoLink.Message, StringComparison.Ordinal);
+        Assert.Equal(0, evoLink.Faults.Pending + modelsLab.Faults.Pending);
+        Assert.Equal(2, apikley.Faults.Pending);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Fault.ErrorInBody(200));
     }
 
     [Fact]

@@ -80,6 +80,33 @@ public sealed class ModelsLabFakeTests
         Assert.Equal(location, Assert.Single(fake.Violations).Location);
     }
 
+    public static TheoryData<Transport> Transports => TransportExtensions.Both;
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task The_messege_quirk_spells_errors_and_failed_tasks_the_legacy_way_but_not_the_processing_message(Transport transport)
+    {
+        await using var fake = new FakeModelsLab(new FakeVendorOptions { UseMessegeSpelling = true, Lifecycle = FakeLifecycle.AfterPolls(1) });
+        using var client = await fake.ConnectAsync(transport);
+        fake.FailNextTask("error", "Image generation failed");
+
+        using var created = await client.PostJsonAsync("api/v6/image_editing/qwen_edit", Valid);
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt64();
+        using var running = await client.PostJsonAsync($"api/v6/image_editing/fetch/{id}", """{"key":"test-key"}""");
+        using var failed = await client.PostJsonAsync($"api/v6/image_editing/fetch/{id}", """{"key":"test-key"}""");
+        using var wrongKey = await client.PostJsonAsync("api/v6/image_editing/qwen_edit", """{"key":"nope","prompt":"p","init_image":"https://example.com/a.png"}""");
+        using var badUpload = await client.PostJsonAsync("api/v6/image_editing/base64_to_url", """{"key":"test-key","init_image":"data:image/png;base64,aGVsbG8="}""");
+
+        Assert.Equal("Request processing", (await created.JsonAsync()).Str("message"));
+        Assert.Equal("Request processing", (await running.JsonAsync()).Str("message"));
+        Assert.Equal("""{"status":"error","messege":"Image generation failed"}""", await failed.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"error","messege":"Invalid Api Key"}""", await wrongKey.Content.ReadAsStringAsync());
+        var upload = await badUpload.JsonAsync();
+        Assert.Equal("error", upload.Str("status"));
+        Assert.Contains("must be a JPEG, PNG, GIF or WebP image", upload.Str("messege"), StringComparison.Ordinal);
+        Assert.False(upload.TryGetProperty("message", out _));
+    }
+
     [Fact]
     public async Task Fetching_an_unknown_id_says_so_in_the_error_shape()
     {

@@ -14,6 +14,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         /// <summary>Error message describing what went wrong</summary>
         public string? Message { get; set; }
 
+        /// <summary>The legacy spelling of <c>message</c> that some older errors send instead of it: the error message when <c>message</c> is absent</summary>
+        public string? Messege { get; set; }
+
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
         /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
@@ -43,6 +46,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Messege = global::System.Text.Json.JsonEncodedText.Encode("messege");
 
         /// <inheritdoc/>
         public override global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -62,6 +66,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus p_Status = default;
             var has_Status = false;
             string? p_Message = default;
+            string? p_Messege = default;
 
             string? member = null;
             try
@@ -95,6 +100,19 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
                             p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                         }
                     }
+                    else if (reader.ValueTextEquals("messege"u8))
+                    {
+                        member = "messege";
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            p_Messege = null;
+                        }
+                        else
+                        {
+                            p_Messege = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                        }
+                    }
                     else
                     {
                         reader.Read();
@@ -116,6 +134,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             {
                 Status = p_Status,
                 Message = p_Message,
+                Messege = p_Messege,
             };
         }
 
@@ -130,6 +149,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             {
                 writer.WritePropertyName(s_Message);
                 writer.WriteStringValue(v_Message);
+            }
+            if (value.Messege is { } v_Messege)
+            {
+                writer.WritePropertyName(s_Messege);
+                writer.WriteStringValue(v_Messege);
             }
             writer.WriteEndObject();
         }

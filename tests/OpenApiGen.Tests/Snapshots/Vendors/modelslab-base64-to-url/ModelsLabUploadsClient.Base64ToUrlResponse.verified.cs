@@ -149,7 +149,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
             new(new string[] { "status" }, new string[] { "status", "id", "output" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "success" }) }),
-            new(new string[] { "status" }, new string[] { "status", "message" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "error" }) }),
+            new(new string[] { "status" }, new string[] { "status", "message", "messege" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "error" }) }),
         };
 
         /// <inheritdoc/>

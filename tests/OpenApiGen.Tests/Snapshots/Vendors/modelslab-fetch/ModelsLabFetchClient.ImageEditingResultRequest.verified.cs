@@ -149,7 +149,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
             new(new string[] { "status" }, new string[] { "status", "id", "output", "generationTime", "track_id", "meta" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "success" }) }),
-            new(new string[] { "status" }, new string[] { "status", "id", "message", "track_id" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "failed" }) }),
+            new(new string[] { "status" }, new string[] { "status", "id", "message", "track_id", "messege" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "failed" }) }),
         };
 
         /// <inheritdoc/>

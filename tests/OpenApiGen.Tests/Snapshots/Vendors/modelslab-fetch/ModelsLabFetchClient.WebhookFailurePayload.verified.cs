@@ -22,6 +22,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <remarks>Example: <c>42</c>.</remarks>
         public global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? TrackId { get; set; }
 
+        /// <summary>The legacy spelling of <c>message</c> that some older failures send instead of it: why the request failed, when <c>message</c> is absent</summary>
+        public string? Messege { get; set; }
+
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
         /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
@@ -61,6 +64,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
         private static readonly global::System.Text.Json.JsonEncodedText s_TrackId = global::System.Text.Json.JsonEncodedText.Encode("track_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Messege = global::System.Text.Json.JsonEncodedText.Encode("messege");
 
         /// <inheritdoc/>
         public override global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -82,6 +86,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
             string? p_Message = default;
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? p_TrackId = default;
+            string? p_Messege = default;
 
             string? member = null;
             try
@@ -141,6 +146,19 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                             p_TrackId = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
                         }
                     }
+                    else if (reader.ValueTextEquals("messege"u8))
+                    {
+                        member = "messege";
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            p_Messege = null;
+                        }
+                        else
+                        {
+                            p_Messege = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                        }
+                    }
                     else
                     {
                         reader.Read();
@@ -164,6 +182,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                 Id = p_Id,
                 Message = p_Message,
                 TrackId = p_TrackId,
+                Messege = p_Messege,
             };
         }
 
@@ -188,6 +207,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             {
                 writer.WritePropertyName(s_TrackId);
                 global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options);
+            }
+            if (value.Messege is { } v_Messege)
+            {
+                writer.WritePropertyName(s_Messege);
+                writer.WriteStringValue(v_Messege);
             }
             writer.WriteEndObject();
         }

@@ -186,7 +186,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
         {
             new(new string[] { "status" }, new string[] { "status", "generationTime", "id", "output", "proxy_links", "meta" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "success" }) }),
             new(new string[] { "status" }, new string[] { "status", "tip", "eta", "message", "fetch_result", "id", "future_links", "proxy_links", "meta", "output" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "processing" }) }),
-            new(new string[] { "status" }, new string[] { "status", "message" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "error" }) }),
+            new(new string[] { "status" }, new string[] { "status", "message", "messege" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "error" }) }),
         };
 
         /// <inheritdoc/>
