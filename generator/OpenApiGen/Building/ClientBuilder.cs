@@ -56,7 +56,7 @@ internal sealed partial class ModelBuilder
         declared.RemoveAll(static d => d.Parameter.Name is not { Length: > 0 } || d.Parameter.In is null);
 
         // Named together, so Twilio's StartTime, StartTime< and StartTime> become startTime, startTimeLessThan, startTimeGreaterThan.
-        var names = NameScope.NameSiblings(declared.Select(static d => d.Parameter.Name!).ToList(), scope, static w => $"the parameter '{w}'", camelCase: true);
+        var names = NameScope.NameSiblings(declared.Select(static d => d.Parameter.Name!).ToList(), scope, i => $"the parameter '{declared[i].Parameter.Name}'", camelCase: true);
         var parameters = new List<ParameterModel>();
         for (var index = 0; index < declared.Count; index++)
         {

@@ -578,13 +578,18 @@ internal sealed partial class ModelBuilder
         var values = SchemaFacts.StringEnumValues(schema)!;
         var scope = new NameScope(s_reservedEnumMembers);
         scope.Claim(name, "the enum type");
-        var names = NameScope.NameSiblings(values, scope, static v => $"the value '{v}'");
+
+        // A name the spec gives a value (x-enum-varnames, x-ms-enum) is named from instead of the value: '1' is `_1`
+        // unless the spec says `One`.
+        var declared = SchemaFacts.DeclaredEnumMembers(schema);
+        var sources = values.Select(v => declared.TryGetValue(v, out var d) && d.Name is { } given ? given : v).ToList();
+        var names = NameScope.NameSiblings(sources, scope, i => $"the value '{values[i]}'");
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
         var models = new List<EnumMemberModel>(values.Count);
         for (var i = 0; i < values.Count; i++)
         {
             members[values[i]] = names[i];
-            models.Add(new EnumMemberModel(names[i], values[i], null));
+            models.Add(new EnumMemberModel(names[i], values[i], declared.TryGetValue(values[i], out var d) ? d.Description : null));
         }
 
         _enumMembers[Qualify(name)] = members;
@@ -617,7 +622,7 @@ internal sealed partial class ModelBuilder
             scope.Claim(member, "a member of the base class");
         }
 
-        var names = NameScope.NameSiblings(collected.Select(static p => p.Wire).ToList(), scope, static w => $"the property '{w}'");
+        var names = NameScope.NameSiblings(collected.Select(static p => p.Wire).ToList(), scope, i => $"the property '{collected[i].Wire}'");
 
         var properties = new List<PropertyModel>(collected.Count);
         for (var i = 0; i < collected.Count; i++)

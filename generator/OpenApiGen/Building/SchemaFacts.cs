@@ -205,6 +205,55 @@ internal static class SchemaFacts
         return values.Count == 0 ? null : values.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The names and descriptions a spec gives its enum values, by value: openapi-generator's <c>x-enum-varnames</c>
+    /// and <c>x-enum-descriptions</c> (lists parallel to <c>enum</c>), or AutoRest's <c>x-ms-enum</c>
+    /// <c>values: [{value, name, description}]</c>. Empty when it gives none; a value it does not name is named from itself.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (string? Name, string? Description)> DeclaredEnumMembers(IOpenApiSchema schema)
+    {
+        var declared = new Dictionary<string, (string? Name, string? Description)>(StringComparer.Ordinal);
+        schema = KeywordSource(schema);
+        if (schema.Extensions is not { Count: > 0 } extensions)
+        {
+            return declared;
+        }
+
+        if (Extension(extensions, "x-ms-enum") is JsonObject { } msEnum && msEnum["values"] is JsonArray msValues)
+        {
+            foreach (var entry in msValues.OfType<JsonObject>())
+            {
+                if (Text(entry["value"]) is { } value)
+                {
+                    declared[value] = (Text(entry["name"]), Text(entry["description"]));
+                }
+            }
+        }
+
+        if (schema.Enum is { Count: > 0 } values)
+        {
+            var names = Extension(extensions, "x-enum-varnames") as JsonArray;
+            var descriptions = Extension(extensions, "x-enum-descriptions") as JsonArray;
+            for (var i = 0; i < values.Count; i++)
+            {
+                var name = names is not null && i < names.Count ? Text(names[i]) : null;
+                var description = descriptions is not null && i < descriptions.Count ? Text(descriptions[i]) : null;
+                if (Text(values[i]) is { } value && (name ?? description) is not null)
+                {
+                    declared[value] = (name, description);
+                }
+            }
+        }
+
+        return declared;
+
+        static JsonNode? Extension(IDictionary<string, IOpenApiExtension> extensions, string name)
+            => extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension { Node: { } node } ? node : null;
+
+        static string? Text(JsonNode? node)
+            => node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text ? text : null;
+    }
+
     /// <summary>The primitive .NET type for a schema of one JSON type, using its format.</summary>
     public static TypeKind? PrimitiveKind(IOpenApiSchema schema, JsonSchemaType type)
     {

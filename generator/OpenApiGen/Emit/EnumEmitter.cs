@@ -31,7 +31,9 @@ internal static class EnumEmitter
         foreach (var member in type.Members)
         {
             writer.Line();
-            XmlDocWriter.Summary(writer, $"<c>{XmlDocWriter.Escape(member.Value)}</c>");
+            XmlDocWriter.Summary(writer, member.Description is { } description
+                ? $"<c>{XmlDocWriter.Escape(member.Value)}</c>: {XmlDocWriter.Inline(description)}"
+                : $"<c>{XmlDocWriter.Escape(member.Value)}</c>");
             writer.Line($"public static {name} {member.Name} {{ get; }} = new({ObjectEmitter.Literal(member.Value)});");
         }
 

@@ -41,7 +41,11 @@ internal sealed class NameScope
     /// names that collide after PascalCase are spelled out (<c>Etc/GMT-0</c> -> <c>EtcGmtMinus0</c>) where that tells them apart,
     /// and only what still collides gets a numeric suffix.
     /// </summary>
-    public static IReadOnlyList<string> NameSiblings(IReadOnlyList<string> wireNames, NameScope scope, Func<string, string> describe, bool camelCase = false)
+    /// <param name="wireNames">What each sibling is named from: its wire name, or a name the spec gives it.</param>
+    /// <param name="scope">The scope the names are claimed in.</param>
+    /// <param name="describe">The sibling at an index, for the collision diagnostic ("the property 'x'").</param>
+    /// <param name="camelCase">camelCase (parameters) rather than PascalCase.</param>
+    public static IReadOnlyList<string> NameSiblings(IReadOnlyList<string> wireNames, NameScope scope, Func<int, string> describe, bool camelCase = false)
     {
         Func<string, string> plainName = camelCase ? Identifier.ToCamelCase : Identifier.ToPascalCase;
         Func<string, string> verboseName = camelCase ? static w => Identifier.ToCamelCase(Identifier.ToVerbosePascalCase(w)) : Identifier.ToVerbosePascalCase;
@@ -66,7 +70,7 @@ internal sealed class NameScope
                 }
             }
 
-            result[i] = scope.Claim(preferred, describe(wireNames[i]));
+            result[i] = scope.Claim(preferred, describe(i));
         }
 
         return result;

@@ -331,4 +331,39 @@ public class SchemaMappingTests
         Assert.Contains("\"shorter\"), v_Shorter, null, 5);", source, StringComparison.Ordinal);
         Assert.Contains("\"plain\"), v_Plain, null, 10);", source, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Enum_values_take_the_names_and_descriptions_the_spec_gives_them()
+    {
+        var run = Generate("3.0.3", """
+            Count:
+              type: string
+              enum: ['1', '2', '3']
+              x-enum-varnames: [One, Two]
+              x-enum-descriptions: [A single image, Two images]
+            Tier:
+              type: string
+              enum: [std, hd]
+              x-ms-enum:
+                name: Tier
+                modelAsString: true
+                values:
+                  - {value: std, name: Standard, description: The usual quality}
+                  - {value: hd, name: HighDefinition}
+            Plain:
+              type: string
+              enum: ['1', '2']
+            """);
+
+        var count = run.Source("Count.g.cs");
+        Assert.Contains("/// <summary><c>1</c>: A single image</summary>\n        public static Count One { get; } = new(\"1\");", count, StringComparison.Ordinal);
+        Assert.Contains("public static Count Two { get; } = new(\"2\");", count, StringComparison.Ordinal);
+        Assert.Contains("/// <summary><c>3</c></summary>\n        public static Count _3 { get; } = new(\"3\");", count, StringComparison.Ordinal);
+
+        var tier = run.Source("Tier.g.cs");
+        Assert.Contains("/// <summary><c>std</c>: The usual quality</summary>\n        public static Tier Standard { get; } = new(\"std\");", tier, StringComparison.Ordinal);
+        Assert.Contains("public static Tier HighDefinition { get; } = new(\"hd\");", tier, StringComparison.Ordinal);
+
+        Assert.Contains("public static Plain _1 { get; } = new(\"1\");", run.Source("Plain.g.cs"), StringComparison.Ordinal);
+    }
 }

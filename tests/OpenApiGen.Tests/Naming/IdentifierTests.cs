@@ -40,8 +40,8 @@ public class IdentifierTests
     [Fact]
     public void Siblings_that_collide_are_told_apart_by_their_signs_whatever_their_order()
     {
-        var forward = NameScope.NameSiblings(new[] { "Etc/GMT-0", "Etc/GMT0", "Etc/GMT+0" }, new NameScope(), static v => v);
-        var backward = NameScope.NameSiblings(new[] { "Etc/GMT+0", "Etc/GMT0", "Etc/GMT-0" }, new NameScope(), static v => v);
+        var forward = NameScope.NameSiblings(new[] { "Etc/GMT-0", "Etc/GMT0", "Etc/GMT+0" }, new NameScope(), static _ => "a sibling");
+        var backward = NameScope.NameSiblings(new[] { "Etc/GMT+0", "Etc/GMT0", "Etc/GMT-0" }, new NameScope(), static _ => "a sibling");
 
         Assert.Equal(new[] { "EtcGmtMinus0", "EtcGmt0", "EtcGmtPlus0" }, forward);
         Assert.Equal(new[] { "EtcGmtPlus0", "EtcGmt0", "EtcGmtMinus0" }, backward);
@@ -50,7 +50,7 @@ public class IdentifierTests
     [Fact]
     public void Siblings_that_still_collide_get_a_numeric_suffix_and_reserved_names_are_avoided()
     {
-        var names = NameScope.NameSiblings(new[] { "a_b", "a-b", "aB", "equals" }, new NameScope("Equals"), static v => v);
+        var names = NameScope.NameSiblings(new[] { "a_b", "a-b", "aB", "equals" }, new NameScope("Equals"), static _ => "a sibling");
 
         Assert.Equal(new[] { "AB", "AMinusB", "AB2", "Equals2" }, names);
     }

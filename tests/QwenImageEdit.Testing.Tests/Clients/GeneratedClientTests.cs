@@ -117,7 +117,7 @@ public sealed class GeneratedClientTests
 
         var created = await create.QwenImageEditAsync(new ApikleyQwenImageEditRequest
         {
-            Input = new QwenImageEditRequestInput { Prompt = "Make the sky green", ImageUrl = Image.AbsoluteUri, NumImages = QwenImageEditRequestInputNumImages._2 },
+            Input = new QwenImageEditRequestInput { Prompt = "Make the sky green", ImageUrl = Image.AbsoluteUri, NumImages = QwenImageEditRequestInputNumImages.Two },
         });
         Assert.Equal(200L, created.Code);
         RecordInfoResponse info;

@@ -16,25 +16,25 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public QwenImageEditRequestInputNumImages(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>1</c></summary>
-        public static QwenImageEditRequestInputNumImages _1 { get; } = new("1");
+        /// <summary><c>1</c>: One image</summary>
+        public static QwenImageEditRequestInputNumImages One { get; } = new("1");
 
-        /// <summary><c>2</c></summary>
-        public static QwenImageEditRequestInputNumImages _2 { get; } = new("2");
+        /// <summary><c>2</c>: Two images</summary>
+        public static QwenImageEditRequestInputNumImages Two { get; } = new("2");
 
-        /// <summary><c>3</c></summary>
-        public static QwenImageEditRequestInputNumImages _3 { get; } = new("3");
+        /// <summary><c>3</c>: Three images</summary>
+        public static QwenImageEditRequestInputNumImages Three { get; } = new("3");
 
-        /// <summary><c>4</c></summary>
-        public static QwenImageEditRequestInputNumImages _4 { get; } = new("4");
+        /// <summary><c>4</c>: Four images</summary>
+        public static QwenImageEditRequestInputNumImages Four { get; } = new("4");
 
         /// <summary>The values the spec documents, in its order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputNumImages> KnownValues { get; } = new QwenImageEditRequestInputNumImages[]
         {
-            _1,
-            _2,
-            _3,
-            _4,
+            One,
+            Two,
+            Three,
+            Four,
         };
 
         /// <summary>Compares two values by their wire text, ordinally.</summary>
