@@ -53,7 +53,7 @@ internal sealed partial class ModelBuilder
             declared.Add((parameter, pointer + "/parameters/" + i));
         }
 
-        declared.RemoveAll(static d => d.Parameter.Name is not { Length: > 0 } || d.Parameter.In is null);
+        declared.RemoveAll(static d => d.Parameter.Name is not { Length: > 0 } || d.Parameter.In is null || IsIgnoredHeader(d.Parameter));
 
         // Named together, so Twilio's StartTime, StartTime< and StartTime> become startTime, startTimeLessThan, startTimeGreaterThan.
         var names = NameScope.NameSiblings(declared.Select(static d => d.Parameter.Name!).ToList(), scope, i => $"the parameter '{declared[i].Parameter.Name}'", camelCase: true);
@@ -102,6 +102,14 @@ internal sealed partial class ModelBuilder
             errors.ToEquatableArray(),
             SecurityOf(operation).ToEquatableArray());
     }
+
+    // OpenAPI: a header parameter named Accept, Content-Type or Authorization "SHALL be ignored"; the body's media
+    // type and the security schemes say those, and a request header of that name would be dropped or duplicated.
+    private static bool IsIgnoredHeader(IOpenApiParameter parameter)
+        => parameter.In == ParameterLocation.Header
+           && (string.Equals(parameter.Name, "Accept", StringComparison.OrdinalIgnoreCase)
+               || string.Equals(parameter.Name, "Content-Type", StringComparison.OrdinalIgnoreCase)
+               || string.Equals(parameter.Name, "Authorization", StringComparison.OrdinalIgnoreCase));
 
     private string ClaimMethodName(string operationName, string pointer)
     {
@@ -265,12 +273,12 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    /// <summary>JSON first, as the most useful to type; then whatever the spec lists first.</summary>
+    /// <summary>JSON first, as the most useful to type (a named JSON type before a wildcard); then whatever the spec lists first.</summary>
     private static (string MediaType, IOpenApiMediaType Media) PickMedia(IDictionary<string, IOpenApiMediaType> content)
     {
-        foreach (var pair in content)
+        foreach (var pair in content.Where(static p => IsJson(p.Key) && !IsWildcard(p.Key)).Concat(content.Where(static p => IsJson(p.Key) && IsWildcard(p.Key))))
         {
-            if (IsJson(pair.Key))
+            if (KindOf(pair.Key, pair.Value.Schema) == BodyKind.Json)
             {
                 return (pair.Key, pair.Value);
             }
@@ -286,12 +294,20 @@ internal sealed partial class ModelBuilder
         return type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "*/*" || type == "application/*";
     }
 
+    private static bool IsWildcard(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim();
+        return type == "*/*" || type.Equals("application/*", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static BodyKind KindOf(string mediaType, IOpenApiSchema? schema)
     {
         var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
         if (IsJson(type))
         {
-            return BodyKind.Json;
+            // A wildcard says nothing of the body's form; a binary string schema says it is bytes (springdoc writes
+            // every response as */*, file downloads included).
+            return IsWildcard(type) && schema?.Format == "binary" ? BodyKind.Binary : BodyKind.Json;
         }
 
         if (type.StartsWith("multipart/", StringComparison.Ordinal) || type == "application/x-www-form-urlencoded")

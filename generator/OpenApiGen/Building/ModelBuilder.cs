@@ -284,13 +284,22 @@ internal sealed partial class ModelBuilder
             return;
         }
 
+        // An XML form of a body that also comes as JSON is the same data in a form the client never reads or writes;
+        // typing it too would only add a second class (GetPetResponse2) for the same thing.
+        var hasJson = content.Keys.Any(IsJson);
         foreach (var media in content)
         {
-            if (media.Value.Schema is not null)
+            if (media.Value.Schema is not null && !(hasJson && IsXml(media.Key)))
             {
                 Resolve(media.Value.Schema, context, pointer + "/content/" + SchemaFacts.Escape(media.Key) + "/schema");
             }
         }
+    }
+
+    private static bool IsXml(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return type is "application/xml" or "text/xml" || type.EndsWith("+xml", StringComparison.Ordinal);
     }
 
     private TypeRef ResolveComponent(string id)

@@ -109,6 +109,39 @@ internal sealed class SourceMap
         return best < 0 ? CreateSpan(0, 0) : CreateSpan(_entries[best].ValueStart, _entries[best].ValueEnd);
     }
 
+    /// <summary>The node at <paramref name="pointer"/> in <paramref name="root"/> as it is now; false when the pointer leads nowhere.</summary>
+    public static bool TryFind(JsonNode? root, string pointer, out JsonNode? node)
+    {
+        node = root;
+        var segments = ParsePointer(pointer);
+        if (segments is null)
+        {
+            return false;
+        }
+
+        foreach (var segment in segments)
+        {
+            if (node is JsonObject obj)
+            {
+                if (!obj.TryGetPropertyValue(segment, out node))
+                {
+                    return false;
+                }
+            }
+            else if (node is JsonArray array && TryParseIndex(segment, out var index) && index < array.Count)
+            {
+                node = array[index];
+            }
+            else
+            {
+                node = null;
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static JsonNode? Step(JsonNode? current, string segment)
     {
         if (current is JsonObject obj)

@@ -78,6 +78,10 @@ internal static class SpecReader
 
         cancellationToken.ThrowIfCancellationRequested();
         var effectiveJson = spec.EmbedDocument ? EffectiveDocument.ToJson(root) : null;
+
+        // After the embedded document is taken, which stays the spec as written.
+        ReaderWorkarounds.ReplaceBooleanSchemas(root);
+
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         ReadResult result;
         try
@@ -92,6 +96,11 @@ internal static class SpecReader
 
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
+            if (ReaderWorkarounds.IsFalseAlarm(root, error))
+            {
+                continue;
+            }
+
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(root, error.Pointer ?? string.Empty), error.Message));
         }
 

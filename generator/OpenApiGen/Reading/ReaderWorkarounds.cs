@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>
+/// Where Microsoft.OpenApi is wrong about a valid document: what is rewritten before it reads the spec, and which of
+/// its errors are dropped after. Each case is one it gets wrong on documents the OpenAPI specification allows.
+/// </summary>
+internal static class ReaderWorkarounds
+{
+    // Schema keywords whose value is one schema, a list of schemas, or a map of names to schemas (JSON Schema 2020-12).
+    private static readonly HashSet<string> s_schemaKeywords = new(StringComparer.Ordinal)
+    {
+        "items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "contentSchema",
+    };
+
+    private static readonly HashSet<string> s_schemaListKeywords = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" };
+
+    private static readonly HashSet<string> s_schemaMapKeywords = new(StringComparer.Ordinal)
+    {
+        "properties", "patternProperties", "dependentSchemas", "$defs", "definitions",
+    };
+
+    // Values that are data, not OpenAPI objects: a "schema" member inside them is the data's own.
+    private static readonly HashSet<string> s_dataKeywords = new(StringComparer.Ordinal) { "example", "examples", "value", "default", "enum", "const" };
+
+    /// <summary>
+    /// OpenAPI 3.1 schemas are JSON Schema 2020-12, where a schema may be a boolean: true accepts anything, false
+    /// nothing. Microsoft.OpenApi reads a boolean in a map of schemas (properties, components/schemas, $defs) as a null
+    /// schema and then fails on it with a NullReferenceException, so each boolean schema becomes the object that means
+    /// the same: {} for true, {"not": {}} for false. additionalProperties and unevaluatedProperties keep their
+    /// booleans, which Microsoft.OpenApi reads itself.
+    /// </summary>
+    public static void ReplaceBooleanSchemas(JsonObject root)
+    {
+        if (root["components"] is JsonObject components && components["schemas"] is JsonObject schemas)
+        {
+            ReplaceInMap(schemas);
+        }
+
+        WalkDocument(root);
+    }
+
+    /// <summary>
+    /// Errors Microsoft.OpenApi's validation reports for what the OpenAPI specification allows: a server variable whose
+    /// default is the empty string (it takes "" for missing), and a 3.1 operation without 'responses', which 3.1 made
+    /// optional (it checks the empty object it puts in its place).
+    /// </summary>
+    public static bool IsFalseAlarm(JsonObject root, OpenApiError error)
+    {
+        if (error.Pointer is not { Length: > 0 } pointer)
+        {
+            return false;
+        }
+
+        var segments = pointer.TrimStart('#').Split('/');
+        if (segments.Length >= 5 && segments[segments.Length - 1] == "default" && segments[segments.Length - 3] == "variables" && segments[segments.Length - 5] == "servers")
+        {
+            return SourceMap.TryFind(root, pointer, out var value) && value is JsonValue defaultValue && defaultValue.TryGetValue<string>(out _);
+        }
+
+        if (segments[segments.Length - 1] == "responses"
+            && root["openapi"] is JsonValue version && version.TryGetValue<string>(out var text)
+            && text.StartsWith("3.1", StringComparison.Ordinal))
+        {
+            var operation = pointer.Substring(0, pointer.Length - "/responses".Length);
+            return !SourceMap.TryFind(root, pointer, out _) && SourceMap.TryFind(root, operation, out var node) && node is JsonObject;
+        }
+
+        return false;
+    }
+
+    // Outside schemas: every "schema" (parameters, headers, media types) is one; data values and extensions are left alone.
+    private static void WalkDocument(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var pair in obj.ToList())
+                {
+                    if (pair.Key == "schema")
+                    {
+                        WalkSchema(Replace(obj, pair.Key, pair.Value));
+                    }
+                    else if (!s_dataKeywords.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                    {
+                        WalkDocument(pair.Value);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    WalkDocument(item);
+                }
+
+                break;
+        }
+    }
+
+    private static void WalkSchema(JsonNode? node)
+    {
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+
+        foreach (var pair in schema.ToList())
+        {
+            if (s_schemaKeywords.Contains(pair.Key))
+            {
+                WalkSchema(Replace(schema, pair.Key, pair.Value));
+            }
+            else if (s_schemaListKeywords.Contains(pair.Key) && pair.Value is JsonArray list)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (Replacement(list[i]) is { } replacement)
+                    {
+                        list[i] = replacement;
+                    }
+
+                    WalkSchema(list[i]);
+                }
+            }
+            else if (s_schemaMapKeywords.Contains(pair.Key) && pair.Value is JsonObject map)
+            {
+                ReplaceInMap(map);
+            }
+            else if (pair.Key is "additionalProperties" or "unevaluatedProperties")
+            {
+                WalkSchema(pair.Value);
+            }
+        }
+    }
+
+    private static void ReplaceInMap(JsonObject map)
+    {
+        foreach (var pair in map.ToList())
+        {
+            WalkSchema(Replace(map, pair.Key, pair.Value));
+        }
+    }
+
+    private static JsonNode? Replace(JsonObject parent, string key, JsonNode? node)
+    {
+        if (Replacement(node) is not { } replacement)
+        {
+            return node;
+        }
+
+        parent[key] = replacement;
+        return replacement;
+    }
+
+    // The object a boolean schema means, or null when the node is not a boolean.
+    private static JsonObject? Replacement(JsonNode? node)
+    {
+        if (node is not JsonValue value)
+        {
+            return null;
+        }
+
+        var kind = value.GetValueKind();
+        return kind == JsonValueKind.True ? new JsonObject() : kind == JsonValueKind.False ? new JsonObject { ["not"] = new JsonObject() } : null;
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.CodeAnalysis;
+using OpenApiGen.Tests.Infrastructure;
+
+namespace OpenApiGen.Tests.Generation;
+
+/// <summary>
+/// Valid documents, of the shapes published specs take, that once failed: each reduced to a small purpose-written spec.
+/// Every output must compile cleanly and the generator must report no error.
+/// </summary>
+public class RealWorldQuirksTests
+{
+    private static GeneratorRun Generate(string spec)
+    {
+        var run = GeneratorHarness.Run(new[] { new SpecSource("/specs/quirks.yaml", spec, "Quirks", "QuirksClient") });
+        Assert.Empty(run.CompilationProblems);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Severity == DiagnosticSeverity.Error);
+        return run;
+    }
+
+    [Fact]
+    public void Boolean_schemas_of_3_1_are_read_as_the_schemas_they_mean()
+    {
+        // Microsoft.OpenApi failed with a NullReferenceException (OAG000) on a boolean in any map of schemas.
+        var run = Generate("""
+            openapi: 3.1.0
+            info: {title: Quirks, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Anything: true
+                Thing:
+                  type: object
+                  $defs:
+                    never: false
+                  properties:
+                    free: true
+                    gone: false
+                    name: {type: string}
+                  patternProperties:
+                    '^x-': true
+                  allOf: [true]
+            """);
+
+        var thing = run.Source("Thing.g.cs");
+        Assert.Contains("global::System.Text.Json.JsonElement? Free { get; set; }", thing, StringComparison.Ordinal);
+        Assert.Contains("global::System.Text.Json.JsonElement? Gone { get; set; }", thing, StringComparison.Ordinal);
+        Assert.Contains("public string? Name { get; set; }", thing, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id == "OAG000");
+    }
+
+    [Fact]
+    public void An_empty_server_variable_default_and_a_3_1_operation_without_responses_are_valid()
+    {
+        // Microsoft.OpenApi's validation took "" for a missing default, and checked the empty responses it made up.
+        var run = Generate("""
+            openapi: 3.1.0
+            info: {title: Quirks, version: '1'}
+            servers:
+              - url: 'https://api.example.com/{prefix}'
+                variables:
+                  prefix: {default: ''}
+            paths:
+              /users:
+                get:
+                  operationId: listUsers
+            """);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id == "OAG002");
+        Assert.Contains("global::System.Threading.Tasks.Task ListUsersAsync(", run.Source("QuirksClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_3_0_operation_without_responses_is_still_invalid()
+    {
+        var run = GeneratorHarness.Run(new[]
+        {
+            new SpecSource("/specs/quirks.yaml", """
+                openapi: 3.0.3
+                info: {title: Quirks, version: '1'}
+                paths:
+                  /users:
+                    get:
+                      operationId: listUsers
+                """, "Quirks", "QuirksClient"),
+        });
+
+        Assert.Contains(run.GeneratorDiagnostics, static d => d.Id == "OAG002");
+    }
+
+    [Fact]
+    public void A_binary_body_under_a_wildcard_media_type_is_a_stream()
+    {
+        // springdoc documents every response as */*; a download there is bytes, not a JSON string.
+        var client = Generate("""
+            openapi: 3.0.1
+            info: {title: Quirks, version: '1'}
+            paths:
+              /files/{id}:
+                get:
+                  operationId: download
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses:
+                    '200': {description: ok, content: {'*/*': {schema: {type: string, format: binary}}}}
+                put:
+                  operationId: upload
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  requestBody:
+                    required: true
+                    content: {'application/*': {schema: {type: string, format: binary}}}
+                  responses:
+                    '200': {description: ok, content: {'*/*': {schema: {$ref: '#/components/schemas/Info'}}}}
+            components:
+              schemas:
+                Info: {type: object, properties: {size: {type: integer}}}
+            """).Source("QuirksClient.g.cs");
+
+        Assert.Contains("Task<global::System.IO.Stream> DownloadAsync(string id,", client, StringComparison.Ordinal);
+        Assert.Contains("ApiResponseReader.ReadStreamAsync(response, cancellationToken)", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::Quirks.Info> UploadAsync(string id, global::System.IO.Stream body,", client, StringComparison.Ordinal);
+        Assert.Contains("new global::System.Net.Http.StreamContent(body)", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accept_content_type_and_authorization_header_parameters_are_ignored()
+    {
+        // OpenAPI: such a header parameter SHALL be ignored; as request headers they were silently dropped.
+        var client = Generate("""
+            openapi: 3.0.3
+            info: {title: Quirks, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: getThings
+                  parameters:
+                    - {name: Accept, in: header, schema: {type: string}}
+                    - {name: content-type, in: header, required: true, schema: {type: string}}
+                    - {name: Authorization, in: header, schema: {type: string}}
+                    - {name: X-Trace, in: header, schema: {type: string}}
+                    - {name: accept, in: query, schema: {type: string}}
+                  responses:
+                    '204': {description: none}
+            """).Source("QuirksClient.g.cs");
+
+        Assert.Contains("Task GetThingsAsync(string? xTrace = null, string? accept = null, global::System.Threading.CancellationToken cancellationToken = default);", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Content-Type\"", client, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void An_xml_form_beside_json_gets_no_type_of_its_own()
+    {
+        var run = Generate("""
+            openapi: 3.1.0
+            info: {title: Quirks, version: '1'}
+            paths:
+              /planets:
+                get:
+                  operationId: listPlanets
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: object, properties: {data: {type: array, items: {type: string}}}}
+                        application/xml:
+                          schema: {type: object, xml: {name: planets}, properties: {data: {type: array, items: {type: string}}}}
+              /moons:
+                get:
+                  operationId: listMoons
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/xml:
+                          schema: {type: object, properties: {name: {type: string}}}
+            """);
+
+        Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".ListPlanetsResponse.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources, static s => s.HintName.EndsWith(".ListPlanetsResponse2.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id == "OAG006");
+
+        // XML alone is still typed: it is all the spec says of that body.
+        Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".ListMoonsResponse.g.cs", StringComparison.Ordinal));
+    }
+}
