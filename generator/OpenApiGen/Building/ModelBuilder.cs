@@ -155,7 +155,7 @@ internal sealed partial class ModelBuilder
             var mapped = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pair in discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
             {
-                if (pair.Value.Reference?.Id is { } id && _componentTypeNames.TryGetValue(id, out var derived) && DerivesFrom(Qualify(derived), typeName))
+                if (SchemaReferences.ComponentId(pair.Value) is { } id && _componentTypeNames.TryGetValue(id, out var derived) && DerivesFrom(Qualify(derived), typeName))
                 {
                     subtypes.Add(new DerivedTypeModel(pair.Key, Qualify(derived)));
                     mapped.Add(Qualify(derived));
@@ -340,18 +340,27 @@ internal sealed partial class ModelBuilder
         _cancellationToken.ThrowIfCancellationRequested();
         if (schema is OpenApiSchemaReference reference)
         {
-            var id = reference.Reference?.Id;
-            if (id is not null && _components.ContainsKey(id))
+            if (SchemaReferences.ComponentId(reference) is { } id && _components.ContainsKey(id))
             {
                 return ResolveComponent(id);
             }
 
-            if (SchemaFacts.Target(reference) is { } target)
+            if (Dereference(reference, pointer) is ({ } target, var targetPointer))
             {
-                return Resolve(target, context, pointer);
+                // A reference into a schema names the type as its declaration would, whichever is met first.
+                var name = targetPointer is null ? context : SchemaReferences.DeclaredName(targetPointer, ComponentTypeName) ?? context;
+                if (!_aliasesInProgress.Add(targetPointer ?? pointer))
+                {
+                    Report(Descriptors.UnsupportedConstruct, pointer, "A $ref cycle that passes through no object", reference.Reference?.ReferenceV3 ?? pointer);
+                    return new TypeRef(TypeKind.Json, IsNullable: true);
+                }
+
+                var followed = Resolve(target, name, targetPointer ?? pointer);
+                _aliasesInProgress.Remove(targetPointer ?? pointer);
+                return followed;
             }
 
-            Report(Descriptors.UnresolvedReference, pointer, reference.Reference?.ReferenceV3 ?? id ?? "(empty)");
+            Report(Descriptors.UnresolvedReference, pointer, reference.Reference?.ReferenceV3 ?? reference.Reference?.Id ?? "(empty)");
             return new TypeRef(TypeKind.Json, IsNullable: true);
         }
 
@@ -364,6 +373,23 @@ internal sealed partial class ModelBuilder
         _inlineRefs[schema] = resolved;
         return resolved;
     }
+
+    /// <summary>
+    /// What a reference that names no component leads to, and where that is in the document: followed by its own text
+    /// for a local pointer (see <see cref="SchemaReferences"/>), else as Microsoft.OpenApi resolves it; no target when
+    /// it leads nowhere.
+    /// </summary>
+    private (IOpenApiSchema? Target, string? Pointer) Dereference(OpenApiSchemaReference reference, string pointer)
+    {
+        if (SchemaReferences.LocalPointer(reference, _spec.Root, pointer) is { } local)
+        {
+            return (SchemaReferences.Find(_spec.Document, local), local);
+        }
+
+        return (SchemaFacts.Target(reference), null);
+    }
+
+    private string ComponentTypeName(string id) => _componentTypeNames.TryGetValue(id, out var name) ? name : Identifier.ToPascalCase(id);
 
     private TypeRef ResolveInline(IOpenApiSchema schema, string context, string pointer)
     {
@@ -548,13 +574,13 @@ internal sealed partial class ModelBuilder
     /// <summary>The discriminator values that select a branch: those the mapping gives it, or else its schema's name.</summary>
     private static string[]? DiscriminatorValues(OpenApiDiscriminator? discriminator, IOpenApiSchema branch)
     {
-        if (discriminator?.PropertyName is not { Length: > 0 } || branch is not OpenApiSchemaReference { Reference.Id: { } id })
+        if (discriminator?.PropertyName is not { Length: > 0 } || branch is not OpenApiSchemaReference reference || SchemaReferences.ComponentId(reference) is not { } id)
         {
             return null;
         }
 
         var mapped = (discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
-            .Where(pair => string.Equals(pair.Value.Reference?.Id, id, StringComparison.Ordinal))
+            .Where(pair => string.Equals(SchemaReferences.ComponentId(pair.Value), id, StringComparison.Ordinal))
             .Select(static pair => pair.Key)
             .ToArray();
         return mapped.Length > 0 ? mapped : new[] { id };
@@ -714,14 +740,14 @@ internal sealed partial class ModelBuilder
         }
 
         var candidates = Enumerable.Range(0, parts.Count)
-            .Where(i => parts[i] is OpenApiSchemaReference { Reference.Id: { } id } && _components.TryGetValue(id, out var target) && Classify(target) == Shape.Object)
+            .Where(i => parts[i] is OpenApiSchemaReference part && SchemaReferences.ComponentId(part) is { } id && _components.TryGetValue(id, out var target) && Classify(target) == Shape.Object)
             .ToList();
         if (candidates.Count != 1)
         {
             return (null, -1);
         }
 
-        var baseId = ((OpenApiSchemaReference)parts[candidates[0]]).Reference!.Id!;
+        var baseId = SchemaReferences.ComponentId((OpenApiSchemaReference)parts[candidates[0]])!;
         var baseRef = ResolveComponent(baseId);
         return baseRef.Kind == TypeKind.Object && !_building.Contains(baseRef.Name!) && _objects.TryGetValue(baseRef.Name!, out var model)
             ? (model, candidates[0])
@@ -818,13 +844,16 @@ internal sealed partial class ModelBuilder
                 var partPointer = pointer + "/allOf/" + i;
                 if (part is OpenApiSchemaReference reference)
                 {
-                    if (SchemaFacts.Target(reference) is not { } target)
+                    var (target, targetPointer) = SchemaReferences.ComponentId(reference) is { } id && _components.TryGetValue(id, out var component)
+                        ? (component, ComponentPointer(id))
+                        : Dereference(reference, partPointer);
+                    if (target is null)
                     {
                         Report(Descriptors.UnresolvedReference, partPointer, reference.Reference?.ReferenceV3 ?? "(empty)");
                         continue;
                     }
 
-                    partPointer = reference.Reference?.Id is { } id && _components.ContainsKey(id) ? ComponentPointer(id) : partPointer;
+                    partPointer = targetPointer ?? partPointer;
                     part = target;
                 }
 
@@ -904,9 +933,9 @@ internal sealed partial class ModelBuilder
         if (branch is OpenApiSchemaReference reference)
         {
             // A reference to an alias (a component that is just a string, say) is what it aliases.
-            return SchemaFacts.Target(reference) is { } target && depth < 8 && Classify(target) == Shape.Other && !SchemaFacts.HasStructure(target)
+            return SchemaReferences.ComponentId(reference) is not null && SchemaFacts.Target(reference) is { } target && depth < 8 && Classify(target) == Shape.Other && !SchemaFacts.HasStructure(target)
                 ? Signature(target, depth + 1)
-                : "ref:" + (reference.Reference?.Id ?? string.Empty);
+                : "ref:" + (reference.Reference?.ReferenceV3 ?? string.Empty);
         }
 
         if (SchemaFacts.HasStructure(branch) || SchemaFacts.StringEnumValues(branch) is not null)

@@ -47,15 +47,22 @@ internal static class ReaderWorkarounds
     }
 
     /// <summary>
-    /// Errors Microsoft.OpenApi's validation reports for what the OpenAPI specification allows: a server variable whose
-    /// default is the empty string (it takes "" for missing), and a 3.1 operation without 'responses', which 3.1 made
-    /// optional (it checks the empty object it puts in its place).
+    /// Errors and warnings Microsoft.OpenApi's validation reports for what the OpenAPI specification allows: a server
+    /// variable whose default is the empty string (it takes "" for missing), a 3.1 operation without 'responses', which
+    /// 3.1 made optional (it checks the empty object it puts in its place), and a schema reference into a schema or a
+    /// path (<c>#/components/schemas/Outer/properties/inner</c>), which it cannot follow but the generator does
+    /// (Building/SchemaReferences.cs).
     /// </summary>
     public static bool IsFalseAlarm(JsonObject root, OpenApiError error)
     {
         if (error.Pointer is not { Length: > 0 } pointer)
         {
             return false;
+        }
+
+        if (error.Message.IndexOf("does not point to an existing schema", StringComparison.Ordinal) >= 0)
+        {
+            return LeadsToSchema(root, pointer);
         }
 
         var segments = pointer.TrimStart('#').Split('/');
@@ -73,6 +80,20 @@ internal static class ReaderWorkarounds
         }
 
         return false;
+    }
+
+    // The warning points at the reference (or its "$ref"); the reference is sound when its own text, as written, leads
+    // to an object in this document.
+    private static bool LeadsToSchema(JsonObject root, string pointer)
+    {
+        if (!SourceMap.TryFind(root, pointer, out var node))
+        {
+            return false;
+        }
+
+        var text = node is JsonObject reference ? reference["$ref"] : node;
+        return text is JsonValue value && value.TryGetValue<string>(out var written) && written.StartsWith("#", StringComparison.Ordinal)
+            && SourceMap.TryFind(root, Uri.UnescapeDataString(written.Substring(1)), out var target) && target is JsonObject;
     }
 
     // Outside schemas: every "schema" (parameters, headers, media types) is one; data values and extensions are left alone.

@@ -106,6 +106,11 @@ internal static class SpecReader
 
         foreach (var warning in result.Diagnostic?.Warnings ?? Enumerable.Empty<OpenApiError>())
         {
+            if (ReaderWorkarounds.IsFalseAlarm(root, warning))
+            {
+                continue;
+            }
+
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(root, warning.Pointer ?? string.Empty), warning.Message));
         }
 

@@ -181,4 +181,67 @@ public class RealWorldQuirksTests
         // XML alone is still typed: it is all the spec says of that body.
         Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".ListMoonsResponse.g.cs", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_ref_into_a_schema_or_a_path_is_followed_by_its_own_text()
+    {
+        // Microsoft.OpenApi shortens such a reference's id to the pointer's last segment: '.../properties/inner' then
+        // resolved to the unrelated component 'inner' (a silent long), and '$defs' and '#/paths' ones to nothing (OAG004).
+        var run = Generate("""
+            openapi: 3.1.0
+            info: {title: Quirks, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: getThings
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              inner: {$ref: '#/components/schemas/Outer/properties/inner'}
+                              deep: {$ref: '#/components/schemas/Outer/$defs/Deep'}
+                              item: {$ref: '#/components/schemas/List/items'}
+                              other: {$ref: '#/paths/~1other/get/responses/200/content/application~1json/schema'}
+              /other:
+                get:
+                  operationId: getOther
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: object, properties: {a: {type: string}}}
+            components:
+              schemas:
+                inner: {type: integer}
+                Outer:
+                  type: object
+                  $defs:
+                    Deep: {type: object, properties: {d: {type: boolean}}}
+                  properties:
+                    inner: {type: object, properties: {x: {type: string}}}
+                List:
+                  type: array
+                  items: {type: object, properties: {y: {type: number}}}
+            """);
+
+        var things = run.Source("GetThingsResponse.g.cs");
+        Assert.Contains("public global::Quirks.OuterInner? Inner { get; set; }", things, StringComparison.Ordinal);
+        Assert.Contains("public global::Quirks.OuterDeep? Deep { get; set; }", things, StringComparison.Ordinal);
+        Assert.Contains("public global::Quirks.ListItem? Item { get; set; }", things, StringComparison.Ordinal);
+        Assert.Contains("public bool? D { get; set; }", run.Source("OuterDeep.g.cs"), StringComparison.Ordinal);
+
+        // One type for the schema at /other, whichever place named it first, and the method returns it.
+        var other = Assert.Single(run.Sources, static s => s.Text.Contains("public string? A { get; set; }", StringComparison.Ordinal));
+        var otherType = other.HintName.Split('.')[^3];
+        Assert.Contains($"public global::Quirks.{otherType}? Other {{ get; set; }}", things, StringComparison.Ordinal);
+        Assert.Contains($"Task<global::Quirks.{otherType}> GetOtherAsync(", run.Source("QuirksClient.g.cs"), StringComparison.Ordinal);
+
+        // And Microsoft.OpenApi's warnings about them are not passed on: they would fail a build with warnings as errors.
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id is "OAG003" or "OAG004");
+    }
 }
