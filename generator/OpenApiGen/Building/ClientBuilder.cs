@@ -15,7 +15,9 @@ namespace OpenApiGen.Building;
 internal sealed partial class ModelBuilder
 {
     // Locals of the generated methods: a parameter may not take these names.
-    private static readonly string[] s_reservedParameterNames = { "cancellationToken", "body", "request", "response", "query", "path", "status", "cookies", "basic", "item", "failed" };
+    // The method's other parameters. Its locals are named after the parameters (OperationLocals), so they never take a
+    // name from the spec.
+    private static readonly string[] s_reservedParameterNames = { "cancellationToken", "body" };
 
     private readonly List<OperationModel> _operations = new();
     private readonly NameScope _methodScope = new("Dispose", "Equals", "GetHashCode", "ToString", "GetType");
@@ -100,8 +102,22 @@ internal sealed partial class ModelBuilder
             result,
             mayBeEmpty,
             errors.ToEquatableArray(),
-            SecurityOf(operation).ToEquatableArray());
+            SecurityOf(operation).ToEquatableArray(),
+            ClaimLocals(scope));
     }
+
+    private static OperationLocals ClaimLocals(NameScope scope) => new(
+        scope.Claim("path", "a local"),
+        scope.Claim("query", "a local"),
+        scope.Claim("request", "a local"),
+        scope.Claim("cookies", "a local"),
+        scope.Claim("response", "a local"),
+        scope.Claim("status", "a local"),
+        scope.Claim("failed", "a local"),
+        scope.Claim("item", "a local"),
+        scope.Claim("form", "a local"),
+        scope.Claim("file", "a local"),
+        scope.Claim("payload", "a local"));
 
     // OpenAPI: a header parameter named Accept, Content-Type or Authorization "SHALL be ignored"; the body's media
     // type and the security schemes say those, and a request header of that name would be dropped or duplicated.

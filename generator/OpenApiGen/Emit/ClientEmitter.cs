@@ -130,6 +130,7 @@ internal static class ClientEmitter
 
     private static void WriteOperationBody(SourceWriter writer, SpecModel spec, OperationModel operation)
     {
+        var l = operation.Locals;
         foreach (var parameter in operation.Parameters.Where(static p => p.IsRequired && !p.Type.IsValueType && !p.Type.IsNullable))
         {
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
@@ -144,52 +145,52 @@ internal static class ClientEmitter
         var parts = operation.PathSegments.Select(static s => s.Literal is { } text
             ? ObjectEmitter.Literal(text)
             : $"{Runtime}.ApiRequest.Segment({Runtime}.ApiRequest.Text({s.Parameter}))");
-        writer.Line($"var path = {(operation.PathSegments.Count == 0 ? "\"\"" : string.Join(" + ", parts))};");
+        writer.Line($"var {l.Path} = {(operation.PathSegments.Count == 0 ? "\"\"" : string.Join(" + ", parts))};");
 
         var query = operation.Parameters.Where(static p => p.Location == "query").ToList();
         var apiKeysInQuery = spec.Client.SecuritySchemes.Where(s => s.Kind == "apiKey" && s.In == "query" && operation.Security.Contains(s.Name)).ToList();
         var hasQuery = query.Count > 0 || apiKeysInQuery.Count > 0;
         if (hasQuery)
         {
-            writer.Line($"var query = new {Runtime}.QueryBuilder();");
+            writer.Line($"var {l.Query} = new {Runtime}.QueryBuilder();");
             foreach (var parameter in query)
             {
-                WriteValue(writer, parameter, value => $"query.Add({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: parameter.Explode);
+                WriteValue(writer, l, parameter, value => $"{l.Query}.Add({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: parameter.Explode);
             }
 
             foreach (var scheme in apiKeysInQuery)
             {
                 writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                writer.Line($"query.Add({ObjectEmitter.Literal(scheme.WireName!)}, {Local(scheme)});");
+                writer.Line($"{l.Query}.Add({ObjectEmitter.Literal(scheme.WireName!)}, {Local(scheme)});");
                 writer.CloseBlock();
             }
         }
 
-        writer.Line($"using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({ObjectEmitter.Literal(operation.Method)}), {Runtime}.ApiRequest.Address(BaseAddress, path, {(hasQuery ? "query" : "null")}));");
+        writer.Line($"using var {l.Request} = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({ObjectEmitter.Literal(operation.Method)}), {Runtime}.ApiRequest.Address(BaseAddress, {l.Path}, {(hasQuery ? l.Query : "null")}));");
         foreach (var parameter in operation.Parameters.Where(static p => p.Location == "header"))
         {
-            WriteValue(writer, parameter, value => $"request.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: false);
+            WriteValue(writer, l, parameter, value => $"{l.Request}.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: false);
         }
 
         var cookies = operation.Parameters.Where(static p => p.Location == "cookie").ToList();
         var apiKeysInCookies = spec.Client.SecuritySchemes.Where(s => s.Kind == "apiKey" && s.In == "cookie" && operation.Security.Contains(s.Name)).ToList();
         if (cookies.Count > 0 || apiKeysInCookies.Count > 0)
         {
-            writer.Line("var cookies = new global::System.Collections.Generic.List<string>();");
+            writer.Line($"var {l.Cookies} = new global::System.Collections.Generic.List<string>();");
             foreach (var parameter in cookies)
             {
-                WriteValue(writer, parameter, value => $"cookies.Add({ObjectEmitter.Literal(parameter.WireName + "=")} + global::System.Uri.EscapeDataString({value}));", listPerItem: false);
+                WriteValue(writer, l, parameter, value => $"{l.Cookies}.Add({ObjectEmitter.Literal(parameter.WireName + "=")} + global::System.Uri.EscapeDataString({value}));", listPerItem: false);
             }
 
             foreach (var scheme in apiKeysInCookies)
             {
                 writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                writer.Line($"cookies.Add({ObjectEmitter.Literal(scheme.WireName + "=")} + global::System.Uri.EscapeDataString({Local(scheme)}));");
+                writer.Line($"{l.Cookies}.Add({ObjectEmitter.Literal(scheme.WireName + "=")} + global::System.Uri.EscapeDataString({Local(scheme)}));");
                 writer.CloseBlock();
             }
 
-            writer.OpenBlock("if (cookies.Count > 0)");
-            writer.Line("request.Headers.TryAddWithoutValidation(\"Cookie\", string.Join(\"; \", cookies));");
+            writer.OpenBlock($"if ({l.Cookies}.Count > 0)");
+            writer.Line($"{l.Request}.Headers.TryAddWithoutValidation(\"Cookie\", string.Join(\"; \", {l.Cookies}));");
             writer.CloseBlock();
         }
 
@@ -197,22 +198,22 @@ internal static class ClientEmitter
         WriteRequestBody(writer, spec, operation);
 
         var ownsResponse = operation.Result is not { Kind: BodyKind.Binary };
-        writer.Line($"{(ownsResponse ? "using " : string.Empty)}var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
-        writer.Line("var status = (int)response.StatusCode;");
-        writer.OpenBlock("if (status >= 200 && status < 300)");
+        writer.Line($"{(ownsResponse ? "using " : string.Empty)}var {l.Response} = await _httpClient.SendAsync({l.Request}, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+        writer.Line($"var {l.Status} = (int){l.Response}.StatusCode;");
+        writer.OpenBlock($"if ({l.Status} >= 200 && {l.Status} < 300)");
         WriteSuccess(writer, spec, operation);
         writer.CloseBlock();
         writer.Line();
         if (!ownsResponse)
         {
             // The success path hands the response to the returned stream; an error disposes it here.
-            writer.Line("using var failed = response;");
+            writer.Line($"using var {l.Failed} = {l.Response};");
         }
 
         WriteErrors(writer, spec, operation);
     }
 
-    private static void WriteValue(SourceWriter writer, ParameterModel parameter, System.Func<string, string> statement, bool listPerItem)
+    private static void WriteValue(SourceWriter writer, OperationLocals l, ParameterModel parameter, System.Func<string, string> statement, bool listPerItem)
     {
         var local = "v_" + parameter.Name.TrimStart('@');
         var value = parameter.Type.IsNullable ? local : parameter.Name;
@@ -226,13 +227,13 @@ internal static class ClientEmitter
             var element = parameter.Type.Element!.WithNullable(false);
             if (listPerItem)
             {
-                writer.OpenBlock($"foreach (var item in {value})");
-                writer.Line(statement(Text(element, "item")));
+                writer.OpenBlock($"foreach (var {l.Item} in {value})");
+                writer.Line(statement(Text(element, l.Item)));
                 writer.CloseBlock();
             }
             else
             {
-                writer.Line(statement($"{Runtime}.ApiRequest.Join({value}, static item => {Text(element, "item")})"));
+                writer.Line(statement($"{Runtime}.ApiRequest.Join({value}, static {l.Item} => {Text(element, l.Item)})"));
             }
         }
         else
@@ -259,7 +260,7 @@ internal static class ClientEmitter
     {
         foreach (var scheme in HeaderSchemes(spec).Where(s => operation.Security.Contains(s.Name)))
         {
-            writer.Line($"Apply{scheme.OptionName}(request);");
+            writer.Line($"Apply{scheme.OptionName}({operation.Locals.Request});");
         }
     }
 
@@ -301,10 +302,11 @@ internal static class ClientEmitter
             return;
         }
 
+        var l = operation.Locals;
         var mediaType = ObjectEmitter.Literal(body.MediaType);
         if (body.Kind == BodyKind.Json && body.CredentialProperties.Count > 0 && spec.Client.SecuritySchemes.FirstOrDefault(static s => s.Kind == "body") is { } credential)
         {
-            WriteCredentialBody(writer, spec, body, credential.OptionName);
+            WriteCredentialBody(writer, spec, l, body, credential.OptionName);
             return;
         }
 
@@ -314,28 +316,28 @@ internal static class ClientEmitter
                 var create = $"global::System.Net.Http.Json.JsonContent.Create(body, {Context(spec)}.{body.JsonInfo}, new global::System.Net.Http.Headers.MediaTypeHeaderValue({ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())}))";
                 if (body.IsRequired)
                 {
-                    writer.Line($"request.Content = {create};");
+                    writer.Line($"{l.Request}.Content = {create};");
                 }
                 else
                 {
                     writer.OpenBlock("if (body is not null)");
-                    writer.Line($"request.Content = {create.Replace("(body,", body.Type.IsValueType ? "(body.Value," : "(body,")};");
+                    writer.Line($"{l.Request}.Content = {create.Replace("(body,", body.Type.IsValueType ? "(body.Value," : "(body,")};");
                     writer.CloseBlock();
                 }
 
                 break;
             case BodyKind.Binary:
-                writer.Line("request.Content = new global::System.Net.Http.StreamContent(body);");
-                writer.Line($"request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse({mediaType});");
+                writer.Line($"{l.Request}.Content = new global::System.Net.Http.StreamContent(body);");
+                writer.Line($"{l.Request}.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse({mediaType});");
                 break;
             case BodyKind.Text:
-                writer.Line($"request.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, {ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())});");
+                writer.Line($"{l.Request}.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, {ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())});");
                 break;
             case BodyKind.Multipart:
-                WriteMultipart(writer, spec, body);
+                WriteMultipart(writer, spec, l, body);
                 break;
             default:
-                writer.Line("request.Content = body;");
+                writer.Line($"{l.Request}.Content = body;");
                 break;
         }
     }
@@ -344,7 +346,7 @@ internal static class ClientEmitter
     /// The key goes into the body only for as long as it takes to serialize it: the caller's object does not keep the
     /// secret afterwards, where it could be logged.
     /// </summary>
-    private static void WriteCredentialBody(SourceWriter writer, SpecModel spec, RequestBodyModel body, string option)
+    private static void WriteCredentialBody(SourceWriter writer, SpecModel spec, OperationLocals l, RequestBodyModel body, string option)
     {
         foreach (var property in body.CredentialProperties)
         {
@@ -354,9 +356,9 @@ internal static class ClientEmitter
             writer.CloseBlock();
         }
 
-        writer.Line("byte[] payload;");
+        writer.Line($"byte[] {l.Payload};");
         writer.OpenBlock("try");
-        writer.Line($"payload = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {Context(spec)}.{body.JsonInfo});");
+        writer.Line($"{l.Payload} = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {Context(spec)}.{body.JsonInfo});");
         writer.CloseBlock();
         writer.OpenBlock("finally");
         foreach (var property in body.CredentialProperties)
@@ -368,14 +370,14 @@ internal static class ClientEmitter
 
         writer.CloseBlock();
         writer.Line();
-        writer.Line("request.Content = new global::System.Net.Http.ByteArrayContent(payload);");
-        writer.Line($"request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue({ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())}) {{ CharSet = \"utf-8\" }};");
+        writer.Line($"{l.Request}.Content = new global::System.Net.Http.ByteArrayContent({l.Payload});");
+        writer.Line($"{l.Request}.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue({ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())}) {{ CharSet = \"utf-8\" }};");
     }
 
     /// <summary>A part per member that has a value: a stream as a file (named after its file when it has one), text as itself, structures as JSON.</summary>
-    private static void WriteMultipart(SourceWriter writer, SpecModel spec, RequestBodyModel body)
+    private static void WriteMultipart(SourceWriter writer, SpecModel spec, OperationLocals l, RequestBodyModel body)
     {
-        writer.Line("var form = new global::System.Net.Http.MultipartFormDataContent();");
+        writer.Line($"var {l.Form} = new global::System.Net.Http.MultipartFormDataContent();");
         foreach (var part in body.Parts)
         {
             var value = "part_" + part.PropertyName;
@@ -395,30 +397,30 @@ internal static class ClientEmitter
             switch (type.Kind)
             {
                 case TypeKind.Binary:
-                    writer.Line($"var file = new global::System.Net.Http.StreamContent({value});");
-                    writer.Line("file.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(\"application/octet-stream\");");
-                    writer.Line($"form.Add(file, {name}, {Runtime}.ApiRequest.FileName({value}, {name}));");
+                    writer.Line($"var {l.File} = new global::System.Net.Http.StreamContent({value});");
+                    writer.Line($"{l.File}.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(\"application/octet-stream\");");
+                    writer.Line($"{l.Form}.Add({l.File}, {name}, {Runtime}.ApiRequest.FileName({value}, {name}));");
                     break;
                 case TypeKind.Bytes:
-                    writer.Line($"form.Add(new global::System.Net.Http.ByteArrayContent({value}), {name}, {name});");
+                    writer.Line($"{l.Form}.Add(new global::System.Net.Http.ByteArrayContent({value}), {name}, {name});");
                     break;
                 case TypeKind.List when part.JsonInfo is null:
-                    writer.OpenBlock($"foreach (var item in {value})");
-                    writer.Line($"form.Add(new global::System.Net.Http.StringContent({Text(type.Element!.WithNullable(false), "item")}), {name});");
+                    writer.OpenBlock($"foreach (var {l.Item} in {value})");
+                    writer.Line($"{l.Form}.Add(new global::System.Net.Http.StringContent({Text(type.Element!.WithNullable(false), l.Item)}), {name});");
                     writer.CloseBlock();
                     break;
                 default:
                     var text = part.JsonInfo is { } info
                         ? $"global::System.Text.Json.JsonSerializer.Serialize({value}, {Context(spec)}.{info})"
                         : Text(type, value);
-                    writer.Line($"form.Add(new global::System.Net.Http.StringContent({text}), {name});");
+                    writer.Line($"{l.Form}.Add(new global::System.Net.Http.StringContent({text}), {name});");
                     break;
             }
 
             writer.CloseBlock();
         }
 
-        writer.Line("request.Content = form;");
+        writer.Line($"{l.Request}.Content = {l.Form};");
     }
 
     private static void WriteSuccess(SourceWriter writer, SpecModel spec, OperationModel operation)
@@ -431,7 +433,7 @@ internal static class ClientEmitter
 
         if (operation.ResultMayBeEmpty)
         {
-            writer.OpenBlock("if (status == 204 || response.Content.Headers.ContentLength == 0)");
+            writer.OpenBlock($"if ({operation.Locals.Status} == 204 || {operation.Locals.Response}.Content.Headers.ContentLength == 0)");
             writer.Line("return null;");
             writer.CloseBlock();
             writer.Line();
@@ -440,45 +442,45 @@ internal static class ClientEmitter
         switch (result.Kind)
         {
             case BodyKind.Json:
-                writer.Line($"return await {Runtime}.ApiResponseReader.ReadJsonAsync(response, {Context(spec)}.{result.JsonInfo}, Secrets, cancellationToken).ConfigureAwait(false);");
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadJsonAsync({operation.Locals.Response}, {Context(spec)}.{result.JsonInfo}, Secrets, cancellationToken).ConfigureAwait(false);");
                 break;
             case BodyKind.Text:
-                writer.Line($"return await {Runtime}.ApiResponseReader.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);");
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadTextAsync({operation.Locals.Response}, cancellationToken).ConfigureAwait(false);");
                 break;
             default:
-                writer.Line($"return await {Runtime}.ApiResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);");
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadStreamAsync({operation.Locals.Response}, cancellationToken).ConfigureAwait(false);");
                 break;
         }
     }
 
     private static void WriteErrors(SourceWriter writer, SpecModel spec, OperationModel operation)
     {
-        writer.Line("throw status switch");
+        writer.Line($"throw {operation.Locals.Status} switch");
         writer.Line("{");
         writer.Indent();
 
         // Exact statuses first (those read the same way share an arm), then ranges, then default.
         var exact = operation.Errors.Where(static e => e.Status != "DEFAULT" && !e.Status.EndsWith("XX", System.StringComparison.Ordinal));
-        foreach (var group in exact.GroupBy(e => ErrorCall(spec, e.Body)))
+        foreach (var group in exact.GroupBy(e => ErrorCall(spec, operation.Locals, e.Body)))
         {
             writer.Line($"{string.Join(" or ", group.Select(static e => e.Status))} => {group.Key},");
         }
 
         foreach (var range in operation.Errors.Where(static e => e.Status.EndsWith("XX", System.StringComparison.Ordinal)))
         {
-            writer.Line($">= {range.Status[0]}00 and < {(char)(range.Status[0] + 1)}00 => {ErrorCall(spec, range.Body)},");
+            writer.Line($">= {range.Status[0]}00 and < {(char)(range.Status[0] + 1)}00 => {ErrorCall(spec, operation.Locals, range.Body)},");
         }
 
         var fallback = operation.Errors.FirstOrDefault(static e => e.Status == "DEFAULT");
-        writer.Line($"_ => {ErrorCall(spec, fallback?.Body)},");
+        writer.Line($"_ => {ErrorCall(spec, operation.Locals, fallback?.Body)},");
         writer.Unindent();
         writer.Line("};");
     }
 
-    private static string ErrorCall(SpecModel spec, ResponseBodyModel? body)
+    private static string ErrorCall(SpecModel spec, OperationLocals l, ResponseBodyModel? body)
         => body?.JsonInfo is { } info
-            ? $"await {Runtime}.ApiResponseReader.ErrorAsync(response, {Context(spec)}.{info}, Secrets, cancellationToken).ConfigureAwait(false)"
-            : $"await {Runtime}.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false)";
+            ? $"await {Runtime}.ApiResponseReader.ErrorAsync({l.Response}, {Context(spec)}.{info}, Secrets, cancellationToken).ConfigureAwait(false)"
+            : $"await {Runtime}.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>({l.Response}, null, Secrets, cancellationToken).ConfigureAwait(false)";
 
     private static void WriteMethodDocs(SourceWriter writer, OperationModel operation)
     {

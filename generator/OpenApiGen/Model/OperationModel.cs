@@ -12,6 +12,7 @@ namespace OpenApiGen.Model;
 /// <param name="ResultMayBeEmpty">Some success response has no body (a 204 beside a 200), so the result can be null.</param>
 /// <param name="Errors">The documented error responses, most specific first.</param>
 /// <param name="Security">The credentials the operation sends.</param>
+/// <param name="Locals">The names of the method's locals.</param>
 internal sealed record OperationModel(
     string Name,
     string Method,
@@ -23,7 +24,25 @@ internal sealed record OperationModel(
     ResponseBodyModel? Result,
     bool ResultMayBeEmpty,
     EquatableArray<ErrorResponseModel> Errors,
-    EquatableArray<string> Security);
+    EquatableArray<string> Security,
+    OperationLocals Locals);
+
+/// <summary>
+/// The names of the locals an operation's method declares. They are claimed after its parameters, so a parameter
+/// keeps its spec name (Petstore's <c>status</c>) and a local steps aside (<c>status2</c>) instead.
+/// </summary>
+internal sealed record OperationLocals(
+    string Path,
+    string Query,
+    string Request,
+    string Cookies,
+    string Response,
+    string Status,
+    string Failed,
+    string Item,
+    string Form,
+    string File,
+    string Payload);
 
 /// <summary>A piece of a path template: literal text, or the C# name of the parameter that fills it.</summary>
 internal sealed record PathSegmentModel(string? Literal, string? Parameter);

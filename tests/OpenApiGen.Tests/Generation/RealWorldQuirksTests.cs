@@ -244,4 +244,43 @@ public class RealWorldQuirksTests
         // And Microsoft.OpenApi's warnings about them are not passed on: they would fail a build with warnings as errors.
         Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id is "OAG003" or "OAG004");
     }
+
+    [Fact]
+    public void Parameters_keep_their_spec_names_and_the_methods_locals_step_aside()
+    {
+        // Petstore's findPetsByStatus(status) was FindPetsByStatusAsync(status2): the locals had the names first.
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: Quirks, version: '1'}
+            paths:
+              /pets/{path}:
+                post:
+                  operationId: findPets
+                  parameters:
+                    - {name: path, in: path, required: true, schema: {type: string}}
+                    - {name: status, in: query, schema: {type: string}}
+                    - {name: query, in: query, schema: {type: string}}
+                    - {name: item, in: query, explode: true, schema: {type: array, items: {type: string}}}
+                    - {name: request, in: header, schema: {type: string}}
+                    - {name: response, in: cookie, schema: {type: string}}
+                    - {name: form, in: query, schema: {type: string}}
+                    - {name: file, in: query, schema: {type: string}}
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            upload: {type: string, format: binary}
+                            tags: {type: array, items: {type: string}}
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+            """);
+
+        var client = run.Source("QuirksClient.g.cs");
+        Assert.Contains("FindPetsAsync(string path, global::Quirks.FindPetsRequest body, string? status = null, string? query = null, global::System.Collections.Generic.IList<string>? item = null, string? request = null, string? response = null, string? form = null, string? file = null, ", client, StringComparison.Ordinal);
+        Assert.Contains("var status2 = (int)response2.StatusCode;", client, StringComparison.Ordinal);
+        Assert.Contains("query2.Add(\"status\", global::OpenApiGen.Runtime.ApiRequest.Text(v_status));", client, StringComparison.Ordinal);
+        Assert.Contains("var form2 = new global::System.Net.Http.MultipartFormDataContent();", client, StringComparison.Ordinal);
+    }
 }

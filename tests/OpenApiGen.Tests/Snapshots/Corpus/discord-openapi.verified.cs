@@ -1022,12 +1022,12 @@ namespace Corpus.Api
         /// <summary><c>GET /guilds/{guild_id}/members/search</c>.</summary>
         /// <remarks><c>GET /guilds/{guild_id}/members/search</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
-        /// <param name="query2">The <c>query</c> query parameter.</param>
+        /// <param name="query">The <c>query</c> query parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.GuildMemberResponse>> SearchGuildMembersAsync(string guildId, string query2, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.GuildMemberResponse>> SearchGuildMembersAsync(string guildId, string query, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/members/{user_id}</c>.</summary>
         /// <remarks><c>GET /guilds/{guild_id}/members/{user_id}</c></remarks>
@@ -1179,14 +1179,14 @@ namespace Corpus.Api
         /// <summary>List join requests for guild, optionally filtered by application status</summary>
         /// <remarks><c>GET /guilds/{guild_id}/requests</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
-        /// <param name="status2">The <c>status</c> query parameter.</param>
+        /// <param name="status">The <c>status</c> query parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
         /// <param name="before">The <c>before</c> query parameter.</param>
         /// <param name="after">The <c>after</c> query parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.GuildJoinRequestsListResponse> GetGuildJoinRequestsAsync(string guildId, global::Corpus.Api.GuildJoinRequestApplicationStatus? status2 = null, int? limit = null, string? before = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Corpus.Api.GuildJoinRequestsListResponse> GetGuildJoinRequestsAsync(string guildId, global::Corpus.Api.GuildJoinRequestApplicationStatus? status = null, int? limit = null, string? before = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Approve or reject guild join request</summary>
         /// <remarks><c>PATCH /guilds/{guild_id}/requests/{request_id}</c></remarks>
@@ -5099,18 +5099,18 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.GuildMemberResponse>> SearchGuildMembersAsync(string guildId, string query2, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.GuildMemberResponse>> SearchGuildMembersAsync(string guildId, string query, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(guildId);
-            global::System.ArgumentNullException.ThrowIfNull(query2);
+            global::System.ArgumentNullException.ThrowIfNull(query);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/members/search";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            query.Add("query", global::OpenApiGen.Runtime.ApiRequest.Text(query2));
+            var query2 = new global::OpenApiGen.Runtime.QueryBuilder();
+            query2.Add("query", global::OpenApiGen.Runtime.ApiRequest.Text(query));
             if (limit is { } v_limit)
             {
-                query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
+                query2.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
             }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
+            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query2));
             ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -5612,14 +5612,14 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.GuildJoinRequestsListResponse> GetGuildJoinRequestsAsync(string guildId, global::Corpus.Api.GuildJoinRequestApplicationStatus? status2 = null, int? limit = null, string? before = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.GuildJoinRequestsListResponse> GetGuildJoinRequestsAsync(string guildId, global::Corpus.Api.GuildJoinRequestApplicationStatus? status = null, int? limit = null, string? before = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(guildId);
             var path = "/guilds/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(guildId)) + "/requests";
             var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (status2 is { } v_status2)
+            if (status is { } v_status)
             {
-                query.Add("status", v_status2.ToString());
+                query.Add("status", v_status.ToString());
             }
             if (limit is { } v_limit)
             {
@@ -5636,13 +5636,13 @@ namespace Corpus.Api
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
             ApplyApiKey(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
+            var status2 = (int)response.StatusCode;
+            if (status2 >= 200 && status2 < 300)
             {
                 return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.GuildJoinRequestsListResponse, Secrets, cancellationToken).ConfigureAwait(false);
             }
 
-            throw status switch
+            throw status2 switch
             {
                 429 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, Secrets, cancellationToken).ConfigureAwait(false),
                 >= 400 and < 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),

@@ -34,11 +34,11 @@ namespace Corpus.Api
         /// <para><b>Finds Pets by status.</b></para>
         /// <para><c>GET /pet/findByStatus</c></para>
         /// </remarks>
-        /// <param name="status2">Status values that need to be considered for filter</param>
+        /// <param name="status">Status values that need to be considered for filter</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status2 = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.</summary>
         /// <remarks>
@@ -69,11 +69,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="petId">ID of pet that needs to be updated</param>
         /// <param name="name">Name of pet that needs to be updated</param>
-        /// <param name="status2">Status of pet that needs to be updated</param>
+        /// <param name="status">Status of pet that needs to be updated</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> UpdatePetWithFormAsync(long petId, string? name = null, string? status2 = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> UpdatePetWithFormAsync(long petId, string? name = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a pet.</summary>
         /// <remarks>
@@ -308,24 +308,24 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status2 = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = "/pet/findByStatus";
             var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (status2 is { } v_status2)
+            if (status is { } v_status)
             {
-                query.Add("status", v_status2.ToString());
+                query.Add("status", v_status.ToString());
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
             ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
+            var status2 = (int)response.StatusCode;
+            if (status2 >= 200 && status2 < 300)
             {
                 return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PetList, Secrets, cancellationToken).ConfigureAwait(false);
             }
 
-            throw status switch
+            throw status2 switch
             {
                 400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
@@ -382,7 +382,7 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> UpdatePetWithFormAsync(long petId, string? name = null, string? status2 = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> UpdatePetWithFormAsync(long petId, string? name = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = "/pet/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(petId));
             var query = new global::OpenApiGen.Runtime.QueryBuilder();
@@ -390,20 +390,20 @@ namespace Corpus.Api
             {
                 query.Add("name", global::OpenApiGen.Runtime.ApiRequest.Text(v_name));
             }
-            if (status2 is { } v_status2)
+            if (status is { } v_status)
             {
-                query.Add("status", global::OpenApiGen.Runtime.ApiRequest.Text(v_status2));
+                query.Add("status", global::OpenApiGen.Runtime.ApiRequest.Text(v_status));
             }
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
             ApplyAccessToken(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
+            var status2 = (int)response.StatusCode;
+            if (status2 >= 200 && status2 < 300)
             {
                 return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Pet, Secrets, cancellationToken).ConfigureAwait(false);
             }
 
-            throw status switch
+            throw status2 switch
             {
                 400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),

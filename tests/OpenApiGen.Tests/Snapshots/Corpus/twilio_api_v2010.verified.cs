@@ -24,14 +24,14 @@ namespace Corpus.Api
         /// <para><c>GET /2010-04-01/Accounts.json</c></para>
         /// </remarks>
         /// <param name="friendlyName">Only return the Account resources with friendly names that exactly match this name.</param>
-        /// <param name="status2">Only return Account resources with the given status. Can be <c>closed</c>, <c>suspended</c> or <c>active</c>.</param>
+        /// <param name="status">Only return Account resources with the given status. Can be <c>closed</c>, <c>suspended</c> or <c>active</c>.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.ListAccountResponse> ListAccountAsync(string? friendlyName = null, global::Corpus.Api.AccountEnumStatus? status2 = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Corpus.Api.ListAccountResponse> ListAccountAsync(string? friendlyName = null, global::Corpus.Api.AccountEnumStatus? status = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch the account specified by the provided Account Sid</summary>
         /// <remarks>
@@ -458,7 +458,7 @@ namespace Corpus.Api
         /// <param name="to">Only show calls made to this phone number, SIP address, Client identifier or SIM SID.</param>
         /// <param name="from">Only include calls from this phone number, SIP address, Client identifier or SIM SID.</param>
         /// <param name="parentCallSid">Only include calls spawned by calls with this SID.</param>
-        /// <param name="status2">The status of the calls to include. Can be: <c>queued</c>, <c>ringing</c>, <c>in-progress</c>, <c>canceled</c>, <c>completed</c>, <c>failed</c>, <c>busy</c>, or <c>no-answer</c>.</param>
+        /// <param name="status">The status of the calls to include. Can be: <c>queued</c>, <c>ringing</c>, <c>in-progress</c>, <c>canceled</c>, <c>completed</c>, <c>failed</c>, <c>busy</c>, or <c>no-answer</c>.</param>
         /// <param name="startTime">Only include calls that started on this date. Specify a date as <c>YYYY-MM-DD</c> in UTC, for example: <c>2009-07-06</c>, to read only calls that started on this date.</param>
         /// <param name="startTimeLessThan">Only include calls that started before this date. Specify a date as <c>YYYY-MM-DD</c> in UTC, for example: <c>2009-07-06</c>, to read only calls that started before this date.</param>
         /// <param name="startTimeGreaterThan">Only include calls that started on or after this date. Specify a date as <c>YYYY-MM-DD</c> in UTC, for example: <c>2009-07-06</c>, to read only calls that started on or after this date.</param>
@@ -471,7 +471,7 @@ namespace Corpus.Api
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.ListCallResponse> ListCallAsync(string accountSid, string? to = null, string? from = null, string? parentCallSid = null, global::Corpus.Api.CallEnumStatus? status2 = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? startTimeLessThan = null, global::System.DateTimeOffset? startTimeGreaterThan = null, global::System.DateTimeOffset? endTime = null, global::System.DateTimeOffset? endTimeLessThan = null, global::System.DateTimeOffset? endTimeGreaterThan = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Corpus.Api.ListCallResponse> ListCallAsync(string accountSid, string? to = null, string? from = null, string? parentCallSid = null, global::Corpus.Api.CallEnumStatus? status = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? startTimeLessThan = null, global::System.DateTimeOffset? startTimeGreaterThan = null, global::System.DateTimeOffset? endTime = null, global::System.DateTimeOffset? endTimeLessThan = null, global::System.DateTimeOffset? endTimeGreaterThan = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a Call record from your account. Once the record is deleted, it will no longer appear in the API and Account Portal logs.</summary>
         /// <remarks>
@@ -655,14 +655,14 @@ namespace Corpus.Api
         /// <param name="dateUpdatedLessThan">Only include conferences that were last updated on this date. Specify a date as <c>YYYY-MM-DD</c> in UTC, for example: <c>2009-07-06</c>, to read only conferences that were last updated on this date. You can also specify an inequality, such as <c>DateUpdated&lt;=YYYY-MM-DD</c>, to read conferences that were last updated on or before midnight of this date, and <c>DateUpdated&gt;=YYYY-MM-DD</c> to read conferences that were last updated on or after midnight of this date.</param>
         /// <param name="dateUpdatedGreaterThan">Only include conferences that were last updated on this date. Specify a date as <c>YYYY-MM-DD</c> in UTC, for example: <c>2009-07-06</c>, to read only conferences that were last updated on this date. You can also specify an inequality, such as <c>DateUpdated&lt;=YYYY-MM-DD</c>, to read conferences that were last updated on or before midnight of this date, and <c>DateUpdated&gt;=YYYY-MM-DD</c> to read conferences that were last updated on or after midnight of this date.</param>
         /// <param name="friendlyName">The string that identifies the Conference resources to read.</param>
-        /// <param name="status2">The status of the resources to read. Can be: <c>init</c>, <c>in-progress</c>, or <c>completed</c>.</param>
+        /// <param name="status">The status of the resources to read. Can be: <c>init</c>, <c>in-progress</c>, or <c>completed</c>.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.ListConferenceResponse> ListConferenceAsync(string accountSid, global::System.DateOnly? dateCreated = null, global::System.DateOnly? dateCreatedLessThan = null, global::System.DateOnly? dateCreatedGreaterThan = null, global::System.DateOnly? dateUpdated = null, global::System.DateOnly? dateUpdatedLessThan = null, global::System.DateOnly? dateUpdatedGreaterThan = null, string? friendlyName = null, global::Corpus.Api.ConferenceEnumStatus? status2 = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Corpus.Api.ListConferenceResponse> ListConferenceAsync(string accountSid, global::System.DateOnly? dateCreated = null, global::System.DateOnly? dateCreatedLessThan = null, global::System.DateOnly? dateCreatedGreaterThan = null, global::System.DateOnly? dateUpdated = null, global::System.DateOnly? dateUpdatedLessThan = null, global::System.DateOnly? dateUpdatedGreaterThan = null, string? friendlyName = null, global::Corpus.Api.ConferenceEnumStatus? status = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of recordings belonging to the call used to make the request</summary>
         /// <remarks>
@@ -2735,7 +2735,7 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ListAccountResponse> ListAccountAsync(string? friendlyName = null, global::Corpus.Api.AccountEnumStatus? status2 = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ListAccountResponse> ListAccountAsync(string? friendlyName = null, global::Corpus.Api.AccountEnumStatus? status = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = "/2010-04-01/Accounts.json";
             var query = new global::OpenApiGen.Runtime.QueryBuilder();
@@ -2743,9 +2743,9 @@ namespace Corpus.Api
             {
                 query.Add("FriendlyName", global::OpenApiGen.Runtime.ApiRequest.Text(v_friendlyName));
             }
-            if (status2 is { } v_status2)
+            if (status is { } v_status)
             {
-                query.Add("Status", v_status2.ToString());
+                query.Add("Status", v_status.ToString());
             }
             if (pageSize is { } v_pageSize)
             {
@@ -2762,13 +2762,13 @@ namespace Corpus.Api
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
             ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
+            var status2 = (int)response.StatusCode;
+            if (status2 >= 200 && status2 < 300)
             {
                 return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ListAccountResponse, Secrets, cancellationToken).ConfigureAwait(false);
             }
 
-            throw status switch
+            throw status2 switch
             {
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
@@ -3969,7 +3969,7 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ListCallResponse> ListCallAsync(string accountSid, string? to = null, string? from = null, string? parentCallSid = null, global::Corpus.Api.CallEnumStatus? status2 = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? startTimeLessThan = null, global::System.DateTimeOffset? startTimeGreaterThan = null, global::System.DateTimeOffset? endTime = null, global::System.DateTimeOffset? endTimeLessThan = null, global::System.DateTimeOffset? endTimeGreaterThan = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ListCallResponse> ListCallAsync(string accountSid, string? to = null, string? from = null, string? parentCallSid = null, global::Corpus.Api.CallEnumStatus? status = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? startTimeLessThan = null, global::System.DateTimeOffset? startTimeGreaterThan = null, global::System.DateTimeOffset? endTime = null, global::System.DateTimeOffset? endTimeLessThan = null, global::System.DateTimeOffset? endTimeGreaterThan = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Calls.json";
@@ -3986,9 +3986,9 @@ namespace Corpus.Api
             {
                 query.Add("ParentCallSid", global::OpenApiGen.Runtime.ApiRequest.Text(v_parentCallSid));
             }
-            if (status2 is { } v_status2)
+            if (status is { } v_status)
             {
-                query.Add("Status", v_status2.ToString());
+                query.Add("Status", v_status.ToString());
             }
             if (startTime is { } v_startTime)
             {
@@ -4029,13 +4029,13 @@ namespace Corpus.Api
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
             ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
+            var status2 = (int)response.StatusCode;
+            if (status2 >= 200 && status2 < 300)
             {
                 return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ListCallResponse, Secrets, cancellationToken).ConfigureAwait(false);
             }
 
-            throw status switch
+            throw status2 switch
             {
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
@@ -4395,7 +4395,7 @@ namespace Corpus.Api
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ListConferenceResponse> ListConferenceAsync(string accountSid, global::System.DateOnly? dateCreated = null, global::System.DateOnly? dateCreatedLessThan = null, global::System.DateOnly? dateCreatedGreaterThan = null, global::System.DateOnly? dateUpdated = null, global::System.DateOnly? dateUpdatedLessThan = null, global::System.DateOnly? dateUpdatedGreaterThan = null, string? friendlyName = null, global::Corpus.Api.ConferenceEnumStatus? status2 = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ListConferenceResponse> ListConferenceAsync(string accountSid, global::System.DateOnly? dateCreated = null, global::System.DateOnly? dateCreatedLessThan = null, global::System.DateOnly? dateCreatedGreaterThan = null, global::System.DateOnly? dateUpdated = null, global::System.DateOnly? dateUpdatedLessThan = null, global::System.DateOnly? dateUpdatedGreaterThan = null, string? friendlyName = null, global::Corpus.Api.ConferenceEnumStatus? status = null, long? pageSize = null, long? page = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             var path = "/2010-04-01/Accounts/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(accountSid)) + "/Conferences.json";
@@ -4428,9 +4428,9 @@ namespace Corpus.Api
             {
                 query.Add("FriendlyName", global::OpenApiGen.Runtime.ApiRequest.Text(v_friendlyName));
             }
-            if (status2 is { } v_status2)
+            if (status is { } v_status)
             {
-                query.Add("Status", v_status2.ToString());
+                query.Add("Status", v_status.ToString());
             }
             if (pageSize is { } v_pageSize)
             {
@@ -4447,13 +4447,13 @@ namespace Corpus.Api
             using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
             ApplyUsername(request);
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
+            var status2 = (int)response.StatusCode;
+            if (status2 >= 200 && status2 < 300)
             {
                 return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ListConferenceResponse, Secrets, cancellationToken).ConfigureAwait(false);
             }
 
-            throw status switch
+            throw status2 switch
             {
                 _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
             };
