@@ -12,7 +12,12 @@ namespace OpenApiGen.Naming;
 internal static class Identifier
 {
     /// <summary><c>image_urls</c> -> <c>ImageUrls</c>, <c>callBackUrl</c> -> <c>CallBackUrl</c>, <c>URL</c> -> <c>Url</c>, <c>2509</c> -> <c>_2509</c>.</summary>
-    public static string ToPascalCase(string text) => Join(SplitWords(text, spellSigns: false), upperFirst: true, fallback: text.Length == 0 ? "Empty" : "Value");
+    /// <remarks>A name made only of signs is spelled out (<c>.</c> -> <c>Dot</c>, <c>*</c> -> <c>Star</c>), as it has nothing else to go by.</remarks>
+    public static string ToPascalCase(string text)
+    {
+        var words = SplitWords(text, spellSigns: false);
+        return Join(words.Count > 0 ? words : SplitWords(text, spellSigns: true), upperFirst: true, fallback: text.Length == 0 ? "Empty" : "Value");
+    }
 
     /// <summary>Like <see cref="ToPascalCase"/>, but signs that distinguish otherwise equal names are spelled out: <c>Etc/GMT-0</c> -> <c>EtcGmtMinus0</c>.</summary>
     public static string ToVerbosePascalCase(string text) => Join(SplitWords(text, spellSigns: true), upperFirst: true, fallback: text.Length == 0 ? "Empty" : "Value");
@@ -208,6 +213,8 @@ internal static class Identifier
         '%' => "Percent",
         '&' => "And",
         '~' => "Tilde",
+        '.' => "Dot",
+        '?' => "Question",
         _ => null,
     };
 }

@@ -18,7 +18,10 @@ public class IdentifierTests
     [InlineData("HTTPServer", "HttpServer")]
     [InlineData("2509", "_2509")]
     [InlineData("", "Empty")]
-    [InlineData("+", "Value")]
+    [InlineData("+", "Plus")]
+    [InlineData(".", "Dot")]
+    [InlineData("<=", "LessThanEqual")]
+    [InlineData("\u00a7", "Value")]
     [InlineData("StartTime<", "StartTime")]
     [InlineData("ünïcode_name", "ÜnïcodeName")]
     public void Pascal_case(string wire, string expected) => Assert.Equal(expected, Identifier.ToPascalCase(wire));
