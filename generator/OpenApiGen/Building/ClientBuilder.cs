@@ -70,14 +70,19 @@ internal sealed partial class ModelBuilder
                 ? Resolve(schema, operationName + Identifier.ToPascalCase(wire), parameterPointer + "/schema")
                 : new TypeRef(TypeKind.String);
             var isRequired = parameter.Required || location == ParameterLocation.Path;
+
+            // An object is written member by member through its JSON metadata; its .NET text would be its type's name.
+            var isObject = type.Kind is TypeKind.Object or TypeKind.Map;
             parameters.Add(new ParameterModel(
                 names[index],
                 wire,
                 location.ToString().ToLowerInvariant(),
                 type.WithNullable(!isRequired || type.IsNullable),
                 isRequired,
-                parameter.Explode || parameter.Style is null,
-                DocBuilder.ForText(null, parameter.Description)));
+                isObject ? parameter.Explode : parameter.Explode || parameter.Style is null,
+                DocBuilder.ForText(null, parameter.Description),
+                parameter.Style == ParameterStyle.DeepObject,
+                isObject ? JsonInfo(type) : null));
         }
 
         // Required parameters first (path ones leading), then the optional ones, which get defaults.

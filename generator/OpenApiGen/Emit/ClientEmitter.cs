@@ -142,9 +142,11 @@ internal static class ClientEmitter
         }
 
         // The path, from literal text and escaped parameters.
-        var parts = operation.PathSegments.Select(static s => s.Literal is { } text
+        var parts = operation.PathSegments.Select(s => s.Literal is { } text
             ? ObjectEmitter.Literal(text)
-            : $"{Runtime}.ApiRequest.Segment({Runtime}.ApiRequest.Text({s.Parameter}))");
+            : operation.Parameters.FirstOrDefault(p => p.Name == s.Parameter) is { JsonInfo: { } info } objectParameter
+                ? $"{Runtime}.ApiRequest.Segment({Runtime}.ObjectParameters.Text({s.Parameter}, {Context(spec)}.{info}, explode: {(objectParameter.Explode ? "true" : "false")}))"
+                : $"{Runtime}.ApiRequest.Segment({Runtime}.ApiRequest.Text({s.Parameter}))");
         writer.Line($"var {l.Path} = {(operation.PathSegments.Count == 0 ? "\"\"" : string.Join(" + ", parts))};");
 
         var query = operation.Parameters.Where(static p => p.Location == "query").ToList();
@@ -155,7 +157,7 @@ internal static class ClientEmitter
             writer.Line($"var {l.Query} = new {Runtime}.QueryBuilder();");
             foreach (var parameter in query)
             {
-                WriteValue(writer, l, parameter, value => $"{l.Query}.Add({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: parameter.Explode);
+                WriteValue(writer, spec, l, parameter, value => $"{l.Query}.Add({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: parameter.Explode);
             }
 
             foreach (var scheme in apiKeysInQuery)
@@ -169,7 +171,7 @@ internal static class ClientEmitter
         writer.Line($"using var {l.Request} = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({ObjectEmitter.Literal(operation.Method)}), {Runtime}.ApiRequest.Address(BaseAddress, {l.Path}, {(hasQuery ? l.Query : "null")}));");
         foreach (var parameter in operation.Parameters.Where(static p => p.Location == "header"))
         {
-            WriteValue(writer, l, parameter, value => $"{l.Request}.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: false);
+            WriteValue(writer, spec, l, parameter, value => $"{l.Request}.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: false);
         }
 
         var cookies = operation.Parameters.Where(static p => p.Location == "cookie").ToList();
@@ -179,7 +181,7 @@ internal static class ClientEmitter
             writer.Line($"var {l.Cookies} = new global::System.Collections.Generic.List<string>();");
             foreach (var parameter in cookies)
             {
-                WriteValue(writer, l, parameter, value => $"{l.Cookies}.Add({ObjectEmitter.Literal(parameter.WireName + "=")} + global::System.Uri.EscapeDataString({value}));", listPerItem: false);
+                WriteValue(writer, spec, l, parameter, value => $"{l.Cookies}.Add({ObjectEmitter.Literal(parameter.WireName + "=")} + global::System.Uri.EscapeDataString({value}));", listPerItem: false);
             }
 
             foreach (var scheme in apiKeysInCookies)
@@ -213,7 +215,7 @@ internal static class ClientEmitter
         WriteErrors(writer, spec, operation);
     }
 
-    private static void WriteValue(SourceWriter writer, OperationLocals l, ParameterModel parameter, System.Func<string, string> statement, bool listPerItem)
+    private static void WriteValue(SourceWriter writer, SpecModel spec, OperationLocals l, ParameterModel parameter, System.Func<string, string> statement, bool listPerItem)
     {
         var local = "v_" + parameter.Name.TrimStart('@');
         var value = parameter.Type.IsNullable ? local : parameter.Name;
@@ -222,7 +224,14 @@ internal static class ClientEmitter
             writer.OpenBlock($"if ({parameter.Name} is {{ }} {local})");
         }
 
-        if (parameter.Type.Kind == TypeKind.List)
+        if (parameter.JsonInfo is { } info)
+        {
+            var metadata = $"{Context(spec)}.{info}";
+            writer.Line(parameter.Location == "query"
+                ? $"{Runtime}.ObjectParameters.AddToQuery({l.Query}, {ObjectEmitter.Literal(parameter.WireName)}, {value}, {metadata}, deepObject: {(parameter.IsDeepObject ? "true" : "false")}, explode: {(parameter.Explode ? "true" : "false")});"
+                : statement($"{Runtime}.ObjectParameters.Text({value}, {metadata}, explode: {(parameter.Explode ? "true" : "false")})"));
+        }
+        else if (parameter.Type.Kind == TypeKind.List)
         {
             var element = parameter.Type.Element!.WithNullable(false);
             if (listPerItem)

@@ -53,8 +53,10 @@ internal sealed record PathSegmentModel(string? Literal, string? Parameter);
 /// <param name="Location"><c>path</c>, <c>query</c>, <c>header</c> or <c>cookie</c>.</param>
 /// <param name="Type">The C# type; nullable when the parameter is optional.</param>
 /// <param name="IsRequired">The caller must pass it (path parameters always).</param>
-/// <param name="Explode">For a list in the query: one <c>name=value</c> per item (true) or comma-joined values (false).</param>
+/// <param name="Explode">For a list in the query: one <c>name=value</c> per item (true) or comma-joined values (false); for an object, its members as their own pairs.</param>
 /// <param name="Docs">The parameter's description.</param>
+/// <param name="IsDeepObject">The <c>deepObject</c> style: an object's members as <c>name[member]=value</c>.</param>
+/// <param name="JsonInfo">For an object or map parameter, its JSON metadata's property on the context, which writes its members; else null.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -62,7 +64,9 @@ internal sealed record ParameterModel(
     TypeRef Type,
     bool IsRequired,
     bool Explode,
-    DocModel Docs);
+    DocModel Docs,
+    bool IsDeepObject = false,
+    string? JsonInfo = null);
 
 internal enum BodyKind
 {
