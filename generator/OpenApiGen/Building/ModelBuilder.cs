@@ -347,6 +347,12 @@ internal sealed partial class ModelBuilder
 
             if (Dereference(reference, pointer) is ({ } target, var targetPointer))
             {
+                // A component reference spelled another way (percent-encoded) is still that component's type.
+                if (targetPointer is not null && SchemaReferences.ComponentAt(targetPointer) is { } component && _components.ContainsKey(component))
+                {
+                    return ResolveComponent(component);
+                }
+
                 // A reference into a schema names the type as its declaration would, whichever is met first.
                 var name = targetPointer is null ? context : SchemaReferences.DeclaredName(targetPointer, ComponentTypeName) ?? context;
                 if (!_aliasesInProgress.Add(targetPointer ?? pointer))

@@ -22,9 +22,16 @@ internal static class SchemaReferences
     /// <summary>The component a reference names, when it names a component itself and nothing inside one; else null.</summary>
     public static string? ComponentId(OpenApiSchemaReference reference)
         => reference.Reference is { IsExternal: false, Id: { } id, ReferenceV3: { } text }
-           && string.Equals(text, ComponentPrefix + SchemaFacts.Escape(id), StringComparison.Ordinal)
+           && string.Equals(Uri.UnescapeDataString(text), ComponentPrefix + SchemaFacts.Escape(id), StringComparison.Ordinal)
             ? id
             : null;
+
+    /// <summary>The component a JSON pointer names (<c>/components/schemas/X</c>), or null when it leads elsewhere.</summary>
+    public static string? ComponentAt(string pointer)
+    {
+        var segments = Segments(pointer);
+        return segments.Length == 3 && segments[0] == "components" && segments[1] == "schemas" ? segments[2] : null;
+    }
 
     /// <summary>
     /// The JSON pointer a local reference leads to: its text as the spec writes it at <paramref name="at"/> (Microsoft.OpenApi

@@ -283,4 +283,27 @@ public class RealWorldQuirksTests
         Assert.Contains("query2.Add(\"status\", global::OpenApiGen.Runtime.ApiRequest.Text(v_status));", client, StringComparison.Ordinal);
         Assert.Contains("var form2 = new global::System.Net.Http.MultipartFormDataContent();", client, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_percent_encoded_component_reference_is_that_components_type()
+    {
+        var run = Generate("""
+            openapi: 3.1.0
+            info: {title: Quirks, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Thing: {type: object, properties: {a: {type: string}}}
+                Holder:
+                  type: object
+                  properties:
+                    plain: {$ref: '#/components/schemas/Thing'}
+                    encoded: {$ref: '#/components/schemas/%54hing'}
+            """);
+
+        var holder = run.Source("Holder.g.cs");
+        Assert.Contains("public global::Quirks.Thing? Plain { get; set; }", holder, StringComparison.Ordinal);
+        Assert.Contains("public global::Quirks.Thing? Encoded { get; set; }", holder, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, static s => s.HintName.EndsWith(".Thing2.g.cs", StringComparison.Ordinal));
+    }
 }
