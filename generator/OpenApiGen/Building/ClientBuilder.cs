@@ -66,13 +66,19 @@ internal sealed partial class ModelBuilder
             var wire = parameter.Name!;
             var location = parameter.In!.Value;
 
+            // A parameter is described by a schema, or by `content` (one media type and its schema): JSON content is
+            // sent as its JSON text.
+            var content = parameter.Schema is null && parameter.Content is { Count: > 0 } media ? media.First() : (KeyValuePair<string, IOpenApiMediaType>?)null;
+            var isJsonContent = content is { } json && IsJson(json.Key) && json.Value.Schema is not null;
             var type = parameter.Schema is { } schema
                 ? Resolve(schema, operationName + Identifier.ToPascalCase(wire), parameterPointer + "/schema")
-                : new TypeRef(TypeKind.String);
+                : isJsonContent
+                    ? Resolve(content!.Value.Value.Schema!, operationName + Identifier.ToPascalCase(wire), parameterPointer + "/content/" + SchemaFacts.Escape(content.Value.Key) + "/schema")
+                    : new TypeRef(TypeKind.String);
             var isRequired = parameter.Required || location == ParameterLocation.Path;
 
             // An object is written member by member through its JSON metadata; its .NET text would be its type's name.
-            var isObject = type.Kind is TypeKind.Object or TypeKind.Map;
+            var isObject = !isJsonContent && type.Kind is TypeKind.Object or TypeKind.Map;
             parameters.Add(new ParameterModel(
                 names[index],
                 wire,
@@ -82,7 +88,8 @@ internal sealed partial class ModelBuilder
                 isObject ? parameter.Explode : parameter.Explode || parameter.Style is null,
                 DocBuilder.ForText(null, parameter.Description),
                 parameter.Style == ParameterStyle.DeepObject,
-                isObject ? JsonInfo(type) : null));
+                isObject || isJsonContent ? JsonInfo(type) : null,
+                isJsonContent));
         }
 
         // Required parameters first (path ones leading), then the optional ones, which get defaults.

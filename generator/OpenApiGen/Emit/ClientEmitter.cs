@@ -144,9 +144,12 @@ internal static class ClientEmitter
         // The path, from literal text and escaped parameters.
         var parts = operation.PathSegments.Select(s => s.Literal is { } text
             ? ObjectEmitter.Literal(text)
-            : operation.Parameters.FirstOrDefault(p => p.Name == s.Parameter) is { JsonInfo: { } info } objectParameter
-                ? $"{Runtime}.ApiRequest.Segment({Runtime}.ObjectParameters.Text({s.Parameter}, {Context(spec)}.{info}, explode: {(objectParameter.Explode ? "true" : "false")}))"
-                : $"{Runtime}.ApiRequest.Segment({Runtime}.ApiRequest.Text({s.Parameter}))");
+            : operation.Parameters.FirstOrDefault(p => p.Name == s.Parameter) switch
+            {
+                { IsJsonText: true, JsonInfo: { } info } => $"{Runtime}.ApiRequest.Segment(global::System.Text.Json.JsonSerializer.Serialize({s.Parameter}, {Context(spec)}.{info}))",
+                { JsonInfo: { } info } objectParameter => $"{Runtime}.ApiRequest.Segment({Runtime}.ObjectParameters.Text({s.Parameter}, {Context(spec)}.{info}, explode: {(objectParameter.Explode ? "true" : "false")}))",
+                _ => $"{Runtime}.ApiRequest.Segment({Runtime}.ApiRequest.Text({s.Parameter}))",
+            });
         writer.Line($"var {l.Path} = {(operation.PathSegments.Count == 0 ? "\"\"" : string.Join(" + ", parts))};");
 
         var query = operation.Parameters.Where(static p => p.Location == "query").ToList();
@@ -224,7 +227,11 @@ internal static class ClientEmitter
             writer.OpenBlock($"if ({parameter.Name} is {{ }} {local})");
         }
 
-        if (parameter.JsonInfo is { } info)
+        if (parameter is { IsJsonText: true, JsonInfo: { } jsonInfo })
+        {
+            writer.Line(statement($"global::System.Text.Json.JsonSerializer.Serialize({value}, {Context(spec)}.{jsonInfo})"));
+        }
+        else if (parameter.JsonInfo is { } info)
         {
             var metadata = $"{Context(spec)}.{info}";
             writer.Line(parameter.Location == "query"

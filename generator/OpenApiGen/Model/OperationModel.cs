@@ -56,7 +56,8 @@ internal sealed record PathSegmentModel(string? Literal, string? Parameter);
 /// <param name="Explode">For a list in the query: one <c>name=value</c> per item (true) or comma-joined values (false); for an object, its members as their own pairs.</param>
 /// <param name="Docs">The parameter's description.</param>
 /// <param name="IsDeepObject">The <c>deepObject</c> style: an object's members as <c>name[member]=value</c>.</param>
-/// <param name="JsonInfo">For an object or map parameter, its JSON metadata's property on the context, which writes its members; else null.</param>
+/// <param name="JsonInfo">For an object or map parameter, or one sent as JSON text, its JSON metadata's property on the context; else null.</param>
+/// <param name="IsJsonText">The parameter is described by <c>content: application/json</c>: its value is sent as its JSON text.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -66,7 +67,8 @@ internal sealed record ParameterModel(
     bool Explode,
     DocModel Docs,
     bool IsDeepObject = false,
-    string? JsonInfo = null);
+    string? JsonInfo = null,
+    bool IsJsonText = false);
 
 internal enum BodyKind
 {

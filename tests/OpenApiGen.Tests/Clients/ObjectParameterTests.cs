@@ -24,6 +24,7 @@ public sealed class ObjectParameterTests
                 - {name: page, in: query, schema: {$ref: '#/components/schemas/Page'}}
                 - {name: sort, in: query, style: form, explode: false, schema: {$ref: '#/components/schemas/Sort'}}
                 - {name: X-Range, in: header, schema: {$ref: '#/components/schemas/Range'}}
+                - {name: where, in: query, content: {application/json: {schema: {$ref: '#/components/schemas/Range'}}}}
               responses:
                 '204': {description: nothing}
         components:
@@ -66,7 +67,8 @@ public sealed class ObjectParameterTests
         var request = Assert.Single(server.Requests);
 
         // simple (path and header): k,v,k,v; deepObject: name[k]=v, nested name[k][k2]=v, a list once per item, a
-        // member without a value left out; form exploded: each member its own pair; form: name=k,v,k,v.
+        // member without a value left out; form exploded: each member its own pair; form: name=k,v,k,v; a parameter
+        // described by JSON content: its JSON text.
         Assert.Equal("/search/from,1,to,5", request.Path);
         Assert.Equal("from,1,to,5", request.Headers["X-Range"]);
         Assert.Equal(
@@ -75,6 +77,7 @@ public sealed class ObjectParameterTests
                 ("filter[name]", "green tea"), ("filter[tags]", "a"), ("filter[tags]", "b"), ("filter[owner][id]", "o1"),
                 ("limit", "10"), ("cursor", "c/1"),
                 ("sort", "field,name,desc,true"),
+                ("where", """{"from":1,"to":5}"""),
             }.Select(static p => Uri.EscapeDataString(p.Item1) + "=" + Uri.EscapeDataString(p.Item2))),
             request.Query);
     }
@@ -104,7 +107,8 @@ public sealed class ObjectParameterTests
         var method = Type("FiltersClient").GetMethod("SearchAsync")!;
         var xRange = filter is null ? null : Read(range, "Range");
 
-        await (Task)method.Invoke(client, new[] { Read(range, "Range"), Read(filter, "Filter"), Read(page, "Page"), Read(sort, "Sort"), xRange, CancellationToken.None })!;
+        var where = filter is null ? null : Read(range, "Range");
+        await (Task)method.Invoke(client, new[] { Read(range, "Range"), Read(filter, "Filter"), Read(page, "Page"), Read(sort, "Sort"), xRange, where, CancellationToken.None })!;
     }
 
     private static object? Read(string? json, string type)
