@@ -119,7 +119,18 @@ internal sealed class ApikleyAdapter : IVendorAdapter
     private static VendorTaskState FromRecord(RecordInfoResponse info, string id, string action)
     {
         // Conflict 5: `message` as documented, `msg` as some copies send.
-        ThrowIfError(info.Code, info.Message ?? info.Msg, action);
+        var message = info.Message ?? info.Msg;
+
+        // Code 501 is "generation failed": news about the task, not about the request, so the task has failed; asking
+        // again would only hear it again.
+        if (info.Code == GenerationFailed)
+        {
+            var text = message is { Length: > 0 } ? message : "Generation failed.";
+            var generation = new ImageEditFailure(ErrorMap.FromFailureMessage(text), text, GenerationFailed.ToString(CultureInfo.InvariantCulture));
+            return new VendorTaskState(info.Data?.TaskId ?? id, info.Data?.State?.ToString() ?? "fail", ImageEditStatus.Failed, null, [], generation, null, info);
+        }
+
+        ThrowIfError(info.Code, message, action);
         var record = info.Data ?? throw new ImageEditVendorException(Self, "Apikley answered without task data.", 200);
         var raw = record.State?.ToString();
         var status = StatusMap.Map(Self, raw);
@@ -160,6 +171,8 @@ internal sealed class ApikleyAdapter : IVendorAdapter
 
         return [];
     }
+
+    private const long GenerationFailed = 501;
 
     private static void ThrowIfError(long? code, string? message, string action)
     {

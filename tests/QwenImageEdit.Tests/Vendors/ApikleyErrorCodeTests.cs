@@ -101,4 +101,20 @@ public sealed class ApikleyErrorCodeTests
         Assert.Equal((200, "401"), (error.StatusCode, error.VendorCode));
         Assert.Equal(1, rig.Count(FakeRoute.Poll));
     }
+
+    [Fact]
+    public async Task A_poll_answered_200_with_code_501_is_the_tasks_failure_and_is_not_asked_again()
+    {
+        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Apikley);
+        rig.Fake.Faults.Enqueue(FakeRoute.Poll, Fault.ErrorInBody(501, "Generation failed: content flagged"), count: 5);
+
+        var operation = await rig.Client.StartEditAsync(Cases.Request());
+        var error = await Assert.ThrowsAsync<ImageEditFailedException>(() => operation.WaitForCompletionAsync());
+
+        Assert.Equal(ImageEditStatus.Failed, operation.Status);
+        Assert.Equal("501", operation.Failure!.VendorCode);
+        Assert.Contains("Generation failed: content flagged", operation.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(operation.Id, error.OperationId);
+        Assert.Equal(1, rig.Count(FakeRoute.Poll));
+    }
 }
