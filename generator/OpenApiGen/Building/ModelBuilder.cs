@@ -353,6 +353,12 @@ internal sealed partial class ModelBuilder
                     return ResolveComponent(component);
                 }
 
+                // A schema already typed (or being typed: an object registers itself first) is that type, cycles included.
+                if (_inlineRefs.TryGetValue(target, out var typed))
+                {
+                    return typed;
+                }
+
                 // A reference into a schema names the type as its declaration would, whichever is met first.
                 var name = targetPointer is null ? context : SchemaReferences.DeclaredName(targetPointer, ComponentTypeName) ?? context;
                 if (!_aliasesInProgress.Add(targetPointer ?? pointer))

@@ -306,4 +306,33 @@ public class RealWorldQuirksTests
         Assert.Contains("public global::Quirks.Thing? Encoded { get; set; }", holder, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Sources, static s => s.HintName.EndsWith(".Thing2.g.cs", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_ref_into_a_schema_may_refer_to_itself()
+    {
+        // A tree whose node is declared inline: the reference that closes the cycle is met while the node is typed.
+        var run = Generate("""
+            openapi: 3.1.0
+            info: {title: Quirks, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    root: {$ref: '#/components/schemas/Tree/properties/node'}
+                Tree:
+                  type: object
+                  properties:
+                    node:
+                      type: object
+                      properties:
+                        label: {type: string}
+                        children: {type: array, items: {$ref: '#/components/schemas/Tree/properties/node'}}
+            """);
+
+        Assert.Contains("public global::Quirks.TreeNode? Root { get; set; }", run.Source("Holder.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::System.Collections.Generic.IList<global::Quirks.TreeNode>? Children { get; set; }", run.Source("TreeNode.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id == "OAG005");
+    }
 }
