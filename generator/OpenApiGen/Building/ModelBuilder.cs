@@ -347,7 +347,8 @@ internal sealed partial class ModelBuilder
 
             if (Dereference(reference, pointer) is ({ } target, var targetPointer))
             {
-                // A component reference spelled another way (percent-encoded) is still that component's type.
+                // Microsoft.OpenApi keeps a percent-encoded component reference's id encoded (%54hing); followed, it is
+                // still that component.
                 if (targetPointer is not null && SchemaReferences.ComponentAt(targetPointer) is { } component && _components.ContainsKey(component))
                 {
                     return ResolveComponent(component);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -17,21 +18,18 @@ namespace OpenApiGen.Building;
 /// </summary>
 internal static class SchemaReferences
 {
-    private const string ComponentPrefix = "#/components/schemas/";
-
     /// <summary>The component a reference names, when it names a component itself and nothing inside one; else null.</summary>
     public static string? ComponentId(OpenApiSchemaReference reference)
         => reference.Reference is { IsExternal: false, Id: { } id, ReferenceV3: { } text }
-           && string.Equals(Uri.UnescapeDataString(text), ComponentPrefix + SchemaFacts.Escape(id), StringComparison.Ordinal)
+           && string.Equals(ComponentOf(SourceMap.ParsePointer(text) ?? new List<string>()), id, StringComparison.Ordinal)
             ? id
             : null;
 
     /// <summary>The component a JSON pointer names (<c>/components/schemas/X</c>), or null when it leads elsewhere.</summary>
-    public static string? ComponentAt(string pointer)
-    {
-        var segments = Segments(pointer);
-        return segments.Length == 3 && segments[0] == "components" && segments[1] == "schemas" ? segments[2] : null;
-    }
+    public static string? ComponentAt(string pointer) => ComponentOf(Segments(pointer));
+
+    private static string? ComponentOf(IReadOnlyList<string> segments)
+        => segments.Count == 3 && segments[0] == "components" && segments[1] == "schemas" ? segments[2] : null;
 
     /// <summary>
     /// The JSON pointer a local reference leads to: its text as the spec writes it at <paramref name="at"/> (Microsoft.OpenApi
@@ -42,7 +40,11 @@ internal static class SchemaReferences
         var text = SourceMap.TryFind(root, at, out var node) && node is JsonObject { } written && written["$ref"] is JsonValue value && value.TryGetValue<string>(out var own)
             ? own
             : reference.Reference?.ReferenceV3;
-        return text is { Length: > 0 } && text[0] == '#' ? Uri.UnescapeDataString(text.Substring(1)) : null;
+
+        // Decoded (percent-encoding, ~1, ~0) and written again as the plain pointers the rest of the builder uses.
+        return text is { Length: > 0 } && text[0] == '#' && SourceMap.ParsePointer(text) is { } segments
+            ? string.Concat(segments.Select(static s => "/" + SchemaFacts.Escape(s)))
+            : null;
     }
 
     /// <summary>The schema a JSON pointer leads to in the document's object model, or null when it leads to no schema.</summary>
@@ -103,17 +105,17 @@ internal static class SchemaReferences
     public static string? DeclaredName(string pointer, Func<string, string> componentName)
     {
         var segments = Segments(pointer);
-        if (segments.Length < 3 || segments[0] != "components" || segments[1] != "schemas")
+        if (segments.Count < 3 || segments[0] != "components" || segments[1] != "schemas")
         {
             return null;
         }
 
         var name = componentName(segments[2]);
-        for (var i = 3; i < segments.Length; i++)
+        for (var i = 3; i < segments.Count; i++)
         {
             switch (segments[i])
             {
-                case "properties" or "$defs" when i + 1 < segments.Length:
+                case "properties" or "$defs" when i + 1 < segments.Count:
                     name += Identifier.ToPascalCase(segments[++i]);
                     break;
                 case "items":
@@ -130,7 +132,5 @@ internal static class SchemaReferences
         return name;
     }
 
-    // RFC 6901: "~1" is "/" and "~0" is "~", in that order.
-    private static string[] Segments(string pointer)
-        => pointer.Length == 0 ? Array.Empty<string>() : pointer.Substring(1).Split('/').Select(static s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
+    private static IReadOnlyList<string> Segments(string pointer) => SourceMap.ParsePointer(pointer) ?? new List<string>();
 }

@@ -65,13 +65,18 @@ internal static class ReaderWorkarounds
             return LeadsToSchema(root, pointer);
         }
 
-        var segments = pointer.TrimStart('#').Split('/');
-        if (segments.Length >= 5 && segments[segments.Length - 1] == "default" && segments[segments.Length - 3] == "variables" && segments[segments.Length - 5] == "servers")
+        if (SourceMap.ParsePointer(pointer) is not { Count: > 0 } segments)
+        {
+            return false;
+        }
+
+        var last = segments.Count - 1;
+        if (segments.Count >= 5 && segments[last] == "default" && segments[last - 2] == "variables" && segments[last - 4] == "servers")
         {
             return SourceMap.TryFind(root, pointer, out var value) && value is JsonValue defaultValue && defaultValue.TryGetValue<string>(out _);
         }
 
-        if (segments[segments.Length - 1] == "responses"
+        if (segments[last] == "responses"
             && root["openapi"] is JsonValue version && version.TryGetValue<string>(out var text)
             && text.StartsWith("3.1", StringComparison.Ordinal))
         {
@@ -93,7 +98,7 @@ internal static class ReaderWorkarounds
 
         var text = node is JsonObject reference ? reference["$ref"] : node;
         return text is JsonValue value && value.TryGetValue<string>(out var written) && written.StartsWith("#", StringComparison.Ordinal)
-            && SourceMap.TryFind(root, Uri.UnescapeDataString(written.Substring(1)), out var target) && target is JsonObject;
+            && SourceMap.TryFind(root, written, out var target) && target is JsonObject;
     }
 
     // Outside schemas: every "schema" (parameters, headers, media types) is one; data values and extensions are left alone.

@@ -113,28 +113,15 @@ internal sealed class SourceMap
     public static bool TryFind(JsonNode? root, string pointer, out JsonNode? node)
     {
         node = root;
-        var segments = ParsePointer(pointer);
-        if (segments is null)
+        if (ParsePointer(pointer) is not { } segments)
         {
             return false;
         }
 
         foreach (var segment in segments)
         {
-            if (node is JsonObject obj)
+            if ((node = Step(node, segment)) is null)
             {
-                if (!obj.TryGetPropertyValue(segment, out node))
-                {
-                    return false;
-                }
-            }
-            else if (node is JsonArray array && TryParseIndex(segment, out var index) && index < array.Count)
-            {
-                node = array[index];
-            }
-            else
-            {
-                node = null;
                 return false;
             }
         }
@@ -224,7 +211,7 @@ internal sealed class SourceMap
     }
 
     /// <summary>Unescaped reference tokens, or null when the text is not a pointer.</summary>
-    private static List<string>? ParsePointer(string? pointer)
+    internal static List<string>? ParsePointer(string? pointer)
     {
         if (pointer is null)
         {
