@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenApiGen.Cli;
+using OpenApiGen.Cli.Extract;
 
 var spec = new Argument<FileInfo>("spec") { Description = "The OpenAPI 3.0/3.1 document (YAML or JSON)." };
 var overlays = new Option<FileInfo[]>("--overlay") { Description = "An OpenAPI Overlay 1.0 document to apply first; repeatable. <spec>.overlay.yaml beside the spec is applied as in the build." };
@@ -26,5 +27,5 @@ generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLi
     Console.Error,
     cancellationToken)));
 
-var root = new RootCommand("openapigen: C# models and clients from OpenAPI documents, as the OpenApiGen source generator writes them.") { generate };
+var root = new RootCommand("openapigen: C# models and clients from OpenAPI documents, as the OpenApiGen source generator writes them.") { generate, ExtractCommand.Create() };
 return await root.Parse(args).InvokeAsync();
