@@ -6,7 +6,8 @@ namespace OpenApiGen.Runtime;
 /// <summary>
 /// A response the API did not document as success: its status, headers (so <c>Retry-After</c> is usable), a bounded
 /// excerpt of the raw body, and the request that caused it. Credentials never appear in it: the client removes them
-/// from the excerpt before it is stored.
+/// (in every form a server may echo them, see <see cref="SecretScrubber"/>) from the message, the excerpt, the headers
+/// and the typed error body before they are stored.
 /// </summary>
 public class ApiException : Exception
 {
@@ -33,7 +34,13 @@ public class ApiException : Exception
     /// <summary>The start of the response body as text (bounded, credentials removed), or null when there was none.</summary>
     public string? BodyExcerpt { get; }
 
-    /// <summary>How long the server asks to wait before trying again (<c>Retry-After</c>, seconds or a date), if it said.</summary>
+    /// <summary>The longest <see cref="RetryAfter"/> reported: a server asking for years (or a date in 9999) gets this.</summary>
+    public static TimeSpan MaxRetryAfter { get; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long the server asks to wait before trying again (<c>Retry-After</c>, seconds or a date), if it said; at
+    /// most <see cref="MaxRetryAfter"/>, so a delay made from it is always valid.
+    /// </summary>
     public TimeSpan? RetryAfter
     {
         get
@@ -43,15 +50,22 @@ public class ApiException : Exception
                 return null;
             }
 
-            var text = values[0];
-            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            var text = values[0].Trim();
+            if (text.Length > 0 && text.All(char.IsAsciiDigit))
             {
-                return TimeSpan.FromSeconds(seconds);
+                // Any number of digits: one too long for a long is still "wait a very long time".
+                return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds < MaxRetryAfter.TotalSeconds
+                    ? TimeSpan.FromSeconds(seconds)
+                    : MaxRetryAfter;
             }
 
-            return RetryConditionHeaderValue.TryParse(text, out var parsed) && parsed.Date is { } date
-                ? date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
-                : null;
+            if (!RetryConditionHeaderValue.TryParse(text, out var parsed) || parsed.Date is not { } date)
+            {
+                return null;
+            }
+
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < MaxRetryAfter ? wait : MaxRetryAfter;
         }
     }
 
@@ -77,4 +91,31 @@ public class ApiException<TError> : ApiException
 
     /// <summary>The body, read as the error type the API documents for this status.</summary>
     public TError Error { get; }
+}
+
+/// <summary>
+/// A response larger than a limit of <see cref="ApiResponseLimits"/>: nothing past the limit was read, so memory stays
+/// bounded whatever the server sends.
+/// </summary>
+public class ApiLimitExceededException : ApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong, naming the limit.</param>
+    /// <param name="statusCode">The HTTP status of the response.</param>
+    /// <param name="headers">The response headers, content headers included.</param>
+    /// <param name="bodyExcerpt">The start of the body as text.</param>
+    /// <param name="limitName">The limit exceeded: the name of its <see cref="ApiResponseLimits"/> member.</param>
+    /// <param name="limit">Its value, in bytes.</param>
+    public ApiLimitExceededException(string message, HttpStatusCode statusCode, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string? bodyExcerpt, string limitName, long limit)
+        : base(message, statusCode, headers, bodyExcerpt)
+    {
+        LimitName = limitName;
+        Limit = limit;
+    }
+
+    /// <summary>The limit exceeded, as its <see cref="ApiResponseLimits"/> member is named (<c>MaxJsonBytes</c>).</summary>
+    public string LimitName { get; }
+
+    /// <summary>The limit's value, in bytes.</summary>
+    public long Limit { get; }
 }
