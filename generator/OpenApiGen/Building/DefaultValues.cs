@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis.CSharp;
 using OpenApiGen.Model;
 
 namespace OpenApiGen.Building;
@@ -27,7 +26,7 @@ internal static class DefaultValues
         switch (type.Kind)
         {
             case TypeKind.String when kind == JsonValueKind.String:
-                return SymbolDisplay.FormatLiteral(value.GetValue<string>(), quote: true);
+                return Emit.Escape.Literal(value.GetValue<string>());
             case TypeKind.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
                 return kind == JsonValueKind.True ? "true" : "false";
             case TypeKind.Enum when kind == JsonValueKind.String:
@@ -35,9 +34,9 @@ internal static class DefaultValues
                 var member = enumMember(text);
                 return member is not null
                     ? $"global::{type.Name}.{member}"
-                    : $"new global::{type.Name}({SymbolDisplay.FormatLiteral(text, quote: true)})";
+                    : $"new global::{type.Name}({Emit.Escape.Literal(text)})";
             case TypeKind.Uri when kind == JsonValueKind.String:
-                return $"new global::System.Uri({SymbolDisplay.FormatLiteral(value.GetValue<string>(), quote: true)}, global::System.UriKind.RelativeOrAbsolute)";
+                return $"new global::System.Uri({Emit.Escape.Literal(value.GetValue<string>())}, global::System.UriKind.RelativeOrAbsolute)";
             case TypeKind.Guid when kind == JsonValueKind.String && Guid.TryParse(value.GetValue<string>(), out var guid):
                 return $"new global::System.Guid(\"{guid.ToString("D", CultureInfo.InvariantCulture)}\")";
             case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal when kind == JsonValueKind.Number:

@@ -58,7 +58,7 @@ internal static class ClientEmitter
         XmlDocWriter.Summary(writer, $"Where <see cref=\"{spec.ClientName}\"/> sends requests, and the credentials it sends.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed partial class {client.OptionsName}");
-        var fallback = client.DefaultBaseAddress is { } address ? $"the spec's server, <c>{XmlDocWriter.Escape(address)}</c>" : "nothing: the spec names no absolute server, so one of the two must be set";
+        var fallback = client.DefaultBaseAddress is { } address ? $"the spec's server, <c>{Escape.Xml(address)}</c>" : "nothing: the spec names no absolute server, so one of the two must be set";
         XmlDocWriter.Summary(writer, $"Where requests go. When null: the HttpClient's <c>BaseAddress</c>, or else {fallback}.");
         writer.Line("public global::System.Uri? BaseAddress { get; set; }");
         foreach (var scheme in client.SecuritySchemes.GroupBy(static s => s.OptionName).Select(static g => g.First()))
@@ -69,14 +69,14 @@ internal static class ClientEmitter
                 "bearer" => "sent as <c>Authorization: Bearer ...</c>",
                 "basic" => "the user name for <c>Authorization: Basic ...</c>",
                 "body" => "put into the request body's key member when the caller leaves it null",
-                _ => $"sent in the {scheme.In} <c>{XmlDocWriter.Escape(scheme.WireName!)}</c>",
+                _ => $"sent in the {scheme.In} <c>{Escape.Xml(scheme.WireName!)}</c>",
             };
-            XmlDocWriter.Summary(writer, $"The credential of the <c>{XmlDocWriter.Escape(scheme.Name)}</c> scheme, {how}. Never logged, and removed from exception messages.");
+            XmlDocWriter.Summary(writer, $"The credential of the <c>{Escape.Xml(scheme.Name)}</c> scheme, {how}. Never logged, and removed from exception messages.");
             writer.Line($"public string? {scheme.OptionName} {{ get; set; }}");
             if (scheme.SecondOptionName is { } password)
             {
                 writer.Line();
-                XmlDocWriter.Summary(writer, $"The password for <c>Authorization: Basic ...</c> (the <c>{XmlDocWriter.Escape(scheme.Name)}</c> scheme).");
+                XmlDocWriter.Summary(writer, $"The password for <c>Authorization: Basic ...</c> (the <c>{Escape.Xml(scheme.Name)}</c> scheme).");
                 writer.Line($"public string? {password} {{ get; set; }}");
             }
         }
@@ -122,7 +122,7 @@ internal static class ClientEmitter
         writer.Line($"private string?[] Secrets => new string?[] {{ {string.Join(", ", secrets)} }};");
         writer.Line();
         var defaultAddress = client.DefaultBaseAddress is { } address
-            ? $"new global::System.Uri({ObjectEmitter.Literal(address)})"
+            ? $"new global::System.Uri({Escape.Literal(address)})"
             : "throw new global::System.InvalidOperationException(\"Set the options' BaseAddress or the HttpClient's: the spec names no absolute server.\")";
         writer.Line($"private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? {defaultAddress};");
         writer.CloseBlock();
@@ -143,7 +143,7 @@ internal static class ClientEmitter
 
         // The path, from literal text and escaped parameters.
         var parts = operation.PathSegments.Select(s => s.Literal is { } text
-            ? ObjectEmitter.Literal(text)
+            ? Escape.Literal(text)
             : operation.Parameters.FirstOrDefault(p => p.Name == s.Parameter) switch
             {
                 { IsJsonText: true, JsonInfo: { } info } => $"{Runtime}.ApiRequest.Segment(global::System.Text.Json.JsonSerializer.Serialize({s.Parameter}, {Context(spec)}.{info}))",
@@ -160,21 +160,21 @@ internal static class ClientEmitter
             writer.Line($"var {l.Query} = new {Runtime}.QueryBuilder();");
             foreach (var parameter in query)
             {
-                WriteValue(writer, spec, l, parameter, value => $"{l.Query}.Add({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: parameter.Explode);
+                WriteValue(writer, spec, l, parameter, value => $"{l.Query}.Add({Escape.Literal(parameter.WireName)}, {value});", listPerItem: parameter.Explode);
             }
 
             foreach (var scheme in apiKeysInQuery)
             {
                 writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                writer.Line($"{l.Query}.Add({ObjectEmitter.Literal(scheme.WireName!)}, {Local(scheme)});");
+                writer.Line($"{l.Query}.Add({Escape.Literal(scheme.WireName!)}, {Local(scheme)});");
                 writer.CloseBlock();
             }
         }
 
-        writer.Line($"using var {l.Request} = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({ObjectEmitter.Literal(operation.Method)}), {Runtime}.ApiRequest.Address(BaseAddress, {l.Path}, {(hasQuery ? l.Query : "null")}));");
+        writer.Line($"using var {l.Request} = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({Escape.Literal(operation.Method)}), {Runtime}.ApiRequest.Address(BaseAddress, {l.Path}, {(hasQuery ? l.Query : "null")}));");
         foreach (var parameter in operation.Parameters.Where(static p => p.Location == "header"))
         {
-            WriteValue(writer, spec, l, parameter, value => $"{l.Request}.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(parameter.WireName)}, {value});", listPerItem: false);
+            WriteValue(writer, spec, l, parameter, value => $"{l.Request}.Headers.TryAddWithoutValidation({Escape.Literal(parameter.WireName)}, {value});", listPerItem: false);
         }
 
         var cookies = operation.Parameters.Where(static p => p.Location == "cookie").ToList();
@@ -184,13 +184,13 @@ internal static class ClientEmitter
             writer.Line($"var {l.Cookies} = new global::System.Collections.Generic.List<string>();");
             foreach (var parameter in cookies)
             {
-                WriteValue(writer, spec, l, parameter, value => $"{l.Cookies}.Add({ObjectEmitter.Literal(parameter.WireName + "=")} + global::System.Uri.EscapeDataString({value}));", listPerItem: false);
+                WriteValue(writer, spec, l, parameter, value => $"{l.Cookies}.Add({Escape.Literal(parameter.WireName + "=")} + global::System.Uri.EscapeDataString({value}));", listPerItem: false);
             }
 
             foreach (var scheme in apiKeysInCookies)
             {
                 writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                writer.Line($"{l.Cookies}.Add({ObjectEmitter.Literal(scheme.WireName + "=")} + global::System.Uri.EscapeDataString({Local(scheme)}));");
+                writer.Line($"{l.Cookies}.Add({Escape.Literal(scheme.WireName + "=")} + global::System.Uri.EscapeDataString({Local(scheme)}));");
                 writer.CloseBlock();
             }
 
@@ -235,7 +235,7 @@ internal static class ClientEmitter
         {
             var metadata = $"{Context(spec)}.{info}";
             writer.Line(parameter.Location == "query"
-                ? $"{Runtime}.ObjectParameters.AddToQuery({l.Query}, {ObjectEmitter.Literal(parameter.WireName)}, {value}, {metadata}, deepObject: {(parameter.IsDeepObject ? "true" : "false")}, explode: {(parameter.Explode ? "true" : "false")});"
+                ? $"{Runtime}.ObjectParameters.AddToQuery({l.Query}, {Escape.Literal(parameter.WireName)}, {value}, {metadata}, deepObject: {(parameter.IsDeepObject ? "true" : "false")}, explode: {(parameter.Explode ? "true" : "false")});"
                 : statement($"{Runtime}.ObjectParameters.Text({value}, {metadata}, explode: {(parameter.Explode ? "true" : "false")})"));
         }
         else if (parameter.Type.Kind == TypeKind.List)
@@ -289,7 +289,7 @@ internal static class ClientEmitter
         foreach (var scheme in HeaderSchemes(spec))
         {
             writer.Line();
-            XmlDocWriter.Summary(writer, $"Adds the <c>{XmlDocWriter.Escape(scheme.Name)}</c> credential to a request, when the options hold one.");
+            XmlDocWriter.Summary(writer, $"Adds the <c>{Escape.Xml(scheme.Name)}</c> credential to a request, when the options hold one.");
             writer.OpenBlock($"private void Apply{scheme.OptionName}(global::System.Net.Http.HttpRequestMessage request)");
             writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} credential)");
             switch (scheme.Kind)
@@ -302,7 +302,7 @@ internal static class ClientEmitter
                     writer.Line("request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Basic\", basic);");
                     break;
                 default:
-                    writer.Line($"request.Headers.TryAddWithoutValidation({ObjectEmitter.Literal(scheme.WireName!)}, credential);");
+                    writer.Line($"request.Headers.TryAddWithoutValidation({Escape.Literal(scheme.WireName!)}, credential);");
                     break;
             }
 
@@ -319,7 +319,7 @@ internal static class ClientEmitter
         }
 
         var l = operation.Locals;
-        var mediaType = ObjectEmitter.Literal(body.MediaType);
+        var mediaType = Escape.Literal(body.MediaType);
         if (body.Kind == BodyKind.Json && body.CredentialProperties.Count > 0 && spec.Client.SecuritySchemes.FirstOrDefault(static s => s.Kind == "body") is { } credential)
         {
             WriteCredentialBody(writer, spec, l, body, credential.OptionName);
@@ -329,7 +329,7 @@ internal static class ClientEmitter
         switch (body.Kind)
         {
             case BodyKind.Json:
-                var create = $"global::System.Net.Http.Json.JsonContent.Create(body, {Context(spec)}.{body.JsonInfo}, new global::System.Net.Http.Headers.MediaTypeHeaderValue({ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())}))";
+                var create = $"global::System.Net.Http.Json.JsonContent.Create(body, {Context(spec)}.{body.JsonInfo}, new global::System.Net.Http.Headers.MediaTypeHeaderValue({Escape.Literal(body.MediaType.Split(';')[0].Trim())}))";
                 if (body.IsRequired)
                 {
                     writer.Line($"{l.Request}.Content = {create};");
@@ -347,7 +347,7 @@ internal static class ClientEmitter
                 writer.Line($"{l.Request}.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse({mediaType});");
                 break;
             case BodyKind.Text:
-                writer.Line($"{l.Request}.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, {ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())});");
+                writer.Line($"{l.Request}.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, {Escape.Literal(body.MediaType.Split(';')[0].Trim())});");
                 break;
             case BodyKind.Multipart:
                 WriteMultipart(writer, spec, l, body);
@@ -387,7 +387,7 @@ internal static class ClientEmitter
         writer.CloseBlock();
         writer.Line();
         writer.Line($"{l.Request}.Content = new global::System.Net.Http.ByteArrayContent({l.Payload});");
-        writer.Line($"{l.Request}.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue({ObjectEmitter.Literal(body.MediaType.Split(';')[0].Trim())}) {{ CharSet = \"utf-8\" }};");
+        writer.Line($"{l.Request}.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue({Escape.Literal(body.MediaType.Split(';')[0].Trim())}) {{ CharSet = \"utf-8\" }};");
     }
 
     /// <summary>A part per member that has a value: a stream as a file (named after its file when it has one), text as itself, structures as JSON.</summary>
@@ -397,7 +397,7 @@ internal static class ClientEmitter
         foreach (var part in body.Parts)
         {
             var value = "part_" + part.PropertyName;
-            var name = ObjectEmitter.Literal(part.WireName);
+            var name = Escape.Literal(part.WireName);
             var nullable = part.Type.IsNullable || !part.Type.IsValueType;
             if (nullable)
             {
@@ -500,18 +500,18 @@ internal static class ClientEmitter
 
     private static void WriteMethodDocs(SourceWriter writer, OperationModel operation)
     {
-        XmlDocWriter.Write(writer, operation.Docs, $"<c>{operation.Method} {XmlDocWriter.Escape(operation.Path)}</c>.", new[] { $"<c>{operation.Method} {XmlDocWriter.Escape(operation.Path)}</c>" });
+        XmlDocWriter.Write(writer, operation.Docs, $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>.", new[] { $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>" });
         foreach (var parameter in operation.Parameters)
         {
-            var text = parameter.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{XmlDocWriter.Escape(parameter.WireName)}</c> {parameter.Location} parameter.";
+            var text = parameter.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{Escape.Xml(parameter.WireName)}</c> {parameter.Location} parameter.";
             writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{text}</param>");
         }
 
         if (operation.Body is { } body)
         {
             var text = body.Kind == BodyKind.Content
-                ? $"The <c>{XmlDocWriter.Escape(body.MediaType)}</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>)."
-                : body.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{XmlDocWriter.Escape(body.MediaType)}</c> body.";
+                ? $"The <c>{Escape.Xml(body.MediaType)}</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>)."
+                : body.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{Escape.Xml(body.MediaType)}</c> body.";
             writer.Line($"/// <param name=\"body\">{text}</param>");
         }
 
@@ -564,5 +564,5 @@ internal static class ClientEmitter
 
     private static string Local(SecuritySchemeModel scheme) => "credential_" + scheme.OptionName;
 
-    private static string Title(SpecModel spec) => spec.Docs.Summary is { } title ? "<i>" + XmlDocWriter.Escape(title) + "</i>" : "this API";
+    private static string Title(SpecModel spec) => spec.Docs.Summary is { } title ? "<i>" + XmlDocWriter.Text(title) + "</i>" : "this API";
 }

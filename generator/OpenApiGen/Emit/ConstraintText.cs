@@ -35,8 +35,8 @@ internal static class ConstraintText
 
         if (c.Minimum is not null || c.Maximum is not null)
         {
-            var low = c.Minimum is null ? string.Empty : c.Minimum + (c.ExclusiveMinimum ? " &lt; " : " &lt;= ");
-            var high = c.Maximum is null ? string.Empty : (c.ExclusiveMaximum ? " &lt; " : " &lt;= ") + c.Maximum;
+            var low = c.Minimum is null ? string.Empty : Escape.Xml(c.Minimum) + (c.ExclusiveMinimum ? " &lt; " : " &lt;= ");
+            var high = c.Maximum is null ? string.Empty : (c.ExclusiveMaximum ? " &lt; " : " &lt;= ") + Escape.Xml(c.Maximum);
             parts.Add($"{prefix}{low}value{high}".Trim());
         }
 
@@ -60,7 +60,7 @@ internal static class ConstraintText
 
         if (c.Pattern is { } pattern)
         {
-            parts.Add($"{prefix}matches <c>{XmlDocWriter.Escape(pattern)}</c>");
+            parts.Add($"{prefix}matches <c>{Escape.Xml(pattern)}</c>");
         }
 
         return parts;

@@ -10,7 +10,7 @@ internal static class DocumentEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
-        var title = spec.Docs.Summary is { } summary ? " <i>" + XmlDocWriter.Escape(summary) + "</i>" : string.Empty;
+        var title = spec.Docs.Summary is { } summary ? " <i>" + XmlDocWriter.Text(summary) + "</i>" : string.Empty;
 
         writer.OpenBlock("namespace " + spec.Namespace);
         XmlDocWriter.Summary(writer, $"The OpenAPI document{title} that the types of this namespace were generated from: the spec after its overlays.");
@@ -18,7 +18,7 @@ internal static class DocumentEmitter
         writer.Line("/// For contract tests: validate requests and responses against <see cref=\"Json\"/>, exactly the document the generator");
         if (document.OverlayNames.Count > 0)
         {
-            var overlays = string.Join(", ", document.OverlayNames.Select(static o => "<c>" + XmlDocWriter.Escape(o) + "</c>"));
+            var overlays = string.Join(", ", document.OverlayNames.Select(static o => "<c>" + Escape.Xml(o) + "</c>"));
             writer.Line("/// read, rather than against the published file, which these overlays change (applied in this order):");
             writer.Line($"/// {overlays}.");
         }
@@ -31,10 +31,10 @@ internal static class DocumentEmitter
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.OpenBlock($"public static class {document.ClassName}");
         XmlDocWriter.Summary(writer, "The spec's file name (without its folder, so the value is the same on every machine).");
-        writer.Line($"public const string SourcePath = {StringLiteral.Escaped(document.SourcePath)};");
+        writer.Line($"public const string SourcePath = {Escape.Literal(document.SourcePath)};");
         writer.Line();
-        XmlDocWriter.Summary(writer, $"The effective document: <c>{XmlDocWriter.Escape(document.SourcePath)}</c> after its overlays, as compact JSON with members in the spec's order.");
-        writer.Line($"public const string Json = {StringLiteral.Raw(document.Json)};");
+        XmlDocWriter.Summary(writer, $"The effective document: <c>{Escape.Xml(document.SourcePath)}</c> after its overlays, as compact JSON with members in the spec's order.");
+        writer.Line($"public const string Json = {Escape.RawLiteral(document.Json)};");
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();

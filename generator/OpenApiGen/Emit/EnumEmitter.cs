@@ -18,7 +18,7 @@ internal static class EnumEmitter
         var name = type.Name;
 
         writer.OpenBlock("namespace " + spec.Namespace);
-        XmlDocWriter.Write(writer, type.Docs, $"The values of <c>{XmlDocWriter.Escape(name)}</c>.", new[] { "Values other than the documented ones are kept as they are, so a value added by the server later round-trips." });
+        XmlDocWriter.Write(writer, type.Docs, $"The values of <c>{Escape.Xml(name)}</c>.", new[] { "Values other than the documented ones are kept as they are, so a value added by the server later round-trips." });
         ConverterWriter.WriteTypeAttributes(writer, qualified);
         writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
         writer.Line("private readonly string? _value;");
@@ -32,9 +32,9 @@ internal static class EnumEmitter
         {
             writer.Line();
             XmlDocWriter.Summary(writer, member.Description is { } description
-                ? $"<c>{XmlDocWriter.Escape(member.Value)}</c>: {XmlDocWriter.Inline(description)}"
-                : $"<c>{XmlDocWriter.Escape(member.Value)}</c>");
-            writer.Line($"public static {name} {member.Name} {{ get; }} = new({ObjectEmitter.Literal(member.Value)});");
+                ? $"<c>{Escape.Xml(member.Value)}</c>: {XmlDocWriter.Inline(description)}"
+                : $"<c>{Escape.Xml(member.Value)}</c>");
+            writer.Line($"public static {name} {member.Name} {{ get; }} = new({Escape.Literal(member.Value)});");
         }
 
         writer.Line();

@@ -18,10 +18,10 @@ internal static class JsonContextEmitter
         var name = spec.JsonContextName;
 
         writer.OpenBlock("namespace " + spec.Namespace);
-        XmlDocWriter.Summary(writer, $"System.Text.Json metadata for every type of {(spec.Docs.Summary is { } title ? "<i>" + XmlDocWriter.Escape(title) + "</i>" : "this API")}, without reflection.");
+        XmlDocWriter.Summary(writer, $"System.Text.Json metadata for every type of {(spec.Docs.Summary is { } title ? "<i>" + XmlDocWriter.Text(title) + "</i>" : "this API")}, without reflection.");
         writer.Line("/// <remarks>");
         writer.Line($"/// Use <see cref=\"Default\"/> as a <see cref=\"{Json}.JsonSerializerOptions.TypeInfoResolver\"/>, or its typed properties");
-        writer.Line($"/// with <see cref=\"{Json}.JsonSerializer\"/>: <c>JsonSerializer.Serialize(value, {XmlDocWriter.Escape(name)}.Default.SomeType)</c>.");
+        writer.Line($"/// with <see cref=\"{Json}.JsonSerializer\"/>: <c>JsonSerializer.Serialize(value, {Escape.Xml(name)}.Default.SomeType)</c>.");
         writer.Line("/// </remarks>");
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed partial class {name} : global::System.Text.Json.Serialization.JsonSerializerContext, {Metadata}.IJsonTypeInfoResolver");
@@ -60,7 +60,7 @@ internal static class JsonContextEmitter
             writer.Line();
             writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{root.Name};");
             writer.Line();
-            XmlDocWriter.Summary(writer, $"Metadata for <c>{XmlDocWriter.Escape(typeName.Replace("global::", string.Empty))}</c>, as the client reads and writes it.");
+            XmlDocWriter.Summary(writer, $"Metadata for <c>{Escape.Xml(typeName.Replace("global::", string.Empty))}</c>, as the client reads and writes it.");
             writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {root.Name} => _{root.Name} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
         }
 

@@ -21,7 +21,7 @@ internal static class ObjectEmitter
         var qualified = spec.Namespace + "." + type.Name;
 
         writer.OpenBlock("namespace " + spec.Namespace);
-        XmlDocWriter.Write(writer, type.Docs, $"The <c>{XmlDocWriter.Escape(type.Name)}</c> schema.", HierarchyRemarks(type));
+        XmlDocWriter.Write(writer, type.Docs, $"The <c>{Escape.Xml(type.Name)}</c> schema.", HierarchyRemarks(type));
         ConverterWriter.WriteTypeAttributes(writer, qualified);
         writer.OpenBlock($"public partial class {type.Name}{(type.BaseType is null ? string.Empty : " : global::" + type.BaseType)}");
         ValidationEmitter.WritePatternFields(writer, type);
@@ -34,7 +34,7 @@ internal static class ObjectEmitter
             }
 
             first = false;
-            XmlDocWriter.Write(writer, property.Docs, $"The <c>{XmlDocWriter.Escape(property.WireName)}</c> property.", ConstraintText.For(property));
+            XmlDocWriter.Write(writer, property.Docs, $"The <c>{Escape.Xml(property.WireName)}</c> property.", ConstraintText.For(property));
             var required = property.IsRequired ? "required " : string.Empty;
             var initializer = property.DefaultExpression is null ? string.Empty : " = " + property.DefaultExpression + ";";
             writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; set; }}{initializer}");
@@ -64,8 +64,8 @@ internal static class ObjectEmitter
     {
         if (type.Discriminator is { Subtypes.Count: > 0 } discriminator)
         {
-            var subtypes = string.Join(", ", discriminator.Subtypes.Select(static s => $"<c>{XmlDocWriter.Escape(s.Value)}</c>: <see cref=\"global::{s.TypeName}\"/>"));
-            yield return $"The <c>{XmlDocWriter.Escape(discriminator.WireName)}</c> member names the subclass: {subtypes}. Another value is read as this class, its other members kept in <see cref=\"{type.ExtensionData!.Name}\"/>.";
+            var subtypes = string.Join(", ", discriminator.Subtypes.Select(static s => $"<c>{Escape.Xml(s.Value)}</c>: <see cref=\"global::{s.TypeName}\"/>"));
+            yield return $"The <c>{Escape.Xml(discriminator.WireName)}</c> member names the subclass: {subtypes}. Another value is read as this class, its other members kept in <see cref=\"{type.ExtensionData!.Name}\"/>.";
         }
     }
 
@@ -77,7 +77,7 @@ internal static class ObjectEmitter
 
         foreach (var property in properties)
         {
-            writer.Line($"private static readonly {Json}.JsonEncodedText s_{property.Name} = {Json}.JsonEncodedText.Encode({Literal(property.WireName)});");
+            writer.Line($"private static readonly {Json}.JsonEncodedText s_{property.Name} = {Json}.JsonEncodedText.Encode({Escape.Literal(property.WireName)});");
         }
 
         if (properties.Count > 0)
@@ -107,10 +107,10 @@ internal static class ObjectEmitter
         {
             // The subclass is named by a member that may come anywhere in the object: look ahead on a copy.
             writer.Line("var scan = reader;");
-            writer.OpenBlock($"switch (global::OpenApiGen.Runtime.JsonRead.PeekString(ref scan, {Literal(discriminator.WireName)}u8))");
+            writer.OpenBlock($"switch (global::OpenApiGen.Runtime.JsonRead.PeekString(ref scan, {Escape.Literal(discriminator.WireName)}u8))");
             foreach (var subtype in discriminator.Subtypes)
             {
-                writer.Line($"case {Literal(subtype.Value)}:");
+                writer.Line($"case {Escape.Literal(subtype.Value)}:");
                 writer.Line($"    return {TypeNames.ConverterOf(subtype.TypeName)}.ReadValue(ref reader, options);");
             }
 
@@ -148,8 +148,8 @@ internal static class ObjectEmitter
         var keyword = "if";
         foreach (var property in properties)
         {
-            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Literal(property.WireName)}u8))");
-            writer.Line($"member = {Literal(property.WireName)};");
+            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Escape.Literal(property.WireName)}u8))");
+            writer.Line($"member = {Escape.Literal(property.WireName)};");
             writer.Line("reader.Read();");
             WritePropertyRead(writer, type, property);
             if (property.IsRequired)
@@ -198,7 +198,7 @@ internal static class ObjectEmitter
         foreach (var property in properties.Where(static p => p.IsRequired))
         {
             writer.OpenBlock($"if (!has_{property.Name})");
-            writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.MissingProperty({Literal(property.WireName)}, \"{type.Name}\");");
+            writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.MissingProperty({Escape.Literal(property.WireName)}, \"{type.Name}\");");
             writer.CloseBlock();
             writer.Line();
         }
@@ -238,7 +238,7 @@ internal static class ObjectEmitter
         }
         else if (property.IsRequired)
         {
-            writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.NullValue({Literal(property.WireName)}, \"{type.Name}\");");
+            writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.NullValue({Escape.Literal(property.WireName)}, \"{type.Name}\");");
         }
         else
         {
@@ -313,6 +313,4 @@ internal static class ObjectEmitter
 
     private static string ExtensionDataType(ExtensionDataModel data)
         => $"global::System.Collections.Generic.IDictionary<string, {TypeNames.Of(data.ValueType)}>";
-
-    internal static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }

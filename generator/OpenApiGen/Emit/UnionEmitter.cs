@@ -223,7 +223,7 @@ internal static class UnionEmitter
             writer.Indent();
             foreach (var (@case, _) in objectCases)
             {
-                var constraints = @case.Discriminators.Select(static c => $"new({ObjectEmitter.Literal(c.WireName)}, {Strings(c.Values)})");
+                var constraints = @case.Discriminators.Select(static c => $"new({Escape.Literal(c.WireName)}, {Strings(c.Values)})");
                 writer.Line($"new({Strings(@case.Required)}, {Strings(@case.Declared)}, new global::OpenApiGen.Runtime.UnionValueConstraint[] {{ {string.Join(", ", constraints)} }}),");
             }
 
@@ -360,7 +360,7 @@ internal static class UnionEmitter
     private static string Value(TypeRef type, int index) => type.IsValueType ? FieldName(index) : FieldName(index) + "!";
 
     private static string Strings(IEnumerable<string> values)
-        => "new string[] { " + string.Join(", ", values.Select(ObjectEmitter.Literal)) + " }";
+        => "new string[] { " + string.Join(", ", values.Select(Escape.Literal)) + " }";
 
     /// <summary>How XML docs name a case's type.</summary>
     private static string Describe(TypeRef type) => type.Kind switch
@@ -376,6 +376,6 @@ internal static class UnionEmitter
         TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"<see cref=\"global::{type.Name}\"/>",
         TypeKind.List => "list of " + Plain(type.Element!),
         TypeKind.Map => "map of " + Plain(type.Element!),
-        _ => $"<c>{XmlDocWriter.Escape(TypeNames.Of(type.WithNullable(false)).Replace("global::", string.Empty))}</c>",
+        _ => $"<c>{Escape.Xml(TypeNames.Of(type.WithNullable(false)).Replace("global::", string.Empty))}</c>",
     };
 }

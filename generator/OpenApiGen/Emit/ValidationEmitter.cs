@@ -30,7 +30,7 @@ internal static class ValidationEmitter
         {
             if (pattern is not null)
             {
-                writer.Line($"private static readonly {Regex} s_{owner}{suffix} = new({ObjectEmitter.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+                writer.Line($"private static readonly {Regex} s_{owner}{suffix} = new({Escape.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
                 writer.Line();
             }
         }
@@ -113,7 +113,7 @@ internal static class ValidationEmitter
 
     private static void WriteProperty(SourceWriter writer, PropertyModel property)
     {
-        var at = $"{Collector}.Member(path, {ObjectEmitter.Literal(property.WireName)})";
+        var at = $"{Collector}.Member(path, {Escape.Literal(property.WireName)})";
         var nonNull = property.Type.WithNullable(false);
         var hasValueChecks = NeedsChecks(property.Type, property.Constraints, property.ItemConstraints);
         if (property.IsRequired && !property.Type.IsValueType && !property.Type.IsNullable)

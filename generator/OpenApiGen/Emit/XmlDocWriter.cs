@@ -15,7 +15,7 @@ internal static class XmlDocWriter
         var notes = new List<string>();
         if (docs.Description is not null && docs.Summary is not null)
         {
-            notes.Add("<b>" + Escape(docs.Summary) + "</b>");
+            notes.Add("<b>" + Text(docs.Summary) + "</b>");
         }
 
         if (docs.Deprecated)
@@ -25,12 +25,12 @@ internal static class XmlDocWriter
 
         if (docs.Default is not null)
         {
-            notes.Add("Default: <c>" + Escape(docs.Default) + "</c>.");
+            notes.Add("Default: <c>" + Escape.Xml(docs.Default) + "</c>.");
         }
 
         if (docs.Example is not null)
         {
-            notes.Add("Example: <c>" + Escape(docs.Example) + "</c>.");
+            notes.Add("Example: <c>" + Escape.Xml(docs.Example) + "</c>.");
         }
 
         if (remarks is not null)
@@ -105,20 +105,21 @@ internal static class XmlDocWriter
             var isCode = i % 2 == 1 && (i + 1) / 2 <= closedSpans;
             if (isCode)
             {
-                builder.Append("<c>").Append(Escape(parts[i])).Append("</c>");
+                builder.Append("<c>").Append(Escape.Xml(parts[i])).Append("</c>");
             }
             else
             {
                 // An unmatched backtick is kept as written.
-                builder.Append(i % 2 == 1 ? "`" : string.Empty).Append(Escape(parts[i]));
+                builder.Append(i % 2 == 1 ? "`" : string.Empty).Append(Escape.Xml(parts[i]));
             }
         }
 
         return builder.ToString();
     }
 
+    /// <summary>Spec text that keeps its line breaks: each line escaped, and written on a <c>///</c> line of its own.</summary>
+    public static string Text(string text) => string.Join("\n", System.Array.ConvertAll(text.Split('\n'), Escape.Xml));
+
     /// <summary>Spec text for a one-line element (a parameter's doc): escaped, <c>`code`</c> spans kept, lines joined.</summary>
     public static string Inline(string text) => Code(text.Replace("\r\n", " ").Replace('\n', ' ').Trim());
-
-    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
