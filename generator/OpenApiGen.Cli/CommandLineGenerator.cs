@@ -2,11 +2,9 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using OpenApiGen.Building;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Emit;
-using OpenApiGen.Model;
-using OpenApiGen.Reading;
+using OpenApiGen.Pipeline;
 
 namespace OpenApiGen.Cli;
 
@@ -21,7 +19,7 @@ namespace OpenApiGen.Cli;
 internal sealed record GenerateRequest(FileInfo Spec, IReadOnlyList<FileInfo> Overlays, string Namespace, string? ClientName, DirectoryInfo Output, bool Registrations, bool EmbedDocument = false);
 
 /// <summary>
-/// The source generator's pipeline, outside the compiler: the same <see cref="SpecInputs"/>, <see cref="SpecPipeline"/> and
+/// The source generator's pipeline, outside the compiler: the same <see cref="SpecInputs"/>, <see cref="SpecModels"/> and
 /// <see cref="SpecEmitter"/>, files written with the encoding Roslyn gives generated sources, diagnostics as
 /// <c>file(line,col): severity id: message</c> like the compiler prints them.
 /// </summary>
@@ -57,13 +55,12 @@ internal static class CommandLineGenerator
         files.AddRange(overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, request.Spec.FullName, null, null, File.ReadAllText(o.FullName))));
 
         var group = SpecInputs.Group(files.ToImmutable(), rootNamespace: string.Empty);
-        var result = SpecPipeline.Build(group.Inputs.Single(), cancellationToken);
+        var result = SpecModels.Build(group.Inputs.Single(), cancellationToken);
         var hasErrors = false;
         foreach (var diagnostic in group.Diagnostics.Concat(result.Diagnostics))
         {
-            var descriptor = Descriptors.ById(diagnostic.Id);
-            hasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
-            errors.WriteLine(Format(diagnostic, descriptor));
+            hasErrors |= diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+            errors.WriteLine(Format(diagnostic));
         }
 
         if (result.Model is null)
@@ -88,8 +85,9 @@ internal static class CommandLineGenerator
     }
 
     /// <summary>As the compiler prints a diagnostic: 1-based line and column.</summary>
-    private static string Format(DiagnosticInfo diagnostic, DiagnosticDescriptor descriptor)
+    private static string Format(DiagnosticInfo diagnostic)
     {
+        var descriptor = diagnostic.Descriptor;
         var severity = descriptor.DefaultSeverity.ToString().ToLowerInvariant();
         var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostic.Arguments.Select(static a => (object)a).ToArray());
         return $"{diagnostic.FilePath}({diagnostic.Span.StartLine + 1},{diagnostic.Span.StartColumn + 1}): {severity} {diagnostic.Id}: {message}";

@@ -1,19 +1,12 @@
-using System;
-using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
-using OpenApiGen.Building;
-using OpenApiGen.Diagnostics;
-using OpenApiGen.Emit;
-using OpenApiGen.Model;
-using OpenApiGen.Reading;
+using OpenApiGen.Pipeline;
 
 namespace OpenApiGen;
 
 /// <summary>
-/// The pipeline, and only the pipeline: AdditionalFiles -> spec files -> one input per spec (with its overlays and
-/// settings) -> one equatable model per spec -> source. Each step's value compares by content, so editing C# re-runs
-/// nothing and editing one spec re-runs only that spec.
+/// The pipeline, and only the pipeline: the table of contents of the generator. Each step is one call into
+/// <c>Pipeline/</c>, and each step's value compares by content, so editing C# re-runs nothing and editing one spec
+/// re-runs only that spec.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiSourceGenerator : IIncrementalGenerator
@@ -21,10 +14,12 @@ public sealed class OpenApiSourceGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // 1. The project's root namespace: the default namespace of a spec that names none.
         var rootNamespace = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) ? value : string.Empty)
             .WithTrackingName(TrackingNames.RootNamespace);
 
+        // 2. Each AdditionalFile that an OpenApiSpec item made a spec or an overlay, with its text and item metadata.
         var files = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => SpecFiles.Read(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
@@ -32,62 +27,42 @@ public sealed class OpenApiSourceGenerator : IIncrementalGenerator
             .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.Files);
 
+        // 3. All files at once, since only together can overlays find their specs and client names be told apart.
         var grouped = files.Collect()
             .Combine(rootNamespace)
             .Select(static (pair, _) => SpecInputs.Group(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Grouped);
 
+        // 4. One input per spec: the spec, its overlays, its settings. From here on, each spec runs on its own.
         var inputs = grouped
             .SelectMany(static (group, _) => group.Inputs)
             .WithTrackingName(TrackingNames.Inputs);
 
+        // 5. Read, correct and build: one model and the diagnostics per spec.
         var results = inputs
-            .Select(static (input, cancellationToken) => SpecPipeline.Build(input, cancellationToken))
+            .Select(static (input, cancellationToken) => SpecModels.Build(input, cancellationToken))
             .WithTrackingName(TrackingNames.Results);
 
-        // Only a bool from the compilation, so editing C# re-runs this cheap lookup and nothing after it.
+        // 6. The model and the diagnostics apart: moving a diagnostic's line changes no model, so it re-emits nothing.
+        var models = results
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.Models);
+        var diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        var projectDiagnostics = grouped
+            .Select(static (group, _) => group.Diagnostics)
+            .WithTrackingName(TrackingNames.ProjectDiagnostics);
+
+        // 7. What the project references that changes the output: a bool, so editing C# stops here.
         var capabilities = context.CompilationProvider
-            .Select(static (compilation, _) => new EmitCapabilities(
-                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null
-                && compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null))
+            .Select(static (compilation, _) => EmitCapabilities.Of(compilation))
             .WithTrackingName(TrackingNames.Capabilities);
 
-        context.RegisterSourceOutput(results.Combine(capabilities), static (context, pair) => Emit(context, pair.Left, pair.Right));
-        context.RegisterSourceOutput(grouped, static (context, group) =>
-        {
-            foreach (var diagnostic in group.Diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
-    }
-
-    private static void Emit(SourceProductionContext context, SpecResult result, EmitCapabilities capabilities)
-    {
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
-
-        if (result.Model is null)
-        {
-            return;
-        }
-
-        try
-        {
-            foreach (var (hintName, source) in SpecEmitter.Emit(result.Model, capabilities, context.CancellationToken))
-            {
-                context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // An exception escaping a generator loses all output behind a bare CS8785; report it where it belongs instead.
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.GeneratorFailure,
-                Location.Create(result.SpecPath, default, default),
-                e.GetType().Name + ": " + e.Message));
-        }
+        // 8. The outputs: each spec's files, and the diagnostics.
+        context.RegisterSourceOutput(models.Combine(capabilities), static (context, pair) => SourceOutput.Add(context, pair.Left, pair.Right));
+        context.RegisterSourceOutput(diagnostics, DiagnosticOutput.Report);
+        context.RegisterSourceOutput(projectDiagnostics, DiagnosticOutput.Report);
     }
 }

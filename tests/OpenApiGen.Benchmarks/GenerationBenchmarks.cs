@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
-using OpenApiGen.Building;
 using OpenApiGen.Emit;
-using OpenApiGen.Reading;
+using OpenApiGen.Pipeline;
 
 namespace OpenApiGen.Benchmarks;
 
@@ -30,9 +29,9 @@ public class GenerationBenchmarks
     [Benchmark]
     public int Generate()
     {
-        var result = SpecPipeline.Build(_input, CancellationToken.None);
+        var result = SpecModels.Build(_input, CancellationToken.None);
         var characters = 0;
-        foreach (var (_, source) in SpecEmitter.Emit(result.Model!, new OpenApiGen.Model.EmitCapabilities(HasHttpClientFactory: true), CancellationToken.None))
+        foreach (var (_, source) in SpecEmitter.Emit(result.Model!, new EmitCapabilities(HasHttpClientFactory: true), CancellationToken.None))
         {
             characters += source.Length;
         }

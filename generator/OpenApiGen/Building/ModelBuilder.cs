@@ -7,6 +7,7 @@ using Microsoft.OpenApi;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
 using OpenApiGen.Naming;
+using OpenApiGen.Pipeline;
 using OpenApiGen.Reading;
 
 namespace OpenApiGen.Building;
@@ -76,6 +77,7 @@ internal sealed partial class ModelBuilder
         var client = builder.BuildClient();
         var info = spec.Document.Info;
         return new SpecModel(
+            input.Spec.Path,
             input.Namespace,
             input.ClientName,
             input.HintPrefix,

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace OpenApiGen.Diagnostics;
@@ -75,25 +74,6 @@ internal static class Descriptors
         "OAG012", "A pattern is not a .NET regular expression",
         "The pattern '{0}' is not a valid .NET regular expression ({1}); Validate() does not check it",
         DiagnosticSeverity.Warning);
-
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
-    {
-        [GeneratorFailure.Id] = GeneratorFailure,
-        [UnreadableDocument.Id] = UnreadableDocument,
-        [InvalidOpenApi.Id] = InvalidOpenApi,
-        [OpenApiWarning.Id] = OpenApiWarning,
-        [UnresolvedReference.Id] = UnresolvedReference,
-        [UnsupportedConstruct.Id] = UnsupportedConstruct,
-        [NameCollision.Id] = NameCollision,
-        [OverlayTargetNotFound.Id] = OverlayTargetNotFound,
-        [InvalidOverlay.Id] = InvalidOverlay,
-        [OrphanOverlay.Id] = OrphanOverlay,
-        [IgnoredDefault.Id] = IgnoredDefault,
-        [InvalidSetting.Id] = InvalidSetting,
-        [UncheckedPattern.Id] = UncheckedPattern,
-    };
-
-    public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true);

@@ -7,13 +7,20 @@ using OpenApiGen.Reading;
 namespace OpenApiGen.Diagnostics;
 
 /// <summary>
-/// A diagnostic as a value: which descriptor, its message arguments, and where in which spec file.
-/// Roslyn's <see cref="Diagnostic"/> and <see cref="Location"/> are made only when reported, so pipeline values stay equatable.
+/// A diagnostic as a value: its descriptor, its message arguments, and where in which spec file. Roslyn's
+/// <see cref="Diagnostic"/> and <see cref="Location"/> are made only when reported, so pipeline values stay
+/// equatable (a descriptor compares by content).
 /// </summary>
-internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Arguments, string FilePath, SourceSpan Span)
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, EquatableArray<string> Arguments, string FilePath, SourceSpan Span)
 {
+    public string Id => Descriptor.Id;
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, string filePath, SourceSpan span, params string[] arguments)
-        => new(descriptor.Id, arguments.ToEquatableArray(), filePath, span);
+        => new(descriptor, arguments.ToEquatableArray(), filePath, span);
+
+    /// <summary>For a problem with the file as a whole (its settings, or the generator itself): at its first character.</summary>
+    public static DiagnosticInfo AtFileStart(DiagnosticDescriptor descriptor, string filePath, params string[] arguments)
+        => Create(descriptor, filePath, default, arguments);
 
     public Diagnostic ToDiagnostic()
     {
@@ -21,6 +28,6 @@ internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Argument
             FilePath,
             new TextSpan(Span.Start, Span.Length),
             new LinePositionSpan(new LinePosition(Span.StartLine, Span.StartColumn), new LinePosition(Span.EndLine, Span.EndColumn)));
-        return Diagnostic.Create(Descriptors.ById(Id), location, Arguments.Select(static a => (object)a).ToArray());
+        return Diagnostic.Create(Descriptor, location, Arguments.Select(static a => (object)a).ToArray());
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using OpenApiGen.Model;
+using OpenApiGen.Pipeline;
 
 namespace OpenApiGen.Emit;
 

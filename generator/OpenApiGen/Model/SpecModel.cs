@@ -3,9 +3,11 @@ namespace OpenApiGen.Model;
 /// <summary>
 /// Everything the emitters need to write one spec's code, with every name already decided.
 /// Plain, equatable data: no Roslyn symbols, no OpenAPI objects, so an unchanged spec stays cached.
-/// <c>EmbeddedDocument</c> is null unless the spec asked for its effective document to be embedded.
+/// <c>EmbeddedDocument</c> is null unless the spec asked for its effective document to be embedded; <c>SpecPath</c>
+/// is where a failure to emit it is reported.
 /// </summary>
 internal sealed record SpecModel(
+    string SpecPath,
     string Namespace,
     string ClientName,
     string HintPrefix,

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using OpenApiGen.Diagnostics;
+using OpenApiGen.Pipeline;
 
 namespace OpenApiGen.Reading;
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using OpenApiGen.Pipeline;
 using OpenApiGen.Tests.Infrastructure;
 
 namespace OpenApiGen.Tests.Generation;
@@ -11,7 +12,8 @@ public class CachingTests
 {
     private static readonly string[] s_trackedSteps =
     {
-        TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results, TrackingNames.Capabilities,
+        TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results, TrackingNames.Models,
+        TrackingNames.Diagnostics, TrackingNames.ProjectDiagnostics, TrackingNames.Capabilities,
     };
 
     // With the embedded document on, the model also holds the whole effective JSON: as a string, it must compare by content.
@@ -72,6 +74,47 @@ public class CachingTests
         var edited = driver.GetRunResult().Results.Single().GeneratedSources;
         Assert.NotEqual(original, edited);
         Assert.Equal(embedDocument, edited.Any(static s => s.HintName == "TasksClient.TasksOpenApiDocument.g.cs" && s.SourceText.ToString().Contains("The task's ID", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Moving_a_diagnostic_to_another_line_reemits_no_source()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Moved, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  properties:
+                    age: {type: integer, default: old}
+            """;
+        var source = new SpecSource("/specs/moved.yaml", spec, "Caching.Moved", "MovedClient");
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(new[] { source }, "Caching", trackSteps: true, out var texts);
+        driver = driver.RunGenerators(compilation);
+        var before = driver.GetRunResult();
+
+        driver = driver.ReplaceAdditionalText(texts[0], new GeneratorHarness.InMemoryAdditionalText(source.Path, "# A line above everything.\n" + spec));
+        driver = driver.RunGenerators(compilation);
+        var after = driver.GetRunResult();
+
+        // The diagnostic moved one line down; the model did not change, so no file was emitted again.
+        Assert.Equal(
+            Assert.Single(before.Diagnostics, static d => d.Id == "OAG010").Location.GetLineSpan().StartLinePosition.Line + 1,
+            Assert.Single(after.Diagnostics, static d => d.Id == "OAG010").Location.GetLineSpan().StartLinePosition.Line);
+        var steps = after.Results.Single().TrackedSteps;
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(steps[TrackingNames.Results].SelectMany(static r => r.Outputs)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(steps[TrackingNames.Diagnostics].SelectMany(static r => r.Outputs)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(steps[TrackingNames.Models].SelectMany(static r => r.Outputs)).Reason);
+
+        // One output ran again: the diagnostics' report.
+        var outputs = after.Results.Single().TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs).ToList();
+        Assert.Single(outputs, static o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(
+            before.Results.Single().GeneratedSources.Select(static s => (s.HintName, s.SourceText.ToString())),
+            after.Results.Single().GeneratedSources.Select(static s => (s.HintName, s.SourceText.ToString())));
     }
 
     [Fact]

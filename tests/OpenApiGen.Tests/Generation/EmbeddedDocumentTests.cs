@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
+using OpenApiGen.Pipeline;
 using OpenApiGen.Reading;
 using OpenApiGen.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using OpenApiGen.Building;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
+using OpenApiGen.Pipeline;
 using OpenApiGen.Reading;
 using OpenApiGen.Tests.Infrastructure;
 
@@ -26,7 +26,7 @@ internal static class SpecExamples
             sources[0].ClientName!,
             sources[0].ClientName!,
             EquatableArray<DiagnosticInfo>.Empty);
-        var model = SpecPipeline.Build(input, CancellationToken.None).Model ?? throw new InvalidOperationException("No model for " + spec);
+        var model = SpecModels.Build(input, CancellationToken.None).Model ?? throw new InvalidOperationException("No model for " + spec);
 
         // The same corrected JSON the generator read.
         var root = DocumentLoader.Load(sources[0].Text, isJson: false, CancellationToken.None).Root!;

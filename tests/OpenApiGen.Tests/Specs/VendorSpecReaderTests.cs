@@ -1,6 +1,7 @@
 using OpenApiGen.Building;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
+using OpenApiGen.Pipeline;
 using OpenApiGen.Reading;
 using OpenApiGen.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public class VendorSpecReaderTests
         var diagnostics = Read(VendorSpecs.Sources(spec), out var read);
 
         Assert.NotNull(read);
-        var errors = diagnostics.Where(static d => Descriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        var errors = diagnostics.Where(static d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(static e => $"{e.Id} line {e.Span.StartLine + 1}: {string.Join(", ", e.Arguments)}")));
         Assert.NotEmpty(read!.Document.Paths);
     }

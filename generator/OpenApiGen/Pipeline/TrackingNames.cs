@@ -1,4 +1,4 @@
-namespace OpenApiGen;
+namespace OpenApiGen.Pipeline;
 
 /// <summary>Names of the pipeline steps, for caching tests (<c>trackIncrementalGeneratorSteps</c>).</summary>
 public static class TrackingNames
@@ -15,8 +15,17 @@ public static class TrackingNames
     /// <summary>One input per spec: the spec, its overlays, its settings.</summary>
     public const string Inputs = nameof(Inputs);
 
-    /// <summary>One model per spec: what is emitted, and the diagnostics.</summary>
+    /// <summary>One result per spec: the model and the diagnostics.</summary>
     public const string Results = nameof(Results);
+
+    /// <summary>One model per usable spec: what is emitted.</summary>
+    public const string Models = nameof(Models);
+
+    /// <summary>One list of diagnostics per spec.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>The diagnostics about the project's specs as a whole (an overlay without its spec).</summary>
+    public const string ProjectDiagnostics = nameof(ProjectDiagnostics);
 
     /// <summary>Which optional libraries the project references (Microsoft.Extensions.Http, for registrations).</summary>
     public const string Capabilities = nameof(Capabilities);

@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using OpenApiGen.Building;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
 using OpenApiGen.Reading;
 
-namespace OpenApiGen.Building;
+namespace OpenApiGen.Pipeline;
 
 /// <summary>One spec from text to model. Nothing thrown here leaves the generator: a failure becomes OAG000 on the spec.</summary>
-internal static class SpecPipeline
+internal static class SpecModels
 {
     public static SpecResult Build(SpecInput input, CancellationToken cancellationToken)
     {
@@ -17,12 +18,12 @@ internal static class SpecPipeline
         {
             var read = SpecReader.Read(input, diagnostics, cancellationToken);
             var model = read is null ? null : ModelBuilder.Build(read, input, diagnostics, cancellationToken);
-            return new SpecResult(input.Spec.Path, model, diagnostics.ToEquatableArray());
+            return new SpecResult(model, diagnostics.ToEquatableArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.GeneratorFailure, input.Spec.Path, new SourceSpan(0, 0, 0, 0, 0, 0), e.GetType().Name + ": " + e.Message));
-            return new SpecResult(input.Spec.Path, null, diagnostics.ToEquatableArray());
+            diagnostics.Add(DiagnosticInfo.AtFileStart(Descriptors.GeneratorFailure, input.Spec.Path, e.GetType().Name + ": " + e.Message));
+            return new SpecResult(null, diagnostics.ToEquatableArray());
         }
     }
 }

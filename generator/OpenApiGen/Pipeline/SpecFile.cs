@@ -1,7 +1,4 @@
-using OpenApiGen.Diagnostics;
-using OpenApiGen.Model;
-
-namespace OpenApiGen.Reading;
+namespace OpenApiGen.Pipeline;
 
 /// <summary>One AdditionalFile the generator cares about, with its text and the OpenApiSpec item metadata.</summary>
 /// <param name="Path">The file's full path, as Roslyn gives it.</param>
@@ -15,15 +12,3 @@ internal sealed record SpecFile(string Path, bool IsOverlay, string SpecPath, st
 {
     public bool IsJson => Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase);
 }
-
-/// <summary>A spec with its overlays and its settings decided: the unit the generator caches and re-runs.</summary>
-internal sealed record SpecInput(
-    SpecFile Spec,
-    EquatableArray<SpecFile> Overlays,
-    string Namespace,
-    string ClientName,
-    string HintPrefix,
-    EquatableArray<DiagnosticInfo> Diagnostics);
-
-/// <summary>What one spec produced: a model to emit (absent when the spec is unusable) and its diagnostics.</summary>
-internal sealed record SpecResult(string SpecPath, SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -5,12 +5,8 @@ using System.Linq;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
 using OpenApiGen.Naming;
-using OpenApiGen.Reading;
 
-namespace OpenApiGen.Building;
-
-/// <summary>All specs of a project, each with its overlays and decided settings, plus project-wide diagnostics.</summary>
-internal sealed record SpecGroup(EquatableArray<SpecInput> Inputs, EquatableArray<DiagnosticInfo> Diagnostics);
+namespace OpenApiGen.Pipeline;
 
 /// <summary>
 /// Pairs overlays with their specs and decides each spec's namespace, client name and hint-name prefix.
@@ -18,8 +14,6 @@ internal sealed record SpecGroup(EquatableArray<SpecInput> Inputs, EquatableArra
 /// </summary>
 internal static class SpecInputs
 {
-    private static readonly SourceSpan s_fileStart = new(0, 0, 0, 0, 0, 0);
-
     public static SpecGroup Group(ImmutableArray<SpecFile> files, string rootNamespace)
     {
         var specs = files.Where(static f => !f.IsOverlay).OrderBy(static f => f.Path, StringComparer.Ordinal).ToList();
@@ -37,7 +31,7 @@ internal static class SpecInputs
             var ns = spec.Namespace ?? defaultNamespace;
             if (!Identifier.IsValidNamespace(ns))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidSetting, spec.Path, s_fileStart, "Namespace", ns, defaultNamespace));
+                diagnostics.Add(DiagnosticInfo.AtFileStart(Descriptors.InvalidSetting, spec.Path, "Namespace", ns, defaultNamespace));
                 ns = defaultNamespace;
             }
 
@@ -45,7 +39,7 @@ internal static class SpecInputs
             var client = spec.ClientName ?? defaultClient;
             if (!Identifier.IsValidIdentifier(client))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidSetting, spec.Path, s_fileStart, "ClientName", client, defaultClient));
+                diagnostics.Add(DiagnosticInfo.AtFileStart(Descriptors.InvalidSetting, spec.Path, "ClientName", client, defaultClient));
                 client = defaultClient;
             }
 
@@ -57,7 +51,7 @@ internal static class SpecInputs
         {
             if (!specs.Any(s => SamePath(overlay.SpecPath, s.Path)))
             {
-                projectDiagnostics.Add(DiagnosticInfo.Create(Descriptors.OrphanOverlay, overlay.Path, s_fileStart, overlay.SpecPath));
+                projectDiagnostics.Add(DiagnosticInfo.AtFileStart(Descriptors.OrphanOverlay, overlay.Path, overlay.SpecPath));
             }
         }
 

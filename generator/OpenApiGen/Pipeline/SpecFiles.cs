@@ -2,7 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace OpenApiGen.Reading;
+namespace OpenApiGen.Pipeline;
 
 /// <summary>Picks the AdditionalFiles that Directory.Build.targets marked as specs or overlays, and reads their metadata.</summary>
 internal static class SpecFiles
