@@ -167,16 +167,19 @@ internal sealed partial class GeneratorRunner
     /// <summary>A message with what varies between mutants (numbers, quoted names, paths) taken out, so like failures group.</summary>
     public static string Normalize(string message)
     {
-        var text = QuotedText().Replace(message, "'…'");
+        var text = QuotedText().Replace(message.Replace("The generator failed on this spec and emitted nothing for it: ", string.Empty, StringComparison.Ordinal).Replace(" Please report this with the spec.", string.Empty, StringComparison.Ordinal), "'…'");
         text = Numbers().Replace(text, "#");
         return text.Length > 160 ? text.Substring(0, 160) : text;
     }
 
-    // The first frame in the generator's own code: where a failure is, in a signature.
+    // Where a failure is, in a signature: the innermost frame outside the BCL (often Microsoft.OpenApi's), and the
+    // first in the generator's own code.
     private static string Frame(string? stack)
     {
-        var frame = stack?.Split('\n').Select(static l => l.Trim()).FirstOrDefault(static l => l.StartsWith("at OpenApiGen.", StringComparison.Ordinal) && !l.StartsWith("at OpenApiGen.Fuzz", StringComparison.Ordinal));
-        return frame is null ? string.Empty : " @ " + FrameArguments().Replace(frame.Substring(3), "(…)");
+        var frames = (stack ?? string.Empty).Split('\n').Select(static l => l.Trim()).Where(static l => l.StartsWith("at ", StringComparison.Ordinal)).Select(static l => FrameArguments().Replace(l.Substring(3), string.Empty)).ToList();
+        var innermost = frames.FirstOrDefault(static f => !f.StartsWith("System.", StringComparison.Ordinal));
+        var own = frames.FirstOrDefault(static f => f.StartsWith("OpenApiGen.", StringComparison.Ordinal) && !f.StartsWith("OpenApiGen.Fuzz", StringComparison.Ordinal));
+        return innermost is null ? string.Empty : " @ " + innermost + (own is not null && own != innermost ? " < " + own : string.Empty);
     }
 
     [GeneratedRegex(@"'[^']*'|""[^""]*""")]
