@@ -23,39 +23,45 @@ namespace QwenImageEdit;
 /// </remarks>
 public class QwenImageEditClient
 {
+    // The vendors' adapters, as data: a vendor added is a row here, not a branch elsewhere.
+    private static readonly Dictionary<ImageEditVendor, Func<VendorTransport, QwenImageEditVendorOptions, IVendorAdapter>> Adapters = new()
+    {
+        [ImageEditVendor.EvoLink] = static (transport, options) => new EvoLinkAdapter(transport, options),
+        [ImageEditVendor.ModelsLab] = static (transport, options) => new ModelsLabAdapter(transport, options),
+        [ImageEditVendor.Apikley] = static (transport, options) => new ApikleyAdapter(transport, options),
+    };
+
     private readonly IVendorAdapter _adapter;
-    private readonly HttpClient _httpClient;
     private readonly QwenImageEditVendorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _createPipeline;
     private readonly OperationContext _context;
 
-    /// <summary>Creates a client for <paramref name="vendor"/> that sends through <paramref name="httpClient"/>, whose life its owner manages.</summary>
+    /// <summary>
+    /// Creates a client for <paramref name="vendor"/> that sends through <paramref name="httpClient"/>, whose life its
+    /// owner manages. Give it one that does not follow redirects (<c>new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })</c>;
+    /// <c>AddVendor</c> does so): then a redirected create is never sent anywhere else. With one that does, a redirect
+    /// is still refused, but only after the HttpClient followed it. Result images are fetched through the facade's own
+    /// transport, under <see cref="QwenImageEditVendorOptions.Results"/>.
+    /// </summary>
     public QwenImageEditClient(ImageEditVendor vendor, HttpClient httpClient, QwenImageEditVendorOptions options, ILogger<QwenImageEditClient>? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient;
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _adapter = vendor switch
-        {
-            ImageEditVendor.EvoLink => new EvoLinkAdapter(httpClient, options),
-            ImageEditVendor.ModelsLab => new ModelsLabAdapter(httpClient, options),
-            ImageEditVendor.Apikley => new ApikleyAdapter(httpClient, options),
-            _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor."),
-        };
+        var adapter = Adapters.TryGetValue(vendor, out var create) ? create : throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor.");
+        _adapter = adapter(new VendorTransport(vendor, httpClient, options), options);
         _createPipeline = CreatePipeline();
-        _context = new OperationContext(_adapter, httpClient, options, _timeProvider, _logger, PollPipeline());
+        _context = new OperationContext(_adapter, ResultDownloader.For(options.Results), options, _timeProvider, _logger, PollPipeline());
     }
 
     /// <summary>For mocking only.</summary>
     protected QwenImageEditClient()
     {
         _adapter = null!;
-        _httpClient = null!;
         _options = null!;
         _timeProvider = TimeProvider.System;
         _logger = NullLogger.Instance;
@@ -84,23 +90,26 @@ public class QwenImageEditClient
         var errors = RequestRules.Check(request, capabilities);
         var images = request.Images ?? [];
 
-        // Local bytes are read and checked before anything is sent, so a bad file costs no upload.
+        // Local bytes are read and checked before anything is sent, so a bad file costs no upload; no more is read than
+        // the vendor takes, so a huge file (or an endless stream) is refused without being held.
         var local = new Dictionary<int, ReadOnlyMemory<byte>>();
+        var max = capabilities.MaxInputImageBytes ?? _options.Limits.MaxInputImageBytes;
         for (var i = 0; i < images.Count; i++)
         {
             if (images[i] is { IsLocal: true } image)
             {
-                var bytes = await image.ReadAsync(cancellationToken).ConfigureAwait(false);
-                if (bytes.Length == 0)
+                var read = await image.ReadAsync(max, cancellationToken).ConfigureAwait(false);
+                if (read.TooLarge)
+                {
+                    var limit = capabilities.MaxInputImageBytes is null ? $"the facade reads at most {Megabytes(max)} (ImageEditLimits.MaxInputImageBytes; {Vendor} states no limit)" : $"{Vendor} takes images of at most {Megabytes(max)}";
+                    errors.Add(new ImageEditValidationError($"Images[{i}]", $"{limit}; this one has {(read.Length is { } length ? Megabytes(length) : "more")}."));
+                }
+                else if (read.Bytes.Length == 0)
                 {
                     errors.Add(new ImageEditValidationError($"Images[{i}]", "The image is empty."));
                 }
-                else if (capabilities.MaxInputImageBytes is { } max && bytes.Length > max)
-                {
-                    errors.Add(new ImageEditValidationError($"Images[{i}]", $"{Vendor} takes images of at most {max / (1024 * 1024)} MB; this one has {bytes.Length / (1024.0 * 1024):0.0} MB."));
-                }
 
-                local[i] = bytes;
+                local[i] = read.Bytes;
             }
         }
 
@@ -128,6 +137,7 @@ public class QwenImageEditClient
         }
 
         var state = await _createPipeline.ExecuteAsync(static async (send, token) => await send(token).ConfigureAwait(false), send, cancellationToken).ConfigureAwait(false);
+        state = AnswerChecks.Check(Vendor, state, null, "answer to the create");
         Log.Submitted(_logger, Vendor, capabilities.Model, state.Id);
         return new ImageEditOperation(_context, capabilities.Model, state, state.Id);
     }
@@ -163,7 +173,13 @@ public class QwenImageEditClient
         return operation;
     }
 
-    /// <summary>Resumes the operation a callback reports on, with the callback's state.</summary>
+    /// <summary>
+    /// Resumes the operation a callback reports on. Its state is the callback's only when the callback's signature
+    /// covers its body (<see cref="ImageEditCallback.IsBodyVerified"/>) or <see cref="QwenImageEditVendorOptions.TrustUnverifiedCallbacks"/>
+    /// is set; otherwise it is <see cref="ImageEditStatus.Unknown"/> until <see cref="ImageEditOperation.UpdateAsync"/>
+    /// reads it from the vendor (<see cref="ImageEditOperation.WaitForCompletionAsync"/> does so at once). To resume and
+    /// confirm in one call, use <see cref="GetOperationAsync(ImageEditCallback, string?, CancellationToken)"/>.
+    /// </summary>
     public virtual ImageEditOperation ResumeOperation(ImageEditCallback callback, string? model = null)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -173,9 +189,26 @@ public class QwenImageEditClient
     }
 
     /// <summary>
+    /// Resumes the operation a callback reports on, and reads its state: from the callback itself when its signature
+    /// covers its body, otherwise from the vendor (one request), so a forged callback cannot report images or an end.
+    /// </summary>
+    public virtual async Task<ImageEditOperation> GetOperationAsync(ImageEditCallback callback, string? model = null, CancellationToken cancellationToken = default)
+    {
+        var operation = ResumeOperation(callback, model);
+        if (!operation.HasCompleted)
+        {
+            await operation.UpdateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return operation;
+    }
+
+    private static string Megabytes(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MB");
+
+    /// <summary>
     /// A create is sent again only when the vendor provably did not take it: a 429 (it answered, and refused) or a
-    /// refused connection (it never heard). Timeouts, resets and 5xx may follow an accepted task: sending again could
-    /// bill twice, so those reach the caller.
+    /// refused connection (it never heard). Timeouts, resets, 5xx and redirects may follow an accepted task: sending
+    /// again could bill twice, so those reach the caller.
     /// </summary>
     private ResiliencePipeline CreatePipeline()
     {
@@ -219,8 +252,11 @@ public class QwenImageEditClient
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = _options.Polling.FirstDelay,
-                ShouldHandle = new PredicateBuilder().Handle<ImageEditException>(static e => e.Kind is ImageEditErrorKind.VendorError or ImageEditErrorKind.Timeout or ImageEditErrorKind.RateLimited),
-                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Outcome.Exception is ImageEditRateLimitedException { RetryAfter: { } after } ? after : null),
+                // A limit, a redirect or a refused result is the answer's shape, not a passing failure: asking again gets it again.
+                ShouldHandle = new PredicateBuilder().Handle<ImageEditException>(static e => e.Kind is ImageEditErrorKind.VendorError or ImageEditErrorKind.Timeout or ImageEditErrorKind.RateLimited
+                    && e is not (ImageEditLimitExceededException or ImageEditRedirectException or ImageEditResultRefusedException)),
+                // A poll is retried whatever the server asks, but never waits longer than MaxRetryAfter for it.
+                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Exception is ImageEditRateLimitedException { RetryAfter: { } after } ? after < _options.MaxRetryAfter ? after : _options.MaxRetryAfter : null),
                 OnRetry = args =>
                 {
                     Log.PollRetry(_logger, Vendor, (args.Outcome.Exception as ImageEditException)?.Kind ?? ImageEditErrorKind.VendorError, args.RetryDelay, args.AttemptNumber + 1);

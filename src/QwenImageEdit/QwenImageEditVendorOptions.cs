@@ -30,6 +30,29 @@ public sealed class QwenImageEditVendorOptions
     /// </summary>
     public int MaxCreateAttempts { get; set; } = 3;
 
-    /// <summary>The longest <c>Retry-After</c> the facade waits out by itself before it gives the 429 to the caller.</summary>
+    /// <summary>
+    /// The longest <c>Retry-After</c> the facade waits out by itself: a create asked to wait longer gives the 429 to the
+    /// caller, a poll waits this long at most (a server asking for years does not stall it).
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one request to the vendor may take, from sending to the last byte of the answer (default 100 s); the
+    /// HttpClient's <c>Timeout</c> holds when it is shorter. HttpClient's own stops at the headers; this covers the body.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How much of the vendor's answers is read, and of local images.</summary>
+    public ImageEditLimits Limits { get; set; } = new();
+
+    /// <summary>Where result images may be fetched from, how large they may be, and for how long.</summary>
+    public ResultDownloadOptions Results { get; set; } = new();
+
+    /// <summary>
+    /// Takes callbacks at their word when their signature does not cover their body, or when they have none (EvoLink,
+    /// ModelsLab and Apikley today): their status and image URLs are used without asking the vendor. Anyone who can
+    /// reach your callback endpoint can then report an edit done, with images of their choosing. Off by default: such a
+    /// callback only makes the operation confirm its state with the vendor.
+    /// </summary>
+    public bool TrustUnverifiedCallbacks { get; set; }
 }

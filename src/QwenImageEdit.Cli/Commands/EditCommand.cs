@@ -68,10 +68,10 @@ internal static class EditCommand
     {
         var choice = VendorChoice.Find(args.Vendor);
         var model = choice.ResolveModel(args.Model);
-        _ = ImageEditCapabilities.For(choice.Vendor, model);
+        var capabilities = ImageEditCapabilities.For(choice.Vendor, model);
 
         // Everything the user can get wrong is checked before a fake starts or a key is used.
-        var images = ImageArguments.Read(args.Images);
+        var images = ImageArguments.Read(args.Images, capabilities);
         await using var connection = await VendorConnection.OpenAsync(host, choice, model, cancellationToken).ConfigureAwait(false);
         var request = new ImageEditRequest
         {

@@ -40,12 +40,13 @@ internal sealed class VendorConnection : IAsyncDisposable
             throw new CliException($"{choice.KeyVariable} is not set: export your {choice.Vendor} API key in it, or use --vendor local to try qwen-edit offline.");
         }
 
-        var http = new HttpClient();
+        var http = Transport();
         var options = new QwenImageEditVendorOptions { ApiKey = key.Trim(), DefaultModel = model };
         if (host.VendorAddresses.TryGetValue(choice.Vendor, out var addresses))
         {
             (options.BaseAddress, options.FilesBaseAddress) = addresses;
             options.Polling = LocalPolling(host.LocalPace);
+            options.Results.AllowedNetworks = [Loopback];
         }
 
         return new VendorConnection(choice, new QwenImageEditClient(choice.Vendor, http, options), http, null);
@@ -58,7 +59,7 @@ internal sealed class VendorConnection : IAsyncDisposable
             Lifecycle = pace.Lifecycle,
             ResultImageSize = 256,
         });
-        var http = new HttpClient();
+        var http = Transport();
         try
         {
             await fake.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -69,6 +70,8 @@ internal sealed class VendorConnection : IAsyncDisposable
                 FilesBaseAddress = fake.FilesAddress,
                 DefaultModel = model,
                 Polling = LocalPolling(pace),
+                // The fake serves its placeholder results on 127.0.0.1 over plain HTTP.
+                Results = { AllowedNetworks = [Loopback] },
             };
             return new VendorConnection(VendorChoice.Local, new QwenImageEditClient(ImageEditVendor.EvoLink, http, options), http, fake);
         }
@@ -79,6 +82,11 @@ internal sealed class VendorConnection : IAsyncDisposable
             throw;
         }
     }
+
+    private static readonly System.Net.IPNetwork Loopback = System.Net.IPNetwork.Parse("127.0.0.0/8");
+
+    // Redirects are the facade's to decide: the transport must not follow them first.
+    private static HttpClient Transport() => new(new SocketsHttpHandler { AllowAutoRedirect = false });
 
     // A fake answers at once: poll at the local pace rather than a real vendor's seconds.
     private static ImageEditPollingOptions LocalPolling(LocalVendorPace pace) => new()

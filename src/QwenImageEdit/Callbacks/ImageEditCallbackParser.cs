@@ -1,19 +1,24 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenApiGen.Runtime;
 using QwenImageEdit.Vendors;
 
 namespace QwenImageEdit;
 
 /// <summary>
 /// Reads the callbacks vendors POST when a task ends: from any vendor into <see cref="ImageEditCallback"/>, checking
-/// Apikley's HMAC signature when a key is set, and recognising repeated deliveries.
+/// Apikley's HMAC signature when a key is set, recognising repeated deliveries, and refusing bodies over
+/// <see cref="MaxBodyBytes"/>. A callback whose signature does not cover its body is a hint, not a result: see
+/// <see cref="ImageEditCallback.IsBodyVerified"/>.
 /// </summary>
 /// <remarks>Thread-safe; keep one per application (DI registers a singleton).</remarks>
 public sealed class ImageEditCallbackParser
@@ -24,45 +29,96 @@ public sealed class ImageEditCallbackParser
     /// <summary>Apikley's header with <c>base64(HMAC-SHA256(taskId + "." + timestamp, key))</c>.</summary>
     public const string SignatureHeader = "X-Webhook-Signature";
 
+    // The latest time DateTimeOffset holds, in milliseconds since 1970: a timestamp past it is no time at all.
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
+
     private delegate VendorTaskState Reader(ReadOnlySpan<byte> body);
 
-    private static readonly Dictionary<ImageEditVendor, Reader> Readers = new()
+    /// <summary>How each vendor's callbacks are read and signed, as data.</summary>
+    /// <param name="Read">Reads the body into a task state.</param>
+    /// <param name="SignatureCoversBody">Whether the vendor's signature (when there is one) covers the whole body.</param>
+    private sealed record Scheme(Reader Read, bool SignatureCoversBody);
+
+    private static readonly Dictionary<ImageEditVendor, Scheme> Schemes = new()
     {
-        [ImageEditVendor.EvoLink] = EvoLinkAdapter.ParseCallback,
-        [ImageEditVendor.ModelsLab] = ModelsLabAdapter.ParseCallback,
-        [ImageEditVendor.Apikley] = ApikleyAdapter.ParseCallback,
+        [ImageEditVendor.EvoLink] = new(EvoLinkAdapter.ParseCallback, SignatureCoversBody: false),
+        [ImageEditVendor.ModelsLab] = new(ModelsLabAdapter.ParseCallback, SignatureCoversBody: false),
+        // Apikley signs taskId + "." + timestamp: the body is not covered.
+        [ImageEditVendor.Apikley] = new(ApikleyAdapter.ParseCallback, SignatureCoversBody: false),
     };
 
     private readonly IReadOnlyDictionary<ImageEditVendor, string> _signingKeys;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly RecentKeys _seen = new(capacity: 4096);
+    private readonly SecretScrubber _scrubber;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="signingKeys">Per vendor, the key its callbacks are signed with; a vendor listed here must sign.</param>
     /// <param name="timeProvider">The clock signatures' timestamps are checked against.</param>
     /// <param name="logger">Where rejected callbacks are logged (without their bodies).</param>
-    public ImageEditCallbackParser(IReadOnlyDictionary<ImageEditVendor, string>? signingKeys = null, TimeProvider? timeProvider = null, ILogger<ImageEditCallbackParser>? logger = null)
+    /// <param name="secrets">Keys that must not appear in anything a callback gives (DI passes every vendor's <c>ApiKey</c>); the signing keys are always among them.</param>
+    public ImageEditCallbackParser(IReadOnlyDictionary<ImageEditVendor, string>? signingKeys = null, TimeProvider? timeProvider = null, ILogger<ImageEditCallbackParser>? logger = null, IEnumerable<string?>? secrets = null)
     {
         _signingKeys = signingKeys ?? new Dictionary<ImageEditVendor, string>();
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _scrubber = new SecretScrubber([.. _signingKeys.Values, .. secrets ?? []]);
     }
 
     /// <summary>How old a signed callback may be; older ones are replays.</summary>
     public TimeSpan MaxSignatureAge { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The largest callback body read, in bytes (default 1 MiB; the vendors' callbacks are a few KB). A larger one is refused.</summary>
+    public int MaxBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Reads a callback from a request body stream: at most <see cref="MaxBodyBytes"/> are read, whatever the sender sends.</summary>
+    /// <param name="vendor">The vendor the endpoint is for (give each vendor its own callback path).</param>
+    /// <param name="body">The request body (ASP.NET Core's <c>HttpRequest.Body</c>); it is read, not disposed.</param>
+    /// <param name="headers">The request headers (names compared case-insensitively).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="ImageEditCallbackException">The body is too large, not the vendor's callback, or its signature is missing or wrong.</exception>
+    public async Task<ImageEditCallback> ParseAsync(ImageEditVendor vendor, Stream body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, MaxBodyBytes + 1L - buffer.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                throw TooLarge(vendor);
+            }
+        }
+
+        return Parse(vendor, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), headers);
+    }
+
     /// <summary>Reads a callback body and its headers.</summary>
     /// <param name="vendor">The vendor the endpoint is for (give each vendor its own callback path).</param>
     /// <param name="body">The raw request body.</param>
     /// <param name="headers">The request headers (names compared case-insensitively).</param>
-    /// <exception cref="ImageEditCallbackException">The body is not the vendor's callback, or its signature is missing or wrong.</exception>
+    /// <exception cref="ImageEditCallbackException">The body is too large, not the vendor's callback, or its signature is missing or wrong.</exception>
     public ImageEditCallback Parse(ImageEditVendor vendor, ReadOnlySpan<byte> body, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
+        if (!Schemes.TryGetValue(vendor, out var scheme))
+        {
+            throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor.");
+        }
+
+        if (body.Length > MaxBodyBytes)
+        {
+            throw TooLarge(vendor);
+        }
+
         VendorTaskState state;
         try
         {
-            state = Readers[vendor](body);
+            // Read from the body with every secret scrubbed, so no string the callback gives can hold one.
+            var clean = _scrubber.IsEmpty ? null : _scrubber.ScrubJson(body.ToArray());
+            state = scheme.Read(clean is { } json ? json.Span : body);
         }
         catch (Exception error) when (error is JsonException or ImageEditException)
         {
@@ -72,7 +128,7 @@ public sealed class ImageEditCallbackParser
         var verified = false;
         if (_signingKeys.TryGetValue(vendor, out var key) && !string.IsNullOrEmpty(key))
         {
-            var header = (headers ?? []).ToDictionary(static h => h.Key, static h => h.Value, StringComparer.OrdinalIgnoreCase);
+            var header = Headers(vendor, headers);
             if (!header.TryGetValue(TimestampHeader, out var timestamp) || !header.TryGetValue(SignatureHeader, out var signature))
             {
                 throw Reject(vendor, "it is not signed");
@@ -85,14 +141,14 @@ public sealed class ImageEditCallbackParser
 
             if (!IsFresh(timestamp))
             {
-                throw Reject(vendor, "its signature is too old (a replay?)");
+                throw Reject(vendor, "its signature is too old (a replay?), or its time is not a time");
             }
 
             verified = true;
         }
 
         var identity = string.Join("|", vendor, state.Id, state.RawStatus, string.Join(",", state.Results));
-        return new ImageEditCallback(vendor, state, isDuplicate: !_seen.Add(identity), verified);
+        return new ImageEditCallback(vendor, state, isDuplicate: !_seen.Add(identity), verified, verified && scheme.SignatureCoversBody);
     }
 
     /// <summary>Apikley's signature: <c>base64(HMAC-SHA256(taskId + "." + timestamp, key))</c>, compared in fixed time.</summary>
@@ -102,20 +158,55 @@ public sealed class ImageEditCallbackParser
     private static bool SignatureMatches(string key, string taskId, string timestamp, string signature)
         => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Sign(key, taskId, timestamp)), Encoding.UTF8.GetBytes(signature.Trim()));
 
+    /// <summary>
+    /// The headers by name, case-insensitively. The same name twice (differing in case, say) with different values is
+    /// refused: which one the signature was meant for is not ours to guess.
+    /// </summary>
+    private Dictionary<string, string> Headers(ImageEditVendor vendor, IEnumerable<KeyValuePair<string, string>>? headers)
+    {
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers ?? [])
+        {
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (byName.TryGetValue(name, out var seen) && !string.Equals(seen, value, StringComparison.Ordinal))
+            {
+                throw Reject(vendor, $"it has the header {name} twice, with different values");
+            }
+
+            byName[name] = value ?? string.Empty;
+        }
+
+        return byName;
+    }
+
     private bool IsFresh(string timestamp)
     {
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(timestamp.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
             return false;
         }
 
-        // Seconds, or milliseconds as the rest of Apikley's API uses.
-        var at = value > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(value) : DateTimeOffset.FromUnixTimeSeconds(value);
+        // Seconds, or milliseconds as the rest of Apikley's API uses; either way within the calendar.
+        var milliseconds = value > 100_000_000_000 ? value : value <= MaxUnixMilliseconds / 1000 ? value * 1000 : long.MaxValue;
+        if (milliseconds > MaxUnixMilliseconds)
+        {
+            return false;
+        }
+
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
         return (_timeProvider.GetUtcNow() - at).Duration() <= MaxSignatureAge;
     }
 
+    private ImageEditCallbackException TooLarge(ImageEditVendor vendor)
+        => Reject(vendor, $"its body is larger than {MaxBodyBytes} bytes (MaxBodyBytes)");
+
     private ImageEditCallbackException Reject(ImageEditVendor vendor, string reason, Exception? inner = null)
     {
+        reason = _scrubber.Scrub(reason);
         Log.CallbackRejected(_logger, vendor, reason);
         return new ImageEditCallbackException(vendor, $"Rejected a {vendor} callback: {reason}.", inner);
     }
@@ -147,6 +238,6 @@ public sealed class ImageEditCallbackParser
     }
 }
 
-/// <summary>A callback that was not accepted: unreadable, unsigned or badly signed. Answer it with 400 or 401.</summary>
+/// <summary>A callback that was not accepted: too large, unreadable, unsigned or badly signed. Answer it with 400 or 401.</summary>
 public sealed class ImageEditCallbackException(ImageEditVendor vendor, string message, Exception? innerException = null)
     : ImageEditException(ImageEditErrorKind.InvalidRequest, vendor, message, innerException: innerException);

@@ -28,11 +28,11 @@ public sealed class QwenImageEditBuilder
             services.AddSingleton(static sp =>
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<QwenImageEditVendorOptions>>();
-                var keys = sp.GetRequiredService<VendorRegistry>().Vendors
-                    .Select(vendor => (vendor, key: options.Get(vendor.ToString()).WebhookSigningKey))
-                    .Where(static pair => !string.IsNullOrEmpty(pair.key))
-                    .ToDictionary(static pair => pair.vendor, static pair => pair.key!);
-                return new ImageEditCallbackParser(keys, sp.GetService<TimeProvider>(), sp.GetService<ILogger<ImageEditCallbackParser>>());
+                var vendors = sp.GetRequiredService<VendorRegistry>().Vendors.Select(vendor => (vendor, options: options.Get(vendor.ToString()))).ToArray();
+                var keys = vendors
+                    .Where(static pair => !string.IsNullOrEmpty(pair.options.WebhookSigningKey))
+                    .ToDictionary(static pair => pair.vendor, static pair => pair.options.WebhookSigningKey!);
+                return new ImageEditCallbackParser(keys, sp.GetService<TimeProvider>(), sp.GetService<ILogger<ImageEditCallbackParser>>(), vendors.Select(static pair => pair.options.ApiKey));
             });
         }
     }
@@ -58,7 +58,11 @@ public sealed class QwenImageEditBuilder
 
         _registry.Vendors.Add(vendor);
         Services.AddOptions<QwenImageEditVendorOptions>(name).Configure(configure).ValidateOnStart();
-        var http = Services.AddHttpClient(HttpClientName(vendor));
+        // Redirects are the facade's to decide (none on a create, same-origin for polls and uploads), so the transport
+        // must not follow them first. A handler configured below may replace this one; the facade then refuses a
+        // redirect only after it was followed.
+        var http = Services.AddHttpClient(HttpClientName(vendor))
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
         configureHttpClient?.Invoke(http);
 
         Services.AddKeyedTransient(vendor, static (sp, key) =>

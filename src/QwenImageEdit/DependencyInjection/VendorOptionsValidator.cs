@@ -40,6 +40,21 @@ internal sealed class VendorOptionsValidator : IValidateOptions<QwenImageEditVen
             failures.Add($"{vendor}: Polling needs 0 <= FirstDelay <= MaxDelay, Timeout > 0, Multiplier >= 1, Jitter in [0, 1] and TransientRetries >= 0.");
         }
 
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{vendor}: RequestTimeout must be positive.");
+        }
+
+        if (options.Limits is not { MaxJsonResponseBytes: > 0, MaxErrorResponseBytes: > 0, MaxInputImageBytes: > 0 })
+        {
+            failures.Add($"{vendor}: Limits need MaxJsonResponseBytes, MaxErrorResponseBytes and MaxInputImageBytes above 0.");
+        }
+
+        if (options.Results is not { MaxImageBytes: > 0, MaxRedirects: >= 0 } results || results.Timeout <= TimeSpan.Zero || results.AllowedNetworks is null)
+        {
+            failures.Add($"{vendor}: Results need MaxImageBytes above 0, MaxRedirects of 0 or more, a positive Timeout and an AllowedNetworks list.");
+        }
+
         if (options.MaxCreateAttempts < 1)
         {
             failures.Add($"{vendor}: MaxCreateAttempts must be at least 1.");

@@ -6,7 +6,10 @@ namespace QwenImageEdit;
 /// Any failure of an image edit, whichever vendor served it. Catch a subclass for one kind
 /// (<see cref="ImageEditRateLimitedException"/>, ...), or this type and switch on <see cref="Kind"/>.
 /// </summary>
-/// <remarks>Messages and excerpts never contain the API key: the generated clients redact it before it gets here.</remarks>
+/// <remarks>
+/// Messages, excerpts and everything an exception carries never contain the API key, in any form a server may echo
+/// it: every answer is scrubbed as it arrives, before anything reads it.
+/// </remarks>
 public class ImageEditException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -63,3 +63,40 @@ public sealed class ImageEditFailedException(ImageEditVendor vendor, string oper
     /// <summary>Why it failed.</summary>
     public ImageEditFailure Failure { get; } = failure;
 }
+
+/// <summary>
+/// An answer larger than one of the facade's limits (<see cref="ImageEditLimits"/>, <see cref="ResultDownloadOptions.MaxImageBytes"/>,
+/// <see cref="ImageEditCallbackParser.MaxBodyBytes"/>): nothing past the limit was read.
+/// </summary>
+public sealed class ImageEditLimitExceededException(ImageEditVendor? vendor, string limitName, long limit, string message, Exception? innerException = null)
+    : ImageEditException(ImageEditErrorKind.VendorError, vendor, message, innerException: innerException)
+{
+    /// <summary>The limit exceeded, by its option's name (<c>MaxJsonResponseBytes</c>, <c>MaxImageBytes</c>, ...).</summary>
+    public string LimitName { get; } = limitName;
+
+    /// <summary>The limit's value, in bytes.</summary>
+    public long Limit { get; } = limit;
+}
+
+/// <summary>
+/// The vendor (or whoever answered in its place) redirected a request where the facade does not follow: a create is
+/// never redirected (it could be taken twice, or by someone else), and polls and uploads only to the same origin.
+/// A redirected create is never sent again.
+/// </summary>
+public sealed class ImageEditRedirectException(ImageEditVendor vendor, string message, Uri? location, int? statusCode = null, Exception? innerException = null)
+    : ImageEditException(ImageEditErrorKind.VendorError, vendor, message, statusCode, innerException: innerException)
+{
+    /// <summary>Where the request was sent (without its query), when the answer said.</summary>
+    public Uri? Location { get; } = location;
+}
+
+/// <summary>
+/// A result image the facade will not fetch: not HTTPS (after every redirect), at an address that is not public
+/// (private, loopback, link-local, metadata), with credentials in its URL, or redirected too often.
+/// </summary>
+public sealed class ImageEditResultRefusedException(ImageEditVendor? vendor, Uri url, string reason, Exception? innerException = null)
+    : ImageEditException(ImageEditErrorKind.VendorError, vendor, $"The result image at {ResultDownloader.Describe(url)} was not downloaded: {reason}.", innerException: innerException)
+{
+    /// <summary>The result's URL, as the vendor gave it.</summary>
+    public Uri Url { get; } = url;
+}

@@ -20,6 +20,9 @@ public sealed class ImageEditOperation
     private readonly OperationContext _context;
     private TimeSpan? _estimatedWait;
 
+    // An unverified callback said the task moved: the next wait polls at once instead of waiting its turn.
+    private bool _pollNow;
+
     internal ImageEditOperation(OperationContext context, string model, VendorTaskState? state, string id)
     {
         _context = context;
@@ -71,6 +74,7 @@ public sealed class ImageEditOperation
         }
 
         var state = await _context.PollAsync(Id, Model, cancellationToken).ConfigureAwait(false);
+        _pollNow = false;
         Apply(state);
         return Status;
     }
@@ -97,7 +101,7 @@ public sealed class ImageEditOperation
         {
             while (!HasCompleted)
             {
-                var wait = schedule.Next(_estimatedWait);
+                var wait = _pollNow ? TimeSpan.Zero : schedule.Next(_estimatedWait);
                 _estimatedWait = null;
                 await Task.Delay(wait, time, linked.Token).ConfigureAwait(false);
                 await UpdateAsync(linked.Token).ConfigureAwait(false);
@@ -114,9 +118,17 @@ public sealed class ImageEditOperation
             : throw new ImageEditFailedException(Vendor, Id, Failure ?? new ImageEditFailure(ImageEditErrorKind.VendorError, "The task was cancelled at the vendor.", RawStatus));
     }
 
-    /// <summary>Takes the state a callback reported, so that a waiting caller need not poll again.</summary>
+    /// <summary>
+    /// Takes what a callback reported. A callback whose signature covers its body (<see cref="ImageEditCallback.IsBodyVerified"/>)
+    /// gives its state at once, so a waiting caller need not poll again. Any other is only a hint that the task moved
+    /// (anyone who can reach the endpoint can send one): the state does not change, and the next
+    /// <see cref="WaitForCompletionAsync"/> confirms it with the vendor at once, unless
+    /// <see cref="QwenImageEditVendorOptions.TrustUnverifiedCallbacks"/> is set.
+    /// </summary>
+    /// <returns>Whether the callback's state was taken (false: confirm it with <see cref="UpdateAsync"/>).</returns>
     /// <exception cref="ArgumentException">The callback is for another task.</exception>
-    public void Apply(ImageEditCallback callback)
+    /// <exception cref="ImageEditVendorException">A callback taken at its word reports success without an image, or a result URL that is not an absolute http(s) URL.</exception>
+    public bool Apply(ImageEditCallback callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
         if (callback.Vendor != Vendor || callback.OperationId != Id)
@@ -124,7 +136,14 @@ public sealed class ImageEditOperation
             throw new ArgumentException($"The callback is for {callback.Vendor} task {callback.OperationId}, not {Vendor} task {Id}.", nameof(callback));
         }
 
-        Apply(callback.State);
+        if (!callback.IsBodyVerified && !_context.Options.TrustUnverifiedCallbacks)
+        {
+            _pollNow = !HasCompleted;
+            return false;
+        }
+
+        Apply(AnswerChecks.Check(Vendor, callback.State, Id, "callback"));
+        return true;
     }
 
     internal void Apply(VendorTaskState state)
@@ -145,7 +164,7 @@ public sealed class ImageEditOperation
         if (state.Status == ImageEditStatus.Succeeded)
         {
             var expires = _context.Capabilities(Model).ResultLifetime is { } lifetime ? _context.TimeProvider.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-            Images = state.Results.Select(url => new ImageEditResult(url, expires, _context.HttpClient)).ToArray();
+            Images = state.Results.Select(url => new ImageEditResult(Vendor, url, expires, _context.Downloader)).ToArray();
         }
 
         if (before != Status)

@@ -20,6 +20,9 @@ public sealed class ImageEditPollingOptions
     /// <summary>How long <see cref="ImageEditOperation.WaitForCompletionAsync"/> waits in all (Apikley suggests 10-15 minutes).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How many times one poll is retried after a transient failure (5xx, timeout, reset, unreadable answer).</summary>
+    /// <summary>
+    /// How many times one poll is retried after a transient failure (5xx, timeout, reset, unreadable or contradicting
+    /// answer). An answer over a limit, a redirect the facade does not follow, or a refused result is not retried.
+    /// </summary>
     public int TransientRetries { get; set; } = 3;
 }

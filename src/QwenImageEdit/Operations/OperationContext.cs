@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -8,12 +7,13 @@ using QwenImageEdit.Vendors;
 
 namespace QwenImageEdit;
 
-/// <summary>What an operation shares with the client that made it: the vendor, the transport, and the poll policy.</summary>
-internal sealed class OperationContext(IVendorAdapter adapter, HttpClient httpClient, QwenImageEditVendorOptions options, TimeProvider timeProvider, ILogger logger, ResiliencePipeline pollPipeline)
+/// <summary>What an operation shares with the client that made it: the vendor, the transports, and the poll policy.</summary>
+internal sealed class OperationContext(IVendorAdapter adapter, ResultDownloader downloader, QwenImageEditVendorOptions options, TimeProvider timeProvider, ILogger logger, ResiliencePipeline pollPipeline)
 {
     public IVendorAdapter Adapter { get; } = adapter;
 
-    public HttpClient HttpClient { get; } = httpClient;
+    /// <summary>Where result images are fetched through (never the vendor's HttpClient).</summary>
+    public ResultDownloader Downloader { get; } = downloader;
 
     public QwenImageEditVendorOptions Options { get; } = options;
 
@@ -23,9 +23,10 @@ internal sealed class OperationContext(IVendorAdapter adapter, HttpClient httpCl
 
     public ImageEditCapabilities Capabilities(string model) => ImageEditCapabilities.For(Adapter.Vendor, model);
 
+    /// <summary>Reads the task once (transient failures retried) and holds the answer to what was asked.</summary>
     public async Task<VendorTaskState> PollAsync(string id, string model, CancellationToken cancellationToken)
         => await pollPipeline.ExecuteAsync(
-            static async (state, token) => await state.Adapter.GetAsync(state.id, state.model, token).ConfigureAwait(false),
+            static async (state, token) => AnswerChecks.Check(state.Adapter.Vendor, await state.Adapter.GetAsync(state.id, state.model, token).ConfigureAwait(false), state.id, "answer to a task read"),
             (Adapter, id, model),
             cancellationToken).ConfigureAwait(false);
 }

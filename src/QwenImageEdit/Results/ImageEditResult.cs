@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,14 +8,16 @@ namespace QwenImageEdit;
 /// <summary>One result image: where the vendor keeps it, until when, and how to fetch it.</summary>
 public sealed class ImageEditResult
 {
-    private readonly HttpClient _httpClient;
+    private readonly ImageEditVendor _vendor;
+    private readonly ResultDownloader _downloader;
 
-    internal ImageEditResult(Uri uri, DateTimeOffset? expiresAt, HttpClient httpClient)
+    internal ImageEditResult(ImageEditVendor vendor, Uri uri, DateTimeOffset? expiresAt, ResultDownloader downloader)
     {
+        _vendor = vendor;
         Uri = uri;
         ExpiresAt = expiresAt;
         MediaType = MediaTypes.FromUrl(uri, "image/png");
-        _httpClient = httpClient;
+        _downloader = downloader;
     }
 
     /// <summary>The vendor's URL for the image.</summary>
@@ -34,17 +35,21 @@ public sealed class ImageEditResult
     /// <summary>The file extension for <see cref="MediaType"/>, with its dot (<c>.png</c>, <c>.jpg</c>), for naming a saved file.</summary>
     public string FileExtension => MediaTypes.Extension(MediaType);
 
-    /// <summary>Streams the image into <paramref name="destination"/>.</summary>
-    /// <exception cref="ImageEditException">The URL is not HTTPS, or the download failed.</exception>
+    /// <summary>
+    /// Streams the image into <paramref name="destination"/>: over HTTPS, from a public address, at most
+    /// <see cref="ResultDownloadOptions.MaxImageBytes"/> (see <see cref="ResultDownloadOptions"/>).
+    /// </summary>
+    /// <exception cref="ImageEditResultRefusedException">The URL (or a redirect from it) is not HTTPS, or not a public address.</exception>
+    /// <exception cref="ImageEditLimitExceededException">The image is larger than the limit.</exception>
+    /// <exception cref="ImageEditException">The download failed or timed out.</exception>
     public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var response = await ImageDownloader.GetAsync(_httpClient, Uri, cancellationToken).ConfigureAwait(false);
-        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+        await _downloader.CopyToAsync(_vendor, Uri, destination, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Streams the image into a file (created or replaced), and returns its full path.</summary>
-    /// <exception cref="ImageEditException">The URL is not HTTPS, or the download failed; no partial file is left.</exception>
+    /// <exception cref="ImageEditException">The URL was refused, the image is over the limit, or the download failed; no partial file is left.</exception>
     public async Task<string> SaveAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -66,7 +71,8 @@ public sealed class ImageEditResult
         }
     }
 
-    /// <summary>Downloads the image into memory.</summary>
+    /// <summary>Downloads the image into memory, at most <see cref="ResultDownloadOptions.MaxImageBytes"/>.</summary>
+    /// <exception cref="ImageEditException">The URL was refused, the image is over the limit, or the download failed.</exception>
     public async Task<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();

@@ -21,15 +21,17 @@ internal sealed class ApikleyAdapter : IVendorAdapter
 {
     private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale", "image_size"];
 
+    private readonly VendorTransport _transport;
     private readonly ApikleyImageEditClient _edit;
     private readonly ApikleyTasksClient _tasks;
     private readonly ApikleyFilesClient _files;
 
-    public ApikleyAdapter(HttpClient httpClient, QwenImageEditVendorOptions options)
+    public ApikleyAdapter(VendorTransport transport, QwenImageEditVendorOptions options)
     {
-        _edit = new ApikleyImageEditClient(httpClient, new ApikleyImageEditClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _tasks = new ApikleyTasksClient(httpClient, new ApikleyTasksClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _files = new ApikleyFilesClient(httpClient, new ApikleyFilesClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
+        _transport = transport;
+        _edit = new ApikleyImageEditClient(transport.Create, new ApikleyImageEditClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _tasks = new ApikleyTasksClient(transport.Poll, new ApikleyTasksClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _files = new ApikleyFilesClient(transport.Upload, new ApikleyFilesClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
     }
 
     private const ImageEditVendor Self = ImageEditVendor.Apikley;
@@ -83,7 +85,7 @@ internal sealed class ApikleyAdapter : IVendorAdapter
         Validation.AddGenerated(errors, body.Validate());
         return async cancellationToken =>
         {
-            var created = await VendorErrors.Translate(Vendor, "create the task", () => _edit.QwenImageEditAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the task", () => _edit.QwenImageEditAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
             ThrowIfError(created.Code, created.Msg, "create the task");
             var id = created.Data?.TaskId is { Length: > 0 } taskId ? taskId : throw new ImageEditVendorException(Vendor, "Apikley accepted the task but sent no taskId.", 200, created.Code?.ToString(CultureInfo.InvariantCulture));
             // The create answer has no state: a task it names is waiting.
@@ -93,15 +95,15 @@ internal sealed class ApikleyAdapter : IVendorAdapter
 
     public async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var info = await VendorErrors.Translate(Vendor, "read the task", () => _tasks.GetTaskRecordInfoAsync(id, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        var info = await _transport.SendAsync("read the task", () => _tasks.GetTaskRecordInfoAsync(id, cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return FromRecord(info, id, "read the task");
     }
 
     public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
-        using var content = new MemoryStream(bytes.ToArray(), writable: false);
+        using var content = Uploads.Stream(bytes);
         var request = new StreamUploadRequest { File = content, UploadPath = "qwen-image-edit", FileName = fileName };
-        var uploaded = await VendorErrors.Translate(Vendor, "upload an image", () => _files.UploadFileStreamAsync(request, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        var uploaded = await _transport.SendAsync("upload an image", () => _files.UploadFileStreamAsync(request, cancellationToken), null, cancellationToken).ConfigureAwait(false);
         ThrowIfError(uploaded.Code, uploaded.Msg, "upload an image");
         return uploaded is { Success: true, Data.DownloadUrl: { } url }
             ? url

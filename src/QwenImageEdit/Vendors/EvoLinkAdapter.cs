@@ -20,17 +20,19 @@ internal sealed class EvoLinkAdapter : IVendorAdapter
     private static readonly string[] NoParameters = [];
     private static readonly string[] PlusParameters = ["prompt_extend", "watermark"];
 
+    private readonly VendorTransport _transport;
     private readonly EvoLinkImageEditClient _edit;
     private readonly EvoLinkImageEditPlusClient _plus;
     private readonly EvoLinkTasksClient _tasks;
     private readonly EvoLinkFilesClient _files;
 
-    public EvoLinkAdapter(HttpClient httpClient, QwenImageEditVendorOptions options)
+    public EvoLinkAdapter(VendorTransport transport, QwenImageEditVendorOptions options)
     {
-        _edit = new EvoLinkImageEditClient(httpClient, new EvoLinkImageEditClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _plus = new EvoLinkImageEditPlusClient(httpClient, new EvoLinkImageEditPlusClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _tasks = new EvoLinkTasksClient(httpClient, new EvoLinkTasksClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _files = new EvoLinkFilesClient(httpClient, new EvoLinkFilesClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
+        _transport = transport;
+        _edit = new EvoLinkImageEditClient(transport.Create, new EvoLinkImageEditClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _plus = new EvoLinkImageEditPlusClient(transport.Create, new EvoLinkImageEditPlusClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _tasks = new EvoLinkTasksClient(transport.Poll, new EvoLinkTasksClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _files = new EvoLinkFilesClient(transport.Upload, new EvoLinkFilesClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
     }
 
     private const ImageEditVendor Self = ImageEditVendor.EvoLink;
@@ -65,7 +67,7 @@ internal sealed class EvoLinkAdapter : IVendorAdapter
             Validation.AddGenerated(errors, plus.Validate());
             return async cancellationToken =>
             {
-                var created = await VendorErrors.Translate(Vendor, "create the task", () => _plus.CreateQwenImageEditPlusGenerationAsync(plus, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+                var created = await _transport.SendAsync("create the task", () => _plus.CreateQwenImageEditPlusGenerationAsync(plus, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
                 return State(created.Id, created.Status?.ToString(), created.Progress, created.Results, created.Error?.Code?.ToString(), created.Error?.Message, created.TaskInfo?.EstimatedTime, created);
             };
         }
@@ -75,21 +77,21 @@ internal sealed class EvoLinkAdapter : IVendorAdapter
         Validation.AddGenerated(errors, edit.Validate());
         return async cancellationToken =>
         {
-            var created = await VendorErrors.Translate(Vendor, "create the task", () => _edit.CreateQwenImageEditGenerationAsync(edit, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the task", () => _edit.CreateQwenImageEditGenerationAsync(edit, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
             return State(created.Id, created.Status?.ToString(), created.Progress, created.Results, created.Error?.Code?.ToString(), created.Error?.Message, created.TaskInfo?.EstimatedTime, created);
         };
     }
 
     public async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var task = await VendorErrors.Translate(Vendor, "read the task", () => _tasks.GetTaskDetailAsync(id, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+        var task = await _transport.SendAsync("read the task", () => _tasks.GetTaskDetailAsync(id, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
         return FromDetail(task, id);
     }
 
     public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
-        using var content = new MemoryStream(bytes.ToArray(), writable: false);
-        var uploaded = await VendorErrors.Translate(Vendor, "upload an image", () => _files.UploadFileStreamAsync(new StreamUploadRequest { File = content, FileName = fileName }, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        using var content = Uploads.Stream(bytes);
+        var uploaded = await _transport.SendAsync("upload an image", () => _files.UploadFileStreamAsync(new StreamUploadRequest { File = content, FileName = fileName }, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
 
         // Conflict 21: failures are undocumented; `success: false` is one whatever the HTTP status said.
         return uploaded is { Success: not false, Data.FileUrl: { } url }
@@ -119,15 +121,20 @@ internal sealed class EvoLinkAdapter : IVendorAdapter
         var failure = status == ImageEditStatus.Failed
             ? new ImageEditFailure(ErrorMap.FromEvoLinkCode(errorCode) ?? ImageEditErrorKind.VendorError, errorMessage ?? "The task failed.", errorCode)
             : null;
-        return new VendorTaskState(id, rawStatus, status, progress, results?.ToArray() ?? [], failure, estimatedSeconds is > 0 ? TimeSpan.FromSeconds(estimatedSeconds.Value) : null, raw);
+        return new VendorTaskState(id, rawStatus, status, AnswerChecks.Percent(progress), results?.ToArray() ?? [], failure, AnswerChecks.Estimate(estimatedSeconds), raw);
     }
 
-    /// <summary>EvoLink's error body: <c>{error: {code, message}}</c>, the code a string or, on older pages, an integer (conflict 3).</summary>
-    private static (string? Code, string? Message)? Describe(ApiException error) => error switch
+    /// <summary>
+    /// EvoLink's error body: <c>{error: {code, message}}</c>, the code a string or, on older pages, an integer
+    /// (conflict 3); the code says what failed better than the HTTP status does.
+    /// </summary>
+    private static VendorError? Describe(ApiException error) => error switch
     {
-        ApiException<EvoLink.ImageEdit.ErrorResponse> { Error.Error: { } e } => (e.Code?.ToString(), e.Message),
-        ApiException<EvoLink.ImageEditPlus.ErrorResponse> { Error.Error: { } e } => (e.Code?.ToString(), e.Message),
-        ApiException<EvoLink.Tasks.ErrorResponse> { Error.Error: { } e } => (e.Code?.ToString(), e.Message),
+        ApiException<EvoLink.ImageEdit.ErrorResponse> { Error.Error: { } e } => Error(e.Code?.ToString(), e.Message),
+        ApiException<EvoLink.ImageEditPlus.ErrorResponse> { Error.Error: { } e } => Error(e.Code?.ToString(), e.Message),
+        ApiException<EvoLink.Tasks.ErrorResponse> { Error.Error: { } e } => Error(e.Code?.ToString(), e.Message),
         _ => null,
     };
+
+    private static VendorError Error(string? code, string? message) => new(code, message, ErrorMap.FromEvoLinkCode(code));
 }

@@ -20,15 +20,17 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
 {
     private static readonly string[] Parameters = ["track_id"];
 
+    private readonly VendorTransport _transport;
     private readonly ModelsLabQwenEditClient _edit;
     private readonly ModelsLabFetchClient _fetch;
     private readonly ModelsLabUploadsClient _uploads;
 
-    public ModelsLabAdapter(HttpClient httpClient, QwenImageEditVendorOptions options)
+    public ModelsLabAdapter(VendorTransport transport, QwenImageEditVendorOptions options)
     {
-        _edit = new ModelsLabQwenEditClient(httpClient, new ModelsLabQwenEditClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
-        _fetch = new ModelsLabFetchClient(httpClient, new ModelsLabFetchClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
-        _uploads = new ModelsLabUploadsClient(httpClient, new ModelsLabUploadsClientOptions { BaseAddress = options.FilesBaseAddress ?? options.BaseAddress, ApiKey = options.ApiKey });
+        _transport = transport;
+        _edit = new ModelsLabQwenEditClient(transport.Create, new ModelsLabQwenEditClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
+        _fetch = new ModelsLabFetchClient(transport.Poll, new ModelsLabFetchClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
+        _uploads = new ModelsLabUploadsClient(transport.Upload, new ModelsLabUploadsClientOptions { BaseAddress = options.FilesBaseAddress ?? options.BaseAddress, ApiKey = options.ApiKey });
     }
 
     private const ImageEditVendor Self = ImageEditVendor.ModelsLab;
@@ -55,7 +57,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
         Validation.AddGenerated(errors, body.Validate());
         return async cancellationToken =>
         {
-            var created = await VendorErrors.Translate(Vendor, "create the task", () => _edit.CreateQwenEditAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the task", () => _edit.CreateQwenEditAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
             return created.Match(
                 success => State(IdText(success.Id?.ToString()), "success", success.Output, null, success),
                 processing => State(IdText(processing.Id?.ToString()), "processing", null, processing.Eta, processing),
@@ -66,7 +68,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
 
     public async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var fetched = await VendorErrors.Translate(Vendor, "read the task", () => _fetch.FetchQwenEditResultAsync(id, new FetchRequest(), cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        var fetched = await _transport.SendAsync("read the task", () => _fetch.FetchQwenEditResultAsync(id, new FetchRequest(), cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return fetched.Match(
             success => State(success.Id?.ToString() ?? id, "success", success.Output, null, success),
             // Conflict 9: `output` is "" or [] while processing; either way there are no images yet.
@@ -84,7 +86,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
     public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
         var body = new Base64ToUrlRequest { InitImage = $"data:{mediaType};base64,{Convert.ToBase64String(bytes.Span)}" };
-        var uploaded = await VendorErrors.Translate(Vendor, "upload an image", () => _uploads.Base64ToUrlAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        var uploaded = await _transport.SendAsync("upload an image", () => _uploads.Base64ToUrlAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return uploaded.Match(
             success => success.Output?.FirstOrDefault() ?? throw new ImageEditVendorException(Vendor, "ModelsLab answered the upload without a URL."),
             error => throw Rejected(Message(error.Message, error.Messege), "upload an image"),
@@ -102,7 +104,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
     }
 
     private static VendorTaskState State(string id, string rawStatus, IList<Uri>? output, long? eta, object raw)
-        => new(id, rawStatus, StatusMap.Map(Self, rawStatus), null, output?.ToArray() ?? [], null, eta is > 0 ? TimeSpan.FromSeconds(eta.Value) : null, raw);
+        => new(id, rawStatus, StatusMap.Map(Self, rawStatus), null, output?.ToArray() ?? [], null, AnswerChecks.Estimate(eta), raw);
 
     /// <summary>
     /// An answer with a <c>status</c> none of the documented shapes has: the state is kept as the vendor said it

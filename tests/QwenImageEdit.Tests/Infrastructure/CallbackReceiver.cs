@@ -19,12 +19,10 @@ internal sealed class CallbackReceiver : IAsyncDisposable
         _app = app;
         app.MapPost("/hook/{vendor}", async (string vendor, HttpRequest request) =>
         {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
             var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()));
             try
             {
-                var callback = parser.Parse(Enum.Parse<ImageEditVendor>(vendor, ignoreCase: true), body.ToArray(), headers);
+                var callback = await parser.ParseAsync(Enum.Parse<ImageEditVendor>(vendor, ignoreCase: true), request.Body, headers, request.HttpContext.RequestAborted);
                 Accepted.Enqueue(callback);
                 return Results.Ok();
             }

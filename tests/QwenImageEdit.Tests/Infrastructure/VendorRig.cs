@@ -34,7 +34,7 @@ internal sealed class VendorRig : IAsyncDisposable
         var options = PointAt(fake, new QwenImageEditVendorOptions { ApiKey = fake.ApiKey });
         options.Polling = new ImageEditPollingOptions { FirstDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, Jitter = 0, Timeout = TimeSpan.FromSeconds(30) };
         configure?.Invoke(options);
-        var http = new HttpClient();
+        var http = Transport();
         return new VendorRig(fake, new QwenImageEditClient(vendor, http, options), http, options);
     }
 
@@ -46,9 +46,16 @@ internal sealed class VendorRig : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
     };
 
-    /// <summary>The facade's addresses for a fake: the API, and the upload API where the vendor has its own host.</summary>
+    /// <summary>A vendor transport as the facade asks for one: it does not follow redirects (the facade decides).</summary>
+    public static HttpClient Transport() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
+
+    /// <summary>
+    /// The facade's addresses for a fake: the API, and the upload API where the vendor has its own host. The fakes
+    /// serve results on 127.0.0.1 over plain HTTP, which the facade refuses unless loopback is allowed.
+    /// </summary>
     public static QwenImageEditVendorOptions PointAt(FakeVendor fake, QwenImageEditVendorOptions options)
     {
+        options.Results.AllowedNetworks = [Loopback];
         (options.BaseAddress, options.FilesBaseAddress) = fake switch
         {
             FakeEvoLink e => (e.ApiAddress, e.FilesAddress),
@@ -58,6 +65,9 @@ internal sealed class VendorRig : IAsyncDisposable
         };
         return options;
     }
+
+    /// <summary>Where the fakes run.</summary>
+    public static readonly System.Net.IPNetwork Loopback = System.Net.IPNetwork.Parse("127.0.0.0/8");
 
     public async ValueTask DisposeAsync()
     {

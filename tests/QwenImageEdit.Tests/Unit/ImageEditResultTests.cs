@@ -11,8 +11,7 @@ public sealed class ImageEditResultTests
     [InlineData("https://cdn.example.com/out/12345", "image/png", ".png")]
     public void Media_type_and_file_extension_come_from_the_url(string url, string mediaType, string extension)
     {
-        using var http = new HttpClient();
-        var result = new ImageEditResult(new Uri(url), expiresAt: null, http);
+        var result = new ImageEditResult(ImageEditVendor.EvoLink, new Uri(url), expiresAt: null, ResultDownloader.For(new ResultDownloadOptions()));
 
         Assert.Equal(mediaType, result.MediaType);
         Assert.Equal(extension, result.FileExtension);

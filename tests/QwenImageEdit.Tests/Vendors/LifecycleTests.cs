@@ -98,7 +98,7 @@ public sealed class LifecycleTests
         await using var rig = await VendorRig.StartAsync(vendor);
         var id = (await rig.Client.StartEditAsync(Cases.Request())).Id;
 
-        using var http = new HttpClient();
+        using var http = VendorRig.Transport();
         var other = new QwenImageEditClient(vendor, http, rig.Options);
         var resumed = other.ResumeOperation(id);
         Assert.Equal(ImageEditStatus.Unknown, resumed.Status);
@@ -179,6 +179,7 @@ public sealed class LifecycleTests
         {
             ApiKey = fake.ApiKey,
             Polling = new ImageEditPollingOptions { FirstDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
+            Results = { Handler = fake.CreateHandler() }, // results come from the fake too, not from a network
         }));
 
         var images = await client.EditAsync(Cases.Request());

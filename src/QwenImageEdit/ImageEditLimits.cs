@@ -1,0 +1,20 @@
+namespace QwenImageEdit;
+
+/// <summary>
+/// How much the facade reads from a vendor (or whoever answers in its place) before it stops: every answer is read in
+/// bounded memory, and one over a limit is an <see cref="ImageEditLimitExceededException"/> naming the limit.
+/// </summary>
+public sealed class ImageEditLimits
+{
+    /// <summary>The largest JSON answer to a create, a poll or an upload, in bytes (default 4 MiB; the vendors' answers are a few KB).</summary>
+    public long MaxJsonResponseBytes { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>The most of an error answer read, in bytes (default 64 KiB); the rest is not read, and its status still says what failed.</summary>
+    public int MaxErrorResponseBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// The largest local image read for upload when the vendor states no limit of its own (EvoLink), in bytes (default
+    /// 32 MiB). Where the vendor states one (<see cref="ImageEditCapabilities.MaxInputImageBytes"/>), that one holds.
+    /// </summary>
+    public long MaxInputImageBytes { get; set; } = 32L * 1024 * 1024;
+}
