@@ -72,6 +72,7 @@ internal static partial class JsonPath
     {
         private readonly Location _root;
         private readonly CancellationToken _ct;
+        private readonly Dictionary<(string Pattern, bool Whole), System.Text.RegularExpressions.Regex?> _regexes = new();
         private int _visited;
 
         public Evaluator(JsonNode? root, CancellationToken ct)
@@ -265,13 +266,71 @@ internal static partial class JsonPath
                     return Run(test.Query, current).Count > 0;
                 case Comparison comparison:
                     return Compare(Operand(comparison.Left, current), comparison.Operator, Operand(comparison.Right, current));
+                case FunctionTest test:
+                    return Test(test.Function, current);
                 default:
                     return false;
             }
         }
 
+        /// <summary>A function used as a test: its truth, or for nodes, whether there are any.</summary>
+        private bool Test(FunctionCall call, Location current)
+        {
+            var function = call.Function;
+            if (function == Function.Match || function == Function.Search)
+            {
+                return Matches(ArgumentValue(call.Arguments[0], current), ArgumentValue(call.Arguments[1], current), whole: function == Function.Match, _regexes);
+            }
+
+            return false;
+        }
+
+        /// <summary>A function that gives a value (or Nothing).</summary>
+        private Value Call(FunctionCall call, Location current)
+        {
+            var function = call.Function;
+            if (function == Function.Length)
+            {
+                return LengthOf(ArgumentValue(call.Arguments[0], current));
+            }
+
+            if (function == Function.Count)
+            {
+                return Count(ArgumentNodes(call.Arguments[0], current).Count);
+            }
+
+            if (function == Function.ValueOf)
+            {
+                var nodes = ArgumentNodes(call.Arguments[0], current);
+                return nodes.Count == 1 ? new Value(nodes[0].Node) : Value.Nothing;
+            }
+
+            return Value.Nothing;
+        }
+
+        /// <summary>A value argument: a literal, the node a singular query selects (Nothing when none), or a function's value.</summary>
+        private Value ArgumentValue(Argument argument, Location current)
+        {
+            if (argument.Query is { } query)
+            {
+                var selected = Run(query, current);
+                return selected.Count == 1 ? new Value(selected[0].Node) : Value.Nothing;
+            }
+
+            return argument.Function is { } call ? Call(call, current) : new Value(argument.Literal);
+        }
+
+        /// <summary>A nodes argument: what the query selects.</summary>
+        private List<Location> ArgumentNodes(Argument argument, Location current)
+            => argument.Query is { } query ? Run(query, current) : new List<Location>();
+
         private Value Operand(Comparable comparable, Location current)
         {
+            if (comparable.Function is { } call)
+            {
+                return Call(call, current);
+            }
+
             if (comparable.Query is null)
             {
                 return new Value(comparable.Literal);

@@ -126,7 +126,7 @@ internal static partial class JsonPath
 
             if (Current == '(')
             {
-                throw FunctionNotSupported(start);
+                throw new SyntaxError("'" + _text.Substring(start, _pos - start) + "()' is no selector: functions are called only inside a filter, as in [?length(@.tags) > 1]", start);
             }
 
             return new NameSelector(_text.Substring(start, _pos - start));
@@ -441,15 +441,35 @@ internal static partial class JsonPath
 
                 if (IsFunctionStart())
                 {
-                    throw FunctionNotSupported(_pos);
+                    var start = _pos;
+                    return new NotExpression(new FunctionTest(RequireTest(ParseFunctionCall(), start)));
                 }
 
-                throw new SyntaxError("'!' must be followed by '(' or a query starting with '@' or '$'", _pos);
+                throw new SyntaxError("'!' must be followed by '(', a query starting with '@' or '$', or a function", _pos);
             }
 
             if (Current == '(')
             {
                 return ParseParenthesized();
+            }
+
+            if (IsFunctionStart())
+            {
+                // A function is a test of its own, or the left side of a comparison: its type says which it may be.
+                var start = _pos;
+                var call = ParseFunctionCall();
+                var afterCall = _pos;
+                SkipBlank();
+                if (!TryReadComparisonOperator(out var callOperator))
+                {
+                    _pos = afterCall;
+                    return new FunctionTest(RequireTest(call, start));
+                }
+
+                SkipBlank();
+                var compared = ParseComparable(out _);
+                RequireSingular(compared);
+                return new Comparison(new Comparable(RequireValue(call, start)), callOperator, compared);
             }
 
             var left = ParseComparable(out var leftIsQuery);
@@ -515,34 +535,15 @@ internal static partial class JsonPath
                 return new Comparable(query);
             }
 
-            if (c == '\'' || c == '"')
+            if (TryParseLiteral(out var literal))
             {
-                return new Comparable(JsonValue.Create(ParseStringLiteral()));
-            }
-
-            if (c == '-' || (c >= '0' && c <= '9'))
-            {
-                return new Comparable(ParseNumberLiteral());
-            }
-
-            if (TryReadKeyword("true"))
-            {
-                return new Comparable(JsonValue.Create(true));
-            }
-
-            if (TryReadKeyword("false"))
-            {
-                return new Comparable(JsonValue.Create(false));
-            }
-
-            if (TryReadKeyword("null"))
-            {
-                return new Comparable((JsonNode?)null);
+                return new Comparable(literal);
             }
 
             if (IsFunctionStart())
             {
-                throw FunctionNotSupported(_pos);
+                var start = _pos;
+                return new Comparable(RequireValue(ParseFunctionCall(), start));
             }
 
             if (AtEnd)
@@ -550,8 +551,160 @@ internal static partial class JsonPath
                 throw new SyntaxError("the filter expression is incomplete", _pos);
             }
 
-            throw new SyntaxError("expected '@', '$', a string, a number, true, false or null, but found '" + c + "'", _pos);
+            throw new SyntaxError("expected '@', '$', a string, a number, true, false, null or a function, but found '" + c + "'", _pos);
         }
+
+        /// <summary>A string, a number, <c>true</c>, <c>false</c> or <c>null</c> (a null <paramref name="literal"/>).</summary>
+        private bool TryParseLiteral(out JsonNode? literal)
+        {
+            literal = null;
+            var c = Current;
+            if (c == '\'' || c == '"')
+            {
+                literal = JsonValue.Create(ParseStringLiteral());
+                return true;
+            }
+
+            if (c == '-' || (c >= '0' && c <= '9'))
+            {
+                literal = ParseNumberLiteral();
+                return true;
+            }
+
+            if (TryReadKeyword("true"))
+            {
+                literal = JsonValue.Create(true);
+                return true;
+            }
+
+            if (TryReadKeyword("false"))
+            {
+                literal = JsonValue.Create(false);
+                return true;
+            }
+
+            return TryReadKeyword("null");
+        }
+
+        /// <summary>
+        /// <c>name(arguments)</c>, no blank before the parenthesis; each argument checked against the function's parameter
+        /// (RFC 9535 section 2.4.3), so a query that uses a function wrongly is rejected here rather than run.
+        /// </summary>
+        private FunctionCall ParseFunctionCall()
+        {
+            var start = _pos;
+            while (Current != '(')
+            {
+                _pos++;
+            }
+
+            var name = _text.Substring(start, _pos - start);
+            var function = Function.Find(name)
+                ?? throw new SyntaxError("unknown function '" + name + "()'; RFC 9535 defines length(), count(), match(), search() and value()", start);
+            _pos++;
+            Enter();
+            var arguments = new List<Argument>();
+            SkipBlank();
+            while (Current != ')')
+            {
+                if (arguments.Count > 0)
+                {
+                    if (Current != ',')
+                    {
+                        throw AtEnd ? new SyntaxError("'" + name + "(' is not closed", _pos) : Unexpected();
+                    }
+
+                    _pos++;
+                    SkipBlank();
+                }
+
+                var argumentStart = _pos;
+                var argument = ParseArgument();
+                if (arguments.Count < function.Parameters.Length)
+                {
+                    CheckArgument(function, function.Parameters[arguments.Count], argument, argumentStart);
+                }
+
+                arguments.Add(argument);
+                SkipBlank();
+            }
+
+            _pos++;
+            _nesting--;
+            if (arguments.Count != function.Parameters.Length)
+            {
+                var expected = function.Parameters.Length.ToString(CultureInfo.InvariantCulture);
+                throw new SyntaxError(name + "() takes " + expected + (function.Parameters.Length == 1 ? " argument" : " arguments") + ", not " + arguments.Count.ToString(CultureInfo.InvariantCulture), start);
+            }
+
+            return new FunctionCall(function, arguments.ToArray());
+        }
+
+        /// <summary>A literal, a query or a function call standing alone (before ',' or ')'); anything else is a logical expression.</summary>
+        private Argument ParseArgument()
+        {
+            var start = _pos;
+            Argument? alone = null;
+            if (Current == '@' || Current == '$')
+            {
+                alone = Argument.ForQuery(ParseFilterQuery());
+            }
+            else if (IsFunctionStart())
+            {
+                alone = Argument.ForFunction(ParseFunctionCall());
+            }
+            else if (TryParseLiteral(out var literal))
+            {
+                alone = Argument.ForLiteral(literal);
+            }
+
+            if (alone is not null)
+            {
+                var end = _pos;
+                SkipBlank();
+                var standsAlone = Current == ',' || Current == ')';
+                _pos = standsAlone ? end : start;
+                if (standsAlone)
+                {
+                    return alone;
+                }
+            }
+
+            return Argument.ForLogical(ParseOr());
+        }
+
+        private static void CheckArgument(Function function, FunctionType parameter, Argument argument, int position)
+        {
+            var fits = parameter switch
+            {
+                FunctionType.Value => argument.IsLiteral || argument.Query is { IsSingular: true } || argument.Function?.Function.Result == FunctionType.Value,
+                FunctionType.Nodes => argument.Query is not null || argument.Function?.Function.Result == FunctionType.Nodes,
+                _ => argument.Logical is not null || argument.Query is not null || argument.Function?.Function.Result is FunctionType.Logical or FunctionType.Nodes,
+            };
+            if (!fits)
+            {
+                throw new SyntaxError(
+                    function.Name + "() takes " + parameter switch
+                    {
+                        FunctionType.Value => "a value here: a literal, a singular query (names and indices only) or a function that gives a value",
+                        FunctionType.Nodes => "a query here",
+                        _ => "a test here",
+                    },
+                    position);
+            }
+        }
+
+        /// <summary>A function standing as a test must give true or false, or nodes (true when there are any).</summary>
+        private static FunctionCall RequireTest(FunctionCall call, int position)
+            => call.Function.Result != FunctionType.Value
+                ? call
+                : throw new SyntaxError("the result of " + call.Function.Name + "() is a value: compare it, as in " + call.Function.Name + "(...) > 0", position);
+
+        /// <summary>A function compared with something must give a value.</summary>
+        private static FunctionCall RequireValue(FunctionCall call, int position)
+            => call.Function.Result == FunctionType.Value
+                ? call
+                : throw new SyntaxError("the result of " + call.Function.Name + "() is true or false and cannot be compared", position);
 
         /// <summary>A query inside a filter, relative (@) or absolute ($).</summary>
         private Query ParseFilterQuery()
@@ -697,17 +850,6 @@ internal static partial class JsonPath
             }
 
             return i < _text.Length && _text[i] == '(';
-        }
-
-        private SyntaxError FunctionNotSupported(int start)
-        {
-            var end = start;
-            while (end < _text.Length && _text[end] != '(')
-            {
-                end++;
-            }
-
-            return new SyntaxError("function extensions such as '" + _text.Substring(start, end - start) + "()' are not supported", start);
         }
 
         private string ReadWord()

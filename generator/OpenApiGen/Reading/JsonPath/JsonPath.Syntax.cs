@@ -146,7 +146,7 @@ internal static partial class JsonPath
         public Comparable Right { get; }
     }
 
-    /// <summary>A literal (held as a node so both sides compare alike) or a singular query.</summary>
+    /// <summary>A literal (held as a node so both sides compare alike), a singular query, or a function that gives a value.</summary>
     private sealed class Comparable
     {
         public Comparable(JsonNode? literal)
@@ -159,8 +159,69 @@ internal static partial class JsonPath
             Query = query;
         }
 
+        public Comparable(FunctionCall function)
+        {
+            Function = function;
+        }
+
         public JsonNode? Literal { get; }
 
         public Query? Query { get; }
+
+        public FunctionCall? Function { get; }
+    }
+
+    /// <summary>A function whose result is a test on its own: <c>?match(@.a, 'x')</c>, or a node list that is true when not empty.</summary>
+    private sealed class FunctionTest : Expression
+    {
+        public FunctionTest(FunctionCall function) => Function = function;
+
+        public FunctionCall Function { get; }
+    }
+
+    /// <summary>A call of one of RFC 9535's function extensions, its arguments already checked against the function's parameters.</summary>
+    private sealed class FunctionCall
+    {
+        public FunctionCall(Function function, Argument[] arguments)
+        {
+            Function = function;
+            Arguments = arguments;
+        }
+
+        public Function Function { get; }
+
+        public Argument[] Arguments { get; }
+    }
+
+    /// <summary>One argument: exactly one of a literal, a query, a function call or a logical expression.</summary>
+    private sealed class Argument
+    {
+        private Argument(bool isLiteral, JsonNode? literal, Query? query, FunctionCall? function, Expression? logical)
+        {
+            IsLiteral = isLiteral;
+            Literal = literal;
+            Query = query;
+            Function = function;
+            Logical = logical;
+        }
+
+        public bool IsLiteral { get; }
+
+        /// <summary>The literal's value, null for JSON null.</summary>
+        public JsonNode? Literal { get; }
+
+        public Query? Query { get; }
+
+        public FunctionCall? Function { get; }
+
+        public Expression? Logical { get; }
+
+        public static Argument ForLiteral(JsonNode? literal) => new(true, literal, null, null, null);
+
+        public static Argument ForQuery(Query query) => new(false, null, query, null, null);
+
+        public static Argument ForFunction(FunctionCall function) => new(false, null, null, function, null);
+
+        public static Argument ForLogical(Expression logical) => new(false, null, null, null, logical);
     }
 }

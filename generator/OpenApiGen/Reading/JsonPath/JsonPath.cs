@@ -5,9 +5,9 @@ using System.Threading;
 namespace OpenApiGen.Reading;
 
 /// <summary>
-/// An RFC 9535 JSONPath evaluator over System.Text.Json nodes, for overlay targets. It implements the whole
-/// query syntax except function extensions (length(), count(), match(), search(), value()), which are
-/// rejected with an error that names them.
+/// An RFC 9535 JSONPath evaluator over System.Text.Json nodes, for overlay targets: the whole query syntax, and the
+/// function extensions the RFC defines (length(), count(), match(), search(), value()), with match() and search()
+/// taking RFC 9485 I-Regexp (<see cref="IRegexp"/>). The RFC's compliance suite runs in the tests.
 /// </summary>
 internal static partial class JsonPath
 {
