@@ -302,8 +302,13 @@ public class JsonPathTests
     [InlineData("$[9007199254740992]", 2, "range")]
     [InlineData("$[]", 2, "empty brackets")]
     [InlineData("$.a ", 3, "unexpected character ' '")]
-    [InlineData("$.a[?length(@) > 1]", 5, "length()")]
-    [InlineData("$.a[?match(@.b, 'x')]", 5, "match()")]
+    [InlineData("$.a[?length(@)]", 5, "the result of length() is a value")]
+    [InlineData("$.a[?match(@.b, 'x') == true]", 5, "match() is true or false")]
+    [InlineData("$.a[?size(@) > 1]", 5, "unknown function 'size()'")]
+    [InlineData("$.a[?count(1) > 1]", 11, "count() takes a query")]
+    [InlineData("$.a[?length(@.*) > 1]", 12, "singular query")]
+    [InlineData("$.a[?search(@.b)]", 5, "search() takes 2 arguments, not 1")]
+    [InlineData("$.a.length(@)", 4, "inside a filter")]
     [InlineData("$[?@.* == 1]", 3, "singular")]
     [InlineData("$[?@..x == 1]", 3, "singular")]
     [InlineData("$[?@.a = 1]", 7, "'=='")]
@@ -321,6 +326,17 @@ public class JsonPathTests
 
         Assert.Contains(messagePart, result.Error, StringComparison.Ordinal);
         Assert.Equal(position, result.ErrorPosition);
+    }
+
+    [Fact]
+    public void Functions_select_what_an_overlay_author_means()
+    {
+        // Operations with more than one parameter, and those whose description mentions a beta.
+        Assert.Equal(new[] { "/paths/~1v1~1tasks/get" }, Pointers(Spec, "$.paths[*][?count(@.parameters[*]) > 1]"));
+        Assert.Equal(new[] { "/paths/~1v1~1tasks~1{id}/get" }, Pointers(Spec, "$.paths[*][?match(@.description, 'o.e')]"));
+        Assert.Empty(Pointers(Spec, "$.paths[*][?search(@.description, '^n')]"));
+        Assert.Equal(new[] { "/paths/~1v1~1tasks" }, Pointers(Spec, "$.paths[?length(@) == 2]"));
+        Assert.Equal(new[] { "/paths/~1v1~1tasks~1{id}/get" }, Pointers(Spec, "$.paths[*][?value(@.description) == 'one']"));
     }
 
     [Fact]

@@ -231,7 +231,7 @@ public class OverlayApplierTests
             {
               "overlay": "1.0.0",
               "info": {"title": "t", "version": "1"},
-              "actions": [ {"target": "$.paths[?length(@) > 1]", "remove": true} ]
+              "actions": [ {"target": "$.paths[?length(@)]", "remove": true} ]
             }
             """;
         var overlay = DocumentLoader.Load(overlayJson, isJson: true, CancellationToken.None);
