@@ -38,8 +38,11 @@ internal static class CommandLineGenerator
         }
 
         var overlays = request.Overlays.ToList();
-        var conventional = new FileInfo(Path.Combine(request.Spec.DirectoryName!, Path.GetFileNameWithoutExtension(request.Spec.Name) + ".overlay" + request.Spec.Extension));
-        if (conventional.Exists && overlays.All(o => !string.Equals(o.FullName, conventional.FullName, StringComparison.Ordinal)))
+        // As Directory.Build.targets finds it: <spec>.overlay.yaml, .yml or .json, whatever the spec's own extension.
+        var conventional = new[] { ".yaml", ".yml", ".json" }
+            .Select(extension => new FileInfo(Path.Combine(request.Spec.DirectoryName!, Path.GetFileNameWithoutExtension(request.Spec.Name) + ".overlay" + extension)))
+            .FirstOrDefault(static f => f.Exists);
+        if (conventional is not null && overlays.All(o => !string.Equals(o.FullName, conventional.FullName, StringComparison.Ordinal)))
         {
             overlays.Insert(0, conventional);
         }

@@ -10,7 +10,8 @@ public class NSwagParseTests
     public async Task Spec_parses_with_NSwag(string spec)
     {
         var path = Path.Combine(SpecFiles.SpecsDirectory, spec);
-        var document = await OpenApiYamlDocument.FromFileAsync(path);
+        // JSON through the JSON reader: NSwag's YAML reader mangles some escapes of valid JSON (Replicate's `\\` before a line break).
+        var document = spec.EndsWith(".json", StringComparison.Ordinal) ? await OpenApiDocument.FromFileAsync(path) : await OpenApiYamlDocument.FromFileAsync(path);
 
         // NSwag resolves every $ref while loading and throws on a dangling one; what it read must be a real API.
         Assert.NotEmpty(document.Paths);

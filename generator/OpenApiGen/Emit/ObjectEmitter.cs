@@ -231,6 +231,13 @@ internal static class ObjectEmitter
     private static void WritePropertyRead(SourceWriter writer, ObjectTypeModel type, PropertyModel property)
     {
         var read = JsonValueCode.Read(property.Type.WithNullable(false), "reader", "options");
+        if (property.Type is { Kind: TypeKind.Json, IsNullable: false })
+        {
+            // A schema with no type allows any JSON, null included: a required one holds the null as a JsonElement.
+            writer.Line($"p_{property.Name} = {read};");
+            return;
+        }
+
         writer.OpenBlock($"if (reader.TokenType == {Json}.JsonTokenType.Null)");
         if (property.Type.IsNullable)
         {

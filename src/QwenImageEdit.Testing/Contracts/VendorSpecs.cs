@@ -1,7 +1,7 @@
 namespace QwenImageEdit.Testing;
 
 /// <summary>
-/// The ten specs, from the effective documents QwenImageEdit.Vendors embeds: the same text its types were generated
+/// The vendors' specs, from the effective documents QwenImageEdit.Vendors embeds: the same text its types were generated
 /// from, overlays applied, so the fakes and the generated clients are held to one contract. Parsed once per process.
 /// </summary>
 internal static class VendorSpecs
@@ -17,10 +17,22 @@ internal static class VendorSpecs
     public static readonly SpecDocument ApikleyTasks = new("apikley/" + Vendors.Apikley.Tasks.ApikleyTasksOpenApiDocument.SourcePath, Vendors.Apikley.Tasks.ApikleyTasksOpenApiDocument.Json);
     public static readonly SpecDocument ApikleyFiles = new("apikley/" + Vendors.Apikley.Files.ApikleyFilesOpenApiDocument.SourcePath, Vendors.Apikley.Files.ApikleyFilesOpenApiDocument.Json);
 
+    public static readonly SpecDocument FalImageEdit = new("fal/" + Vendors.Fal.ImageEdit.FalImageEditOpenApiDocument.SourcePath, Vendors.Fal.ImageEdit.FalImageEditOpenApiDocument.Json);
+    public static readonly SpecDocument FalImageEditPlus = new("fal/" + Vendors.Fal.ImageEditPlus.FalImageEditPlusOpenApiDocument.SourcePath, Vendors.Fal.ImageEditPlus.FalImageEditPlusOpenApiDocument.Json);
+    public static readonly SpecDocument FalImageEdit2509 = new("fal/" + Vendors.Fal.ImageEdit2509.FalImageEdit2509OpenApiDocument.SourcePath, Vendors.Fal.ImageEdit2509.FalImageEdit2509OpenApiDocument.Json);
+    public static readonly SpecDocument FalImageEdit2511 = new("fal/" + Vendors.Fal.ImageEdit2511.FalImageEdit2511OpenApiDocument.SourcePath, Vendors.Fal.ImageEdit2511.FalImageEdit2511OpenApiDocument.Json);
+    public static readonly SpecDocument ReplicateApi = new("replicate/" + Vendors.Replicate.Api.ReplicateOpenApiDocument.SourcePath, Vendors.Replicate.Api.ReplicateOpenApiDocument.Json);
+    public static readonly SpecDocument ReplicateImageEdit = new("replicate/" + Vendors.Replicate.ImageEdit.ReplicateImageEditOpenApiDocument.SourcePath, Vendors.Replicate.ImageEdit.ReplicateImageEditOpenApiDocument.Json);
+    public static readonly SpecDocument ReplicateImageEditPlus = new("replicate/" + Vendors.Replicate.ImageEditPlus.ReplicateImageEditPlusOpenApiDocument.SourcePath, Vendors.Replicate.ImageEditPlus.ReplicateImageEditPlusOpenApiDocument.Json);
+    public static readonly SpecDocument DashScopeImageEdit = new("dashscope/" + Vendors.DashScope.ImageEdit.DashScopeImageEditOpenApiDocument.SourcePath, Vendors.DashScope.ImageEdit.DashScopeImageEditOpenApiDocument.Json);
+
     public static IReadOnlyList<SpecDocument> All { get; } =
     [
         EvoLinkImageEdit, EvoLinkImageEditPlus, EvoLinkTasks, EvoLinkFiles,
         ModelsLabQwenEdit, ModelsLabFetch, ModelsLabUploads,
         ApikleyImageEdit, ApikleyTasks, ApikleyFiles,
+        FalImageEdit, FalImageEditPlus, FalImageEdit2509, FalImageEdit2511,
+        ReplicateApi, ReplicateImageEdit, ReplicateImageEditPlus,
+        DashScopeImageEdit,
     ];
 }

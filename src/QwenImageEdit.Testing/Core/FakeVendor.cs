@@ -1,6 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
 
 namespace QwenImageEdit.Testing;
 
@@ -13,15 +11,12 @@ namespace QwenImageEdit.Testing;
 public abstract class FakeVendor : IAsyncDisposable
 {
     private readonly object _gate = new();
-    private readonly List<RecordedRequest> _requests = [];
-    private readonly List<ContractViolation> _violations = [];
-    private readonly Dictionary<string, FakeTask> _tasks = new(StringComparer.Ordinal);
-    private readonly List<FakeTask> _taskOrder = [];
-    private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
+    private readonly TaskStore _tasks;
+    private readonly FileStore _files;
+    private readonly RequestJournal _journal;
     private readonly Uri _inMemoryAddress;
     private readonly CallbackDispatcher _callbacks;
     private readonly Lazy<IReadOnlyList<FakeOperation>> _operations;
-    private (string Code, string Message)? _nextFailure;
     private KestrelHost? _host;
     private int _sequence;
     private bool _disposed;
@@ -32,6 +27,9 @@ public abstract class FakeVendor : IAsyncDisposable
         Options = options ?? new FakeVendorOptions();
         // https, though nothing leaves the process: clients that insist on HTTPS for downloads (the facade does) work in memory too.
         _inMemoryAddress = new Uri($"https://{profile.HostName}/");
+        _tasks = new TaskStore(_gate);
+        _files = new FileStore(_gate);
+        _journal = new RequestJournal(Options, profile);
         _callbacks = new CallbackDispatcher(Options);
         _operations = new(() => [.. CreateOperations(), .. CommonOperations()]);
         Faults = new FakeFaults(this);
@@ -44,40 +42,13 @@ public abstract class FakeVendor : IAsyncDisposable
     public Uri BaseAddress => _host?.Address ?? _inMemoryAddress;
 
     /// <summary>Every request received, in order, with credentials redacted.</summary>
-    public IReadOnlyList<RecordedRequest> Requests
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _requests];
-            }
-        }
-    }
+    public IReadOnlyList<RecordedRequest> Requests => _journal.Requests;
 
     /// <summary>Every way a request broke the vendor's contract, in order.</summary>
-    public IReadOnlyList<ContractViolation> Violations
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _violations];
-            }
-        }
-    }
+    public IReadOnlyList<ContractViolation> Violations => _journal.Violations;
 
     /// <summary>The tasks created, in order.</summary>
-    public IReadOnlyCollection<FakeTask> Tasks
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _taskOrder];
-            }
-        }
-    }
+    public IReadOnlyCollection<FakeTask> Tasks => _tasks.All;
 
     /// <summary>Faults to inject into coming requests.</summary>
     public FakeFaults Faults { get; }
@@ -91,7 +62,7 @@ public abstract class FakeVendor : IAsyncDisposable
 
     internal TimeProvider Time => Options.TimeProvider;
 
-    internal Redactor Redactor => new(Options.ApiKey);
+    internal Redactor Redactor => _journal.Redactor;
 
     internal object Gate => _gate;
 
@@ -113,10 +84,7 @@ public abstract class FakeVendor : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
         ArgumentException.ThrowIfNullOrEmpty(message);
-        lock (_gate)
-        {
-            _nextFailure = (code, message);
-        }
+        _tasks.PlanFailure(code, message);
     }
 
     /// <summary>Completes when no callback is being sent or waiting for a retry.</summary>
@@ -172,8 +140,13 @@ public abstract class FakeVendor : IAsyncDisposable
     /// <summary>The vendor's routes, as they appear in its specs.</summary>
     private protected abstract IEnumerable<FakeOperation> CreateOperations();
 
-    /// <summary>The callback the vendor sends for an ended task, to <paramref name="target"/>.</summary>
-    private protected abstract CallbackMessage CreateCallback(FakeTask task, Uri target);
+    /// <summary>The callback the vendor sends for an ended task, to <paramref name="target"/>; null when it sends none.</summary>
+    private protected abstract CallbackMessage? CreateCallback(FakeTask task, Uri target);
+
+    /// <summary>Called when a task starts running; vendors that report that (Replicate's <c>start</c> webhook) send it here.</summary>
+    private protected virtual void OnTaskStarted(FakeTask task)
+    {
+    }
 
     /// <summary>How many copies of each callback the vendor sends.</summary>
     private protected virtual int CallbackCopies => 1;
@@ -182,26 +155,15 @@ public abstract class FakeVendor : IAsyncDisposable
 
     internal FakeTask AddTask(TaskDraft draft)
     {
-        FakeTask task;
-        lock (_gate)
-        {
-            task = new FakeTask(this, draft, Options.Lifecycle, Time.GetUtcNow(), _nextFailure);
-            _nextFailure = null;
-            _tasks.Add(task.Id, task);
-            _taskOrder.Add(task);
-        }
-
+        var task = _tasks.Add(failure => new FakeTask(this, draft, Options.Lifecycle, Time.GetUtcNow(), failure));
         task.Lifecycle.Start(task, Time);
         return task;
     }
 
-    internal bool TryGetTask(string id, out FakeTask task)
-    {
-        lock (_gate)
-        {
-            return _tasks.TryGetValue(id, out task!);
-        }
-    }
+    internal bool TryGetTask(string id, out FakeTask task) => _tasks.TryGet(id, out task);
+
+    /// <summary>How many queued tasks are ahead of this one (0: it is next).</summary>
+    internal int QueuePosition(FakeTask task) => _tasks.QueuePosition(task);
 
     /// <summary>A status read: counted, and the lifecycle moves on before the answer is written.</summary>
     internal void ReadStatus(FakeTask task)
@@ -218,11 +180,7 @@ public abstract class FakeVendor : IAsyncDisposable
         var id = "file_" + NextSequence().ToString("x8", CultureInfo.InvariantCulture);
         var name = string.IsNullOrWhiteSpace(fileName) ? id + UploadedContent.Extension(mimeType) : Path.GetFileName(fileName);
         var file = new StoredFile(id, name, mimeType, content, uploadPath, Time.GetUtcNow());
-        lock (_gate)
-        {
-            _files[id] = file;
-        }
-
+        _files.Add(file);
         return file;
     }
 
@@ -235,7 +193,26 @@ public abstract class FakeVendor : IAsyncDisposable
             return;
         }
 
-        var message = CreateCallback(task, Options.CallbackTarget ?? task.CallbackUrl);
+        if (CreateCallback(task, CallbackTarget(task)!) is { } message)
+        {
+            SendCallback(message);
+        }
+    }
+
+    internal void OnTaskRunning(FakeTask task)
+    {
+        if (!_disposed)
+        {
+            OnTaskStarted(task);
+        }
+    }
+
+    /// <summary>Where the task's callbacks go: <see cref="FakeVendorOptions.CallbackTarget"/> if set, else the URL the request gave; null for none.</summary>
+    private protected Uri? CallbackTarget(FakeTask task) => task.CallbackUrl is null ? null : Options.CallbackTarget ?? task.CallbackUrl;
+
+    /// <summary>Sends a callback in the background, in as many copies as the vendor sends, retried on its schedule.</summary>
+    private protected void SendCallback(CallbackMessage message)
+    {
         var delays = Options.CallbackRetryDelays ?? Profile.CallbackRetryDelays;
         for (var copy = 0; copy < CallbackCopies; copy++)
         {
@@ -246,39 +223,22 @@ public abstract class FakeVendor : IAsyncDisposable
     internal async Task<FakeResponse> HandleAsync(FakeRequest request, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        FakeOperation? operation = null;
-        FakeOperation? samePath = null;
-        Dictionary<string, string>? parameters = null;
-        foreach (var candidate in Operations)
-        {
-            if (candidate.Path.TryMatch(request.RawPath, out var found))
-            {
-                if (candidate.Method == request.Method)
-                {
-                    operation = candidate;
-                    parameters = found;
-                    break;
-                }
-
-                samePath ??= candidate;
-            }
-        }
-
-        Record(request, operation);
+        var (operation, samePath, parameters) = Route(request);
+        _journal.Record(request, operation);
         if (operation is null)
         {
             var path = Redactor.Text(request.RawPath);
             if (samePath is not null)
             {
-                AddViolation(samePath.Route, samePath.Name, "method", $"{request.Method} is not allowed: the spec has {samePath.Method} {samePath.Path}");
+                _journal.AddViolation(samePath.Route, samePath.Name, "method", $"{request.Method} is not allowed: the spec has {samePath.Method} {samePath.Path}");
                 return samePath.Errors.Create(ErrorKind.MethodNotAllowed, $"Method {request.Method} is not allowed for {samePath.Path}");
             }
 
-            AddViolation(null, $"{request.Method} {path}", "path", "no operation of the vendor's specs has this path");
+            _journal.AddViolation(null, $"{request.Method} {path}", "path", "no operation of the vendor's specs has this path");
             return Profile.UnknownPathErrors.Create(ErrorKind.NotFound, $"Invalid URL ({request.Method} {path})");
         }
 
-        var context = new OperationContext(this, operation, request, parameters!);
+        var context = new OperationContext(this, operation, request, parameters!, cancellationToken);
         var fault = Faults.TryTake(operation.Route);
         if (fault is not null && await fault.BeforeProcessingAsync(context, cancellationToken).ConfigureAwait(false) is { } early)
         {
@@ -289,73 +249,53 @@ public abstract class FakeVendor : IAsyncDisposable
         return fault is null ? response : await fault.AfterProcessingAsync(response, context).ConfigureAwait(false);
     }
 
+    /// <summary>The operation whose method and path match; else one with the path alone (a wrong method), for the error.</summary>
+    private (FakeOperation? Operation, FakeOperation? SamePath, Dictionary<string, string>? Parameters) Route(FakeRequest request)
+    {
+        FakeOperation? samePath = null;
+        foreach (var candidate in Operations)
+        {
+            if (candidate.Path.TryMatch(request.RawPath, out var found))
+            {
+                if (candidate.Method == request.Method)
+                {
+                    return (candidate, null, found);
+                }
+
+                samePath ??= candidate;
+            }
+        }
+
+        return (null, samePath, null);
+    }
+
     private async Task<FakeResponse> ProcessAsync(OperationContext context, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
-        var request = context.Request;
-        if (operation.Auth == AuthKind.Bearer && CheckBearer(context) is { } unauthorized)
+
+        // A bad key is answered before the body is read, as the vendors' gateways do; ModelsLab's key is in the body.
+        if (operation.Auth is AuthKind.Bearer or AuthKind.Key && Unauthorized(context) is { } unauthorized)
         {
             return unauthorized;
         }
 
-        if (operation.Body != BodyKind.None)
+        if (await RequestContract.ReadBodyAsync(context, cancellationToken).ConfigureAwait(false) is { } unreadable)
         {
-            var expected = operation.Body == BodyKind.Json ? "application/json" : "multipart/form-data";
-            var mediaType = request.Header("Content-Type")?.Split(';')[0].Trim();
-            if (!string.Equals(mediaType, expected, StringComparison.OrdinalIgnoreCase))
-            {
-                AddViolation(operation.Route, operation.Name, "header Content-Type", $"must be {expected}, but is {(string.IsNullOrEmpty(mediaType) ? "missing" : mediaType)}");
-                return operation.Errors.Create(ErrorKind.InvalidRequest, $"Content-Type must be {expected}");
-            }
-
-            if (operation.Body == BodyKind.Json)
-            {
-                context.Json = JsonText.TryParse(Encoding.UTF8.GetString(request.Body));
-                if (context.Json is null)
-                {
-                    AddViolation(operation.Route, operation.Name, "$", "the body is not JSON");
-                    return operation.Errors.Create(ErrorKind.InvalidRequest, "The request body is not valid JSON");
-                }
-            }
-            else
-            {
-                context.Form = await MultipartForm.ParseAsync(request.Header("Content-Type"), request.Body, cancellationToken).ConfigureAwait(false);
-                if (context.Form is null)
-                {
-                    AddViolation(operation.Route, operation.Name, "$", "the body is not multipart/form-data with a boundary");
-                    return operation.Errors.Create(ErrorKind.InvalidRequest, "The request body is not a valid multipart form");
-                }
-
-                context.Json = context.Form.ToJson();
-            }
+            _journal.AddViolation(operation.Route, operation.Name, unreadable.Violation.Location, unreadable.Violation.Message);
+            return operation.Errors.Create(ErrorKind.InvalidRequest, unreadable.Answer);
         }
 
-        if (operation.Auth == AuthKind.BodyKey && CheckBodyKey(context) is { } badKey)
+        if (operation.Auth == AuthKind.BodyKey && Unauthorized(context) is { } badKey)
         {
             return badKey;
         }
 
-        // The spec's checks need NSwag and NJsonSchema, which a trimmed app leaves out (ContractValidation); the
-        // vendor's own rules below are plain code and always run. No await inside the guard: an await's resume point
-        // would keep the guarded call reachable after the trimmer removes the branch.
-        Task<(string Name, List<SchemaProblem> Problems)>? specCheck = null;
-        if (ContractValidation.IsSupported)
-        {
-            specCheck = CheckAgainstSpecAsync(context);
-        }
-
-        var (name, problems) = specCheck is null ? (operation.Name, []) : await specCheck.ConfigureAwait(false);
-
-        if (operation.Rules is not null)
-        {
-            problems.AddRange(operation.Rules(context));
-        }
-
+        var (name, problems) = await RequestContract.CheckAsync(context).ConfigureAwait(false);
         if (problems.Count > 0)
         {
             foreach (var problem in problems)
             {
-                AddViolation(operation.Route, name, problem.Location, problem.Message);
+                _journal.AddViolation(operation.Route, name, problem.Location, problem.Message);
             }
 
             return operation.Errors.Create(ErrorKind.InvalidRequest, problems[0].ToString(), problems[0].Param);
@@ -364,103 +304,15 @@ public abstract class FakeVendor : IAsyncDisposable
         return await operation.Handle(context).ConfigureAwait(false);
     }
 
-    /// <summary>The request against its spec operation, if the route has one: the operation's id (for violations) and every problem.</summary>
-    [RequiresUnreferencedCode(ContractValidation.Reason)]
-    [RequiresDynamicCode(ContractValidation.Reason)]
-    private static async Task<(string Name, List<SchemaProblem> Problems)> CheckAgainstSpecAsync(OperationContext context)
+    private FakeResponse? Unauthorized(OperationContext context)
     {
-        var problems = new List<SchemaProblem>();
-        var spec = context.Spec = context.Operation.Spec(context.Json);
-        if (spec is null)
-        {
-            return (context.Operation.Name, problems);
-        }
-
-        foreach (var name in await spec.RequiredQueryParametersAsync().ConfigureAwait(false))
-        {
-            if (string.IsNullOrEmpty(context.Request.QueryValue(name)))
-            {
-                problems.Add(new SchemaProblem("query " + name, "is required"));
-            }
-        }
-
-        var mediaType = context.Operation.Body == BodyKind.Multipart ? "multipart/form-data" : "application/json";
-        if (context.Json is not null && await spec.RequestSchemaAsync(mediaType).ConfigureAwait(false) is { } schema)
-        {
-            problems.AddRange(SchemaValidator.Validate(schema, JsonText.Write(context.Json)));
-        }
-
-        return (await spec.OperationIdAsync().ConfigureAwait(false), problems);
-    }
-
-    private FakeResponse? CheckBearer(OperationContext context)
-    {
-        var header = context.Request.Header("Authorization");
-        var problem = header switch
-        {
-            null or "" => "is missing: the vendor wants 'Authorization: Bearer <API key>'",
-            _ when !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => "must use the Bearer scheme",
-            _ when header[7..].Trim() != ApiKey => "carries a key that is not the fake's API key",
-            _ => null,
-        };
-        if (problem is null)
+        if (Credentials.Check(context.Operation.Auth, context, ApiKey) is not { } wrong)
         {
             return null;
         }
 
-        AddViolation(context.Operation.Route, context.Operation.Name, "header Authorization", problem);
+        _journal.AddViolation(context.Operation.Route, context.Operation.Name, wrong.Location, wrong.Problem);
         return context.Operation.Errors.Create(ErrorKind.Unauthorized);
-    }
-
-    private FakeResponse? CheckBodyKey(OperationContext context)
-    {
-        var key = context.Body["key"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        var problem = key switch
-        {
-            null or "" => "is missing: ModelsLab takes the API key as the body's key member",
-            _ when key != ApiKey => "is not the fake's API key",
-            _ => null,
-        };
-        if (problem is null)
-        {
-            return null;
-        }
-
-        AddViolation(context.Operation.Route, context.Operation.Name, "$.key", problem);
-        return context.Operation.Errors.Create(ErrorKind.Unauthorized);
-    }
-
-    private void Record(FakeRequest request, FakeOperation? operation)
-    {
-        var redactor = Redactor;
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in request.Headers)
-        {
-            headers[name] = string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase) ? Redactor.Authorization(value) : redactor.Text(value);
-        }
-
-        var body = redactor.JsonBody(Encoding.UTF8.GetString(request.Body), Profile.BodyCredentialMembers);
-        var recorded = new RecordedRequest(
-            request.Method,
-            redactor.Text(request.RawPath),
-            redactor.Text(request.Query),
-            headers,
-            body,
-            operation?.Route,
-            operation?.Name,
-            Time.GetUtcNow());
-        lock (_gate)
-        {
-            _requests.Add(recorded);
-        }
-    }
-
-    private void AddViolation(FakeRoute? route, string operation, string location, string message)
-    {
-        lock (_gate)
-        {
-            _violations.Add(new ContractViolation(route, operation, location, Redactor.Text(message)));
-        }
     }
 
     private IEnumerable<FakeOperation> CommonOperations()
@@ -502,12 +354,7 @@ public abstract class FakeVendor : IAsyncDisposable
 
     private Task<FakeResponse> ServeFile(OperationContext context)
     {
-        StoredFile? file;
-        lock (_gate)
-        {
-            _files.TryGetValue(context.PathParameters["fileId"], out file);
-        }
-
+        var file = _files.Find(context.PathParameters["fileId"]);
         return Task.FromResult(file is null ? NotFoundPage() : FakeResponse.Bytes(file.Content, file.MimeType));
     }
 

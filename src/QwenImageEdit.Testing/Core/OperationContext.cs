@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 namespace QwenImageEdit.Testing;
 
 /// <summary>A request on its way through a route: what the core has learnt about it so far.</summary>
-internal sealed class OperationContext(FakeVendor vendor, FakeOperation operation, FakeRequest request, IReadOnlyDictionary<string, string> pathParameters)
+internal sealed class OperationContext(FakeVendor vendor, FakeOperation operation, FakeRequest request, IReadOnlyDictionary<string, string> pathParameters, CancellationToken aborted = default)
 {
+    /// <summary>Cancelled when the client goes away: for handlers that hold the answer (Replicate's <c>Prefer: wait</c>).</summary>
+    public CancellationToken Aborted { get; } = aborted;
+
     public FakeVendor Vendor { get; } = vendor;
 
     public FakeOperation Operation { get; } = operation;

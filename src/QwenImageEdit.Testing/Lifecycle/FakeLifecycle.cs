@@ -36,6 +36,9 @@ public abstract class FakeLifecycle
     /// <summary>True when a task is done as soon as anyone looks (ModelsLab then answers the create with the result).</summary>
     internal abstract bool IsInstant { get; }
 
+    /// <summary>True when status reads move the task on (<see cref="AfterPolls"/>); false when the clock does (<see cref="Timed"/>).</summary>
+    internal abstract bool AdvancesOnRead { get; }
+
     /// <summary>Called once, when the task is created.</summary>
     internal abstract void Start(FakeTask task, TimeProvider time);
 

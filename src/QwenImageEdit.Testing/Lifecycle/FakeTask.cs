@@ -17,6 +17,7 @@ public sealed class FakeTask
     private string? _failureMessage;
     private DateTimeOffset _updatedAt;
     private DateTimeOffset? _endedAt;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal FakeTask(FakeVendor vendor, TaskDraft draft, FakeLifecycle lifecycle, DateTimeOffset createdAt, (string Code, string Message)? plannedFailure)
     {
@@ -167,7 +168,7 @@ public sealed class FakeTask
     }
 
     /// <summary>Ends the task now with its result images (and sends its callback).</summary>
-    public void Complete() => End(FakeTaskState.Succeeded, null, null, strict: true);
+    public void Complete() => _ = End(FakeTaskState.Succeeded, null, null, strict: true);
 
     /// <summary>Ends the task now with this vendor error (and sends its callback).</summary>
     /// <param name="code">The vendor's error code (EvoLink <c>content_policy_violation</c>, Apikley <c>501</c>, ...).</param>
@@ -176,11 +177,11 @@ public sealed class FakeTask
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
         ArgumentException.ThrowIfNullOrEmpty(message);
-        End(FakeTaskState.Failed, code, message, strict: true);
+        _ = End(FakeTaskState.Failed, code, message, strict: true);
     }
 
     /// <summary>Cancels the task now (and sends its callback: EvoLink reports cancelled tasks too).</summary>
-    public void Cancel() => End(FakeTaskState.Cancelled, "cancelled", "The task was cancelled", strict: true);
+    public void Cancel() => _ = End(FakeTaskState.Cancelled, "cancelled", "The task was cancelled", strict: true);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} {State}";
@@ -204,15 +205,47 @@ public sealed class FakeTask
     /// <summary>Forward only: a timer firing after a manual <see cref="Advance"/> changes nothing.</summary>
     internal void EnterRunning(int progress)
     {
+        var started = false;
         lock (_vendor.Gate)
         {
             if (_state is FakeTaskState.Queued or FakeTaskState.Running)
             {
+                started = _state == FakeTaskState.Queued;
                 _state = FakeTaskState.Running;
                 _progress = Math.Max(_progress, Math.Clamp(progress, 0, 99));
                 _updatedAt = _vendor.Time.GetUtcNow();
+                SignalChangeLocked();
             }
         }
+
+        if (started)
+        {
+            _vendor.OnTaskRunning(this);
+        }
+    }
+
+    /// <summary>Completes at the next change of state or progress (at once if the task has ended): what a status stream waits on.</summary>
+    internal Task WhenChangedAsync(CancellationToken cancellationToken)
+    {
+        lock (_vendor.Gate)
+        {
+            return IsTerminal ? Task.CompletedTask : _changed.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Cancels the task if it is still running, as a vendor's cancel call does; false when it had ended already.</summary>
+    /// <param name="code">The vendor's word for how it was cancelled (Replicate: <c>canceled</c>, or <c>aborted</c> before it started).</param>
+    internal bool TryCancel(string code = "cancelled")
+    {
+        lock (_vendor.Gate)
+        {
+            if (IsTerminal)
+            {
+                return false;
+            }
+        }
+
+        return End(FakeTaskState.Cancelled, code, "The task was cancelled", strict: false);
     }
 
     /// <summary>The lifecycle's end: success, or the failure <see cref="FakeVendor.FailNextTask"/> planned. Ignored once ended.</summary>
@@ -220,11 +253,11 @@ public sealed class FakeTask
     {
         if (_plannedFailure is { } failure)
         {
-            End(FakeTaskState.Failed, failure.Code, failure.Message, strict: false);
+            _ = End(FakeTaskState.Failed, failure.Code, failure.Message, strict: false);
         }
         else
         {
-            End(FakeTaskState.Succeeded, null, null, strict: false);
+            _ = End(FakeTaskState.Succeeded, null, null, strict: false);
         }
     }
 
@@ -251,7 +284,7 @@ public sealed class FakeTask
         }
     }
 
-    private void End(FakeTaskState state, string? code, string? message, bool strict)
+    private bool End(FakeTaskState state, string? code, string? message, bool strict)
     {
         lock (_vendor.Gate)
         {
@@ -262,7 +295,7 @@ public sealed class FakeTask
                     throw new InvalidOperationException($"Task {Id} has already ended ({_state}).");
                 }
 
-                return;
+                return false;
             }
 
             _state = state;
@@ -271,10 +304,19 @@ public sealed class FakeTask
             _failureMessage = message;
             _updatedAt = _vendor.Time.GetUtcNow();
             _endedAt = _updatedAt;
+            SignalChangeLocked();
         }
 
         DisposeTimers();
         _vendor.OnTaskEnded(this);
+        return true;
+    }
+
+    private void SignalChangeLocked()
+    {
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
     }
 
     private void ThrowIfEnded()

@@ -6,6 +6,8 @@ internal sealed class PollLifecycle(int runningPolls) : FakeLifecycle
     // A nominal figure for ETAs: nothing here takes time, but the vendors always send an estimate.
     private static readonly TimeSpan NominalStep = TimeSpan.FromSeconds(5);
 
+    internal override bool AdvancesOnRead => true;
+
     internal override bool IsInstant => runningPolls == 0;
 
     internal override void Start(FakeTask task, TimeProvider time)

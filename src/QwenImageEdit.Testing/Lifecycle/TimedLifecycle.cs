@@ -6,6 +6,8 @@ namespace QwenImageEdit.Testing;
 /// </summary>
 internal sealed class TimedLifecycle(TimeSpan queued, TimeSpan running) : FakeLifecycle
 {
+    internal override bool AdvancesOnRead => false;
+
     internal override bool IsInstant => false;
 
     internal override void Start(FakeTask task, TimeProvider time)

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Net;
 
 namespace QwenImageEdit.Testing;
@@ -39,7 +40,7 @@ internal sealed class InMemoryHandler(FakeVendor vendor) : HttpMessageHandler
         var response = new HttpResponseMessage((HttpStatusCode)answer.Status)
         {
             RequestMessage = request,
-            Content = new ByteArrayContent(answer.Body),
+            Content = answer.Writer is { } writer ? Streamed(writer, cancellationToken) : new ByteArrayContent(answer.Body),
         };
         if (answer.ContentType is not null)
         {
@@ -55,5 +56,29 @@ internal sealed class InMemoryHandler(FakeVendor vendor) : HttpMessageHandler
         }
 
         return response;
+    }
+
+    /// <summary>A body the writer fills while the caller reads it, through a pipe, as a socket would carry it.</summary>
+    private static StreamContent Streamed(Func<Stream, CancellationToken, Task> writer, CancellationToken cancellationToken)
+    {
+        var pipe = new Pipe();
+        _ = Task.Run(
+            async () =>
+            {
+                Exception? failure = null;
+                try
+                {
+                    await writer(pipe.Writer.AsStream(leaveOpen: true), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is OperationCanceledException or IOException or InvalidOperationException)
+                {
+                    // The reader went away (it completed the pipe) or the request was cancelled: the stream just ends.
+                    failure = exception is OperationCanceledException ? null : exception;
+                }
+
+                await pipe.Writer.CompleteAsync(failure).ConfigureAwait(false);
+            },
+            CancellationToken.None);
+        return new StreamContent(pipe.Reader.AsStream());
     }
 }

@@ -83,6 +83,21 @@ internal sealed class KestrelHost : IAsyncDisposable
             context.Response.Headers.Append(name, value);
         }
 
+        if (answer.Writer is { } writer)
+        {
+            try
+            {
+                await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+                await writer(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client stopped reading the stream: nothing more to send.
+            }
+
+            return;
+        }
+
         context.Response.ContentLength = answer.Body.Length;
         await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
     }

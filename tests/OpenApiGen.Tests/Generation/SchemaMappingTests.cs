@@ -53,6 +53,24 @@ public class SchemaMappingTests
     }
 
     [Fact]
+    public void A_required_member_with_no_type_takes_a_json_null_as_its_value()
+    {
+        // Replicate's prediction `output`: any JSON, null until the prediction has succeeded.
+        var source = Generate("3.1.0", """
+            Prediction:
+              type: object
+              required: [output, id]
+              properties:
+                output: {description: any JSON}
+                id: {type: string}
+            """).Source("Prediction.g.cs");
+
+        Assert.Contains("public required global::System.Text.Json.JsonElement Output { get; set; }", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("NullValue(\"output\"", source, StringComparison.Ordinal);
+        Assert.Contains("NullValue(\"id\"", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Formats_map_to_the_natural_dotnet_types()
     {
         var source = Generate("3.1.0", """

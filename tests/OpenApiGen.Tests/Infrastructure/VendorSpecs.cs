@@ -15,6 +15,14 @@ internal static class VendorSpecs
         ("apikley/qwen-image-edit.yaml", "QwenImageEdit.Vendors.Apikley.ImageEdit", "ApikleyImageEditClient"),
         ("apikley/record-info.yaml", "QwenImageEdit.Vendors.Apikley.Tasks", "ApikleyTasksClient"),
         ("apikley/file-upload.yaml", "QwenImageEdit.Vendors.Apikley.Files", "ApikleyFilesClient"),
+        ("fal/qwen-image-edit.yaml", "QwenImageEdit.Vendors.Fal.ImageEdit", "FalImageEditClient"),
+        ("fal/qwen-image-edit-plus.yaml", "QwenImageEdit.Vendors.Fal.ImageEditPlus", "FalImageEditPlusClient"),
+        ("fal/qwen-image-edit-2509.yaml", "QwenImageEdit.Vendors.Fal.ImageEdit2509", "FalImageEdit2509Client"),
+        ("fal/qwen-image-edit-2511.yaml", "QwenImageEdit.Vendors.Fal.ImageEdit2511", "FalImageEdit2511Client"),
+        ("replicate/openapi.json", "QwenImageEdit.Vendors.Replicate.Api", "ReplicateClient"),
+        ("replicate/qwen-image-edit.yaml", "QwenImageEdit.Vendors.Replicate.ImageEdit", "ReplicateImageEditClient"),
+        ("replicate/qwen-image-edit-plus.yaml", "QwenImageEdit.Vendors.Replicate.ImageEditPlus", "ReplicateImageEditPlusClient"),
+        ("dashscope/qwen-image-edit.yaml", "QwenImageEdit.Vendors.DashScope.ImageEdit", "DashScopeImageEditClient"),
     };
 
     public static IEnumerable<object[]> Names => All.Select(static s => new object[] { s.Spec });

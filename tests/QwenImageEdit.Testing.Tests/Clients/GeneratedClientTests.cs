@@ -1,4 +1,8 @@
 using QwenImageEdit.Vendors.Apikley.Files;
+using QwenImageEdit.Vendors.DashScope.ImageEdit;
+using QwenImageEdit.Vendors.Fal.ImageEditPlus;
+using QwenImageEdit.Vendors.Replicate.Api;
+using QwenImageEdit.Vendors.Replicate.ImageEditPlus;
 using QwenImageEdit.Vendors.Apikley.ImageEdit;
 using QwenImageEdit.Vendors.Apikley.Tasks;
 using QwenImageEdit.Vendors.EvoLink.Files;
@@ -153,5 +157,84 @@ public sealed class GeneratedClientTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal("unauthorized", error.Error.Error!.Code!.ToString());
         Assert.Equal("header Authorization", Assert.Single(fake.Violations).Location);
+    }
+
+    [Fact]
+    public async Task Fal_submit_poll_result_download_and_cancel()
+    {
+        await using var fake = new FakeFal(new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1) });
+        await fake.StartAsync();
+        using var http = new HttpClient();
+        var queue = new FalImageEditPlusClient(http, new FalImageEditPlusClientOptions { BaseAddress = fake.QueueAddress, ApiKey = "Key " + fake.ApiKey });
+        var input = new QwenImageEditPlusInput { Prompt = "Make the sky green", ImageUrls = [Image.AbsoluteUri], NumImages = 2 };
+
+        var submitted = await queue.SubmitRequestAsync(input);
+        QueueStatus status;
+        var polls = 0;
+        do
+        {
+            status = await queue.GetRequestStatusAsync(submitted.RequestId, logs: 1);
+        }
+        while (status.Status != QueueStatusStatus.Completed && ++polls < MaxPolls);
+        var result = await queue.GetRequestResultAsync(submitted.RequestId);
+        var doomed = await queue.SubmitRequestAsync(input);
+        var cancelled = await queue.CancelRequestAsync(doomed.RequestId);
+        var afterCancel = await queue.GetRequestStatusAsync(doomed.RequestId);
+
+        Assert.Equal(QueueStatusStatus.InQueue, submitted.Status);
+        Assert.NotEmpty(status.Logs!);
+        Assert.Equal(2, result.Images.Count);
+        Assert.Equal(ResultImage.Render(submitted.RequestId, 0, 64), await http.GetByteArrayAsync(result.Images[0].Url));
+        Assert.True(cancelled.TryGetCancelStatus(out var cancelStatus));
+        Assert.Equal(CancelStatusStatus.CancellationRequested, cancelStatus.Status);
+        Assert.Equal(("client_cancelled", QueueStatusStatus.Completed), (afterCancel.ErrorType, afterCancel.Status));
+        Assert.Empty(fake.Violations);
+    }
+
+    [Fact]
+    public async Task Replicate_create_with_prefer_wait_then_get_and_cancel_through_the_http_api()
+    {
+        await using var fake = new FakeReplicate(new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1) });
+        await fake.StartAsync();
+        using var http = new HttpClient();
+        var model = new ReplicateImageEditPlusClient(http, new ReplicateImageEditPlusClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+        var api = new ReplicateClient(http, new ReplicateClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+        var request = new PredictionRequest { Input = new Input { Prompt = "Make the sky green", Image = [Image], OutputFormat = OutputFormat.Png } };
+
+        var waited = await model.CreatePredictionAsync(request, prefer: "wait=5");
+        var read = await api.PredictionsGetAsync(waited.Id);
+        var started = await model.CreatePredictionAsync(request);
+        var canceled = await api.PredictionsCancelAsync(started.Id);
+
+        Assert.Equal(PredictionStatus.Succeeded, waited.Status);
+        var output = Assert.Single(waited.Output!);
+        Assert.Equal(ResultImage.Render(waited.Id, 0, 64), await http.GetByteArrayAsync(output));
+        Assert.Equal(SchemasPredictionResponseStatus.Succeeded, read.Status);
+        Assert.Null(read.Error);
+        Assert.Equal(SchemasPredictionResponseStatus.Canceled, canceled.Status);
+        Assert.Equal(PredictionStatus.Starting, started.Status);
+        Assert.Empty(fake.Violations);
+    }
+
+    [Fact]
+    public async Task DashScope_edits_synchronously_and_the_images_download()
+    {
+        await using var fake = new FakeDashScope();
+        await fake.StartAsync();
+        using var http = new HttpClient();
+        var client = new DashScopeImageEditClient(http, new DashScopeImageEditClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+
+        var answer = await client.CreateMultimodalGenerationAsync(new GenerationRequest
+        {
+            Model = GenerationRequestModel.QwenImageEditPlus,
+            Input = new GenerationRequestInput { Messages = [new Message { Role = MessageRole.User, Content = [new ContentItem { Image = Image.AbsoluteUri }, new ContentItem { Text = "Make the sky green" }] }] },
+            Parameters = new Parameters { N = 2, Size = "1024*1024", Seed = 42 },
+        });
+
+        var images = answer.Output.Choices[0].Message.Content;
+        Assert.Equal(2, images.Count);
+        Assert.Equal(2L, answer.Usage!.ImageCount);
+        Assert.Equal(ResultImage.Render(answer.RequestId, 1, 64), await http.GetByteArrayAsync(images[1].Image));
+        Assert.Empty(fake.Violations);
     }
 }

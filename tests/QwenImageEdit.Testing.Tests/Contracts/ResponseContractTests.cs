@@ -176,4 +176,150 @@ public sealed class ResponseContractTests
         var problems = await SpecContract.ResponseProblemsAsync(VendorSpecs.EvoLinkTasks, "GET", "/v1/tasks/{task_id}", 200, await poll.Content.ReadAsStringAsync());
         Assert.Equal("status: must be one of 'pending', 'processing', 'completed', 'failed', 'cancelled'", Assert.Single(problems));
     }
+
+    [Fact]
+    public async Task Fal_answers_match_its_specs()
+    {
+        await using var fake = new FakeFal(new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1) });
+        using var client = fake.CreateHttpClient();
+        var spec = VendorSpecs.FalImageEditPlus;
+        const string Model = "/fal-ai/qwen-image-edit-plus";
+        const string Request = Model + "/requests/{request_id}";
+        const string Input = """{"prompt":"p","image_urls":["https://example.com/a.png"],"num_images":2}""";
+
+        using var submitted = await client.SendAsync(HttpMethod.Post, Model[1..], "Key", Key, Input);
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Model, submitted);
+        var id = (await submitted.JsonAsync()).Str("request_id");
+        using var early = await client.SendAsync(HttpMethod.Get, $"{Model[1..]}/requests/{id}", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "GET", Request, early);
+        foreach (var logs in new[] { "0", "1" })
+        {
+            using var status = await client.SendAsync(HttpMethod.Get, $"{Model[1..]}/requests/{id}/status?logs={logs}", "Key", Key);
+            await SpecContract.AssertResponseMatchesAsync(spec, "GET", Request + "/status", status);
+        }
+
+        using var result = await client.SendAsync(HttpMethod.Get, $"{Model[1..]}/requests/{id}", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "GET", Request, result);
+        using var completed = await client.SendAsync(HttpMethod.Put, $"{Model[1..]}/requests/{id}/cancel", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "PUT", Request + "/cancel", completed);
+
+        var queued = (await (await client.SendAsync(HttpMethod.Post, Model[1..], "Key", Key, Input)).JsonAsync()).Str("request_id");
+        using var cancelled = await client.SendAsync(HttpMethod.Put, $"{Model[1..]}/requests/{queued}/cancel", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "PUT", Request + "/cancel", cancelled);
+        using var cancelledStatus = await client.SendAsync(HttpMethod.Get, $"{Model[1..]}/requests/{queued}/status", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "GET", Request + "/status", cancelledStatus);
+        using var cancelledResult = await client.SendAsync(HttpMethod.Get, $"{Model[1..]}/requests/{queued}", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "GET", Request, cancelledResult);
+        using var missing = await client.SendAsync(HttpMethod.Put, $"{Model[1..]}/requests/nope/cancel", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "PUT", Request + "/cancel", missing);
+
+        fake.FailNextTask("content_policy_violation", "flagged");
+        var refused = (await (await client.SendAsync(HttpMethod.Post, Model[1..], "Key", Key, Input)).JsonAsync()).Str("request_id");
+        fake.GetTask(refused).Advance();
+        fake.GetTask(refused).Advance();
+        using var refusedResult = await client.SendAsync(HttpMethod.Get, $"{Model[1..]}/requests/{refused}", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "GET", Request, refusedResult);
+
+        using var invalid = await client.SendAsync(HttpMethod.Post, Model[1..], "Key", Key, """{"prompt":"p"}""");
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Model, invalid);
+        using var unauthorized = await client.SendAsync(HttpMethod.Post, Model[1..], "Key", "nope", Input);
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Model, unauthorized);
+        fake.Faults.Enqueue(FakeRoute.Create, Fault.RateLimited(TimeSpan.FromSeconds(1)));
+        using var limited = await client.SendAsync(HttpMethod.Post, Model[1..], "Key", Key, Input);
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Model, limited);
+        fake.Faults.Enqueue(FakeRoute.Poll, Fault.MissingOptionalFields());
+        using var bare = await client.SendAsync(HttpMethod.Get, $"{Model[1..]}/requests/{id}/status", "Key", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "GET", Request + "/status", bare);
+        Assert.Equal(["request_id", "status"], (await bare.JsonAsync()).EnumerateObject().Select(static p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fal_webhook_bodies_match_the_webhook_payload_schema()
+    {
+        var receiver = new CallbackRecorder();
+        await using var fake = new FakeFal(new FakeVendorOptions { CallbackHandler = receiver, Lifecycle = FakeLifecycle.Instant });
+        using var client = fake.CreateHttpClient();
+        var hook = Uri.EscapeDataString("https://hooks.example.com/fal");
+        var ok = (await (await client.SendAsync(HttpMethod.Post, "fal-ai/qwen-image-edit?fal_webhook=" + hook, "Key", Key, """{"prompt":"p","image_url":"https://example.com/a.png"}""")).JsonAsync()).Str("request_id");
+        fake.FailNextTask("content_policy_violation", "flagged");
+        var failed = (await (await client.SendAsync(HttpMethod.Post, "fal-ai/qwen-image-edit?fal_webhook=" + hook, "Key", Key, """{"prompt":"p","image_url":"https://example.com/a.png"}""")).JsonAsync()).Str("request_id");
+        fake.GetTask(ok).Advance();
+        fake.GetTask(failed).Advance();
+        await receiver.WaitForAsync(2);
+
+        foreach (var delivery in receiver.Received)
+        {
+            var problems = await SpecContract.ComponentProblemsAsync(VendorSpecs.FalImageEdit, "WebhookPayload", delivery.Body);
+            Assert.True(problems.Count == 0, string.Join("; ", problems));
+            var payload = SpecContract.Parse(delivery.Body);
+            if (payload.Str("status") == "OK")
+            {
+                var output = await SpecContract.ComponentProblemsAsync(VendorSpecs.FalImageEdit, "QwenImageEditOutput", payload.GetProperty("payload").GetRawText());
+                Assert.True(output.Count == 0, string.Join("; ", output));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Replicate_answers_match_its_specs()
+    {
+        await using var fake = new FakeReplicate(new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1) });
+        using var client = fake.CreateHttpClient();
+        var model = VendorSpecs.ReplicateImageEditPlus;
+        var api = VendorSpecs.ReplicateApi;
+        const string Create = "/models/qwen/qwen-image-edit-plus/predictions";
+        const string Input = """{"input":{"prompt":"p","image":["https://example.com/a.png"]}}""";
+
+        using var created = await client.PostJsonAsync("v1" + Create, Input, Key);
+        await SpecContract.AssertResponseMatchesAsync(model, "POST", Create, created);
+        var id = (await created.JsonAsync()).Str("id");
+        for (var i = 0; i < 2; i++)
+        {
+            using var poll = await client.GetAsync("v1/predictions/" + id, Key);
+            await SpecContract.AssertResponseMatchesAsync(api, "GET", "/predictions/{prediction_id}", poll);
+            var asModel = await SpecContract.ResponseProblemsAsync(model, "POST", Create, 201, await poll.Content.ReadAsStringAsync());
+            Assert.True(asModel.Count == 0, string.Join("; ", asModel));
+        }
+
+        var running = (await (await client.PostJsonAsync("v1" + Create, Input, Key)).JsonAsync()).Str("id");
+        using var canceled = await client.PostJsonAsync($"v1/predictions/{running}/cancel", "{}", Key);
+        await SpecContract.AssertResponseMatchesAsync(api, "POST", "/predictions/{prediction_id}/cancel", canceled);
+        fake.FailNextTask("failed", "CUDA out of memory");
+        var doomed = (await (await client.SendAsync(HttpMethod.Post, "v1" + Create, "Bearer", Key, Input, ("Prefer", "wait=5"))).JsonAsync()).Str("id");
+        using var failed = await client.GetAsync("v1/predictions/" + doomed, Key);
+        await SpecContract.AssertResponseMatchesAsync(api, "GET", "/predictions/{prediction_id}", failed);
+        Assert.Equal("CUDA out of memory", (await failed.JsonAsync()).Str("error"));
+
+        using var invalid = await client.PostJsonAsync("v1" + Create, """{"input":{"image":[]}}""", Key);
+        await SpecContract.AssertResponseMatchesAsync(model, "POST", Create, invalid);
+        using var unauthorized = await client.PostJsonAsync("v1" + Create, Input, "nope");
+        await SpecContract.AssertResponseMatchesAsync(model, "POST", Create, unauthorized);
+        using var missing = await client.GetAsync("v1/predictions/nope", Key);
+        await SpecContract.AssertResponseMatchesAsync(api, "GET", "/predictions/{prediction_id}", missing);
+        using var secret = await client.GetAsync("v1/webhooks/default/secret", Key);
+        await SpecContract.AssertResponseMatchesAsync(api, "GET", "/webhooks/default/secret", secret);
+    }
+
+    [Fact]
+    public async Task DashScope_answers_match_its_spec()
+    {
+        await using var fake = new FakeDashScope();
+        using var client = fake.CreateHttpClient();
+        var spec = VendorSpecs.DashScopeImageEdit;
+        const string Path = "/services/aigc/multimodal-generation/generation";
+        const string Body = """{"model":"qwen-image-edit-plus","input":{"messages":[{"role":"user","content":[{"image":"https://example.com/a.png"},{"text":"t"}]}]},"parameters":{"n":3}}""";
+
+        using var ok = await client.PostJsonAsync("api/v1" + Path, Body, Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Path, ok);
+        fake.FailNextTask("DataInspectionFailed", "Input data may contain inappropriate content.");
+        using var moderated = await client.PostJsonAsync("api/v1" + Path, Body, Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Path, moderated);
+        using var invalid = await client.PostJsonAsync("api/v1" + Path, """{"model":"qwen-image-edit","input":{"messages":[]}}""", Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Path, invalid);
+        using var unauthorized = await client.PostJsonAsync("api/v1" + Path, Body, "nope");
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Path, unauthorized);
+        fake.Faults.Enqueue(FakeRoute.Create, Fault.ServerError(503));
+        using var unavailable = await client.PostJsonAsync("api/v1" + Path, Body, Key);
+        await SpecContract.AssertResponseMatchesAsync(spec, "POST", Path, unavailable);
+    }
 }

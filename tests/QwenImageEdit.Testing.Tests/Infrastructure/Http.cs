@@ -31,6 +31,28 @@ internal static class Http
         return await client.SendAsync(request);
     }
 
+    /// <summary>Any method, with <c>Authorization: {scheme} {key}</c> (fal's <c>Key</c>) and optional headers and JSON body.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string scheme, string? key, string? json = null, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = Json(json);
+        }
+
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", scheme + " " + key);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

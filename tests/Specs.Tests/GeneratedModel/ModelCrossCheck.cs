@@ -92,6 +92,13 @@ internal sealed partial class ModelCrossCheck
                         var type = status.StartsWith('2')
                             ? clientMethod?.ReturnType is { IsGenericType: true } task ? task.GetGenericArguments()[0] : null
                             : TypeNamed(operationName + PascalCase("x" + status)[1..] + "Response");
+                        // Several success bodies make the result a union of them: each body is one of its cases.
+                        if (type is not null && status.StartsWith('2') && GeneratedTypes.IsUnion(type) && media.Schema is { } schema)
+                        {
+                            CheckBranch(schema, type, responsePointer);
+                            continue;
+                        }
+
                         Check(media.Schema, type, responsePointer, status.StartsWith('2') ? $"a result of {client?.Name}.{operationName}Async" : "a type named after the operation and status");
                     }
                 }
