@@ -61,7 +61,7 @@ internal static class DiffCommand
 
         var changes = SurfaceComparer.Compare(SurfaceReader.Read(oldModel), SurfaceReader.Read(newModel));
         var diagnostics = NewDiagnostics(request, old, @new);
-        var report = new DiffReport(request.Old.FullName, request.New.FullName, oldModel.ClientName, newOverlays.Select(static o => o.FullName).ToList(), changes, diagnostics);
+        var report = new DiffReport(Display(request.Old.FullName), Display(request.New.FullName), oldModel.ClientName, newOverlays.Select(static o => Display(o.FullName)).ToList(), changes, diagnostics);
         if (request.Json)
         {
             report.WriteJson(output);
@@ -77,6 +77,13 @@ internal static class DiffCommand
         }
 
         return changes.Any(static c => c.Class == ChangeClass.Breaking) ? 1 : 0;
+    }
+
+    /// <summary>A path as the maintainer would type it: relative to the current folder when it is inside it.</summary>
+    private static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static int Unbuildable(FileInfo spec, LoadedSpec loaded, TextWriter errors)
@@ -99,7 +106,7 @@ internal static class DiffCommand
         var before = old.Diagnostics.Select(d => Key(d, request.Old)).ToHashSet(StringComparer.Ordinal);
         return @new.Diagnostics
             .Where(d => !before.Contains(Key(d, request.New)))
-            .Select(static d => new ReportedDiagnostic(d.Descriptor.DefaultSeverity.ToString().ToLowerInvariant(), d.Id, SpecLoading.Format(d)))
+            .Select(static d => new ReportedDiagnostic(d.Descriptor.DefaultSeverity.ToString().ToLowerInvariant(), d.Id, SpecLoading.Format(d with { FilePath = Display(d.FilePath) })))
             .ToList();
 
         static string Key(DiagnosticInfo diagnostic, FileInfo spec)
