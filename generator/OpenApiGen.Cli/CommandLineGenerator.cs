@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Text;
-using Microsoft.CodeAnalysis;
-using OpenApiGen.Diagnostics;
 using OpenApiGen.Emit;
 using OpenApiGen.Pipeline;
 
@@ -19,8 +16,8 @@ namespace OpenApiGen.Cli;
 internal sealed record GenerateRequest(FileInfo Spec, IReadOnlyList<FileInfo> Overlays, string Namespace, string? ClientName, DirectoryInfo Output, bool Registrations, bool EmbedDocument = false);
 
 /// <summary>
-/// The source generator's pipeline, outside the compiler: the same <see cref="SpecInputs"/>, <see cref="SpecModels"/> and
-/// <see cref="SpecEmitter"/>, files written with the encoding Roslyn gives generated sources, diagnostics as
+/// The source generator's pipeline, outside the compiler: the spec read and built by <see cref="SpecLoading"/>, then the
+/// same <see cref="SpecEmitter"/>, files written with the encoding Roslyn gives generated sources, diagnostics as
 /// <c>file(line,col): severity id: message</c> like the compiler prints them.
 /// </summary>
 internal static class CommandLineGenerator
@@ -31,39 +28,17 @@ internal static class CommandLineGenerator
     /// <returns>0 when files were written without errors, 1 when the spec had errors, 2 when the input could not be read.</returns>
     public static int Run(GenerateRequest request, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        if (!request.Spec.Exists)
+        var overlays = SpecLoading.Overlays(request.Spec, request.Overlays);
+        if (!SpecLoading.Exist(request.Spec, overlays, errors))
         {
-            errors.WriteLine($"error: the spec '{request.Spec.FullName}' does not exist");
             return 2;
         }
 
-        var overlays = request.Overlays.ToList();
-        // As Directory.Build.targets finds it: <spec>.overlay.yaml, .yml or .json, whatever the spec's own extension.
-        var conventional = new[] { ".yaml", ".yml", ".json" }
-            .Select(extension => new FileInfo(Path.Combine(request.Spec.DirectoryName!, Path.GetFileNameWithoutExtension(request.Spec.Name) + ".overlay" + extension)))
-            .FirstOrDefault(static f => f.Exists);
-        if (conventional is not null && overlays.All(o => !string.Equals(o.FullName, conventional.FullName, StringComparison.Ordinal)))
+        var loaded = SpecLoading.Load(request.Spec, overlays, request.Namespace, request.ClientName, request.EmbedDocument, cancellationToken);
+        var result = loaded.Result;
+        foreach (var diagnostic in loaded.Diagnostics)
         {
-            overlays.Insert(0, conventional);
-        }
-
-        foreach (var missing in overlays.Where(static o => !o.Exists))
-        {
-            errors.WriteLine($"error: the overlay '{missing.FullName}' does not exist");
-            return 2;
-        }
-
-        var files = ImmutableArray.CreateBuilder<SpecFile>();
-        files.Add(new SpecFile(request.Spec.FullName, IsOverlay: false, request.Spec.FullName, request.Namespace, request.ClientName, File.ReadAllText(request.Spec.FullName), request.EmbedDocument));
-        files.AddRange(overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, request.Spec.FullName, null, null, File.ReadAllText(o.FullName))));
-
-        var group = SpecInputs.Group(files.ToImmutable(), rootNamespace: string.Empty);
-        var result = SpecModels.Build(group.Inputs.Single(), cancellationToken);
-        var hasErrors = false;
-        foreach (var diagnostic in group.Diagnostics.Concat(result.Diagnostics))
-        {
-            hasErrors |= diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
-            errors.WriteLine(Format(diagnostic));
+            errors.WriteLine(SpecLoading.Format(diagnostic));
         }
 
         if (result.Model is null)
@@ -84,15 +59,6 @@ internal static class CommandLineGenerator
         });
 
         output.WriteLine($"{count} files written to {request.Output.FullName}");
-        return hasErrors ? 1 : 0;
-    }
-
-    /// <summary>As the compiler prints a diagnostic: 1-based line and column.</summary>
-    private static string Format(DiagnosticInfo diagnostic)
-    {
-        var descriptor = diagnostic.Descriptor;
-        var severity = descriptor.DefaultSeverity.ToString().ToLowerInvariant();
-        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostic.Arguments.Select(static a => (object)a).ToArray());
-        return $"{diagnostic.FilePath}({diagnostic.Span.StartLine + 1},{diagnostic.Span.StartColumn + 1}): {severity} {diagnostic.Id}: {message}";
+        return loaded.HasErrors ? 1 : 0;
     }
 }

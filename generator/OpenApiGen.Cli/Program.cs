@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenApiGen.Cli;
+using OpenApiGen.Cli.Diff;
 using OpenApiGen.Cli.Extract;
 
 var spec = new Argument<FileInfo>("spec") { Description = "The OpenAPI 3.0/3.1 document (YAML or JSON)." };
@@ -27,5 +28,5 @@ generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLi
     Console.Error,
     cancellationToken)));
 
-var root = new RootCommand("openapigen: C# models and clients from OpenAPI documents, as the OpenApiGen source generator writes them.") { generate, ExtractCommand.Create() };
+var root = new RootCommand("openapigen: C# models and clients from OpenAPI documents, as the OpenApiGen source generator writes them.") { generate, ExtractCommand.Create(), DiffCommand.Create() };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Pipeline;
+
+namespace OpenApiGen.Cli;
+
+/// <summary>A spec read and built as the source generator would: its model (null when the spec is unusable) and every diagnostic.</summary>
+internal sealed record LoadedSpec(SpecResult Result, IReadOnlyList<DiagnosticInfo> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+}
+
+/// <summary>
+/// The generator's reading and building, outside the compiler, for every command: overlays found as the build finds
+/// them (<c>x.overlay.yaml</c>, <c>.yml</c> or <c>.json</c> beside <c>x.yaml</c> or <c>x.json</c>, then those listed), the same <see cref="SpecInputs"/> and
+/// <see cref="SpecModels"/>, diagnostics printed as the compiler prints them.
+/// </summary>
+internal static class SpecLoading
+{
+    /// <summary>The overlays the build would apply to <paramref name="spec"/>: the conventional one first, then <paramref name="listed"/>, each once.</summary>
+    public static List<FileInfo> Overlays(FileInfo spec, IEnumerable<FileInfo> listed)
+    {
+        var overlays = listed.ToList();
+        // As the build finds it: <spec>.overlay.yaml, .yml or .json, whatever the spec's own extension.
+        var conventional = new[] { ".yaml", ".yml", ".json" }
+            .Select(extension => new FileInfo(Path.Combine(spec.DirectoryName!, Path.GetFileNameWithoutExtension(spec.Name) + ".overlay" + extension)))
+            .FirstOrDefault(static f => f.Exists);
+        if (conventional is not null && overlays.All(o => !string.Equals(o.FullName, conventional.FullName, StringComparison.Ordinal)))
+        {
+            overlays.Insert(0, conventional);
+        }
+
+        return overlays.DistinctBy(static o => o.FullName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Checks that the spec and its overlays exist, writing an error for the first that does not.</summary>
+    public static bool Exist(FileInfo spec, IReadOnlyList<FileInfo> overlays, TextWriter errors)
+    {
+        if (!spec.Exists)
+        {
+            errors.WriteLine($"error: the spec '{spec.FullName}' does not exist");
+            return false;
+        }
+
+        if (overlays.FirstOrDefault(static o => !o.Exists) is { } missing)
+        {
+            errors.WriteLine($"error: the overlay '{missing.FullName}' does not exist");
+            return false;
+        }
+
+        return true;
+    }
+
+    public static LoadedSpec Load(FileInfo spec, IReadOnlyList<FileInfo> overlays, string ns, string? clientName, bool embedDocument, CancellationToken cancellationToken)
+    {
+        var files = ImmutableArray.CreateBuilder<SpecFile>();
+        files.Add(new SpecFile(spec.FullName, IsOverlay: false, spec.FullName, ns, clientName, File.ReadAllText(spec.FullName), embedDocument));
+        files.AddRange(overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, spec.FullName, null, null, File.ReadAllText(o.FullName))));
+
+        var group = SpecInputs.Group(files.ToImmutable(), rootNamespace: string.Empty);
+        var result = SpecModels.Build(group.Inputs.Single(), cancellationToken);
+        return new LoadedSpec(result, group.Diagnostics.Concat(result.Diagnostics).ToList());
+    }
+
+    /// <summary>As the compiler prints a diagnostic: 1-based line and column.</summary>
+    public static string Format(DiagnosticInfo diagnostic)
+    {
+        var descriptor = diagnostic.Descriptor;
+        var severity = descriptor.DefaultSeverity.ToString().ToLowerInvariant();
+        return $"{diagnostic.FilePath}({diagnostic.Span.StartLine + 1},{diagnostic.Span.StartColumn + 1}): {severity} {diagnostic.Id}: {Message(diagnostic)}";
+    }
+
+    /// <summary>The diagnostic's message, without its place.</summary>
+    public static string Message(DiagnosticInfo diagnostic)
+    {
+        var descriptor = diagnostic.Descriptor;
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostic.Arguments.Select(static a => (object)a).ToArray());
+    }
+}
