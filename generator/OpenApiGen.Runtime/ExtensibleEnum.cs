@@ -44,9 +44,49 @@ public sealed class ExtensibleEnumConverter<T> : JsonConverter<T>
         writer.WritePropertyName(value.Value ?? string.Empty);
     }
 
-    /// <summary>Reads a value: a JSON string, whatever its text.</summary>
+    /// <summary>
+    /// Reads a value: a JSON string, whatever its text. The values seen first (at most <see cref="CacheSize"/>, each at
+    /// most <see cref="CacheValueBytes"/> bytes: the documented ones, in practice) are kept, so reading one again
+    /// allocates nothing; a server sending ever new values only fills the cache once.
+    /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static T ReadValue(ref Utf8JsonReader reader, JsonSerializerOptions options) => T.Create(JsonRead.String(ref reader));
+    public static T ReadValue(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw JsonRead.Unexpected(ref reader, "a string");
+        }
+
+        var cacheable = !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= CacheValueBytes;
+        var seen = s_seen;
+        if (cacheable)
+        {
+            foreach (var entry in seen)
+            {
+                if (reader.ValueSpan.SequenceEqual(entry.Utf8))
+                {
+                    return entry.Value;
+                }
+            }
+        }
+
+        var value = T.Create(reader.GetString()!);
+        if (cacheable && seen.Length < CacheSize)
+        {
+            // Copy on write: readers on other threads keep scanning the array they have; a lost race only drops an entry.
+            Interlocked.CompareExchange(ref s_seen, [.. seen, (reader.ValueSpan.ToArray(), value)], seen);
+        }
+
+        return value;
+    }
+
+    /// <summary>How many distinct values the reader keeps.</summary>
+    public const int CacheSize = 64;
+
+    /// <summary>The longest value (in UTF-8 bytes) the reader keeps.</summary>
+    public const int CacheValueBytes = 64;
+
+    private static (byte[] Utf8, T Value)[] s_seen = [];
 
     /// <summary>Writes a value as its wire text.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

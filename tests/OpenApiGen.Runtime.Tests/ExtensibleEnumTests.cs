@@ -33,4 +33,29 @@ public sealed class ExtensibleEnumTests
         Assert.Equal("""{"available":2,"new":1}""", json);
         Assert.Equal(counts, JsonSerializer.Deserialize(json, TestJson.Default.DictionaryPetStatusInt32));
     }
+
+    [Fact]
+    public void A_value_read_again_allocates_nothing_and_escaped_or_new_values_still_read()
+    {
+        var sold = "\"sold\""u8.ToArray();
+        Read(sold);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var again = Read(sold);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(PetStatus.Sold, again);
+        Assert.Equal(0, allocated);
+        Assert.Equal(PetStatus.Sold, Read("\"s\\u006fld\""u8.ToArray()));
+        for (var i = 0; i < ExtensibleEnumConverter<PetStatus>.CacheSize + 10; i++)
+        {
+            Assert.Equal("v" + i, Read(System.Text.Encoding.UTF8.GetBytes("\"v" + i + "\"")).Value);
+        }
+    }
+
+    private static PetStatus Read(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        return ExtensibleEnumConverter<PetStatus>.ReadValue(ref reader, JsonSerializerOptions.Default);
+    }
 }

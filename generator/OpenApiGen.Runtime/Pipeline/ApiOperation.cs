@@ -73,6 +73,19 @@ public class ApiOperation
         return this;
     }
 
+    /// <summary>One error body documented for each of <paramref name="statuses"/> (a spec often shares one for many).</summary>
+    public ApiOperation Error<TError>(Func<JsonTypeInfo<TError>> info, params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        var body = new ErrorBody<TError>(info);
+        foreach (var status in statuses)
+        {
+            _exact.Add((status, body));
+        }
+
+        return this;
+    }
+
     /// <summary>The error body documented for a range: <paramref name="hundreds"/> 4 is <c>4XX</c>.</summary>
     public ApiOperation ErrorRange<TError>(int hundreds, Func<JsonTypeInfo<TError>> info)
     {
@@ -168,8 +181,11 @@ public sealed class ApiOperation<T> : ApiOperation
     /// <inheritdoc cref="ApiOperation.ServedFrom"/>
     public new ApiOperation<T> ServedFrom(string server) => (ApiOperation<T>)base.ServedFrom(server);
 
-    /// <inheritdoc cref="ApiOperation.Error"/>
+    /// <inheritdoc cref="ApiOperation.Error{TError}(int, Func{JsonTypeInfo{TError}})"/>
     public new ApiOperation<T> Error<TError>(int status, Func<JsonTypeInfo<TError>> info) => (ApiOperation<T>)base.Error(status, info);
+
+    /// <inheritdoc cref="ApiOperation.Error{TError}(Func{JsonTypeInfo{TError}}, int[])"/>
+    public new ApiOperation<T> Error<TError>(Func<JsonTypeInfo<TError>> info, params int[] statuses) => (ApiOperation<T>)base.Error(info, statuses);
 
     /// <inheritdoc cref="ApiOperation.ErrorRange"/>
     public new ApiOperation<T> ErrorRange<TError>(int hundreds, Func<JsonTypeInfo<TError>> info) => (ApiOperation<T>)base.ErrorRange(hundreds, info);

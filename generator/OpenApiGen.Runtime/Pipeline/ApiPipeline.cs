@@ -161,6 +161,7 @@ public sealed class ApiPipeline
         }
 
         using var message = request.ToMessage(BaseAddress(operation));
+        options?.Limits?.ApplyTo(message);
         return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
@@ -195,28 +196,21 @@ public sealed class ApiPipeline
         return (error, content);
     }
 
-    /// <summary>How much of an error body is kept for a caller who asked for it: as much as the error reader reads.</summary>
-    private const int ErrorBodyLimit = 64 * 1024;
-
     /// <summary>
-    /// Reads an error body (at most <see cref="ErrorBodyLimit"/> bytes) and puts the bytes back as the response's
-    /// content, so the error reader parses what the caller gets. The caller's copy has the secrets removed.
+    /// Reads an error body as the error reader would (at most <see cref="ApiResponseLimits.MaxErrorBytes"/>, within
+    /// <see cref="ApiResponseLimits.BodyTimeout"/>) and puts the bytes back as the response's content, so the error
+    /// reader parses what the caller gets. The caller's copy has the secrets removed, however the server escaped them.
     /// </summary>
     private static async Task<ReadOnlyMemory<byte>> BufferErrorBodyAsync(HttpResponseMessage response, IReadOnlyList<string?> secrets, CancellationToken cancellationToken)
     {
-        var buffer = new MemoryStream();
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var limits = ApiResponseLimits.For(response);
+        BoundedBody body;
+        using (var deadline = ResponseBody.Deadline(limits.BodyTimeout, cancellationToken))
         {
-            var chunk = new byte[8192];
-            int read;
-            while (buffer.Length < ErrorBodyLimit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, ErrorBodyLimit - buffer.Length)), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-            }
+            body = await ResponseBody.ReadAsync(response.Content, limits.MaxErrorBytes, deadline.Token, cancellationToken, keepWhatArrived: true).ConfigureAwait(false);
         }
 
-        var bytes = buffer.ToArray();
+        var bytes = body.Bytes.ToArray();
         var replay = new ByteArrayContent(bytes);
         foreach (var header in response.Content.Headers.NonValidated)
         {
@@ -228,25 +222,48 @@ public sealed class ApiPipeline
 
         response.Content.Dispose();
         response.Content = replay;
-        var text = System.Text.Encoding.UTF8.GetString(bytes);
-        var redacted = ApiResponseReader.Redact(text, secrets);
-        return ReferenceEquals(text, redacted) || text == redacted ? bytes : System.Text.Encoding.UTF8.GetBytes(redacted!);
+        var scrubber = new SecretScrubber(secrets);
+        if (scrubber.IsEmpty)
+        {
+            return bytes;
+        }
+
+        return scrubber.ScrubJson(bytes) ?? System.Text.Encoding.UTF8.GetBytes(scrubber.Scrub(System.Text.Encoding.UTF8.GetString(bytes)));
     }
 
-    private string?[] Secrets()
+    /// <summary>The credentials' values, gathered only when something asks (an error, a header read): a success costs nothing.</summary>
+    private IReadOnlyList<string?> Secrets() => _credentials.Length == 0 ? [] : new SecretList(_credentials);
+
+    private sealed class SecretList(ApiCredential[] credentials) : IReadOnlyList<string?>
     {
-        if (_credentials.Length == 0)
-        {
-            return [];
-        }
+        private List<string?>? _values;
 
-        var secrets = new List<string?>(_credentials.Length);
-        foreach (var credential in _credentials)
-        {
-            credential.AddSecrets(secrets);
-        }
+        public int Count => Values.Count;
 
-        return [.. secrets];
+        public string? this[int index] => Values[index];
+
+        public IEnumerator<string?> GetEnumerator() => Values.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private List<string?> Values
+        {
+            get
+            {
+                if (_values is null)
+                {
+                    var values = new List<string?>(credentials.Length);
+                    foreach (var credential in credentials)
+                    {
+                        credential.AddSecrets(values);
+                    }
+
+                    _values = values;
+                }
+
+                return _values;
+            }
+        }
     }
 
     private static CancellationTokenSource? Deadline(ApiRequestOptions? options, CancellationToken cancellationToken)

@@ -14,8 +14,8 @@ namespace OpenApiGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequestBuilder
 {
-    private readonly StringBuilder _path;
-    private readonly QueryBuilder _query = new();
+    private string _path;
+    private QueryBuilder? _query;
     private List<KeyValuePair<string, string>>? _headers;
     private List<string>? _cookies;
 
@@ -27,14 +27,14 @@ public sealed class ApiRequestBuilder
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(pathTemplate);
         Method = HttpMethod.Parse(method);
-        _path = new StringBuilder(pathTemplate);
+        _path = pathTemplate;
     }
 
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
 
     /// <summary>The path so far, relative to the server, with the parameters filled in.</summary>
-    public string Path => _path.ToString();
+    public string Path => _path;
 
     /// <summary>The body, if one was set.</summary>
     public HttpContent? Content { get; private set; }
@@ -44,7 +44,7 @@ public sealed class ApiRequestBuilder
     {
         ArgumentNullException.ThrowIfNull(name);
         var text = value.Text ?? throw new ArgumentException($"The path parameter '{name}' needs a value.", nameof(value));
-        _path.Replace("{" + name + "}", Uri.EscapeDataString(text));
+        _path = _path.Replace("{" + name + "}", Uri.EscapeDataString(text), StringComparison.Ordinal);
         return this;
     }
 
@@ -53,7 +53,7 @@ public sealed class ApiRequestBuilder
     {
         if (value.Text is { } text)
         {
-            _query.Add(name, text);
+            (_query ??= new()).Add(name, text);
         }
 
         return this;
@@ -89,7 +89,7 @@ public sealed class ApiRequestBuilder
     {
         if (value is not null)
         {
-            ObjectParameters.AddToQuery(_query, name, value, info, deepObject, explode);
+            ObjectParameters.AddToQuery(_query ??= new(), name, value, info, deepObject, explode);
         }
 
         return this;

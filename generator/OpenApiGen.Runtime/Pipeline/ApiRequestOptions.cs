@@ -26,6 +26,12 @@ public sealed class ApiRequestOptions
     /// </summary>
     public bool ThrowOnError { get; set; } = true;
 
+    /// <summary>
+    /// The read limits for this call's answer (largest JSON or error body, body deadline), when they differ from
+    /// <see cref="ApiResponseLimits.Default"/>; null to keep those.
+    /// </summary>
+    public ApiResponseLimits? Limits { get; set; }
+
     /// <summary>Adds a header and returns these options, for one-line use: <c>new ApiRequestOptions().WithHeader("X-Trace", id)</c>.</summary>
     /// <param name="name">The header's name.</param>
     /// <param name="value">Its value.</param>

@@ -13,6 +13,7 @@ public class ApiResponse
     private readonly HttpResponseHeaders _headers;
     private readonly HttpContentHeaders? _contentHeaders;
     private readonly IReadOnlyList<string?> _secrets;
+    private SecretScrubber? _scrubber;
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headerValues;
 
     internal ApiResponse(HttpResponseMessage response, IReadOnlyList<string?> secrets, ApiException? error, ReadOnlyMemory<byte> content)
@@ -96,12 +97,13 @@ public class ApiResponse
 
     private void Add(Dictionary<string, IReadOnlyList<string>> into, HttpHeaders headers)
     {
+        var scrubber = _scrubber ??= new SecretScrubber(_secrets);
         foreach (var header in headers.NonValidated)
         {
             var values = new List<string>(header.Value.Count);
             foreach (var value in header.Value)
             {
-                values.Add(ApiResponseReader.Redact(value, _secrets) ?? string.Empty);
+                values.Add(scrubber.Scrub(value));
             }
 
             into[header.Key] = values;

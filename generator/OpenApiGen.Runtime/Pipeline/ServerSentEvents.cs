@@ -58,12 +58,13 @@ public static class ServerSentEvents
         }
         catch (JsonException error)
         {
+            var scrubber = new SecretScrubber(secrets);
             var excerpt = Encoding.UTF8.GetString(data.AsSpan(0, Math.Min(data.Length, ApiResponseReader.ExcerptLength)));
             throw new ApiException(
                 $"An event '{eventType}' of the {(int)response.StatusCode} stream is not the documented {typeof(T).Name}: {error.Message}",
                 response.StatusCode,
-                ApiResponseReader.Headers(response),
-                ApiResponseReader.Redact(excerpt, secrets),
+                ApiResponseReader.Headers(response, scrubber),
+                scrubber.Scrub(excerpt),
                 error);
         }
     }
