@@ -30,13 +30,14 @@ public sealed class PipelineTests
 
         var response = await Pipeline(http, server.Address).SendAsync(request, s_getPet, null, CancellationToken.None);
         Pet pet = response;
+        var raw = response.GetRawResponse();
 
         Assert.Equal(7, pet.Id);
         Assert.Equal(new PetStatus("adopted"), pet.Status);
-        Assert.True(response.IsSuccess);
-        Assert.Equal(200, response.Status);
-        Assert.Equal("req_42", response.RequestId);
-        Assert.Equal("application/json", response.Headers["Content-Type"].Single());
+        Assert.True(raw.IsSuccess);
+        Assert.Equal(200, raw.Status);
+        Assert.Equal("req_42", raw.RequestId);
+        Assert.Equal("application/json", raw.Headers["Content-Type"].Single());
         var received = server.Last;
         Assert.Equal("/pets/7", received.Path);
         Assert.Equal("?expand=owner", received.Query);
@@ -78,15 +79,17 @@ public sealed class PipelineTests
         using var http = new HttpClient();
 
         var response = await Pipeline(http, server.Address).SendAsync(new ApiRequestBuilder("GET", "/pets/1"), s_getPet, new ApiRequestOptions { ThrowOnError = false }, CancellationToken.None);
+        var raw = response.GetRawResponse();
 
-        Assert.False(response.IsSuccess);
-        Assert.Equal(404, response.Status);
-        var body = System.Text.Encoding.UTF8.GetString(response.Content.Span);
+        Assert.False(raw.IsSuccess);
+        Assert.Equal(404, raw.Status);
+        var body = System.Text.Encoding.UTF8.GetString(raw.Content.Span);
         Assert.Contains("bad key ***", body);
         Assert.DoesNotContain(Key, body);
-        Assert.DoesNotContain(Key, response.Headers["x-echo"].Single());
-        Assert.Equal("auth", Assert.IsType<ApiException<Problem>>(response.Error).Error.Code);
+        Assert.DoesNotContain(Key, raw.Headers["x-echo"].Single());
+        Assert.Equal("auth", Assert.IsType<ApiException<Problem>>(raw.Error).Error.Code);
         Assert.Throws<ApiException<Problem>>(() => response.Value);
+        Assert.Throws<ApiException<Problem>>(raw.EnsureSuccess);
     }
 
     [Fact]
@@ -98,7 +101,7 @@ public sealed class PipelineTests
 
         var response = await Pipeline(http, server.Address).SendAsync(new ApiRequestBuilder("DELETE", "/pets/1").Header("X-Trace", "builder"), s_deletePet, options, CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, response.GetRawResponse().StatusCode);
         var received = server.Last;
         Assert.Equal("DELETE", received.Method);
         Assert.Equal("per-call", received.Headers["X-Api-Key"]);
@@ -195,7 +198,7 @@ public sealed class PipelineTests
         var response = await Pipeline(http, server.Address).SendAsync(new ApiRequestBuilder("GET", "/pets/1"), ApiOperation.Json(static () => TestJson.Default.Pet, mayBeEmpty: true), null, default);
 
         Assert.Null(response.Value);
-        Assert.Equal(204, response.Status);
+        Assert.Equal(204, response.GetRawResponse().Status);
     }
 
     [Fact]

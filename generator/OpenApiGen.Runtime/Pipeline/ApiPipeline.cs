@@ -44,11 +44,11 @@ public sealed class ApiPipeline
             using var response = await SendCoreAsync(request, operation, options, token).ConfigureAwait(false);
             if (IsSuccess(response))
             {
-                return new ApiResponse(response, secrets, null, default);
+                return new ApiResponse(new ApiRawResponse(response, secrets, null, default));
             }
 
             var (error, content) = await ReadErrorAsync(response, operation, options, secrets, token).ConfigureAwait(false);
-            return new ApiResponse(response, secrets, error, content);
+            return new ApiResponse(new ApiRawResponse(response, secrets, error, content));
         }
         catch (OperationCanceledException cancelled) when (IsTimeout(deadline, cancellationToken))
         {
@@ -76,24 +76,24 @@ public sealed class ApiPipeline
             if (!IsSuccess(response))
             {
                 var (error, content) = await ReadErrorAsync(response, operation, options, secrets, token).ConfigureAwait(false);
-                return new ApiResponse<T>(response, secrets, error, content);
+                return new ApiResponse<T>(new ApiRawResponse(response, secrets, error, content), default!);
             }
 
             if (operation.MayBeEmpty && (response.StatusCode == System.Net.HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0))
             {
-                return new ApiResponse<T>(response, secrets, default(T)!);
+                return new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), default!);
             }
 
             switch (operation.Kind)
             {
                 case SuccessKind.Json:
-                    return new ApiResponse<T>(response, secrets, await ApiResponseReader.ReadJsonAsync(response, operation.Info, secrets, token).ConfigureAwait(false));
+                    return new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), await ApiResponseReader.ReadJsonAsync(response, operation.Info, secrets, token).ConfigureAwait(false));
                 case SuccessKind.Text:
-                    return new ApiResponse<T>(response, secrets, (T)(object)await ApiResponseReader.ReadTextAsync(response, token).ConfigureAwait(false));
+                    return new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), (T)(object)await ApiResponseReader.ReadTextAsync(response, token).ConfigureAwait(false));
                 default:
                     // The stream owns the response from here; the caller's dispose releases the connection.
                     var stream = await ApiResponseReader.ReadStreamAsync(response, token).ConfigureAwait(false);
-                    var result = new ApiResponse<T>(response, secrets, (T)(object)stream);
+                    var result = new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), (T)(object)stream);
                     response = null;
                     return result;
             }

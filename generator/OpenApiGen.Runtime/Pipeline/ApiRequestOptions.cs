@@ -21,8 +21,9 @@ public sealed class ApiRequestOptions
 
     /// <summary>
     /// Whether an answer the API does not document as success throws its <see cref="ApiException"/> (the default), or
-    /// is returned: then <see cref="ApiResponse.IsSuccess"/> is false, <see cref="ApiResponse.Error"/> holds the
-    /// exception (with the typed error body, when documented) and <see cref="ApiResponse.Content"/> the raw body.
+    /// is returned: then <see cref="ApiResponse.GetRawResponse"/>'s <see cref="ApiRawResponse.IsSuccess"/> is false,
+    /// its <see cref="ApiRawResponse.Error"/> holds the exception (with the typed error body, when documented) and its
+    /// <see cref="ApiRawResponse.Content"/> the raw body.
     /// </summary>
     public bool ThrowOnError { get; set; } = true;
 

@@ -4,11 +4,13 @@ using System.Net.Http.Headers;
 namespace OpenApiGen.Runtime;
 
 /// <summary>
-/// An answer of the API, as <c>System.ClientModel</c>'s <c>ClientResult</c> gives it: the status, the headers, the
-/// vendor's request id, and, for an error the caller asked to have returned (<see cref="ApiRequestOptions.ThrowOnError"/>),
-/// the error and the raw body. Secrets the client sent are removed from every header value it hands out.
+/// The HTTP side of an answer, as <c>System.ClientModel</c>'s <c>PipelineResponse</c> gives it: the status, the
+/// headers, the vendor's request id, and, for an error the caller asked to have returned
+/// (<see cref="ApiRequestOptions.ThrowOnError"/>), the error and the raw body. Secrets the client sent are removed from
+/// every header value it hands out. Reached through <see cref="ApiResponse.GetRawResponse"/>, so none of these names
+/// can hide a member of the value (a model's own <c>Status</c> or <c>Error</c>) behind <c>var</c>.
 /// </summary>
-public class ApiResponse
+public sealed class ApiRawResponse
 {
     private readonly HttpResponseHeaders _headers;
     private readonly HttpContentHeaders? _contentHeaders;
@@ -16,7 +18,7 @@ public class ApiResponse
     private SecretScrubber? _scrubber;
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headerValues;
 
-    internal ApiResponse(HttpResponseMessage response, IReadOnlyList<string?> secrets, ApiException? error, ReadOnlyMemory<byte> content)
+    internal ApiRawResponse(HttpResponseMessage response, IReadOnlyList<string?> secrets, ApiException? error, ReadOnlyMemory<byte> content)
     {
         StatusCode = response.StatusCode;
         ReasonPhrase = response.ReasonPhrase;
@@ -43,8 +45,8 @@ public class ApiResponse
     public ApiException? Error { get; }
 
     /// <summary>
-    /// The raw body of an error answer returned instead of thrown (bounded, as <see cref="ApiException"/> reads it);
-    /// empty for a success, whose body was read into the value.
+    /// The raw body of an error answer returned instead of thrown (bounded, as <see cref="ApiException"/> reads it, and
+    /// scrubbed of secrets); empty for a success, whose body was read into the value.
     /// </summary>
     public ReadOnlyMemory<byte> Content { get; }
 
@@ -112,29 +114,37 @@ public class ApiResponse
 }
 
 /// <summary>
-/// An answer with its value: what every generated method returns. It converts to the value implicitly, so the common
-/// case reads <c>TaskDetail task = await client.GetTaskAsync(id);</c>, and the status, headers and request id are there
-/// when wanted, without a second method.
+/// An answer, as <c>System.ClientModel</c>'s <c>ClientResult</c> gives it: what a generated method returns for an
+/// operation whose success has no body. <see cref="GetRawResponse"/> has the status, headers and request id.
+/// </summary>
+public class ApiResponse
+{
+    private readonly ApiRawResponse _raw;
+
+    internal ApiResponse(ApiRawResponse raw) => _raw = raw;
+
+    /// <summary>The HTTP side of the answer: status, headers, the vendor's request id, and a returned error.</summary>
+    public ApiRawResponse GetRawResponse() => _raw;
+}
+
+/// <summary>
+/// An answer with its value: what every generated method with a success body returns. It converts to the value
+/// implicitly, so the common case reads <c>TaskDetail task = await client.GetTaskDetailAsync(id);</c>; the status,
+/// headers and request id are one call away (<see cref="ApiResponse.GetRawResponse"/>), without a second method.
 /// </summary>
 /// <typeparam name="T">The documented success body.</typeparam>
 public sealed class ApiResponse<T> : ApiResponse
 {
     private readonly T _value;
 
-    internal ApiResponse(HttpResponseMessage response, IReadOnlyList<string?> secrets, T value)
-        : base(response, secrets, null, default)
+    internal ApiResponse(ApiRawResponse raw, T value)
+        : base(raw)
     {
         _value = value;
     }
 
-    internal ApiResponse(HttpResponseMessage response, IReadOnlyList<string?> secrets, ApiException error, ReadOnlyMemory<byte> content)
-        : base(response, secrets, error, content)
-    {
-        _value = default!;
-    }
-
-    /// <summary>The success body; throws <see cref="ApiResponse.Error"/> when the answer was an error returned instead of thrown.</summary>
-    public T Value => Error is { } error ? throw error : _value;
+    /// <summary>The success body; throws the error when the answer was an error returned instead of thrown.</summary>
+    public T Value => GetRawResponse().Error is { } error ? throw error : _value;
 
     /// <summary>The success body.</summary>
     /// <param name="response">The answer.</param>
