@@ -1,0 +1,228 @@
+using System.ComponentModel;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace OpenApiGen.Runtime;
+
+/// <summary>
+/// The request one generated method builds: its path with the parameters filled in, query, headers, cookies and
+/// body, each added in one call that escapes the value and leaves out a null (an optional parameter not given).
+/// <see cref="ApiPipeline"/> adds the base address and credentials and sends it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ApiRequestBuilder
+{
+    private string _path;
+    private QueryBuilder? _query;
+    private List<KeyValuePair<string, string>>? _headers;
+    private List<string>? _cookies;
+
+    /// <summary>Starts a request.</summary>
+    /// <param name="method">The HTTP method, upper case.</param>
+    /// <param name="pathTemplate">The spec's path template, relative to the server (<c>/v1/tasks/{task_id}</c>).</param>
+    public ApiRequestBuilder(string method, string pathTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(pathTemplate);
+        Method = HttpMethod.Parse(method);
+        _path = pathTemplate;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The path so far, relative to the server, with the parameters filled in.</summary>
+    public string Path => _path;
+
+    /// <summary>The body, if one was set.</summary>
+    public HttpContent? Content { get; private set; }
+
+    /// <summary>Fills the template's <c>{name}</c> with <paramref name="value"/>, escaped for a path segment.</summary>
+    public ApiRequestBuilder PathParameter(string name, ParameterText value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var text = value.Text ?? throw new ArgumentException($"The path parameter '{name}' needs a value.", nameof(value));
+        _path = _path.Replace("{" + name + "}", Uri.EscapeDataString(text), StringComparison.Ordinal);
+        return this;
+    }
+
+    /// <summary>Adds <c>name=value</c> to the query, unless the value is null.</summary>
+    public ApiRequestBuilder Query(string name, ParameterText value)
+    {
+        if (value.Text is { } text)
+        {
+            (_query ??= new()).Add(name, text);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a list to the query: one <c>name=item</c> per item (<paramref name="explode"/>, OpenAPI's default for
+    /// <c>form</c>) or one <c>name=a,b,c</c>. Nothing for a null list.
+    /// </summary>
+    public ApiRequestBuilder Query<T>(string name, IEnumerable<T>? values, Func<T, ParameterText> text, bool explode = true)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (values is null)
+        {
+            return this;
+        }
+
+        if (!explode)
+        {
+            return Query(name, Join(values, text));
+        }
+
+        foreach (var value in values)
+        {
+            Query(name, text(value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds an object to the query in its style (<c>form</c> exploded or not, <c>deepObject</c>), from its JSON metadata.</summary>
+    public ApiRequestBuilder QueryObject<T>(string name, T? value, JsonTypeInfo<T> info, bool deepObject = false, bool explode = true)
+    {
+        if (value is not null)
+        {
+            ObjectParameters.AddToQuery(_query ??= new(), name, value, info, deepObject, explode);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a header, unless the value is null.</summary>
+    public ApiRequestBuilder Header(string name, ParameterText value)
+    {
+        if (value.Text is { } text)
+        {
+            (_headers ??= []).Add(new(name, text));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a list as one comma-separated header (OpenAPI's <c>simple</c> style). Nothing for a null list.</summary>
+    public ApiRequestBuilder Header<T>(string name, IEnumerable<T>? values, Func<T, ParameterText> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return values is null ? this : Header(name, Join(values, text));
+    }
+
+    /// <summary>Sets a header, replacing one of the same name added before (how credentials and per-call headers win).</summary>
+    public ApiRequestBuilder SetHeader(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        _headers?.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+        (_headers ??= []).Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>Adds a cookie, its value escaped, unless the value is null.</summary>
+    public ApiRequestBuilder Cookie(string name, ParameterText value)
+    {
+        if (value.Text is { } text)
+        {
+            (_cookies ??= []).Add(name + "=" + Uri.EscapeDataString(text));
+        }
+
+        return this;
+    }
+
+    /// <summary>A JSON body written with the generated metadata; nothing for a null optional body.</summary>
+    public ApiRequestBuilder Json<T>(T? value, JsonTypeInfo<T> info, string mediaType = "application/json")
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        if (value is not null)
+        {
+            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, info));
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+            Content = content;
+        }
+
+        return this;
+    }
+
+    /// <summary>An <c>application/x-www-form-urlencoded</c> body, its members written from the generated JSON metadata (see <see cref="FormUrlEncoded"/>).</summary>
+    public ApiRequestBuilder Form<T>(T? value, JsonTypeInfo<T> info, IReadOnlyDictionary<string, FormStyle>? styles = null)
+    {
+        if (value is not null)
+        {
+            Content = FormUrlEncoded.Content(value, info, styles);
+        }
+
+        return this;
+    }
+
+    /// <summary>A text body.</summary>
+    public ApiRequestBuilder Text(string? value, string mediaType = "text/plain")
+    {
+        if (value is not null)
+        {
+            Content = new StringContent(value, Encoding.UTF8, mediaType);
+        }
+
+        return this;
+    }
+
+    /// <summary>A raw body, sent as the stream reads.</summary>
+    public ApiRequestBuilder Stream(Stream? value, string mediaType = "application/octet-stream")
+    {
+        if (value is not null)
+        {
+            var content = new StreamContent(value);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+            Content = content;
+        }
+
+        return this;
+    }
+
+    /// <summary>A body the caller (or the generated multipart writer) built.</summary>
+    public ApiRequestBuilder Body(HttpContent? content)
+    {
+        Content = content;
+        return this;
+    }
+
+    /// <summary>The message to send: the path and query under <paramref name="baseAddress"/>, the headers and cookies.</summary>
+    internal HttpRequestMessage ToMessage(Uri baseAddress)
+    {
+        var message = new HttpRequestMessage(Method, ApiRequest.Address(baseAddress, Path, _query)) { Content = Content };
+        if (_headers is not null)
+        {
+            foreach (var header in _headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (_cookies is { Count: > 0 })
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", _cookies));
+        }
+
+        return message;
+    }
+
+    private static string Join<T>(IEnumerable<T> values, Func<T, ParameterText> text)
+    {
+        var joined = new StringBuilder();
+        foreach (var value in values)
+        {
+            if (joined.Length > 0)
+            {
+                joined.Append(',');
+            }
+
+            joined.Append(text(value).Text);
+        }
+
+        return joined.ToString();
+    }
+}
