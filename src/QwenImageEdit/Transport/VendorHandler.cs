@@ -30,7 +30,8 @@ internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, Ht
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var timeout = inner.Timeout < options.RequestTimeout ? inner.Timeout : options.RequestTimeout;
+        // The shorter of the two; an HttpClient without a timeout (Infinite) does not lift the facade's.
+        var timeout = inner.Timeout > TimeSpan.Zero && inner.Timeout < options.RequestTimeout ? inner.Timeout : options.RequestTimeout;
         using var deadline = ResponseBody.Deadline(timeout, cancellationToken);
         try
         {
@@ -52,13 +53,10 @@ internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, Ht
                 }
 
                 // The caller's HttpClient may follow redirects itself (HttpClientHandler does by default).
-                if (response.RequestMessage?.RequestUri is { } final && final != target)
+                if (response.RequestMessage?.RequestUri is { } final && final != target && (kind == RequestKind.Create || !SameOrigin(origin, final)))
                 {
                     response.Dispose();
-                    if (kind == RequestKind.Create || !SameOrigin(origin, final))
-                    {
-                        throw Redirected(target, final, null, "and the HttpClient followed it");
-                    }
+                    throw Redirected(target, final, null, "and the HttpClient followed it");
                 }
 
                 if ((int)response.StatusCode is >= 300 and < 400 and not 304)
@@ -70,7 +68,7 @@ internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, Ht
                     if (kind == RequestKind.Create || next is null || !SameOrigin(origin, next) || redirects >= MaxRedirects
                         || (request.Method != HttpMethod.Get && status is not (307 or 308)))
                     {
-                        throw Redirected(target, next, status, next is null ? $"to '{scrubber.Scrub(location)}', which is not a URL" : redirects >= MaxRedirects ? $"more than {MaxRedirects} times" : null);
+                        throw Redirected(target, next, status, location is null ? "without a Location" : next is null ? $"to '{scrubber.Scrub(location)}', which is not a URL" : redirects >= MaxRedirects ? $"more than {MaxRedirects} times" : null);
                     }
 
                     target = next;

@@ -5,7 +5,8 @@ namespace QwenImageEdit.Tests.Hostile;
 
 /// <summary>
 /// Answers whose headers come at once and whose body trickles in, a byte at a time: HttpClient's Timeout stops at the
-/// headers, the facade's RequestTimeout covers the body, on every kind of request.
+/// headers, the facade's RequestTimeout covers the body, on every kind of request. The deadline is set short only for
+/// the step under test, so a slow machine cannot make the steps before it time out.
 /// </summary>
 public sealed class DeadlineTests
 {
@@ -17,12 +18,14 @@ public sealed class DeadlineTests
         return HostileServer.Trickle(exchange.Context, exchange.Text, TimeSpan.FromMilliseconds(200), exchange.Status);
     }
 
-    private static Task<HostileRig> Rig(ImageEditVendor vendor, FakeLifecycle? lifecycle = null) => HostileRig.StartAsync(vendor, lifecycle, o =>
+    private static Task<HostileRig> Rig(ImageEditVendor vendor, FakeLifecycle? lifecycle = null) => HostileRig.StartAsync(vendor, lifecycle, static o => o.Polling.TransientRetries = 0);
+
+    /// <summary>From now on, every request (and download) has <see cref="Deadline"/>.</summary>
+    private static void ShortDeadlines(HostileRig rig)
     {
-        o.RequestTimeout = Deadline;
-        o.Results.Timeout = Deadline;
-        o.Polling.TransientRetries = 0;
-    });
+        rig.Options.RequestTimeout = Deadline;
+        rig.Options.Results.Timeout = Deadline;
+    }
 
     [Theory]
     [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
@@ -31,6 +34,7 @@ public sealed class DeadlineTests
         await using var rig = await Rig(vendor);
         var operation = await rig.Client.StartEditAsync(Cases.Request());
         rig.Proxy.OnAnswer = exchange => exchange.Route == FakeRoute.Poll ? Trickle(exchange) : Task.CompletedTask;
+        ShortDeadlines(rig);
 
         var (error, _, elapsed) = await Bounds.ThrowsAsync<ImageEditTimeoutException>(() => operation.UpdateAsync());
 
@@ -46,6 +50,7 @@ public sealed class DeadlineTests
         await using var rig = await Rig(vendor);
         var id = (await rig.Client.StartEditAsync(Cases.Request())).Id;
         rig.Proxy.OnAnswer = exchange => exchange.Route == FakeRoute.Poll ? Trickle(exchange) : Task.CompletedTask;
+        ShortDeadlines(rig);
 
         var (error, _, _) = await Bounds.ThrowsAsync<ImageEditTimeoutException>(() => rig.Client.GetOperationAsync(id));
 
@@ -58,6 +63,7 @@ public sealed class DeadlineTests
     {
         await using var rig = await Rig(vendor);
         rig.Proxy.OnAnswer = exchange => exchange.Route == FakeRoute.Upload ? Trickle(exchange) : Task.CompletedTask;
+        ShortDeadlines(rig);
         var png = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "input.png"));
 
         var (error, _, _) = await Bounds.ThrowsAsync<ImageEditTimeoutException>(() => rig.Client.StartEditAsync(new ImageEditRequest { Prompt = "add a hat", Images = [ImageInput.FromBytes(png, "image/png", "input.png")] }));
@@ -72,6 +78,7 @@ public sealed class DeadlineTests
     {
         await using var rig = await Rig(vendor);
         rig.Proxy.OnAnswer = exchange => exchange.Route == FakeRoute.Create ? Trickle(exchange) : Task.CompletedTask;
+        ShortDeadlines(rig);
 
         var (error, _, _) = await Bounds.ThrowsAsync<ImageEditTimeoutException>(() => rig.Client.StartEditAsync(Cases.Request()));
 
@@ -91,6 +98,7 @@ public sealed class DeadlineTests
             exchange.Answered = true;
             await Task.Delay(Timeout.Infinite, exchange.Context.RequestAborted);
         };
+        ShortDeadlines(rig);
 
         await Bounds.ThrowsAsync<ImageEditTimeoutException>(() => operation.UpdateAsync());
     }
@@ -112,6 +120,7 @@ public sealed class DeadlineTests
                 await Task.Delay(200, exchange.Context.RequestAborted);
             }
         };
+        ShortDeadlines(rig);
 
         var (error, _, _) = await Bounds.ThrowsAsync<ImageEditException>(() => images[0].ReadAsync());
 
@@ -120,14 +129,30 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public async Task The_HttpClient_timeout_still_holds_when_it_is_shorter()
+    public async Task An_HttpClient_without_a_timeout_does_not_lift_the_RequestTimeout()
     {
-        await using var rig = await HostileRig.StartAsync(ImageEditVendor.ModelsLab, configure: o => o.Polling.TransientRetries = 0);
-        rig.Http.Timeout = Deadline;
+        await using var rig = await Rig(ImageEditVendor.Apikley);
+        rig.Http.Timeout = Timeout.InfiniteTimeSpan;
         var operation = await rig.Client.StartEditAsync(Cases.Request());
         rig.Proxy.OnAnswer = exchange => exchange.Route == FakeRoute.Poll ? Trickle(exchange) : Task.CompletedTask;
+        ShortDeadlines(rig);
 
-        await Bounds.ThrowsAsync<ImageEditTimeoutException>(() => operation.UpdateAsync());
+        var (_, _, elapsed) = await Bounds.ThrowsAsync<ImageEditTimeoutException>(() => operation.UpdateAsync());
+
+        Assert.InRange(elapsed, Deadline * 0.9, Bounds.Hang);
+    }
+
+    [Fact]
+    public async Task The_HttpClient_timeout_still_holds_when_it_is_shorter()
+    {
+        await using var rig = await HostileRig.StartAsync(ImageEditVendor.ModelsLab);
+        rig.Http.Timeout = Deadline;
+        rig.Proxy.OnAnswer = exchange => exchange.Route == FakeRoute.Create ? Trickle(exchange) : Task.CompletedTask;
+
+        // RequestTimeout is 100 s, longer than Bounds.Hang: ending at all proves the HttpClient's 600 ms held.
+        await Bounds.ThrowsAsync<ImageEditTimeoutException>(() => rig.Client.StartEditAsync(Cases.Request()));
+
         Assert.Equal(TimeSpan.FromSeconds(100), rig.Options.RequestTimeout);
+        Assert.InRange(rig.Fake.Tasks.Count, 0, 1); // and never sent twice (on a slow machine it may time out before the fake has it)
     }
 }
