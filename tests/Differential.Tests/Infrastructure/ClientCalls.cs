@@ -24,8 +24,8 @@ internal static class ClientCalls
 
     public static async Task<ClientOutcome> OursAsync(string ns, OpenApiOperation operation, OperationSample sample, CannedAnswer answer)
     {
-        var clientType = VendorDocuments.Client(ns);
-        var options = VendorDocuments.JsonOptions(ns);
+        var clientType = VendorClients.Client(ns);
+        var options = VendorClients.JsonOptions(ns);
         var method = clientType.GetMethod(PascalCase(operation.OperationId) + "Async") ?? throw new InvalidOperationException($"{clientType.Name} has no method for {operation.OperationId}");
         var handler = new RecordingHandler(answer);
         var constructor = clientType.GetConstructors().Single(static c => c.GetParameters().Length == 2);

@@ -37,9 +37,9 @@ internal static class NSwagClients
     private static async Task<IReadOnlyDictionary<string, NSwagClient>> GenerateAsync()
     {
         var generated = new List<(string Namespace, OpenApiDocument Document, CSharpClientGeneratorSettings Settings, string Code)>();
-        foreach (var document in VendorDocuments.All)
+        foreach (var document in VendorClients.Documents)
         {
-            var openApi = await OpenApiDocument.FromJsonAsync(VendorDocuments.Json(document));
+            var openApi = await OpenApiDocument.FromJsonAsync(VendorClients.Json(document));
             var settings = new CSharpClientGeneratorSettings
             {
                 ClassName = "NSwagClient",
