@@ -127,8 +127,10 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         {
             var variant = kind switch { SampleKind.Full => "full", SampleKind.Minimal => "minimal", _ => "other branches" };
             var sample = OperationSample.For(operation, kind);
-            var answerJson = Json(success.Value) is { } schema ? Samples.For(schema, kind) : null;
-            var answer = new CannedAnswer((HttpStatusCode)int.Parse(success.Key ?? "200"), answerJson?.ToJsonString());
+            var status = (HttpStatusCode)int.Parse(success.Key ?? "200", System.Globalization.CultureInfo.InvariantCulture);
+            var schema = Json(success.Value);
+            var sampleJson = schema is null ? null : Samples.For(schema, kind);
+            var (answer, answerJson) = schema is null ? NotJson(status, success.Value) : (new CannedAnswer(status, sampleJson?.ToJsonString()), sampleJson);
 
             var ours = await ClientCalls.OursAsync(document, operation, sample, answer);
             var theirs = await ClientCalls.NSwagAsync(nswag, path, method, operation, sample, answer);
@@ -196,6 +198,25 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         }
 
         return (HttpStatusCode)int.Parse(status.Contains('X', StringComparison.OrdinalIgnoreCase) ? status[0] + "00" : status, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// An answer in a documented media type that is not JSON, and what a client should read from it: text as the
+    /// string (an event stream's events included, as neither client reads them one by one yet), anything else as its
+    /// bytes (base64). No content documented: no body, read as nothing.
+    /// </summary>
+    private static (CannedAnswer Answer, JsonNode? Read) NotJson(HttpStatusCode status, OpenApiResponse? response)
+    {
+        if (response?.ActualResponse.Content.Keys.FirstOrDefault() is not { } mediaType)
+        {
+            return (new CannedAnswer(status, null), null);
+        }
+
+        var text = mediaType == "text/event-stream" ? "event: status\ndata: {\"status\":\"COMPLETED\"}\n\n" : "sample answer";
+        var read = mediaType.StartsWith("text/", StringComparison.Ordinal)
+            ? JsonValue.Create(text)
+            : JsonValue.Create(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)));
+        return (new CannedAnswer(status, null, text, mediaType), read);
     }
 
     /// <summary>A response's JSON body schema, if it has one.</summary>
