@@ -26,11 +26,17 @@ internal static class ExpectedDifferences
     private const string OptionalFormField = "NSwag throws ArgumentNullException for an optional form field left null (its multipart code checks every field); ours leaves the part out.";
     private const string IntegerOrString = "NSwag types a 3.1 type array of integer and string as an integer, and cannot take or read the string the vendors also send (specs/README.md conflicts 2 and 3); ours is a union of both.";
     private const string FirstShapeOnly = "NSwag reads a oneOf of response shapes as its first branch (the success shape) and fails on the error and processing shapes ModelsLab answers with HTTP 200; ours is a union that holds whichever came (its cases told apart by their status values).";
+    private const string ReplicateApi = "QwenImageEdit.Vendors.Replicate.Api";
+    private const string ImageSizeChoice = "NSwag types fal's image_size, anyOf [ImageSize object, preset name], as its object and cannot take a preset (square_hd); ours is a union of both.";
+    private const string VersionChoice = "NSwag types Replicate's prediction version, oneOf [version id, the enum value hidden], as an enum of hidden alone and cannot read a version id; ours is a union that holds either.";
+    private const string EventStream = "fal's status stream is text/event-stream: ours hands over the stream's text as a string (typed events are issue 14's streaming methods); NSwag tries to read it as JSON.";
+    private const string DefaultsRead = "Both clients give a model member the spec's default when the answer leaves it out, so the minimal answer reads back with the defaults filled in (issue 14's honest defaults will make ours report what the server sent).";
     private const string CredentialBody = "Ours writes a body it fills the API key into (x-openapigen-credential) as bytes it labels application/json; charset=utf-8; NSwag writes application/json. UTF-8 is JSON's only encoding (RFC 8259): the same to a server.";
 
     public static readonly IReadOnlyList<ExpectedDifference> All =
     [
-        new("*", "*", "request", "header Accept: absent vs application/json", "Ours sends no Accept header (the generated clients set none, and every vendor answers JSON regardless); NSwag asks for application/json."),
+        new("*", "*", "request", "header Accept: absent vs ", "Ours sends no Accept header (the generated clients set none; each vendor answers an operation in its one documented media type); NSwag asks for that type."),
+        new("*", "*", "request", "header Content-Type: absent vs application/json; charset=utf-8", "An operation without a request body (fal's cancel PUT, Replicate's cancel POSTs): ours sends no content; NSwag sends an empty application/json one."),
 
         new(EvoLinkFiles, "uploadFileStream", "request", "part file file name: file vs sample.png", StreamFileName),
         new(EvoLinkFiles, "uploadFileStream", "request", "part file media type: application/octet-stream vs image/png", StreamMediaType),
@@ -49,6 +55,30 @@ internal static class ExpectedDifferences
         new("QwenImageEdit.Vendors.ModelsLab.Fetch", "fetchQwenEditResult", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", FirstShapeOnly),
         new("QwenImageEdit.Vendors.ModelsLab.Uploads", "base64ToUrl", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", FirstShapeOnly),
 
+        .. Fal("QwenImageEdit.Vendors.Fal.ImageEdit"),
+        .. Fal("QwenImageEdit.Vendors.Fal.ImageEditPlus"),
+        .. Fal("QwenImageEdit.Vendors.Fal.ImageEdit2509"),
+        .. Fal("QwenImageEdit.Vendors.Fal.ImageEdit2511"),
+        .. Defaults("QwenImageEdit.Vendors.Replicate.ImageEdit"),
+        .. Defaults("QwenImageEdit.Vendors.Replicate.ImageEditPlus"),
+
+        .. new[] { "deployments.predictions.create", "models.examples.list", "models.predictions.create", "predictions.cancel", "predictions.create", "predictions.get", "predictions.list" }
+            .Select(static operation => new ExpectedDifference(ReplicateApi, operation, "answer", "threw ApiException: Could not deserialize the response body stream as", VersionChoice)),
+        new(ReplicateApi, "predictions.list", "request", "query: {created_after=2025-01-01T00:00:00.0000000+00:00, created_before=2025-02-01T00:00:00.0000000+00:00, source=web} vs {created_after=2025-01-01T00:00:00, created_before=2025-02-01T00:00:00, source=web}", "NSwag writes a date-time query value with the format s, which drops the offset (a server may read it in its own time zone); ours writes the round-trip form with its offset, as RFC 3339 requires."),
+        new(ReplicateApi, "files.create", "request", "part content file name: content vs sample.png", StreamFileName),
+        new(ReplicateApi, "files.create", "request", "part content media type: application/octet-stream vs image/png", StreamMediaType),
+        new(ReplicateApi, "files.create", "request minimal", "sent a request vs sent nothing (ArgumentNullException", OptionalFormField),
+
         new("QwenImageEdit.Vendors.Apikley.Tasks", "getTaskRecordInfo", "answer 200 full, NSwag", "threw ApiException: Could not deserialize", "NSwag types resultJson, oneOf [string, object] after the overlay (specs/README.md conflict 6), as its object branch, and cannot read the JSON text Apikley documents; ours reads either."),
     ];
+
+    private static IEnumerable<ExpectedDifference> Fal(string document) =>
+    [
+        new(document, "submitRequest", "request other branches", "sent a request vs sent nothing (ArgumentException: cannot take the sample: Error converting value \"square_hd\"", ImageSizeChoice),
+        new(document, "streamRequestStatus", "answer 200", "threw ApiException", EventStream),
+    ];
+
+    private static IEnumerable<ExpectedDifference> Defaults(string document)
+        => new[] { "go_fast: null vs true", "aspect_ratio: null vs \"match_input_image\"", "output_format: null vs \"webp\"", "output_quality: null vs 95", "disable_safety_checker: null vs false" }
+            .Select(member => new ExpectedDifference(document, "createPrediction", "answer 201 minimal", "$.input." + member, DefaultsRead));
 }

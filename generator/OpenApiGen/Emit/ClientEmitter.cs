@@ -425,11 +425,12 @@ internal static class ClientEmitter
                     writer.Line($"{l.Form}.Add(new global::System.Net.Http.StringContent({Text(type.Element!.WithNullable(false), l.Item)}), {name});");
                     writer.CloseBlock();
                     break;
+                case var _ when part.JsonInfo is { } info:
+                    // An object or a list of them is a JSON part: OpenAPI's default contentType for them (Encoding Object).
+                    writer.Line($"{l.Form}.Add(new global::System.Net.Http.StringContent(global::System.Text.Json.JsonSerializer.Serialize({value}, {Context(spec)}.{info}), global::System.Text.Encoding.UTF8, \"application/json\"), {name});");
+                    break;
                 default:
-                    var text = part.JsonInfo is { } info
-                        ? $"global::System.Text.Json.JsonSerializer.Serialize({value}, {Context(spec)}.{info})"
-                        : Text(type, value);
-                    writer.Line($"{l.Form}.Add(new global::System.Net.Http.StringContent({text}), {name});");
+                    writer.Line($"{l.Form}.Add(new global::System.Net.Http.StringContent({Text(type, value)}), {name});");
                     break;
             }
 

@@ -24,8 +24,8 @@ internal static class ClientCalls
 
     public static async Task<ClientOutcome> OursAsync(string ns, OpenApiOperation operation, OperationSample sample, CannedAnswer answer)
     {
-        var clientType = VendorDocuments.Client(ns);
-        var options = VendorDocuments.JsonOptions(ns);
+        var clientType = VendorClients.Client(ns);
+        var options = VendorClients.JsonOptions(ns);
         var method = clientType.GetMethod(PascalCase(operation.OperationId) + "Async") ?? throw new InvalidOperationException($"{clientType.Name} has no method for {operation.OperationId}");
         var handler = new RecordingHandler(answer);
         var constructor = clientType.GetConstructors().Single(static c => c.GetParameters().Length == 2);
@@ -109,7 +109,7 @@ internal static class ClientCalls
             return new ClientOutcome(null, null, null, new ArgumentException("cannot take the sample: " + e.Message, e));
         }
 
-        return await InvokeAsync(client, method, arguments, handler, value => value is null ? null : JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(value, settings)), static e => e.GetType().GetProperty("Result")?.GetValue(e));
+        return await InvokeAsync(client, method, arguments, handler, value => Bytes(value) ?? (value is null ? null : JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(value, settings))), static e => e.GetType().GetProperty("Result")?.GetValue(e));
     }
 
     private static async Task<ClientOutcome> InvokeAsync(object client, MethodInfo method, object?[] arguments, RecordingHandler handler, Func<object?, JsonNode?> write, Func<Exception, object?> errorBody)
@@ -171,11 +171,33 @@ internal static class ClientCalls
         }
     }
 
+    /// <summary>
+    /// A binary answer as what was in it (base64), read from a stream (ours) or from NSwag's <c>FileResponse</c>,
+    /// which holds its stream; null for anything else.
+    /// </summary>
+    private static JsonNode? Bytes(object? value)
+    {
+        var stream = value as Stream ?? value?.GetType().GetProperty("Stream")?.GetValue(value) as Stream;
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return JsonValue.Create(Convert.ToBase64String(copy.ToArray()));
+    }
+
     private static JsonNode? WriteOurs(object? value, JsonSerializerOptions options)
     {
         if (value is null)
         {
             return null;
+        }
+
+        if (Bytes(value) is { } bytes)
+        {
+            return bytes;
         }
 
         try

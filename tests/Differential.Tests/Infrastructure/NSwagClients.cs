@@ -18,7 +18,10 @@ internal sealed record NSwagClient(string Namespace, Type Client, OpenApiDocumen
     public MethodInfo Method(string path, string httpMethod, OpenApiOperation operation)
     {
         var name = NJsonSchema.ConversionUtilities.ConvertToUpperCamelCase(Settings.OperationNameGenerator.GetOperationName(Document, path, httpMethod, operation), firstCharacterMustBeAlpha: true) + "Async";
-        return Client.GetMethods().Single(m => m.Name == name && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken));
+        var methods = Client.GetMethods().Where(static m => m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken)).ToList();
+        return methods.SingleOrDefault(m => m.Name == name)
+            ?? methods.SingleOrDefault(m => ClientCalls.Normalize(m.Name) == ClientCalls.Normalize(name))
+            ?? throw new InvalidOperationException($"NSwag's client has no method {name} for {httpMethod} {path}; it has {string.Join(", ", methods.Select(static m => m.Name))}");
     }
 }
 
@@ -37,9 +40,9 @@ internal static class NSwagClients
     private static async Task<IReadOnlyDictionary<string, NSwagClient>> GenerateAsync()
     {
         var generated = new List<(string Namespace, OpenApiDocument Document, CSharpClientGeneratorSettings Settings, string Code)>();
-        foreach (var document in VendorDocuments.All)
+        foreach (var document in VendorClients.Documents)
         {
-            var openApi = await OpenApiDocument.FromJsonAsync(VendorDocuments.Json(document));
+            var openApi = await OpenApiDocument.FromJsonAsync(VendorClients.Json(document));
             var settings = new CSharpClientGeneratorSettings
             {
                 ClassName = "NSwagClient",

@@ -9,8 +9,8 @@ internal sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyList<(st
 /// <summary>One part of a multipart body: its field name, file name, media type and bytes.</summary>
 internal sealed record RecordedPart(string? Name, string? FileName, string? MediaType, byte[] Body);
 
-/// <summary>The answer a handler gives every request: a status, and a JSON body or none.</summary>
-internal sealed record CannedAnswer(HttpStatusCode Status, string? Json);
+/// <summary>The answer a handler gives every request: a status, and a JSON body, another body in its media type, or none.</summary>
+internal sealed record CannedAnswer(HttpStatusCode Status, string? Json, string? Text = null, string? TextMediaType = null);
 
 /// <summary>
 /// Records each request a client sends and answers it, without a network: the address is never dialled, so both
@@ -49,6 +49,10 @@ internal sealed class RecordingHandler(CannedAnswer answer) : HttpMessageHandler
         if (answer.Json is { } json)
         {
             response.Content = new StringContent(json, new MediaTypeHeaderValue("application/json"));
+        }
+        else if (answer.Text is { } text)
+        {
+            response.Content = new StringContent(text, new MediaTypeHeaderValue(answer.TextMediaType ?? "text/plain"));
         }
 
         return response;

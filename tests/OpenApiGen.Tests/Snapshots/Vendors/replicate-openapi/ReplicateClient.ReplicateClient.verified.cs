@@ -2007,7 +2007,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
             }
             if (body.Metadata is { } part_Metadata)
             {
-                form.Add(new global::System.Net.Http.StringContent(global::System.Text.Json.JsonSerializer.Serialize(part_Metadata, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.JsonMap)), "metadata");
+                form.Add(new global::System.Net.Http.StringContent(global::System.Text.Json.JsonSerializer.Serialize(part_Metadata, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.JsonMap), global::System.Text.Encoding.UTF8, "application/json"), "metadata");
             }
             if (body.Type is { } part_Type)
             {
