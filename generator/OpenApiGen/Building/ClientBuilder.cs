@@ -5,6 +5,10 @@ using Microsoft.OpenApi;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
 using OpenApiGen.Naming;
+using ParameterLocation = OpenApiGen.Model.ParameterLocation;
+using ParameterStyle = OpenApiGen.Model.ParameterStyle;
+using SpecLocation = Microsoft.OpenApi.ParameterLocation;
+using SpecStyle = Microsoft.OpenApi.ParameterStyle;
 
 namespace OpenApiGen.Building;
 
@@ -14,9 +18,8 @@ namespace OpenApiGen.Building;
 /// </summary>
 internal sealed partial class ModelBuilder
 {
-    // Locals of the generated methods: a parameter may not take these names.
-    // The method's other parameters. Its locals are named after the parameters (OperationLocals), so they never take a
-    // name from the spec.
+    // The method's other parameters. Its locals are the emitter's, named after the parameters (LocalNames), so they
+    // never take a name from the spec.
     private static readonly string[] s_reservedParameterNames = { "cancellationToken", "body" };
 
     private readonly List<OperationModel> _operations = new();
@@ -75,19 +78,19 @@ internal sealed partial class ModelBuilder
                 : isJsonContent
                     ? Resolve(content!.Value.Value.Schema!, operationName + Identifier.ToPascalCase(wire), parameterPointer + "/content/" + SchemaFacts.Escape(content.Value.Key) + "/schema")
                     : new TypeRef(TypeKind.String);
-            var isRequired = parameter.Required || location == ParameterLocation.Path;
+            var isRequired = parameter.Required || location == SpecLocation.Path;
 
             // An object is written member by member through its JSON metadata; its .NET text would be its type's name.
             var isObject = !isJsonContent && type.Kind is TypeKind.Object or TypeKind.Map;
             parameters.Add(new ParameterModel(
                 names[index],
                 wire,
-                location.ToString().ToLowerInvariant(),
+                LocationOf(location),
                 type.WithNullable(!isRequired || type.IsNullable),
                 isRequired,
                 isObject ? parameter.Explode : parameter.Explode || parameter.Style is null,
                 DocBuilder.ForText(null, parameter.Description),
-                parameter.Style == ParameterStyle.DeepObject,
+                StyleOf(parameter.Style, location),
                 isObject || isJsonContent ? JsonInfo(type) : null,
                 isJsonContent));
         }
@@ -96,7 +99,7 @@ internal sealed partial class ModelBuilder
         parameters = parameters
             .Select((p, i) => (p, i))
             .OrderBy(static x => x.p.IsRequired ? 0 : 1)
-            .ThenBy(static x => x.p.Location == "path" ? 0 : 1)
+            .ThenBy(static x => x.p.Location == ParameterLocation.Path ? 0 : 1)
             .ThenBy(static x => x.i)
             .Select(static x => x.p)
             .ToList();
@@ -114,27 +117,34 @@ internal sealed partial class ModelBuilder
             result,
             mayBeEmpty,
             errors.ToEquatableArray(),
-            SecurityOf(operation).ToEquatableArray(),
-            ClaimLocals(scope));
+            SecurityOf(operation).ToEquatableArray());
     }
 
-    private static OperationLocals ClaimLocals(NameScope scope) => new(
-        scope.Claim("path", "a local"),
-        scope.Claim("query", "a local"),
-        scope.Claim("request", "a local"),
-        scope.Claim("cookies", "a local"),
-        scope.Claim("response", "a local"),
-        scope.Claim("status", "a local"),
-        scope.Claim("failed", "a local"),
-        scope.Claim("item", "a local"),
-        scope.Claim("form", "a local"),
-        scope.Claim("file", "a local"),
-        scope.Claim("payload", "a local"));
+    private static ParameterLocation LocationOf(SpecLocation location) => location switch
+    {
+        SpecLocation.Path => ParameterLocation.Path,
+        SpecLocation.Header => ParameterLocation.Header,
+        SpecLocation.Cookie => ParameterLocation.Cookie,
+        _ => ParameterLocation.Query,
+    };
+
+    /// <summary>The spec's style, or the location's default: <c>form</c> for query and cookie, <c>simple</c> for path and header.</summary>
+    private static ParameterStyle StyleOf(SpecStyle? style, SpecLocation location) => style switch
+    {
+        SpecStyle.Form => ParameterStyle.Form,
+        SpecStyle.Simple => ParameterStyle.Simple,
+        SpecStyle.DeepObject => ParameterStyle.DeepObject,
+        SpecStyle.Label => ParameterStyle.Label,
+        SpecStyle.Matrix => ParameterStyle.Matrix,
+        SpecStyle.SpaceDelimited => ParameterStyle.SpaceDelimited,
+        SpecStyle.PipeDelimited => ParameterStyle.PipeDelimited,
+        _ => location is SpecLocation.Query or SpecLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple,
+    };
 
     // OpenAPI: a header parameter named Accept, Content-Type or Authorization "SHALL be ignored"; the body's media
     // type and the security schemes say those, and a request header of that name would be dropped or duplicated.
     private static bool IsIgnoredHeader(IOpenApiParameter parameter)
-        => parameter.In == ParameterLocation.Header
+        => parameter.In == SpecLocation.Header
            && (string.Equals(parameter.Name, "Accept", StringComparison.OrdinalIgnoreCase)
                || string.Equals(parameter.Name, "Content-Type", StringComparison.OrdinalIgnoreCase)
                || string.Equals(parameter.Name, "Authorization", StringComparison.OrdinalIgnoreCase));
@@ -170,7 +180,7 @@ internal sealed partial class ModelBuilder
             }
 
             var wire = path.Substring(open + 1, close - open - 1);
-            var parameter = parameters.FirstOrDefault(p => p.Location == "path" && p.WireName == wire);
+            var parameter = parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == wire);
 
             // A template variable no parameter declares is kept as written rather than silently dropped.
             yield return parameter is null ? new PathSegmentModel(path.Substring(open, close - open + 1), null) : new PathSegmentModel(null, parameter.Name);
@@ -357,7 +367,7 @@ internal sealed partial class ModelBuilder
         var plain = type.WithNullable(false);
         if (plain.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
         {
-            return plain.Name!.Substring(plain.Name.LastIndexOf('.') + 1);
+            return plain.Name!.Name;
         }
 
         if (!_rootTypes.TryGetValue(plain, out var name))
@@ -393,16 +403,16 @@ internal sealed partial class ModelBuilder
             switch (scheme.Type)
             {
                 case SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase):
-                    schemes.Add(new SecuritySchemeModel(pair.Key, "basic", null, null, options.Claim("Username", pair.Key), options.Claim("Password", pair.Key), docs));
+                    schemes.Add(new SecuritySchemeModel(pair.Key, CredentialKind.Basic, null, null, options.Claim("Username", pair.Key), options.Claim("Password", pair.Key), docs));
                     break;
                 case SecuritySchemeType.Http:
                 case SecuritySchemeType.OAuth2:
                 case SecuritySchemeType.OpenIdConnect:
-                    schemes.Add(new SecuritySchemeModel(pair.Key, "bearer", null, null, options.Claim(scheme.Type == SecuritySchemeType.Http ? "BearerToken" : "AccessToken", pair.Key), null, docs));
+                    schemes.Add(new SecuritySchemeModel(pair.Key, CredentialKind.Bearer, null, null, options.Claim(scheme.Type == SecuritySchemeType.Http ? "BearerToken" : "AccessToken", pair.Key), null, docs));
                     break;
                 case SecuritySchemeType.ApiKey when scheme.Name is { Length: > 0 } keyName && scheme.In is { } location:
                     var option = options.IsTaken("ApiKey") ? Identifier.ToPascalCase(pair.Key) + "ApiKey" : "ApiKey";
-                    schemes.Add(new SecuritySchemeModel(pair.Key, "apiKey", location.ToString().ToLowerInvariant(), keyName, options.Claim(option, pair.Key), null, docs));
+                    schemes.Add(new SecuritySchemeModel(pair.Key, CredentialKind.ApiKey, LocationOf(location), keyName, options.Claim(option, pair.Key), null, docs));
                     break;
             }
         }
@@ -410,8 +420,8 @@ internal sealed partial class ModelBuilder
         // A key that travels in the JSON body (x-openapigen-credential) is a scheme of its own, sharing the API key option if there is one.
         if (_operations.Any(static o => o.Body is { CredentialProperties.Count: > 0 }))
         {
-            var option = schemes.FirstOrDefault(static s => s.Kind == "apiKey")?.OptionName ?? options.Claim("ApiKey", SchemaFacts.CredentialExtension);
-            schemes.Add(new SecuritySchemeModel(SchemaFacts.CredentialExtension, "body", "body", null, option, null, DocModel.Empty));
+            var option = schemes.FirstOrDefault(static s => s.Kind == CredentialKind.ApiKey)?.OptionName ?? options.Claim("ApiKey", SchemaFacts.CredentialExtension);
+            schemes.Add(new SecuritySchemeModel(SchemaFacts.CredentialExtension, CredentialKind.Body, null, null, option, null, DocModel.Empty));
         }
 
         return schemes;

@@ -35,12 +35,12 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _aliasesInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineRefs = new(ReferenceComparer.Instance);
-    private readonly Dictionary<string, Dictionary<string, string>> _enumMembers = new(StringComparer.Ordinal);
+    private readonly Dictionary<TypeName, Dictionary<string, string>> _enumMembers = new();
     private readonly List<TypeModel> _types = new();
-    private readonly Dictionary<string, ObjectTypeModel> _objects = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _building = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _componentIdsByType = new(StringComparer.Ordinal);
-    private readonly List<(string TypeName, OpenApiDiscriminator Discriminator)> _discriminated = new();
+    private readonly Dictionary<TypeName, ObjectTypeModel> _objects = new();
+    private readonly HashSet<TypeName> _building = new();
+    private readonly Dictionary<TypeName, string> _componentIdsByType = new();
+    private readonly List<(TypeName TypeName, OpenApiDiscriminator Discriminator)> _discriminated = new();
     private readonly string _contextName;
     private readonly string? _documentName;
 
@@ -154,7 +154,7 @@ internal sealed partial class ModelBuilder
         foreach (var (typeName, discriminator) in _discriminated)
         {
             var subtypes = new List<DerivedTypeModel>();
-            var mapped = new HashSet<string>(StringComparer.Ordinal);
+            var mapped = new HashSet<TypeName>();
             foreach (var pair in discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
             {
                 if (SchemaReferences.ComponentId(pair.Value) is { } id && _componentTypeNames.TryGetValue(id, out var derived) && DerivesFrom(Qualify(derived), typeName))
@@ -174,7 +174,7 @@ internal sealed partial class ModelBuilder
             }
 
             // Deepest first: a grandchild is also a child, and must be written as itself.
-            var ordered = subtypes.Select((subtype, index) => (subtype, index)).OrderByDescending(p => Depth(p.subtype.TypeName)).ThenBy(static p => p.index).Select(static p => p.subtype);
+            var ordered = subtypes.Select((subtype, index) => (subtype, index)).OrderByDescending(p => Depth(p.subtype.Type)).ThenBy(static p => p.index).Select(static p => p.subtype);
             var model = _objects[typeName];
             var updated = model with { Discriminator = new DiscriminatorModel(discriminator.PropertyName!, ordered.ToEquatableArray()) };
             _objects[typeName] = updated;
@@ -182,7 +182,7 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private int Depth(string typeName)
+    private int Depth(TypeName typeName)
     {
         var depth = 0;
         for (var current = _objects[typeName].BaseType; current is not null && depth < 64; current = _objects.TryGetValue(current, out var next) ? next.BaseType : null)
@@ -193,11 +193,11 @@ internal sealed partial class ModelBuilder
         return depth;
     }
 
-    private bool DerivesFrom(string typeName, string baseName)
+    private bool DerivesFrom(TypeName typeName, TypeName baseName)
     {
         for (var current = _objects.TryGetValue(typeName, out var model) ? model.BaseType : null; current is not null; current = _objects.TryGetValue(current, out var next) ? next.BaseType : null)
         {
-            if (string.Equals(current, baseName, StringComparison.Ordinal))
+            if (current == baseName)
             {
                 return true;
             }
@@ -611,7 +611,7 @@ internal sealed partial class ModelBuilder
     {
         TypeKind.List => CaseName(type.Element!) + "List",
         TypeKind.Map => CaseName(type.Element!) + "Map",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!.Substring(type.Name!.LastIndexOf('.') + 1),
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!.Name,
         TypeKind.Json => "Json",
         _ => type.Kind.ToString(),
     };
@@ -682,21 +682,21 @@ internal sealed partial class ModelBuilder
             var allowsNull = type.IsNullable;
             var keywords = SchemaFacts.KeywordSource(propertySchema);
 
-            string? defaultExpression = null;
-            if (keywords.Default is { } defaultValue && !SchemaFacts.IsNull(defaultValue) && DefaultValues.IsScalar(defaultValue) && type.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Object or TypeKind.Json))
+            DefaultValueModel? defaultValue = null;
+            if (keywords.Default is { } specDefault && !SchemaFacts.IsNull(specDefault) && DefaultValues.IsScalar(specDefault) && type.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Object or TypeKind.Json))
             {
-                defaultExpression = DefaultValues.ToExpression(defaultValue, type, value => EnumMember(type, value));
-                if (defaultExpression is null)
+                defaultValue = DefaultValues.From(specDefault, type, value => EnumMember(type, value));
+                if (defaultValue is null)
                 {
-                    Report(Descriptors.IgnoredDefault, propertyPointer + "/default", defaultValue.ToJsonString(), wire, type.Kind.ToString());
+                    Report(Descriptors.IgnoredDefault, propertyPointer + "/default", specDefault.ToJsonString(), wire, type.Kind.ToString());
                 }
             }
 
             // A read-only property is the server's to fill, a defaulted one is always sent, and a credential the client
             // fills: none of them is C# 'required'.
             var isCredential = SchemaFacts.IsCredential(propertySchema);
-            var isRequired = required.Contains(wire) && !keywords.ReadOnly && defaultExpression is null && !isCredential;
-            var annotated = isRequired || defaultExpression is not null ? allowsNull : true;
+            var isRequired = required.Contains(wire) && !keywords.ReadOnly && defaultValue is null && !isCredential;
+            var annotated = isRequired || defaultValue is not null ? allowsNull : true;
             var items = type.Kind == TypeKind.List ? Items(propertySchema) : null;
             properties.Add(new PropertyModel(
                 names[i],
@@ -704,7 +704,7 @@ internal sealed partial class ModelBuilder
                 type.WithNullable(annotated),
                 isRequired,
                 allowsNull,
-                defaultExpression,
+                defaultValue,
                 isCredential ? DocBuilder.ForSchema(propertySchema) with { Description = (keywords.Description is { Length: > 0 } text ? text + "\n\n" : string.Empty) + "The client fills it from its options' ApiKey when it is left null." } : DocBuilder.ForSchema(propertySchema),
                 Constraints(propertySchema, propertyPointer),
                 items is null ? ConstraintModel.None : Constraints(items, propertyPointer + "/items"),
@@ -778,7 +778,7 @@ internal sealed partial class ModelBuilder
             return false;
         }
 
-        return required.All(wire => !inherited.TryGetValue(wire, out var member) || member.IsRequired || member.DefaultExpression is not null);
+        return required.All(wire => !inherited.TryGetValue(wire, out var member) || member.IsRequired || member.Default is not null);
     }
 
     /// <summary>The validation keywords of a schema; a pattern .NET cannot run is reported and left out.</summary>
@@ -973,7 +973,7 @@ internal sealed partial class ModelBuilder
         return name;
     }
 
-    private string Qualify(string name) => _input.Namespace + "." + name;
+    private TypeName Qualify(string name) => new(_input.Namespace, name);
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
         => _diagnostics.Add(_spec.At(descriptor, pointer, arguments));
