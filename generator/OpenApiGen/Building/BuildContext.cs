@@ -65,7 +65,7 @@ internal sealed class BuildContext
     public TypeRef Declare(IOpenApiSchema schema, Shape shape, string name, string pointer, bool nullable)
     {
         var typeName = Qualify(name);
-        Worklist.Enqueue(schema, shape, typeName, pointer);
+        Worklist.Enqueue(new PendingType(schema, shape, typeName, pointer));
         return new TypeRef(SchemaShape.KindOf(shape), nullable, typeName);
     }
 

@@ -22,7 +22,7 @@ internal static class ObjectBuilder
         var name = pending.Name.Name;
         var pointer = pending.Pointer;
 
-        var (baseModel, baseIndex) = FindBase(context, pending);
+        var (baseModel, baseIndex) = FindBase(context, schema);
         var collected = new List<CollectedProperty>();
         var required = new HashSet<string>(StringComparer.Ordinal);
         PropertyCollector.Collect(context, schema, pointer, collected, required, PropertyCollector.NewVisited(), skipAllOf: baseIndex);
@@ -123,12 +123,11 @@ internal static class ObjectBuilder
         => type.Name is { } name && context.Worklist.EnsureBuilt(context, name) ? context.Types.EnumMember(name, value) : null;
 
     /// <summary>
-    /// The one allOf part that is a generated class, built first; none when there are several, or when it was being built
-    /// when this class was referenced from inside it (a base whose members lead to a subclass).
+    /// The one allOf part that is a generated class, built first; none when there are several, or when it is being built
+    /// right now (a base that is also a subclass of this class: a cycle of allOf).
     /// </summary>
-    private static (ObjectTypeModel? Model, int Index) FindBase(BuildContext context, PendingType pending)
+    private static (ObjectTypeModel? Model, int Index) FindBase(BuildContext context, IOpenApiSchema schema)
     {
-        var schema = pending.Schema;
         if (schema.AllOf is not { Count: > 0 } parts)
         {
             return (null, -1);
@@ -144,7 +143,7 @@ internal static class ObjectBuilder
 
         var baseId = SchemaReferences.ComponentId((OpenApiSchemaReference)parts[candidates[0]])!;
         var baseRef = TypeResolver.ResolveComponent(context, baseId);
-        return baseRef.Kind == TypeKind.Object && !pending.Within.Contains(baseRef.Name!) && context.Worklist.EnsureBuilt(context, baseRef.Name!) && context.Types.TryGetObject(baseRef.Name!, out var model)
+        return baseRef.Kind == TypeKind.Object && context.Worklist.EnsureBuilt(context, baseRef.Name!) && context.Types.TryGetObject(baseRef.Name!, out var model)
             ? (model, candidates[0])
             : (null, -1);
     }

@@ -9,8 +9,7 @@ namespace OpenApiGen.Building;
 /// <param name="Shape">What it becomes.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="Pointer">Where its schema is.</param>
-/// <param name="Within">The classes whose bodies were being built, one inside another, when it was referenced.</param>
-internal sealed record PendingType(IOpenApiSchema Schema, Shape Shape, TypeName Name, string Pointer, IReadOnlyCollection<TypeName> Within);
+internal sealed record PendingType(IOpenApiSchema Schema, Shape Shape, TypeName Name, string Pointer);
 
 /// <summary>
 /// The types referenced but not built yet, built in the order they were referenced. Bodies never build each other,
@@ -21,22 +20,9 @@ internal sealed class Worklist
     private readonly Queue<PendingType> _queue = new();
     private readonly Dictionary<TypeName, PendingType> _waiting = new();
     private readonly HashSet<TypeName> _building = new();
-    private readonly List<PendingType> _stack = new();
 
-    /// <summary>Queues a type, noting the classes being built around the place it was referenced from.</summary>
-    public void Enqueue(IOpenApiSchema schema, Shape shape, TypeName name, string pointer)
+    public void Enqueue(PendingType type)
     {
-        var within = new HashSet<TypeName>();
-        foreach (var outer in _stack)
-        {
-            within.UnionWith(outer.Within);
-            if (outer.Shape == Shape.Object)
-            {
-                within.Add(outer.Name);
-            }
-        }
-
-        var type = new PendingType(schema, shape, name, pointer, within);
         _queue.Enqueue(type);
         _waiting[type.Name] = type;
     }
@@ -75,7 +61,6 @@ internal sealed class Worklist
     private void Build(BuildContext context, PendingType type)
     {
         _building.Add(type.Name);
-        _stack.Add(type);
         switch (type.Shape)
         {
             case Shape.Enum:
@@ -89,7 +74,6 @@ internal sealed class Worklist
                 break;
         }
 
-        _stack.RemoveAt(_stack.Count - 1);
         _building.Remove(type.Name);
     }
 }
