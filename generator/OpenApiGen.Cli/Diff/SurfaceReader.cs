@@ -1,3 +1,4 @@
+using OpenApiGen.Emit;
 using OpenApiGen.Model;
 
 namespace OpenApiGen.Cli.Diff;
@@ -17,7 +18,7 @@ internal static class SurfaceReader
             .Select(static s => new SurfaceCredential(
                 s.Name,
                 s.SecondOptionName is null ? [s.OptionName] : [s.OptionName, s.SecondOptionName],
-                s.Kind == "apiKey" ? $"apiKey {s.In} {s.WireName}" : s.Kind))
+                s.Kind == CredentialKind.ApiKey ? $"apiKey {Lower(s.In)} {s.WireName}" : Lower(s.Kind)))
             .ToList();
         return new ApiSurface(model.ClientName, client.OptionsName, client.DefaultBaseAddress, types, operations, credentials);
     }
@@ -32,28 +33,28 @@ internal static class SurfaceReader
             Simple(o.BaseType),
             o.ExtensionData is { IsInherited: false } data ? data.Name + ": " + Type(data.ValueType) : null,
             o.Discriminator?.WireName,
-            o.Discriminator?.Subtypes.Select(static d => (d.Value, Simple(d.TypeName)!)).ToList() ?? []),
+            o.Discriminator?.Subtypes.Select(static d => (d.Value, d.Type.Name)).ToList() ?? []),
         EnumTypeModel e => new EnumSurface(e.Name, e.SpecPointer, Docs(e.Docs), e.Members.Select(static m => new SurfaceEnumValue(m.Name, m.Value, m.Description)).ToList()),
         UnionTypeModel u => new UnionSurface(u.Name, u.SpecPointer, Docs(u.Docs), u.Cases.Select(static c => (c.Name, Type(c.Type))).ToList()),
         _ => throw new NotSupportedException("A generated type the diff does not know: " + type.GetType().Name),
     };
 
     private static SurfaceMember Member(PropertyModel p)
-        => new(p.Name, p.WireName, Type(p.Type), p.IsRequired, p.AllowsNull, p.DefaultExpression, Docs(p.Docs), Constraints(p.Constraints), Constraints(p.ItemConstraints));
+        => new(p.Name, p.WireName, Type(p.Type), p.IsRequired, p.AllowsNull, DefaultValueCode.Of(p), Docs(p.Docs), Constraints(p.Constraints), Constraints(p.ItemConstraints));
 
     private static SurfaceOperation Operation(OperationModel o) => new(
         o.Name + "Async",
         o.Method,
         o.Path,
         Docs(o.Docs),
-        o.Parameters.Select(static p => new SurfaceParameter(p.Name, p.WireName, p.Location, Type(p.Type), p.IsRequired, Docs(p.Docs), Style(p))).ToList(),
+        o.Parameters.Select(static p => new SurfaceParameter(p.Name, p.WireName, Lower(p.Location), Type(p.Type), p.IsRequired, Docs(p.Docs), Style(p))).ToList(),
         o.Body is { } body ? new SurfaceBody(body.MediaType, body.Kind.ToString(), Type(body.Type), body.IsRequired, Docs(body.Docs)) : null,
         o.Result is { } result ? Type(result.Type).WithNullable(o.ResultMayBeEmpty || result.Type.IsNullable) : null,
         o.Errors.Select(static e => (e.Status, e.Body is { } b ? Type(b.Type) : null)).ToList(),
         o.Security.ToList());
 
     private static string Style(ParameterModel p)
-        => p.IsJsonText ? "JSON text" : p.IsDeepObject ? "deepObject" : p.Explode ? "exploded" : "not exploded";
+        => p.IsJsonText ? "JSON text" : p.Style == ParameterStyle.DeepObject ? "deepObject" : p.Explode ? "exploded" : "not exploded";
 
     private static CsType Type(TypeRef type) => new(
         type.Kind switch
@@ -85,16 +86,16 @@ internal static class SurfaceReader
         type.IsNullable);
 
     /// <summary>A generated type's name without its namespace: both versions are read into the same namespace, and users read it so.</summary>
-    private static string? Simple(string? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
+    private static string? Simple(TypeName? name) => name?.Name;
 
-        var plain = name.StartsWith("global::", StringComparison.Ordinal) ? name["global::".Length..] : name;
-        return plain[(plain.LastIndexOf('.') + 1)..];
-    }
+    /// <summary>An enum of the model as the spec spells it (<c>query</c>, <c>bearer</c>), so the report reads in the spec's words.</summary>
+    private static string Lower<T>(T value)
+        where T : struct, Enum
+        => char.ToLowerInvariant(value.ToString()[0]) + value.ToString()[1..];
+
+    private static string? Lower<T>(T? value)
+        where T : struct, Enum
+        => value is { } v ? Lower(v) : null;
 
     private static SurfaceDocs Docs(DocModel docs) => new(docs.Summary, docs.Description, docs.Example, docs.Default, docs.Deprecated);
 

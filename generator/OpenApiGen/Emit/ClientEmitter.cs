@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using OpenApiGen.Model;
 
@@ -66,10 +65,10 @@ internal static class ClientEmitter
             writer.Line();
             var how = scheme.Kind switch
             {
-                "bearer" => "sent as <c>Authorization: Bearer ...</c>",
-                "basic" => "the user name for <c>Authorization: Basic ...</c>",
-                "body" => "put into the request body's key member when the caller leaves it null",
-                _ => $"sent in the {scheme.In} <c>{Escape.Xml(scheme.WireName!)}</c>",
+                CredentialKind.Bearer => "sent as <c>Authorization: Bearer ...</c>",
+                CredentialKind.Basic => "the user name for <c>Authorization: Basic ...</c>",
+                CredentialKind.Body => "put into the request body's key member when the caller leaves it null",
+                _ => $"sent in the {Word(scheme.In!.Value)} <c>{Escape.Xml(scheme.WireName!)}</c>",
             };
             XmlDocWriter.Summary(writer, $"The credential of the <c>{Escape.Xml(scheme.Name)}</c> scheme, {how}. Never logged, and removed from exception messages.");
             writer.Line($"public string? {scheme.OptionName} {{ get; set; }}");
@@ -130,7 +129,7 @@ internal static class ClientEmitter
 
     private static void WriteOperationBody(SourceWriter writer, SpecModel spec, OperationModel operation)
     {
-        var l = operation.Locals;
+        var l = new OperationLocals(operation);
         foreach (var parameter in operation.Parameters.Where(static p => p.IsRequired && !p.Type.IsValueType && !p.Type.IsNullable))
         {
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
@@ -152,8 +151,8 @@ internal static class ClientEmitter
             });
         writer.Line($"var {l.Path} = {(operation.PathSegments.Count == 0 ? "\"\"" : string.Join(" + ", parts))};");
 
-        var query = operation.Parameters.Where(static p => p.Location == "query").ToList();
-        var apiKeysInQuery = spec.Client.SecuritySchemes.Where(s => s.Kind == "apiKey" && s.In == "query" && operation.Security.Contains(s.Name)).ToList();
+        var query = operation.Parameters.Where(static p => p.Location == ParameterLocation.Query).ToList();
+        var apiKeysInQuery = spec.Client.SecuritySchemes.Where(s => s.Kind == CredentialKind.ApiKey && s.In == ParameterLocation.Query && operation.Security.Contains(s.Name)).ToList();
         var hasQuery = query.Count > 0 || apiKeysInQuery.Count > 0;
         if (hasQuery)
         {
@@ -165,20 +164,21 @@ internal static class ClientEmitter
 
             foreach (var scheme in apiKeysInQuery)
             {
-                writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                writer.Line($"{l.Query}.Add({Escape.Literal(scheme.WireName!)}, {Local(scheme)});");
+                var credential = l.Names.New("credential_" + scheme.OptionName);
+                writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {credential})");
+                writer.Line($"{l.Query}.Add({Escape.Literal(scheme.WireName!)}, {credential});");
                 writer.CloseBlock();
             }
         }
 
         writer.Line($"using var {l.Request} = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({Escape.Literal(operation.Method)}), {Runtime}.ApiRequest.Address(BaseAddress, {l.Path}, {(hasQuery ? l.Query : "null")}));");
-        foreach (var parameter in operation.Parameters.Where(static p => p.Location == "header"))
+        foreach (var parameter in operation.Parameters.Where(static p => p.Location == ParameterLocation.Header))
         {
             WriteValue(writer, spec, l, parameter, value => $"{l.Request}.Headers.TryAddWithoutValidation({Escape.Literal(parameter.WireName)}, {value});", listPerItem: false);
         }
 
-        var cookies = operation.Parameters.Where(static p => p.Location == "cookie").ToList();
-        var apiKeysInCookies = spec.Client.SecuritySchemes.Where(s => s.Kind == "apiKey" && s.In == "cookie" && operation.Security.Contains(s.Name)).ToList();
+        var cookies = operation.Parameters.Where(static p => p.Location == ParameterLocation.Cookie).ToList();
+        var apiKeysInCookies = spec.Client.SecuritySchemes.Where(s => s.Kind == CredentialKind.ApiKey && s.In == ParameterLocation.Cookie && operation.Security.Contains(s.Name)).ToList();
         if (cookies.Count > 0 || apiKeysInCookies.Count > 0)
         {
             writer.Line($"var {l.Cookies} = new global::System.Collections.Generic.List<string>();");
@@ -189,8 +189,9 @@ internal static class ClientEmitter
 
             foreach (var scheme in apiKeysInCookies)
             {
-                writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {Local(scheme)})");
-                writer.Line($"{l.Cookies}.Add({Escape.Literal(scheme.WireName + "=")} + global::System.Uri.EscapeDataString({Local(scheme)}));");
+                var credential = l.Names.New("credential_" + scheme.OptionName);
+                writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {credential})");
+                writer.Line($"{l.Cookies}.Add({Escape.Literal(scheme.WireName + "=")} + global::System.Uri.EscapeDataString({credential}));");
                 writer.CloseBlock();
             }
 
@@ -199,14 +200,14 @@ internal static class ClientEmitter
             writer.CloseBlock();
         }
 
-        WriteCredentials(writer, spec, operation);
-        WriteRequestBody(writer, spec, operation);
+        WriteCredentials(writer, spec, operation, l);
+        WriteRequestBody(writer, spec, operation, l);
 
         var ownsResponse = operation.Result is not { Kind: BodyKind.Binary };
         writer.Line($"{(ownsResponse ? "using " : string.Empty)}var {l.Response} = await _httpClient.SendAsync({l.Request}, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
         writer.Line($"var {l.Status} = (int){l.Response}.StatusCode;");
         writer.OpenBlock($"if ({l.Status} >= 200 && {l.Status} < 300)");
-        WriteSuccess(writer, spec, operation);
+        WriteSuccess(writer, spec, operation, l);
         writer.CloseBlock();
         writer.Line();
         if (!ownsResponse)
@@ -215,12 +216,12 @@ internal static class ClientEmitter
             writer.Line($"using var {l.Failed} = {l.Response};");
         }
 
-        WriteErrors(writer, spec, operation);
+        WriteErrors(writer, spec, operation, l);
     }
 
     private static void WriteValue(SourceWriter writer, SpecModel spec, OperationLocals l, ParameterModel parameter, System.Func<string, string> statement, bool listPerItem)
     {
-        var local = "v_" + parameter.Name.TrimStart('@');
+        var local = l.Names.New("v_" + parameter.Name.TrimStart('@'));
         var value = parameter.Type.IsNullable ? local : parameter.Name;
         if (parameter.Type.IsNullable)
         {
@@ -234,8 +235,8 @@ internal static class ClientEmitter
         else if (parameter.JsonInfo is { } info)
         {
             var metadata = $"{Context(spec)}.{info}";
-            writer.Line(parameter.Location == "query"
-                ? $"{Runtime}.ObjectParameters.AddToQuery({l.Query}, {Escape.Literal(parameter.WireName)}, {value}, {metadata}, deepObject: {(parameter.IsDeepObject ? "true" : "false")}, explode: {(parameter.Explode ? "true" : "false")});"
+            writer.Line(parameter.Location == ParameterLocation.Query
+                ? $"{Runtime}.ObjectParameters.AddToQuery({l.Query}, {Escape.Literal(parameter.WireName)}, {value}, {metadata}, deepObject: {(parameter.Style == ParameterStyle.DeepObject ? "true" : "false")}, explode: {(parameter.Explode ? "true" : "false")});"
                 : statement($"{Runtime}.ObjectParameters.Text({value}, {metadata}, explode: {(parameter.Explode ? "true" : "false")})"));
         }
         else if (parameter.Type.Kind == TypeKind.List)
@@ -272,17 +273,17 @@ internal static class ClientEmitter
     };
 
     /// <summary>Each header credential the operation uses is one call to the client's method for that scheme.</summary>
-    private static void WriteCredentials(SourceWriter writer, SpecModel spec, OperationModel operation)
+    private static void WriteCredentials(SourceWriter writer, SpecModel spec, OperationModel operation, OperationLocals l)
     {
         foreach (var scheme in HeaderSchemes(spec).Where(s => operation.Security.Contains(s.Name)))
         {
-            writer.Line($"Apply{scheme.OptionName}({operation.Locals.Request});");
+            writer.Line($"Apply{scheme.OptionName}({l.Request});");
         }
     }
 
     /// <summary>The schemes that put their credential in a header: written once per client, called per operation.</summary>
     private static IEnumerable<SecuritySchemeModel> HeaderSchemes(SpecModel spec)
-        => spec.Client.SecuritySchemes.Where(static s => s.Kind is "bearer" or "basic" || (s.Kind == "apiKey" && s.In == "header"));
+        => spec.Client.SecuritySchemes.Where(static s => s.Kind is CredentialKind.Bearer or CredentialKind.Basic || (s.Kind == CredentialKind.ApiKey && s.In == ParameterLocation.Header));
 
     private static void WriteCredentialMethods(SourceWriter writer, SpecModel spec)
     {
@@ -290,19 +291,22 @@ internal static class ClientEmitter
         {
             writer.Line();
             XmlDocWriter.Summary(writer, $"Adds the <c>{Escape.Xml(scheme.Name)}</c> credential to a request, when the options hold one.");
+            var names = new LocalNames("request");
+            var credential = names.New("credential");
             writer.OpenBlock($"private void Apply{scheme.OptionName}(global::System.Net.Http.HttpRequestMessage request)");
-            writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} credential)");
+            writer.OpenBlock($"if (_options.{scheme.OptionName} is {{ Length: > 0 }} {credential})");
             switch (scheme.Kind)
             {
-                case "bearer":
-                    writer.Line("request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", credential);");
+                case CredentialKind.Bearer:
+                    writer.Line($"request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", {credential});");
                     break;
-                case "basic":
-                    writer.Line($"var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential + \":\" + _options.{scheme.SecondOptionName}));");
-                    writer.Line("request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Basic\", basic);");
+                case CredentialKind.Basic:
+                    var basic = names.New("basic");
+                    writer.Line($"var {basic} = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes({credential} + \":\" + _options.{scheme.SecondOptionName}));");
+                    writer.Line($"request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Basic\", {basic});");
                     break;
                 default:
-                    writer.Line($"request.Headers.TryAddWithoutValidation({Escape.Literal(scheme.WireName!)}, credential);");
+                    writer.Line($"request.Headers.TryAddWithoutValidation({Escape.Literal(scheme.WireName!)}, {credential});");
                     break;
             }
 
@@ -311,16 +315,15 @@ internal static class ClientEmitter
         }
     }
 
-    private static void WriteRequestBody(SourceWriter writer, SpecModel spec, OperationModel operation)
+    private static void WriteRequestBody(SourceWriter writer, SpecModel spec, OperationModel operation, OperationLocals l)
     {
         if (operation.Body is not { } body)
         {
             return;
         }
 
-        var l = operation.Locals;
         var mediaType = Escape.Literal(body.MediaType);
-        if (body.Kind == BodyKind.Json && body.CredentialProperties.Count > 0 && spec.Client.SecuritySchemes.FirstOrDefault(static s => s.Kind == "body") is { } credential)
+        if (body.Kind == BodyKind.Json && body.CredentialProperties.Count > 0 && spec.Client.SecuritySchemes.FirstOrDefault(static s => s.Kind == CredentialKind.Body) is { } credential)
         {
             WriteCredentialBody(writer, spec, l, body, credential.OptionName);
             return;
@@ -329,7 +332,9 @@ internal static class ClientEmitter
         switch (body.Kind)
         {
             case BodyKind.Json:
-                var create = $"global::System.Net.Http.Json.JsonContent.Create(body, {Context(spec)}.{body.JsonInfo}, new global::System.Net.Http.Headers.MediaTypeHeaderValue({Escape.Literal(body.MediaType.Split(';')[0].Trim())}))";
+                // An optional body of a value type is a Nullable<T>, and the content is made from its value.
+                var value = !body.IsRequired && body.Type.IsValueType ? "body.Value" : "body";
+                var create = $"global::System.Net.Http.Json.JsonContent.Create({value}, {Context(spec)}.{body.JsonInfo}, new global::System.Net.Http.Headers.MediaTypeHeaderValue({Escape.Literal(body.MediaType.Split(';')[0].Trim())}))";
                 if (body.IsRequired)
                 {
                     writer.Line($"{l.Request}.Content = {create};");
@@ -337,7 +342,7 @@ internal static class ClientEmitter
                 else
                 {
                     writer.OpenBlock("if (body is not null)");
-                    writer.Line($"{l.Request}.Content = {create.Replace("(body,", body.Type.IsValueType ? "(body.Value," : "(body,")};");
+                    writer.Line($"{l.Request}.Content = {create};");
                     writer.CloseBlock();
                 }
 
@@ -364,10 +369,12 @@ internal static class ClientEmitter
     /// </summary>
     private static void WriteCredentialBody(SourceWriter writer, SpecModel spec, OperationLocals l, RequestBodyModel body, string option)
     {
-        foreach (var property in body.CredentialProperties)
+        var filled = body.CredentialProperties.Select(property => l.Names.New("filled_" + property)).ToList();
+        for (var i = 0; i < body.CredentialProperties.Count; i++)
         {
-            writer.Line($"var filled_{property} = string.IsNullOrEmpty(body.{property});");
-            writer.OpenBlock($"if (filled_{property})");
+            var property = body.CredentialProperties[i];
+            writer.Line($"var {filled[i]} = string.IsNullOrEmpty(body.{property});");
+            writer.OpenBlock($"if ({filled[i]})");
             writer.Line($"body.{property} = _options.{option};");
             writer.CloseBlock();
         }
@@ -377,9 +384,10 @@ internal static class ClientEmitter
         writer.Line($"{l.Payload} = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {Context(spec)}.{body.JsonInfo});");
         writer.CloseBlock();
         writer.OpenBlock("finally");
-        foreach (var property in body.CredentialProperties)
+        for (var i = 0; i < body.CredentialProperties.Count; i++)
         {
-            writer.OpenBlock($"if (filled_{property})");
+            var property = body.CredentialProperties[i];
+            writer.OpenBlock($"if ({filled[i]})");
             writer.Line($"body.{property} = null;");
             writer.CloseBlock();
         }
@@ -396,7 +404,7 @@ internal static class ClientEmitter
         writer.Line($"var {l.Form} = new global::System.Net.Http.MultipartFormDataContent();");
         foreach (var part in body.Parts)
         {
-            var value = "part_" + part.PropertyName;
+            var value = l.Names.New("part_" + part.PropertyName);
             var name = Escape.Literal(part.WireName);
             var nullable = part.Type.IsNullable || !part.Type.IsValueType;
             if (nullable)
@@ -440,7 +448,7 @@ internal static class ClientEmitter
         writer.Line($"{l.Request}.Content = {l.Form};");
     }
 
-    private static void WriteSuccess(SourceWriter writer, SpecModel spec, OperationModel operation)
+    private static void WriteSuccess(SourceWriter writer, SpecModel spec, OperationModel operation, OperationLocals l)
     {
         if (operation.Result is not { } result)
         {
@@ -450,7 +458,7 @@ internal static class ClientEmitter
 
         if (operation.ResultMayBeEmpty)
         {
-            writer.OpenBlock($"if ({operation.Locals.Status} == 204 || {operation.Locals.Response}.Content.Headers.ContentLength == 0)");
+            writer.OpenBlock($"if ({l.Status} == 204 || {l.Response}.Content.Headers.ContentLength == 0)");
             writer.Line("return null;");
             writer.CloseBlock();
             writer.Line();
@@ -459,37 +467,37 @@ internal static class ClientEmitter
         switch (result.Kind)
         {
             case BodyKind.Json:
-                writer.Line($"return await {Runtime}.ApiResponseReader.ReadJsonAsync({operation.Locals.Response}, {Context(spec)}.{result.JsonInfo}, Secrets, cancellationToken).ConfigureAwait(false);");
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadJsonAsync({l.Response}, {Context(spec)}.{result.JsonInfo}, Secrets, cancellationToken).ConfigureAwait(false);");
                 break;
             case BodyKind.Text:
-                writer.Line($"return await {Runtime}.ApiResponseReader.ReadTextAsync({operation.Locals.Response}, cancellationToken).ConfigureAwait(false);");
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadTextAsync({l.Response}, cancellationToken).ConfigureAwait(false);");
                 break;
             default:
-                writer.Line($"return await {Runtime}.ApiResponseReader.ReadStreamAsync({operation.Locals.Response}, cancellationToken).ConfigureAwait(false);");
+                writer.Line($"return await {Runtime}.ApiResponseReader.ReadStreamAsync({l.Response}, cancellationToken).ConfigureAwait(false);");
                 break;
         }
     }
 
-    private static void WriteErrors(SourceWriter writer, SpecModel spec, OperationModel operation)
+    private static void WriteErrors(SourceWriter writer, SpecModel spec, OperationModel operation, OperationLocals l)
     {
-        writer.Line($"throw {operation.Locals.Status} switch");
+        writer.Line($"throw {l.Status} switch");
         writer.Line("{");
         writer.Indent();
 
         // Exact statuses first (those read the same way share an arm), then ranges, then default.
         var exact = operation.Errors.Where(static e => e.Status != "DEFAULT" && !e.Status.EndsWith("XX", System.StringComparison.Ordinal));
-        foreach (var group in exact.GroupBy(e => ErrorCall(spec, operation.Locals, e.Body)))
+        foreach (var group in exact.GroupBy(e => ErrorCall(spec, l, e.Body)))
         {
             writer.Line($"{string.Join(" or ", group.Select(static e => e.Status))} => {group.Key},");
         }
 
         foreach (var range in operation.Errors.Where(static e => e.Status.EndsWith("XX", System.StringComparison.Ordinal)))
         {
-            writer.Line($">= {range.Status[0]}00 and < {(char)(range.Status[0] + 1)}00 => {ErrorCall(spec, operation.Locals, range.Body)},");
+            writer.Line($">= {range.Status[0]}00 and < {(char)(range.Status[0] + 1)}00 => {ErrorCall(spec, l, range.Body)},");
         }
 
         var fallback = operation.Errors.FirstOrDefault(static e => e.Status == "DEFAULT");
-        writer.Line($"_ => {ErrorCall(spec, operation.Locals, fallback?.Body)},");
+        writer.Line($"_ => {ErrorCall(spec, l, fallback?.Body)},");
         writer.Unindent();
         writer.Line("};");
     }
@@ -504,7 +512,7 @@ internal static class ClientEmitter
         XmlDocWriter.Write(writer, operation.Docs, $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>.", new[] { $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>" });
         foreach (var parameter in operation.Parameters)
         {
-            var text = parameter.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{Escape.Xml(parameter.WireName)}</c> {parameter.Location} parameter.";
+            var text = parameter.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{Escape.Xml(parameter.WireName)}</c> {Word(parameter.Location)} parameter.";
             writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{text}</param>");
         }
 
@@ -561,9 +569,59 @@ internal static class ClientEmitter
         return string.Join(", ", list);
     }
 
+    /// <summary>A location as the docs say it: <c>query</c>, <c>header</c>.</summary>
+    private static string Word(ParameterLocation location) => location.ToString().ToLowerInvariant();
+
     private static string Context(SpecModel spec) => $"global::{spec.Namespace}.{spec.JsonContextName}.Default";
 
-    private static string Local(SecuritySchemeModel scheme) => "credential_" + scheme.OptionName;
+
+    /// <summary>
+    /// The locals of one operation's method. Those any method may need are claimed first, in a fixed order, after the
+    /// method's parameters; the rest (one per parameter, part or credential) are claimed from <see cref="Names"/> as
+    /// they are written.
+    /// </summary>
+    private sealed class OperationLocals
+    {
+        public OperationLocals(OperationModel operation)
+        {
+            Names = new LocalNames(operation.Parameters.Select(static p => p.Name).Concat(new[] { "body", "cancellationToken" }));
+            Path = Names.New("path");
+            Query = Names.New("query");
+            Request = Names.New("request");
+            Cookies = Names.New("cookies");
+            Response = Names.New("response");
+            Status = Names.New("status");
+            Failed = Names.New("failed");
+            Item = Names.New("item");
+            Form = Names.New("form");
+            File = Names.New("file");
+            Payload = Names.New("payload");
+        }
+
+        public LocalNames Names { get; }
+
+        public string Path { get; }
+
+        public string Query { get; }
+
+        public string Request { get; }
+
+        public string Cookies { get; }
+
+        public string Response { get; }
+
+        public string Status { get; }
+
+        public string Failed { get; }
+
+        public string Item { get; }
+
+        public string Form { get; }
+
+        public string File { get; }
+
+        public string Payload { get; }
+    }
 
     private static string Title(SpecModel spec) => spec.Docs.Summary is { } title ? "<i>" + XmlDocWriter.Text(title) + "</i>" : "this API";
 }

@@ -8,9 +8,9 @@ internal static class ConverterWriter
     private const string Json = "global::System.Text.Json";
 
     /// <summary>The attributes on a generated type: its converter (so even reflection-based options use the spec's wire format) and [GeneratedCode].</summary>
-    public static void WriteTypeAttributes(SourceWriter writer, string qualifiedTypeName)
+    public static void WriteTypeAttributes(SourceWriter writer, TypeName type)
     {
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(qualifiedTypeName)}))]");
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(type)}))]");
         writer.Line(FileHeader.GeneratedCodeAttribute);
     }
 

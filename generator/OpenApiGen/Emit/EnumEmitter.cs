@@ -14,7 +14,7 @@ internal static class EnumEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
-        var qualified = spec.Namespace + "." + type.Name;
+        var qualified = new TypeName(spec.Namespace, type.Name);
         var name = type.Name;
 
         writer.OpenBlock("namespace " + spec.Namespace);
@@ -74,7 +74,7 @@ internal static class EnumEmitter
         writer.CloseBlock();
         writer.Line();
 
-        var typeName = "global::" + qualified;
+        var typeName = TypeNames.Of(qualified);
         ConverterWriter.Open(writer, spec, name, $"Reads and writes <see cref=\"{typeName}\"/> as a JSON string, keeping unknown values.");
         ConverterWriter.WriteForwarders(writer, typeName);
         writer.Line($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");

@@ -46,7 +46,7 @@ internal static class JsonContextEmitter
 
         foreach (var type in spec.Types)
         {
-            var typeName = "global::" + spec.Namespace + "." + type.Name;
+            var typeName = TypeNames.Of(new TypeName(spec.Namespace, type.Name));
             writer.Line();
             writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{type.Name};");
             writer.Line();
@@ -74,9 +74,9 @@ internal static class JsonContextEmitter
         writer.OpenBlock($"{Metadata}.JsonTypeInfo? {Metadata}.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Json}.JsonSerializerOptions options)");
         foreach (var type in spec.Types)
         {
-            var qualified = spec.Namespace + "." + type.Name;
-            writer.OpenBlock($"if (type == typeof(global::{qualified}))");
-            writer.Line($"return {Metadata}.JsonMetadataServices.CreateValueInfo<global::{qualified}>(options, new {TypeNames.ConverterOf(qualified)}());");
+            var qualified = new TypeName(spec.Namespace, type.Name);
+            writer.OpenBlock($"if (type == typeof({TypeNames.Of(qualified)}))");
+            writer.Line($"return {Metadata}.JsonMetadataServices.CreateValueInfo<{TypeNames.Of(qualified)}>(options, new {TypeNames.ConverterOf(qualified)}());");
             writer.CloseBlock();
             writer.Line();
         }

@@ -18,12 +18,12 @@ internal static class ObjectEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
-        var qualified = spec.Namespace + "." + type.Name;
+        var qualified = new TypeName(spec.Namespace, type.Name);
 
         writer.OpenBlock("namespace " + spec.Namespace);
         XmlDocWriter.Write(writer, type.Docs, $"The <c>{Escape.Xml(type.Name)}</c> schema.", HierarchyRemarks(type));
         ConverterWriter.WriteTypeAttributes(writer, qualified);
-        writer.OpenBlock($"public partial class {type.Name}{(type.BaseType is null ? string.Empty : " : global::" + type.BaseType)}");
+        writer.OpenBlock($"public partial class {type.Name}{(type.BaseType is null ? string.Empty : " : " + TypeNames.Of(type.BaseType))}");
         ValidationEmitter.WritePatternFields(writer, type);
         var first = true;
         foreach (var property in type.Properties)
@@ -36,7 +36,7 @@ internal static class ObjectEmitter
             first = false;
             XmlDocWriter.Write(writer, property.Docs, $"The <c>{Escape.Xml(property.WireName)}</c> property.", ConstraintText.For(property));
             var required = property.IsRequired ? "required " : string.Empty;
-            var initializer = property.DefaultExpression is null ? string.Empty : " = " + property.DefaultExpression + ";";
+            var initializer = DefaultValueCode.Of(property) is { } value ? " = " + value + ";" : string.Empty;
             writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; set; }}{initializer}");
         }
 
@@ -64,14 +64,14 @@ internal static class ObjectEmitter
     {
         if (type.Discriminator is { Subtypes.Count: > 0 } discriminator)
         {
-            var subtypes = string.Join(", ", discriminator.Subtypes.Select(static s => $"<c>{Escape.Xml(s.Value)}</c>: <see cref=\"global::{s.TypeName}\"/>"));
+            var subtypes = string.Join(", ", discriminator.Subtypes.Select(static s => $"<c>{Escape.Xml(s.Value)}</c>: <see cref=\"{TypeNames.Of(s.Type)}\"/>"));
             yield return $"The <c>{Escape.Xml(discriminator.WireName)}</c> member names the subclass: {subtypes}. Another value is read as this class, its other members kept in <see cref=\"{type.ExtensionData!.Name}\"/>.";
         }
     }
 
-    private static void WriteConverter(SourceWriter writer, SpecModel spec, ObjectTypeModel type, string qualified)
+    private static void WriteConverter(SourceWriter writer, SpecModel spec, ObjectTypeModel type, TypeName qualified)
     {
-        var typeName = "global::" + qualified;
+        var typeName = TypeNames.Of(qualified);
         var properties = type.AllProperties.ToList();
         ConverterWriter.Open(writer, spec, type.Name, $"Reads and writes <see cref=\"{typeName}\"/> with the spec's wire names, without reflection.");
 
@@ -111,7 +111,7 @@ internal static class ObjectEmitter
             foreach (var subtype in discriminator.Subtypes)
             {
                 writer.Line($"case {Escape.Literal(subtype.Value)}:");
-                writer.Line($"    return {TypeNames.ConverterOf(subtype.TypeName)}.ReadValue(ref reader, options);");
+                writer.Line($"    return {TypeNames.ConverterOf(subtype.Type)}.ReadValue(ref reader, options);");
             }
 
             writer.CloseBlock();
@@ -122,7 +122,7 @@ internal static class ObjectEmitter
         {
             // A required reference starts out null until it is read; absence is checked below.
             var localType = property.IsRequired && !property.Type.IsValueType ? property.Type.WithNullable(true) : property.Type;
-            writer.Line($"{TypeNames.Of(localType)} p_{property.Name} = {property.DefaultExpression ?? "default"};");
+            writer.Line($"{TypeNames.Of(localType)} p_{property.Name} = {DefaultValueCode.Of(property) ?? "default"};");
             if (property.IsRequired)
             {
                 writer.Line($"var has_{property.Name} = false;");
@@ -250,7 +250,7 @@ internal static class ObjectEmitter
         else
         {
             // An explicit null for a defaulted property means what absence means: the default.
-            writer.Line($"p_{property.Name} = {property.DefaultExpression ?? "default"};");
+            writer.Line($"p_{property.Name} = {DefaultValueCode.Of(property) ?? "default"};");
         }
 
         writer.CloseBlock();
@@ -271,8 +271,8 @@ internal static class ObjectEmitter
             {
                 var subtype = discriminator.Subtypes[i];
                 var local = "subtype" + i.ToString(CultureInfo.InvariantCulture);
-                writer.OpenBlock($"if (value is global::{subtype.TypeName} {local})");
-                writer.Line($"{TypeNames.ConverterOf(subtype.TypeName)}.WriteValue(writer, {local}, options);");
+                writer.OpenBlock($"if (value is {TypeNames.Of(subtype.Type)} {local})");
+                writer.Line($"{TypeNames.ConverterOf(subtype.Type)}.WriteValue(writer, {local}, options);");
                 writer.Line("return;");
                 writer.CloseBlock();
             }

@@ -26,13 +26,12 @@ internal static class TypeNames
         TypeKind.Json => "global::System.Text.Json.JsonElement",
         TypeKind.List => "global::System.Collections.Generic.IList<" + Of(type.Element!) + ">",
         TypeKind.Map => "global::System.Collections.Generic.IDictionary<string, " + Of(type.Element!) + ">",
-        _ => "global::" + type.Name,
+        _ => Of(type.Name!),
     };
 
-    /// <summary>The converter that reads and writes a generated type.</summary>
-    public static string ConverterOf(string qualifiedTypeName)
-    {
-        var dot = qualifiedTypeName.LastIndexOf('.');
-        return "global::" + qualifiedTypeName.Substring(0, dot) + ".Serialization." + qualifiedTypeName.Substring(dot + 1) + "JsonConverter";
-    }
+    /// <summary>A generated type, <c>global::</c>-qualified.</summary>
+    public static string Of(TypeName name) => "global::" + name.Namespace + "." + name.Name;
+
+    /// <summary>The converter that reads and writes a generated type: beside it, in the Serialization namespace.</summary>
+    public static string ConverterOf(TypeName name) => "global::" + name.Namespace + ".Serialization." + name.Name + "JsonConverter";
 }

@@ -18,7 +18,7 @@ internal static class UnionEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
-        var qualified = spec.Namespace + "." + type.Name;
+        var qualified = new TypeName(spec.Namespace, type.Name);
         var name = type.Name;
         var cases = type.Cases;
 
@@ -209,9 +209,9 @@ internal static class UnionEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteConverter(SourceWriter writer, SpecModel spec, UnionTypeModel type, string qualified)
+    private static void WriteConverter(SourceWriter writer, SpecModel spec, UnionTypeModel type, TypeName qualified)
     {
-        var typeName = "global::" + qualified;
+        var typeName = TypeNames.Of(qualified);
         var cases = type.Cases;
         var objectCases = cases.Select(static (c, i) => (Case: c, Index: i)).Where(static p => p.Case.Type.Kind == TypeKind.Object).ToList();
 
@@ -322,7 +322,7 @@ internal static class UnionEmitter
         if (@case.Type.Kind == TypeKind.Enum)
         {
             // Telling cases apart needs a closed set: only a documented value makes this the enum case.
-            writer.OpenBlock($"if (global::System.Linq.Enumerable.Contains(global::{@case.Type.Name}.KnownValues, value))");
+            writer.OpenBlock($"if (global::System.Linq.Enumerable.Contains({TypeNames.Of(@case.Type.Name!)}.KnownValues, value))");
             writer.Line("reader = copy;");
             writer.Line($"return new {typeName}(value);");
             writer.CloseBlock();
@@ -373,7 +373,7 @@ internal static class UnionEmitter
 
     private static string Plain(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"<see cref=\"global::{type.Name}\"/>",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"<see cref=\"{TypeNames.Of(type.Name!)}\"/>",
         TypeKind.List => "list of " + Plain(type.Element!),
         TypeKind.Map => "map of " + Plain(type.Element!),
         _ => $"<c>{Escape.Xml(TypeNames.Of(type.WithNullable(false)).Replace("global::", string.Empty))}</c>",

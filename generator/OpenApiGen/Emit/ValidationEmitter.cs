@@ -175,7 +175,7 @@ internal static class ValidationEmitter
 
                 break;
             case TypeKind.Enum:
-                writer.Line($"collector.OneOf({at}, {value}, global::{type.Name}.KnownValues);");
+                writer.Line($"collector.OneOf({at}, {value}, {TypeNames.Of(type.Name!)}.KnownValues);");
                 break;
             case TypeKind.Object:
             case TypeKind.Union:

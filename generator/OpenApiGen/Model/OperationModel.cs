@@ -12,7 +12,6 @@ namespace OpenApiGen.Model;
 /// <param name="ResultMayBeEmpty">Some success response has no body (a 204 beside a 200), so the result can be null.</param>
 /// <param name="Errors">The documented error responses, most specific first.</param>
 /// <param name="Security">The credentials the operation sends.</param>
-/// <param name="Locals">The names of the method's locals.</param>
 internal sealed record OperationModel(
     string Name,
     string Method,
@@ -24,49 +23,65 @@ internal sealed record OperationModel(
     ResponseBodyModel? Result,
     bool ResultMayBeEmpty,
     EquatableArray<ErrorResponseModel> Errors,
-    EquatableArray<string> Security,
-    OperationLocals Locals);
-
-/// <summary>
-/// The names of the locals an operation's method declares. They are claimed after its parameters, so a parameter
-/// keeps its spec name (Petstore's <c>status</c>) and a local steps aside (<c>status2</c>) instead.
-/// </summary>
-internal sealed record OperationLocals(
-    string Path,
-    string Query,
-    string Request,
-    string Cookies,
-    string Response,
-    string Status,
-    string Failed,
-    string Item,
-    string Form,
-    string File,
-    string Payload);
+    EquatableArray<string> Security);
 
 /// <summary>A piece of a path template: literal text, or the C# name of the parameter that fills it.</summary>
 internal sealed record PathSegmentModel(string? Literal, string? Parameter);
 
+/// <summary>Where a parameter, or an API key, travels.</summary>
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// <summary>How a parameter's value is written (OpenAPI's <c>style</c>); the spec's, or its location's default.</summary>
+internal enum ParameterStyle
+{
+    /// <summary>Query and cookie default: <c>name=value</c>, lists comma-joined unless exploded.</summary>
+    Form,
+
+    /// <summary>Path and header default: the value alone, lists comma-joined.</summary>
+    Simple,
+
+    /// <summary>An object's members as <c>name[member]=value</c>.</summary>
+    DeepObject,
+
+    /// <summary><c>.value</c> in a path.</summary>
+    Label,
+
+    /// <summary><c>;name=value</c> in a path.</summary>
+    Matrix,
+
+    /// <summary>A list joined by spaces.</summary>
+    SpaceDelimited,
+
+    /// <summary>A list joined by <c>|</c>.</summary>
+    PipeDelimited,
+}
+
 /// <summary>A path, query, header or cookie parameter.</summary>
 /// <param name="Name">The C# parameter name (camelCase, escaped where it is a keyword).</param>
 /// <param name="WireName">The name on the wire, exactly as the spec gives it (Twilio's <c>StartTime&lt;</c>).</param>
-/// <param name="Location"><c>path</c>, <c>query</c>, <c>header</c> or <c>cookie</c>.</param>
+/// <param name="Location">Where it travels.</param>
 /// <param name="Type">The C# type; nullable when the parameter is optional.</param>
 /// <param name="IsRequired">The caller must pass it (path parameters always).</param>
 /// <param name="Explode">For a list in the query: one <c>name=value</c> per item (true) or comma-joined values (false); for an object, its members as their own pairs.</param>
 /// <param name="Docs">The parameter's description.</param>
-/// <param name="IsDeepObject">The <c>deepObject</c> style: an object's members as <c>name[member]=value</c>.</param>
+/// <param name="Style">How its value is written.</param>
 /// <param name="JsonInfo">For an object or map parameter, or one sent as JSON text, its JSON metadata's property on the context; else null.</param>
 /// <param name="IsJsonText">The parameter is described by <c>content: application/json</c>: its value is sent as its JSON text.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
-    string Location,
+    ParameterLocation Location,
     TypeRef Type,
     bool IsRequired,
     bool Explode,
     DocModel Docs,
-    bool IsDeepObject = false,
+    ParameterStyle Style,
     string? JsonInfo = null,
     bool IsJsonText = false);
 
@@ -108,15 +123,31 @@ internal sealed record ResponseBodyModel(BodyKind Kind, TypeRef Type, string? Js
 /// <summary>An error response: the status it answers (<c>404</c>, <c>4XX</c>, <c>default</c>) and its documented body, if JSON.</summary>
 internal sealed record ErrorResponseModel(string Status, ResponseBodyModel? Body, string? Description);
 
+/// <summary>How a client sends a credential.</summary>
+internal enum CredentialKind
+{
+    /// <summary><c>Authorization: Bearer ...</c> (HTTP bearer, OAuth 2, OpenID Connect).</summary>
+    Bearer,
+
+    /// <summary><c>Authorization: Basic ...</c> from a user name and a password.</summary>
+    Basic,
+
+    /// <summary>A key in a header, the query or a cookie.</summary>
+    ApiKey,
+
+    /// <summary>A key in a member of the JSON body (<c>x-openapigen-credential</c>), which OpenAPI cannot say.</summary>
+    Body,
+}
+
 /// <summary>A security scheme the client can send, and the options member that holds its credential.</summary>
 /// <param name="Name">The scheme's name in the spec.</param>
-/// <param name="Kind"><c>bearer</c>, <c>basic</c>, or <c>apiKey</c>.</param>
-/// <param name="In">For an API key: <c>header</c>, <c>query</c> or <c>cookie</c>.</param>
+/// <param name="Kind">How it is sent.</param>
+/// <param name="In">For an API key: where it travels.</param>
 /// <param name="WireName">For an API key: the header, query or cookie name.</param>
 /// <param name="OptionName">The options member that holds the credential (for basic, the user name).</param>
 /// <param name="SecondOptionName">For basic, the options member that holds the password.</param>
 /// <param name="Docs">The scheme's description.</param>
-internal sealed record SecuritySchemeModel(string Name, string Kind, string? In, string? WireName, string OptionName, string? SecondOptionName, DocModel Docs);
+internal sealed record SecuritySchemeModel(string Name, CredentialKind Kind, ParameterLocation? In, string? WireName, string OptionName, string? SecondOptionName, DocModel Docs);
 
 /// <summary>A type a client reads or writes at the top level that is not a generated class (a list, a string): the JSON context serves it too.</summary>
 internal sealed record RootTypeModel(string Name, TypeRef Type);

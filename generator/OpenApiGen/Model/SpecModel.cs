@@ -40,7 +40,7 @@ internal abstract record TypeModel(string Name, DocModel Docs, string SpecPointe
 /// <param name="Docs">Its documentation.</param>
 /// <param name="SpecPointer">Where its schema is in the spec.</param>
 /// <param name="Properties">The members this class declares.</param>
-/// <param name="BaseType">The generated class it derives from (allOf with one base), qualified; null for none.</param>
+/// <param name="BaseType">The generated class it derives from (allOf with one base); null for none.</param>
 /// <param name="InheritedProperties">The members its base classes declare, which its converter also reads and writes.</param>
 /// <param name="ExtensionData">Where members the spec does not name are kept, if anywhere.</param>
 /// <param name="Discriminator">For a base of a hierarchy: the member whose value names the subclass.</param>
@@ -49,7 +49,7 @@ internal sealed record ObjectTypeModel(
     DocModel Docs,
     string SpecPointer,
     EquatableArray<PropertyModel> Properties,
-    string? BaseType,
+    TypeName? BaseType,
     EquatableArray<PropertyModel> InheritedProperties,
     ExtensionDataModel? ExtensionData,
     DiscriminatorModel? Discriminator) : TypeModel(Name, Docs, SpecPointer)
@@ -68,7 +68,7 @@ internal sealed record ExtensionDataModel(string Name, TypeRef ValueType, bool I
 internal sealed record DiscriminatorModel(string WireName, EquatableArray<DerivedTypeModel> Subtypes);
 
 /// <summary>A subclass and the discriminator value that selects it.</summary>
-internal sealed record DerivedTypeModel(string Value, string TypeName);
+internal sealed record DerivedTypeModel(string Value, TypeName Type);
 
 internal sealed record EnumTypeModel(
     string Name,
@@ -114,7 +114,7 @@ internal sealed record UnionConstraint(string WireName, EquatableArray<string> V
 /// <param name="Type">The C# type; <see cref="TypeRef.IsNullable"/> is the annotation the property carries.</param>
 /// <param name="IsRequired">Marked <c>required</c> in C#, and must be present when read.</param>
 /// <param name="AllowsNull">The spec allows JSON <c>null</c> for it (3.0 <c>nullable</c> or a 3.1 <c>null</c> type).</param>
-/// <param name="DefaultExpression">A C# expression for the spec's default, when the property is initialised with it.</param>
+/// <param name="Default">The spec's default, when the property is initialised with it.</param>
 /// <param name="Docs">The property's documentation.</param>
 /// <param name="Constraints">What the spec allows for the value (its length, range, item count, pattern).</param>
 /// <param name="ItemConstraints">For a list, what the spec allows for each item.</param>
@@ -125,7 +125,7 @@ internal sealed record PropertyModel(
     TypeRef Type,
     bool IsRequired,
     bool AllowsNull,
-    string? DefaultExpression,
+    DefaultValueModel? Default,
     DocModel Docs,
     ConstraintModel Constraints,
     ConstraintModel ItemConstraints,

@@ -34,8 +34,11 @@ internal enum TypeKind
     Map,
 }
 
+/// <summary>A generated type's name: its namespace and its own name, apart, so nothing has to cut a qualified name back.</summary>
+internal sealed record TypeName(string Namespace, string Name);
+
 /// <summary>The C# type of a value. <paramref name="Name"/> is set for generated types, <paramref name="Element"/> for lists and maps.</summary>
-internal sealed record TypeRef(TypeKind Kind, bool IsNullable = false, string? Name = null, TypeRef? Element = null)
+internal sealed record TypeRef(TypeKind Kind, bool IsNullable = false, TypeName? Name = null, TypeRef? Element = null)
 {
     public bool IsValueType => Kind switch
     {

@@ -36,6 +36,45 @@ public class CompositionTests
         Assert.Equal(typeof(long?), Type("Conflict").GetProperty("Name")!.PropertyType);
     }
 
+    /// <summary>
+    /// Pet's members lead to Dog (Pet.owner is an Owner, whose pets are Dogs) and Dog derives from Pet: Dog is still a
+    /// Pet, whichever the document declares first. Built depth first, a class reached from inside its own base's body
+    /// found that base unfinished and was flattened, so the result hung on declaration order.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_subclass_reached_from_its_base_still_derives_from_it(bool baseFirst)
+    {
+        const string pet = """
+                Pet:
+                  type: object
+                  properties:
+                    name: {type: string}
+                    owner: {$ref: '#/components/schemas/Owner'}
+                Owner:
+                  type: object
+                  properties:
+                    pets: {type: array, items: {$ref: '#/components/schemas/Dog'}}
+            """;
+        const string dog = """
+                Dog:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - type: object
+                      properties:
+                        barks: {type: boolean}
+            """;
+        var spec = "openapi: 3.0.3\ninfo: {title: Order, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" + (baseFirst ? pet + "\n" + dog : dog + "\n" + pet);
+
+        var run = GeneratorHarness.Run(new[] { new SpecSource("/specs/order.yaml", spec, "Order", "OrderClient") });
+
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        Assert.Equal(assembly.GetType("Order.Pet"), assembly.GetType("Order.Dog")!.BaseType);
+        Assert.Null(assembly.GetType("Order.Dog")!.GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+    }
+
     [Fact]
     public void A_discriminated_base_reads_each_subclass_and_keeps_an_unknown_one()
     {

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.OpenApi;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Building;
+
+/// <summary>The client for a spec: its operations, its options (where it sends, the credentials), and the types its JSON context serves.</summary>
+internal static class ClientBuilder
+{
+    public static ClientModel Build(BuildContext context, List<OperationModel> operations)
+    {
+        var client = context.Input.ClientName;
+        var optionsName = context.Names.ClaimQuietly(client + "Options", "the client's options");
+        var schemes = SecurityBuilder.Build(context, operations);
+        return new ClientModel(
+            optionsName,
+            "I" + client,
+            DefaultBaseAddress(context.Spec.Document),
+            operations.ToEquatableArray(),
+            schemes.ToEquatableArray(),
+            context.JsonInfos.Roots());
+    }
+
+    /// <summary>The spec's first server, its variables at their defaults, when that is an absolute HTTP(S) address.</summary>
+    private static string? DefaultBaseAddress(OpenApiDocument document)
+    {
+        if (document.Servers is not { Count: > 0 } servers || servers[0].Url is not { Length: > 0 } url)
+        {
+            return null;
+        }
+
+        foreach (var variable in servers[0].Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+            ? absolute.AbsoluteUri
+            : null;
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Naming;
+
+namespace OpenApiGen.Building;
+
+/// <summary>
+/// The type names of one spec's namespace. The generated code's own names are claimed first, then every component
+/// schema's, so a reference can be typed before its target is built and component names win over names derived
+/// from places; the rest are claimed as schemas are reached, in document order.
+/// </summary>
+internal sealed class TypeNaming
+{
+    // A type must not take a name that the JSON context (whose properties mirror type names) or the
+    // Serialization namespace already use.
+    private static readonly string[] s_reserved = { "Serialization", "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions" };
+
+    private readonly BuildContext _context;
+    private readonly NameScope _scope = new(s_reserved);
+    private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<TypeName, string> _componentIds = new();
+
+    public TypeNaming(BuildContext context)
+    {
+        _context = context;
+        var client = context.Input.ClientName;
+        BaseName = client.EndsWith("Client", StringComparison.Ordinal) && client.Length > "Client".Length
+            ? client.Substring(0, client.Length - "Client".Length)
+            : client;
+        ContextName = BaseName + "JsonContext";
+        _scope.Claim(client, "the client");
+        _scope.Claim("I" + client, "the client's interface");
+        _scope.Claim(ContextName, "the JSON context");
+
+        // Claimed before any schema, like the JSON context, so its name follows from the client's name alone and tools
+        // can find it; a schema of the same name gets the suffix (OAG006). Only when emitted: specs without the
+        // option keep every schema name they had.
+        if (context.Input.Spec.EmbedDocument)
+        {
+            DocumentName = _scope.Claim(BaseName + "OpenApiDocument", "the embedded OpenAPI document");
+        }
+
+        foreach (var pair in context.Components)
+        {
+            if (SchemaShape.Of(pair.Value) != Shape.Other)
+            {
+                var name = Claim(Identifier.ToPascalCase(pair.Key), $"schema '{pair.Key}'", BuildContext.ComponentPointer(pair.Key));
+                _componentNames[pair.Key] = name;
+                _componentIds[context.Qualify(name)] = pair.Key;
+            }
+        }
+    }
+
+    /// <summary>The client's name without <c>Client</c>: the stem of the JSON context's and the document's names.</summary>
+    public string BaseName { get; }
+
+    public string ContextName { get; }
+
+    /// <summary>The embedded document's class, when the spec asked for one.</summary>
+    public string? DocumentName { get; }
+
+    /// <summary>Claims a name for what is declared at <paramref name="pointer"/>; a collision is reported there.</summary>
+    public string Claim(string preferred, string owner, string pointer)
+    {
+        var previous = _scope.OwnerOf(preferred);
+        var name = _scope.Claim(preferred, owner);
+        if (previous is not null)
+        {
+            _context.ReportAtKey(Descriptors.NameCollision, pointer, preferred, previous, owner, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>Claims a name for something the generator adds (the options class, a JSON context member), without a report.</summary>
+    public string ClaimQuietly(string preferred, string owner) => _scope.Claim(preferred, owner);
+
+    /// <summary>The type name a component schema claimed, when it is a type of its own.</summary>
+    public bool TryGetComponentName(string id, out string name) => _componentNames.TryGetValue(id, out name!);
+
+    /// <summary>The name a component has or would have, for names derived from a place inside it.</summary>
+    public string ComponentName(string id) => _componentNames.TryGetValue(id, out var name) ? name : Identifier.ToPascalCase(id);
+
+    /// <summary>The component a type was declared as, if it was one.</summary>
+    public bool TryGetComponentId(TypeName type, out string id) => _componentIds.TryGetValue(type, out id!);
+}
