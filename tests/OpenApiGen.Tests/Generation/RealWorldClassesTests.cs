@@ -171,4 +171,28 @@ public class RealWorldClassesTests
         Assert.Contains("public int MaxTokens { get; set; } = 100;", settings, StringComparison.Ordinal);
         Assert.Contains("public long Limit { get; set; } = 9223372036854775807L;", settings, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Names_made_from_deep_places_fit_a_file_name()
+    {
+        // 330 nested inline objects are named OuterInnerInner...: past 255 bytes, no file system takes the file.
+        var run = Builds("inline-objects-330-deep.json");
+        Assert.All(run.Sources, static s => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(s.HintName), 1, 200));
+        Assert.Equal(run.Sources.Length, run.Sources.Select(static s => s.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void A_long_name_is_cut_to_the_budget_with_a_hash_of_the_whole()
+    {
+        var a = OpenApiGen.Naming.NameScope.WithinBudget(new string('A', 300) + "Left");
+        var b = OpenApiGen.Naming.NameScope.WithinBudget(new string('A', 300) + "Right");
+        var wide = OpenApiGen.Naming.NameScope.WithinBudget(string.Concat(Enumerable.Repeat("名前\uD83D\uDE00", 60)));
+
+        Assert.Equal(OpenApiGen.Naming.NameScope.MaxNameBytes, System.Text.Encoding.UTF8.GetByteCount(a));
+        Assert.NotEqual(a, b);
+        Assert.Equal(a, OpenApiGen.Naming.NameScope.WithinBudget(new string('A', 300) + "Left"));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(wide), 100, OpenApiGen.Naming.NameScope.MaxNameBytes);
+        Assert.False(char.IsHighSurrogate(wide[wide.LastIndexOf('_') - 1]));
+        Assert.Equal("Short", OpenApiGen.Naming.NameScope.WithinBudget("Short"));
+    }
 }
