@@ -72,7 +72,128 @@ internal static class KeywordValues
             var (schema, pointer, depth, property, owner) = schemas.Pop();
             CheckSchema(schema, pointer, depth, property, owner, is30, schemas, report);
         }
+
+        CheckReferenceChains(root, report);
     }
+
+    /// <summary>
+    /// References that lead only to references: a cycle of them (<c>A: {$ref: B}</c>, <c>B: {$ref: A}</c>, a property
+    /// that is its own reference) has no schema at its end, and Microsoft.OpenApi throws on it; a chain longer than
+    /// <see cref="MaxSchemaDepth"/> is followed by recursion later. Either is cut at the reference that closes or
+    /// passes the budget (OAG005), which then stands for any value.
+    /// </summary>
+    private static void CheckReferenceChains(JsonObject root, Action<KeywordFinding> report)
+    {
+        var references = new List<(JsonObject Holder, string Pointer)>();
+        var stack = new Stack<(JsonNode Node, string Pointer)>();
+        stack.Push((root, string.Empty));
+        while (stack.Count > 0)
+        {
+            var (node, pointer) = stack.Pop();
+            if (node is JsonObject obj)
+            {
+                // Any reference, not only a schema's (a response's, a parameter's): Microsoft.OpenApi throws on one that
+                // is empty or no URI.
+                if (obj["$ref"] is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>() is var written
+                    && (written.Trim().Length == 0 || !Uri.TryCreate(written, UriKind.RelativeOrAbsolute, out _)))
+                {
+                    report(new KeywordFinding(pointer + "/$ref", written, FindingKind.UnresolvedReference));
+                    obj.Remove("$ref");
+                }
+
+                if (LocalReference(obj) is not null)
+                {
+                    references.Add((obj, pointer));
+                }
+
+                foreach (var pair in obj)
+                {
+                    if (pair.Value is not null && !s_dataKeywords.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                    {
+                        stack.Push((pair.Value, pointer + "/" + Escape(pair.Key)));
+                    }
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item)
+                    {
+                        stack.Push((item, pointer + "/" + i.ToString(CultureInfo.InvariantCulture)));
+                    }
+                }
+            }
+        }
+
+        var pointers = new Dictionary<JsonObject, string>(SameNode.Instance);
+        foreach (var (holder, pointer) in references)
+        {
+            pointers[holder] = pointer;
+        }
+
+        // How many references follow from each holder before a schema: each chain is walked once, and assigned from
+        // its end, where a cycle closes or a run of the budget's length ends the reference is cut.
+        var length = new Dictionary<JsonObject, int>(SameNode.Instance);
+        foreach (var (holder, _) in references)
+        {
+            var path = new List<JsonObject>();
+            var onPath = new HashSet<JsonObject>(SameNode.Instance);
+            var current = holder;
+            var end = 0;
+            while (true)
+            {
+                if (length.TryGetValue(current, out var known))
+                {
+                    end = known;
+                    break;
+                }
+
+                path.Add(current);
+                onPath.Add(current);
+                if (LocalReference(current) is not { } target || !SourceMap.TryFind(root, target, out var next) || next is not JsonObject nextObject)
+                {
+                    end = -1;
+                    break;
+                }
+
+                if (onPath.Contains(nextObject))
+                {
+                    report(new KeywordFinding(PointerOf(current) + "/$ref", "A $ref cycle that passes through no schema", FindingKind.Unsupported));
+                    current.Remove("$ref");
+                    end = -1;
+                    break;
+                }
+
+                current = nextObject;
+            }
+
+            // The last node on the path is a schema (-1: no reference of its own) or a node already measured.
+            for (var i = path.Count - 1; i >= 0; i--)
+            {
+                if (length.ContainsKey(path[i]))
+                {
+                    continue;
+                }
+
+                var count = LocalReference(path[i]) is null ? 0 : end + 1;
+                if (count > MaxSchemaDepth)
+                {
+                    report(new KeywordFinding(PointerOf(path[i]) + "/$ref", $"A chain of more than {MaxSchemaDepth} references", FindingKind.Unsupported));
+                    path[i].Remove("$ref");
+                    count = 0;
+                }
+
+                length[path[i]] = count;
+                end = count;
+            }
+        }
+
+        string PointerOf(JsonObject node) => pointers.TryGetValue(node, out var at) ? at : string.Empty;
+    }
+
+    private static string? LocalReference(JsonObject obj)
+        => obj["$ref"] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text && text[0] == '#' ? text : null;
 
     /// <summary>The version to read the document as; a version with no reading is an error, one with an obvious reading is rewritten.</summary>
     private static string? CheckVersion(JsonObject root, Action<KeywordFinding> report)
@@ -652,7 +773,9 @@ internal static class KeywordValues
 
             foreach (var pair in mapping.ToList())
             {
-                if (pair.Value is not JsonValue target || target.GetValueKind() != JsonValueKind.String)
+                // Microsoft.OpenApi makes a reference of each mapping and throws when its name is empty ("", "#", ".../").
+                if (pair.Value is not JsonValue target || target.GetValueKind() != JsonValueKind.String
+                    || target.GetValue<string>().Trim() is var mapped && (mapped.Length == 0 || mapped == "#" || mapped.EndsWith("/", StringComparison.Ordinal) || !Uri.TryCreate(mapped, UriKind.RelativeOrAbsolute, out _)))
                 {
                     report(new KeywordFinding(at + "/mapping/" + Escape(pair.Key), $"the mapping of '{pair.Key}' is {Show(pair.Value)}, not a schema's name or reference; left out", FindingKind.LeftOut));
                     mapping.Remove(pair.Key);
@@ -689,4 +812,13 @@ internal static class KeywordValues
     }
 
     private static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+
+    private sealed class SameNode : IEqualityComparer<JsonObject>
+    {
+        public static readonly SameNode Instance = new();
+
+        public bool Equals(JsonObject? x, JsonObject? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(JsonObject obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 }

@@ -78,6 +78,7 @@ public class RealWorldClassesTests
         At(run, "OAG014", LineOf(file, "minLength: 0.5"));
         At(run, "OAG014", LineOf(file, "multipleOf: 1e300"));
         At(run, "OAG014", LineOf(file, "minimum: 1e400"));
+        At(run, "OAG014", LineOf(file, "nothing: '#/components/schemas/'"));
         Assert.Equal(DiagnosticSeverity.Warning, run.GeneratorDiagnostics.First(static d => d.Id == "OAG014").Severity);
 
         // The empty reference resolves to no schema: that one is an error, at its line, and the rest still builds.
@@ -194,5 +195,26 @@ public class RealWorldClassesTests
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(wide), 100, OpenApiGen.Naming.NameScope.MaxNameBytes);
         Assert.False(char.IsHighSurrogate(wide[wide.LastIndexOf('_') - 1]));
         Assert.Equal("Short", OpenApiGen.Naming.NameScope.WithinBudget("Short"));
+    }
+
+    [Fact]
+    public void References_that_lead_only_to_references_are_cut_where_the_cycle_closes()
+    {
+        const string file = "reference-cycles-through-no-schema.yaml";
+        var run = Builds(file);
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(static d => d.Id == "OAG005"));
+        At(run, "OAG005", LineOf(file, "$ref: '#/components/schemas/Holder/properties/self'"));
+        Assert.Contains("global::System.Text.Json.JsonElement? Self { get; set; }", run.Source("Holder.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chain_of_references_past_the_budget_is_cut_there()
+    {
+        // 1,500 components, each a $ref to the next: followed by recursion, as deep as any nesting.
+        var run = Builds("ref-chain-1500-long.json");
+        // Cut once every 65 links, from the end, so no chain is longer than 64: 23 cuts for 1,500.
+        var cuts = run.GeneratorDiagnostics.Where(static d => d.Id == "OAG005").ToList();
+        Assert.Equal(1500 / 65, cuts.Count);
+        Assert.All(cuts, static d => Assert.Contains("more than 64 references", d.GetMessage(), StringComparison.Ordinal));
     }
 }
