@@ -56,7 +56,7 @@ internal sealed partial class ModelBuilder
             ? input.ClientName.Substring(0, input.ClientName.Length - "Client".Length)
             : input.ClientName;
         _contextName = baseName + "JsonContext";
-        _typeScope = new NameScope(s_reservedTypeNames);
+        _typeScope = NameScope.ForFiles(s_reservedTypeNames);
         _typeScope.Claim(input.ClientName, "the client");
         _typeScope.Claim("I" + input.ClientName, "the client's interface");
         _typeScope.Claim(_contextName, "the JSON context");

@@ -217,4 +217,16 @@ public class RealWorldClassesTests
         Assert.Equal(1500 / 65, cuts.Count);
         Assert.All(cuts, static d => Assert.Contains("more than 64 references", d.GetMessage(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Type_names_that_differ_only_in_case_are_told_apart()
+    {
+        // OAuthDelegationStatus (an inline enum) and OauthDelegationStatus (declared): one hint name to Roslyn (OAG000),
+        // one file to Windows and macOS.
+        var run = Builds("names-differ-in-case.yaml", DiagnosticSeverity.Info);
+        Assert.Equal(run.Sources.Length, run.Sources.Select(static s => s.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".OauthDelegationStatus.g.cs", StringComparison.Ordinal));
+        Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".OAuthDelegationStatus2.g.cs", StringComparison.Ordinal));
+        Assert.Single(run.GeneratorDiagnostics, static d => d.Id == "OAG006");
+    }
 }
