@@ -18,7 +18,7 @@ internal sealed class TypeNaming
     private static readonly string[] s_reserved = { "Serialization", "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions" };
 
     private readonly BuildContext _context;
-    private readonly NameScope _scope = new(s_reserved);
+    private readonly NameScope _scope = NameScope.ForFiles(s_reserved);
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
     private readonly Dictionary<TypeName, string> _componentIds = new();
 

@@ -75,6 +75,16 @@ internal static class Descriptors
         "The pattern '{0}' is not a valid .NET regular expression ({1}); Validate() does not check it",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ObviousReading = Create(
+        "OAG013", "The spec says something in another form; its obvious reading is applied",
+        "{0}",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ValueLeftOut = Create(
+        "OAG014", "A value has no reading and is left out",
+        "{0}",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true);
 }

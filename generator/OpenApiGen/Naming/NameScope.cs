@@ -9,15 +9,34 @@ namespace OpenApiGen.Naming;
 /// </summary>
 internal sealed class NameScope
 {
-    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The longest name, in UTF-8 bytes, any scope hands out. Type names become file names
+    /// (<c>{Client}.{Type}.g.cs</c>, at most 255 bytes on every file system) and C# takes identifiers of at most 512
+    /// characters; names made from places in deeply nested schemas grow past both.
+    /// </summary>
+    public const int MaxNameBytes = 128;
+
+    private readonly Dictionary<string, string> _owners;
 
     public NameScope(params string[] reserved)
+        : this(StringComparer.Ordinal, reserved)
     {
+    }
+
+    private NameScope(StringComparer comparer, string[] reserved)
+    {
+        _owners = new Dictionary<string, string>(comparer);
         foreach (var name in reserved)
         {
             _owners[name] = "a name the generated code uses";
         }
     }
+
+    /// <summary>
+    /// A scope whose names are also file names (types, hint-name prefixes): two that differ only in case are one name
+    /// here, since Windows and macOS file systems, and Roslyn's hint names, take them for one file.
+    /// </summary>
+    public static NameScope ForFiles(params string[] reserved) => new(StringComparer.OrdinalIgnoreCase, reserved);
 
     public bool IsTaken(string name) => _owners.ContainsKey(name);
 
@@ -26,6 +45,7 @@ internal sealed class NameScope
     /// <summary>Claims <paramref name="preferred"/> or, when it is taken, the first free <c>preferred2</c>, <c>preferred3</c>, ...</summary>
     public string Claim(string preferred, string owner)
     {
+        preferred = WithinBudget(preferred);
         var name = preferred;
         for (var i = 2; _owners.ContainsKey(name); i++)
         {
@@ -34,6 +54,44 @@ internal sealed class NameScope
 
         _owners[name] = owner;
         return name;
+    }
+
+    /// <summary>
+    /// <paramref name="name"/> when it fits <see cref="MaxNameBytes"/>; otherwise its longest prefix that leaves room
+    /// for <c>_</c> and a hash of the whole name, so two long names that share a prefix stay apart, and the same name
+    /// is always shortened the same way.
+    /// </summary>
+    public static string WithinBudget(string name)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(name) <= MaxNameBytes)
+        {
+            return name;
+        }
+
+        // FNV-1a over the UTF-16 code units: stable across runs and platforms, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        var suffix = "_" + hash.ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
+        var budget = MaxNameBytes - suffix.Length;
+        var length = 0;
+        for (var bytes = 0; length < name.Length;)
+        {
+            var width = char.IsHighSurrogate(name[length]) && length + 1 < name.Length ? 2 : 1;
+            var size = System.Text.Encoding.UTF8.GetByteCount(name.ToCharArray(length, width));
+            if (bytes + size > budget)
+            {
+                break;
+            }
+
+            bytes += size;
+            length += width;
+        }
+
+        return name.Substring(0, length) + suffix;
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal static class SpecInputs
     {
         var specs = files.Where(static f => !f.IsOverlay).OrderBy(static f => f.Path, StringComparer.Ordinal).ToList();
         var overlays = files.Where(static f => f.IsOverlay).OrderBy(static f => f.Path, StringComparer.Ordinal).ToList();
-        var hintPrefixes = new NameScope();
+        var hintPrefixes = NameScope.ForFiles();
         var inputs = new List<SpecInput>(specs.Count);
         var projectDiagnostics = new List<DiagnosticInfo>();
 

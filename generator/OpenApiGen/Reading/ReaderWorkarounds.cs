@@ -51,7 +51,7 @@ internal static class ReaderWorkarounds
     /// variable whose default is the empty string (it takes "" for missing), a 3.1 operation without 'responses', which
     /// 3.1 made optional (it checks the empty object it puts in its place), and a schema reference into a schema or a
     /// path (<c>#/components/schemas/Outer/properties/inner</c>), which it cannot follow but the generator does
-    /// (Building/SchemaReferences.cs).
+    /// (Building/SchemaReferences.cs), and a discriminator whose property the schema does not list as required.
     /// </summary>
     public static bool IsFalseAlarm(JsonObject root, OpenApiError error)
     {
@@ -63,6 +63,13 @@ internal static class ReaderWorkarounds
         if (error.Message.IndexOf("does not point to an existing schema", StringComparison.Ordinal) >= 0)
         {
             return LeadsToSchema(root, pointer);
+        }
+
+        // OpenAPI asks that the discriminator's property be present in the payload, not that the schema list it as
+        // required (3.1: "SHOULD be required"); most large real specs leave it out.
+        if (error.Message.IndexOf("must contain property specified in the discriminator", StringComparison.Ordinal) >= 0)
+        {
+            return true;
         }
 
         if (SourceMap.ParsePointer(pointer) is not { Count: > 0 } segments)
@@ -85,6 +92,27 @@ internal static class ReaderWorkarounds
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Errors Microsoft.OpenApi's validation reports for what is the spec's fault but has one obvious reading, so the
+    /// generated code is what the author meant; they are passed on as information (OAG013) with that reading. Two
+    /// path templates of one signature (<c>/a/{id}</c> beside <c>/a/{key}</c>, which OpenAPI forbids) are still two
+    /// operations a client can call; an operation whose <c>responses</c> is empty or missing (3.0 wants at least one)
+    /// documents no answer, so its method returns <c>Task</c>, as for 3.1, where <c>responses</c> is optional.
+    /// </summary>
+    /// <returns>The reading, as a sentence for the diagnostic; null when the error stands.</returns>
+    public static string? ObviousReading(OpenApiError error)
+    {
+        if (error.Message.IndexOf("path signature", StringComparison.Ordinal) >= 0 && error.Message.IndexOf("MUST be unique", StringComparison.Ordinal) >= 0)
+        {
+            return "Each path is generated as written.";
+        }
+
+        return error.Message.IndexOf("Responses must contain at least one response", StringComparison.Ordinal) >= 0
+               || error.Message.IndexOf("The field 'responses' in 'operation' object is REQUIRED", StringComparison.Ordinal) >= 0
+            ? "Read as an operation that documents no response."
+            : null;
     }
 
     // The warning points at the reference (or its "$ref"); the reference is sound when its own text, as written, leads

@@ -80,7 +80,27 @@ internal static class SpecReader
         cancellationToken.ThrowIfCancellationRequested();
         var effectiveJson = spec.EmbedDocument ? EffectiveDocument.ToJson(root) : null;
 
-        // After the embedded document is taken, which stays the spec as written.
+        // After the embedded document is taken, which stays the spec as written. Keyword values first: it also cuts
+        // nesting to a depth every later step can recurse through.
+        var unreadable = false;
+        KeywordValues.Apply(root, finding =>
+        {
+            var span = finding.AtKey && loaded.Map.TryGetKeySpan(finding.Pointer, out var key) ? key : loaded.Map.Nearest(root, finding.Pointer);
+            unreadable |= finding.Kind == FindingKind.Error;
+            diagnostics.Add(finding.Kind switch
+            {
+                FindingKind.Reading => DiagnosticInfo.Create(Descriptors.ObviousReading, spec.Path, span, finding.Message),
+                FindingKind.LeftOut => DiagnosticInfo.Create(Descriptors.ValueLeftOut, spec.Path, span, finding.Message),
+                FindingKind.Unsupported => DiagnosticInfo.Create(Descriptors.UnsupportedConstruct, spec.Path, span, finding.Message, finding.Pointer),
+                FindingKind.UnresolvedReference => DiagnosticInfo.Create(Descriptors.UnresolvedReference, spec.Path, span, finding.Message.Length == 0 ? "(empty)" : finding.Message),
+                _ => DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, span, finding.Message),
+            });
+        });
+        if (unreadable)
+        {
+            return null;
+        }
+
         ReaderWorkarounds.ReplaceBooleanSchemas(root);
 
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
@@ -102,7 +122,10 @@ internal static class SpecReader
                 continue;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(root, error.Pointer ?? string.Empty), error.Message));
+            var span = loaded.Map.Nearest(root, error.Pointer ?? string.Empty);
+            diagnostics.Add(ReaderWorkarounds.ObviousReading(error) is { } reading
+                ? DiagnosticInfo.Create(Descriptors.ObviousReading, spec.Path, span, error.Message + " " + reading)
+                : DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, span, error.Message));
         }
 
         foreach (var warning in result.Diagnostic?.Warnings ?? Enumerable.Empty<OpenApiError>())

@@ -15,6 +15,9 @@ namespace OpenApiGen.Fuzz.Campaign;
 internal sealed class Campaign(CampaignOptions options, TextWriter log)
 {
     private const int KeptPerSignature = 3;
+
+    // How much longer than the hang limit a mutant may take on the wall clock before its worker is killed.
+    private const int WallAllowance = 4;
     private readonly List<Outcome> _outcomes = [];
     private readonly Dictionary<string, int> _kept = new(StringComparer.Ordinal);
     private Mutator? _mutator;
@@ -44,7 +47,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
             {
                 // Killed while generating: once more, alone, before it counts as a hang.
                 var alone = RunWorker(stuck, stuck + 1, watch);
-                Record(alone.Outcomes.SingleOrDefault() ?? Stuck(stuck, alone.Stuck is null ? "the worker stopped" : $"over {options.HangSeconds} s twice"), results);
+                Record(alone.Outcomes.SingleOrDefault() ?? Stuck(stuck, alone.Stuck is null ? "the worker stopped" : $"over {options.HangSeconds * WallAllowance} s of wall time twice"), results);
                 next = stuck + 1;
             }
 
@@ -61,7 +64,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
 
     private void Record(Outcome outcome, StreamWriter results)
     {
-        if (outcome.GenerateMs > options.HangSeconds * 1000 && outcome.Class != OutcomeClass.Hang)
+        if (outcome.GenerateCpuMs > options.HangSeconds * 1000 && outcome.Class != OutcomeClass.Hang)
         {
             outcome = outcome with { Class = OutcomeClass.Hang, Signature = "hang after " + outcome.Signature };
         }
@@ -165,7 +168,8 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
                 continue;
             }
 
-            var stuckGenerating = phase == 'B' && since.Elapsed.TotalSeconds > options.HangSeconds;
+            // Killed on wall time, with room for a busy machine; a hang is then confirmed on processor time, alone.
+            var stuckGenerating = phase == 'B' && since.Elapsed.TotalSeconds > options.HangSeconds * WallAllowance;
             var stuckCompiling = phase == 'G' && since.Elapsed.TotalSeconds > options.CompileSeconds;
             if (stuckGenerating || stuckCompiling || OutOfTime(campaign))
             {

@@ -49,6 +49,7 @@ internal sealed partial class GeneratorRunner
         ImmutableArray<Diagnostic> driverDiagnostics = [];
         GeneratorDriverRunResult? result = null;
         var thrown = new List<string>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var thread = new Thread(
             () =>
@@ -61,6 +62,7 @@ internal sealed partial class GeneratorRunner
         thread.Start();
         thread.Join();
         var generateMs = watch.Elapsed.TotalMilliseconds;
+        var generateCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         generated?.Invoke();
 
         var run = result!.Results.Single();
@@ -69,7 +71,7 @@ internal sealed partial class GeneratorRunner
         var unlocated = errors.Count(static d => d.Id != "OAG001" && d.Location.GetLineSpan().StartLinePosition == default);
         var files = run.GeneratedSources.Length;
         Outcome Make(string kind, string signature, string detail, double compileMs = 0)
-            => new(mutant.Index, mutant.Seed, kind, signature, detail, Math.Round(generateMs, 1), Math.Round(compileMs, 1), files, unlocated);
+            => new(mutant.Index, mutant.Seed, kind, signature, detail, Math.Round(generateMs, 1), Math.Round(compileMs, 1), files, unlocated, Math.Round(generateCpuMs, 1));
 
         if (run.Exception is { } exception)
         {

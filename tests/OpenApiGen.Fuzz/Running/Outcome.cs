@@ -42,7 +42,8 @@ internal static class OutcomeClass
 /// <param name="Signature">What groups like failures: the diagnostic or exception with numbers and names taken out, and where.</param>
 /// <param name="Detail">The full message, a located diagnostic or a stack, for triage.</param>
 /// <param name="GenerateMs">Wall time the generator took.</param>
+/// <param name="GenerateCpuMs">Processor time the worker spent meanwhile: what a hang is measured by, since wall time on a shared machine is not the generator's.</param>
 /// <param name="CompileMs">Wall time compiling its output took (0 when not compiled).</param>
 /// <param name="Files">How many files it generated.</param>
 /// <param name="Unlocated">Error diagnostics placed at the start of the file rather than at a problem.</param>
-internal sealed record Outcome(long Index, string Seed, string Class, string Signature, string Detail, double GenerateMs, double CompileMs, int Files, int Unlocated);
+internal sealed record Outcome(long Index, string Seed, string Class, string Signature, string Detail, double GenerateMs, double CompileMs, int Files, int Unlocated, double GenerateCpuMs = 0);

@@ -42,6 +42,26 @@ public sealed class CommandLineTests : IDisposable
         Assert.StartsWith($"{spec}(5,1): error OAG001: ", errors.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("spec.json", "spec.overlay.yaml")]
+    [InlineData("spec.json", "spec.overlay.yml")]
+    [InlineData("spec.yaml", "spec.overlay.json")]
+    [InlineData("spec.yml", "spec.overlay.yaml")]
+    public void An_overlay_named_like_the_spec_is_applied_whatever_either_extension(string specName, string overlayName)
+    {
+        // The build finds spec.overlay.yaml, .yml or .json beside any spec; the command looked only for the spec's own extension.
+        var folder = _output.CreateSubdirectory("in");
+        var spec = Path.Combine(folder.FullName, specName);
+        File.WriteAllText(spec, """{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"schemas": {"Pet": {"type": "object", "properties": {"name": {"type": "string"}}}}}}""");
+        File.WriteAllText(Path.Combine(folder.FullName, overlayName), """{"overlay": "1.0.0", "info": {"title": "o", "version": "1"}, "actions": [{"target": "$.components.schemas.Pet.properties", "update": {"age": {"type": "integer"}}}]}""");
+        var output = _output.CreateSubdirectory("out");
+
+        var code = CommandLineGenerator.Run(new GenerateRequest(new FileInfo(spec), [], "X", "XClient", output, false), TextWriter.Null, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Contains("public long? Age { get; set; }", File.ReadAllText(Path.Combine(output.FullName, "XClient.Pet.g.cs")), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _output.Delete(recursive: true);
 
     /// <summary>Where the build of src/QwenImageEdit.Vendors (same configuration as these tests) kept the generated files.</summary>

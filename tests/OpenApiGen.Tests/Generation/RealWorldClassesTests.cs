@@ -1,0 +1,232 @@
+using Microsoft.CodeAnalysis;
+using OpenApiGen.Tests.Infrastructure;
+
+namespace OpenApiGen.Tests.Generation;
+
+/// <summary>
+/// One test a failure class found on real specs or by the fuzzer (docs/fuzzing.md), each over its minimal spec in
+/// TestData/RealWorld: the generator never throws, every problem is a diagnostic at its own line, and a spec whose
+/// intent is clear builds with warnings only.
+/// </summary>
+public class RealWorldClassesTests
+{
+    private static string PathOf(string file) => Path.Combine(RepoPaths.TestData, "RealWorld", file);
+
+    private static GeneratorRun Run(string file)
+    {
+        var run = GeneratorHarness.Run(new[] { SpecSource.FromFile(PathOf(file), "RealWorld", "RealWorldClient") });
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id is "OAG000" or "CS8785");
+        return run;
+    }
+
+    /// <summary>Generates, expects no error from the generator and output that compiles cleanly.</summary>
+    private static GeneratorRun Builds(string file, DiagnosticSeverity worst = DiagnosticSeverity.Warning)
+    {
+        var run = Run(file);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity > worst);
+        Assert.Empty(run.CompilationProblems);
+        return run;
+    }
+
+    /// <summary>The 0-based line of the first line of the file, comments aside, that contains <paramref name="text"/>.</summary>
+    private static int LineOf(string file, string text)
+    {
+        var lines = File.ReadAllLines(PathOf(file));
+        var index = Array.FindIndex(lines, l => !l.TrimStart().StartsWith('#') && l.Contains(text, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"'{text}' is not in {file}");
+        return index;
+    }
+
+    /// <summary>The one diagnostic with that id on that line, or on the next (where a block mapping's value starts).</summary>
+    private static Diagnostic At(GeneratorRun run, string id, int line)
+    {
+        var found = run.GeneratorDiagnostics.Where(d => d.Id == id && d.Location.GetLineSpan().StartLinePosition.Line - line is 0 or 1).ToList();
+        Assert.True(found.Count == 1, $"no single {id} at line {line + 1}; reported:\n" + string.Join("\n", run.GeneratorDiagnostics));
+        return found[0];
+    }
+
+    [Fact]
+    public void Values_of_the_wrong_kind_are_read_the_obvious_way_with_a_warning_at_their_line()
+    {
+        const string file = "boolean-written-as-zero.yaml";
+        var run = Builds(file, DiagnosticSeverity.Info);
+
+        Assert.Contains("read as minimum 0, exclusive", At(run, "OAG013", LineOf(file, "exclusiveMinimum: 0")).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("read as false", At(run, "OAG013", LineOf(file, "nullable: '0'")).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("read as true", At(run, "OAG013", LineOf(file, "readOnly: 1")).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("read as 5", At(run, "OAG013", LineOf(file, "maxLength: 5.0")).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("read as true", At(run, "OAG013", LineOf(file, "uniqueItems: 'true'")).GetMessage(), StringComparison.Ordinal);
+        // Information, not a warning: the code is what the author meant, so a build with warnings as errors goes on.
+        Assert.All(run.GeneratorDiagnostics, static d => Assert.Equal(("OAG013", DiagnosticSeverity.Info), (d.Id, d.Severity)));
+
+        // The readings are applied: the exclusive bound is checked, and a is not nullable.
+        var flags = run.Source("Flags.g.cs");
+        Assert.Contains("(double)v_Seed, 0d, true, null, false);", flags, StringComparison.Ordinal);
+        Assert.Contains("public string? A { get; set; }", flags, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_no_reading_fits_are_dropped_each_with_a_warning_at_its_line()
+    {
+        const string file = "keyword-values-of-the-wrong-kind.yaml";
+        var run = Run(file);
+
+        At(run, "OAG014", LineOf(file, "additionalProperties: 42"));
+        At(run, "OAG014", LineOf(file, "list: []"));
+        At(run, "OAG013", LineOf(file, "none: null"));
+        At(run, "OAG014", LineOf(file, "maxLength: 2147483648"));
+        At(run, "OAG014", LineOf(file, "minLength: 0.5"));
+        At(run, "OAG014", LineOf(file, "multipleOf: 1e300"));
+        At(run, "OAG014", LineOf(file, "minimum: 1e400"));
+        At(run, "OAG014", LineOf(file, "nothing: '#/components/schemas/'"));
+        Assert.Equal(DiagnosticSeverity.Warning, run.GeneratorDiagnostics.First(static d => d.Id == "OAG014").Severity);
+
+        // The empty reference resolves to no schema: that one is an error, at its line, and the rest still builds.
+        At(run, "OAG004", LineOf(file, "$ref: ''"));
+        Assert.Empty(run.CompilationProblems);
+        var odd = run.Source("Odd.g.cs");
+        Assert.Contains("global::System.Text.Json.JsonElement? List { get; set; }", odd, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", odd, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_the_generator_does_not_read_is_an_error_at_the_version()
+    {
+        var run = Run("unsupported-version.yaml");
+        Assert.Equal(DiagnosticSeverity.Error, At(run, "OAG002", LineOf("unsupported-version.yaml", "openapi: 4.0.0")).Severity);
+        Assert.Empty(run.Sources);
+
+        // 3.2 keeps 3.1's documents valid: read as 3.1, with a warning.
+        var next = GeneratorHarness.Run(new[] { new SpecSource("/specs/next.yaml", "openapi: 3.2.0\ninfo: {title: Next, version: '1'}\npaths: {}\ncomponents: {schemas: {A: {type: object, properties: {b: {type: string}}}}}\n", "Next", "NextClient") });
+        Assert.Equal(("OAG014", DiagnosticSeverity.Warning), Assert.Single(next.GeneratorDiagnostics) is var d ? (d.Id, d.Severity) : default);
+        Assert.Contains("public string? B { get; set; }", next.Source("A.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Required_true_inside_a_property_is_read_as_a_required_property()
+    {
+        const string file = "required-true-in-a-schema.yaml";
+        var run = Builds(file, DiagnosticSeverity.Info);
+
+        Assert.Contains("Swagger 2.0", At(run, "OAG013", LineOf(file, "required: true")).GetMessage(), StringComparison.Ordinal);
+        At(run, "OAG013", LineOf(file, "required: false"));
+        var account = run.Source("Account.g.cs");
+        Assert.Contains("public required string Id { get; set; }", account, StringComparison.Ordinal);
+        Assert.Contains("public string? Note { get; set; }", account, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schemas_nested_past_the_budget_are_cut_there_with_a_located_warning()
+    {
+        // 990 levels overflowed the compiler's stack; the reader's limit is 1,000 JSON levels, the schema budget 64.
+        var run = Builds("schemas-990-deep.json");
+        var cut = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OAG005", DiagnosticSeverity.Warning), (cut.Id, cut.Severity));
+        Assert.Contains("deeper than 64", cut.GetMessage(), StringComparison.Ordinal);
+        Assert.NotEqual(default, cut.Location.GetLineSpan().StartLinePosition);
+    }
+
+    [Fact]
+    public void A_discriminator_whose_property_is_not_required_is_valid()
+    {
+        // Microsoft.OpenApi's "must contain property specified in the discriminator in the required field list" failed
+        // the build of most large real specs; OpenAPI asks for the property in the payload, not in 'required'.
+        var run = Builds("discriminator-not-required.yaml", DiagnosticSeverity.Hidden);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("public partial class Cat : global::RealWorld.Pet", run.Source("Cat.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_paths_of_one_signature_are_a_warning_and_both_operations_are_generated()
+    {
+        const string file = "duplicate-path-signatures.yaml";
+        var run = Builds(file, DiagnosticSeverity.Info);
+        Assert.Contains("MUST be unique", At(run, "OAG013", LineOf(file, "/accounts/{key}/users/{name}:")).GetMessage(), StringComparison.Ordinal);
+        var client = run.Source("RealWorldClient.g.cs");
+        Assert.Contains("GetAccountUserAsync(string id, string user,", client, StringComparison.Ordinal);
+        Assert.Contains("DeleteAccountUserAsync(string key, string name,", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Responses_without_a_response_are_a_warning_and_the_method_returns_task()
+    {
+        const string file = "responses-without-a-response.yaml";
+        var run = Builds(file, DiagnosticSeverity.Info);
+        At(run, "OAG013", LineOf(file, "responses: {}"));
+        Assert.Contains("global::System.Threading.Tasks.Task PingAsync(", run.Source("RealWorldClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_in_another_form_are_read_as_their_type()
+    {
+        const string file = "defaults-in-another-form.yaml";
+        var run = Builds(file, DiagnosticSeverity.Info);
+        At(run, "OAG013", LineOf(file, "default: \"false\""));
+        At(run, "OAG013", LineOf(file, "default: \"0.0001\""));
+        At(run, "OAG013", LineOf(file, "default: \"100\""));
+        At(run, "OAG013", LineOf(file, "default: 9223372036854776000"));
+
+        var settings = run.Source("Settings.g.cs");
+        Assert.Contains("public bool HasAttachments { get; set; } = false;", settings, StringComparison.Ordinal);
+        Assert.Contains("public float LearningRate { get; set; } = 0.0001f;", settings, StringComparison.Ordinal);
+        Assert.Contains("public int MaxTokens { get; set; } = 100;", settings, StringComparison.Ordinal);
+        Assert.Contains("public long Limit { get; set; } = 9223372036854775807L;", settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_made_from_deep_places_fit_a_file_name()
+    {
+        // 330 nested inline objects are named OuterInnerInner...: past 255 bytes, no file system takes the file.
+        var run = Builds("inline-objects-330-deep.json");
+        Assert.All(run.Sources, static s => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(s.HintName), 1, 200));
+        Assert.Equal(run.Sources.Length, run.Sources.Select(static s => s.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void A_long_name_is_cut_to_the_budget_with_a_hash_of_the_whole()
+    {
+        var a = OpenApiGen.Naming.NameScope.WithinBudget(new string('A', 300) + "Left");
+        var b = OpenApiGen.Naming.NameScope.WithinBudget(new string('A', 300) + "Right");
+        var wide = OpenApiGen.Naming.NameScope.WithinBudget(string.Concat(Enumerable.Repeat("名前\uD83D\uDE00", 60)));
+
+        Assert.Equal(OpenApiGen.Naming.NameScope.MaxNameBytes, System.Text.Encoding.UTF8.GetByteCount(a));
+        Assert.NotEqual(a, b);
+        Assert.Equal(a, OpenApiGen.Naming.NameScope.WithinBudget(new string('A', 300) + "Left"));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(wide), 100, OpenApiGen.Naming.NameScope.MaxNameBytes);
+        Assert.False(char.IsHighSurrogate(wide[wide.LastIndexOf('_') - 1]));
+        Assert.Equal("Short", OpenApiGen.Naming.NameScope.WithinBudget("Short"));
+    }
+
+    [Fact]
+    public void References_that_lead_only_to_references_are_cut_where_the_cycle_closes()
+    {
+        const string file = "reference-cycles-through-no-schema.yaml";
+        var run = Builds(file);
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(static d => d.Id == "OAG005"));
+        At(run, "OAG005", LineOf(file, "$ref: '#/components/schemas/Holder/properties/self'"));
+        Assert.Contains("global::System.Text.Json.JsonElement? Self { get; set; }", run.Source("Holder.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chain_of_references_past_the_budget_is_cut_there()
+    {
+        // 1,500 components, each a $ref to the next: followed by recursion, as deep as any nesting.
+        var run = Builds("ref-chain-1500-long.json");
+        // Cut once every 65 links, from the end, so no chain is longer than 64: 23 cuts for 1,500.
+        var cuts = run.GeneratorDiagnostics.Where(static d => d.Id == "OAG005").ToList();
+        Assert.Equal(1500 / 65, cuts.Count);
+        Assert.All(cuts, static d => Assert.Contains("more than 64 references", d.GetMessage(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Type_names_that_differ_only_in_case_are_told_apart()
+    {
+        // OAuthDelegationStatus (an inline enum) and OauthDelegationStatus (declared): one hint name to Roslyn (OAG000),
+        // one file to Windows and macOS.
+        var run = Builds("names-differ-in-case.yaml", DiagnosticSeverity.Info);
+        Assert.Equal(run.Sources.Length, run.Sources.Select(static s => s.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".OauthDelegationStatus.g.cs", StringComparison.Ordinal));
+        Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".OAuthDelegationStatus2.g.cs", StringComparison.Ordinal));
+        Assert.Single(run.GeneratorDiagnostics, static d => d.Id == "OAG006");
+    }
+}
