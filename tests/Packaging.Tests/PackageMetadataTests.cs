@@ -103,6 +103,23 @@ public sealed partial class PackageMetadataTests
         Assert.Empty(Feed["QwenImageEdit.Cli"].Dependencies);
     }
 
+    [Fact]
+    public void A_ci_pack_is_reproducible_byte_for_byte()
+    {
+        _ = Feed; // after the feed's own pack, which writes the same intermediate files
+        var packs = Enumerable.Range(0, 2).Select(static i =>
+        {
+            var folder = Scratch.NewFolder("reproducible");
+            var result = DotNet.Run(
+                Repo.Root, null, "pack", Path.Combine(Repo.Root, "generator", "OpenApiGen.Runtime"), "--no-build", "--no-restore", "-c", Repo.Configuration,
+                "-p:ContinuousIntegrationBuild=true", "-p:PackageOutputPath=" + folder + Path.DirectorySeparatorChar, "-p:NuspecOutputPath=" + Path.Combine(folder, "nuspec") + Path.DirectorySeparatorChar);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            return File.ReadAllBytes(Assert.Single(Directory.GetFiles(folder, "*.nupkg")));
+        }).ToList();
+
+        Assert.Equal(packs[0], packs[1]);
+    }
+
     [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
     private static partial Regex SemVer();
 }
