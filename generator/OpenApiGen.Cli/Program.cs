@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using OpenApiGen.Cli;
 using OpenApiGen.Cli.Diff;
 using OpenApiGen.Cli.Extract;
@@ -28,5 +29,10 @@ generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLi
     Console.Error,
     cancellationToken)));
 
-var root = new RootCommand("openapigen: C# models and clients from OpenAPI documents, as the OpenApiGen source generator writes them.") { generate, ExtractCommand.Create(), DiffCommand.Create() };
+// A root named for the tool's command: a RootCommand takes the assembly's name (OpenApiGen.Cli, which cannot be
+// openapigen beside the generator's OpenApiGen.dll on a case-insensitive file system) for its usage line.
+var root = new Command("openapigen", "openapigen: C# models and clients from OpenAPI documents, as the OpenApiGen source generator writes them.")
+{
+    generate, ExtractCommand.Create(), DiffCommand.Create(), new HelpOption(), new VersionOption(),
+};
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,215 @@
+// The OpenApiSpec items' check and expansion, run by OpenApiGen.targets before the compiler sees them. MSBuild compiles
+// this file itself (RoslynCodeTaskFactory), under .NET and under Visual Studio's .NET Framework MSBuild alike, so it
+// keeps to what both offer. It is not part of the generator's assembly.
+#nullable enable
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+/// <summary>
+/// Checks every OpenApiSpec item (unknown or malformed metadata are warnings, a missing spec or listed overlay is an
+/// error, each with its code and the path as written) and returns the specs and overlays as the AdditionalFiles the
+/// generator reads.
+/// </summary>
+public sealed class OpenApiGenCheckSpecs : Task
+{
+    private static readonly string[] s_known = { "Namespace", "ClientName", "Overlays", "EmbedDocument" };
+
+    // Metadata MSBuild, the SDK or Visual Studio put on any item; none of them means anything to OpenApiGen.
+    private static readonly HashSet<string> s_tolerated = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Link", "Visible", "DependentUpon", "SubType", "Generator", "LastGenOutput", "CustomToolNamespace",
+        "CopyToOutputDirectory", "CopyToPublishDirectory", "Pack", "PackagePath",
+    };
+
+    private static readonly string[] s_overlaySuffixes = { ".overlay.yaml", ".overlay.yml", ".overlay.json" };
+
+    /// <summary>The project's OpenApiSpec items.</summary>
+    [Required]
+    public ITaskItem[] Specs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Each existing spec, by full path, with the metadata the generator reads.</summary>
+    [Output]
+    public ITaskItem[] SpecFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Each overlay, by full path, with the spec it belongs to; by convention or listed in Overlays.</summary>
+    [Output]
+    public ITaskItem[] OverlayFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    public override bool Execute()
+    {
+        var specs = new List<ITaskItem>();
+        var overlays = new List<ITaskItem>();
+        var seenOverlays = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var item in Specs)
+        {
+            var written = item.ItemSpec;
+            var project = item.GetMetadata("DefiningProjectFullPath");
+            CheckMetadataNames(item, written, project);
+            var embed = ReadBoolean(item, "EmbedDocument", written, project);
+
+            var specPath = item.GetMetadata("FullPath");
+            if (!File.Exists(specPath))
+            {
+                Log.LogError(null, "OAG102", null, project, 0, 0, 0, 0,
+                    "OpenApiSpec '{0}' does not exist (looked for '{1}').", written, specPath);
+                continue;
+            }
+
+            var spec = new TaskItem(specPath);
+            spec.SetMetadata("OpenApiKind", "spec");
+            spec.SetMetadata("OpenApiSpecPath", specPath);
+            spec.SetMetadata("OpenApiNamespace", item.GetMetadata("Namespace"));
+            spec.SetMetadata("OpenApiClientName", item.GetMetadata("ClientName"));
+            spec.SetMetadata("OpenApiEmbedDocument", embed ? "true" : "false");
+            specs.Add(spec);
+
+            var specDirectory = Path.GetDirectoryName(specPath) ?? string.Empty;
+            var stem = Path.Combine(specDirectory, Path.GetFileNameWithoutExtension(specPath));
+            foreach (var suffix in s_overlaySuffixes)
+            {
+                if (File.Exists(stem + suffix))
+                {
+                    AddOverlay(overlays, seenOverlays, Path.GetFullPath(stem + suffix), specPath);
+                }
+            }
+
+            foreach (var listed in item.GetMetadata("Overlays").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var overlay = listed.Trim();
+                if (overlay.Length == 0)
+                {
+                    continue;
+                }
+
+                var overlayPath = Path.GetFullPath(Path.Combine(specDirectory, overlay));
+                if (!File.Exists(overlayPath))
+                {
+                    Log.LogError(null, "OAG103", null, project, 0, 0, 0, 0,
+                        "Overlay '{0}' of OpenApiSpec '{1}' does not exist (looked for '{2}'; Overlays are relative to the spec).",
+                        overlay, written, overlayPath);
+                    continue;
+                }
+
+                AddOverlay(overlays, seenOverlays, overlayPath, specPath);
+            }
+        }
+
+        SpecFiles = specs.ToArray();
+        OverlayFiles = overlays.ToArray();
+        return !Log.HasLoggedErrors;
+    }
+
+    private void CheckMetadataNames(ITaskItem item, string written, string project)
+    {
+        foreach (var key in item.CloneCustomMetadata().Keys)
+        {
+            var name = (string)key;
+            if (IsKnown(name) || s_tolerated.Contains(name))
+            {
+                continue;
+            }
+
+            var guess = Closest(name);
+            Log.LogWarning(null, "OAG100", null, project, 0, 0, 0, 0,
+                "OpenApiSpec '{0}' has metadata '{1}', which OpenApiGen does not know and ignores{2}. It knows Namespace, ClientName, Overlays and EmbedDocument.",
+                written, name, guess is null ? string.Empty : " (did you mean '" + guess + "'?)");
+        }
+    }
+
+    private bool ReadBoolean(ITaskItem item, string name, string written, string project)
+    {
+        var value = item.GetMetadata(name).Trim();
+        if (value.Length == 0 || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        Log.LogWarning(null, "OAG101", null, project, 0, 0, 0, 0,
+            "OpenApiSpec '{0}' has {1}=\"{2}\", which is neither true nor false; it is taken as false.", written, name, value);
+        return false;
+    }
+
+    private static void AddOverlay(List<ITaskItem> overlays, HashSet<string> seen, string path, string specPath)
+    {
+        if (!seen.Add(path))
+        {
+            return;
+        }
+
+        var overlay = new TaskItem(path);
+        overlay.SetMetadata("OpenApiKind", "overlay");
+        overlay.SetMetadata("OpenApiSpecPath", specPath);
+        overlays.Add(overlay);
+    }
+
+    // MSBuild metadata names are case-insensitive: namespace="X" is Namespace.
+    private static bool IsKnown(string name)
+    {
+        foreach (var known in s_known)
+        {
+            if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The known name within two edits (a transposition counts as one), if any.</summary>
+    private static string? Closest(string name)
+    {
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var known in s_known)
+        {
+            var distance = Distance(name.ToUpperInvariant(), known.ToUpperInvariant());
+            if (distance < bestDistance)
+            {
+                best = known;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    // Optimal string alignment distance.
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
