@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -7,7 +8,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
 using QwenImageEdit.Vendors;
 
 namespace QwenImageEdit;
@@ -37,6 +37,7 @@ public class QwenImageEditClient
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _createPipeline;
     private readonly OperationContext _context;
+    private readonly Telemetry _telemetry;
 
     /// <summary>
     /// Creates a client for <paramref name="vendor"/> that sends through <paramref name="httpClient"/>, whose life its
@@ -45,17 +46,31 @@ public class QwenImageEditClient
     /// is still refused, but only after the HttpClient followed it. Result images are fetched through the facade's own
     /// transport, under <see cref="QwenImageEditVendorOptions.Results"/>.
     /// </summary>
+    /// <remarks>
+    /// Resilience handlers in <paramref name="httpClient"/> (a Polly or <c>AddStandardResilienceHandler</c> handler)
+    /// need a <see cref="CreateGuardHandler"/> innermost, or they may send a create twice; <c>AddVendor</c> adds it.
+    /// Metrics go to the process-wide <see cref="QwenImageEditTelemetry.MeterName"/> meter; the registered client uses
+    /// the host's <c>IMeterFactory</c> and Polly's registry instead.
+    /// </remarks>
     public QwenImageEditClient(ImageEditVendor vendor, HttpClient httpClient, QwenImageEditVendorOptions options, ILogger<QwenImageEditClient>? logger = null, TimeProvider? timeProvider = null)
+        : this(vendor, httpClient, options, logger, timeProvider, meterFactory: null, pipelines: null)
+    {
+    }
+
+    /// <summary>The registered client: metrics from the host's meter factory, pipelines from Polly's registry.</summary>
+    internal QwenImageEditClient(ImageEditVendor vendor, HttpClient httpClient, QwenImageEditVendorOptions options, ILogger? logger, TimeProvider? timeProvider, IMeterFactory? meterFactory, (ResiliencePipeline Create, ResiliencePipeline Poll)? pipelines)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
         var adapter = Adapters.TryGetValue(vendor, out var create) ? create : throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor.");
         _adapter = adapter(new VendorTransport(vendor, httpClient, options), options);
-        _createPipeline = CreatePipeline();
-        _context = new OperationContext(_adapter, ResultDownloader.For(options.Results), options, _timeProvider, _logger, PollPipeline());
+        _telemetry = new Telemetry(vendor, options.BaseAddress, meterFactory);
+        var (createPipeline, pollPipeline) = pipelines ?? ImageEditPipelines.Standalone(vendor, options, _logger, _timeProvider);
+        _createPipeline = createPipeline;
+        _context = new OperationContext(_adapter, ResultDownloader.For(options.Results), options, _timeProvider, _logger, pollPipeline, _telemetry);
     }
 
     /// <summary>For mocking only.</summary>
@@ -67,7 +82,15 @@ public class QwenImageEditClient
         _logger = NullLogger.Instance;
         _createPipeline = ResiliencePipeline.Empty;
         _context = null!;
+        _telemetry = null!;
     }
+
+    /// <summary>The client's traces and metrics; null in a mock.</summary>
+    internal Telemetry? Telemetry => _telemetry;
+
+    /// <summary>The most of a local image this client reads for <paramref name="model"/>: the vendor's limit, else the facade's.</summary>
+    internal long MaxInputImageBytes(string model)
+        => ImageEditCapabilities.All.FirstOrDefault(c => c.Vendor == Vendor && c.Model == model)?.MaxInputImageBytes ?? (_options?.Limits ?? new ImageEditLimits()).MaxInputImageBytes;
 
     /// <summary>The vendor this client sends to.</summary>
     public virtual ImageEditVendor Vendor => _adapter.Vendor;
@@ -86,7 +109,32 @@ public class QwenImageEditClient
     public virtual async Task<ImageEditOperation> StartEditAsync(ImageEditRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var startedAt = _timeProvider.GetTimestamp();
         var capabilities = ImageEditCapabilities.For(Vendor, request.Model ?? DefaultModel);
+        using var span = _telemetry.StartOperation(capabilities.Model, request.Count);
+        var attempts = new CreateAttempts(Vendor, cancellationToken);
+        try
+        {
+            var operation = await StartAsync(request, capabilities, attempts, startedAt, cancellationToken).ConfigureAwait(false);
+            span.Describe(operation);
+            return operation;
+        }
+        catch (Exception error)
+        {
+            // Refused before sending, or an upload failed: no create went out. Otherwise, the create attempts say.
+            if (error is ImageEditException edit)
+            {
+                edit.ProvablyNotAccepted |= attempts.Sent == 0 || !attempts.MayBeTaken && Acceptance.NotAccepted(edit);
+            }
+
+            _telemetry.OperationEnded(capabilities.Model, _timeProvider.GetElapsedTime(startedAt), 0, Telemetry.ErrorType(error));
+            span.Fail(error);
+            throw;
+        }
+    }
+
+    private async Task<ImageEditOperation> StartAsync(ImageEditRequest request, ImageEditCapabilities capabilities, CreateAttempts attempts, long startedAt, CancellationToken cancellationToken)
+    {
         var errors = RequestRules.Check(request, capabilities);
         var images = request.Images ?? [];
 
@@ -126,8 +174,8 @@ public class QwenImageEditClient
         {
             var image = images[index];
             var fileName = image.FileName ?? $"image-{index}{MediaTypes.Extension(image.MediaType!)}";
-            urls[index] = await _adapter.UploadAsync(bytes, image.MediaType!, fileName, cancellationToken).ConfigureAwait(false);
-            Log.Uploaded(_logger, Vendor, index);
+            (urls[index], var requestId) = await _telemetry.StepAsync(ImageEditStep.Upload, capabilities.Model, () => _adapter.UploadAsync(bytes, image.MediaType!, fileName, cancellationToken)).ConfigureAwait(false);
+            Log.Uploaded(_logger, Vendor, index, requestId);
         }
 
         var send = _adapter.Prepare(request, capabilities, urls, errors);
@@ -136,10 +184,29 @@ public class QwenImageEditClient
             throw new ImageEditValidationException(Vendor, errors);
         }
 
-        var state = await _createPipeline.ExecuteAsync(static async (send, token) => await send(token).ConfigureAwait(false), send, cancellationToken).ConfigureAwait(false);
-        state = AnswerChecks.Check(Vendor, state, null, "answer to the create");
-        Log.Submitted(_logger, Vendor, capabilities.Model, state.Id);
-        return new ImageEditOperation(_context, capabilities.Model, state, state.Id);
+        VendorTaskState state;
+        try
+        {
+            state = await _createPipeline.ExecuteAsync(
+                static async (run, token) => await run.attempts.SendAsync(
+                    attemptToken => run.client._telemetry.TaskStepAsync(ImageEditStep.Create, run.model, null, async () => AnswerChecks.Check(run.client.Vendor, await run.send(attemptToken).ConfigureAwait(false), null, "answer to the create")),
+                    token).ConfigureAwait(false),
+                (client: this, attempts, send, model: capabilities.Model),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            var translated = attempts.Translate(error);
+            if (ReferenceEquals(translated, error))
+            {
+                throw;
+            }
+
+            throw translated;
+        }
+
+        Log.Submitted(_logger, Vendor, capabilities.Model, state.Id, state.RequestId);
+        return new ImageEditOperation(_context, capabilities.Model, state, state.Id, startedAt);
     }
 
     /// <summary>Submits an edit and waits for its images.</summary>
@@ -148,8 +215,18 @@ public class QwenImageEditClient
     /// <exception cref="ImageEditException">The vendor refused or failed the request, or it did not end in time.</exception>
     public virtual async Task<IReadOnlyList<ImageEditResult>> EditAsync(ImageEditRequest request, IProgress<ImageEditProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var operation = await StartEditAsync(request, cancellationToken).ConfigureAwait(false);
-        return await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(request);
+        using var span = _telemetry.StartOperation(request.Model ?? DefaultModel, request.Count);
+        try
+        {
+            var operation = await StartEditAsync(request, cancellationToken).ConfigureAwait(false);
+            return await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            span.Fail(error);
+            throw;
+        }
     }
 
     /// <summary>
@@ -204,65 +281,4 @@ public class QwenImageEditClient
     }
 
     private static string Megabytes(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MB");
-
-    /// <summary>
-    /// A create is sent again only when the vendor provably did not take it: a 429 (it answered, and refused) or a
-    /// refused connection (it never heard). Timeouts, resets, 5xx and redirects may follow an accepted task: sending
-    /// again could bill twice, so those reach the caller.
-    /// </summary>
-    private ResiliencePipeline CreatePipeline()
-    {
-        if (_options.MaxCreateAttempts <= 1)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
-        return new ResiliencePipelineBuilder { TimeProvider = _timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = _options.MaxCreateAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.Polling.FirstDelay,
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<ImageEditRateLimitedException>(e => e.RetryAfter is null || e.RetryAfter <= _options.MaxRetryAfter)
-                    .Handle<ImageEditConnectionRefusedException>(),
-                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Outcome.Exception is ImageEditRateLimitedException { RetryAfter: { } after } ? after : null),
-                OnRetry = args =>
-                {
-                    Log.CreateRetry(_logger, Vendor, (args.Outcome.Exception as ImageEditException)?.Kind ?? ImageEditErrorKind.VendorError, args.RetryDelay, args.AttemptNumber + 1);
-                    return default;
-                },
-            })
-            .Build();
-    }
-
-    /// <summary>Reading a task is idempotent, so any transient failure of a poll is retried.</summary>
-    private ResiliencePipeline PollPipeline()
-    {
-        if (_options.Polling.TransientRetries <= 0)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
-        return new ResiliencePipelineBuilder { TimeProvider = _timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = _options.Polling.TransientRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.Polling.FirstDelay,
-                // A limit, a redirect or a refused result is the answer's shape, not a passing failure: asking again gets it again.
-                ShouldHandle = new PredicateBuilder().Handle<ImageEditException>(static e => e.Kind is ImageEditErrorKind.VendorError or ImageEditErrorKind.Timeout or ImageEditErrorKind.RateLimited
-                    && e is not (ImageEditLimitExceededException or ImageEditRedirectException or ImageEditResultRefusedException)),
-                // A poll is retried whatever the server asks, but never waits longer than MaxRetryAfter for it.
-                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Exception is ImageEditRateLimitedException { RetryAfter: { } after } ? after < _options.MaxRetryAfter ? after : _options.MaxRetryAfter : null),
-                OnRetry = args =>
-                {
-                    Log.PollRetry(_logger, Vendor, (args.Outcome.Exception as ImageEditException)?.Kind ?? ImageEditErrorKind.VendorError, args.RetryDelay, args.AttemptNumber + 1);
-                    return default;
-                },
-            })
-            .Build();
-    }
 }

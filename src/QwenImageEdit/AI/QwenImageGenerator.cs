@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using QwenImageEdit.Vendors;
 
 namespace QwenImageEdit;
 
@@ -21,33 +22,72 @@ namespace QwenImageEdit;
 /// </remarks>
 public sealed class QwenImageGenerator : IImageGenerator
 {
-    private readonly QwenImageEditClient _client;
+    private readonly QwenImageEditClient? _client;
+    private readonly ImageEditFallback? _fallback;
     private readonly ImageGeneratorMetadata _metadata;
 
     /// <summary>Creates a generator over <paramref name="client"/>.</summary>
+    /// <remarks>
+    /// Its <see cref="ImageGeneratorMetadata"/> names the vendor and its API's address, so Microsoft.Extensions.AI's
+    /// <c>UseOpenTelemetry()</c> tags its spans with <c>gen_ai.provider.name</c> and <c>server.address</c>; the facade's
+    /// own spans (<see cref="QwenImageEditTelemetry"/>) become their children.
+    /// </remarks>
     public QwenImageGenerator(QwenImageEditClient client)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
-        _metadata = new ImageGeneratorMetadata(client.Vendor.ToString().ToLowerInvariant(), null, client.DefaultModel);
+        var report = VendorReports.For(client.Vendor);
+        _metadata = new ImageGeneratorMetadata(report.ProviderName, client.Telemetry?.ProviderUri ?? report.Api, client.DefaultModel);
+    }
+
+    /// <summary>
+    /// Creates a generator over <paramref name="fallback"/>: each edit goes to the first of its routes that takes it.
+    /// <c>ModelId</c> must be unset (each route names its model). The metadata names the first route's vendor; the
+    /// response's <c>RawRepresentation</c>, the operation, says which vendor ran the edit.
+    /// </summary>
+    public QwenImageGenerator(ImageEditFallback fallback)
+    {
+        _fallback = fallback ?? throw new ArgumentNullException(nameof(fallback));
+        var first = fallback.Routes[0];
+        var report = VendorReports.For(first.Vendor);
+        _metadata = new ImageGeneratorMetadata(report.ProviderName, report.Api, first.Model);
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The response's <c>RawRepresentation</c> is the <see cref="ImageEditOperation"/> (vendor, task id, request id,
+    /// <see cref="ImageEditOperation.Usage"/>). <c>Usage.AdditionalCounts</c> holds the vendor's usage figures that are
+    /// whole numbers, as <c>{provider}.{name}</c> (<c>evolink.credits_reserved</c>), in the vendor's unit; a figure with
+    /// a fraction (ModelsLab's <c>generationTime</c> of 9.42 s) is only on the operation. No token counts: no vendor
+    /// reports any.
+    /// </remarks>
     public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var edit = ToEditRequest(request, options, _client.Vendor);
-        var operation = await _client.StartEditAsync(edit, cancellationToken).ConfigureAwait(false);
-        var images = await operation.WaitForCompletionAsync(null, cancellationToken).ConfigureAwait(false);
-
-        var contents = new List<AIContent>(images.Count);
-        foreach (var image in images)
+        var edit = ToEditRequest(request, options, _client?.Vendor ?? _fallback!.Routes[0].Vendor);
+        using var span = OperationSpan.Start(_client?.Telemetry, edit.Model ?? _metadata.DefaultModelId, edit.Count);
+        try
         {
-            contents.Add(options?.ResponseFormat == ImageGenerationResponseFormat.Data
-                ? new DataContent(await image.ReadAsync(cancellationToken).ConfigureAwait(false), image.MediaType)
-                : new UriContent(image.Uri, image.MediaType));
-        }
+            var operation = _client is not null
+                ? await _client.StartEditAsync(edit, cancellationToken).ConfigureAwait(false)
+                : await _fallback!.StartEditAsync(edit, cancellationToken).ConfigureAwait(false);
+            var images = await operation.WaitForCompletionAsync(null, cancellationToken).ConfigureAwait(false);
 
-        return new ImageGenerationResponse(contents) { RawRepresentation = operation };
+            var contents = new List<AIContent>(images.Count);
+            foreach (var image in images)
+            {
+                contents.Add(options?.ResponseFormat == ImageGenerationResponseFormat.Data
+                    ? new DataContent(await image.ReadAsync(cancellationToken).ConfigureAwait(false), image.MediaType)
+                    : new UriContent(image.Uri, image.MediaType));
+            }
+
+            span.Describe(operation);
+            return new ImageGenerationResponse(contents) { RawRepresentation = operation, Usage = ToUsageDetails(operation) };
+        }
+        catch (Exception error)
+        {
+            span.Fail(error);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -56,7 +96,8 @@ public sealed class QwenImageGenerator : IImageGenerator
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ImageGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(_client) ? _client
+            : _client is not null && serviceType.IsInstanceOfType(_client) ? _client
+            : _fallback is not null && serviceType.IsInstanceOfType(_fallback) ? _fallback
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }
@@ -65,6 +106,22 @@ public sealed class QwenImageGenerator : IImageGenerator
     public void Dispose()
     {
         // The HttpClient belongs to whoever made the client (usually IHttpClientFactory).
+    }
+
+    /// <summary>The vendor's whole-number usage figures, under names that say whose they are.</summary>
+    internal static UsageDetails? ToUsageDetails(ImageEditOperation operation)
+    {
+        var provider = VendorReports.For(operation.Vendor).ProviderName;
+        AdditionalPropertiesDictionary<long>? counts = null;
+        foreach (var usage in operation.Usage)
+        {
+            if (usage.Value == decimal.Truncate(usage.Value) && usage.Value is >= long.MinValue and <= long.MaxValue)
+            {
+                (counts ??= [])[$"{provider}.{usage.Name}"] = (long)usage.Value;
+            }
+        }
+
+        return counts is null ? null : new UsageDetails { AdditionalCounts = counts };
     }
 
     internal static ImageEditRequest ToEditRequest(ImageGenerationRequest request, ImageGenerationOptions? options, ImageEditVendor vendor)

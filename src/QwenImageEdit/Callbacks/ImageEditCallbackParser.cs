@@ -118,7 +118,8 @@ public sealed class ImageEditCallbackParser
         {
             // Read from the body with every secret scrubbed, so no string the callback gives can hold one.
             var clean = _scrubber.IsEmpty ? null : _scrubber.ScrubJson(body.ToArray());
-            state = scheme.Read(clean is { } json ? json.Span : body);
+            var read = clean is { } json ? json.Span : body;
+            state = scheme.Read(read) with { Usage = VendorExchange.ReadUsage(vendor, read) };
         }
         catch (Exception error) when (error is JsonException or ImageEditException)
         {

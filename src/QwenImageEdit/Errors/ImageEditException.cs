@@ -37,4 +37,21 @@ public class ImageEditException : Exception
 
     /// <summary>The start of the vendor's answer (at most 2,048 characters, credentials removed), for diagnosis.</summary>
     public string? ResponseExcerpt { get; }
+
+    /// <summary>
+    /// The vendor's id for the request that failed, from wherever that vendor puts it (see the README's table), when it
+    /// sent one: quote it to the vendor's support. Also in <see cref="Message"/>.
+    /// </summary>
+    public string? RequestId { get; internal set; }
+
+    /// <summary>
+    /// Whether this failure proves the vendor did not take the edit, so nothing was created or billed and it can be sent
+    /// again, to this vendor or another: nothing was sent (a request refused before sending, an upload that failed before
+    /// the create), the connection was refused, or the vendor answered the create with a refusal (429, another 4xx but
+    /// 408, or an error envelope saying the key, quota, rate or request was wrong). False means a task may exist.
+    /// </summary>
+    public bool ProvablyNotAccepted { get; internal set; }
+
+    /// <inheritdoc />
+    public override string Message => RequestId is null ? base.Message : $"{base.Message} (vendor request id {RequestId})";
 }

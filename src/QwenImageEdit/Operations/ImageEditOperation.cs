@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,11 +24,20 @@ public sealed class ImageEditOperation
     // An unverified callback said the task moved: the next wait polls at once instead of waiting its turn.
     private bool _pollNow;
 
-    internal ImageEditOperation(OperationContext context, string model, VendorTaskState? state, string id)
+    // Telemetry: when this process started the edit (null for one resumed by id), the span that created it, how often
+    // it read the task, and whether its end was recorded.
+    private readonly long? _startedAt;
+    private readonly ActivityContext _createdIn;
+    private int _polls;
+    private bool _ended;
+
+    internal ImageEditOperation(OperationContext context, string model, VendorTaskState? state, string id, long? startedAt = null)
     {
         _context = context;
         Model = model;
         Id = id;
+        _startedAt = startedAt;
+        _createdIn = Activity.Current?.Context ?? default;
         if (state is not null)
         {
             Apply(state);
@@ -64,6 +74,24 @@ public sealed class ImageEditOperation
     /// <summary>The vendor's last answer as the generated client read it (for details the facade does not map).</summary>
     public object? RawRepresentation { get; private set; }
 
+    /// <summary>
+    /// The vendor's id for the last answer read about this task (the create's, then each poll's), when the vendor sends
+    /// one: quote it, with <see cref="Id"/>, to the vendor's support.
+    /// </summary>
+    public string? RequestId { get; private set; }
+
+    /// <summary>
+    /// What the vendor last reported the edit used, in its own units (EvoLink's <c>credits_reserved</c>, ModelsLab's
+    /// <c>generationTime</c>); empty when it reports nothing (Apikley) or has not yet.
+    /// </summary>
+    public IReadOnlyList<ImageEditUsage> Usage { get; private set; } = [];
+
+    /// <summary>
+    /// For an edit started through an <see cref="ImageEditFallback"/>: the vendors tried before <see cref="Vendor"/>, in
+    /// order, and why each did not take the edit. Empty when the first vendor took it, or without a fallback.
+    /// </summary>
+    public IReadOnlyList<ImageEditFallbackAttempt> FallbackAttempts { get; internal set; } = [];
+
     /// <summary>Asks the vendor once for the task's state. Transient failures of the poll are retried.</summary>
     /// <returns>The status after the update.</returns>
     public async Task<ImageEditStatus> UpdateAsync(CancellationToken cancellationToken = default)
@@ -73,7 +101,7 @@ public sealed class ImageEditOperation
             return Status;
         }
 
-        var state = await _context.PollAsync(Id, Model, cancellationToken).ConfigureAwait(false);
+        var state = await _context.PollAsync(Id, Model, () => _polls++, cancellationToken).ConfigureAwait(false);
         _pollNow = false;
         Apply(state);
         return Status;
@@ -96,6 +124,9 @@ public sealed class ImageEditOperation
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var schedule = new PollingSchedule(polling, Random.Shared.NextDouble);
 
+        // Waited for on its own (resumed, or after StartEditAsync returned), the edit gets a span of its own, linked to
+        // the one that created it.
+        using var span = _context.Telemetry.StartOperation(Model, null, _createdIn);
         progress?.Report(new ImageEditProgress(Status, RawStatus, PercentComplete, TimeSpan.Zero));
         try
         {
@@ -107,15 +138,37 @@ public sealed class ImageEditOperation
                 await UpdateAsync(linked.Token).ConfigureAwait(false);
                 progress?.Report(new ImageEditProgress(Status, RawStatus, PercentComplete, time.GetElapsedTime(started)));
             }
+
+            span.Describe(this);
+            return Status == ImageEditStatus.Succeeded
+                ? Images
+                : throw new ImageEditFailedException(Vendor, Id, Failure ?? new ImageEditFailure(ImageEditErrorKind.VendorError, "The task was cancelled at the vendor.", RawStatus)) { RequestId = RequestId };
         }
         catch (OperationCanceledException error) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ImageEditTimeoutException(Vendor, $"{Vendor} task {Id} did not end within {polling.Timeout}; it was last {RawStatus ?? "unknown"}. Resume it later by its id.", error);
+            var timeout = new ImageEditTimeoutException(Vendor, $"{Vendor} task {Id} did not end within {polling.Timeout}; it was last {RawStatus ?? "unknown"}. Resume it later by its id.", error) { RequestId = RequestId };
+            _context.Telemetry.RecordFailure(ImageEditStep.Wait, Model, timeout);
+            span.Describe(this);
+            span.Fail(timeout);
+            throw timeout;
         }
+        catch (Exception error) when (error is not ImageEditFailedException)
+        {
+            // A poll that failed past its retries (the poll_task span counted it), or the caller's cancellation.
+            if (error is ImageEditException)
+            {
+                _context.Telemetry.RecordFailure(ImageEditStep.Wait, Model, error);
+            }
 
-        return Status == ImageEditStatus.Succeeded
-            ? Images
-            : throw new ImageEditFailedException(Vendor, Id, Failure ?? new ImageEditFailure(ImageEditErrorKind.VendorError, "The task was cancelled at the vendor.", RawStatus));
+            span.Describe(this);
+            span.Fail(error);
+            throw;
+        }
+        catch (ImageEditFailedException error)
+        {
+            span.Fail(error);
+            throw;
+        }
     }
 
     /// <summary>
@@ -160,16 +213,51 @@ public sealed class ImageEditOperation
         PercentComplete = state.Status == ImageEditStatus.Succeeded ? 100 : state.Progress ?? PercentComplete;
         Failure = state.Failure;
         RawRepresentation = state.Raw;
+        RequestId = state.RequestId ?? RequestId;
+        Usage = state.Usage.Count > 0 ? state.Usage : Usage;
         _estimatedWait = state.EstimatedWait;
         if (state.Status == ImageEditStatus.Succeeded)
         {
             var expires = _context.Capabilities(Model).ResultLifetime is { } lifetime ? _context.TimeProvider.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-            Images = state.Results.Select(url => new ImageEditResult(Vendor, url, expires, _context.Downloader)).ToArray();
+            Images = state.Results.Select(url => new ImageEditResult(Vendor, url, expires, _context.Downloader, new ResultTelemetry(_context.Telemetry, Model, Id))).ToArray();
         }
 
         if (before != Status)
         {
-            Log.StatusChanged(_context.Logger, Vendor, Id, RawStatus, Status, PercentComplete);
+            Log.StatusChanged(_context.Logger, Vendor, Id, RawStatus, Status, PercentComplete, RequestId);
+        }
+
+        if (HasCompleted)
+        {
+            RecordEnd();
+        }
+    }
+
+    /// <summary>The metrics of an edit's end, once: its duration and time to first result (when this process started it), its polls, and a failed task.</summary>
+    private void RecordEnd()
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        _ended = true;
+        var telemetry = _context.Telemetry;
+        TimeSpan? elapsed = _startedAt is { } started ? _context.TimeProvider.GetElapsedTime(started) : null;
+        string? errorType = Status switch
+        {
+            ImageEditStatus.Succeeded => null,
+            ImageEditStatus.Failed => Telemetry.Snake((Failure?.Kind ?? ImageEditErrorKind.VendorError).ToString()),
+            _ => "cancelled",
+        };
+        telemetry.OperationEnded(Model, elapsed, _polls, errorType);
+        if (errorType is null && elapsed is { } toResult)
+        {
+            telemetry.FirstResult(Model, toResult);
+        }
+        else if (errorType is not null)
+        {
+            telemetry.RecordFailure(ImageEditStep.Task, Model, errorType);
         }
     }
 

@@ -10,14 +10,16 @@ public sealed class ImageEditResult
 {
     private readonly ImageEditVendor _vendor;
     private readonly ResultDownloader _downloader;
+    private readonly ResultTelemetry? _telemetry;
 
-    internal ImageEditResult(ImageEditVendor vendor, Uri uri, DateTimeOffset? expiresAt, ResultDownloader downloader)
+    internal ImageEditResult(ImageEditVendor vendor, Uri uri, DateTimeOffset? expiresAt, ResultDownloader downloader, ResultTelemetry? telemetry = null)
     {
         _vendor = vendor;
         Uri = uri;
         ExpiresAt = expiresAt;
         MediaType = MediaTypes.FromUrl(uri, "image/png");
         _downloader = downloader;
+        _telemetry = telemetry;
     }
 
     /// <summary>The vendor's URL for the image.</summary>
@@ -45,7 +47,25 @@ public sealed class ImageEditResult
     public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        await _downloader.CopyToAsync(_vendor, Uri, destination, cancellationToken).ConfigureAwait(false);
+        if (_telemetry is not { } telemetry)
+        {
+            await _downloader.CopyToAsync(_vendor, Uri, destination, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var activity = telemetry.Telemetry.StartStep(ImageEditStep.Download, telemetry.Model, telemetry.OperationId);
+        try
+        {
+            var bytes = await _downloader.CopyToAsync(_vendor, Uri, destination, cancellationToken).ConfigureAwait(false);
+            telemetry.Telemetry.Downloaded(telemetry.Model, bytes);
+            activity?.SetTag("qwen_image_edit.download.size", bytes);
+            Telemetry.StepEnded(activity, null);
+        }
+        catch (Exception error)
+        {
+            telemetry.Telemetry.StepFailed(activity, ImageEditStep.Download, telemetry.Model, error, null);
+            throw;
+        }
     }
 
     /// <summary>Streams the image into a file (created or replaced), and returns its full path.</summary>
@@ -83,3 +103,6 @@ public sealed class ImageEditResult
     /// <inheritdoc />
     public override string ToString() => Uri.ToString();
 }
+
+/// <summary>What a result's download reports under: the client's telemetry, and the edit it belongs to.</summary>
+internal sealed record ResultTelemetry(Telemetry Telemetry, string Model, string OperationId);

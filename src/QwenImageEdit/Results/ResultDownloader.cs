@@ -59,8 +59,8 @@ internal sealed class ResultDownloader
         return Shared.GetOrAdd(key, static (_, options) => new ResultDownloader(options), options);
     }
 
-    /// <summary>Copies the image at <paramref name="uri"/> into <paramref name="destination"/>, at most <see cref="MaxImageBytes"/>.</summary>
-    public async Task CopyToAsync(ImageEditVendor? vendor, Uri uri, Stream destination, CancellationToken cancellationToken)
+    /// <summary>Copies the image at <paramref name="uri"/> into <paramref name="destination"/>, at most <see cref="MaxImageBytes"/>, and returns its size.</summary>
+    public async Task<long> CopyToAsync(ImageEditVendor? vendor, Uri uri, Stream destination, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
@@ -88,6 +88,8 @@ internal sealed class ResultDownloader
 
                     await destination.WriteAsync(buffer.AsMemory(0, read), deadline.Token).ConfigureAwait(false);
                 }
+
+                return total;
             }
         }
         catch (OperationCanceledException error) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

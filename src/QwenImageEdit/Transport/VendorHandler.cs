@@ -40,6 +40,13 @@ internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, Ht
             for (var redirects = 0; ; redirects++)
             {
                 var sent = Copy(request, target);
+                if (kind == RequestKind.Create)
+                {
+                    // The mark CreateGuardHandler, innermost in the caller's HttpClient, knows this create by: whatever
+                    // sits between here and there cannot send it twice while the vendor may have taken it.
+                    sent.Options.Set(CreateTicket.Key, new CreateTicket());
+                }
+
                 HttpResponseMessage response;
                 try
                 {
@@ -113,12 +120,13 @@ internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, Ht
                 throw TooLarge(response, limitName, limit);
             }
 
+            var scrubbed = Scrub(body.Bytes, response.Content.Headers.ContentType);
             var copy = new HttpResponseMessage(response.StatusCode)
             {
                 ReasonPhrase = scrubber.Scrub(response.ReasonPhrase),
                 Version = response.Version,
                 RequestMessage = request,
-                Content = new ReadOnlyMemoryContent(Scrub(body.Bytes, response.Content.Headers.ContentType)),
+                Content = new ReadOnlyMemoryContent(scrubbed),
             };
             foreach (var (name, values) in response.Headers)
             {
@@ -136,6 +144,8 @@ internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, Ht
                 }
             }
 
+            // The request id and usage the answer carries, for the step that asked (scrubbed like everything else).
+            VendorExchange.Current?.Record(vendor, copy, scrubbed);
             return copy;
         }
     }

@@ -67,6 +67,14 @@ internal sealed class VendorTransport
             var message = Scrubber.Scrub($"{Vendor} could not {action}: HTTP {status}{(detail?.Message is { Length: > 0 } text ? ": " + text : status is >= 200 and < 300 ? ": the answer could not be read" : "")}.");
             throw VendorErrors.Create(kind, Vendor, message, status, detail?.Code, error.BodyExcerpt, error.RetryAfter, error);
         }
+        catch (CreateNotResentException error)
+        {
+            // A handler in the caller's HttpClient resent the create; the guard stopped it. What counts is the first send.
+            var message = Scrubber.Scrub($"{Vendor} could not {action}: {error.Message}");
+            throw error.InnerException is OperationCanceledException
+                ? new ImageEditTimeoutException(Vendor, message, error)
+                : new ImageEditVendorException(Vendor, message, error.FirstStatus, innerException: error);
+        }
         catch (HttpRequestException error) when (error.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
         {
             throw new ImageEditConnectionRefusedException(Vendor, $"{Vendor} refused the connection while trying to {action}.", error);

@@ -20,4 +20,11 @@ internal sealed record VendorTaskState(
     IReadOnlyList<Uri> Results,
     ImageEditFailure? Failure,
     TimeSpan? EstimatedWait,
-    object? Raw);
+    object? Raw)
+{
+    /// <summary>The vendor's id for the answer this state was read from, when it sent one (filled in by the step that read it).</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>What the answer said the edit used, by <see cref="VendorReports"/> (filled in by the step that read it).</summary>
+    public IReadOnlyList<ImageEditUsage> Usage { get; init; } = [];
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+
+namespace QwenImageEdit.Vendors;
+
+/// <summary>
+/// What each vendor reports beside a task's state, as data: where its request id is, what it says an edit used (in its
+/// own unit), and where its API lives. <see cref="VendorHandler"/> reads every answer by these rows, so a vendor added is
+/// a row here, not code in its adapter. A vendor without a row reports a request id only through
+/// <see cref="ConventionalRequestIdHeaders"/> and no usage.
+/// </summary>
+/// <remarks>
+/// Sources, per row: the vendor's spec in <c>specs/</c> (a test holds every usage pointer to the spec's answer schemas and
+/// every API address to the spec's <c>servers</c>). No seed vendor (EvoLink, ModelsLab, Apikley) documents a request
+/// id; their task id is the id their support asks for.
+/// </remarks>
+internal static class VendorReports
+{
+    /// <summary>
+    /// Read from every vendor's answers when its own sources give nothing: no vendor here documents it, but the
+    /// gateways in front of many APIs send it, and it is the id their operators can find.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ConventionalRequestIdHeaders = ["X-Request-Id"];
+
+    private static readonly FrozenDictionary<ImageEditVendor, VendorReport> Rows = new Dictionary<ImageEditVendor, VendorReport>
+    {
+        // specs/evolink: create and task answers carry usage {billing_rule, credits_reserved, user_group}.
+        [ImageEditVendor.EvoLink] = new(
+            ProviderName: "evolink",
+            Api: new Uri("https://api.evolink.ai/"),
+            RequestIdHeaders: [],
+            RequestIdPointers: [],
+            Usage: [new UsageField("/usage/credits_reserved", "credits_reserved", "credit")]),
+
+        // specs/modelslab: success answers (create and fetch) carry generationTime, in seconds.
+        [ImageEditVendor.ModelsLab] = new(
+            ProviderName: "modelslab",
+            Api: new Uri("https://modelslab.com/api/v6/"),
+            RequestIdHeaders: [],
+            RequestIdPointers: [],
+            Usage: [new UsageField("/generationTime", "generationTime", "s")]),
+
+        // specs/apikley: recordInfo reports create, update and completion times, but nothing used or billed.
+        [ImageEditVendor.Apikley] = new(
+            ProviderName: "apikley",
+            Api: new Uri("https://api.apikley.ru/"),
+            RequestIdHeaders: [],
+            RequestIdPointers: [],
+            Usage: []),
+    }.ToFrozenDictionary();
+
+    /// <summary>The vendors with a row, for the test that holds every vendor to having one.</summary>
+    public static IEnumerable<ImageEditVendor> Vendors => Rows.Keys;
+
+    /// <summary>The vendor's row, or one that reports nothing beyond the conventional header.</summary>
+    public static VendorReport For(ImageEditVendor vendor)
+        => Rows.TryGetValue(vendor, out var row) ? row : new VendorReport(vendor.ToString().ToLowerInvariant(), null, [], [], []);
+}
+
+/// <summary>What one vendor reports beside a task's state.</summary>
+/// <param name="ProviderName">The name telemetry gives it (<c>gen_ai.provider.name</c>, <c>ImageGeneratorMetadata.ProviderName</c>).</param>
+/// <param name="Api">Its API's address by default (the create endpoint's server in its spec); null when unknown.</param>
+/// <param name="RequestIdHeaders">The answer headers that carry its request id, first found wins.</param>
+/// <param name="RequestIdPointers">JSON pointers into an answer's body (success or error) that carry its request id.</param>
+/// <param name="Usage">What its answers say an edit used, each in the vendor's own unit.</param>
+internal sealed record VendorReport(string ProviderName, Uri? Api, IReadOnlyList<string> RequestIdHeaders, IReadOnlyList<string> RequestIdPointers, IReadOnlyList<UsageField> Usage);
+
+/// <summary>One figure of usage a vendor reports: where it is in an answer, and what it is called and counted in.</summary>
+/// <param name="Pointer">A JSON pointer into the answer's body (<c>/usage/credits_reserved</c>).</param>
+/// <param name="Name">The vendor's own name for it.</param>
+/// <param name="Unit">Its unit, as the vendor's documentation states it (<c>credit</c>, <c>s</c>, <c>image</c>).</param>
+internal sealed record UsageField(string Pointer, string Name, string Unit);
