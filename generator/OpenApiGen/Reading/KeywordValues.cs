@@ -703,18 +703,41 @@ internal static class KeywordValues
     /// <summary>
     /// A default written in another form than its schema's type, with one reading: <c>"false"</c> for a boolean,
     /// <c>"0.0001"</c> for a number (both common in real specs), and an int64 written through a double
-    /// (<c>9223372036854776000</c>, which is <c>long.MaxValue</c> rounded). Other misfits are Building's to report.
+    /// (<c>9223372036854776000</c>, which is <c>long.MaxValue</c> rounded), and <c>"null"</c> for anything but a string
+    /// (Text Generation Inference's nullable numbers: no default). Other misfits are Building's to report.
     /// </summary>
     private static void CheckDefault(JsonObject schema, string pointer, Action<KeywordFinding> report)
     {
-        if (schema["default"] is not JsonValue value || schema["type"] is not JsonValue typeValue || typeValue.GetValueKind() != JsonValueKind.String)
+        if (schema["default"] is not JsonValue value)
         {
             return;
         }
 
-        var type = typeValue.GetValue<string>();
-        var kind = value.GetValueKind();
         var at = pointer + "/default";
+        var kind = value.GetValueKind();
+        var type = schema["type"] is JsonValue typeValue && typeValue.GetValueKind() == JsonValueKind.String ? typeValue.GetValue<string>() : null;
+        var types = schema["type"] switch
+        {
+            JsonValue => type is null ? null : new[] { type },
+            JsonArray array => array.Select(static t => t is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null).ToArray(),
+            _ => Array.Empty<string?>(),
+        };
+        var nullable = schema["nullable"] is JsonValue flagValue && flagValue.GetValueKind() == JsonValueKind.True;
+        if (kind == JsonValueKind.String && value.GetValue<string>().Trim() == "null" && types is not null
+            && !types.Contains("string") && (types.Length > 0 || nullable))
+        {
+            // Text Generation Inference writes "null" for nullable numbers, booleans and allOf-wrapped unions: no default.
+            var what = types.Length > 0 ? "of type " + string.Join(" or ", types) : "nullable, with no type";
+            report(new KeywordFinding(at, $"the default \"null\" is a string, but the schema is {what}; read as null"));
+            schema["default"] = null;
+            return;
+        }
+
+        if (type is null)
+        {
+            return;
+        }
+
         if (kind == JsonValueKind.String && type is "boolean" && BooleanReading(value) is { } flag && value.GetValue<string>().Trim().ToLowerInvariant() is "true" or "false")
         {
             report(new KeywordFinding(at, $"the default {value.ToJsonString()} is a string, not a boolean; read as {(flag ? "true" : "false")}"));

@@ -165,12 +165,17 @@ public class RealWorldClassesTests
         At(run, "OAG013", LineOf(file, "default: \"0.0001\""));
         At(run, "OAG013", LineOf(file, "default: \"100\""));
         At(run, "OAG013", LineOf(file, "default: 9223372036854776000"));
+        Assert.Equal(3, run.GeneratorDiagnostics.Count(static d => d.Id == "OAG013" && d.GetMessage().Contains("read as null", StringComparison.Ordinal)));
 
         var settings = run.Source("Settings.g.cs");
         Assert.Contains("public bool HasAttachments { get; set; } = false;", settings, StringComparison.Ordinal);
         Assert.Contains("public float LearningRate { get; set; } = 0.0001f;", settings, StringComparison.Ordinal);
         Assert.Contains("public int MaxTokens { get; set; } = 100;", settings, StringComparison.Ordinal);
         Assert.Contains("public long Limit { get; set; } = 9223372036854775807L;", settings, StringComparison.Ordinal);
+        Assert.Contains("public float? TopP { get; set; }", settings, StringComparison.Ordinal);
+        Assert.DoesNotContain("TopP { get; set; } =", settings, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seed { get; set; } =", settings, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grammar { get; set; } =", settings, StringComparison.Ordinal);
     }
 
     [Fact]
