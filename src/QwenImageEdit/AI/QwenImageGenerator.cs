@@ -26,6 +26,9 @@ public sealed class QwenImageGenerator : IImageGenerator
     private readonly ImageEditFallback? _fallback;
     private readonly ImageGeneratorMetadata _metadata;
 
+    // The spans' provider before a vendor took the edit: the client's, or the fallback's first route's.
+    private readonly Telemetry? _telemetry;
+
     /// <summary>Creates a generator over <paramref name="client"/>.</summary>
     /// <remarks>
     /// Its <see cref="ImageGeneratorMetadata"/> names the vendor and its API's address, so Microsoft.Extensions.AI's
@@ -36,20 +39,22 @@ public sealed class QwenImageGenerator : IImageGenerator
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         var report = VendorReports.For(client.Vendor);
-        _metadata = new ImageGeneratorMetadata(report.ProviderName, client.Telemetry?.ProviderUri ?? report.Api, client.DefaultModel);
+        _telemetry = client.Telemetry;
+        _metadata = new ImageGeneratorMetadata(report.ProviderName, _telemetry?.ProviderUri ?? report.Api, client.DefaultModel);
     }
 
     /// <summary>
     /// Creates a generator over <paramref name="fallback"/>: each edit goes to the first of its routes that takes it.
-    /// <c>ModelId</c> must be unset (each route names its model). The metadata names the first route's vendor; the
-    /// response's <c>RawRepresentation</c>, the operation, says which vendor ran the edit.
+    /// <c>ModelId</c> must be unset (each route names its model). The metadata names the first route's vendor, its
+    /// address and model; the response's <c>RawRepresentation</c>, the operation, says which vendor ran the edit.
     /// </summary>
     public QwenImageGenerator(ImageEditFallback fallback)
     {
         _fallback = fallback ?? throw new ArgumentNullException(nameof(fallback));
-        var first = fallback.Routes[0];
-        var report = VendorReports.For(first.Vendor);
-        _metadata = new ImageGeneratorMetadata(report.ProviderName, report.Api, first.Model);
+        var (client, model) = fallback.First();
+        var report = VendorReports.For(client.Vendor);
+        _telemetry = client.Telemetry;
+        _metadata = new ImageGeneratorMetadata(report.ProviderName, _telemetry?.ProviderUri ?? report.Api, model);
     }
 
     /// <inheritdoc />
@@ -64,7 +69,7 @@ public sealed class QwenImageGenerator : IImageGenerator
     {
         ArgumentNullException.ThrowIfNull(request);
         var edit = ToEditRequest(request, options, _client?.Vendor ?? _fallback!.Routes[0].Vendor);
-        using var span = OperationSpan.Start(_client?.Telemetry, edit.Model ?? _metadata.DefaultModelId, edit.Count);
+        using var span = OperationSpan.Start(_telemetry, edit.Model ?? _metadata.DefaultModelId, edit.Count);
         try
         {
             var operation = _client is not null

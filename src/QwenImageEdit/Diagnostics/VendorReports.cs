@@ -11,9 +11,10 @@ namespace QwenImageEdit.Vendors;
 /// <see cref="ConventionalRequestIdHeaders"/> and no usage.
 /// </summary>
 /// <remarks>
-/// Sources, per row: the vendor's spec in <c>specs/</c> (a test holds every usage pointer to the spec's answer schemas and
-/// every API address to the spec's <c>servers</c>). No seed vendor (EvoLink, ModelsLab, Apikley) documents a request
-/// id; their task id is the id their support asks for.
+/// Sources, per row: the vendor's spec in <c>specs/</c>. <c>UsageTests</c> reads every usage row from the kit's fakes,
+/// whose answers the kit checks against the spec, and holds every API address to where the generated client sends
+/// without a base address (the spec's <c>servers</c>). No seed vendor (EvoLink, ModelsLab, Apikley) documents a
+/// request id; their task id is the id their support asks for.
 /// </remarks>
 internal static class VendorReports
 {

@@ -61,8 +61,8 @@ public sealed class ImageEditFallback
     public async Task<ImageEditOperation> StartEditAsync(ImageEditRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var first = Routes[0];
-        using var span = OperationSpan.Start(_clients(first.Vendor).Telemetry, first.Model, request.Count);
+        var (client, model) = First();
+        using var span = OperationSpan.Start(client.Telemetry, model, request.Count);
         try
         {
             var operation = await StartAsync(request, cancellationToken).ConfigureAwait(false);
@@ -82,8 +82,8 @@ public sealed class ImageEditFallback
     public async Task<IReadOnlyList<ImageEditResult>> EditAsync(ImageEditRequest request, IProgress<ImageEditProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var first = Routes[0];
-        using var span = OperationSpan.Start(_clients(first.Vendor).Telemetry, first.Model, request.Count);
+        var (client, model) = First();
+        using var span = OperationSpan.Start(client.Telemetry, model, request.Count);
         try
         {
             var operation = await StartAsync(request, cancellationToken).ConfigureAwait(false);
@@ -96,6 +96,13 @@ public sealed class ImageEditFallback
             span.Fail(error);
             throw;
         }
+    }
+
+    /// <summary>The first route's client and model: what an edit's span (and the generator's metadata) names until a vendor takes it.</summary>
+    internal (QwenImageEditClient Client, string Model) First()
+    {
+        var client = _clients(Routes[0].Vendor);
+        return (client, Routes[0].Model ?? client.DefaultModel);
     }
 
     private async Task<ImageEditOperation> StartAsync(ImageEditRequest request, CancellationToken cancellationToken)
