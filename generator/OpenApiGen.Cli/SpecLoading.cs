@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Pipeline;
+using OpenApiGen.Reading;
 
 namespace OpenApiGen.Cli;
 
@@ -55,8 +56,12 @@ internal static class SpecLoading
     public static LoadedSpec Load(FileInfo spec, IReadOnlyList<FileInfo> overlays, string ns, string? clientName, bool embedDocument, CancellationToken cancellationToken)
     {
         var files = ImmutableArray.CreateBuilder<SpecFile>();
-        files.Add(new SpecFile(spec.FullName, IsOverlay: false, spec.FullName, ns, clientName, File.ReadAllText(spec.FullName), embedDocument));
-        files.AddRange(overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, spec.FullName, null, null, File.ReadAllText(o.FullName))));
+        // The current directory plays the project's part: references may lead into it, or into the spec's directory.
+        var specFile = new SpecFile(spec.FullName, IsOverlay: false, spec.FullName, ns, clientName, File.ReadAllText(spec.FullName), embedDocument, ProjectDirectory: Environment.CurrentDirectory);
+        var overlayFiles = overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, spec.FullName, null, null, File.ReadAllText(o.FullName))).ToList();
+        files.Add(specFile);
+        files.AddRange(overlayFiles);
+        files.AddRange(ExternalReferences.Discover(specFile, overlayFiles, static path => File.Exists(path) ? File.ReadAllText(path) : null, cancellationToken));
 
         var group = SpecInputs.Group(files.ToImmutable(), rootNamespace: string.Empty);
         var result = SpecModels.Build(group.Inputs.Single(), cancellationToken);

@@ -85,6 +85,17 @@ internal static class Descriptors
         "{0}",
         DiagnosticSeverity.Warning);
 
+    // OAG020-OAG029: a spec's references to other files (Reading/References).
+    public static readonly DiagnosticDescriptor ExternalReferenceRefused = Create(
+        "OAG020", "A reference to another file is not followed",
+        "The reference '{0}' is not followed: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ReferencedFileMissing = Create(
+        "OAG021", "A referenced file does not exist",
+        "The reference '{0}' names the file '{1}', which does not exist (or the build did not pass it to the generator)",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true);
 }

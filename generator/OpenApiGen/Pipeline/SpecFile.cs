@@ -8,7 +8,9 @@ namespace OpenApiGen.Pipeline;
 /// <param name="ClientName">The OpenApiSpec item's ClientName metadata, if set.</param>
 /// <param name="Text">The file's text.</param>
 /// <param name="EmbedDocument">The OpenApiSpec item's EmbedDocument metadata: also emit the effective document (after overlays) as a constant.</param>
-internal sealed record SpecFile(string Path, bool IsOverlay, string SpecPath, string? Namespace, string? ClientName, string Text, bool EmbedDocument = false)
+/// <param name="IsReference">A file a spec refers to (<c>$ref: ./common.yaml#/...</c>) rather than a spec or an overlay.</param>
+/// <param name="ProjectDirectory">For a spec, the directory of the project it is built in: references may lead into it, or into the spec's own.</param>
+internal sealed record SpecFile(string Path, bool IsOverlay, string SpecPath, string? Namespace, string? ClientName, string Text, bool EmbedDocument = false, bool IsReference = false, string? ProjectDirectory = null)
 {
     public bool IsJson => Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase);
 }

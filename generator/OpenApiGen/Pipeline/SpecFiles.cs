@@ -4,20 +4,20 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OpenApiGen.Pipeline;
 
-/// <summary>Picks the AdditionalFiles that Directory.Build.targets marked as specs or overlays, and reads their metadata.</summary>
+/// <summary>Picks the AdditionalFiles that Directory.Build.targets marked as specs, overlays or files specs refer to, and reads their metadata.</summary>
 internal static class SpecFiles
 {
     private const string Prefix = "build_metadata.AdditionalFiles.";
 
     public static SpecFile? Read(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
-        if (!options.TryGetValue(Prefix + "OpenApiKind", out var kind) || kind is not ("spec" or "overlay"))
+        if (!options.TryGetValue(Prefix + "OpenApiKind", out var kind) || kind is not ("spec" or "overlay" or "reference"))
         {
             return null;
         }
 
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        var specPath = Value(options, "OpenApiSpecPath") ?? file.Path;
+        var specPath = kind == "reference" ? file.Path : Value(options, "OpenApiSpecPath") ?? file.Path;
         return new SpecFile(
             file.Path,
             IsOverlay: kind == "overlay",
@@ -25,7 +25,9 @@ internal static class SpecFiles
             Namespace: Value(options, "OpenApiNamespace"),
             ClientName: Value(options, "OpenApiClientName"),
             Text: text,
-            EmbedDocument: kind == "spec" && IsTrue(Value(options, "OpenApiEmbedDocument")));
+            EmbedDocument: kind == "spec" && IsTrue(Value(options, "OpenApiEmbedDocument")),
+            IsReference: kind == "reference",
+            ProjectDirectory: kind == "spec" ? Value(options, "OpenApiProjectDirectory") : null);
     }
 
     // MSBuild spells booleans in any case ("True" from a property function, "true" by hand).

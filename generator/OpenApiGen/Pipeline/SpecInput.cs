@@ -10,10 +10,12 @@ namespace OpenApiGen.Pipeline;
 /// <param name="ClientName">Its client's name.</param>
 /// <param name="HintPrefix">The prefix of its hint names, unique in the project.</param>
 /// <param name="Diagnostics">What was wrong with its settings.</param>
+/// <param name="References">The project's files that specs refer to, which this spec may read (Reading/References).</param>
 internal sealed record SpecInput(
     SpecFile Spec,
     EquatableArray<SpecFile> Overlays,
     string Namespace,
     string ClientName,
     string HintPrefix,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<SpecFile> References = default);

@@ -16,8 +16,10 @@ internal static class SpecInputs
 {
     public static SpecGroup Group(ImmutableArray<SpecFile> files, string rootNamespace)
     {
-        var specs = files.Where(static f => !f.IsOverlay).OrderBy(static f => f.Path, StringComparer.Ordinal).ToList();
+        var specs = files.Where(static f => !f.IsOverlay && !f.IsReference).OrderBy(static f => f.Path, StringComparer.Ordinal).ToList();
         var overlays = files.Where(static f => f.IsOverlay).OrderBy(static f => f.Path, StringComparer.Ordinal).ToList();
+        // Every spec may read any of them: which one a spec needs is known only once it is read.
+        var references = files.Where(static f => f.IsReference).OrderBy(static f => f.Path, StringComparer.Ordinal).ToEquatableArray();
         var hintPrefixes = NameScope.ForFiles();
         var inputs = new List<SpecInput>(specs.Count);
         var projectDiagnostics = new List<DiagnosticInfo>();
@@ -44,7 +46,7 @@ internal static class SpecInputs
             }
 
             var specOverlays = overlays.Where(o => SamePath(o.SpecPath, spec.Path)).ToEquatableArray();
-            inputs.Add(new SpecInput(spec, specOverlays, ns, client, hintPrefixes.Claim(client, spec.Path), diagnostics.ToEquatableArray()));
+            inputs.Add(new SpecInput(spec, specOverlays, ns, client, hintPrefixes.Claim(client, spec.Path), diagnostics.ToEquatableArray(), references));
         }
 
         foreach (var overlay in overlays)

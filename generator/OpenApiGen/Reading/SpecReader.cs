@@ -13,14 +13,18 @@ namespace OpenApiGen.Reading;
 /// <summary>A spec read and corrected: the OpenAPI object model plus the map back to the spec's lines.</summary>
 internal sealed class ReadSpec
 {
-    public ReadSpec(OpenApiDocument document, JsonNode root, SourceMap map, string path, string? effectiveJson = null)
+    public ReadSpec(OpenApiDocument document, JsonNode root, SourceMap map, string path, string? effectiveJson = null, SpecSources? sources = null)
     {
         Document = document;
         Root = root;
         Map = map;
         Path = path;
         EffectiveJson = effectiveJson;
+        Sources = sources;
     }
+
+    /// <summary>Where the parts copied from other files came from; null when the spec refers to none.</summary>
+    public SpecSources? Sources { get; }
 
     public OpenApiDocument Document { get; }
 
@@ -38,11 +42,15 @@ internal sealed class ReadSpec
     public string Path { get; }
 
     public DiagnosticInfo At(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
-        => DiagnosticInfo.Create(descriptor, Path, Map.Nearest(Root, pointer), arguments);
+        => Sources?.Locate(Root, pointer) is { } located
+            ? DiagnosticInfo.Create(descriptor, located.Path, located.Span, arguments)
+            : DiagnosticInfo.Create(descriptor, Path, Map.Nearest(Root, pointer), arguments);
 
     /// <summary>At the key that names the node (a schema's or property's name), where a naming problem is best shown.</summary>
     public DiagnosticInfo AtKey(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
-        => DiagnosticInfo.Create(descriptor, Path, Map.TryGetKeySpan(pointer, out var key) ? key : Map.Nearest(Root, pointer), arguments);
+        => Sources?.Locate(Root, pointer, atKey: true) is { } located
+            ? DiagnosticInfo.Create(descriptor, located.Path, located.Span, arguments)
+            : DiagnosticInfo.Create(descriptor, Path, Map.TryGetKeySpan(pointer, out var key) ? key : Map.Nearest(Root, pointer), arguments);
 }
 
 /// <summary>
@@ -76,6 +84,9 @@ internal static class SpecReader
         {
             ApplyOverlay(root, overlay, diagnostics, cancellationToken);
         }
+
+        // Other files' parts copied in before anything reads the spec, the embedded document included.
+        var sources = ExternalReferences.Bundle(root, input, loaded.Map, diagnostics, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
         var effectiveJson = spec.EmbedDocument ? EffectiveDocument.ToJson(root) : null;
@@ -138,7 +149,7 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(root, warning.Pointer ?? string.Empty), warning.Message));
         }
 
-        return result.Document is null ? null : new ReadSpec(result.Document, root, loaded.Map, spec.Path, effectiveJson);
+        return result.Document is null ? null : new ReadSpec(result.Document, root, loaded.Map, spec.Path, effectiveJson, sources);
     }
 
     private static void ApplyOverlay(JsonObject root, SpecFile overlay, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

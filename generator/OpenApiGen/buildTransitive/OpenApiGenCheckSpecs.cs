@@ -5,13 +5,14 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 /// <summary>
 /// Checks every OpenApiSpec item (unknown or malformed metadata are warnings, a missing spec or listed overlay is an
-/// error, each with its code and the path as written) and returns the specs and overlays as the AdditionalFiles the
-/// generator reads.
+/// error, each with its code and the path as written) and returns the specs, overlays and the files they refer to as the
+/// AdditionalFiles the generator reads.
 /// </summary>
 public sealed class OpenApiGenCheckSpecs : Task
 {
@@ -26,6 +27,12 @@ public sealed class OpenApiGenCheckSpecs : Task
 
     private static readonly string[] s_overlaySuffixes = { ".overlay.yaml", ".overlay.yml", ".overlay.json" };
 
+    // The value of a $ref member in JSON or YAML ("$ref": "x", $ref: 'x', $ref: x). A scan of the text, not a parse: it
+    // only proposes files, and the generator, which reads them, decides what each reference means.
+    private static readonly Regex s_reference = new Regex(
+        @"(?:""\$ref""|'\$ref'|\$ref)\s*:\s*(?:""(?<v>(?:[^""\\]|\\.)*)""|'(?<v>(?:[^']|'')*)'|(?<v>[^\s#,}\]""'][^\s,}\]]*))",
+        RegexOptions.CultureInvariant);
+
     /// <summary>The project's OpenApiSpec items.</summary>
     [Required]
     public ITaskItem[] Specs { get; set; } = Array.Empty<ITaskItem>();
@@ -38,11 +45,20 @@ public sealed class OpenApiGenCheckSpecs : Task
     [Output]
     public ITaskItem[] OverlayFiles { get; private set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The project's directory: references may lead into it, or into the spec's own directory, and nowhere else.</summary>
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>Each existing file in those directories that a spec, an overlay or such a file refers to (<c>$ref: ./common.yaml#/...</c>), once.</summary>
+    [Output]
+    public ITaskItem[] ReferenceFiles { get; private set; } = Array.Empty<ITaskItem>();
+
     public override bool Execute()
     {
         var specs = new List<ITaskItem>();
         var overlays = new List<ITaskItem>();
         var seenOverlays = new HashSet<string>(StringComparer.Ordinal);
+        var references = new List<ITaskItem>();
+        var seenReferences = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var item in Specs)
         {
@@ -65,7 +81,9 @@ public sealed class OpenApiGenCheckSpecs : Task
             spec.SetMetadata("OpenApiNamespace", item.GetMetadata("Namespace"));
             spec.SetMetadata("OpenApiClientName", item.GetMetadata("ClientName"));
             spec.SetMetadata("OpenApiEmbedDocument", embed ? "true" : "false");
+            spec.SetMetadata("OpenApiProjectDirectory", ProjectDirectory);
             specs.Add(spec);
+            var firstOverlay = overlays.Count;
 
             var specDirectory = Path.GetDirectoryName(specPath) ?? string.Empty;
             var stem = Path.Combine(specDirectory, Path.GetFileNameWithoutExtension(specPath));
@@ -96,12 +114,111 @@ public sealed class OpenApiGenCheckSpecs : Task
 
                 AddOverlay(overlays, seenOverlays, overlayPath, specPath);
             }
+
+            var sources = new List<string> { specPath };
+            for (var i = firstOverlay; i < overlays.Count; i++)
+            {
+                sources.Add(overlays[i].ItemSpec);
+            }
+
+            AddReferences(references, seenReferences, specPath, sources);
         }
 
         SpecFiles = specs.ToArray();
         OverlayFiles = overlays.ToArray();
+        ReferenceFiles = references.ToArray();
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>The files <paramref name="sources"/> refer to, and the files those refer to, that exist in the directories references may lead into.</summary>
+    private void AddReferences(List<ITaskItem> references, HashSet<string> seen, string specPath, List<string> sources)
+    {
+        var roots = new List<string> { WithSeparator(Path.GetDirectoryName(specPath) ?? string.Empty) };
+        if (ProjectDirectory.Length > 0)
+        {
+            roots.Add(WithSeparator(Path.GetFullPath(ProjectDirectory)));
+        }
+
+        var pending = new Queue<string>(sources);
+        var scanned = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            var file = pending.Dequeue();
+            if (!scanned.Add(file))
+            {
+                continue;
+            }
+
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (Match match in s_reference.Matches(text))
+            {
+                if (Resolve(match.Groups["v"].Value, file) is not { } path || !IsUnder(path, roots) || !File.Exists(path))
+                {
+                    // The generator reports it, at the reference, when it reads the spec.
+                    continue;
+                }
+
+                pending.Enqueue(path);
+                if (seen.Add(path))
+                {
+                    var reference = new TaskItem(path);
+                    reference.SetMetadata("OpenApiKind", "reference");
+                    references.Add(reference);
+                }
+            }
+        }
+    }
+
+    /// <summary>The full path of a relative file reference; null for one within the file, absolute, or over the network.</summary>
+    private static string? Resolve(string value, string from)
+    {
+        var hash = value.IndexOf('#');
+        var file = (hash < 0 ? value : value.Substring(0, hash)).Replace("\\/", "/");
+        if (file.Length == 0 || file.StartsWith("/", StringComparison.Ordinal) || file.StartsWith("\\", StringComparison.Ordinal)
+            || Regex.IsMatch(file, "^[A-Za-z][A-Za-z0-9+.-]*:"))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(from) ?? string.Empty, Uri.UnescapeDataString(file)));
+        }
+        catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException || e is UriFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsUnder(string path, List<string> roots)
+    {
+        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var root in roots)
+        {
+            if (path.StartsWith(root, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string WithSeparator(string directory)
+        => directory.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? directory : directory + Path.DirectorySeparatorChar;
 
     private void CheckMetadataNames(ITaskItem item, string written, string project)
     {

@@ -8,8 +8,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpenApiGen.Tests.Infrastructure;
 
 /// <summary>A spec or overlay as the generator receives it: an AdditionalFile and the metadata Directory.Build.targets gives it.</summary>
-internal sealed record SpecSource(string Path, string Text, string? Namespace = null, string? ClientName = null, string? OverlayFor = null, bool EmbedDocument = false)
+internal sealed record SpecSource(string Path, string Text, string? Namespace = null, string? ClientName = null, string? OverlayFor = null, bool EmbedDocument = false, bool IsReference = false, string? ProjectDirectory = null)
 {
+    /// <summary>A file a spec refers to (<c>$ref: ./common.yaml#/...</c>), as the build passes it.</summary>
+    public static SpecSource Reference(string path, string text) => new(path, text, IsReference: true);
+
     public static SpecSource FromFile(string path, string? ns = null, string? clientName = null, bool embedDocument = false)
         => new(path, File.ReadAllText(path), ns, clientName, EmbedDocument: embedDocument);
 }
@@ -132,7 +135,8 @@ internal static class GeneratorHarness
                 {
                     var values = new Dictionary<string, string>
                     {
-                        ["build_metadata.AdditionalFiles.OpenApiKind"] = f.OverlayFor is null ? "spec" : "overlay",
+                        ["build_metadata.AdditionalFiles.OpenApiKind"] = f.IsReference ? "reference" : f.OverlayFor is null ? "spec" : "overlay",
+                        ["build_metadata.AdditionalFiles.OpenApiProjectDirectory"] = f.ProjectDirectory ?? string.Empty,
                         ["build_metadata.AdditionalFiles.OpenApiSpecPath"] = f.OverlayFor ?? f.Path,
                         ["build_metadata.AdditionalFiles.OpenApiNamespace"] = f.Namespace ?? string.Empty,
                         ["build_metadata.AdditionalFiles.OpenApiClientName"] = f.ClientName ?? string.Empty,
