@@ -85,6 +85,11 @@ internal static class Descriptors
         "{0}",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnsupportedProject = Create(
+        "OAG015", "The project cannot compile the generated code",
+        "Nothing is generated for {0}: {1}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true);
 }
