@@ -60,9 +60,26 @@ public sealed class OpenApiSourceGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => EmitCapabilities.Of(compilation))
             .WithTrackingName(TrackingNames.Capabilities);
 
-        // 8. The outputs: each spec's files, and the diagnostics.
-        context.RegisterSourceOutput(models.Combine(capabilities), static (context, pair) => SourceOutput.Add(context, pair.Left, pair.Right));
+        // 8. Whether the project can compile the output at all (C# 11, OpenApiGen.Runtime): if not, one diagnostic, no files.
+        var support = context.ParseOptionsProvider
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => ProjectSupport.Of(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Support);
+        var emitted = models
+            .Combine(support)
+            .Where(static pair => pair.Right.CanCompile)
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.Emitted);
+        var supportDiagnostics = grouped
+            .Select(static (group, _) => group.Inputs.Count)
+            .Combine(support)
+            .Select(static (pair, _) => pair.Right.Problems(pair.Left))
+            .WithTrackingName(TrackingNames.SupportDiagnostics);
+
+        // 9. The outputs: each spec's files, and the diagnostics.
+        context.RegisterSourceOutput(emitted.Combine(capabilities), static (context, pair) => SourceOutput.Add(context, pair.Left, pair.Right));
         context.RegisterSourceOutput(diagnostics, DiagnosticOutput.Report);
         context.RegisterSourceOutput(projectDiagnostics, DiagnosticOutput.Report);
+        context.RegisterSourceOutput(supportDiagnostics, DiagnosticOutput.Report);
     }
 }

@@ -34,7 +34,9 @@ public class IncrementalBenchmarks
                 ["build_metadata.AdditionalFiles.OpenApiSpecPath"] = f.SpecPath,
             }));
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }", parse) });
+        // OpenApiGen.Runtime referenced, as in a real project: without it the generator reports OAG015 and emits nothing.
+        var runtime = MetadataReference.CreateFromFile(typeof(OpenApiGen.Runtime.JsonRead).Assembly.Location);
+        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }", parse) }, new[] { runtime });
         _edited = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", parse));
         _warm = CSharpGeneratorDriver.Create(new[] { new OpenApiSourceGenerator().AsSourceGenerator() }, texts, parse, options).RunGenerators(_compilation);
         _spec = texts.First(static t => t.Path.EndsWith("tasks.yaml", StringComparison.Ordinal));

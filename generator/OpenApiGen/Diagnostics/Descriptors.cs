@@ -85,6 +85,11 @@ internal static class Descriptors
         "{0}",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnsupportedProject = Create(
+        "OAG015", "The project cannot compile the generated code",
+        "Nothing is generated for {0}: {1}",
+        DiagnosticSeverity.Error);
+
     // OAG020-OAG029: a spec's references to other files (Reading/References).
     public static readonly DiagnosticDescriptor ExternalReferenceRefused = Create(
         "OAG020", "A reference to another file is not followed",

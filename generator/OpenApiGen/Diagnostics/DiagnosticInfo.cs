@@ -7,9 +7,9 @@ using OpenApiGen.Reading;
 namespace OpenApiGen.Diagnostics;
 
 /// <summary>
-/// A diagnostic as a value: its descriptor, its message arguments, and where in which spec file. Roslyn's
-/// <see cref="Diagnostic"/> and <see cref="Location"/> are made only when reported, so pipeline values stay
-/// equatable (a descriptor compares by content).
+/// A diagnostic as a value: its descriptor, its message arguments, and where in which spec file (no file for the
+/// project as a whole). Roslyn's <see cref="Diagnostic"/> and <see cref="Location"/> are made only when reported, so
+/// pipeline values stay equatable (a descriptor compares by content).
 /// </summary>
 internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, EquatableArray<string> Arguments, string FilePath, SourceSpan Span)
 {
@@ -22,8 +22,17 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, Equatable
     public static DiagnosticInfo AtFileStart(DiagnosticDescriptor descriptor, string filePath, params string[] arguments)
         => Create(descriptor, filePath, default, arguments);
 
+    /// <summary>For a problem with the project as a whole: at no file, which the build reports against the project.</summary>
+    public static DiagnosticInfo AtProject(DiagnosticDescriptor descriptor, params string[] arguments)
+        => Create(descriptor, string.Empty, default, arguments);
+
     public Diagnostic ToDiagnostic()
     {
+        if (FilePath.Length == 0)
+        {
+            return Diagnostic.Create(Descriptor, Location.None, Arguments.Select(static a => (object)a).ToArray());
+        }
+
         var location = Location.Create(
             FilePath,
             new TextSpan(Span.Start, Span.Length),

@@ -29,4 +29,13 @@ public static class TrackingNames
 
     /// <summary>Which optional libraries the project references (Microsoft.Extensions.Http, for registrations).</summary>
     public const string Capabilities = nameof(Capabilities);
+
+    /// <summary>Whether the project can compile the output: its C# version, and OpenApiGen.Runtime referenced.</summary>
+    public const string Support = nameof(Support);
+
+    /// <summary>The models whose files are emitted: all of them, or none when the project cannot compile them.</summary>
+    public const string Emitted = nameof(Emitted);
+
+    /// <summary>The one diagnostic of a project with specs that cannot compile their code, or none.</summary>
+    public const string SupportDiagnostics = nameof(SupportDiagnostics);
 }

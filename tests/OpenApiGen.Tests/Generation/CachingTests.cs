@@ -13,7 +13,8 @@ public class CachingTests
     private static readonly string[] s_trackedSteps =
     {
         TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results, TrackingNames.Models,
-        TrackingNames.Diagnostics, TrackingNames.ProjectDiagnostics, TrackingNames.Capabilities,
+        TrackingNames.Diagnostics, TrackingNames.ProjectDiagnostics, TrackingNames.Capabilities, TrackingNames.Support,
+        TrackingNames.Emitted, TrackingNames.SupportDiagnostics,
     };
 
     // With the embedded document on, the model also holds the whole effective JSON: as a string, it must compare by content.

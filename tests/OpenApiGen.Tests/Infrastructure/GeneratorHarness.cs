@@ -46,12 +46,29 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
+    private static readonly string s_runtimeLocation = typeof(OpenApiGen.Runtime.JsonRead).Assembly.Location;
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
     public static GeneratorRun Run(IEnumerable<SpecSource> files, string rootNamespace = "Generated.Tests", params string[] csharpSources)
     {
         var compilation = CreateCompilation(csharpSources);
         var driver = CreateDriver(files, rootNamespace, trackSteps: false);
+        return RunDriver(driver, compilation);
+    }
+
+    /// <summary>Runs the generator in a project on another C# version, with or without OpenApiGen.Runtime referenced.</summary>
+    public static GeneratorRun Run(IEnumerable<SpecSource> files, LanguageVersion languageVersion, bool referenceRuntime = true)
+    {
+        var parseOptions = ParseOptions.WithLanguageVersion(languageVersion);
+        var references = referenceRuntime ? s_references.Value : s_references.Value.RemoveAll(static r => r.Display == s_runtimeLocation);
+        var compilation = CreateCompilation(parseOptions, references, Array.Empty<string>());
+        var list = files.ToList();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new OpenApiSourceGenerator().AsSourceGenerator() },
+            list.Select(static f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            parseOptions,
+            new TestOptionsProvider(list, "Generated.Tests"));
         return RunDriver(driver, compilation);
     }
 
@@ -86,11 +103,13 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, output, diagnostics.AddRange(result.Diagnostics).Distinct().ToImmutableArray(), sources);
     }
 
-    public static CSharpCompilation CreateCompilation(params string[] sources)
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(ParseOptions, s_references.Value, sources);
+
+    private static CSharpCompilation CreateCompilation(CSharpParseOptions parseOptions, IEnumerable<MetadataReference> references, string[] sources)
         => CSharpCompilation.Create(
             "Generated.Tests.Output",
-            sources.Select(static s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-            s_references.Value,
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, parseOptions)),
+            references,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -106,7 +125,7 @@ internal static class GeneratorHarness
             .Split(Path.PathSeparator)
             .Where(path => path.StartsWith(framework, StringComparison.Ordinal));
         return platform
-            .Append(typeof(OpenApiGen.Runtime.JsonRead).Assembly.Location)
+            .Append(s_runtimeLocation)
             .Distinct(StringComparer.Ordinal)
             .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
