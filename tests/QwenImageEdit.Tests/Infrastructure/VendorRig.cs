@@ -43,6 +43,9 @@ internal sealed class VendorRig : IAsyncDisposable
         ImageEditVendor.EvoLink => new FakeEvoLink(options),
         ImageEditVendor.ModelsLab => new FakeModelsLab(options),
         ImageEditVendor.Apikley => new FakeApikley(options),
+        ImageEditVendor.Fal => new FakeFal(options),
+        ImageEditVendor.Replicate => new FakeReplicate(options),
+        ImageEditVendor.DashScope => new FakeDashScope(options),
         _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
     };
 
@@ -61,8 +64,19 @@ internal sealed class VendorRig : IAsyncDisposable
             FakeEvoLink e => (e.ApiAddress, e.FilesAddress),
             FakeModelsLab m => (m.ApiAddress, m.ApiAddress),
             FakeApikley a => (a.ApiAddress, a.FilesAddress),
+            FakeFal f => (f.QueueAddress, f.QueueAddress),
+            FakeReplicate r => (r.ApiAddress, r.ApiAddress),
+            FakeDashScope d => (d.ApiAddress, d.ApiAddress),
             _ => throw new ArgumentOutOfRangeException(nameof(fake)),
         };
+
+        // fal.ai signs its callbacks with the fake's test key; Replicate's create waits nowhere unless a test asks.
+        if (fake is FakeFal fal)
+        {
+            options.WebhookKeys = FalWebhookKeys.FromJson(fal.SigningKey.JwksJson);
+        }
+
+        options.SynchronousWait = null;
         return options;
     }
 
