@@ -27,9 +27,12 @@ internal sealed class VendorRig : IAsyncDisposable
     /// <summary>Requests that reached the fake on a route (create, poll, upload, result).</summary>
     public int Count(FakeRoute route) => Fake.Requests.Count(r => r.Route == route);
 
-    public static async Task<VendorRig> StartAsync(ImageEditVendor vendor, FakeVendorOptions? fakeOptions = null, Action<QwenImageEditVendorOptions>? configure = null)
+    public static Task<VendorRig> StartAsync(ImageEditVendor vendor, FakeVendorOptions? fakeOptions = null, Action<QwenImageEditVendorOptions>? configure = null)
+        => StartAsync(vendor, CreateFake(vendor, fakeOptions), configure);
+
+    /// <summary>A rig around a fake the test made itself (one with its own signing key, say).</summary>
+    public static async Task<VendorRig> StartAsync(ImageEditVendor vendor, FakeVendor fake, Action<QwenImageEditVendorOptions>? configure = null)
     {
-        var fake = CreateFake(vendor, fakeOptions);
         await fake.StartAsync();
         var options = PointAt(fake, new QwenImageEditVendorOptions { ApiKey = fake.ApiKey });
         options.Polling = new ImageEditPollingOptions { FirstDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, Jitter = 0, Timeout = TimeSpan.FromSeconds(30) };
