@@ -42,6 +42,13 @@ public sealed class QwenImageEditVendorOptions
     /// </summary>
     public TimeSpan? SynchronousWait { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Replicate: a deadline for each prediction (its <c>Cancel-After</c>, at least 5 s): one still running then is
+    /// cancelled there, and billed no further (<c>aborted</c> if it had not started). Null (the default) for none: a
+    /// prediction started without waiting (and resumed later) is not cut short. Ignored by the other vendors.
+    /// </summary>
+    public TimeSpan? CancelAfter { get; set; }
+
     /// <summary>How status is polled.</summary>
     public ImageEditPollingOptions Polling { get; set; } = new();
 

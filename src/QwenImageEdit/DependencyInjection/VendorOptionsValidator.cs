@@ -66,6 +66,11 @@ internal sealed class VendorOptionsValidator : IValidateOptions<QwenImageEditVen
             failures.Add($"{vendor}: SynchronousWait must be between 0 and 60 seconds (Replicate waits at most 60), not {wait}.");
         }
 
+        if (options.CancelAfter is { } deadline && deadline < TimeSpan.FromSeconds(5))
+        {
+            failures.Add($"{vendor}: CancelAfter must be at least 5 seconds (Replicate's shortest deadline), not {deadline}.");
+        }
+
         if (options.MaxCreateAttempts < 1)
         {
             failures.Add($"{vendor}: MaxCreateAttempts must be at least 1.");

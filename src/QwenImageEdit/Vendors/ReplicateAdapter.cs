@@ -15,8 +15,8 @@ namespace QwenImageEdit.Vendors;
 
 /// <summary>
 /// Replicate: a prediction is created through the model's own document (its typed input), with <c>Prefer: wait</c> as a
-/// synchronous first try and <c>Cancel-After</c> at the polling timeout, so a prediction nobody waits for stops being
-/// billed; it is read and cancelled through the HTTP API's verbatim document.
+/// synchronous first try and <c>Cancel-After</c> when <see cref="QwenImageEditVendorOptions.CancelAfter"/> asks, so a
+/// prediction nobody waits for stops being billed; it is read and cancelled through the HTTP API's verbatim document.
 /// </summary>
 internal sealed class ReplicateAdapter : VendorAdapter
 {
@@ -140,9 +140,11 @@ internal sealed class ReplicateAdapter : VendorAdapter
             ? "wait=" + ((int)Math.Min(60, Math.Ceiling(wait.TotalSeconds))).ToString(CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>The polling timeout as Replicate's deadline: a prediction nobody waits for any more is cancelled, not billed on.</summary>
-    private string CancelAfter()
-        => ((long)Math.Max(5, Math.Ceiling(_options.Polling.Timeout.TotalSeconds))).ToString(CultureInfo.InvariantCulture) + "s";
+    /// <summary>Replicate's deadline in whole seconds (at least its 5), when the options set one.</summary>
+    private string? CancelAfter()
+        => _options.CancelAfter is { } deadline
+            ? ((long)Math.Max(5, Math.Ceiling(deadline.TotalSeconds))).ToString(CultureInfo.InvariantCulture) + "s"
+            : null;
 
     /// <summary>Replicate's problem details: <c>{title, detail, status}</c>.</summary>
     private static VendorError? Describe(ApiException error) => error switch

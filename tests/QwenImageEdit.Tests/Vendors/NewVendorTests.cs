@@ -163,7 +163,7 @@ public sealed class NewVendorTests
     [Fact]
     public async Task Replicate_waits_in_the_create_and_a_quick_edit_needs_no_poll()
     {
-        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Replicate, new FakeVendorOptions { Lifecycle = FakeLifecycle.Instant }, o => o.SynchronousWait = TimeSpan.FromSeconds(5));
+        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Replicate, new FakeVendorOptions { Lifecycle = FakeLifecycle.Instant }, o => { o.SynchronousWait = TimeSpan.FromSeconds(5); o.CancelAfter = TimeSpan.FromMinutes(2); });
 
         var operation = await rig.Client.StartEditAsync(Cases.Request());
 
@@ -172,8 +172,18 @@ public sealed class NewVendorTests
         Assert.Equal(0, rig.Count(FakeRoute.Poll));
         var create = rig.Fake.Requests.Single(r => r.Route == FakeRoute.Create);
         Assert.Equal("wait=5", create.Headers["Prefer"]);
-        Assert.Equal("30s", create.Headers["Cancel-After"]); // the rig's polling timeout
+        Assert.Equal("120s", create.Headers["Cancel-After"]);
         Assert.Empty(rig.Fake.Violations);
+    }
+
+    [Fact]
+    public async Task Replicate_is_given_no_deadline_unless_asked()
+    {
+        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Replicate);
+
+        await rig.Client.StartEditAsync(Cases.Request());
+
+        Assert.False(rig.Fake.Requests.Single(r => r.Route == FakeRoute.Create).Headers.ContainsKey("Cancel-After"));
     }
 
     [Fact]
