@@ -105,9 +105,9 @@ public class QwenImageEditClient
     public virtual string DefaultModel => _options.DefaultModel ?? Capabilities[0].Model;
 
     /// <summary>
-    /// Submits an edit and returns at once, with an operation to follow; at a synchronous vendor (DashScope), or when
-    /// Replicate's <see cref="QwenImageEditVendorOptions.SynchronousWait"/> saw the edit end, the operation is already
-    /// complete. Local images are uploaded through the vendor's file API first (or sent as data URIs, where the vendor
+    /// Submits an edit and returns with an operation to follow: at once at most vendors; at DashScope, which edits
+    /// synchronously, when the edit is done; at Replicate after up to <see cref="QwenImageEditVendorOptions.SynchronousWait"/>
+    /// (60 s unless set), the operation then complete if the edit ended meanwhile. Local images are uploaded through the vendor's file API first (or sent as data URIs, where the vendor
     /// takes them).
     /// </summary>
     /// <exception cref="ImageEditValidationException">The request is invalid for this vendor; nothing was sent.</exception>

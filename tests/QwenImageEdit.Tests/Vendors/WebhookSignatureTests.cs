@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QwenImageEdit.Testing;
 using QwenImageEdit.Tests.Infrastructure;
@@ -95,6 +99,42 @@ public sealed class WebhookSignatureTests
     }
 
     [Fact]
+    public async Task fal_keys_are_read_again_when_none_verifies_but_not_more_than_once_a_minute()
+    {
+        // fal rotated its key: the set served changes, and the cached one lacks the new key.
+        var rotated = FalSigningKey.Create("rotated");
+        var served = FalSigningKey.Test.JwksJson;
+        var reads = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapGet("/jwks.json", () =>
+        {
+            Interlocked.Increment(ref reads);
+            return Results.Text(served, "application/json");
+        });
+        await app.StartAsync();
+        using var keyClient = new HttpClient();
+        var time = new ManualTime(DateTimeOffset.UtcNow);
+        var parser = new ImageEditCallbackParser(falWebhookKeys: new FalWebhookKeys(keyClient, new Uri(new Uri(app.Urls.First()), "jwks.json"), time));
+
+        Assert.True((await parser.ParseAsync(ImageEditVendor.Fal, Signed(FalSigningKey.Test, "r-1", out var first), first)).IsBodyVerified);
+        served = rotated.JwksJson;
+
+        // Signed by the new key within a minute of the last read: refused, and fal is not asked again.
+        var body = Signed(rotated, "r-2", out var headers);
+        await Assert.ThrowsAsync<ImageEditCallbackException>(() => parser.ParseAsync(ImageEditVendor.Fal, body, headers));
+        Assert.Equal(1, reads);
+
+        // A minute on, a miss reads the set again, which has the new key.
+        time.Advance(TimeSpan.FromMinutes(2));
+        body.Position = 0;
+        Assert.True((await parser.ParseAsync(ImageEditVendor.Fal, body, headers)).IsBodyVerified);
+        Assert.Equal(2, reads);
+    }
+
+    [Fact]
     public async Task A_Replicate_callback_signed_with_the_webhook_secret_is_proof()
     {
         var parser = new ImageEditCallbackParser(new Dictionary<ImageEditVendor, string> { [ImageEditVendor.Replicate] = FakeReplicate.TestWebhookSecret });
@@ -152,6 +192,21 @@ public sealed class WebhookSignatureTests
         var error = Assert.Throws<ImageEditCallbackException>(() => parser.Parse(ImageEditVendor.Fal, body));
 
         Assert.Contains("not signed", error.Message);
+    }
+
+    /// <summary>A fal.ai webhook body for <paramref name="requestId"/> and its headers, signed now by <paramref name="key"/>.</summary>
+    private static MemoryStream Signed(FalSigningKey key, string requestId, out Dictionary<string, string> headers)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes($$"""{"request_id":"{{requestId}}","gateway_request_id":"{{requestId}}","status":"ERROR","error":"refused","payload":null}""");
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers = new Dictionary<string, string>
+        {
+            [ImageEditCallbackParser.FalRequestIdHeader] = requestId,
+            [ImageEditCallbackParser.FalUserIdHeader] = FakeFal.UserId,
+            [ImageEditCallbackParser.FalTimestampHeader] = timestamp,
+            [ImageEditCallbackParser.FalSignatureHeader] = key.Sign(requestId, FakeFal.UserId, timestamp, body),
+        };
+        return new MemoryStream(body);
     }
 
     private static async Task<(ImageEditOperation Operation, ImageEditCallback Callback)> DeliverAsync(VendorRig rig, CallbackReceiver receiver)
