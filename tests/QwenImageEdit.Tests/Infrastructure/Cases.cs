@@ -19,6 +19,9 @@ public static class Cases
     /// <summary>Vendors with a task to read after the create (all but the synchronous DashScope).</summary>
     public static TheoryData<ImageEditVendor> PollingVendors() => Where(static c => !c.Synchronous);
 
+    /// <summary>Vendors whose status is read by polling (not DashScope, which answers at once, nor fal.ai, which streams it).</summary>
+    public static TheoryData<ImageEditVendor> PolledVendors() => Where(static c => !c.Synchronous && !c.StatusStream);
+
     /// <summary>Vendors that take local images through a file API (the others take them inline, as data URIs).</summary>
     public static TheoryData<ImageEditVendor> UploadingVendors() => Where(static c => !c.LocalImagesInline);
 
