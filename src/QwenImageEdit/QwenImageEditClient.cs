@@ -29,6 +29,9 @@ public class QwenImageEditClient
         [ImageEditVendor.EvoLink] = static (transport, options) => new EvoLinkAdapter(transport, options),
         [ImageEditVendor.ModelsLab] = static (transport, options) => new ModelsLabAdapter(transport, options),
         [ImageEditVendor.Apikley] = static (transport, options) => new ApikleyAdapter(transport, options),
+        [ImageEditVendor.Fal] = static (transport, options) => new FalAdapter(transport, options),
+        [ImageEditVendor.Replicate] = static (transport, options) => new ReplicateAdapter(transport, options),
+        [ImageEditVendor.DashScope] = static (transport, options) => new DashScopeAdapter(transport, options),
     };
 
     private readonly IVendorAdapter _adapter;
@@ -102,7 +105,10 @@ public class QwenImageEditClient
     public virtual string DefaultModel => _options.DefaultModel ?? Capabilities[0].Model;
 
     /// <summary>
-    /// Submits an edit and returns at once. Local images are uploaded through the vendor's file API first.
+    /// Submits an edit and returns with an operation to follow: at once at most vendors; at DashScope, which edits
+    /// synchronously, when the edit is done; at Replicate after up to <see cref="QwenImageEditVendorOptions.SynchronousWait"/>
+    /// (60 s unless set), the operation then complete if the edit ended meanwhile. Local images are uploaded through the vendor's file API first (or sent as data URIs, where the vendor
+    /// takes them).
     /// </summary>
     /// <exception cref="ImageEditValidationException">The request is invalid for this vendor; nothing was sent.</exception>
     /// <exception cref="ImageEditException">The vendor refused or failed the request.</exception>
@@ -161,15 +167,14 @@ public class QwenImageEditClient
             }
         }
 
-        // The vendor's own schema, checked with stand-in URLs for images not uploaded yet.
-        var standIns = images.Select((image, i) => image?.Url ?? new Uri($"https://upload.invalid/{i}")).ToArray();
-        _ = _adapter.Prepare(request, capabilities, standIns, errors);
+        // The vendor's own schema, before any upload: a request it would refuse costs nothing.
+        _adapter.Validate(request, capabilities, errors);
         if (errors.Count > 0)
         {
             throw new ImageEditValidationException(Vendor, errors);
         }
 
-        var urls = standIns.ToArray();
+        var urls = VendorAdapter.StandInUrls(request).ToArray();
         foreach (var (index, bytes) in local)
         {
             var image = images[index];
@@ -178,20 +183,14 @@ public class QwenImageEditClient
             Log.Uploaded(_logger, Vendor, index, requestId);
         }
 
-        var send = _adapter.Prepare(request, capabilities, urls, errors);
-        if (errors.Count > 0)
-        {
-            throw new ImageEditValidationException(Vendor, errors);
-        }
-
         VendorTaskState state;
         try
         {
             state = await _createPipeline.ExecuteAsync(
                 static async (run, token) => await run.attempts.SendAsync(
-                    attemptToken => run.client._telemetry.TaskStepAsync(ImageEditStep.Create, run.model, null, async () => AnswerChecks.Check(run.client.Vendor, await run.send(attemptToken).ConfigureAwait(false), null, "answer to the create")),
+                    attemptToken => run.client._telemetry.TaskStepAsync(ImageEditStep.Create, run.model, null, async () => AnswerChecks.Check(run.client.Vendor, await run.client._adapter.CreateAsync(run.request, run.capabilities, run.urls, attemptToken).ConfigureAwait(false), null, "answer to the create")),
                     token).ConfigureAwait(false),
-                (client: this, attempts, send, model: capabilities.Model),
+                (client: this, attempts, request, capabilities, urls, model: capabilities.Model),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -235,10 +234,17 @@ public class QwenImageEditClient
     /// </summary>
     /// <param name="id">The vendor's task id, as <see cref="ImageEditOperation.Id"/> gave it.</param>
     /// <param name="model">The model it runs on; null for the default (it matters only for capabilities such as result lifetime).</param>
+    /// <exception cref="ImageEditValidationException">The vendor edits synchronously (<see cref="ImageEditCapabilities.Synchronous"/>): there is no task to resume.</exception>
     public virtual ImageEditOperation ResumeOperation(string id, string? model = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var capabilities = ImageEditCapabilities.For(Vendor, model ?? DefaultModel);
+        if (capabilities.Synchronous)
+        {
+            // DashScope (conflict D4): the edit ended when its call answered, with its images; nothing is left to read.
+            throw new ImageEditValidationException(Vendor, [new ImageEditValidationError(nameof(id), $"{Vendor} {capabilities.Model} edits synchronously: '{id}' names a request that ended when it answered, with its images, not a task to resume or read.")]);
+        }
+
         return new ImageEditOperation(_context, capabilities.Model, null, id);
     }
 

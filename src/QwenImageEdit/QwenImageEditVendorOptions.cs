@@ -17,8 +17,37 @@ public sealed class QwenImageEditVendorOptions
     /// <summary>The model used when a request names none; null for the vendor's default.</summary>
     public string? DefaultModel { get; set; }
 
-    /// <summary>The key Apikley signs callbacks with; when set, unsigned or badly signed callbacks are rejected.</summary>
+    /// <summary>
+    /// The secret callbacks are signed with: Apikley's HMAC key, or Replicate's <c>whsec_</c> webhook secret (from
+    /// <c>GET /v1/webhooks/default/secret</c>). When set, unsigned or badly signed callbacks are rejected.
+    /// </summary>
     public string? WebhookSigningKey { get; set; }
+
+    /// <summary>
+    /// fal.ai: the key set its callbacks are verified with (<see cref="FalWebhookKeys.FromJson"/> to pin one); null to
+    /// read fal.ai's published set through the vendor's HttpClient, cached. Ignored by the other vendors.
+    /// </summary>
+    public FalWebhookKeys? WebhookKeys { get; set; }
+
+    /// <summary>
+    /// DashScope's region, whose endpoint and API keys are its own (a key of one region is refused by the other):
+    /// <see cref="DashScopeRegion.Singapore"/> (the default) or <see cref="DashScopeRegion.Beijing"/>. Ignored by the
+    /// other vendors, and by DashScope when <see cref="BaseAddress"/> is set.
+    /// </summary>
+    public DashScopeRegion Region { get; set; } = DashScopeRegion.Singapore;
+
+    /// <summary>
+    /// How long a create may wait for the edit to end before answering (Replicate's <c>Prefer: wait</c>, at most 60 s):
+    /// a quick edit then needs no polling, a slow one is polled as usual. Null or under a second: no waiting.
+    /// </summary>
+    public TimeSpan? SynchronousWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Replicate: a deadline for each prediction (its <c>Cancel-After</c>, at least 5 s): one still running then is
+    /// cancelled there, and billed no further (<c>aborted</c> if it had not started). Null (the default) for none: a
+    /// prediction started without waiting (and resumed later) is not cut short. Ignored by the other vendors.
+    /// </summary>
+    public TimeSpan? CancelAfter { get; set; }
 
     /// <summary>How status is polled.</summary>
     public ImageEditPollingOptions Polling { get; set; } = new();

@@ -15,6 +15,8 @@ public sealed class StatusCommandTests
         { "evolink", "EVOLINK_API_KEY" },
         { "modelslab", "MODELSLAB_API_KEY" },
         { "apikley", "APIKLEY_API_KEY" },
+        { "fal", "FAL_KEY" },
+        { "replicate", "REPLICATE_API_TOKEN" },
     };
 
     [Theory]
@@ -105,7 +107,10 @@ public sealed class StatusCommandTests
         {
             "evolink" => new FakeEvoLink(options),
             "modelslab" => new FakeModelsLab(options),
-            _ => new FakeApikley(options),
+            "apikley" => new FakeApikley(options),
+            "fal" => new FakeFal(options),
+            "replicate" => new FakeReplicate(options),
+            _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
         };
     }
 }

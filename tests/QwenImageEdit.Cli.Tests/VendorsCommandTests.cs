@@ -34,9 +34,17 @@ public sealed class VendorsCommandTests
         Assert.Equal(ImageEditCapabilities.All.Select(static r => r.Model), models.Select(static m => m.GetProperty("model").GetString()));
         Assert.Equal(VendorChoice.Names, json.RootElement.GetProperty("vendors").EnumerateArray().Select(static v => v.GetProperty("name").GetString()));
 
-        var plus = models.Single(static m => m.GetProperty("model").GetString() == ImageEditModels.EvoLinkQwenImageEditPlus);
+        // Model names repeat across vendors (EvoLink's and DashScope's qwen-image-edit-plus): a row is its vendor and model.
+        var plus = models.Single(static m => m.GetProperty("vendor").GetString() == "EvoLink" && m.GetProperty("model").GetString() == ImageEditModels.EvoLinkQwenImageEditPlus);
         Assert.Equal("evolink-plus", plus.GetProperty("vendorOption").GetString());
         Assert.Equal(6, plus.GetProperty("maxCount").GetInt32());
+        var dashScope = models.Single(static m => m.GetProperty("vendor").GetString() == "DashScope" && m.GetProperty("model").GetString() == ImageEditModels.DashScopeQwenImageEditPlus);
+        Assert.Equal("dashscope --model qwen-image-edit-plus", dashScope.GetProperty("vendorOption").GetString());
+        Assert.True(dashScope.GetProperty("synchronous").GetBoolean());
+        Assert.False(dashScope.GetProperty("remoteCancel").GetBoolean());
+        var fal = models.First(static m => m.GetProperty("vendor").GetString() == "Fal");
+        Assert.True(fal.GetProperty("statusStream").GetBoolean());
+        Assert.True(fal.GetProperty("remoteCancel").GetBoolean());
     }
 
     [Fact]

@@ -20,13 +20,15 @@ internal static class CapabilitySheet
             Row("Input types", static r => Types(r.InputMediaTypes)),
             Row("Largest input file", static r => r.MaxInputImageBytes is { } bytes ? Megabytes(bytes) : "not stated"),
             Row("Prompt length", static r => r.MaxPromptLength is { } length ? Number(length) + " characters" : "not stated"),
-            Row("Negative prompt", static r => r.MaxNegativePromptLength is { } length ? $"up to {Number(length)} characters" : "no"),
+            Row("Negative prompt", static r => r.MaxNegativePromptLength switch { null => "no", int.MaxValue => "yes, no limit stated", { } length => $"up to {Number(length)} characters" }),
             Row("Output images (--count)", static r => r.MaxCount == 1 ? "1" : $"1 to {r.MaxCount}"),
             Row("Size (--size)", static r => Size(r.Size)),
             Row("Seed (--seed)", static r => Seed(r.MaxSeed)),
             Row("Output types", static r => r.OutputMediaTypes.Count == 0 ? "the vendor's choice" : Types(r.OutputMediaTypes)),
             Row("Safety checker switch", static r => YesNo(r.SafetyChecker)),
+            Row("Runs", static r => r.Synchronous ? "in the request (synchronous)" : r.StatusStream ? "as a task, status streamed" : "as a task, polled"),
             Row("Reports a percentage", static r => YesNo(r.ReportsProgress)),
+            Row("Cancel at the vendor", static r => YesNo(r.RemoteCancel)),
             Row("Callbacks", static r => r.Callbacks ? (r.SignedCallbacks ? "yes, signed" : "yes") : "no"),
             Row("Results kept", static r => r.ResultLifetime is { } lifetime ? Hours(lifetime) : "not stated"),
         ];
@@ -56,7 +58,7 @@ internal static class CapabilitySheet
 
     private static string Megabytes(long bytes) => Number(bytes / (1024 * 1024)) + " MB";
 
-    private static string Hours(TimeSpan lifetime) => Number((long)lifetime.TotalHours) + " h";
+    private static string Hours(TimeSpan lifetime) => lifetime.TotalHours >= 48 && lifetime.TotalDays % 1 == 0 ? Number((long)lifetime.TotalDays) + " days" : Number((long)lifetime.TotalHours) + " h";
 
     private static string YesNo(bool value) => value ? "yes" : "no";
 

@@ -72,7 +72,7 @@ internal static class EditCommand
 
         // Everything the user can get wrong is checked before a fake starts or a key is used.
         var images = ImageArguments.Read(args.Images, capabilities);
-        await using var connection = await VendorConnection.OpenAsync(host, choice, model, cancellationToken).ConfigureAwait(false);
+        await using var connection = await VendorConnection.OpenAsync(host, choice, model, waits: !args.NoWait, cancellationToken).ConfigureAwait(false);
         var request = new ImageEditRequest
         {
             Prompt = args.Prompt,
@@ -91,6 +91,13 @@ internal static class EditCommand
         }
         if (args.NoWait)
         {
+            // A synchronous vendor (or Replicate's Prefer: wait) may have finished already: then say how it ended.
+            if (operation.HasCompleted)
+            {
+                OperationOutput.WriteStatus(host, choice, operation, args.Json);
+                return operation.Status == ImageEditStatus.Succeeded ? ExitCodes.Success : ExitCodes.TaskFailed;
+            }
+
             OperationOutput.WriteSubmitted(host, choice, operation, args.Json);
             return ExitCodes.Success;
         }

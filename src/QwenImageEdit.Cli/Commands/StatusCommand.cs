@@ -38,7 +38,7 @@ internal static class StatusCommand
         }
 
         var resolved = choice.ResolveModel(model);
-        await using var connection = await VendorConnection.OpenAsync(host, choice, resolved, cancellationToken).ConfigureAwait(false);
+        await using var connection = await VendorConnection.OpenAsync(host, choice, resolved, waits: false, cancellationToken).ConfigureAwait(false);
         var operation = await connection.Client.GetOperationAsync(id, resolved, cancellationToken).ConfigureAwait(false);
         if (wait)
         {

@@ -122,6 +122,10 @@ internal static class VendorsCommand
             json.WriteBoolean("reportsProgress", row.ReportsProgress);
             json.WriteBoolean("callbacks", row.Callbacks);
             json.WriteBoolean("signedCallbacks", row.SignedCallbacks);
+            json.WriteBoolean("remoteCancel", row.RemoteCancel);
+            json.WriteBoolean("synchronous", row.Synchronous);
+            json.WriteBoolean("statusStream", row.StatusStream);
+            json.WriteBoolean("localImagesInline", row.LocalImagesInline);
             WriteNumber(json, "resultLifetimeSeconds", (long?)row.ResultLifetime?.TotalSeconds);
             json.WriteEndObject();
         }

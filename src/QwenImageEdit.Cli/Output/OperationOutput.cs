@@ -27,7 +27,7 @@ internal static class OperationOutput
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !choice.IsLocal)
         {
-            throw new CommandCancelledException($"cancelled; {operation.Vendor} task {operation.Id} may still run there: resume it with 'qwen-edit status {choice.Name} {operation.Id} --wait'.", cancellationToken);
+            throw new CommandCancelledException(await CancelAtVendorAsync(choice, operation).ConfigureAwait(false), cancellationToken);
         }
 
         var files = await ResultFiles.SaveAsync(operation.Id, images, folder, cancellationToken).ConfigureAwait(false);
@@ -94,6 +94,33 @@ internal static class OperationOutput
         foreach (var image in operation.Images)
         {
             host.Out.WriteLine(image.Uri.AbsoluteUri);
+        }
+    }
+
+    /// <summary>
+    /// After Ctrl+C: a vendor that can cancel is asked to (so the edit stops being billed), within a few seconds; the
+    /// line says what happened there, and how to follow the task if it still runs.
+    /// </summary>
+    private static async Task<string> CancelAtVendorAsync(VendorChoice choice, ImageEditOperation operation)
+    {
+        var task = $"{operation.Vendor} task {operation.Id}";
+        var resume = $"resume it with 'qwen-edit status {choice.Name} {operation.Id} --wait'";
+        if (!ImageEditCapabilities.For(operation.Vendor, operation.Model).RemoteCancel)
+        {
+            return $"cancelled; {task} may still run there ({operation.Vendor} cannot be asked to cancel): {resume}.";
+        }
+
+        try
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var status = await operation.CancelAsync(patience.Token).ConfigureAwait(false);
+            return status == ImageEditStatus.Cancelled
+                ? $"cancelled; asked {operation.Vendor} to cancel {task}, and it is cancelled there."
+                : $"cancelled; asked {operation.Vendor} to cancel {task}, which is {operation.RawStatus ?? JsonOutput.Name(status)} there: {resume} to see how it ends.";
+        }
+        catch (Exception error) when (error is ImageEditException or OperationCanceledException)
+        {
+            return $"cancelled; asking {operation.Vendor} to cancel {task} failed ({ErrorReport.OneLine(error)}), so it may still run there: {resume}.";
         }
     }
 

@@ -17,6 +17,9 @@ internal sealed record VendorChoice(string Name, ImageEditVendor Vendor, string?
         new("evolink-plus", ImageEditVendor.EvoLink, ImageEditModels.EvoLinkQwenImageEditPlus, "EVOLINK_API_KEY", "EvoLink's qwen-image-edit-plus"),
         new("modelslab", ImageEditVendor.ModelsLab, null, "MODELSLAB_API_KEY", "ModelsLab, qwen-edit-2509 unless --model says otherwise"),
         new("apikley", ImageEditVendor.Apikley, null, "APIKLEY_API_KEY", "Apikley (kie.ai's market API), qwen/image-edit"),
+        new("fal", ImageEditVendor.Fal, null, "FAL_KEY", "fal.ai's queue, fal-ai/qwen-image-edit unless --model says otherwise"),
+        new("replicate", ImageEditVendor.Replicate, null, "REPLICATE_API_TOKEN", "Replicate, qwen/qwen-image-edit unless --model says otherwise"),
+        new("dashscope", ImageEditVendor.DashScope, null, "DASHSCOPE_API_KEY", "Alibaba Model Studio (DashScope), qwen-image-edit unless --model says otherwise; DASHSCOPE_REGION=beijing for its Beijing region"),
     ];
 
     public static string[] Names { get; } = [.. All.Select(static c => c.Name)];

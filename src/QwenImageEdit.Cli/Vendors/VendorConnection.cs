@@ -26,8 +26,18 @@ internal sealed class VendorConnection : IAsyncDisposable
     /// <summary>The local fake's address; null for a real vendor.</summary>
     public Uri? LocalAddress => _fake?.BaseAddress;
 
+    /// <summary>Opens a client for the vendor chosen, with its key from its variable (or the local fake).</summary>
+    /// <param name="host">The CLI's environment and, in tests, the vendors' addresses.</param>
+    /// <param name="choice">The <c>--vendor</c>.</param>
+    /// <param name="model">The <c>--model</c>, resolved; null for the vendor's default.</param>
+    /// <param name="waits">
+    /// Whether the command waits for the edit: then Replicate's create may wait for it (<c>Prefer: wait</c>) and its
+    /// prediction ends at the polling timeout (<c>Cancel-After</c>); <c>--no-wait</c> returns at once and leaves the task
+    /// to run for a later <c>status</c>.
+    /// </param>
+    /// <param name="cancellationToken">Stops starting the local fake.</param>
     /// <exception cref="CliException">The vendor's key variable is not set.</exception>
-    public static async Task<VendorConnection> OpenAsync(CliHost host, VendorChoice choice, string? model, CancellationToken cancellationToken)
+    public static async Task<VendorConnection> OpenAsync(CliHost host, VendorChoice choice, string? model, bool waits, CancellationToken cancellationToken)
     {
         if (choice.IsLocal)
         {
@@ -41,7 +51,7 @@ internal sealed class VendorConnection : IAsyncDisposable
         }
 
         var http = Transport();
-        var options = new QwenImageEditVendorOptions { ApiKey = key.Trim(), DefaultModel = model };
+        var options = new QwenImageEditVendorOptions { ApiKey = key.Trim(), DefaultModel = model, Region = Region(host, choice) };
         if (host.VendorAddresses.TryGetValue(choice.Vendor, out var addresses))
         {
             (options.BaseAddress, options.FilesBaseAddress) = addresses;
@@ -49,7 +59,19 @@ internal sealed class VendorConnection : IAsyncDisposable
             options.Results.AllowedNetworks = [Loopback];
         }
 
+        options.SynchronousWait = waits ? options.SynchronousWait : null;
+        options.CancelAfter = waits ? options.Polling.Timeout : null;
+
         return new VendorConnection(choice, new QwenImageEditClient(choice.Vendor, http, options), http, null);
+    }
+
+    /// <summary>DashScope's region, from <c>DASHSCOPE_REGION</c> (<c>singapore</c>, the default, or <c>beijing</c>); its keys are the region's own.</summary>
+    private static DashScopeRegion Region(CliHost host, VendorChoice choice)
+    {
+        var value = choice.Vendor == ImageEditVendor.DashScope ? host.GetEnvironmentVariable("DASHSCOPE_REGION") : null;
+        return string.IsNullOrWhiteSpace(value) ? DashScopeRegion.Singapore
+            : Enum.TryParse<DashScopeRegion>(value.Trim(), ignoreCase: true, out var region) && Enum.IsDefined(region) ? region
+            : throw new CliException($"DASHSCOPE_REGION is '{value.Trim()}': use singapore or beijing (each region has its own keys).");
     }
 
     private static async Task<VendorConnection> OpenLocalAsync(LocalVendorPace pace, string? model, CancellationToken cancellationToken)

@@ -239,7 +239,7 @@ public abstract class FakeVendor : IAsyncDisposable
         }
 
         var context = new OperationContext(this, operation, request, parameters!, cancellationToken);
-        var fault = Faults.TryTake(operation.Route);
+        var fault = Faults.TryTake(operation);
         if (fault is not null && await fault.BeforeProcessingAsync(context, cancellationToken).ConfigureAwait(false) is { } early)
         {
             return early;

@@ -58,11 +58,15 @@ public sealed class FakeFaults
         }
     }
 
-    internal Fault? TryTake(FakeRoute route)
+    /// <summary>
+    /// The fault the request suffers, if any. A fault queued for a route waits for a request of that route that can carry
+    /// it (fal.ai's status stream cannot carry a status fault; its status read can), so it is not spent on nothing.
+    /// </summary>
+    internal Fault? TryTake(FakeOperation operation)
     {
         lock (_gate)
         {
-            var index = _queue.FindIndex(e => e.Route == FakeRoute.Any || e.Route == route);
+            var index = _queue.FindIndex(e => e.Route == FakeRoute.Any || (e.Route == operation.Route && e.Fault.CanApplyTo(operation)));
             if (index < 0)
             {
                 return null;

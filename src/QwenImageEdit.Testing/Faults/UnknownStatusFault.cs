@@ -6,6 +6,8 @@ namespace QwenImageEdit.Testing;
 /// <summary>Writes a status the spec does not list, where the answer has a status field (the route says where).</summary>
 internal sealed class UnknownStatusFault(string value) : Fault
 {
+    internal override bool CanApplyTo(FakeOperation operation) => operation.StatusMember is not null;
+
     internal override ValueTask<FakeResponse> AfterProcessingAsync(FakeResponse response, OperationContext context)
     {
         if (context.Operation.StatusMember is not { } member || !response.IsJson || JsonText.TryParse(response.BodyText) is not JsonObject body)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -16,9 +17,11 @@ namespace QwenImageEdit;
 
 /// <summary>
 /// Reads the callbacks vendors POST when a task ends: from any vendor into <see cref="ImageEditCallback"/>, checking
-/// Apikley's HMAC signature when a key is set, recognising repeated deliveries, and refusing bodies over
-/// <see cref="MaxBodyBytes"/>. A callback whose signature does not cover its body is a hint, not a result: see
-/// <see cref="ImageEditCallback.IsBodyVerified"/>.
+/// signatures where the vendor signs (Apikley's HMAC of the task id when a key is set; fal.ai's Ed25519 against its key
+/// set; Replicate's Standard Webhooks HMAC when its <c>whsec_</c> secret is set), recognising repeated deliveries, and
+/// refusing bodies over <see cref="MaxBodyBytes"/>. A callback whose signature does not cover its body is a hint, not a
+/// result: see <see cref="ImageEditCallback.IsBodyVerified"/>. fal.ai's key set is read over HTTP when it is not fixed,
+/// so read fal.ai's callbacks with <see cref="ParseAsync"/>.
 /// </summary>
 /// <remarks>Thread-safe; keep one per application (DI registers a singleton).</remarks>
 public sealed class ImageEditCallbackParser
@@ -32,22 +35,48 @@ public sealed class ImageEditCallbackParser
     // The latest time DateTimeOffset holds, in milliseconds since 1970: a timestamp past it is no time at all.
     private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
+    /// <summary>fal.ai's headers: the request id, the user id, the signing time and the hex Ed25519 signature.</summary>
+    public const string FalRequestIdHeader = "X-Fal-Webhook-Request-Id";
+
+    /// <inheritdoc cref="FalRequestIdHeader"/>
+    public const string FalUserIdHeader = "X-Fal-Webhook-User-Id";
+
+    /// <inheritdoc cref="FalRequestIdHeader"/>
+    public const string FalTimestampHeader = "X-Fal-Webhook-Timestamp";
+
+    /// <inheritdoc cref="FalRequestIdHeader"/>
+    public const string FalSignatureHeader = "X-Fal-Webhook-Signature";
+
+    // The Standard Webhooks headers (Replicate).
+    private const string StandardIdHeader = "webhook-id";
+    private const string StandardTimestampHeader = "webhook-timestamp";
+    private const string StandardSignatureHeader = "webhook-signature";
+
     private delegate VendorTaskState Reader(ReadOnlySpan<byte> body);
+
+    /// <summary>Checks a callback's signature: null when it matches, otherwise why not.</summary>
+    private delegate string? Verifier(ImageEditCallbackParser parser, VendorTaskState state, ReadOnlySpan<byte> body, IReadOnlyDictionary<string, string> headers, string key);
 
     /// <summary>How each vendor's callbacks are read and signed, as data.</summary>
     /// <param name="Read">Reads the body into a task state.</param>
     /// <param name="SignatureCoversBody">Whether the vendor's signature (when there is one) covers the whole body.</param>
-    private sealed record Scheme(Reader Read, bool SignatureCoversBody);
+    /// <param name="Verify">Checks the signature with the vendor's key; null for a vendor that does not sign.</param>
+    private sealed record Scheme(Reader Read, bool SignatureCoversBody, Verifier? Verify);
 
     private static readonly Dictionary<ImageEditVendor, Scheme> Schemes = new()
     {
-        [ImageEditVendor.EvoLink] = new(EvoLinkAdapter.ParseCallback, SignatureCoversBody: false),
-        [ImageEditVendor.ModelsLab] = new(ModelsLabAdapter.ParseCallback, SignatureCoversBody: false),
+        [ImageEditVendor.EvoLink] = new(EvoLinkAdapter.ParseCallback, SignatureCoversBody: false, Verify: null),
+        [ImageEditVendor.ModelsLab] = new(ModelsLabAdapter.ParseCallback, SignatureCoversBody: false, Verify: null),
         // Apikley signs taskId + "." + timestamp: the body is not covered.
-        [ImageEditVendor.Apikley] = new(ApikleyAdapter.ParseCallback, SignatureCoversBody: false),
+        [ImageEditVendor.Apikley] = new(ApikleyAdapter.ParseCallback, SignatureCoversBody: false, Verify: static (parser, state, _, headers, key) => parser.VerifyApikley(state, headers, key)),
+        // fal.ai signs the request id, the user id, the time and the body's SHA-256 with Ed25519, against its key set.
+        [ImageEditVendor.Fal] = new(FalAdapter.ParseCallback, SignatureCoversBody: true, Verify: static (parser, state, body, headers, _) => parser.VerifyFal(state, body, headers)),
+        // Replicate signs id.timestamp.body with HMAC-SHA256 (Standard Webhooks).
+        [ImageEditVendor.Replicate] = new(ReplicateAdapter.ParseCallback, SignatureCoversBody: true, Verify: static (parser, _, body, headers, key) => parser.VerifyStandard(body, headers, key)),
     };
 
     private readonly IReadOnlyDictionary<ImageEditVendor, string> _signingKeys;
+    private readonly FalWebhookKeys? _falKeys;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly RecentKeys _seen = new(capacity: 4096);
@@ -58,9 +87,11 @@ public sealed class ImageEditCallbackParser
     /// <param name="timeProvider">The clock signatures' timestamps are checked against.</param>
     /// <param name="logger">Where rejected callbacks are logged (without their bodies).</param>
     /// <param name="secrets">Keys that must not appear in anything a callback gives (DI passes every vendor's <c>ApiKey</c>); the signing keys are always among them.</param>
-    public ImageEditCallbackParser(IReadOnlyDictionary<ImageEditVendor, string>? signingKeys = null, TimeProvider? timeProvider = null, ILogger<ImageEditCallbackParser>? logger = null, IEnumerable<string?>? secrets = null)
+    /// <param name="falWebhookKeys">fal.ai's key set, which its callbacks must be signed by; null to take fal.ai's callbacks as unverified hints.</param>
+    public ImageEditCallbackParser(IReadOnlyDictionary<ImageEditVendor, string>? signingKeys = null, TimeProvider? timeProvider = null, ILogger<ImageEditCallbackParser>? logger = null, IEnumerable<string?>? secrets = null, FalWebhookKeys? falWebhookKeys = null)
     {
         _signingKeys = signingKeys ?? new Dictionary<ImageEditVendor, string>();
+        _falKeys = falWebhookKeys;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _scrubber = new SecretScrubber([.. _signingKeys.Values, .. secrets ?? []]);
@@ -93,7 +124,35 @@ public sealed class ImageEditCallbackParser
             }
         }
 
-        return Parse(vendor, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), headers);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (vendor == ImageEditVendor.Fal && _falKeys is { } keys)
+        {
+            // fal's key set is read when it is stale; a signature no cached key verifies reads it once more (rotation).
+            await ReadKeysAsync(keys, refresh: false, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return Parse(vendor, bytes.Span, headers);
+            }
+            catch (ImageEditCallbackException) when (keys.CanRefresh)
+            {
+                await ReadKeysAsync(keys, refresh: true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return Parse(vendor, bytes.Span, headers);
+    }
+
+    /// <summary>fal.ai's key set, read when it must be; a set that cannot be read refuses the callback (it cannot be verified).</summary>
+    private async Task ReadKeysAsync(FalWebhookKeys keys, bool refresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await keys.GetAsync(refresh, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is HttpRequestException or FormatException or IOException || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw Reject(ImageEditVendor.Fal, $"fal.ai's key set could not be read, so its signature cannot be checked ({error.Message})", error);
+        }
     }
 
     /// <summary>Reads a callback body and its headers.</summary>
@@ -126,23 +185,14 @@ public sealed class ImageEditCallbackParser
             throw Reject(vendor, $"the body is not a {vendor} callback ({error.Message})", error);
         }
 
+        // A vendor with a key (or fal.ai with a key set) must sign: unsigned or badly signed callbacks are refused.
         var verified = false;
-        if (_signingKeys.TryGetValue(vendor, out var key) && !string.IsNullOrEmpty(key))
+        var key = _signingKeys.TryGetValue(vendor, out var configured) ? configured : null;
+        if (scheme.Verify is { } verify && (!string.IsNullOrEmpty(key) || (vendor == ImageEditVendor.Fal && _falKeys is not null)))
         {
-            var header = Headers(vendor, headers);
-            if (!header.TryGetValue(TimestampHeader, out var timestamp) || !header.TryGetValue(SignatureHeader, out var signature))
+            if (verify(this, state, body, Headers(vendor, headers), key ?? string.Empty) is { } problem)
             {
-                throw Reject(vendor, "it is not signed");
-            }
-
-            if (!SignatureMatches(key, state.Id, timestamp, signature))
-            {
-                throw Reject(vendor, "its signature does not match");
-            }
-
-            if (!IsFresh(timestamp))
-            {
-                throw Reject(vendor, "its signature is too old (a replay?), or its time is not a time");
+                throw Reject(vendor, problem);
             }
 
             verified = true;
@@ -150,6 +200,50 @@ public sealed class ImageEditCallbackParser
 
         var identity = string.Join("|", vendor, state.Id, state.RawStatus, string.Join(",", state.Results));
         return new ImageEditCallback(vendor, state, isDuplicate: !_seen.Add(identity), verified, verified && scheme.SignatureCoversBody);
+    }
+
+    private string? VerifyApikley(VendorTaskState state, IReadOnlyDictionary<string, string> headers, string key)
+    {
+        if (!headers.TryGetValue(TimestampHeader, out var timestamp) || !headers.TryGetValue(SignatureHeader, out var signature))
+        {
+            return "it is not signed";
+        }
+
+        return !SignatureMatches(key, state.Id, timestamp, signature) ? "its signature does not match"
+            : !IsFresh(timestamp) ? "its signature is too old (a replay?), or its time is not a time"
+            : null;
+    }
+
+    /// <summary>fal.ai: Ed25519 by one of its keys; the signed request id must be the body's, and the time within <see cref="MaxSignatureAge"/>.</summary>
+    private string? VerifyFal(VendorTaskState state, ReadOnlySpan<byte> body, IReadOnlyDictionary<string, string> headers)
+    {
+        if (!headers.TryGetValue(FalRequestIdHeader, out var requestId) || !headers.TryGetValue(FalUserIdHeader, out var userId)
+            || !headers.TryGetValue(FalTimestampHeader, out var timestamp) || !headers.TryGetValue(FalSignatureHeader, out var signature))
+        {
+            return "it is not signed";
+        }
+
+        if (!string.Equals(requestId, state.Id, StringComparison.Ordinal))
+        {
+            return "its signature is for another request";
+        }
+
+        return !WebhookSignatures.FalMatches(_falKeys!.Cached, requestId, userId, timestamp, body, signature) ? "its signature does not match any of fal.ai's keys"
+            : !WebhookSignatures.IsFresh(timestamp, _timeProvider.GetUtcNow(), MaxSignatureAge) ? "its signature is too old (a replay?), or its time is not a time"
+            : null;
+    }
+
+    /// <summary>Standard Webhooks (Replicate): HMAC-SHA256 of <c>id.timestamp.body</c> with the <c>whsec_</c> secret.</summary>
+    private string? VerifyStandard(ReadOnlySpan<byte> body, IReadOnlyDictionary<string, string> headers, string secret)
+    {
+        if (!headers.TryGetValue(StandardIdHeader, out var id) || !headers.TryGetValue(StandardTimestampHeader, out var timestamp) || !headers.TryGetValue(StandardSignatureHeader, out var signature))
+        {
+            return "it is not signed";
+        }
+
+        return !WebhookSignatures.StandardMatches(secret, id, timestamp, body, signature) ? "its signature does not match"
+            : !WebhookSignatures.IsFresh(timestamp, _timeProvider.GetUtcNow(), MaxSignatureAge) ? "its signature is too old (a replay?), or its time is not a time"
+            : null;
     }
 
     /// <summary>Apikley's signature: <c>base64(HMAC-SHA256(taskId + "." + timestamp, key))</c>, compared in fixed time.</summary>

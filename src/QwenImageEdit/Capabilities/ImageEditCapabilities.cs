@@ -29,7 +29,7 @@ public sealed record ImageEditCapabilities
     /// <summary>How the output size can be chosen, or null when it cannot.</summary>
     public required ImageSizeRule? Size { get; init; }
 
-    /// <summary>The longest negative prompt, or null when the model takes none.</summary>
+    /// <summary>The longest negative prompt, or null when the model takes none; <see cref="int.MaxValue"/> when it takes one and states no limit.</summary>
     public required int? MaxNegativePromptLength { get; init; }
 
     /// <summary>The largest seed, or null when the model takes none (the least is 0).</summary>
@@ -58,6 +58,24 @@ public sealed record ImageEditCapabilities
 
     /// <summary>How long result URLs stay valid, or null when the vendor does not say.</summary>
     public required TimeSpan? ResultLifetime { get; init; }
+
+    /// <summary>Whether the vendor can be asked to stop a task (<see cref="ImageEditOperation.CancelAsync"/>).</summary>
+    public required bool RemoteCancel { get; init; }
+
+    /// <summary>
+    /// Whether the edit is done when the request returns: there is no task to poll, resume or cancel, and
+    /// <see cref="ImageEditOperation.Id"/> is only the vendor's request id.
+    /// </summary>
+    public required bool Synchronous { get; init; }
+
+    /// <summary>
+    /// Whether local images travel inside the request as data URIs (fal.ai, Replicate and DashScope take them wherever
+    /// they take a URL) rather than being uploaded through the vendor's file API first.
+    /// </summary>
+    public required bool LocalImagesInline { get; init; }
+
+    /// <summary>Whether the vendor streams status changes (server-sent events), which the facade follows instead of polling.</summary>
+    public required bool StatusStream { get; init; }
 
     /// <summary>The capabilities of every vendor and model, the vendor's default model first.</summary>
     public static IReadOnlyList<ImageEditCapabilities> All => CapabilityTable.Rows;

@@ -41,7 +41,10 @@ public sealed class QwenImageEditBuilder
                 var keys = vendors
                     .Where(static pair => !string.IsNullOrEmpty(pair.options.WebhookSigningKey))
                     .ToDictionary(static pair => pair.vendor, static pair => pair.options.WebhookSigningKey!);
-                return new ImageEditCallbackParser(keys, sp.GetService<TimeProvider>(), sp.GetService<ILogger<ImageEditCallbackParser>>(), vendors.Select(static pair => pair.options.ApiKey));
+                // fal.ai always signs, against its published key set: read through fal's HttpClient unless pinned.
+                var fal = vendors.Where(static pair => pair.vendor == ImageEditVendor.Fal).Select(static pair => pair.options).FirstOrDefault();
+                var falKeys = fal is null ? null : fal.WebhookKeys ?? new FalWebhookKeys(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(ImageEditVendor.Fal)), timeProvider: sp.GetService<TimeProvider>());
+                return new ImageEditCallbackParser(keys, sp.GetService<TimeProvider>(), sp.GetService<ILogger<ImageEditCallbackParser>>(), vendors.Select(static pair => pair.options.ApiKey), falKeys);
             });
         }
     }

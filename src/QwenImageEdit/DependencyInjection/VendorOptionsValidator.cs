@@ -55,6 +55,22 @@ internal sealed class VendorOptionsValidator : IValidateOptions<QwenImageEditVen
             failures.Add($"{vendor}: Results need MaxImageBytes above 0, MaxRedirects of 0 or more, a positive Timeout and an AllowedNetworks list.");
         }
 
+        if (vendor == ImageEditVendor.Replicate && options.WebhookSigningKey is { Length: > 0 } secret
+            && (!secret.StartsWith("whsec_", StringComparison.Ordinal) || !Convert.TryFromBase64String(secret[6..], new byte[secret.Length], out _)))
+        {
+            failures.Add("Replicate: WebhookSigningKey must be the whsec_ secret that GET /v1/webhooks/default/secret answers.");
+        }
+
+        if (options.SynchronousWait is { } wait && (wait < TimeSpan.Zero || wait > TimeSpan.FromSeconds(60)))
+        {
+            failures.Add($"{vendor}: SynchronousWait must be between 0 and 60 seconds (Replicate waits at most 60), not {wait}.");
+        }
+
+        if (options.CancelAfter is { } deadline && deadline < TimeSpan.FromSeconds(5))
+        {
+            failures.Add($"{vendor}: CancelAfter must be at least 5 seconds (Replicate's shortest deadline), not {deadline}.");
+        }
+
         if (options.MaxCreateAttempts < 1)
         {
             failures.Add($"{vendor}: MaxCreateAttempts must be at least 1.");

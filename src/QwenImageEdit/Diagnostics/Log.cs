@@ -38,4 +38,10 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "A handler in the HttpClient of {Vendor} sent the create again; it was refused, since the vendor may have taken the first ({Reason})")]
     public static partial void CreateResendRefused(ILogger logger, ImageEditVendor vendor, string reason);
+
+    [LoggerMessage(11, LogLevel.Information, "The {Vendor} status stream of task {OperationId} ended before the task ({Kind}); polling instead")]
+    public static partial void StreamFellBack(ILogger logger, ImageEditVendor vendor, string operationId, ImageEditErrorKind kind);
+
+    [LoggerMessage(12, LogLevel.Information, "Asked {Vendor} to cancel task {OperationId}; it is {RawStatus} ({Status})")]
+    public static partial void CancelAsked(ILogger logger, ImageEditVendor vendor, string operationId, string? rawStatus, ImageEditStatus status);
 }

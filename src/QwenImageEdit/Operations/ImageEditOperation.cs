@@ -130,6 +130,12 @@ public sealed class ImageEditOperation
         progress?.Report(new ImageEditProgress(Status, RawStatus, PercentComplete, TimeSpan.Zero));
         try
         {
+            // A vendor that streams its status is followed on the stream; polling takes over where the stream stops.
+            if (!HasCompleted && _context.Capabilities(Model).StatusStream)
+            {
+                await FollowStreamAsync(progress, started, linked.Token).ConfigureAwait(false);
+            }
+
             while (!HasCompleted)
             {
                 var wait = _pollNow ? TimeSpan.Zero : schedule.Next(_estimatedWait);
@@ -172,6 +178,35 @@ public sealed class ImageEditOperation
     }
 
     /// <summary>
+    /// Asks the vendor to stop the edit, then reads where it is: cancelled at once (a queued fal.ai request, a Replicate
+    /// prediction), or still running if the vendor finishes what it started; <see cref="WaitForCompletionAsync"/> then
+    /// follows it to its end. Nothing is sent for an edit that has ended.
+    /// </summary>
+    /// <returns>The status after the cancel.</returns>
+    /// <exception cref="ImageEditValidationException">The vendor cannot cancel (<see cref="ImageEditCapabilities.RemoteCancel"/> is false: EvoLink, ModelsLab, Apikley, DashScope); nothing was sent.</exception>
+    public async Task<ImageEditStatus> CancelAsync(CancellationToken cancellationToken = default)
+    {
+        var capabilities = _context.Capabilities(Model);
+        if (!capabilities.RemoteCancel)
+        {
+            throw new ImageEditValidationException(Vendor, [new ImageEditValidationError("Cancel", capabilities.Synchronous
+                ? $"{Vendor} {Model} edits synchronously: the edit ended when it answered, and there is nothing to cancel."
+                : $"{Vendor} has no way to cancel a task: {Id} runs to its end at the vendor (and is billed). Stop waiting for it instead.")]);
+        }
+
+        if (HasCompleted)
+        {
+            return Status;
+        }
+
+        var state = await _context.Adapter.CancelAsync(Id, Model, cancellationToken).ConfigureAwait(false);
+        _pollNow = false;
+        Apply(AnswerChecks.Check(Vendor, state, Id, "answer to the cancel"));
+        Log.CancelAsked(_context.Logger, Vendor, Id, RawStatus, Status);
+        return Status;
+    }
+
+    /// <summary>
     /// Takes what a callback reported. A callback whose signature covers its body (<see cref="ImageEditCallback.IsBodyVerified"/>)
     /// gives its state at once, so a waiting caller need not poll again. Any other is only a hint that the task moved
     /// (anyone who can reach the endpoint can send one): the state does not change, and the next
@@ -197,6 +232,51 @@ public sealed class ImageEditOperation
 
         Apply(AnswerChecks.Check(Vendor, callback.State, Id, "callback"));
         return true;
+    }
+
+    /// <summary>
+    /// Follows the vendor's status stream: each event is the task's state. A stream that breaks after giving events (a
+    /// long task outlives one request's deadline) is opened again, a few times at most; one that gives nothing, fails at
+    /// once or ends before the task does leaves the rest to polling.
+    /// </summary>
+    private async Task FollowStreamAsync(IProgress<ImageEditProgress>? progress, long started, CancellationToken cancellationToken)
+    {
+        const int MaxOpenings = 5;
+        var time = _context.TimeProvider;
+        for (var opening = 0; opening < MaxOpenings && !HasCompleted; opening++)
+        {
+            var events = 0;
+            await using var stream = _context.Adapter.WatchAsync(Id, Model, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                try
+                {
+                    if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+                catch (ImageEditException error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Log.StreamFellBack(_context.Logger, Vendor, Id, error.Kind);
+                    if (events == 0)
+                    {
+                        return;
+                    }
+
+                    break;
+                }
+
+                events++;
+                _pollNow = false;
+                Apply(AnswerChecks.Check(Vendor, stream.Current, Id, "status stream"));
+                progress?.Report(new ImageEditProgress(Status, RawStatus, PercentComplete, time.GetElapsedTime(started)));
+                if (HasCompleted)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     internal void Apply(VendorTaskState state)

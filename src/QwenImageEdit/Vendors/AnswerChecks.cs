@@ -43,5 +43,12 @@ internal static class AnswerChecks
         return state;
     }
 
+    /// <summary>
+    /// A result URL a vendor gave as text, whatever the text is: one that is not a URL at all stays a relative one, which
+    /// <see cref="Check"/> then refuses with the text in its message (rather than a <see cref="UriFormatException"/>).
+    /// </summary>
+    public static Uri Url(string? text)
+        => Uri.TryCreate(text ?? string.Empty, UriKind.RelativeOrAbsolute, out var url) ? url : new Uri(Uri.EscapeDataString(text ?? string.Empty), UriKind.Relative);
+
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
 }

@@ -17,7 +17,7 @@ namespace QwenImageEdit.Vendors;
 /// Apikley (kie.ai's market API): one input image, named sizes, counts as strings, and an HTTP 200 envelope whose
 /// <c>code</c> says whether it worked (conflicts 4, 14, 15).
 /// </summary>
-internal sealed class ApikleyAdapter : IVendorAdapter
+internal sealed class ApikleyAdapter : VendorAdapter
 {
     private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale", "image_size"];
 
@@ -36,9 +36,9 @@ internal sealed class ApikleyAdapter : IVendorAdapter
 
     private const ImageEditVendor Self = ImageEditVendor.Apikley;
 
-    public ImageEditVendor Vendor => Self;
+    public override ImageEditVendor Vendor => Self;
 
-    public Func<CancellationToken, Task<VendorTaskState>> Prepare(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
+    protected override Func<CancellationToken, Task<VendorTaskState>> Build(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
     {
         var parameters = new VendorParameters(request.VendorParameters, Parameters, "Apikley", errors);
         var input = new QwenImageEditRequestInput
@@ -93,13 +93,13 @@ internal sealed class ApikleyAdapter : IVendorAdapter
         };
     }
 
-    public async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
+    public override async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
         var info = await _transport.SendAsync("read the task", () => _tasks.GetTaskRecordInfoAsync(id, cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return FromRecord(info, id, "read the task");
     }
 
-    public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
+    public override async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
         using var content = Uploads.Stream(bytes);
         var request = new StreamUploadRequest { File = content, UploadPath = "qwen-image-edit", FileName = fileName };

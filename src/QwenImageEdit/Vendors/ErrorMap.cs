@@ -55,6 +55,45 @@ internal static class ErrorMap
         ("invalid", ImageEditErrorKind.InvalidRequest),
     ];
 
+    // fal.ai's `error_type` of request errors (https://fal.ai/docs/documentation/model-apis/request-errors) and the
+    // model error types its detail objects carry (https://docs.fal.ai/errors).
+    private static readonly FrozenDictionary<string, ImageEditErrorKind> FalErrorTypes = new Dictionary<string, ImageEditErrorKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["request_timeout"] = ImageEditErrorKind.Timeout,
+        ["startup_timeout"] = ImageEditErrorKind.Timeout,
+        ["runner_scheduling_failure"] = ImageEditErrorKind.VendorError,
+        ["runner_server_error"] = ImageEditErrorKind.VendorError,
+        ["internal_error"] = ImageEditErrorKind.VendorError,
+        ["bad_request"] = ImageEditErrorKind.InvalidRequest,
+        ["content_policy_violation"] = ImageEditErrorKind.ContentPolicy,
+        ["image_too_large"] = ImageEditErrorKind.InvalidRequest,
+        ["image_too_small"] = ImageEditErrorKind.InvalidRequest,
+        ["image_load_error"] = ImageEditErrorKind.InvalidRequest,
+        ["file_download_error"] = ImageEditErrorKind.InvalidRequest,
+        ["value_error"] = ImageEditErrorKind.InvalidRequest,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    // DashScope's codes, the same for every one of its APIs.
+    private static readonly FrozenDictionary<string, ImageEditErrorKind> DashScopeCodes = new Dictionary<string, ImageEditErrorKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["InvalidParameter"] = ImageEditErrorKind.InvalidRequest,
+        ["InvalidURL"] = ImageEditErrorKind.InvalidRequest,
+        ["DataInspectionFailed"] = ImageEditErrorKind.ContentPolicy,
+        ["IPInfringementSuspect"] = ImageEditErrorKind.ContentPolicy,
+        ["InvalidApiKey"] = ImageEditErrorKind.Authentication,
+        ["AccessDenied"] = ImageEditErrorKind.Authentication,
+        ["Arrearage"] = ImageEditErrorKind.InsufficientQuota,
+        ["AllocationQuota.FreeTierOnly"] = ImageEditErrorKind.InsufficientQuota,
+        ["Throttling"] = ImageEditErrorKind.RateLimited,
+        ["InternalError"] = ImageEditErrorKind.VendorError,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    public static ImageEditErrorKind? FromFalErrorType(string? type)
+        => type is not null && FalErrorTypes.TryGetValue(type, out var kind) ? kind : null;
+
+    public static ImageEditErrorKind? FromDashScopeCode(string? code)
+        => code is not null && DashScopeCodes.TryGetValue(code, out var kind) ? kind : null;
+
     public static ImageEditErrorKind FromHttpStatus(int status) => status switch
     {
         400 or 404 or 409 or 413 or 415 or 422 => ImageEditErrorKind.InvalidRequest,

@@ -15,7 +15,7 @@ using QwenImageEdit.Vendors.EvoLink.Tasks;
 namespace QwenImageEdit.Vendors;
 
 /// <summary>EvoLink: two create endpoints (one per model) sharing the task and file APIs.</summary>
-internal sealed class EvoLinkAdapter : IVendorAdapter
+internal sealed class EvoLinkAdapter : VendorAdapter
 {
     private static readonly string[] NoParameters = [];
     private static readonly string[] PlusParameters = ["prompt_extend", "watermark"];
@@ -37,9 +37,9 @@ internal sealed class EvoLinkAdapter : IVendorAdapter
 
     private const ImageEditVendor Self = ImageEditVendor.EvoLink;
 
-    public ImageEditVendor Vendor => Self;
+    public override ImageEditVendor Vendor => Self;
 
-    public Func<CancellationToken, Task<VendorTaskState>> Prepare(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
+    protected override Func<CancellationToken, Task<VendorTaskState>> Build(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
     {
         if (capabilities.Model == ImageEditModels.EvoLinkQwenImageEditPlus)
         {
@@ -82,13 +82,13 @@ internal sealed class EvoLinkAdapter : IVendorAdapter
         };
     }
 
-    public async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
+    public override async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
         var task = await _transport.SendAsync("read the task", () => _tasks.GetTaskDetailAsync(id, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
         return FromDetail(task, id);
     }
 
-    public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
+    public override async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
         using var content = Uploads.Stream(bytes);
         var uploaded = await _transport.SendAsync("upload an image", () => _files.UploadFileStreamAsync(new StreamUploadRequest { File = content, FileName = fileName }, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);

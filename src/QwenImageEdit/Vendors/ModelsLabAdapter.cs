@@ -16,7 +16,7 @@ namespace QwenImageEdit.Vendors;
 /// ModelsLab: the key travels in the JSON body (the generated clients put it there), errors come back as
 /// <c>{status: "error"}</c> with HTTP 200, and a create may finish at once.
 /// </summary>
-internal sealed class ModelsLabAdapter : IVendorAdapter
+internal sealed class ModelsLabAdapter : VendorAdapter
 {
     private static readonly string[] Parameters = ["track_id"];
 
@@ -35,9 +35,9 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
 
     private const ImageEditVendor Self = ImageEditVendor.ModelsLab;
 
-    public ImageEditVendor Vendor => Self;
+    public override ImageEditVendor Vendor => Self;
 
-    public Func<CancellationToken, Task<VendorTaskState>> Prepare(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
+    protected override Func<CancellationToken, Task<VendorTaskState>> Build(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
     {
         var parameters = new VendorParameters(request.VendorParameters, Parameters, "ModelsLab", errors);
         var body = new QwenRequest
@@ -66,7 +66,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
         };
     }
 
-    public async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
+    public override async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
         var fetched = await _transport.SendAsync("read the task", () => _fetch.FetchQwenEditResultAsync(id, new FetchRequest(), cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return fetched.Match(
@@ -83,7 +83,7 @@ internal sealed class ModelsLabAdapter : IVendorAdapter
             unmatched => Undocumented(unmatched, id) ?? throw Unreadable(unmatched, "read the task"));
     }
 
-    public async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
+    public override async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
         var body = new Base64ToUrlRequest { InitImage = $"data:{mediaType};base64,{Convert.ToBase64String(bytes.Span)}" };
         var uploaded = await _transport.SendAsync("upload an image", () => _uploads.Base64ToUrlAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);

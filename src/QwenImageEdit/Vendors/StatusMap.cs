@@ -28,6 +28,23 @@ internal static class StatusMap
         [(ImageEditVendor.Apikley, "generating")] = ImageEditStatus.Running,
         [(ImageEditVendor.Apikley, "success")] = ImageEditStatus.Succeeded,
         [(ImageEditVendor.Apikley, "fail")] = ImageEditStatus.Failed,
+
+        // fal.ai's queue: a failed or cancelled request is COMPLETED too, with `error` (conflict F2); the adapter tells.
+        [(ImageEditVendor.Fal, "in_queue")] = ImageEditStatus.Queued,
+        [(ImageEditVendor.Fal, "in_progress")] = ImageEditStatus.Running,
+        [(ImageEditVendor.Fal, "completed")] = ImageEditStatus.Succeeded,
+
+        // Replicate: `aborted` is a prediction its deadline ended before it started (conflict R7).
+        [(ImageEditVendor.Replicate, "starting")] = ImageEditStatus.Queued,
+        [(ImageEditVendor.Replicate, "processing")] = ImageEditStatus.Running,
+        [(ImageEditVendor.Replicate, "succeeded")] = ImageEditStatus.Succeeded,
+        [(ImageEditVendor.Replicate, "failed")] = ImageEditStatus.Failed,
+        [(ImageEditVendor.Replicate, "canceled")] = ImageEditStatus.Cancelled,
+        [(ImageEditVendor.Replicate, "aborted")] = ImageEditStatus.Cancelled,
+
+        // DashScope answers the edit itself (conflict D4): its task states are those of its asynchronous APIs.
+        [(ImageEditVendor.DashScope, "succeeded")] = ImageEditStatus.Succeeded,
+        [(ImageEditVendor.DashScope, "failed")] = ImageEditStatus.Failed,
     }.ToFrozenDictionary();
 
     public static ImageEditStatus Map(ImageEditVendor vendor, string? raw)

@@ -43,7 +43,11 @@ internal static class QwenEdit
     {
         FakeEvoLink => ImageEditVendor.EvoLink,
         FakeModelsLab => ImageEditVendor.ModelsLab,
-        _ => ImageEditVendor.Apikley,
+        FakeApikley => ImageEditVendor.Apikley,
+        FakeFal => ImageEditVendor.Fal,
+        FakeReplicate => ImageEditVendor.Replicate,
+        FakeDashScope => ImageEditVendor.DashScope,
+        _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
     };
 
     private static (Uri Api, Uri Files) Addresses(FakeVendor vendor) => vendor switch
@@ -51,6 +55,9 @@ internal static class QwenEdit
         FakeEvoLink e => (e.ApiAddress, e.FilesAddress),
         FakeModelsLab m => (m.ApiAddress, m.ApiAddress),
         FakeApikley a => (a.ApiAddress, a.FilesAddress),
+        FakeFal f => (f.QueueAddress, f.QueueAddress),
+        FakeReplicate r => (r.ApiAddress, r.ApiAddress),
+        FakeDashScope d => (d.ApiAddress, d.ApiAddress),
         _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
     };
 }

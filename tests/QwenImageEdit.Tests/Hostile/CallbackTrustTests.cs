@@ -17,13 +17,16 @@ public sealed class CallbackTrustTests
     {
         ImageEditVendor.EvoLink => $$"""{"id":"{{id}}","object":"image.generation.task","status":"completed","progress":100,"results":["{{url}}"]}""",
         ImageEditVendor.ModelsLab => $$"""{"status":"success","id":{{id}},"output":["{{url}}"]}""",
-        _ => $$$"""{"code":200,"msg":"success","data":{"taskId":"{{{id}}}","state":"success","resultJson":"{\"resultUrls\":[\"{{{url}}}\"]}"}}""",
+        ImageEditVendor.Fal => $$$"""{"request_id":"{{{id}}}","gateway_request_id":"{{{id}}}","status":"OK","payload":{"prompt":"p","images":[{"url":"{{{url}}}"}],"timings":{},"has_nsfw_concepts":[false],"seed":1}}""",
+        ImageEditVendor.Replicate => $$$"""{"id":"{{{id}}}","model":"qwen/qwen-image-edit","version":"hidden","input":{},"output":["{{{url}}}"],"data_removed":false,"error":null,"status":"succeeded","created_at":"2026-12-01T00:00:00Z","urls":{"web":"https://replicate.com/p/{{{id}}}","get":"https://api.replicate.com/v1/predictions/{{{id}}}","cancel":"https://api.replicate.com/v1/predictions/{{{id}}}/cancel"}}""",
+        ImageEditVendor.Apikley => $$$"""{"code":200,"msg":"success","data":{"taskId":"{{{id}}}","state":"success","resultJson":"{\"resultUrls\":[\"{{{url}}}\"]}"}}""",
+        _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
     });
 
     public static TheoryData<ImageEditVendor, string> Forgeries()
     {
         var data = new TheoryData<ImageEditVendor, string>();
-        foreach (var vendor in Enum.GetValues<ImageEditVendor>())
+        foreach (var vendor in Enum.GetValues<ImageEditVendor>().Where(static v => ImageEditCapabilities.For(v).Callbacks))
         {
             foreach (var url in new[] { "https://attacker.example/cat.png", "file:///etc/passwd", "http://127.0.0.1:1/x.png" })
             {

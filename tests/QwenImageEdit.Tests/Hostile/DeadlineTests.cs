@@ -28,7 +28,7 @@ public sealed class DeadlineTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.PollingVendors), MemberType = typeof(Cases))]
     public async Task A_lone_UpdateAsync_whose_answer_trickles_ends_at_the_deadline(ImageEditVendor vendor)
     {
         await using var rig = await Rig(vendor);
@@ -44,7 +44,7 @@ public sealed class DeadlineTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.PollingVendors), MemberType = typeof(Cases))]
     public async Task GetOperationAsync_whose_answer_trickles_ends_at_the_deadline(ImageEditVendor vendor)
     {
         await using var rig = await Rig(vendor);
@@ -58,7 +58,7 @@ public sealed class DeadlineTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.UploadingVendors), MemberType = typeof(Cases))]
     public async Task An_upload_whose_answer_trickles_ends_at_the_deadline_and_nothing_is_created(ImageEditVendor vendor)
     {
         await using var rig = await Rig(vendor);

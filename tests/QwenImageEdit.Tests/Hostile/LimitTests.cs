@@ -35,7 +35,7 @@ public sealed class LimitTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.PollingVendors), MemberType = typeof(Cases))]
     public async Task An_endless_poll_answer_stops_at_its_limit_and_is_not_polled_again(ImageEditVendor vendor)
     {
         await using var rig = await HostileRig.StartAsync(vendor, configure: o => o.Limits.MaxJsonResponseBytes = Mebibyte);

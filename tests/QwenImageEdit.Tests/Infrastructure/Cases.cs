@@ -16,6 +16,27 @@ public static class Cases
 
     public static TheoryData<ImageEditVendor> Vendors() => new(Enum.GetValues<ImageEditVendor>());
 
+    /// <summary>Vendors with a task to read after the create (all but the synchronous DashScope).</summary>
+    public static TheoryData<ImageEditVendor> PollingVendors() => Where(static c => !c.Synchronous);
+
+    /// <summary>Vendors whose status is read by polling (not DashScope, which answers at once, nor fal.ai, which streams it).</summary>
+    public static TheoryData<ImageEditVendor> PolledVendors() => Where(static c => !c.Synchronous && !c.StatusStream);
+
+    /// <summary>Vendors that take local images through a file API (the others take them inline, as data URIs).</summary>
+    public static TheoryData<ImageEditVendor> UploadingVendors() => Where(static c => !c.LocalImagesInline);
+
+    /// <summary>Vendors that call back when a task ends.</summary>
+    public static TheoryData<ImageEditVendor> CallbackVendors() => Where(static c => c.Callbacks);
+
+    /// <summary>
+    /// The reads one status check takes: fal.ai answers a finished request's status without its images, which a second
+    /// read (the result) gives; every other vendor's status carries them.
+    /// </summary>
+    public static int ReadsToConfirm(ImageEditVendor vendor) => vendor == ImageEditVendor.Fal ? 2 : 1;
+
+    private static TheoryData<ImageEditVendor> Where(Func<ImageEditCapabilities, bool> filter)
+        => new(Enum.GetValues<ImageEditVendor>().Where(v => filter(ImageEditCapabilities.For(v))));
+
     public static readonly Uri InputImage = new("https://images.example.com/input.png");
 
     public static ImageEditRequest Request(string? model = null) => new() { Prompt = "make the sky purple", Images = [ImageInput.FromUrl(InputImage)], Model = model };

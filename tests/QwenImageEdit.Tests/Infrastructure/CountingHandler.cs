@@ -9,9 +9,13 @@ internal sealed class CountingHandler : HttpMessageHandler
 
     public int Count => _count;
 
+    /// <summary>The last request sent (where it went).</summary>
+    public HttpRequestMessage? LastRequest { get; private set; }
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _count);
+        LastRequest = request;
         return Task.FromResult(new HttpResponseMessage(HttpStatusCode.InternalServerError));
     }
 }

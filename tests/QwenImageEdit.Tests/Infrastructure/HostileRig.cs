@@ -107,7 +107,11 @@ internal sealed class HostileRig : IAsyncDisposable
     {
         FakeEvoLink => ImageEditVendor.EvoLink,
         FakeModelsLab => ImageEditVendor.ModelsLab,
-        _ => ImageEditVendor.Apikley,
+        FakeApikley => ImageEditVendor.Apikley,
+        FakeFal => ImageEditVendor.Fal,
+        FakeReplicate => ImageEditVendor.Replicate,
+        FakeDashScope => ImageEditVendor.DashScope,
+        _ => throw new ArgumentOutOfRangeException(nameof(fake)),
     };
 
     public async ValueTask DisposeAsync()

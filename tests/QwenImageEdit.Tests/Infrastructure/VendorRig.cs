@@ -27,9 +27,12 @@ internal sealed class VendorRig : IAsyncDisposable
     /// <summary>Requests that reached the fake on a route (create, poll, upload, result).</summary>
     public int Count(FakeRoute route) => Fake.Requests.Count(r => r.Route == route);
 
-    public static async Task<VendorRig> StartAsync(ImageEditVendor vendor, FakeVendorOptions? fakeOptions = null, Action<QwenImageEditVendorOptions>? configure = null)
+    public static Task<VendorRig> StartAsync(ImageEditVendor vendor, FakeVendorOptions? fakeOptions = null, Action<QwenImageEditVendorOptions>? configure = null)
+        => StartAsync(vendor, CreateFake(vendor, fakeOptions), configure);
+
+    /// <summary>A rig around a fake the test made itself (one with its own signing key, say).</summary>
+    public static async Task<VendorRig> StartAsync(ImageEditVendor vendor, FakeVendor fake, Action<QwenImageEditVendorOptions>? configure = null)
     {
-        var fake = CreateFake(vendor, fakeOptions);
         await fake.StartAsync();
         var options = PointAt(fake, new QwenImageEditVendorOptions { ApiKey = fake.ApiKey });
         options.Polling = new ImageEditPollingOptions { FirstDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, Jitter = 0, Timeout = TimeSpan.FromSeconds(30) };
@@ -43,6 +46,9 @@ internal sealed class VendorRig : IAsyncDisposable
         ImageEditVendor.EvoLink => new FakeEvoLink(options),
         ImageEditVendor.ModelsLab => new FakeModelsLab(options),
         ImageEditVendor.Apikley => new FakeApikley(options),
+        ImageEditVendor.Fal => new FakeFal(options),
+        ImageEditVendor.Replicate => new FakeReplicate(options),
+        ImageEditVendor.DashScope => new FakeDashScope(options),
         _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
     };
 
@@ -61,8 +67,19 @@ internal sealed class VendorRig : IAsyncDisposable
             FakeEvoLink e => (e.ApiAddress, e.FilesAddress),
             FakeModelsLab m => (m.ApiAddress, m.ApiAddress),
             FakeApikley a => (a.ApiAddress, a.FilesAddress),
+            FakeFal f => (f.QueueAddress, f.QueueAddress),
+            FakeReplicate r => (r.ApiAddress, r.ApiAddress),
+            FakeDashScope d => (d.ApiAddress, d.ApiAddress),
             _ => throw new ArgumentOutOfRangeException(nameof(fake)),
         };
+
+        // fal.ai signs its callbacks with the fake's test key; Replicate's create waits nowhere unless a test asks.
+        if (fake is FakeFal fal)
+        {
+            options.WebhookKeys = FalWebhookKeys.FromJson(fal.SigningKey.JwksJson);
+        }
+
+        options.SynchronousWait = null;
         return options;
     }
 

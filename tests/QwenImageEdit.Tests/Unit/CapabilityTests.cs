@@ -18,7 +18,8 @@ public sealed class CapabilityTests
             data.Add(c.Vendor, c.Model, "Count", "count-zero");
             data.Add(c.Vendor, c.Model, "Prompt", "empty-prompt");
             if (c.MaxPromptLength is not null) data.Add(c.Vendor, c.Model, "Prompt", "prompt-too-long");
-            data.Add(c.Vendor, c.Model, "NegativePrompt", c.MaxNegativePromptLength is null ? "negative-prompt" : "negative-prompt-too-long");
+            if (c.MaxNegativePromptLength is null) data.Add(c.Vendor, c.Model, "NegativePrompt", "negative-prompt");
+            else if (c.MaxNegativePromptLength < int.MaxValue) data.Add(c.Vendor, c.Model, "NegativePrompt", "negative-prompt-too-long");
             data.Add(c.Vendor, c.Model, "Seed", c.MaxSeed is null ? "seed" : "seed-negative");
             if (c.Size is null) data.Add(c.Vendor, c.Model, "Size", "size");
             else if (c.Size.MinSide is not null) data.Add(c.Vendor, c.Model, "Size", "size-too-small");
@@ -125,6 +126,10 @@ public sealed class CapabilityTests
         Assert.Equal(ImageEditModels.EvoLinkQwenImageEdit, ImageEditCapabilities.For(ImageEditVendor.EvoLink).Model);
         Assert.Equal(ImageEditModels.ModelsLabQwenEdit2509, ImageEditCapabilities.For(ImageEditVendor.ModelsLab).Model);
         Assert.Equal(ImageEditModels.ApikleyQwenImageEdit, ImageEditCapabilities.For(ImageEditVendor.Apikley).Model);
-        Assert.Equal(5, ImageEditCapabilities.All.Count);
+        Assert.Equal(ImageEditModels.FalQwenImageEdit, ImageEditCapabilities.For(ImageEditVendor.Fal).Model);
+        Assert.Equal(ImageEditModels.ReplicateQwenImageEdit, ImageEditCapabilities.For(ImageEditVendor.Replicate).Model);
+        Assert.Equal(ImageEditModels.DashScopeQwenImageEdit, ImageEditCapabilities.For(ImageEditVendor.DashScope).Model);
+        Assert.Equal(Enum.GetValues<ImageEditVendor>(), ImageEditCapabilities.All.Select(static c => c.Vendor).Distinct());
+        Assert.Equal(17, ImageEditCapabilities.All.Count);
     }
 }
