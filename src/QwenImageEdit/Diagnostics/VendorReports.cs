@@ -49,6 +49,29 @@ internal static class VendorReports
             RequestIdHeaders: [],
             RequestIdPointers: [],
             Usage: []),
+
+        // specs/fal, specs/replicate, specs/dashscope: where each API lives. What they report beside the task (fal's
+        // timings, Replicate's metrics.predict_time, DashScope's request_id and usage.image_count) is not read yet.
+        [ImageEditVendor.Fal] = new(
+            ProviderName: "fal",
+            Api: new Uri("https://queue.fal.run/"),
+            RequestIdHeaders: [],
+            RequestIdPointers: [],
+            Usage: []),
+
+        [ImageEditVendor.Replicate] = new(
+            ProviderName: "replicate",
+            Api: new Uri("https://api.replicate.com/v1/"),
+            RequestIdHeaders: [],
+            RequestIdPointers: [],
+            Usage: []),
+
+        [ImageEditVendor.DashScope] = new(
+            ProviderName: "dashscope",
+            Api: new Uri("https://dashscope-intl.aliyuncs.com/api/v1/"),
+            RequestIdHeaders: [],
+            RequestIdPointers: [],
+            Usage: []),
     }.ToFrozenDictionary();
 
     /// <summary>The vendors with a row, for the test that holds every vendor to having one.</summary>

@@ -14,7 +14,7 @@ namespace QwenImageEdit.Tests.Production;
 public sealed class MetricsTests
 {
     [Theory]
-    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.PolledVendors), MemberType = typeof(Cases))]
     public async Task A_succeeded_edit_records_its_duration_time_to_first_result_and_polls_and_no_failure(ImageEditVendor vendor)
     {
         await using var rig = await HostedRig.StartAsync(vendor, services: static s => s.AddMetrics());
@@ -77,7 +77,7 @@ public sealed class MetricsTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.PolledVendors), MemberType = typeof(Cases))]
     public async Task A_task_the_vendor_failed_is_a_failed_operation_and_a_failure_of_the_task_step(ImageEditVendor vendor)
     {
         await using var rig = await HostedRig.StartAsync(vendor, services: static s => s.AddMetrics());

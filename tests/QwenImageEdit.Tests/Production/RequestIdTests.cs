@@ -12,7 +12,7 @@ namespace QwenImageEdit.Tests.Production;
 public sealed class RequestIdTests
 {
     [Theory]
-    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.PolledVendors), MemberType = typeof(Cases))]
     public async Task The_operation_and_every_log_event_carry_the_id_of_the_answer_they_are_about(ImageEditVendor vendor)
     {
         var stamp = new RequestIdStamp();
@@ -74,7 +74,7 @@ public sealed class RequestIdTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.PolledVendors), MemberType = typeof(Cases))]
     public async Task A_task_the_vendor_failed_throws_with_the_id_of_the_answer_that_said_so(ImageEditVendor vendor)
     {
         var stamp = new RequestIdStamp();
