@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 
 namespace OpenApiGen.Runtime;
@@ -109,6 +111,52 @@ public static class JsonRead
         return null;
     }
 
+    /// <summary>Checks that the reader is on the start of an object (<paramref name="typeName"/>'s JSON).</summary>
+    public static void StartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, $"an object ({typeName})");
+        }
+    }
+
+    /// <summary>
+    /// Whether the reader, on a property name, is on <paramref name="name"/>; if so it notes the name in
+    /// <paramref name="member"/> (for the JSON path of an error) and moves to the value. One call a member keeps each
+    /// generated member read to one line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Member(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, ref ReadOnlySpan<byte> member)
+    {
+        if (!reader.ValueTextEquals(name))
+        {
+            return false;
+        }
+
+        member = name;
+        reader.Read();
+        return true;
+    }
+
+    /// <summary>
+    /// The name of the member the reader is on, for a type that keeps members it does not declare; notes it in
+    /// <paramref name="member"/> (for the JSON path of an error) and moves to the value.
+    /// </summary>
+    public static string MemberName(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> member)
+    {
+        var name = reader.GetString()!;
+        member = reader.HasValueSequence || reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(name) : reader.ValueSpan;
+        reader.Read();
+        return name;
+    }
+
+    /// <summary>Skips a member the type does not declare, its name and its value: servers add fields, and that must not break a client.</summary>
+    public static void SkipMember(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
     /// <summary>Whether an exception is bad input (which gets a JSON path) rather than a bug (which passes through untouched).</summary>
     public static bool IsReadError(Exception error)
         => error is JsonException or InvalidOperationException or FormatException or OverflowException;
@@ -119,6 +167,10 @@ public static class JsonRead
     /// </summary>
     public static JsonException AtMember(Exception error, string wireName)
         => At(error, JsonPathText.Member(string.Empty, wireName));
+
+    /// <summary>The error of reading the member named <paramref name="wireName"/> (UTF-8), with its JSON path.</summary>
+    public static JsonException AtMember(Exception error, ReadOnlySpan<byte> wireName)
+        => AtMember(error, Encoding.UTF8.GetString(wireName));
 
     private static JsonException At(Exception error, string segment)
     {

@@ -24,6 +24,53 @@ public sealed record UnionValueConstraint(string Name, string[] Values);
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class UnionMatcher
 {
+    /// <summary>
+    /// The indexes of the cases that can hold the object the reader is on, likeliest first; the reader does not move
+    /// (the object is looked at on a copy).
+    /// </summary>
+    public static int[] Rank(ref Utf8JsonReader reader, UnionObjectCase[] cases)
+    {
+        var scan = reader;
+        using var document = JsonDocument.ParseValue(ref scan);
+        return Rank(document.RootElement, cases);
+    }
+
+    /// <summary>
+    /// Reads the value the reader is on as one union case with <paramref name="read"/>; when that fails as bad input, the
+    /// reader is left where it was, so the next case can be tried.
+    /// </summary>
+    /// <returns>Whether the value is this case.</returns>
+    public static bool TryRead<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonValueReader<T> read, out T value)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var copy = reader;
+        try
+        {
+            value = read(ref copy, options);
+        }
+        catch (Exception error) when (JsonRead.IsReadError(error))
+        {
+            value = default!;
+            return false;
+        }
+
+        reader = copy;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a string as an extensible enum case, only when it is one of the documented values: telling cases apart
+    /// needs a closed set. Otherwise the reader is left where it was.
+    /// </summary>
+    /// <returns>Whether the value is this case.</returns>
+    public static bool TryReadKnown<T>(ref Utf8JsonReader reader, IReadOnlyList<T> known, out T value)
+        where T : struct, IExtensibleEnum<T>
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        value = reader.TokenType == JsonTokenType.String ? T.Create(reader.GetString()!) : default;
+        return value.Value is not null && known.Contains(value);
+    }
+
     /// <summary>The indexes of the cases that can hold <paramref name="json"/>, likeliest first; ties keep the spec's order.</summary>
     public static int[] Rank(JsonElement json, UnionObjectCase[] cases)
     {

@@ -8,9 +8,12 @@ internal static class ConverterWriter
     private const string Json = "global::System.Text.Json";
 
     /// <summary>The attributes on a generated type: its converter (so even reflection-based options use the spec's wire format) and [GeneratedCode].</summary>
-    public static void WriteTypeAttributes(SourceWriter writer, TypeName type)
+    public static void WriteTypeAttributes(SourceWriter writer, TypeName type) => WriteTypeAttributes(writer, TypeNames.ConverterOf(type));
+
+    /// <summary>The attributes on a generated type whose converter is <paramref name="converter"/> (a runtime one, for enums).</summary>
+    public static void WriteTypeAttributes(SourceWriter writer, string converter)
     {
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.ConverterOf(type)}))]");
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({converter}))]");
         writer.Line(FileHeader.GeneratedCodeAttribute);
     }
 

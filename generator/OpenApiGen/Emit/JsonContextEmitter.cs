@@ -49,7 +49,6 @@ internal static class JsonContextEmitter
             var typeName = TypeNames.Of(new TypeName(spec.Namespace, type.Name));
             writer.Line();
             writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{type.Name};");
-            writer.Line();
             XmlDocWriter.Summary(writer, $"Metadata for <see cref=\"{typeName}\"/>.");
             writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {type.Name} => _{type.Name} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
         }
@@ -59,7 +58,6 @@ internal static class JsonContextEmitter
             var typeName = TypeNames.Of(root.Type);
             writer.Line();
             writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{root.Name};");
-            writer.Line();
             XmlDocWriter.Summary(writer, $"Metadata for <c>{Escape.Xml(typeName.Replace("global::", string.Empty))}</c>, as the client reads and writes it.");
             writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {root.Name} => _{root.Name} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
         }
@@ -75,19 +73,14 @@ internal static class JsonContextEmitter
         foreach (var type in spec.Types)
         {
             var qualified = new TypeName(spec.Namespace, type.Name);
-            writer.OpenBlock($"if (type == typeof({TypeNames.Of(qualified)}))");
-            writer.Line($"return {Metadata}.JsonMetadataServices.CreateValueInfo<{TypeNames.Of(qualified)}>(options, new {TypeNames.ConverterOf(qualified)}());");
-            writer.CloseBlock();
-            writer.Line();
+            var converter = type is EnumTypeModel ? EnumEmitter.ConverterOf(qualified) : TypeNames.ConverterOf(qualified);
+            writer.Line($"if (type == typeof({TypeNames.Of(qualified)})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{TypeNames.Of(qualified)}>(options, new {converter}());");
         }
 
         foreach (var root in spec.Client.RootTypes)
         {
             var typeName = TypeNames.Of(root.Type);
-            writer.OpenBlock($"if (type == typeof({typeName}))");
-            writer.Line($"return {Metadata}.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {root.Name}JsonConverter());");
-            writer.CloseBlock();
-            writer.Line();
+            writer.Line($"if (type == typeof({typeName})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {root.Name}JsonConverter());");
         }
 
         writer.Line("return null;");

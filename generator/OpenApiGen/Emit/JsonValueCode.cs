@@ -31,8 +31,9 @@ internal static class JsonValueCode
             case TypeKind.Uri: return $"{Runtime}.JsonRead.Uri(ref {reader})";
             case TypeKind.Bytes: return $"{reader}.GetBytesFromBase64()";
             case TypeKind.Binary: return $"new global::System.IO.MemoryStream({reader}.GetBytesFromBase64(), writable: false)";
-            case TypeKind.Object:
             case TypeKind.Enum:
+                return $"{EnumEmitter.ConverterOf(type.Name!)}.ReadValue(ref {reader}, {options})";
+            case TypeKind.Object:
             case TypeKind.Union:
                 return $"{TypeNames.ConverterOf(type.Name!)}.ReadValue(ref {reader}, {options})";
             case TypeKind.List:
@@ -72,6 +73,28 @@ internal static class JsonValueCode
         var item = "n" + depth.ToString(CultureInfo.InvariantCulture);
         return $"if ({value} is {{ }} {item}) {{ {Write(type.WithNullable(false), writer, item, options, depth)} }} else {{ {writer}.WriteNullValue(); }}";
     }
+
+    /// <summary>
+    /// The statement(s) that write member <paramref name="name"/> (a <c>JsonEncodedText</c>) with the non-null value
+    /// <paramref name="value"/>: one call where <c>Utf8JsonWriter</c> has one for the type (<see cref="IsOneCall"/>),
+    /// the name and then the value otherwise.
+    /// </summary>
+    public static string WriteMember(TypeRef type, string writer, string name, string value, string options)
+        => OneCall(type) is { } method
+            ? $"{writer}.{method}({name}, {value}{(type.Kind == TypeKind.Enum ? ".ToString()" : string.Empty)});"
+            : $"{writer}.WritePropertyName({name}); {Write(type, writer, value, options)}";
+
+    /// <summary>Whether <see cref="WriteMember"/> writes <paramref name="type"/> in one statement.</summary>
+    public static bool IsOneCall(TypeRef type) => OneCall(type) is not null;
+
+    private static string? OneCall(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Enum => "WriteString",
+        TypeKind.Boolean => "WriteBoolean",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "WriteNumber",
+        TypeKind.Bytes => "WriteBase64String",
+        _ => null,
+    };
 
     /// <summary>A statement that writes the non-null value <paramref name="value"/>.</summary>
     public static string Write(TypeRef type, string writer, string value, string options, int depth = 0)

@@ -97,17 +97,14 @@ internal static class ObjectEmitter
 
     private static void WriteRead(SourceWriter writer, ObjectTypeModel type, string typeName, List<PropertyModel> properties)
     {
+        const string JsonRead = "global::OpenApiGen.Runtime.JsonRead";
         writer.OpenBlock($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
-        writer.OpenBlock($"if (reader.TokenType != {Json}.JsonTokenType.StartObject)");
-        writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, \"an object ({type.Name})\");");
-        writer.CloseBlock();
-        writer.Line();
-
+        writer.Line($"{JsonRead}.StartObject(ref reader, \"{type.Name}\");");
         if (type.Discriminator is { Subtypes.Count: > 0 } discriminator)
         {
             // The subclass is named by a member that may come anywhere in the object: look ahead on a copy.
             writer.Line("var scan = reader;");
-            writer.OpenBlock($"switch (global::OpenApiGen.Runtime.JsonRead.PeekString(ref scan, {Escape.Literal(discriminator.WireName)}u8))");
+            writer.OpenBlock($"switch ({JsonRead}.PeekString(ref scan, {Escape.Literal(discriminator.WireName)}u8))");
             foreach (var subtype in discriminator.Subtypes)
             {
                 writer.Line($"case {Escape.Literal(subtype.Value)}:");
@@ -115,7 +112,6 @@ internal static class ObjectEmitter
             }
 
             writer.CloseBlock();
-            writer.Line();
         }
 
         foreach (var property in properties)
@@ -137,10 +133,8 @@ internal static class ObjectEmitter
         var reads = properties.Count > 0 || type.ExtensionData is not null;
         if (reads)
         {
-            writer.Line();
-
-            // The member being read, so a bad value is reported with its JSON path.
-            writer.Line("string? member = null;");
+            // The member being read (its UTF-8 name), so a bad value is reported with its JSON path.
+            writer.Line("global::System.ReadOnlySpan<byte> member = default;");
             writer.OpenBlock("try");
         }
 
@@ -148,58 +142,48 @@ internal static class ObjectEmitter
         var keyword = "if";
         foreach (var property in properties)
         {
-            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Escape.Literal(property.WireName)}u8))");
-            writer.Line($"member = {Escape.Literal(property.WireName)};");
-            writer.Line("reader.Read();");
-            WritePropertyRead(writer, type, property);
-            if (property.IsRequired)
-            {
-                writer.Line($"has_{property.Name} = true;");
-            }
-
-            writer.CloseBlock();
+            var assign = $"p_{property.Name} = {PropertyRead(type, property)};";
+            var condition = $"{keyword} ({JsonRead}.Member(ref reader, {Escape.Literal(property.WireName)}u8, ref member))";
+            writer.Line(property.IsRequired ? $"{condition} {{ {assign} has_{property.Name} = true; }}" : $"{condition} {assign}");
             keyword = "else if";
         }
 
-        if (properties.Count > 0)
-        {
-            writer.OpenBlock("else");
-        }
-
+        var otherwise = properties.Count > 0 ? "else " : string.Empty;
         if (type.ExtensionData is { } extension)
         {
-            writer.Line("member = reader.GetString()!;");
-            writer.Line("reader.Read();");
-            writer.Line($"(p_{extension.Name} ??= new global::System.Collections.Generic.Dictionary<string, {TypeNames.Of(extension.ValueType)}>())[member] = {JsonValueCode.ReadMaybeNull(extension.ValueType, "reader", "options")};");
+            var read = JsonValueCode.ReadMaybeNull(extension.ValueType, "reader", "options");
+            if (properties.Count > 0)
+            {
+                writer.Line("else");
+            }
+
+            writer.OpenBlock();
+            writer.Line($"var key = {JsonRead}.MemberName(ref reader, ref member);");
+            writer.Line($"(p_{extension.Name} ??= new global::System.Collections.Generic.Dictionary<string, {TypeNames.Of(extension.ValueType)}>())[key] = {read};");
+            writer.CloseBlock();
         }
         else
         {
-            // Unknown members are skipped: servers add fields, and that must not break a client.
-            writer.Line("reader.Read();");
-            writer.Line("reader.Skip();");
-        }
-
-        if (properties.Count > 0)
-        {
-            writer.CloseBlock();
+            writer.Line($"{otherwise}{JsonRead}.SkipMember(ref reader);");
         }
 
         writer.CloseBlock();
         if (reads)
         {
             writer.CloseBlock();
-            writer.Line("catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))");
-            writer.Line("{");
-            writer.Line("    throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);");
-            writer.Line("}");
+            writer.OpenBlock($"catch (global::System.Exception error) when (!member.IsEmpty && {JsonRead}.IsReadError(error))");
+            writer.Line($"throw {JsonRead}.AtMember(error, member);");
+            writer.CloseBlock();
+            writer.Line();
         }
 
-        writer.Line();
         foreach (var property in properties.Where(static p => p.IsRequired))
         {
-            writer.OpenBlock($"if (!has_{property.Name})");
-            writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.MissingProperty({Escape.Literal(property.WireName)}, \"{type.Name}\");");
-            writer.CloseBlock();
+            writer.Line($"if (!has_{property.Name}) throw {JsonRead}.MissingProperty({Escape.Literal(property.WireName)}, \"{type.Name}\");");
+        }
+
+        if (properties.Any(static p => p.IsRequired))
+        {
             writer.Line();
         }
 
@@ -228,35 +212,23 @@ internal static class ObjectEmitter
         writer.CloseBlock();
     }
 
-    private static void WritePropertyRead(SourceWriter writer, ObjectTypeModel type, PropertyModel property)
+    /// <summary>The expression that reads a member's value at the reader's current token, JSON null included.</summary>
+    private static string PropertyRead(ObjectTypeModel type, PropertyModel property)
     {
         var read = JsonValueCode.Read(property.Type.WithNullable(false), "reader", "options");
         if (property.Type is { Kind: TypeKind.Json, IsNullable: false })
         {
             // A schema with no type allows any JSON, null included: a required one holds the null as a JsonElement.
-            writer.Line($"p_{property.Name} = {read};");
-            return;
+            return read;
         }
 
-        writer.OpenBlock($"if (reader.TokenType == {Json}.JsonTokenType.Null)");
-        if (property.Type.IsNullable)
-        {
-            writer.Line($"p_{property.Name} = null;");
-        }
-        else if (property.IsRequired)
-        {
-            writer.Line($"throw global::OpenApiGen.Runtime.JsonRead.NullValue({Escape.Literal(property.WireName)}, \"{type.Name}\");");
-        }
-        else
-        {
-            // An explicit null for a defaulted property means what absence means: the default.
-            writer.Line($"p_{property.Name} = {DefaultValueCode.Of(property) ?? "default"};");
-        }
-
-        writer.CloseBlock();
-        writer.OpenBlock("else");
-        writer.Line($"p_{property.Name} = {read};");
-        writer.CloseBlock();
+        // default(T?) for a value type: a bare null would be taken through an extensible enum's conversion from string.
+        var onNull = property.Type.IsNullable
+            ? property.Type.Kind == TypeKind.Enum ? $"default({TypeNames.Of(property.Type)})" : "null"
+            : property.IsRequired
+                ? $"throw global::OpenApiGen.Runtime.JsonRead.NullValue({Escape.Literal(property.WireName)}, \"{type.Name}\")"
+                : DefaultValueCode.Of(property) ?? "default"; // an explicit null for a defaulted property means what absence means
+        return $"reader.TokenType == {Json}.JsonTokenType.Null ? {onNull} : {read}";
     }
 
     private static void WriteWrite(SourceWriter writer, ObjectTypeModel type, string typeName, List<PropertyModel> properties)
@@ -271,13 +243,8 @@ internal static class ObjectEmitter
             {
                 var subtype = discriminator.Subtypes[i];
                 var local = "subtype" + i.ToString(CultureInfo.InvariantCulture);
-                writer.OpenBlock($"if (value is {TypeNames.Of(subtype.Type)} {local})");
-                writer.Line($"{TypeNames.ConverterOf(subtype.Type)}.WriteValue(writer, {local}, options);");
-                writer.Line("return;");
-                writer.CloseBlock();
+                writer.Line($"if (value is {TypeNames.Of(subtype.Type)} {local}) {{ {TypeNames.ConverterOf(subtype.Type)}.WriteValue(writer, {local}, options); return; }}");
             }
-
-            writer.Line();
         }
 
         writer.Line("writer.WriteStartObject();");
@@ -286,22 +253,16 @@ internal static class ObjectEmitter
             var nonNull = property.Type.WithNullable(false);
             if (!property.Type.IsNullable)
             {
-                writer.Line($"writer.WritePropertyName(s_{property.Name});");
-                writer.Line(JsonValueCode.Write(nonNull, "writer", "value." + property.Name, "options"));
+                writer.Line(JsonValueCode.WriteMember(nonNull, "writer", "s_" + property.Name, "value." + property.Name, "options"));
                 continue;
             }
 
-            writer.OpenBlock($"if (value.{property.Name} is {{ }} v_{property.Name})");
-            writer.Line($"writer.WritePropertyName(s_{property.Name});");
-            writer.Line(JsonValueCode.Write(nonNull, "writer", "v_" + property.Name, "options"));
-            writer.CloseBlock();
-            if (property.IsRequired)
-            {
-                // Required but null: the spec allows null here, and the member must still be present.
-                writer.OpenBlock("else");
-                writer.Line($"writer.WriteNull(s_{property.Name});");
-                writer.CloseBlock();
-            }
+            var write = JsonValueCode.WriteMember(nonNull, "writer", "s_" + property.Name, "v_" + property.Name, "options");
+            var statement = JsonValueCode.IsOneCall(nonNull) ? write : "{ " + write + " }";
+
+            // Required but null: the spec allows null here, and the member must still be present.
+            var orNull = property.IsRequired ? $" else writer.WriteNull(s_{property.Name});" : string.Empty;
+            writer.Line($"if (value.{property.Name} is {{ }} v_{property.Name}) {statement}{orNull}");
         }
 
         if (type.ExtensionData is { } data)

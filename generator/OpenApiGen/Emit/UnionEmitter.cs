@@ -46,15 +46,8 @@ internal static class UnionEmitter
             writer.Line();
             XmlDocWriter.Summary(writer, $"Holds {Describe(@case.Type)}.");
             writer.Line("/// <param name=\"value\">The value.</param>");
-            writer.OpenBlock($"public {name}({TypeNames.Of(@case.Type)} value)");
-            if (!@case.Type.IsValueType)
-            {
-                writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-            }
-
-            writer.Line($"_case = {i + 1};");
-            writer.Line($"{FieldName(i)} = value;");
-            writer.CloseBlock();
+            var value = @case.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
+            writer.Line($"public {name}({TypeNames.Of(@case.Type)} value) => (_case, {FieldName(i)}) = ({i + 1}, {value});");
         }
 
         writer.Line();
@@ -80,10 +73,11 @@ internal static class UnionEmitter
             writer.Line("/// <returns>Whether this holds that case.</returns>");
             var attribute = @case.Type.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
             var outType = @case.Type.IsValueType ? TypeNames.Of(@case.Type) : TypeNames.Of(@case.Type.WithNullable(true));
-            writer.OpenBlock($"public bool TryGet{@case.Name}({attribute}out {outType} value)");
-            writer.Line($"value = {FieldName(i)};");
-            writer.Line($"return _case == {i + 1};");
-            writer.CloseBlock();
+            writer.Line($"public bool TryGet{@case.Name}({attribute}out {outType} value)");
+            writer.Line("{");
+            writer.Line($"    value = {FieldName(i)};");
+            writer.Line($"    return _case == {i + 1};");
+            writer.Line("}");
         }
 
         writer.Line();
@@ -193,18 +187,10 @@ internal static class UnionEmitter
         writer.OpenBlock("switch (_case)");
         for (var i = 0; i < cases.Count; i++)
         {
-            writer.Line($"case {i + 1}:");
-            writer.Indent();
-            writer.Line(JsonValueCode.Write(cases[i].Type, "writer", Value(cases[i].Type, i), "options"));
-            writer.Line("break;");
-            writer.Unindent();
+            writer.Line($"case {i + 1}: {JsonValueCode.Write(cases[i].Type, "writer", Value(cases[i].Type, i), "options")} break;");
         }
 
-        writer.Line("default:");
-        writer.Indent();
-        writer.Line("_unmatched.WriteTo(writer);");
-        writer.Line("break;");
-        writer.Unindent();
+        writer.Line("default: _unmatched.WriteTo(writer); break;");
         writer.CloseBlock();
         writer.CloseBlock();
     }
@@ -236,6 +222,7 @@ internal static class UnionEmitter
 
         writer.OpenBlock($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
         writer.OpenBlock("switch (reader.TokenType)");
+        var attempts = 0;
         foreach (var (tokens, kinds) in s_tokenGroups)
         {
             var candidates = Order(cases, kinds);
@@ -258,7 +245,7 @@ internal static class UnionEmitter
 
             foreach (var (@case, _) in candidates.Where(static p => p.Case.Type.Kind != TypeKind.Object).Concat(anyToken))
             {
-                WriteAttempt(writer, typeName, @case);
+                WriteAttempt(writer, typeName, @case, "c" + (attempts++).ToString(CultureInfo.InvariantCulture));
             }
 
             writer.Line("break;");
@@ -283,61 +270,33 @@ internal static class UnionEmitter
     /// <summary>Object cases, likeliest first as <c>UnionMatcher</c> ranks them for this JSON; cases it rules out are not tried.</summary>
     private static void WriteRankedObjectAttempts(SourceWriter writer, string typeName, List<(UnionCaseModel Case, int Index)> objectCases)
     {
-        writer.Line("var scan = reader;");
-        writer.Line("int[] order;");
-        writer.OpenBlock($"using (var document = {Json}.JsonDocument.ParseValue(ref scan))");
-        writer.Line("order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);");
-        writer.CloseBlock();
-        writer.Line();
-        writer.OpenBlock("foreach (var candidate in order)");
-        writer.Line("var copy = reader;");
-        writer.OpenBlock("try");
+        writer.OpenBlock("foreach (var candidate in global::OpenApiGen.Runtime.UnionMatcher.Rank(ref reader, s_objectCases))");
         writer.OpenBlock("switch (candidate)");
         for (var i = 0; i < objectCases.Count; i++)
         {
-            var @case = objectCases[i].Case;
-            writer.Line($"case {i}:");
-            writer.OpenBlock();
-            writer.Line($"var value = {JsonValueCode.Read(@case.Type, "copy", "options")};");
-            writer.Line("reader = copy;");
-            writer.Line($"return new {typeName}(value);");
-            writer.CloseBlock();
+            var local = "v" + i.ToString(CultureInfo.InvariantCulture);
+            writer.Line($"case {i}: if ({TryRead(objectCases[i].Case.Type, local)}) return new {typeName}({local}); break;");
         }
 
         writer.CloseBlock();
         writer.CloseBlock();
-        writer.OpenBlock("catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))");
-        writer.Line("// Not this case after all: try the next.");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.Line();
     }
 
-    private static void WriteAttempt(SourceWriter writer, string typeName, UnionCaseModel @case)
+    /// <summary>One try of a case: read on a copy of the reader, kept only when the value reads as that case.</summary>
+    private static void WriteAttempt(SourceWriter writer, string typeName, UnionCaseModel @case, string local)
+        => writer.Line($"if ({TryRead(@case.Type, local)}) return new {typeName}({local});");
+
+    private static string TryRead(TypeRef type, string local)
     {
-        writer.OpenBlock();
-        writer.Line("var copy = reader;");
-        writer.OpenBlock("try");
-        writer.Line($"var value = {JsonValueCode.Read(@case.Type, "copy", "options")};");
-        if (@case.Type.Kind == TypeKind.Enum)
+        const string Matcher = "global::OpenApiGen.Runtime.UnionMatcher";
+        if (type.Kind == TypeKind.Enum)
         {
             // Telling cases apart needs a closed set: only a documented value makes this the enum case.
-            writer.OpenBlock($"if (global::System.Linq.Enumerable.Contains({TypeNames.Of(@case.Type.Name!)}.KnownValues, value))");
-            writer.Line("reader = copy;");
-            writer.Line($"return new {typeName}(value);");
-            writer.CloseBlock();
-        }
-        else
-        {
-            writer.Line("reader = copy;");
-            writer.Line($"return new {typeName}(value);");
+            return $"{Matcher}.TryReadKnown(ref reader, {TypeNames.Of(type.Name!)}.KnownValues, out var {local})";
         }
 
-        writer.CloseBlock();
-        writer.OpenBlock("catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))");
-        writer.Line("// Not this case: try the next.");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        var read = JsonValueCode.Read(type, "r", "o");
+        return $"{Matcher}.TryRead<{TypeNames.Of(type)}>(ref reader, options, static (ref {Json}.Utf8JsonReader r, {Json}.JsonSerializerOptions o) => {read}, out var {local})";
     }
 
     /// <summary>Which token kinds start which case kinds, most specific first; a plain string is the last string case.</summary>

@@ -119,14 +119,10 @@ internal static class ValidationEmitter
         if (property.IsRequired && !property.Type.IsValueType && !property.Type.IsNullable)
         {
             // 'required' makes callers set it, but not to something other than null!
-            writer.OpenBlock($"if ({property.Name} is null)");
-            writer.Line($"collector.Missing({at});");
-            writer.CloseBlock();
+            writer.Line($"if ({property.Name} is null) collector.Missing({at});");
             if (hasValueChecks)
             {
-                writer.OpenBlock("else");
-                WriteChecks(writer, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0);
-                writer.CloseBlock();
+                WriteGuarded(writer, "else", w => WriteChecks(w, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0));
             }
 
             return;
@@ -134,13 +130,32 @@ internal static class ValidationEmitter
 
         if (property.Type.IsNullable)
         {
-            writer.OpenBlock($"if ({property.Name} is {{ }} v_{property.Name})");
-            WriteChecks(writer, nonNull, "v_" + property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0);
-            writer.CloseBlock();
+            WriteGuarded(writer, $"if ({property.Name} is {{ }} v_{property.Name})", w => WriteChecks(w, nonNull, "v_" + property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0));
             return;
         }
 
         WriteChecks(writer, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0);
+    }
+
+    /// <summary>Checks under a condition: on the condition's line when they are one statement, in a block otherwise.</summary>
+    private static void WriteGuarded(SourceWriter writer, string condition, System.Action<SourceWriter> checks)
+    {
+        var inner = new SourceWriter();
+        checks(inner);
+        var lines = inner.ToString().TrimEnd('\n').Split('\n');
+        if (lines.Length == 1)
+        {
+            writer.Line(condition + " " + lines[0]);
+            return;
+        }
+
+        writer.OpenBlock(condition);
+        foreach (var line in lines)
+        {
+            writer.Line(line);
+        }
+
+        writer.CloseBlock();
     }
 
     private static void WriteChecks(SourceWriter writer, TypeRef type, string value, string at, ConstraintModel constraints, ConstraintModel items, string propertyName, int depth)

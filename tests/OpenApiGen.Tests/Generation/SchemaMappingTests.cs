@@ -204,7 +204,7 @@ public class SchemaMappingTests
         Assert.Contains("public partial class Derived : global::Mapping.Base", derived, StringComparison.Ordinal);
         Assert.DoesNotContain("public required string Id { get; set; }", derived, StringComparison.Ordinal);
         Assert.Contains("public required int Extra { get; set; }", derived, StringComparison.Ordinal);
-        Assert.Contains("reader.ValueTextEquals(\"id\"u8)", derived, StringComparison.Ordinal);
+        Assert.Contains("JsonRead.Member(ref reader, \"id\"u8, ref member)", derived, StringComparison.Ordinal);
         Assert.Contains("public global::Mapping.Base? Base { get; set; }", run.Source("Holder.g.cs"), StringComparison.Ordinal);
     }
 

@@ -20,10 +20,7 @@ namespace Composition
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             base.ValidateInto(collector, path);
-            if (Lives is { } v_Lives)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "lives"), (double)v_Lives, 0d, false, 9d, false);
-            }
+            if (Lives is { } v_Lives) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "lives"), (double)v_Lives, 0d, false, 9d, false);
         }
     }
 }
@@ -48,79 +45,33 @@ namespace Composition.Serialization
 
         internal static global::Composition.Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Cat)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Cat");
             string? p_PetType = default;
             var has_PetType = false;
             string? p_Name = default;
             int? p_Lives = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_AdditionalProperties = null;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("petType"u8))
-                    {
-                        member = "petType";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Cat");
-                        }
-                        else
-                        {
-                            p_PetType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_PetType = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("lives"u8))
-                    {
-                        member = "lives";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Lives = null;
-                        }
-                        else
-                        {
-                            p_Lives = reader.GetInt32();
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "petType"u8, ref member)) { p_PetType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Cat") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_PetType = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "lives"u8, ref member)) p_Lives = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else
                     {
-                        member = reader.GetString()!;
-                        reader.Read();
-                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        var key = global::OpenApiGen.Runtime.JsonRead.MemberName(ref reader, ref member);
+                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[key] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                     }
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_PetType)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Cat");
-            }
+            if (!has_PetType) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Cat");
 
             return new global::Composition.Cat
             {
@@ -136,18 +87,9 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_PetType);
-            writer.WriteStringValue(value.PetType);
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteStringValue(v_Name);
-            }
-            if (value.Lives is { } v_Lives)
-            {
-                writer.WritePropertyName(s_Lives);
-                writer.WriteNumberValue(v_Lives);
-            }
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Lives is { } v_Lives) writer.WriteNumber(s_Lives, v_Lives);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

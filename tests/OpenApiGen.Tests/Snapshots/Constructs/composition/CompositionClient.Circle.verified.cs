@@ -30,10 +30,7 @@ namespace Composition
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Kind is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "kind"));
-            }
+            if (Kind is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "kind"));
         }
     }
 }
@@ -57,63 +54,26 @@ namespace Composition.Serialization
 
         internal static global::Composition.Circle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Circle)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Circle");
             string? p_Kind = default;
             var has_Kind = false;
             double? p_Radius = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("kind"u8))
-                    {
-                        member = "kind";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("kind", "Circle");
-                        }
-                        else
-                        {
-                            p_Kind = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Kind = true;
-                    }
-                    else if (reader.ValueTextEquals("radius"u8))
-                    {
-                        member = "radius";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Radius = null;
-                        }
-                        else
-                        {
-                            p_Radius = reader.GetDouble();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "kind"u8, ref member)) { p_Kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("kind", "Circle") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Kind = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "radius"u8, ref member)) p_Radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Kind)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("kind", "Circle");
-            }
+            if (!has_Kind) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("kind", "Circle");
 
             return new global::Composition.Circle
             {
@@ -127,13 +87,8 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Kind);
-            writer.WriteStringValue(value.Kind);
-            if (value.Radius is { } v_Radius)
-            {
-                writer.WritePropertyName(s_Radius);
-                writer.WriteNumberValue(v_Radius);
-            }
+            writer.WriteString(s_Kind, value.Kind);
+            if (value.Radius is { } v_Radius) writer.WriteNumber(s_Radius, v_Radius);
             writer.WriteEndObject();
         }
     }

@@ -31,52 +31,42 @@ namespace Composition
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Cat>? _Cat;
-
         /// <summary>Metadata for <see cref="global::Composition.Cat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Cat> Cat => _Cat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Cat>)Options.GetTypeInfo(typeof(global::Composition.Cat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Circle>? _Circle;
-
         /// <summary>Metadata for <see cref="global::Composition.Circle"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Circle> Circle => _Circle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Circle>)Options.GetTypeInfo(typeof(global::Composition.Circle));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Conflict>? _Conflict;
-
         /// <summary>Metadata for <see cref="global::Composition.Conflict"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Conflict> Conflict => _Conflict ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Conflict>)Options.GetTypeInfo(typeof(global::Composition.Conflict));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Dog>? _Dog;
-
         /// <summary>Metadata for <see cref="global::Composition.Dog"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Dog> Dog => _Dog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Dog>)Options.GetTypeInfo(typeof(global::Composition.Dog));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Labels>? _Labels;
-
         /// <summary>Metadata for <see cref="global::Composition.Labels"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Labels> Labels => _Labels ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Labels>)Options.GetTypeInfo(typeof(global::Composition.Labels));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Owner>? _Owner;
-
         /// <summary>Metadata for <see cref="global::Composition.Owner"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Owner> Owner => _Owner ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Owner>)Options.GetTypeInfo(typeof(global::Composition.Owner));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Pet>? _Pet;
-
         /// <summary>Metadata for <see cref="global::Composition.Pet"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Pet>)Options.GetTypeInfo(typeof(global::Composition.Pet));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Puppy>? _Puppy;
-
         /// <summary>Metadata for <see cref="global::Composition.Puppy"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Puppy> Puppy => _Puppy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Puppy>)Options.GetTypeInfo(typeof(global::Composition.Puppy));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Shape>? _Shape;
-
         /// <summary>Metadata for <see cref="global::Composition.Shape"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Shape> Shape => _Shape ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Shape>)Options.GetTypeInfo(typeof(global::Composition.Shape));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Square>? _Square;
-
         /// <summary>Metadata for <see cref="global::Composition.Square"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Square> Square => _Square ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Square>)Options.GetTypeInfo(typeof(global::Composition.Square));
 
@@ -89,56 +79,16 @@ namespace Composition
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Composition.Cat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Cat>(options, new global::Composition.Serialization.CatJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Circle))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Circle>(options, new global::Composition.Serialization.CircleJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Conflict))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Conflict>(options, new global::Composition.Serialization.ConflictJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Dog))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Dog>(options, new global::Composition.Serialization.DogJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Labels))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Labels>(options, new global::Composition.Serialization.LabelsJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Owner))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Owner>(options, new global::Composition.Serialization.OwnerJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Pet))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Pet>(options, new global::Composition.Serialization.PetJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Puppy))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Puppy>(options, new global::Composition.Serialization.PuppyJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Shape))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Shape>(options, new global::Composition.Serialization.ShapeJsonConverter());
-            }
-
-            if (type == typeof(global::Composition.Square))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Square>(options, new global::Composition.Serialization.SquareJsonConverter());
-            }
-
+            if (type == typeof(global::Composition.Cat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Cat>(options, new global::Composition.Serialization.CatJsonConverter());
+            if (type == typeof(global::Composition.Circle)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Circle>(options, new global::Composition.Serialization.CircleJsonConverter());
+            if (type == typeof(global::Composition.Conflict)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Conflict>(options, new global::Composition.Serialization.ConflictJsonConverter());
+            if (type == typeof(global::Composition.Dog)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Dog>(options, new global::Composition.Serialization.DogJsonConverter());
+            if (type == typeof(global::Composition.Labels)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Labels>(options, new global::Composition.Serialization.LabelsJsonConverter());
+            if (type == typeof(global::Composition.Owner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Owner>(options, new global::Composition.Serialization.OwnerJsonConverter());
+            if (type == typeof(global::Composition.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Pet>(options, new global::Composition.Serialization.PetJsonConverter());
+            if (type == typeof(global::Composition.Puppy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Puppy>(options, new global::Composition.Serialization.PuppyJsonConverter());
+            if (type == typeof(global::Composition.Shape)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Shape>(options, new global::Composition.Serialization.ShapeJsonConverter());
+            if (type == typeof(global::Composition.Square)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Composition.Square>(options, new global::Composition.Serialization.SquareJsonConverter());
             return null;
         }
     }

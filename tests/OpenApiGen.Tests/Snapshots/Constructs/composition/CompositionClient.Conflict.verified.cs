@@ -30,10 +30,7 @@ namespace Composition
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (PetType is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "petType"));
-            }
+            if (PetType is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "petType"));
         }
     }
 }
@@ -57,63 +54,26 @@ namespace Composition.Serialization
 
         internal static global::Composition.Conflict ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Conflict)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Conflict");
             string? p_PetType = default;
             var has_PetType = false;
             long? p_Name = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("petType"u8))
-                    {
-                        member = "petType";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Conflict");
-                        }
-                        else
-                        {
-                            p_PetType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_PetType = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = reader.GetInt64();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "petType"u8, ref member)) { p_PetType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Conflict") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_PetType = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_PetType)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Conflict");
-            }
+            if (!has_PetType) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Conflict");
 
             return new global::Composition.Conflict
             {
@@ -127,13 +87,8 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_PetType);
-            writer.WriteStringValue(value.PetType);
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteNumberValue(v_Name);
-            }
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteNumber(s_Name, v_Name);
             writer.WriteEndObject();
         }
     }

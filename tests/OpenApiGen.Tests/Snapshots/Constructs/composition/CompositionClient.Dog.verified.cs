@@ -43,79 +43,33 @@ namespace Composition.Serialization
 
         internal static global::Composition.Dog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Dog)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Dog");
             string? p_PetType = default;
             var has_PetType = false;
             string? p_Name = default;
             bool? p_Bark = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_AdditionalProperties = null;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("petType"u8))
-                    {
-                        member = "petType";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Dog");
-                        }
-                        else
-                        {
-                            p_PetType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_PetType = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("bark"u8))
-                    {
-                        member = "bark";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Bark = null;
-                        }
-                        else
-                        {
-                            p_Bark = reader.GetBoolean();
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "petType"u8, ref member)) { p_PetType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Dog") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_PetType = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "bark"u8, ref member)) p_Bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else
                     {
-                        member = reader.GetString()!;
-                        reader.Read();
-                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        var key = global::OpenApiGen.Runtime.JsonRead.MemberName(ref reader, ref member);
+                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[key] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                     }
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_PetType)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Dog");
-            }
+            if (!has_PetType) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Dog");
 
             return new global::Composition.Dog
             {
@@ -131,18 +85,9 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_PetType);
-            writer.WriteStringValue(value.PetType);
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteStringValue(v_Name);
-            }
-            if (value.Bark is { } v_Bark)
-            {
-                writer.WritePropertyName(s_Bark);
-                writer.WriteBooleanValue(v_Bark);
-            }
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Bark is { } v_Bark) writer.WriteBoolean(s_Bark, v_Bark);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

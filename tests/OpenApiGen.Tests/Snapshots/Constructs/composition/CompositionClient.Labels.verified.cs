@@ -52,41 +52,23 @@ namespace Composition.Serialization
 
         internal static global::Composition.Labels ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Labels)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Labels");
             string? p_Id = default;
             global::System.Collections.Generic.IDictionary<string, string>? p_AdditionalProperties = null;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = null;
-                        }
-                        else
-                        {
-                            p_Id = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else
                     {
-                        member = reader.GetString()!;
-                        reader.Read();
-                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, string>())[member] = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                        var key = global::OpenApiGen.Runtime.JsonRead.MemberName(ref reader, ref member);
+                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     }
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -103,11 +85,7 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Id is { } v_Id)
-            {
-                writer.WritePropertyName(s_Id);
-                writer.WriteStringValue(v_Id);
-            }
+            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

@@ -59,39 +59,18 @@ namespace Composition.Serialization
 
         internal static global::Composition.Owner ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Owner)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Owner");
             global::System.Collections.Generic.IList<global::Composition.Pet>? p_Pets = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("pets"u8))
-                    {
-                        member = "pets";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Pets = null;
-                        }
-                        else
-                        {
-                            p_Pets = global::OpenApiGen.Runtime.JsonRead.List<global::Composition.Pet>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::Composition.Serialization.PetJsonConverter.ReadValue(ref r0, o0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "pets"u8, ref member)) p_Pets = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::Composition.Pet>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::Composition.Serialization.PetJsonConverter.ReadValue(ref r0, o0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -107,11 +86,7 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Pets is { } v_Pets)
-            {
-                writer.WritePropertyName(s_Pets);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::Composition.Pet>(writer, v_Pets, options, static (w0, x0, o0) => { global::Composition.Serialization.PetJsonConverter.WriteValue(w0, x0, o0); });
-            }
+            if (value.Pets is { } v_Pets) { writer.WritePropertyName(s_Pets); global::OpenApiGen.Runtime.JsonWrite.List<global::Composition.Pet>(writer, v_Pets, options, static (w0, x0, o0) => { global::Composition.Serialization.PetJsonConverter.WriteValue(w0, x0, o0); }); }
             writer.WriteEndObject();
         }
     }

@@ -35,14 +35,8 @@ namespace Composition
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (PetType is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "petType"));
-            }
-            if (Name is { } v_Name)
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"), v_Name, null, 20);
-            }
+            if (PetType is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "petType"));
+            if (Name is { } v_Name) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"), v_Name, null, 20);
         }
     }
 }
@@ -66,11 +60,7 @@ namespace Composition.Serialization
 
         internal static global::Composition.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Pet)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Pet");
             var scan = reader;
             switch (global::OpenApiGen.Runtime.JsonRead.PeekString(ref scan, "petType"u8))
             {
@@ -81,61 +71,30 @@ namespace Composition.Serialization
                 case "Dog":
                     return global::Composition.Serialization.DogJsonConverter.ReadValue(ref reader, options);
             }
-
             string? p_PetType = default;
             var has_PetType = false;
             string? p_Name = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_AdditionalProperties = null;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("petType"u8))
-                    {
-                        member = "petType";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Pet");
-                        }
-                        else
-                        {
-                            p_PetType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_PetType = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "petType"u8, ref member)) { p_PetType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Pet") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_PetType = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else
                     {
-                        member = reader.GetString()!;
-                        reader.Read();
-                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        var key = global::OpenApiGen.Runtime.JsonRead.MemberName(ref reader, ref member);
+                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[key] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                     }
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_PetType)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Pet");
-            }
+            if (!has_PetType) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Pet");
 
             return new global::Composition.Pet
             {
@@ -149,30 +108,12 @@ namespace Composition.Serialization
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
-            if (value is global::Composition.Puppy subtype0)
-            {
-                global::Composition.Serialization.PuppyJsonConverter.WriteValue(writer, subtype0, options);
-                return;
-            }
-            if (value is global::Composition.Cat subtype1)
-            {
-                global::Composition.Serialization.CatJsonConverter.WriteValue(writer, subtype1, options);
-                return;
-            }
-            if (value is global::Composition.Dog subtype2)
-            {
-                global::Composition.Serialization.DogJsonConverter.WriteValue(writer, subtype2, options);
-                return;
-            }
-
+            if (value is global::Composition.Puppy subtype0) { global::Composition.Serialization.PuppyJsonConverter.WriteValue(writer, subtype0, options); return; }
+            if (value is global::Composition.Cat subtype1) { global::Composition.Serialization.CatJsonConverter.WriteValue(writer, subtype1, options); return; }
+            if (value is global::Composition.Dog subtype2) { global::Composition.Serialization.DogJsonConverter.WriteValue(writer, subtype2, options); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_PetType);
-            writer.WriteStringValue(value.PetType);
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteStringValue(v_Name);
-            }
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

@@ -44,93 +44,35 @@ namespace Composition.Serialization
 
         internal static global::Composition.Puppy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Puppy)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Puppy");
             string? p_PetType = default;
             var has_PetType = false;
             string? p_Name = default;
             bool? p_Bark = default;
             int? p_AgeWeeks = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_AdditionalProperties = null;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("petType"u8))
-                    {
-                        member = "petType";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Puppy");
-                        }
-                        else
-                        {
-                            p_PetType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_PetType = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("bark"u8))
-                    {
-                        member = "bark";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Bark = null;
-                        }
-                        else
-                        {
-                            p_Bark = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("ageWeeks"u8))
-                    {
-                        member = "ageWeeks";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AgeWeeks = null;
-                        }
-                        else
-                        {
-                            p_AgeWeeks = reader.GetInt32();
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "petType"u8, ref member)) { p_PetType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("petType", "Puppy") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_PetType = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "bark"u8, ref member)) p_Bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "ageWeeks"u8, ref member)) p_AgeWeeks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else
                     {
-                        member = reader.GetString()!;
-                        reader.Read();
-                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        var key = global::OpenApiGen.Runtime.JsonRead.MemberName(ref reader, ref member);
+                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[key] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                     }
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_PetType)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Puppy");
-            }
+            if (!has_PetType) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("petType", "Puppy");
 
             return new global::Composition.Puppy
             {
@@ -147,23 +89,10 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_PetType);
-            writer.WriteStringValue(value.PetType);
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteStringValue(v_Name);
-            }
-            if (value.Bark is { } v_Bark)
-            {
-                writer.WritePropertyName(s_Bark);
-                writer.WriteBooleanValue(v_Bark);
-            }
-            if (value.AgeWeeks is { } v_AgeWeeks)
-            {
-                writer.WritePropertyName(s_AgeWeeks);
-                writer.WriteNumberValue(v_AgeWeeks);
-            }
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Bark is { } v_Bark) writer.WriteBoolean(s_Bark, v_Bark);
+            if (value.AgeWeeks is { } v_AgeWeeks) writer.WriteNumber(s_AgeWeeks, v_AgeWeeks);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

@@ -16,21 +16,11 @@ namespace Composition
 
         /// <summary>Holds a <see cref="global::Composition.Circle"/>.</summary>
         /// <param name="value">The value.</param>
-        public Shape(global::Composition.Circle value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public Shape(global::Composition.Circle value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::Composition.Square"/>.</summary>
         /// <param name="value">The value.</param>
-        public Shape(global::Composition.Square value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public Shape(global::Composition.Square value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private Shape(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -109,15 +99,9 @@ namespace Composition
         {
             switch (_case)
             {
-                case 1:
-                    global::Composition.Serialization.CircleJsonConverter.WriteValue(writer, _case1!, options);
-                    break;
-                case 2:
-                    global::Composition.Serialization.SquareJsonConverter.WriteValue(writer, _case2!, options);
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: global::Composition.Serialization.CircleJsonConverter.WriteValue(writer, _case1!, options); break;
+                case 2: global::Composition.Serialization.SquareJsonConverter.WriteValue(writer, _case2!, options); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -165,40 +149,14 @@ namespace Composition.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    var scan = reader;
-                    int[] order;
-                    using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref scan))
+                    foreach (var candidate in global::OpenApiGen.Runtime.UnionMatcher.Rank(ref reader, s_objectCases))
                     {
-                        order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);
-                    }
-
-                    foreach (var candidate in order)
-                    {
-                        var copy = reader;
-                        try
+                        switch (candidate)
                         {
-                            switch (candidate)
-                            {
-                                case 0:
-                                {
-                                    var value = global::Composition.Serialization.CircleJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::Composition.Shape(value);
-                                }
-                                case 1:
-                                {
-                                    var value = global::Composition.Serialization.SquareJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::Composition.Shape(value);
-                                }
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case after all: try the next.
+                            case 0: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::Composition.Circle>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::Composition.Serialization.CircleJsonConverter.ReadValue(ref r, o), out var v0)) return new global::Composition.Shape(v0); break;
+                            case 1: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::Composition.Square>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::Composition.Serialization.SquareJsonConverter.ReadValue(ref r, o), out var v1)) return new global::Composition.Shape(v1); break;
                         }
                     }
-
                     break;
             }
 

@@ -31,12 +31,10 @@ namespace Embedded
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.EmbeddedOpenApiDocument2>? _EmbeddedOpenApiDocument2;
-
         /// <summary>Metadata for <see cref="global::Embedded.EmbeddedOpenApiDocument2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.EmbeddedOpenApiDocument2> EmbeddedOpenApiDocument2 => _EmbeddedOpenApiDocument2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.EmbeddedOpenApiDocument2>)Options.GetTypeInfo(typeof(global::Embedded.EmbeddedOpenApiDocument2));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.Pet>? _Pet;
-
         /// <summary>Metadata for <see cref="global::Embedded.Pet"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.Pet>)Options.GetTypeInfo(typeof(global::Embedded.Pet));
 
@@ -49,16 +47,8 @@ namespace Embedded
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Embedded.EmbeddedOpenApiDocument2))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Embedded.EmbeddedOpenApiDocument2>(options, new global::Embedded.Serialization.EmbeddedOpenApiDocument2JsonConverter());
-            }
-
-            if (type == typeof(global::Embedded.Pet))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Embedded.Pet>(options, new global::Embedded.Serialization.PetJsonConverter());
-            }
-
+            if (type == typeof(global::Embedded.EmbeddedOpenApiDocument2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Embedded.EmbeddedOpenApiDocument2>(options, new global::Embedded.Serialization.EmbeddedOpenApiDocument2JsonConverter());
+            if (type == typeof(global::Embedded.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Embedded.Pet>(options, new global::Embedded.Serialization.PetJsonConverter());
             return null;
         }
     }

@@ -49,39 +49,18 @@ namespace Embedded.Serialization
 
         internal static global::Embedded.EmbeddedOpenApiDocument2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (EmbeddedOpenApiDocument2)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "EmbeddedOpenApiDocument2");
             string? p_Title = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("title"u8))
-                    {
-                        member = "title";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Title = null;
-                        }
-                        else
-                        {
-                            p_Title = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "title"u8, ref member)) p_Title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -97,11 +76,7 @@ namespace Embedded.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Title is { } v_Title)
-            {
-                writer.WritePropertyName(s_Title);
-                writer.WriteStringValue(v_Title);
-            }
+            if (value.Title is { } v_Title) writer.WriteString(s_Title, v_Title);
             writer.WriteEndObject();
         }
     }

@@ -35,14 +35,8 @@ namespace Embedded
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Name is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
-            }
-            else
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"), Name, null, 20);
-            }
+            if (Name is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
+            else collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"), Name, null, 20);
         }
     }
 }
@@ -67,77 +61,28 @@ namespace Embedded.Serialization
 
         internal static global::Embedded.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Pet)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Pet");
             string? p_Name = default;
             var has_Name = false;
             double? p_Price = default;
             string? p_Tag = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "Pet");
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Name = true;
-                    }
-                    else if (reader.ValueTextEquals("price"u8))
-                    {
-                        member = "price";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Price = null;
-                        }
-                        else
-                        {
-                            p_Price = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("tag"u8))
-                    {
-                        member = "tag";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Tag = null;
-                        }
-                        else
-                        {
-                            p_Tag = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "Pet") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "price"u8, ref member)) p_Price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tag"u8, ref member)) p_Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Name)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "Pet");
-            }
+            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "Pet");
 
             return new global::Embedded.Pet
             {
@@ -152,18 +97,9 @@ namespace Embedded.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Name);
-            writer.WriteStringValue(value.Name);
-            if (value.Price is { } v_Price)
-            {
-                writer.WritePropertyName(s_Price);
-                writer.WriteNumberValue(v_Price);
-            }
-            if (value.Tag is { } v_Tag)
-            {
-                writer.WritePropertyName(s_Tag);
-                writer.WriteStringValue(v_Tag);
-            }
+            writer.WriteString(s_Name, value.Name);
+            if (value.Price is { } v_Price) writer.WriteNumber(s_Price, v_Price);
+            if (value.Tag is { } v_Tag) writer.WriteString(s_Tag, v_Tag);
             writer.WriteEndObject();
         }
     }

@@ -16,21 +16,11 @@ namespace Shop
 
         /// <summary>Holds a <see cref="global::Shop.Order"/>.</summary>
         /// <param name="value">The value.</param>
-        public PutOrderResult(global::Shop.Order value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public PutOrderResult(global::Shop.Order value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::Shop.Ticket"/>.</summary>
         /// <param name="value">The value.</param>
-        public PutOrderResult(global::Shop.Ticket value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public PutOrderResult(global::Shop.Ticket value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private PutOrderResult(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -109,15 +99,9 @@ namespace Shop
         {
             switch (_case)
             {
-                case 1:
-                    global::Shop.Serialization.OrderJsonConverter.WriteValue(writer, _case1!, options);
-                    break;
-                case 2:
-                    global::Shop.Serialization.TicketJsonConverter.WriteValue(writer, _case2!, options);
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: global::Shop.Serialization.OrderJsonConverter.WriteValue(writer, _case1!, options); break;
+                case 2: global::Shop.Serialization.TicketJsonConverter.WriteValue(writer, _case2!, options); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -165,40 +149,14 @@ namespace Shop.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    var scan = reader;
-                    int[] order;
-                    using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref scan))
+                    foreach (var candidate in global::OpenApiGen.Runtime.UnionMatcher.Rank(ref reader, s_objectCases))
                     {
-                        order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);
-                    }
-
-                    foreach (var candidate in order)
-                    {
-                        var copy = reader;
-                        try
+                        switch (candidate)
                         {
-                            switch (candidate)
-                            {
-                                case 0:
-                                {
-                                    var value = global::Shop.Serialization.OrderJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::Shop.PutOrderResult(value);
-                                }
-                                case 1:
-                                {
-                                    var value = global::Shop.Serialization.TicketJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::Shop.PutOrderResult(value);
-                                }
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case after all: try the next.
+                            case 0: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::Shop.Order>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::Shop.Serialization.OrderJsonConverter.ReadValue(ref r, o), out var v0)) return new global::Shop.PutOrderResult(v0); break;
+                            case 1: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::Shop.Ticket>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::Shop.Serialization.TicketJsonConverter.ReadValue(ref r, o), out var v1)) return new global::Shop.PutOrderResult(v1); break;
                         }
                     }
-
                     break;
             }
 

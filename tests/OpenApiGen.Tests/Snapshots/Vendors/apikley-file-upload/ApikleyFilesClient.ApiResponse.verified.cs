@@ -45,10 +45,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Msg is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "msg"));
-            }
+            if (Msg is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "msg"));
         }
     }
 }
@@ -73,91 +70,32 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ApiResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ApiResponse");
             bool p_Success = default;
             var has_Success = false;
             long p_Code = default;
             var has_Code = false;
             string? p_Msg = default;
             var has_Msg = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("success"u8))
-                    {
-                        member = "success";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("success", "ApiResponse");
-                        }
-                        else
-                        {
-                            p_Success = reader.GetBoolean();
-                        }
-                        has_Success = true;
-                    }
-                    else if (reader.ValueTextEquals("code"u8))
-                    {
-                        member = "code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("code", "ApiResponse");
-                        }
-                        else
-                        {
-                            p_Code = reader.GetInt64();
-                        }
-                        has_Code = true;
-                    }
-                    else if (reader.ValueTextEquals("msg"u8))
-                    {
-                        member = "msg";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "ApiResponse");
-                        }
-                        else
-                        {
-                            p_Msg = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Msg = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "success"u8, ref member)) { p_Success = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("success", "ApiResponse") : reader.GetBoolean(); has_Success = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) { p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("code", "ApiResponse") : reader.GetInt64(); has_Code = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) { p_Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "ApiResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Msg = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Success)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("success", "ApiResponse");
-            }
-
-            if (!has_Code)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("code", "ApiResponse");
-            }
-
-            if (!has_Msg)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("msg", "ApiResponse");
-            }
+            if (!has_Success) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("success", "ApiResponse");
+            if (!has_Code) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("code", "ApiResponse");
+            if (!has_Msg) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("msg", "ApiResponse");
 
             return new global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse
             {
@@ -172,12 +110,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Success);
-            writer.WriteBooleanValue(value.Success);
-            writer.WritePropertyName(s_Code);
-            writer.WriteNumberValue(value.Code);
-            writer.WritePropertyName(s_Msg);
-            writer.WriteStringValue(value.Msg);
+            writer.WriteBoolean(s_Success, value.Success);
+            writer.WriteNumber(s_Code, value.Code);
+            writer.WriteString(s_Msg, value.Msg);
             writer.WriteEndObject();
         }
     }

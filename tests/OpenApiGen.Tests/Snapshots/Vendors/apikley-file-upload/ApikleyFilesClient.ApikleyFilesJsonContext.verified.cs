@@ -31,32 +31,26 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse>? _ApiResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse> ApiResponse => _ApiResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>? _Base64UploadRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest> Base64UploadRequest => _Base64UploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>? _FileUploadResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> FileUploadResponse => _FileUploadResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult>? _FileUploadResult;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult> FileUploadResult => _FileUploadResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>? _StreamUploadRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest> StreamUploadRequest => _StreamUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest>? _UrlUploadRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest> UrlUploadRequest => _UrlUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest));
 
@@ -69,36 +63,12 @@ namespace QwenImageEdit.Vendors.Apikley.Files
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.ApiResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.Base64UploadRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.StreamUploadRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.UrlUploadRequestJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.ApiResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.Base64UploadRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.StreamUploadRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest>(options, new global::QwenImageEdit.Vendors.Apikley.Files.Serialization.UrlUploadRequestJsonConverter());
             return null;
         }
     }

@@ -36,14 +36,8 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Base64Data is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "base64Data"));
-            }
-            if (UploadPath is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "uploadPath"));
-            }
+            if (Base64Data is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "base64Data"));
+            if (UploadPath is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "uploadPath"));
         }
     }
 }
@@ -68,84 +62,30 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Base64UploadRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64UploadRequest");
             string? p_Base64Data = default;
             var has_Base64Data = false;
             string? p_UploadPath = default;
             var has_UploadPath = false;
             string? p_FileName = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("base64Data"u8))
-                    {
-                        member = "base64Data";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("base64Data", "Base64UploadRequest");
-                        }
-                        else
-                        {
-                            p_Base64Data = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Base64Data = true;
-                    }
-                    else if (reader.ValueTextEquals("uploadPath"u8))
-                    {
-                        member = "uploadPath";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("uploadPath", "Base64UploadRequest");
-                        }
-                        else
-                        {
-                            p_UploadPath = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_UploadPath = true;
-                    }
-                    else if (reader.ValueTextEquals("fileName"u8))
-                    {
-                        member = "fileName";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileName = null;
-                        }
-                        else
-                        {
-                            p_FileName = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64Data"u8, ref member)) { p_Base64Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("base64Data", "Base64UploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Base64Data = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "uploadPath"u8, ref member)) { p_UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("uploadPath", "Base64UploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_UploadPath = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fileName"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Base64Data)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("base64Data", "Base64UploadRequest");
-            }
-
-            if (!has_UploadPath)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("uploadPath", "Base64UploadRequest");
-            }
+            if (!has_Base64Data) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("base64Data", "Base64UploadRequest");
+            if (!has_UploadPath) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("uploadPath", "Base64UploadRequest");
 
             return new global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest
             {
@@ -160,15 +100,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Base64Data);
-            writer.WriteStringValue(value.Base64Data);
-            writer.WritePropertyName(s_UploadPath);
-            writer.WriteStringValue(value.UploadPath);
-            if (value.FileName is { } v_FileName)
-            {
-                writer.WritePropertyName(s_FileName);
-                writer.WriteStringValue(v_FileName);
-            }
+            writer.WriteString(s_Base64Data, value.Base64Data);
+            writer.WriteString(s_UploadPath, value.UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

@@ -19,10 +19,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             base.ValidateInto(collector, path);
-            if (Data is { } v_Data)
-            {
-                v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));
-            }
+            if (Data is { } v_Data) v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));
         }
     }
 }
@@ -48,11 +45,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (FileUploadResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileUploadResponse");
             bool p_Success = default;
             var has_Success = false;
             long p_Code = default;
@@ -60,93 +53,26 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             string? p_Msg = default;
             var has_Msg = false;
             global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult? p_Data = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("success"u8))
-                    {
-                        member = "success";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("success", "FileUploadResponse");
-                        }
-                        else
-                        {
-                            p_Success = reader.GetBoolean();
-                        }
-                        has_Success = true;
-                    }
-                    else if (reader.ValueTextEquals("code"u8))
-                    {
-                        member = "code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("code", "FileUploadResponse");
-                        }
-                        else
-                        {
-                            p_Code = reader.GetInt64();
-                        }
-                        has_Code = true;
-                    }
-                    else if (reader.ValueTextEquals("msg"u8))
-                    {
-                        member = "msg";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "FileUploadResponse");
-                        }
-                        else
-                        {
-                            p_Msg = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Msg = true;
-                    }
-                    else if (reader.ValueTextEquals("data"u8))
-                    {
-                        member = "data";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Data = null;
-                        }
-                        else
-                        {
-                            p_Data = global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "success"u8, ref member)) { p_Success = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("success", "FileUploadResponse") : reader.GetBoolean(); has_Success = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) { p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("code", "FileUploadResponse") : reader.GetInt64(); has_Code = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) { p_Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "FileUploadResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Msg = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref member)) p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Success)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("success", "FileUploadResponse");
-            }
-
-            if (!has_Code)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("code", "FileUploadResponse");
-            }
-
-            if (!has_Msg)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("msg", "FileUploadResponse");
-            }
+            if (!has_Success) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("success", "FileUploadResponse");
+            if (!has_Code) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("code", "FileUploadResponse");
+            if (!has_Msg) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("msg", "FileUploadResponse");
 
             return new global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse
             {
@@ -162,17 +88,10 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Success);
-            writer.WriteBooleanValue(value.Success);
-            writer.WritePropertyName(s_Code);
-            writer.WriteNumberValue(value.Code);
-            writer.WritePropertyName(s_Msg);
-            writer.WriteStringValue(value.Msg);
-            if (value.Data is { } v_Data)
-            {
-                writer.WritePropertyName(s_Data);
-                global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter.WriteValue(writer, v_Data, options);
-            }
+            writer.WriteBoolean(s_Success, value.Success);
+            writer.WriteNumber(s_Code, value.Code);
+            writer.WriteString(s_Msg, value.Msg);
+            if (value.Data is { } v_Data) { writer.WritePropertyName(s_Data); global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter.WriteValue(writer, v_Data, options); }
             writer.WriteEndObject();
         }
     }

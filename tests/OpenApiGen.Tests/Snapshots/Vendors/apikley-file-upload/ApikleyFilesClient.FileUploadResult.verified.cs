@@ -51,10 +51,7 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (FileSize is { } v_FileSize)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "fileSize"), (double)v_FileSize, 0d, false, null, false);
-            }
+            if (FileSize is { } v_FileSize) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "fileSize"), (double)v_FileSize, 0d, false, null, false);
         }
     }
 }
@@ -82,109 +79,28 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (FileUploadResult)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileUploadResult");
             string? p_FileName = default;
             string? p_FilePath = default;
             global::System.Uri? p_DownloadUrl = default;
             long? p_FileSize = default;
             string? p_MimeType = default;
             global::System.DateTimeOffset? p_UploadedAt = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("fileName"u8))
-                    {
-                        member = "fileName";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileName = null;
-                        }
-                        else
-                        {
-                            p_FileName = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("filePath"u8))
-                    {
-                        member = "filePath";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FilePath = null;
-                        }
-                        else
-                        {
-                            p_FilePath = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("downloadUrl"u8))
-                    {
-                        member = "downloadUrl";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_DownloadUrl = null;
-                        }
-                        else
-                        {
-                            p_DownloadUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("fileSize"u8))
-                    {
-                        member = "fileSize";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileSize = null;
-                        }
-                        else
-                        {
-                            p_FileSize = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("mimeType"u8))
-                    {
-                        member = "mimeType";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_MimeType = null;
-                        }
-                        else
-                        {
-                            p_MimeType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("uploadedAt"u8))
-                    {
-                        member = "uploadedAt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UploadedAt = null;
-                        }
-                        else
-                        {
-                            p_UploadedAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fileName"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "filePath"u8, ref member)) p_FilePath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "downloadUrl"u8, ref member)) p_DownloadUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fileSize"u8, ref member)) p_FileSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "mimeType"u8, ref member)) p_MimeType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "uploadedAt"u8, ref member)) p_UploadedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -205,36 +121,12 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FileName is { } v_FileName)
-            {
-                writer.WritePropertyName(s_FileName);
-                writer.WriteStringValue(v_FileName);
-            }
-            if (value.FilePath is { } v_FilePath)
-            {
-                writer.WritePropertyName(s_FilePath);
-                writer.WriteStringValue(v_FilePath);
-            }
-            if (value.DownloadUrl is { } v_DownloadUrl)
-            {
-                writer.WritePropertyName(s_DownloadUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl);
-            }
-            if (value.FileSize is { } v_FileSize)
-            {
-                writer.WritePropertyName(s_FileSize);
-                writer.WriteNumberValue(v_FileSize);
-            }
-            if (value.MimeType is { } v_MimeType)
-            {
-                writer.WritePropertyName(s_MimeType);
-                writer.WriteStringValue(v_MimeType);
-            }
-            if (value.UploadedAt is { } v_UploadedAt)
-            {
-                writer.WritePropertyName(s_UploadedAt);
-                writer.WriteStringValue(v_UploadedAt);
-            }
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
+            if (value.FilePath is { } v_FilePath) writer.WriteString(s_FilePath, v_FilePath);
+            if (value.DownloadUrl is { } v_DownloadUrl) { writer.WritePropertyName(s_DownloadUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl); }
+            if (value.FileSize is { } v_FileSize) writer.WriteNumber(s_FileSize, v_FileSize);
+            if (value.MimeType is { } v_MimeType) writer.WriteString(s_MimeType, v_MimeType);
+            if (value.UploadedAt is { } v_UploadedAt) writer.WriteString(s_UploadedAt, v_UploadedAt);
             writer.WriteEndObject();
         }
     }

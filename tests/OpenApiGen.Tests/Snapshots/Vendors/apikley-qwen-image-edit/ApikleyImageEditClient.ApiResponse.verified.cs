@@ -70,53 +70,20 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ApiResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ApiResponse");
             long? p_Code = default;
             string? p_Msg = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("code"u8))
-                    {
-                        member = "code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Code = null;
-                        }
-                        else
-                        {
-                            p_Code = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("msg"u8))
-                    {
-                        member = "msg";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Msg = null;
-                        }
-                        else
-                        {
-                            p_Msg = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) p_Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -133,16 +100,8 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code)
-            {
-                writer.WritePropertyName(s_Code);
-                writer.WriteNumberValue(v_Code);
-            }
-            if (value.Msg is { } v_Msg)
-            {
-                writer.WritePropertyName(s_Msg);
-                writer.WriteStringValue(v_Msg);
-            }
+            if (value.Code is { } v_Code) writer.WriteNumber(s_Code, v_Code);
+            if (value.Msg is { } v_Msg) writer.WriteString(s_Msg, v_Msg);
             writer.WriteEndObject();
         }
     }

@@ -31,52 +31,42 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse>? _ApiResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse> ApiResponse => _ApiResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest>? _QwenImageEditRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest> QwenImageEditRequest => _QwenImageEditRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput>? _QwenImageEditRequestInput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput> QwenImageEditRequestInput => _QwenImageEditRequestInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>? _QwenImageEditRequestInputAcceleration;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration> QwenImageEditRequestInputAcceleration => _QwenImageEditRequestInputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>? _QwenImageEditRequestInputImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize> QwenImageEditRequestInputImageSize => _QwenImageEditRequestInputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>? _QwenImageEditRequestInputNumImages;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages> QwenImageEditRequestInputNumImages => _QwenImageEditRequestInputNumImages ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>? _QwenImageEditRequestInputOutputFormat;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat> QwenImageEditRequestInputOutputFormat => _QwenImageEditRequestInputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>? _QwenImageEditRequestModel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel> QwenImageEditRequestModel => _QwenImageEditRequestModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse>? _QwenImageEditResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse> QwenImageEditResponse => _QwenImageEditResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData>? _QwenImageEditResponseData;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData> QwenImageEditResponseData => _QwenImageEditResponseData ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData));
 
@@ -89,56 +79,16 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.ApiResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputAccelerationJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputNumImagesJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputOutputFormatJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestModelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditResponseDataJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.ApiResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData>(options, new global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditResponseDataJsonConverter());
             return null;
         }
     }

@@ -56,10 +56,7 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"), Model, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel.KnownValues);
-            if (Input is { } v_Input)
-            {
-                v_Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
+            if (Input is { } v_Input) v_Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
         }
     }
 }
@@ -84,67 +81,22 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QwenImageEditRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequest");
             global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel p_Model = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
             global::System.Uri? p_CallBackUrl = default;
             global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput? p_Input = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Model = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
-                        }
-                        else
-                        {
-                            p_Model = global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestModelJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("callBackUrl"u8))
-                    {
-                        member = "callBackUrl";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CallBackUrl = null;
-                        }
-                        else
-                        {
-                            p_CallBackUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Input = null;
-                        }
-                        else
-                        {
-                            p_Input = global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel.QwenImageEdit : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callBackUrl"u8, ref member)) p_CallBackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputJsonConverter.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -162,18 +114,9 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Model);
-            writer.WriteStringValue(value.Model.ToString());
-            if (value.CallBackUrl is { } v_CallBackUrl)
-            {
-                writer.WritePropertyName(s_CallBackUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallBackUrl);
-            }
-            if (value.Input is { } v_Input)
-            {
-                writer.WritePropertyName(s_Input);
-                global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputJsonConverter.WriteValue(writer, v_Input, options);
-            }
+            writer.WriteString(s_Model, value.Model.ToString());
+            if (value.CallBackUrl is { } v_CallBackUrl) { writer.WritePropertyName(s_CallBackUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallBackUrl); }
+            if (value.Input is { } v_Input) { writer.WritePropertyName(s_Input); global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputJsonConverter.WriteValue(writer, v_Input, options); }
             writer.WriteEndObject();
         }
     }

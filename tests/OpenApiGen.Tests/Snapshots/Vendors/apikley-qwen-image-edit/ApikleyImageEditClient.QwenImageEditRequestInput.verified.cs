@@ -93,31 +93,16 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Prompt is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            }
-            else
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
-            }
-            if (ImageUrl is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_url"));
-            }
+            if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
+            else collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
+            if (ImageUrl is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_url"));
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "acceleration"), Acceleration, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.KnownValues);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"), ImageSize, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.KnownValues);
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_inference_steps"), (double)NumInferenceSteps, 2d, false, 49d, false);
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "guidance_scale"), (double)GuidanceScale, 0d, false, 20d, false);
-            if (NumImages is { } v_NumImages)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_images"), v_NumImages, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages.KnownValues);
-            }
+            if (NumImages is { } v_NumImages) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_images"), v_NumImages, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages.KnownValues);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), OutputFormat, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.KnownValues);
-            if (NegativePrompt is { } v_NegativePrompt)
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
-            }
+            if (NegativePrompt is { } v_NegativePrompt) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
         }
     }
 }
@@ -151,11 +136,7 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QwenImageEditRequestInput)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequestInput");
             string? p_Prompt = default;
             var has_Prompt = false;
             string? p_ImageUrl = default;
@@ -170,191 +151,33 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             bool? p_EnableSafetyChecker = default;
             global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat p_OutputFormat = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png;
             string? p_NegativePrompt = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("prompt"u8))
-                    {
-                        member = "prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequestInput");
-                        }
-                        else
-                        {
-                            p_Prompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Prompt = true;
-                    }
-                    else if (reader.ValueTextEquals("image_url"u8))
-                    {
-                        member = "image_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_url", "QwenImageEditRequestInput");
-                        }
-                        else
-                        {
-                            p_ImageUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_ImageUrl = true;
-                    }
-                    else if (reader.ValueTextEquals("acceleration"u8))
-                    {
-                        member = "acceleration";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Acceleration = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.None;
-                        }
-                        else
-                        {
-                            p_Acceleration = global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputAccelerationJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("image_size"u8))
-                    {
-                        member = "image_size";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ImageSize = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.Landscape4_3;
-                        }
-                        else
-                        {
-                            p_ImageSize = global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputImageSizeJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("num_inference_steps"u8))
-                    {
-                        member = "num_inference_steps";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NumInferenceSteps = 25d;
-                        }
-                        else
-                        {
-                            p_NumInferenceSteps = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("seed"u8))
-                    {
-                        member = "seed";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Seed = null;
-                        }
-                        else
-                        {
-                            p_Seed = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("guidance_scale"u8))
-                    {
-                        member = "guidance_scale";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GuidanceScale = 4d;
-                        }
-                        else
-                        {
-                            p_GuidanceScale = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("sync_mode"u8))
-                    {
-                        member = "sync_mode";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_SyncMode = null;
-                        }
-                        else
-                        {
-                            p_SyncMode = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("num_images"u8))
-                    {
-                        member = "num_images";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NumImages = null;
-                        }
-                        else
-                        {
-                            p_NumImages = global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputNumImagesJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("enable_safety_checker"u8))
-                    {
-                        member = "enable_safety_checker";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EnableSafetyChecker = null;
-                        }
-                        else
-                        {
-                            p_EnableSafetyChecker = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output_format"u8))
-                    {
-                        member = "output_format";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_OutputFormat = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png;
-                        }
-                        else
-                        {
-                            p_OutputFormat = global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputOutputFormatJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("negative_prompt"u8))
-                    {
-                        member = "negative_prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NegativePrompt = null;
-                        }
-                        else
-                        {
-                            p_NegativePrompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequestInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_url"u8, ref member)) { p_ImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_url", "QwenImageEditRequestInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_ImageUrl = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.None : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.Landscape4_3 : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 25d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditRequestInput");
-            }
-
-            if (!has_ImageUrl)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_url", "QwenImageEditRequestInput");
-            }
+            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditRequestInput");
+            if (!has_ImageUrl) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_url", "QwenImageEditRequestInput");
 
             return new global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput
             {
@@ -378,45 +201,18 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Prompt);
-            writer.WriteStringValue(value.Prompt);
-            writer.WritePropertyName(s_ImageUrl);
-            writer.WriteStringValue(value.ImageUrl);
-            writer.WritePropertyName(s_Acceleration);
-            writer.WriteStringValue(value.Acceleration.ToString());
-            writer.WritePropertyName(s_ImageSize);
-            writer.WriteStringValue(value.ImageSize.ToString());
-            writer.WritePropertyName(s_NumInferenceSteps);
-            writer.WriteNumberValue(value.NumInferenceSteps);
-            if (value.Seed is { } v_Seed)
-            {
-                writer.WritePropertyName(s_Seed);
-                writer.WriteNumberValue(v_Seed);
-            }
-            writer.WritePropertyName(s_GuidanceScale);
-            writer.WriteNumberValue(value.GuidanceScale);
-            if (value.SyncMode is { } v_SyncMode)
-            {
-                writer.WritePropertyName(s_SyncMode);
-                writer.WriteBooleanValue(v_SyncMode);
-            }
-            if (value.NumImages is { } v_NumImages)
-            {
-                writer.WritePropertyName(s_NumImages);
-                writer.WriteStringValue(v_NumImages.ToString());
-            }
-            if (value.EnableSafetyChecker is { } v_EnableSafetyChecker)
-            {
-                writer.WritePropertyName(s_EnableSafetyChecker);
-                writer.WriteBooleanValue(v_EnableSafetyChecker);
-            }
-            writer.WritePropertyName(s_OutputFormat);
-            writer.WriteStringValue(value.OutputFormat.ToString());
-            if (value.NegativePrompt is { } v_NegativePrompt)
-            {
-                writer.WritePropertyName(s_NegativePrompt);
-                writer.WriteStringValue(v_NegativePrompt);
-            }
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WriteString(s_ImageUrl, value.ImageUrl);
+            writer.WriteString(s_Acceleration, value.Acceleration.ToString());
+            writer.WriteString(s_ImageSize, value.ImageSize.ToString());
+            writer.WriteNumber(s_NumInferenceSteps, value.NumInferenceSteps);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
+            writer.WriteNumber(s_GuidanceScale, value.GuidanceScale);
+            if (value.SyncMode is { } v_SyncMode) writer.WriteBoolean(s_SyncMode, v_SyncMode);
+            if (value.NumImages is { } v_NumImages) writer.WriteString(s_NumImages, v_NumImages.ToString());
+            if (value.EnableSafetyChecker is { } v_EnableSafetyChecker) writer.WriteBoolean(s_EnableSafetyChecker, v_EnableSafetyChecker);
+            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
+            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
             writer.WriteEndObject();
         }
     }

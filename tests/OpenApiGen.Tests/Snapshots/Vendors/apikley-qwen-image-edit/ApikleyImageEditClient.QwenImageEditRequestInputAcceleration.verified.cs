@@ -9,16 +9,17 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     /// <para>Example: <c>"none"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputAccelerationJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEditRequestInputAcceleration : global::System.IEquatable<QwenImageEditRequestInputAcceleration>
+    public readonly partial record struct QwenImageEditRequestInputAcceleration : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputAcceleration>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEditRequestInputAcceleration"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEditRequestInputAcceleration(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEditRequestInputAcceleration(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>none</c></summary>
         public static QwenImageEditRequestInputAcceleration None { get; } = new("none");
@@ -30,57 +31,14 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public static QwenImageEditRequestInputAcceleration High { get; } = new("high");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputAcceleration> KnownValues { get; } = new QwenImageEditRequestInputAcceleration[]
-        {
-            None,
-            Regular,
-            High,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEditRequestInputAcceleration left, QwenImageEditRequestInputAcceleration right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEditRequestInputAcceleration left, QwenImageEditRequestInputAcceleration right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputAcceleration> KnownValues { get; } = new QwenImageEditRequestInputAcceleration[] { None, Regular, High };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEditRequestInputAcceleration"/>.</summary>
         public static implicit operator QwenImageEditRequestInputAcceleration(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEditRequestInputAcceleration other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEditRequestInputAcceleration other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEditRequestInputAcceleration global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputAcceleration>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditRequestInputAccelerationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

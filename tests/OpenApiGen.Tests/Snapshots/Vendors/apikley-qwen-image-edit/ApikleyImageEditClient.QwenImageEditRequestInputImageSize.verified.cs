@@ -9,16 +9,17 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     /// <para>Example: <c>"landscape_4_3"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputImageSizeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEditRequestInputImageSize : global::System.IEquatable<QwenImageEditRequestInputImageSize>
+    public readonly partial record struct QwenImageEditRequestInputImageSize : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputImageSize>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEditRequestInputImageSize"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEditRequestInputImageSize(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEditRequestInputImageSize(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>square</c></summary>
         public static QwenImageEditRequestInputImageSize Square { get; } = new("square");
@@ -39,60 +40,14 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public static QwenImageEditRequestInputImageSize Landscape16_9 { get; } = new("landscape_16_9");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputImageSize> KnownValues { get; } = new QwenImageEditRequestInputImageSize[]
-        {
-            Square,
-            SquareHd,
-            Portrait4_3,
-            Portrait16_9,
-            Landscape4_3,
-            Landscape16_9,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEditRequestInputImageSize left, QwenImageEditRequestInputImageSize right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEditRequestInputImageSize left, QwenImageEditRequestInputImageSize right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputImageSize> KnownValues { get; } = new QwenImageEditRequestInputImageSize[] { Square, SquareHd, Portrait4_3, Portrait16_9, Landscape4_3, Landscape16_9 };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEditRequestInputImageSize"/>.</summary>
         public static implicit operator QwenImageEditRequestInputImageSize(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEditRequestInputImageSize other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEditRequestInputImageSize other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEditRequestInputImageSize global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputImageSize>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditRequestInputImageSizeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
 {
     /// <summary>num_images</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputNumImagesJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEditRequestInputNumImages : global::System.IEquatable<QwenImageEditRequestInputNumImages>
+    public readonly partial record struct QwenImageEditRequestInputNumImages : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputNumImages>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEditRequestInputNumImages"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEditRequestInputNumImages(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEditRequestInputNumImages(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>1</c>: One image</summary>
         public static QwenImageEditRequestInputNumImages One { get; } = new("1");
@@ -29,58 +30,14 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public static QwenImageEditRequestInputNumImages Four { get; } = new("4");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputNumImages> KnownValues { get; } = new QwenImageEditRequestInputNumImages[]
-        {
-            One,
-            Two,
-            Three,
-            Four,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEditRequestInputNumImages left, QwenImageEditRequestInputNumImages right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEditRequestInputNumImages left, QwenImageEditRequestInputNumImages right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputNumImages> KnownValues { get; } = new QwenImageEditRequestInputNumImages[] { One, Two, Three, Four };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEditRequestInputNumImages"/>.</summary>
         public static implicit operator QwenImageEditRequestInputNumImages(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEditRequestInputNumImages other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEditRequestInputNumImages other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEditRequestInputNumImages global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputNumImages>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditRequestInputNumImagesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

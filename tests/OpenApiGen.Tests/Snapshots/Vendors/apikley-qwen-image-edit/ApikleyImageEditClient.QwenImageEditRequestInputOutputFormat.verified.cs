@@ -9,16 +9,17 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     /// <para>Example: <c>"png"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputOutputFormatJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEditRequestInputOutputFormat : global::System.IEquatable<QwenImageEditRequestInputOutputFormat>
+    public readonly partial record struct QwenImageEditRequestInputOutputFormat : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputOutputFormat>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEditRequestInputOutputFormat"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEditRequestInputOutputFormat(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEditRequestInputOutputFormat(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>jpeg</c></summary>
         public static QwenImageEditRequestInputOutputFormat Jpeg { get; } = new("jpeg");
@@ -27,56 +28,14 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public static QwenImageEditRequestInputOutputFormat Png { get; } = new("png");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputOutputFormat> KnownValues { get; } = new QwenImageEditRequestInputOutputFormat[]
-        {
-            Jpeg,
-            Png,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEditRequestInputOutputFormat left, QwenImageEditRequestInputOutputFormat right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEditRequestInputOutputFormat left, QwenImageEditRequestInputOutputFormat right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestInputOutputFormat> KnownValues { get; } = new QwenImageEditRequestInputOutputFormat[] { Jpeg, Png };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEditRequestInputOutputFormat"/>.</summary>
         public static implicit operator QwenImageEditRequestInputOutputFormat(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEditRequestInputOutputFormat other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEditRequestInputOutputFormat other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEditRequestInputOutputFormat global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputOutputFormat>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditRequestInputOutputFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -16,70 +16,30 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     /// <para>Example: <c>"qwen/image-edit"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestModelJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEditRequestModel : global::System.IEquatable<QwenImageEditRequestModel>
+    public readonly partial record struct QwenImageEditRequestModel : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestModel>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEditRequestModel"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEditRequestModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEditRequestModel(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>qwen/image-edit</c></summary>
         public static QwenImageEditRequestModel QwenImageEdit { get; } = new("qwen/image-edit");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestModel> KnownValues { get; } = new QwenImageEditRequestModel[]
-        {
-            QwenImageEdit,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEditRequestModel left, QwenImageEditRequestModel right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEditRequestModel left, QwenImageEditRequestModel right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditRequestModel> KnownValues { get; } = new QwenImageEditRequestModel[] { QwenImageEdit };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEditRequestModel"/>.</summary>
         public static implicit operator QwenImageEditRequestModel(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEditRequestModel other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEditRequestModel other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEditRequestModel global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestModel>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditRequestModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

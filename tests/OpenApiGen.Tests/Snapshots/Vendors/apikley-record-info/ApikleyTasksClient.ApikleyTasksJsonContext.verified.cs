@@ -31,32 +31,26 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse>? _ApiResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse> ApiResponse => _ApiResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>? _RecordInfoResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse> RecordInfoResponse => _RecordInfoResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>? _TaskRecord;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord> TaskRecord => _TaskRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>? _TaskRecordResultJson;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson> TaskRecordResultJson => _TaskRecordResultJson ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>? _TaskRecordResultJsonOption2;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2> TaskRecordResultJsonOption2 => _TaskRecordResultJsonOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>? _TaskRecordState;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState> TaskRecordState => _TaskRecordState ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState));
 
@@ -69,36 +63,12 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.ApiResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.RecordInfoResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonOption2JsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordStateJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.ApiResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.RecordInfoResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>(options, new global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonOption2JsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>());
             return null;
         }
     }

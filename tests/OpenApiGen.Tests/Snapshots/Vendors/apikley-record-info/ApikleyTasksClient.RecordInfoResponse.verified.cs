@@ -19,10 +19,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             base.ValidateInto(collector, path);
-            if (Data is { } v_Data)
-            {
-                v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));
-            }
+            if (Data is { } v_Data) v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));
         }
     }
 }
@@ -48,81 +45,24 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (RecordInfoResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "RecordInfoResponse");
             long? p_Code = default;
             string? p_Message = default;
             string? p_Msg = default;
             global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord? p_Data = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("code"u8))
-                    {
-                        member = "code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Code = null;
-                        }
-                        else
-                        {
-                            p_Code = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = null;
-                        }
-                        else
-                        {
-                            p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("msg"u8))
-                    {
-                        member = "msg";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Msg = null;
-                        }
-                        else
-                        {
-                            p_Msg = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("data"u8))
-                    {
-                        member = "data";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Data = null;
-                        }
-                        else
-                        {
-                            p_Data = global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) p_Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref member)) p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -141,26 +81,10 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code)
-            {
-                writer.WritePropertyName(s_Code);
-                writer.WriteNumberValue(v_Code);
-            }
-            if (value.Message is { } v_Message)
-            {
-                writer.WritePropertyName(s_Message);
-                writer.WriteStringValue(v_Message);
-            }
-            if (value.Msg is { } v_Msg)
-            {
-                writer.WritePropertyName(s_Msg);
-                writer.WriteStringValue(v_Msg);
-            }
-            if (value.Data is { } v_Data)
-            {
-                writer.WritePropertyName(s_Data);
-                global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter.WriteValue(writer, v_Data, options);
-            }
+            if (value.Code is { } v_Code) writer.WriteNumber(s_Code, v_Code);
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.Msg is { } v_Msg) writer.WriteString(s_Msg, v_Msg);
+            if (value.Data is { } v_Data) { writer.WritePropertyName(s_Data); global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter.WriteValue(writer, v_Data, options); }
             writer.WriteEndObject();
         }
     }

@@ -63,14 +63,8 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (State is { } v_State)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "state"), v_State, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState.KnownValues);
-            }
-            if (ResultJson is { } v_ResultJson)
-            {
-                v_ResultJson.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "resultJson"));
-            }
+            if (State is { } v_State) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "state"), v_State, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState.KnownValues);
+            if (ResultJson is { } v_ResultJson) v_ResultJson.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "resultJson"));
         }
     }
 }
@@ -102,11 +96,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (TaskRecord)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskRecord");
             string? p_TaskId = default;
             string? p_Model = default;
             global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState? p_State = default;
@@ -117,150 +107,25 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             long? p_CreateTime = default;
             long? p_UpdateTime = default;
             global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson? p_ResultJson = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("taskId"u8))
-                    {
-                        member = "taskId";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TaskId = null;
-                        }
-                        else
-                        {
-                            p_TaskId = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Model = null;
-                        }
-                        else
-                        {
-                            p_Model = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("state"u8))
-                    {
-                        member = "state";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_State = null;
-                        }
-                        else
-                        {
-                            p_State = global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordStateJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("param"u8))
-                    {
-                        member = "param";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Param = null;
-                        }
-                        else
-                        {
-                            p_Param = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("failCode"u8))
-                    {
-                        member = "failCode";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FailCode = null;
-                        }
-                        else
-                        {
-                            p_FailCode = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("failMsg"u8))
-                    {
-                        member = "failMsg";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FailMsg = null;
-                        }
-                        else
-                        {
-                            p_FailMsg = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("completeTime"u8))
-                    {
-                        member = "completeTime";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CompleteTime = null;
-                        }
-                        else
-                        {
-                            p_CompleteTime = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("createTime"u8))
-                    {
-                        member = "createTime";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreateTime = null;
-                        }
-                        else
-                        {
-                            p_CreateTime = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("updateTime"u8))
-                    {
-                        member = "updateTime";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UpdateTime = null;
-                        }
-                        else
-                        {
-                            p_UpdateTime = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("resultJson"u8))
-                    {
-                        member = "resultJson";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ResultJson = null;
-                        }
-                        else
-                        {
-                            p_ResultJson = global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "taskId"u8, ref member)) p_TaskId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "state"u8, ref member)) p_State = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "param"u8, ref member)) p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "failCode"u8, ref member)) p_FailCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "failMsg"u8, ref member)) p_FailMsg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "completeTime"u8, ref member)) p_CompleteTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "createTime"u8, ref member)) p_CreateTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "updateTime"u8, ref member)) p_UpdateTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "resultJson"u8, ref member)) p_ResultJson = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -285,56 +150,16 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.TaskId is { } v_TaskId)
-            {
-                writer.WritePropertyName(s_TaskId);
-                writer.WriteStringValue(v_TaskId);
-            }
-            if (value.Model is { } v_Model)
-            {
-                writer.WritePropertyName(s_Model);
-                writer.WriteStringValue(v_Model);
-            }
-            if (value.State is { } v_State)
-            {
-                writer.WritePropertyName(s_State);
-                writer.WriteStringValue(v_State.ToString());
-            }
-            if (value.Param is { } v_Param)
-            {
-                writer.WritePropertyName(s_Param);
-                writer.WriteStringValue(v_Param);
-            }
-            if (value.FailCode is { } v_FailCode)
-            {
-                writer.WritePropertyName(s_FailCode);
-                writer.WriteStringValue(v_FailCode);
-            }
-            if (value.FailMsg is { } v_FailMsg)
-            {
-                writer.WritePropertyName(s_FailMsg);
-                writer.WriteStringValue(v_FailMsg);
-            }
-            if (value.CompleteTime is { } v_CompleteTime)
-            {
-                writer.WritePropertyName(s_CompleteTime);
-                writer.WriteNumberValue(v_CompleteTime);
-            }
-            if (value.CreateTime is { } v_CreateTime)
-            {
-                writer.WritePropertyName(s_CreateTime);
-                writer.WriteNumberValue(v_CreateTime);
-            }
-            if (value.UpdateTime is { } v_UpdateTime)
-            {
-                writer.WritePropertyName(s_UpdateTime);
-                writer.WriteNumberValue(v_UpdateTime);
-            }
-            if (value.ResultJson is { } v_ResultJson)
-            {
-                writer.WritePropertyName(s_ResultJson);
-                global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter.WriteValue(writer, v_ResultJson, options);
-            }
+            if (value.TaskId is { } v_TaskId) writer.WriteString(s_TaskId, v_TaskId);
+            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
+            if (value.State is { } v_State) writer.WriteString(s_State, v_State.ToString());
+            if (value.Param is { } v_Param) writer.WriteString(s_Param, v_Param);
+            if (value.FailCode is { } v_FailCode) writer.WriteString(s_FailCode, v_FailCode);
+            if (value.FailMsg is { } v_FailMsg) writer.WriteString(s_FailMsg, v_FailMsg);
+            if (value.CompleteTime is { } v_CompleteTime) writer.WriteNumber(s_CompleteTime, v_CompleteTime);
+            if (value.CreateTime is { } v_CreateTime) writer.WriteNumber(s_CreateTime, v_CreateTime);
+            if (value.UpdateTime is { } v_UpdateTime) writer.WriteNumber(s_UpdateTime, v_UpdateTime);
+            if (value.ResultJson is { } v_ResultJson) { writer.WritePropertyName(s_ResultJson); global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter.WriteValue(writer, v_ResultJson, options); }
             writer.WriteEndObject();
         }
     }

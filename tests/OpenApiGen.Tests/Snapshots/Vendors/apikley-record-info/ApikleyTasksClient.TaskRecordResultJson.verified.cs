@@ -16,21 +16,11 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
 
         /// <summary>Holds a <c>string</c>.</summary>
         /// <param name="value">The value.</param>
-        public TaskRecordResultJson(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public TaskRecordResultJson(string value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2"/>.</summary>
         /// <param name="value">The value.</param>
-        public TaskRecordResultJson(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public TaskRecordResultJson(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private TaskRecordResultJson(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -114,15 +104,9 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         {
             switch (_case)
             {
-                case 1:
-                    writer.WriteStringValue(_case1!);
-                    break;
-                case 2:
-                    global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonOption2JsonConverter.WriteValue(writer, _case2!, options);
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: writer.WriteStringValue(_case1!); break;
+                case 2: global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonOption2JsonConverter.WriteValue(writer, _case2!, options); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -165,49 +149,16 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.String:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::OpenApiGen.Runtime.JsonRead.String(ref copy);
-                            reader = copy;
-                            return new global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson(value);
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::OpenApiGen.Runtime.JsonRead.String(ref r), out var c0)) return new global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson(c0);
                     break;
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    var scan = reader;
-                    int[] order;
-                    using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref scan))
+                    foreach (var candidate in global::OpenApiGen.Runtime.UnionMatcher.Rank(ref reader, s_objectCases))
                     {
-                        order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);
-                    }
-
-                    foreach (var candidate in order)
-                    {
-                        var copy = reader;
-                        try
+                        switch (candidate)
                         {
-                            switch (candidate)
-                            {
-                                case 0:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonOption2JsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson(value);
-                                }
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case after all: try the next.
+                            case 0: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonOption2JsonConverter.ReadValue(ref r, o), out var v0)) return new global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson(v0); break;
                         }
                     }
-
                     break;
             }
 

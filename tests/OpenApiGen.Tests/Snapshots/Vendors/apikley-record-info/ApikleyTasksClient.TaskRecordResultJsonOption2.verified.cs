@@ -49,39 +49,18 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
 
         internal static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (TaskRecordResultJsonOption2)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskRecordResultJsonOption2");
             global::System.Collections.Generic.IList<global::System.Uri>? p_ResultUrls = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("resultUrls"u8))
-                    {
-                        member = "resultUrls";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ResultUrls = null;
-                        }
-                        else
-                        {
-                            p_ResultUrls = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "resultUrls"u8, ref member)) p_ResultUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -97,11 +76,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.ResultUrls is { } v_ResultUrls)
-            {
-                writer.WritePropertyName(s_ResultUrls);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ResultUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            }
+            if (value.ResultUrls is { } v_ResultUrls) { writer.WritePropertyName(s_ResultUrls); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ResultUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
             writer.WriteEndObject();
         }
     }

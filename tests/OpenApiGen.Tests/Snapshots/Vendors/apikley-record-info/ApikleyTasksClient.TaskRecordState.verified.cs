@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
     /// <para>Example: <c>"success"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordStateJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct TaskRecordState : global::System.IEquatable<TaskRecordState>
+    public readonly partial record struct TaskRecordState : global::OpenApiGen.Runtime.IExtensibleEnum<TaskRecordState>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="TaskRecordState"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public TaskRecordState(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public TaskRecordState(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>waiting</c></summary>
         public static TaskRecordState Waiting { get; } = new("waiting");
@@ -35,59 +36,14 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         public static TaskRecordState Fail { get; } = new("fail");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<TaskRecordState> KnownValues { get; } = new TaskRecordState[]
-        {
-            Waiting,
-            Queuing,
-            Generating,
-            Success,
-            Fail,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(TaskRecordState left, TaskRecordState right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(TaskRecordState left, TaskRecordState right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<TaskRecordState> KnownValues { get; } = new TaskRecordState[] { Waiting, Queuing, Generating, Success, Fail };
 
         /// <summary>Converts a wire value to a <see cref="TaskRecordState"/>.</summary>
         public static implicit operator TaskRecordState(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(TaskRecordState other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is TaskRecordState other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static TaskRecordState global::OpenApiGen.Runtime.IExtensibleEnum<TaskRecordState>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class TaskRecordStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -31,14 +31,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Message is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "message"));
-            }
-            else
-            {
-                Message.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "message"));
-            }
+            if (Message is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "message"));
+            else Message.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "message"));
         }
     }
 }
@@ -62,63 +56,26 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Choice)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Choice");
             string? p_FinishReason = default;
             global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage? p_Message = default;
             var has_Message = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("finish_reason"u8))
-                    {
-                        member = "finish_reason";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FinishReason = null;
-                        }
-                        else
-                        {
-                            p_FinishReason = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("message", "Choice");
-                        }
-                        else
-                        {
-                            p_Message = global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Message = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "finish_reason"u8, ref member)) p_FinishReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) { p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("message", "Choice") : global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageJsonConverter.ReadValue(ref reader, options); has_Message = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Message)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("message", "Choice");
-            }
+            if (!has_Message) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("message", "Choice");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice
             {
@@ -132,13 +89,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FinishReason is { } v_FinishReason)
-            {
-                writer.WritePropertyName(s_FinishReason);
-                writer.WriteStringValue(v_FinishReason);
-            }
-            writer.WritePropertyName(s_Message);
-            global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageJsonConverter.WriteValue(writer, value.Message, options);
+            if (value.FinishReason is { } v_FinishReason) writer.WriteString(s_FinishReason, v_FinishReason);
+            writer.WritePropertyName(s_Message); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageJsonConverter.WriteValue(writer, value.Message, options);
             writer.WriteEndObject();
         }
     }

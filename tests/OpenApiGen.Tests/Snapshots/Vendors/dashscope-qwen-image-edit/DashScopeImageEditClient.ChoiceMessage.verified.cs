@@ -31,14 +31,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Role is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "role"));
-            }
-            if (Content is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content"));
-            }
+            if (Role is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "role"));
+            if (Content is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content"));
             else
             {
                 for (var i0 = 0; i0 < Content.Count; i0++)
@@ -72,70 +66,28 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ChoiceMessage)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ChoiceMessage");
             string? p_Role = default;
             var has_Role = false;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>? p_Content = default;
             var has_Content = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("role"u8))
-                    {
-                        member = "role";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("role", "ChoiceMessage");
-                        }
-                        else
-                        {
-                            p_Role = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Role = true;
-                    }
-                    else if (reader.ValueTextEquals("content"u8))
-                    {
-                        member = "content";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "ChoiceMessage");
-                        }
-                        else
-                        {
-                            p_Content = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageContentItemJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Content = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "role"u8, ref member)) { p_Role = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("role", "ChoiceMessage") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Role = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { p_Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "ChoiceMessage") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageContentItemJsonConverter.ReadValue(ref r0, o0)); has_Content = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Role)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("role", "ChoiceMessage");
-            }
-
-            if (!has_Content)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content", "ChoiceMessage");
-            }
+            if (!has_Role) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("role", "ChoiceMessage");
+            if (!has_Content) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content", "ChoiceMessage");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage
             {
@@ -149,10 +101,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Role);
-            writer.WriteStringValue(value.Role);
-            writer.WritePropertyName(s_Content);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(writer, value.Content, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageContentItemJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Role, value.Role);
+            writer.WritePropertyName(s_Content); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(writer, value.Content, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageContentItemJsonConverter.WriteValue(w0, x0, o0); });
             writer.WriteEndObject();
         }
     }

@@ -27,10 +27,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Image is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image"));
-            }
+            if (Image is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image"));
         }
     }
 }
@@ -53,49 +50,24 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ChoiceMessageContentItem)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ChoiceMessageContentItem");
             global::System.Uri? p_Image = default;
             var has_Image = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("image"u8))
-                    {
-                        member = "image";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "ChoiceMessageContentItem");
-                        }
-                        else
-                        {
-                            p_Image = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                        has_Image = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image"u8, ref member)) { p_Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "ChoiceMessageContentItem") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_Image = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Image)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image", "ChoiceMessageContentItem");
-            }
+            if (!has_Image) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image", "ChoiceMessageContentItem");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem
             {
@@ -108,8 +80,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Image);
-            global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Image);
+            writer.WritePropertyName(s_Image); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Image);
             writer.WriteEndObject();
         }
     }

@@ -31,10 +31,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Text is { } v_Text)
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "text"), v_Text, null, 800);
-            }
+            if (Text is { } v_Text) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "text"), v_Text, null, 800);
         }
     }
 }
@@ -58,53 +55,20 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ContentItem)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ContentItem");
             string? p_Image = default;
             string? p_Text = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("image"u8))
-                    {
-                        member = "image";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Image = null;
-                        }
-                        else
-                        {
-                            p_Image = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("text"u8))
-                    {
-                        member = "text";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Text = null;
-                        }
-                        else
-                        {
-                            p_Text = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image"u8, ref member)) p_Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "text"u8, ref member)) p_Text = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -121,16 +85,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Image is { } v_Image)
-            {
-                writer.WritePropertyName(s_Image);
-                writer.WriteStringValue(v_Image);
-            }
-            if (value.Text is { } v_Text)
-            {
-                writer.WritePropertyName(s_Text);
-                writer.WriteStringValue(v_Text);
-            }
+            if (value.Image is { } v_Image) writer.WriteString(s_Image, v_Image);
+            if (value.Text is { } v_Text) writer.WriteString(s_Text, v_Text);
             writer.WriteEndObject();
         }
     }

@@ -31,72 +31,58 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>? _Choice;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice> Choice => _Choice ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage>? _ChoiceMessage;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage> ChoiceMessage => _ChoiceMessage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>? _ChoiceMessageContentItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem> ChoiceMessageContentItem => _ChoiceMessageContentItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>? _ContentItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem> ContentItem => _ContentItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse>? _ErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest>? _GenerationRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest> GenerationRequest => _GenerationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput>? _GenerationRequestInput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput> GenerationRequestInput => _GenerationRequestInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>? _GenerationRequestModel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel> GenerationRequestModel => _GenerationRequestModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse>? _GenerationResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse> GenerationResponse => _GenerationResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>? _GenerationResponseOutput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput> GenerationResponseOutput => _GenerationResponseOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>? _GenerationResponseUsage;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage> GenerationResponseUsage => _GenerationResponseUsage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>? _Message;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message> Message => _Message ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>? _MessageRole;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole> MessageRole => _MessageRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters>? _Parameters;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters> Parameters => _Parameters ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters));
 
@@ -109,76 +95,20 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageContentItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestInputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestModelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseOutputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseUsageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageRoleJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ParametersJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageContentItemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestInputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseOutputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseUsageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>());
+            if (type == typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters>(options, new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ParametersJsonConverter());
             return null;
         }
     }

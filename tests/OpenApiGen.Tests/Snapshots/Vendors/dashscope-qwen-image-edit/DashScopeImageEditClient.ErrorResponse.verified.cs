@@ -33,14 +33,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Code is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "code"));
-            }
-            if (Message is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "message"));
-            }
+            if (Code is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "code"));
+            if (Message is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "message"));
         }
     }
 }
@@ -65,84 +59,30 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ErrorResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
             string? p_RequestId = default;
             string? p_Code = default;
             var has_Code = false;
             string? p_Message = default;
             var has_Message = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("request_id"u8))
-                    {
-                        member = "request_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_RequestId = null;
-                        }
-                        else
-                        {
-                            p_RequestId = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("code"u8))
-                    {
-                        member = "code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("code", "ErrorResponse");
-                        }
-                        else
-                        {
-                            p_Code = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Code = true;
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("message", "ErrorResponse");
-                        }
-                        else
-                        {
-                            p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Message = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "request_id"u8, ref member)) p_RequestId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) { p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("code", "ErrorResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Code = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) { p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("message", "ErrorResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Message = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Code)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("code", "ErrorResponse");
-            }
-
-            if (!has_Message)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("message", "ErrorResponse");
-            }
+            if (!has_Code) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("code", "ErrorResponse");
+            if (!has_Message) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("message", "ErrorResponse");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse
             {
@@ -157,15 +97,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.RequestId is { } v_RequestId)
-            {
-                writer.WritePropertyName(s_RequestId);
-                writer.WriteStringValue(v_RequestId);
-            }
-            writer.WritePropertyName(s_Code);
-            writer.WriteStringValue(value.Code);
-            writer.WritePropertyName(s_Message);
-            writer.WriteStringValue(value.Message);
+            if (value.RequestId is { } v_RequestId) writer.WriteString(s_RequestId, v_RequestId);
+            writer.WriteString(s_Code, value.Code);
+            writer.WriteString(s_Message, value.Message);
             writer.WriteEndObject();
         }
     }

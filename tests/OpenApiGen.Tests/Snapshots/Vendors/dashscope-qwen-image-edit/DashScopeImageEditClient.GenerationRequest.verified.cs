@@ -34,18 +34,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"), Model, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel.KnownValues);
-            if (Input is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
-            else
-            {
-                Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
-            if (Parameters is { } v_Parameters)
-            {
-                v_Parameters.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "parameters"));
-            }
+            if (Input is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
+            else Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
+            if (Parameters is { } v_Parameters) v_Parameters.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "parameters"));
         }
     }
 }
@@ -70,84 +61,30 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (GenerationRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationRequest");
             global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel p_Model = default;
             var has_Model = false;
             global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput? p_Input = default;
             var has_Input = false;
             global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters? p_Parameters = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "GenerationRequest");
-                        }
-                        else
-                        {
-                            p_Model = global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestModelJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Model = true;
-                    }
-                    else if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "GenerationRequest");
-                        }
-                        else
-                        {
-                            p_Input = global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestInputJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Input = true;
-                    }
-                    else if (reader.ValueTextEquals("parameters"u8))
-                    {
-                        member = "parameters";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Parameters = null;
-                        }
-                        else
-                        {
-                            p_Parameters = global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ParametersJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "GenerationRequest") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>.ReadValue(ref reader, options); has_Model = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) { p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "GenerationRequest") : global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestInputJsonConverter.ReadValue(ref reader, options); has_Input = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "parameters"u8, ref member)) p_Parameters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ParametersJsonConverter.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Model)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "GenerationRequest");
-            }
-
-            if (!has_Input)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "GenerationRequest");
-            }
+            if (!has_Model) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "GenerationRequest");
+            if (!has_Input) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "GenerationRequest");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest
             {
@@ -162,15 +99,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Model);
-            writer.WriteStringValue(value.Model.ToString());
-            writer.WritePropertyName(s_Input);
-            global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestInputJsonConverter.WriteValue(writer, value.Input, options);
-            if (value.Parameters is { } v_Parameters)
-            {
-                writer.WritePropertyName(s_Parameters);
-                global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ParametersJsonConverter.WriteValue(writer, v_Parameters, options);
-            }
+            writer.WriteString(s_Model, value.Model.ToString());
+            writer.WritePropertyName(s_Input); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestInputJsonConverter.WriteValue(writer, value.Input, options);
+            if (value.Parameters is { } v_Parameters) { writer.WritePropertyName(s_Parameters); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ParametersJsonConverter.WriteValue(writer, v_Parameters, options); }
             writer.WriteEndObject();
         }
     }

@@ -28,10 +28,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Messages is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "messages"));
-            }
+            if (Messages is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "messages"));
             else
             {
                 collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "messages"), Messages.Count, 1, 1);
@@ -65,49 +62,24 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (GenerationRequestInput)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationRequestInput");
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>? p_Messages = default;
             var has_Messages = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("messages"u8))
-                    {
-                        member = "messages";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("messages", "GenerationRequestInput");
-                        }
-                        else
-                        {
-                            p_Messages = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Messages = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messages"u8, ref member)) { p_Messages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("messages", "GenerationRequestInput") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageJsonConverter.ReadValue(ref r0, o0)); has_Messages = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Messages)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("messages", "GenerationRequestInput");
-            }
+            if (!has_Messages) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("messages", "GenerationRequestInput");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput
             {
@@ -120,8 +92,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Messages);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(writer, value.Messages, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Messages); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(writer, value.Messages, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageJsonConverter.WriteValue(w0, x0, o0); });
             writer.WriteEndObject();
         }
     }

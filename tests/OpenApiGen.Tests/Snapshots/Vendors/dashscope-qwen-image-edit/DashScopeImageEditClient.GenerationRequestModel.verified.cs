@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
 {
     /// <summary>The model: <c>qwen-image-edit-plus</c> is the latest <c>qwen-image-edit-plus-*</c>, <c>qwen-image-edit-max</c> the latest <c>qwen-image-edit-max-*</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestModelJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct GenerationRequestModel : global::System.IEquatable<GenerationRequestModel>
+    public readonly partial record struct GenerationRequestModel : global::OpenApiGen.Runtime.IExtensibleEnum<GenerationRequestModel>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="GenerationRequestModel"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public GenerationRequestModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public GenerationRequestModel(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>qwen-image-edit</c></summary>
         public static GenerationRequestModel QwenImageEdit { get; } = new("qwen-image-edit");
@@ -35,60 +36,14 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public static GenerationRequestModel QwenImageEditMax2026_01_16 { get; } = new("qwen-image-edit-max-2026-01-16");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<GenerationRequestModel> KnownValues { get; } = new GenerationRequestModel[]
-        {
-            QwenImageEdit,
-            QwenImageEditPlus,
-            QwenImageEditPlus2025_10_30,
-            QwenImageEditPlus2025_12_15,
-            QwenImageEditMax,
-            QwenImageEditMax2026_01_16,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(GenerationRequestModel left, GenerationRequestModel right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(GenerationRequestModel left, GenerationRequestModel right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<GenerationRequestModel> KnownValues { get; } = new GenerationRequestModel[] { QwenImageEdit, QwenImageEditPlus, QwenImageEditPlus2025_10_30, QwenImageEditPlus2025_12_15, QwenImageEditMax, QwenImageEditMax2026_01_16 };
 
         /// <summary>Converts a wire value to a <see cref="GenerationRequestModel"/>.</summary>
         public static implicit operator GenerationRequestModel(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(GenerationRequestModel other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GenerationRequestModel other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static GenerationRequestModel global::OpenApiGen.Runtime.IExtensibleEnum<GenerationRequestModel>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class GenerationRequestModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

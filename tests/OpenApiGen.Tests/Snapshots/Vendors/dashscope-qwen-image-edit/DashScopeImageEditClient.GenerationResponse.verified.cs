@@ -33,22 +33,10 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Output is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
-            }
-            else
-            {
-                Output.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
-            }
-            if (Usage is { } v_Usage)
-            {
-                v_Usage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "usage"));
-            }
-            if (RequestId is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "request_id"));
-            }
+            if (Output is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
+            else Output.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
+            if (Usage is { } v_Usage) v_Usage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "usage"));
+            if (RequestId is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "request_id"));
         }
     }
 }
@@ -73,84 +61,30 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (GenerationResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationResponse");
             global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput? p_Output = default;
             var has_Output = false;
             global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage? p_Usage = default;
             string? p_RequestId = default;
             var has_RequestId = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("output"u8))
-                    {
-                        member = "output";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("output", "GenerationResponse");
-                        }
-                        else
-                        {
-                            p_Output = global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseOutputJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Output = true;
-                    }
-                    else if (reader.ValueTextEquals("usage"u8))
-                    {
-                        member = "usage";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Usage = null;
-                        }
-                        else
-                        {
-                            p_Usage = global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseUsageJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("request_id"u8))
-                    {
-                        member = "request_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("request_id", "GenerationResponse");
-                        }
-                        else
-                        {
-                            p_RequestId = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_RequestId = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) { p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("output", "GenerationResponse") : global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseOutputJsonConverter.ReadValue(ref reader, options); has_Output = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseUsageJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "request_id"u8, ref member)) { p_RequestId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("request_id", "GenerationResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_RequestId = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Output)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("output", "GenerationResponse");
-            }
-
-            if (!has_RequestId)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("request_id", "GenerationResponse");
-            }
+            if (!has_Output) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("output", "GenerationResponse");
+            if (!has_RequestId) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("request_id", "GenerationResponse");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse
             {
@@ -165,15 +99,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Output);
-            global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseOutputJsonConverter.WriteValue(writer, value.Output, options);
-            if (value.Usage is { } v_Usage)
-            {
-                writer.WritePropertyName(s_Usage);
-                global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseUsageJsonConverter.WriteValue(writer, v_Usage, options);
-            }
-            writer.WritePropertyName(s_RequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WritePropertyName(s_Output); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseOutputJsonConverter.WriteValue(writer, value.Output, options);
+            if (value.Usage is { } v_Usage) { writer.WritePropertyName(s_Usage); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseUsageJsonConverter.WriteValue(writer, v_Usage, options); }
+            writer.WriteString(s_RequestId, value.RequestId);
             writer.WriteEndObject();
         }
     }

@@ -27,10 +27,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Choices is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "choices"));
-            }
+            if (Choices is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "choices"));
             else
             {
                 for (var i0 = 0; i0 < Choices.Count; i0++)
@@ -63,49 +60,24 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (GenerationResponseOutput)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationResponseOutput");
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>? p_Choices = default;
             var has_Choices = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("choices"u8))
-                    {
-                        member = "choices";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("choices", "GenerationResponseOutput");
-                        }
-                        else
-                        {
-                            p_Choices = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Choices = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "choices"u8, ref member)) { p_Choices = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("choices", "GenerationResponseOutput") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter.ReadValue(ref r0, o0)); has_Choices = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Choices)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("choices", "GenerationResponseOutput");
-            }
+            if (!has_Choices) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("choices", "GenerationResponseOutput");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput
             {
@@ -118,8 +90,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Choices);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(writer, value.Choices, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Choices); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(writer, value.Choices, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter.WriteValue(w0, x0, o0); });
             writer.WriteEndObject();
         }
     }

@@ -57,67 +57,22 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (GenerationResponseUsage)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationResponseUsage");
             long? p_Width = default;
             long? p_Height = default;
             long? p_ImageCount = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("width"u8))
-                    {
-                        member = "width";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Width = null;
-                        }
-                        else
-                        {
-                            p_Width = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("height"u8))
-                    {
-                        member = "height";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Height = null;
-                        }
-                        else
-                        {
-                            p_Height = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("image_count"u8))
-                    {
-                        member = "image_count";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ImageCount = null;
-                        }
-                        else
-                        {
-                            p_ImageCount = reader.GetInt64();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) p_Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) p_Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_count"u8, ref member)) p_ImageCount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -135,21 +90,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Width is { } v_Width)
-            {
-                writer.WritePropertyName(s_Width);
-                writer.WriteNumberValue(v_Width);
-            }
-            if (value.Height is { } v_Height)
-            {
-                writer.WritePropertyName(s_Height);
-                writer.WriteNumberValue(v_Height);
-            }
-            if (value.ImageCount is { } v_ImageCount)
-            {
-                writer.WritePropertyName(s_ImageCount);
-                writer.WriteNumberValue(v_ImageCount);
-            }
+            if (value.Width is { } v_Width) writer.WriteNumber(s_Width, v_Width);
+            if (value.Height is { } v_Height) writer.WriteNumber(s_Height, v_Height);
+            if (value.ImageCount is { } v_ImageCount) writer.WriteNumber(s_ImageCount, v_ImageCount);
             writer.WriteEndObject();
         }
     }

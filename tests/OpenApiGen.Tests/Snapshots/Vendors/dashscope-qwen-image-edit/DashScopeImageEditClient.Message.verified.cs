@@ -32,10 +32,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "role"), Role, global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole.KnownValues);
-            if (Content is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content"));
-            }
+            if (Content is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content"));
             else
             {
                 collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content"), Content.Count, 2, 4);
@@ -70,70 +67,28 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Message)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Message");
             global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole p_Role = default;
             var has_Role = false;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>? p_Content = default;
             var has_Content = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("role"u8))
-                    {
-                        member = "role";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("role", "Message");
-                        }
-                        else
-                        {
-                            p_Role = global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageRoleJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Role = true;
-                    }
-                    else if (reader.ValueTextEquals("content"u8))
-                    {
-                        member = "content";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "Message");
-                        }
-                        else
-                        {
-                            p_Content = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Content = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "role"u8, ref member)) { p_Role = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("role", "Message") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>.ReadValue(ref reader, options); has_Role = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { p_Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "Message") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.ReadValue(ref r0, o0)); has_Content = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Role)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("role", "Message");
-            }
-
-            if (!has_Content)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content", "Message");
-            }
+            if (!has_Role) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("role", "Message");
+            if (!has_Content) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content", "Message");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message
             {
@@ -147,10 +102,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Role);
-            writer.WriteStringValue(value.Role.ToString());
-            writer.WritePropertyName(s_Content);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(writer, value.Content, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Role, value.Role.ToString());
+            writer.WritePropertyName(s_Content); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(writer, value.Content, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.WriteValue(w0, x0, o0); });
             writer.WriteEndObject();
         }
     }

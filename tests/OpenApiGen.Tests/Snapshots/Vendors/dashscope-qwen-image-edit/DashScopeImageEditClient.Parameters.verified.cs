@@ -54,18 +54,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "n"), (double)N, 1d, false, 6d, false);
-            if (NegativePrompt is { } v_NegativePrompt)
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
-            }
-            if (Size is { } v_Size)
-            {
-                collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "size"), v_Size, s_SizePattern);
-            }
-            if (Seed is { } v_Seed)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "seed"), (double)v_Seed, 0d, false, 2147483647d, false);
-            }
+            if (NegativePrompt is { } v_NegativePrompt) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
+            if (Size is { } v_Size) collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "size"), v_Size, s_SizePattern);
+            if (Seed is { } v_Seed) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "seed"), (double)v_Seed, 0d, false, 2147483647d, false);
         }
     }
 }
@@ -93,109 +84,28 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Parameters)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Parameters");
             int p_N = 1;
             string? p_NegativePrompt = default;
             string? p_Size = default;
             bool p_PromptExtend = true;
             bool p_Watermark = false;
             int? p_Seed = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("n"u8))
-                    {
-                        member = "n";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_N = 1;
-                        }
-                        else
-                        {
-                            p_N = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("negative_prompt"u8))
-                    {
-                        member = "negative_prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NegativePrompt = null;
-                        }
-                        else
-                        {
-                            p_NegativePrompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("size"u8))
-                    {
-                        member = "size";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Size = null;
-                        }
-                        else
-                        {
-                            p_Size = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("prompt_extend"u8))
-                    {
-                        member = "prompt_extend";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PromptExtend = true;
-                        }
-                        else
-                        {
-                            p_PromptExtend = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("watermark"u8))
-                    {
-                        member = "watermark";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Watermark = false;
-                        }
-                        else
-                        {
-                            p_Watermark = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("seed"u8))
-                    {
-                        member = "seed";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Seed = null;
-                        }
-                        else
-                        {
-                            p_Seed = reader.GetInt32();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -216,27 +126,12 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_N);
-            writer.WriteNumberValue(value.N);
-            if (value.NegativePrompt is { } v_NegativePrompt)
-            {
-                writer.WritePropertyName(s_NegativePrompt);
-                writer.WriteStringValue(v_NegativePrompt);
-            }
-            if (value.Size is { } v_Size)
-            {
-                writer.WritePropertyName(s_Size);
-                writer.WriteStringValue(v_Size);
-            }
-            writer.WritePropertyName(s_PromptExtend);
-            writer.WriteBooleanValue(value.PromptExtend);
-            writer.WritePropertyName(s_Watermark);
-            writer.WriteBooleanValue(value.Watermark);
-            if (value.Seed is { } v_Seed)
-            {
-                writer.WritePropertyName(s_Seed);
-                writer.WriteNumberValue(v_Seed);
-            }
+            writer.WriteNumber(s_N, value.N);
+            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
+            if (value.Size is { } v_Size) writer.WriteString(s_Size, v_Size);
+            writer.WriteBoolean(s_PromptExtend, value.PromptExtend);
+            writer.WriteBoolean(s_Watermark, value.Watermark);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
             writer.WriteEndObject();
         }
     }

@@ -50,10 +50,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Base64Data is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "base64_data"));
-            }
+            if (Base64Data is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "base64_data"));
         }
     }
 }
@@ -78,77 +75,28 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Base64UploadRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64UploadRequest");
             string? p_Base64Data = default;
             var has_Base64Data = false;
             string? p_UploadPath = default;
             string? p_FileName = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("base64_data"u8))
-                    {
-                        member = "base64_data";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("base64_data", "Base64UploadRequest");
-                        }
-                        else
-                        {
-                            p_Base64Data = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Base64Data = true;
-                    }
-                    else if (reader.ValueTextEquals("upload_path"u8))
-                    {
-                        member = "upload_path";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UploadPath = null;
-                        }
-                        else
-                        {
-                            p_UploadPath = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("file_name"u8))
-                    {
-                        member = "file_name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileName = null;
-                        }
-                        else
-                        {
-                            p_FileName = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64_data"u8, ref member)) { p_Base64Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("base64_data", "Base64UploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Base64Data = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_path"u8, ref member)) p_UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_name"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Base64Data)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("base64_data", "Base64UploadRequest");
-            }
+            if (!has_Base64Data) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("base64_data", "Base64UploadRequest");
 
             return new global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest
             {
@@ -163,18 +111,9 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Base64Data);
-            writer.WriteStringValue(value.Base64Data);
-            if (value.UploadPath is { } v_UploadPath)
-            {
-                writer.WritePropertyName(s_UploadPath);
-                writer.WriteStringValue(v_UploadPath);
-            }
-            if (value.FileName is { } v_FileName)
-            {
-                writer.WritePropertyName(s_FileName);
-                writer.WriteStringValue(v_FileName);
-            }
+            writer.WriteString(s_Base64Data, value.Base64Data);
+            if (value.UploadPath is { } v_UploadPath) writer.WriteString(s_UploadPath, v_UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

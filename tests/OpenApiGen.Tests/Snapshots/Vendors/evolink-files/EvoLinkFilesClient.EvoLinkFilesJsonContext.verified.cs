@@ -31,27 +31,22 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest>? _Base64UploadRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest> Base64UploadRequest => _Base64UploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo>? _FileInfo;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo> FileInfo => _FileInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>? _FileUploadResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> FileUploadResponse => _FileUploadResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest>? _StreamUploadRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest> StreamUploadRequest => _StreamUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest>? _UrlUploadRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest> UrlUploadRequest => _UrlUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest));
 
@@ -64,31 +59,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.Base64UploadRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.FileInfoJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.FileUploadResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.StreamUploadRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.UrlUploadRequestJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.Base64UploadRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.FileInfoJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.FileUploadResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.StreamUploadRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.UrlUploadRequestJsonConverter());
             return null;
         }
     }

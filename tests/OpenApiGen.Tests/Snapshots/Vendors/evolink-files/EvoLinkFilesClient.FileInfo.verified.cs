@@ -67,10 +67,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (FileSize is { } v_FileSize)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "file_size"), (double)v_FileSize, 0d, false, null, false);
-            }
+            if (FileSize is { } v_FileSize) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "file_size"), (double)v_FileSize, 0d, false, null, false);
         }
     }
 }
@@ -102,11 +99,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (FileInfo)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileInfo");
             string? p_FileId = default;
             string? p_FileName = default;
             string? p_OriginalName = default;
@@ -117,150 +110,25 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.Uri? p_DownloadUrl = default;
             global::System.DateTimeOffset? p_UploadTime = default;
             global::System.DateTimeOffset? p_ExpiresAt = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("file_id"u8))
-                    {
-                        member = "file_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileId = null;
-                        }
-                        else
-                        {
-                            p_FileId = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("file_name"u8))
-                    {
-                        member = "file_name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileName = null;
-                        }
-                        else
-                        {
-                            p_FileName = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("original_name"u8))
-                    {
-                        member = "original_name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_OriginalName = null;
-                        }
-                        else
-                        {
-                            p_OriginalName = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("file_size"u8))
-                    {
-                        member = "file_size";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileSize = null;
-                        }
-                        else
-                        {
-                            p_FileSize = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("mime_type"u8))
-                    {
-                        member = "mime_type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_MimeType = null;
-                        }
-                        else
-                        {
-                            p_MimeType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("upload_path"u8))
-                    {
-                        member = "upload_path";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UploadPath = null;
-                        }
-                        else
-                        {
-                            p_UploadPath = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("file_url"u8))
-                    {
-                        member = "file_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileUrl = null;
-                        }
-                        else
-                        {
-                            p_FileUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("download_url"u8))
-                    {
-                        member = "download_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_DownloadUrl = null;
-                        }
-                        else
-                        {
-                            p_DownloadUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("upload_time"u8))
-                    {
-                        member = "upload_time";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UploadTime = null;
-                        }
-                        else
-                        {
-                            p_UploadTime = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("expires_at"u8))
-                    {
-                        member = "expires_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ExpiresAt = null;
-                        }
-                        else
-                        {
-                            p_ExpiresAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_id"u8, ref member)) p_FileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_name"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "original_name"u8, ref member)) p_OriginalName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_size"u8, ref member)) p_FileSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "mime_type"u8, ref member)) p_MimeType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_path"u8, ref member)) p_UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_url"u8, ref member)) p_FileUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "download_url"u8, ref member)) p_DownloadUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_time"u8, ref member)) p_UploadTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "expires_at"u8, ref member)) p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -285,56 +153,16 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FileId is { } v_FileId)
-            {
-                writer.WritePropertyName(s_FileId);
-                writer.WriteStringValue(v_FileId);
-            }
-            if (value.FileName is { } v_FileName)
-            {
-                writer.WritePropertyName(s_FileName);
-                writer.WriteStringValue(v_FileName);
-            }
-            if (value.OriginalName is { } v_OriginalName)
-            {
-                writer.WritePropertyName(s_OriginalName);
-                writer.WriteStringValue(v_OriginalName);
-            }
-            if (value.FileSize is { } v_FileSize)
-            {
-                writer.WritePropertyName(s_FileSize);
-                writer.WriteNumberValue(v_FileSize);
-            }
-            if (value.MimeType is { } v_MimeType)
-            {
-                writer.WritePropertyName(s_MimeType);
-                writer.WriteStringValue(v_MimeType);
-            }
-            if (value.UploadPath is { } v_UploadPath)
-            {
-                writer.WritePropertyName(s_UploadPath);
-                writer.WriteStringValue(v_UploadPath);
-            }
-            if (value.FileUrl is { } v_FileUrl)
-            {
-                writer.WritePropertyName(s_FileUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FileUrl);
-            }
-            if (value.DownloadUrl is { } v_DownloadUrl)
-            {
-                writer.WritePropertyName(s_DownloadUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl);
-            }
-            if (value.UploadTime is { } v_UploadTime)
-            {
-                writer.WritePropertyName(s_UploadTime);
-                writer.WriteStringValue(v_UploadTime);
-            }
-            if (value.ExpiresAt is { } v_ExpiresAt)
-            {
-                writer.WritePropertyName(s_ExpiresAt);
-                writer.WriteStringValue(v_ExpiresAt);
-            }
+            if (value.FileId is { } v_FileId) writer.WriteString(s_FileId, v_FileId);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
+            if (value.OriginalName is { } v_OriginalName) writer.WriteString(s_OriginalName, v_OriginalName);
+            if (value.FileSize is { } v_FileSize) writer.WriteNumber(s_FileSize, v_FileSize);
+            if (value.MimeType is { } v_MimeType) writer.WriteString(s_MimeType, v_MimeType);
+            if (value.UploadPath is { } v_UploadPath) writer.WriteString(s_UploadPath, v_UploadPath);
+            if (value.FileUrl is { } v_FileUrl) { writer.WritePropertyName(s_FileUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FileUrl); }
+            if (value.DownloadUrl is { } v_DownloadUrl) { writer.WritePropertyName(s_DownloadUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl); }
+            if (value.UploadTime is { } v_UploadTime) writer.WriteString(s_UploadTime, v_UploadTime);
+            if (value.ExpiresAt is { } v_ExpiresAt) writer.WriteString(s_ExpiresAt, v_ExpiresAt);
             writer.WriteEndObject();
         }
     }

@@ -47,10 +47,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (FileUrl is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "file_url"));
-            }
+            if (FileUrl is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "file_url"));
         }
     }
 }
@@ -75,77 +72,28 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (UrlUploadRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "UrlUploadRequest");
             global::System.Uri? p_FileUrl = default;
             var has_FileUrl = false;
             string? p_UploadPath = default;
             string? p_FileName = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("file_url"u8))
-                    {
-                        member = "file_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("file_url", "UrlUploadRequest");
-                        }
-                        else
-                        {
-                            p_FileUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                        has_FileUrl = true;
-                    }
-                    else if (reader.ValueTextEquals("upload_path"u8))
-                    {
-                        member = "upload_path";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UploadPath = null;
-                        }
-                        else
-                        {
-                            p_UploadPath = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("file_name"u8))
-                    {
-                        member = "file_name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileName = null;
-                        }
-                        else
-                        {
-                            p_FileName = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_url"u8, ref member)) { p_FileUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("file_url", "UrlUploadRequest") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_FileUrl = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_path"u8, ref member)) p_UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_name"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_FileUrl)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("file_url", "UrlUploadRequest");
-            }
+            if (!has_FileUrl) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("file_url", "UrlUploadRequest");
 
             return new global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest
             {
@@ -160,18 +108,9 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_FileUrl);
-            global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.FileUrl);
-            if (value.UploadPath is { } v_UploadPath)
-            {
-                writer.WritePropertyName(s_UploadPath);
-                writer.WriteStringValue(v_UploadPath);
-            }
-            if (value.FileName is { } v_FileName)
-            {
-                writer.WritePropertyName(s_FileName);
-                writer.WriteStringValue(v_FileName);
-            }
+            writer.WritePropertyName(s_FileUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.FileUrl);
+            if (value.UploadPath is { } v_UploadPath) writer.WriteString(s_UploadPath, v_UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

@@ -39,10 +39,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Code is { } v_Code)
-            {
-                v_Code.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "code"));
-            }
+            if (Code is { } v_Code) v_Code.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "code"));
         }
     }
 }
@@ -69,95 +66,26 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ErrorResponseError)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponseError");
             global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode? p_Code = default;
             string? p_Message = default;
             string? p_Type = default;
             string? p_Param = default;
             string? p_FallbackSuggestion = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("code"u8))
-                    {
-                        member = "code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Code = null;
-                        }
-                        else
-                        {
-                            p_Code = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = null;
-                        }
-                        else
-                        {
-                            p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        member = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Type = null;
-                        }
-                        else
-                        {
-                            p_Type = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("param"u8))
-                    {
-                        member = "param";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Param = null;
-                        }
-                        else
-                        {
-                            p_Param = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("fallback_suggestion"u8))
-                    {
-                        member = "fallback_suggestion";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FallbackSuggestion = null;
-                        }
-                        else
-                        {
-                            p_FallbackSuggestion = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "param"u8, ref member)) p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fallback_suggestion"u8, ref member)) p_FallbackSuggestion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -177,31 +105,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code)
-            {
-                writer.WritePropertyName(s_Code);
-                global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options);
-            }
-            if (value.Message is { } v_Message)
-            {
-                writer.WritePropertyName(s_Message);
-                writer.WriteStringValue(v_Message);
-            }
-            if (value.Type is { } v_Type)
-            {
-                writer.WritePropertyName(s_Type);
-                writer.WriteStringValue(v_Type);
-            }
-            if (value.Param is { } v_Param)
-            {
-                writer.WritePropertyName(s_Param);
-                writer.WriteStringValue(v_Param);
-            }
-            if (value.FallbackSuggestion is { } v_FallbackSuggestion)
-            {
-                writer.WritePropertyName(s_FallbackSuggestion);
-                writer.WriteStringValue(v_FallbackSuggestion);
-            }
+            if (value.Code is { } v_Code) { writer.WritePropertyName(s_Code); global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options); }
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type);
+            if (value.Param is { } v_Param) writer.WriteString(s_Param, v_Param);
+            if (value.FallbackSuggestion is { } v_FallbackSuggestion) writer.WriteString(s_FallbackSuggestion, v_FallbackSuggestion);
             writer.WriteEndObject();
         }
     }

@@ -31,77 +31,62 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse>? _ErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError>? _ErrorResponseError;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError> ErrorResponseError => _ErrorResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode>? _ErrorResponseErrorCode;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode> ErrorResponseErrorCode => _ErrorResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse>? _ImageGenerationResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse> ImageGenerationResponse => _ImageGenerationResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError>? _ImageGenerationResponseError;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError> ImageGenerationResponseError => _ImageGenerationResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode>? _ImageGenerationResponseErrorCode;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode> ImageGenerationResponseErrorCode => _ImageGenerationResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject>? _ImageGenerationResponseObject;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject> ImageGenerationResponseObject => _ImageGenerationResponseObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus>? _ImageGenerationResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus> ImageGenerationResponseStatus => _ImageGenerationResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType>? _ImageGenerationResponseType;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType> ImageGenerationResponseType => _ImageGenerationResponseType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest>? _QwenImageEditPlusRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest> QwenImageEditPlusRequest => _QwenImageEditPlusRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>? _QwenImageEditPlusRequestModel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel> QwenImageEditPlusRequestModel => _QwenImageEditPlusRequestModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo>? _TaskInfo;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo> TaskInfo => _TaskInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage>? _Usage;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage> Usage => _Usage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule>? _UsageBillingRule;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule> UsageBillingRule => _UsageBillingRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup>? _UsageUserGroup;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup> UsageUserGroup => _UsageUserGroup ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup));
 
@@ -114,81 +99,21 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorCodeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorCodeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseObjectJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseTypeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.QwenImageEditPlusRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.QwenImageEditPlusRequestModelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.TaskInfoJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.UsageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.UsageBillingRuleJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.UsageUserGroupJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ErrorResponseErrorCodeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorCodeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.QwenImageEditPlusRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.TaskInfoJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.UsageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup>());
             return null;
         }
     }

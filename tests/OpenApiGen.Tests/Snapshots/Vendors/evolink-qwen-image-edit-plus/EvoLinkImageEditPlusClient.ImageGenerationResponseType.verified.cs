@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
     /// <para>Example: <c>"image"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseTypeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct ImageGenerationResponseType : global::System.IEquatable<ImageGenerationResponseType>
+    public readonly partial record struct ImageGenerationResponseType : global::OpenApiGen.Runtime.IExtensibleEnum<ImageGenerationResponseType>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="ImageGenerationResponseType"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public ImageGenerationResponseType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public ImageGenerationResponseType(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>text</c></summary>
         public static ImageGenerationResponseType Text { get; } = new("text");
@@ -32,58 +33,14 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         public static ImageGenerationResponseType Video { get; } = new("video");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ImageGenerationResponseType> KnownValues { get; } = new ImageGenerationResponseType[]
-        {
-            Text,
-            Image,
-            Audio,
-            Video,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(ImageGenerationResponseType left, ImageGenerationResponseType right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(ImageGenerationResponseType left, ImageGenerationResponseType right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<ImageGenerationResponseType> KnownValues { get; } = new ImageGenerationResponseType[] { Text, Image, Audio, Video };
 
         /// <summary>Converts a wire value to a <see cref="ImageGenerationResponseType"/>.</summary>
         public static implicit operator ImageGenerationResponseType(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(ImageGenerationResponseType other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ImageGenerationResponseType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static ImageGenerationResponseType global::OpenApiGen.Runtime.IExtensibleEnum<ImageGenerationResponseType>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ImageGenerationResponseTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseType value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -167,35 +167,14 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"), Model, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.KnownValues);
-            if (Prompt is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            }
-            else
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
-            }
-            if (ImageUrls is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
-            }
-            else
-            {
-                collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"), ImageUrls.Count, 1, 3);
-            }
+            if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
+            else collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
+            if (ImageUrls is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
+            else collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"), ImageUrls.Count, 1, 3);
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "n"), (double)N, 1d, false, 6d, false);
-            if (NegativePrompt is { } v_NegativePrompt)
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
-            }
-            if (Size is { } v_Size)
-            {
-                collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "size"), v_Size, s_SizePattern);
-            }
-            if (Seed is { } v_Seed)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "seed"), (double)v_Seed, 0d, false, 2147483647d, false);
-            }
+            if (NegativePrompt is { } v_NegativePrompt) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
+            if (Size is { } v_Size) collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "size"), v_Size, s_SizePattern);
+            if (Seed is { } v_Seed) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "seed"), (double)v_Seed, 0d, false, 2147483647d, false);
         }
     }
 }
@@ -227,11 +206,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QwenImageEditPlusRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditPlusRequest");
             global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel p_Model = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus;
             string? p_Prompt = default;
             var has_Prompt = false;
@@ -244,165 +219,31 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             bool p_Watermark = false;
             int? p_Seed = default;
             global::System.Uri? p_CallbackUrl = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Model = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus;
-                        }
-                        else
-                        {
-                            p_Model = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.QwenImageEditPlusRequestModelJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("prompt"u8))
-                    {
-                        member = "prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusRequest");
-                        }
-                        else
-                        {
-                            p_Prompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Prompt = true;
-                    }
-                    else if (reader.ValueTextEquals("image_urls"u8))
-                    {
-                        member = "image_urls";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditPlusRequest");
-                        }
-                        else
-                        {
-                            p_ImageUrls = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                        has_ImageUrls = true;
-                    }
-                    else if (reader.ValueTextEquals("n"u8))
-                    {
-                        member = "n";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_N = 1;
-                        }
-                        else
-                        {
-                            p_N = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("negative_prompt"u8))
-                    {
-                        member = "negative_prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NegativePrompt = null;
-                        }
-                        else
-                        {
-                            p_NegativePrompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("size"u8))
-                    {
-                        member = "size";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Size = null;
-                        }
-                        else
-                        {
-                            p_Size = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("prompt_extend"u8))
-                    {
-                        member = "prompt_extend";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PromptExtend = true;
-                        }
-                        else
-                        {
-                            p_PromptExtend = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("watermark"u8))
-                    {
-                        member = "watermark";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Watermark = false;
-                        }
-                        else
-                        {
-                            p_Watermark = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("seed"u8))
-                    {
-                        member = "seed";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Seed = null;
-                        }
-                        else
-                        {
-                            p_Seed = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("callback_url"u8))
-                    {
-                        member = "callback_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CallbackUrl = null;
-                        }
-                        else
-                        {
-                            p_CallbackUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_ImageUrls = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) p_CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditPlusRequest");
-            }
-
-            if (!has_ImageUrls)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEditPlusRequest");
-            }
+            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditPlusRequest");
+            if (!has_ImageUrls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEditPlusRequest");
 
             return new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest
             {
@@ -424,38 +265,16 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Model);
-            writer.WriteStringValue(value.Model.ToString());
-            writer.WritePropertyName(s_Prompt);
-            writer.WriteStringValue(value.Prompt);
-            writer.WritePropertyName(s_ImageUrls);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            writer.WritePropertyName(s_N);
-            writer.WriteNumberValue(value.N);
-            if (value.NegativePrompt is { } v_NegativePrompt)
-            {
-                writer.WritePropertyName(s_NegativePrompt);
-                writer.WriteStringValue(v_NegativePrompt);
-            }
-            if (value.Size is { } v_Size)
-            {
-                writer.WritePropertyName(s_Size);
-                writer.WriteStringValue(v_Size);
-            }
-            writer.WritePropertyName(s_PromptExtend);
-            writer.WriteBooleanValue(value.PromptExtend);
-            writer.WritePropertyName(s_Watermark);
-            writer.WriteBooleanValue(value.Watermark);
-            if (value.Seed is { } v_Seed)
-            {
-                writer.WritePropertyName(s_Seed);
-                writer.WriteNumberValue(v_Seed);
-            }
-            if (value.CallbackUrl is { } v_CallbackUrl)
-            {
-                writer.WritePropertyName(s_CallbackUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl);
-            }
+            writer.WriteString(s_Model, value.Model.ToString());
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
+            writer.WriteNumber(s_N, value.N);
+            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
+            if (value.Size is { } v_Size) writer.WriteString(s_Size, v_Size);
+            writer.WriteBoolean(s_PromptExtend, value.PromptExtend);
+            writer.WriteBoolean(s_Watermark, value.Watermark);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
+            if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName(s_CallbackUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
             writer.WriteEndObject();
         }
     }

@@ -39,18 +39,9 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (BillingRule is { } v_BillingRule)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "billing_rule"), v_BillingRule, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule.KnownValues);
-            }
-            if (CreditsReserved is { } v_CreditsReserved)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "credits_reserved"), (double)v_CreditsReserved, 0d, false, null, false);
-            }
-            if (UserGroup is { } v_UserGroup)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "user_group"), v_UserGroup, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup.KnownValues);
-            }
+            if (BillingRule is { } v_BillingRule) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "billing_rule"), v_BillingRule, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule.KnownValues);
+            if (CreditsReserved is { } v_CreditsReserved) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "credits_reserved"), (double)v_CreditsReserved, 0d, false, null, false);
+            if (UserGroup is { } v_UserGroup) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "user_group"), v_UserGroup, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup.KnownValues);
         }
     }
 }
@@ -75,67 +66,22 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Usage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Usage)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Usage");
             global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule? p_BillingRule = default;
             double? p_CreditsReserved = default;
             global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup? p_UserGroup = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("billing_rule"u8))
-                    {
-                        member = "billing_rule";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_BillingRule = null;
-                        }
-                        else
-                        {
-                            p_BillingRule = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.UsageBillingRuleJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("credits_reserved"u8))
-                    {
-                        member = "credits_reserved";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreditsReserved = null;
-                        }
-                        else
-                        {
-                            p_CreditsReserved = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("user_group"u8))
-                    {
-                        member = "user_group";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_UserGroup = null;
-                        }
-                        else
-                        {
-                            p_UserGroup = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.UsageUserGroupJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "billing_rule"u8, ref member)) p_BillingRule = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageBillingRule>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "credits_reserved"u8, ref member)) p_CreditsReserved = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "user_group"u8, ref member)) p_UserGroup = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.UsageUserGroup>.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -153,21 +99,9 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.BillingRule is { } v_BillingRule)
-            {
-                writer.WritePropertyName(s_BillingRule);
-                writer.WriteStringValue(v_BillingRule.ToString());
-            }
-            if (value.CreditsReserved is { } v_CreditsReserved)
-            {
-                writer.WritePropertyName(s_CreditsReserved);
-                writer.WriteNumberValue(v_CreditsReserved);
-            }
-            if (value.UserGroup is { } v_UserGroup)
-            {
-                writer.WritePropertyName(s_UserGroup);
-                writer.WriteStringValue(v_UserGroup.ToString());
-            }
+            if (value.BillingRule is { } v_BillingRule) writer.WriteString(s_BillingRule, v_BillingRule.ToString());
+            if (value.CreditsReserved is { } v_CreditsReserved) writer.WriteNumber(s_CreditsReserved, v_CreditsReserved);
+            if (value.UserGroup is { } v_UserGroup) writer.WriteString(s_UserGroup, v_UserGroup.ToString());
             writer.WriteEndObject();
         }
     }

@@ -27,10 +27,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Error is { } v_Error)
-            {
-                v_Error.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "error"));
-            }
+            if (Error is { } v_Error) v_Error.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "error"));
         }
     }
 }
@@ -53,39 +50,18 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ErrorResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
             global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError? p_Error = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("error"u8))
-                    {
-                        member = "error";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Error = null;
-                        }
-                        else
-                        {
-                            p_Error = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorJsonConverter.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -101,11 +77,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Error is { } v_Error)
-            {
-                writer.WritePropertyName(s_Error);
-                global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorJsonConverter.WriteValue(writer, v_Error, options);
-            }
+            if (value.Error is { } v_Error) { writer.WritePropertyName(s_Error); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorJsonConverter.WriteValue(writer, v_Error, options); }
             writer.WriteEndObject();
         }
     }

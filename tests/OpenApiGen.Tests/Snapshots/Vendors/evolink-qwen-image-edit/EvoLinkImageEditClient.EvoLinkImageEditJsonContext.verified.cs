@@ -31,77 +31,62 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse>? _ErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError>? _ErrorResponseError;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError> ErrorResponseError => _ErrorResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode>? _ErrorResponseErrorCode;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode> ErrorResponseErrorCode => _ErrorResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>? _ImageGenerationResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse> ImageGenerationResponse => _ImageGenerationResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError>? _ImageGenerationResponseError;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError> ImageGenerationResponseError => _ImageGenerationResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode>? _ImageGenerationResponseErrorCode;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode> ImageGenerationResponseErrorCode => _ImageGenerationResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>? _ImageGenerationResponseObject;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject> ImageGenerationResponseObject => _ImageGenerationResponseObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>? _ImageGenerationResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus> ImageGenerationResponseStatus => _ImageGenerationResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>? _ImageGenerationResponseType;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType> ImageGenerationResponseType => _ImageGenerationResponseType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest>? _QwenImageEditRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest> QwenImageEditRequest => _QwenImageEditRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel>? _QwenImageEditRequestModel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel> QwenImageEditRequestModel => _QwenImageEditRequestModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo>? _TaskInfo;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo> TaskInfo => _TaskInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage>? _Usage;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage> Usage => _Usage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule>? _UsageBillingRule;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule> UsageBillingRule => _UsageBillingRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup>? _UsageUserGroup;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup> UsageUserGroup => _UsageUserGroup ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup));
 
@@ -114,81 +99,21 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorCodeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorCodeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseObjectJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseTypeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.QwenImageEditRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.QwenImageEditRequestModelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageBillingRuleJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageUserGroupJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorCodeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorCodeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.QwenImageEditRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage>(options, new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageBillingRule>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup>());
             return null;
         }
     }

@@ -67,34 +67,13 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Object is { } v_Object)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "object"), v_Object, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject.KnownValues);
-            }
-            if (Progress is { } v_Progress)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "progress"), (double)v_Progress, 0d, false, 100d, false);
-            }
-            if (Status is { } v_Status)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), v_Status, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus.KnownValues);
-            }
-            if (TaskInfo is { } v_TaskInfo)
-            {
-                v_TaskInfo.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "task_info"));
-            }
-            if (Type is { } v_Type)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"), v_Type, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType.KnownValues);
-            }
-            if (Usage is { } v_Usage)
-            {
-                v_Usage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "usage"));
-            }
-            if (Error is { } v_Error)
-            {
-                v_Error.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "error"));
-            }
+            if (Object is { } v_Object) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "object"), v_Object, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject.KnownValues);
+            if (Progress is { } v_Progress) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "progress"), (double)v_Progress, 0d, false, 100d, false);
+            if (Status is { } v_Status) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), v_Status, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus.KnownValues);
+            if (TaskInfo is { } v_TaskInfo) v_TaskInfo.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "task_info"));
+            if (Type is { } v_Type) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"), v_Type, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType.KnownValues);
+            if (Usage is { } v_Usage) v_Usage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "usage"));
+            if (Error is { } v_Error) v_Error.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "error"));
         }
     }
 }
@@ -127,11 +106,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ImageGenerationResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageGenerationResponse");
             long? p_Created = default;
             string? p_Id = default;
             string? p_Model = default;
@@ -143,163 +118,26 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
             global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage? p_Usage = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_Results = default;
             global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError? p_Error = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("created"u8))
-                    {
-                        member = "created";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Created = null;
-                        }
-                        else
-                        {
-                            p_Created = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = null;
-                        }
-                        else
-                        {
-                            p_Id = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Model = null;
-                        }
-                        else
-                        {
-                            p_Model = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("object"u8))
-                    {
-                        member = "object";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Object = null;
-                        }
-                        else
-                        {
-                            p_Object = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseObjectJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("progress"u8))
-                    {
-                        member = "progress";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Progress = null;
-                        }
-                        else
-                        {
-                            p_Progress = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Status = null;
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("task_info"u8))
-                    {
-                        member = "task_info";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TaskInfo = null;
-                        }
-                        else
-                        {
-                            p_TaskInfo = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        member = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Type = null;
-                        }
-                        else
-                        {
-                            p_Type = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseTypeJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("usage"u8))
-                    {
-                        member = "usage";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Usage = null;
-                        }
-                        else
-                        {
-                            p_Usage = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("results"u8))
-                    {
-                        member = "results";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Results = null;
-                        }
-                        else
-                        {
-                            p_Results = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("error"u8))
-                    {
-                        member = "error";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Error = null;
-                        }
-                        else
-                        {
-                            p_Error = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created"u8, ref member)) p_Created = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "progress"u8, ref member)) p_Progress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) p_TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) p_Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -325,61 +163,17 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Created is { } v_Created)
-            {
-                writer.WritePropertyName(s_Created);
-                writer.WriteNumberValue(v_Created);
-            }
-            if (value.Id is { } v_Id)
-            {
-                writer.WritePropertyName(s_Id);
-                writer.WriteStringValue(v_Id);
-            }
-            if (value.Model is { } v_Model)
-            {
-                writer.WritePropertyName(s_Model);
-                writer.WriteStringValue(v_Model);
-            }
-            if (value.Object is { } v_Object)
-            {
-                writer.WritePropertyName(s_Object);
-                writer.WriteStringValue(v_Object.ToString());
-            }
-            if (value.Progress is { } v_Progress)
-            {
-                writer.WritePropertyName(s_Progress);
-                writer.WriteNumberValue(v_Progress);
-            }
-            if (value.Status is { } v_Status)
-            {
-                writer.WritePropertyName(s_Status);
-                writer.WriteStringValue(v_Status.ToString());
-            }
-            if (value.TaskInfo is { } v_TaskInfo)
-            {
-                writer.WritePropertyName(s_TaskInfo);
-                global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.WriteValue(writer, v_TaskInfo, options);
-            }
-            if (value.Type is { } v_Type)
-            {
-                writer.WritePropertyName(s_Type);
-                writer.WriteStringValue(v_Type.ToString());
-            }
-            if (value.Usage is { } v_Usage)
-            {
-                writer.WritePropertyName(s_Usage);
-                global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.WriteValue(writer, v_Usage, options);
-            }
-            if (value.Results is { } v_Results)
-            {
-                writer.WritePropertyName(s_Results);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Results, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            }
-            if (value.Error is { } v_Error)
-            {
-                writer.WritePropertyName(s_Error);
-                global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.WriteValue(writer, v_Error, options);
-            }
+            if (value.Created is { } v_Created) writer.WriteNumber(s_Created, v_Created);
+            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
+            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
+            if (value.Object is { } v_Object) writer.WriteString(s_Object, v_Object.ToString());
+            if (value.Progress is { } v_Progress) writer.WriteNumber(s_Progress, v_Progress);
+            if (value.Status is { } v_Status) writer.WriteString(s_Status, v_Status.ToString());
+            if (value.TaskInfo is { } v_TaskInfo) { writer.WritePropertyName(s_TaskInfo); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.WriteValue(writer, v_TaskInfo, options); }
+            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type.ToString());
+            if (value.Usage is { } v_Usage) { writer.WritePropertyName(s_Usage); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.WriteValue(writer, v_Usage, options); }
+            if (value.Results is { } v_Results) { writer.WritePropertyName(s_Results); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Results, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.Error is { } v_Error) { writer.WritePropertyName(s_Error); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.WriteValue(writer, v_Error, options); }
             writer.WriteEndObject();
         }
     }

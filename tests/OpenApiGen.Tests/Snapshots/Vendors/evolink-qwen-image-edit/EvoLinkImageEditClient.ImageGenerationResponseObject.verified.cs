@@ -5,70 +5,30 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
 {
     /// <summary>Specific task type</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseObjectJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct ImageGenerationResponseObject : global::System.IEquatable<ImageGenerationResponseObject>
+    public readonly partial record struct ImageGenerationResponseObject : global::OpenApiGen.Runtime.IExtensibleEnum<ImageGenerationResponseObject>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="ImageGenerationResponseObject"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public ImageGenerationResponseObject(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public ImageGenerationResponseObject(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>image.generation.task</c></summary>
         public static ImageGenerationResponseObject ImageGenerationTask { get; } = new("image.generation.task");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ImageGenerationResponseObject> KnownValues { get; } = new ImageGenerationResponseObject[]
-        {
-            ImageGenerationTask,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(ImageGenerationResponseObject left, ImageGenerationResponseObject right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(ImageGenerationResponseObject left, ImageGenerationResponseObject right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<ImageGenerationResponseObject> KnownValues { get; } = new ImageGenerationResponseObject[] { ImageGenerationTask };
 
         /// <summary>Converts a wire value to a <see cref="ImageGenerationResponseObject"/>.</summary>
         public static implicit operator ImageGenerationResponseObject(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(ImageGenerationResponseObject other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ImageGenerationResponseObject other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static ImageGenerationResponseObject global::OpenApiGen.Runtime.IExtensibleEnum<ImageGenerationResponseObject>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ImageGenerationResponseObjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

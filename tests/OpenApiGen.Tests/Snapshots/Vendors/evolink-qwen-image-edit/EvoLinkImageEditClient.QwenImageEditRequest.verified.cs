@@ -83,22 +83,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"), Model, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.KnownValues);
-            if (Prompt is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            }
-            else
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
-            }
-            if (ImageUrls is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
-            }
-            else
-            {
-                collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"), ImageUrls.Count, 1, 3);
-            }
+            if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
+            else collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
+            if (ImageUrls is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
+            else collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"), ImageUrls.Count, 1, 3);
         }
     }
 }
@@ -124,98 +112,32 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QwenImageEditRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequest");
             global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel p_Model = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
             string? p_Prompt = default;
             var has_Prompt = false;
             global::System.Collections.Generic.IList<global::System.Uri>? p_ImageUrls = default;
             var has_ImageUrls = false;
             global::System.Uri? p_CallbackUrl = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Model = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
-                        }
-                        else
-                        {
-                            p_Model = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.QwenImageEditRequestModelJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("prompt"u8))
-                    {
-                        member = "prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequest");
-                        }
-                        else
-                        {
-                            p_Prompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Prompt = true;
-                    }
-                    else if (reader.ValueTextEquals("image_urls"u8))
-                    {
-                        member = "image_urls";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditRequest");
-                        }
-                        else
-                        {
-                            p_ImageUrls = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                        has_ImageUrls = true;
-                    }
-                    else if (reader.ValueTextEquals("callback_url"u8))
-                    {
-                        member = "callback_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CallbackUrl = null;
-                        }
-                        else
-                        {
-                            p_CallbackUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.QwenImageEdit : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_ImageUrls = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) p_CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditRequest");
-            }
-
-            if (!has_ImageUrls)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEditRequest");
-            }
+            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditRequest");
+            if (!has_ImageUrls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEditRequest");
 
             return new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest
             {
@@ -231,17 +153,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Model);
-            writer.WriteStringValue(value.Model.ToString());
-            writer.WritePropertyName(s_Prompt);
-            writer.WriteStringValue(value.Prompt);
-            writer.WritePropertyName(s_ImageUrls);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            if (value.CallbackUrl is { } v_CallbackUrl)
-            {
-                writer.WritePropertyName(s_CallbackUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl);
-            }
+            writer.WriteString(s_Model, value.Model.ToString());
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
+            if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName(s_CallbackUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
             writer.WriteEndObject();
         }
     }

@@ -35,10 +35,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (EstimatedTime is { } v_EstimatedTime)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "estimated_time"), (double)v_EstimatedTime, 0d, false, null, false);
-            }
+            if (EstimatedTime is { } v_EstimatedTime) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "estimated_time"), (double)v_EstimatedTime, 0d, false, null, false);
         }
     }
 }
@@ -62,53 +59,20 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (TaskInfo)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskInfo");
             bool? p_CanCancel = default;
             long? p_EstimatedTime = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("can_cancel"u8))
-                    {
-                        member = "can_cancel";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CanCancel = null;
-                        }
-                        else
-                        {
-                            p_CanCancel = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("estimated_time"u8))
-                    {
-                        member = "estimated_time";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EstimatedTime = null;
-                        }
-                        else
-                        {
-                            p_EstimatedTime = reader.GetInt64();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "can_cancel"u8, ref member)) p_CanCancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "estimated_time"u8, ref member)) p_EstimatedTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -125,16 +89,8 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CanCancel is { } v_CanCancel)
-            {
-                writer.WritePropertyName(s_CanCancel);
-                writer.WriteBooleanValue(v_CanCancel);
-            }
-            if (value.EstimatedTime is { } v_EstimatedTime)
-            {
-                writer.WritePropertyName(s_EstimatedTime);
-                writer.WriteNumberValue(v_EstimatedTime);
-            }
+            if (value.CanCancel is { } v_CanCancel) writer.WriteBoolean(s_CanCancel, v_CanCancel);
+            if (value.EstimatedTime is { } v_EstimatedTime) writer.WriteNumber(s_EstimatedTime, v_EstimatedTime);
             writer.WriteEndObject();
         }
     }

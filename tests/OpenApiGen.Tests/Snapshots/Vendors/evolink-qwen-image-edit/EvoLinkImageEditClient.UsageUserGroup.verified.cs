@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
     /// <para>Example: <c>"default"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageUserGroupJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct UsageUserGroup : global::System.IEquatable<UsageUserGroup>
+    public readonly partial record struct UsageUserGroup : global::OpenApiGen.Runtime.IExtensibleEnum<UsageUserGroup>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="UsageUserGroup"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public UsageUserGroup(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public UsageUserGroup(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>default</c></summary>
         public static UsageUserGroup Default { get; } = new("default");
@@ -26,56 +27,14 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         public static UsageUserGroup Vip { get; } = new("vip");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<UsageUserGroup> KnownValues { get; } = new UsageUserGroup[]
-        {
-            Default,
-            Vip,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(UsageUserGroup left, UsageUserGroup right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(UsageUserGroup left, UsageUserGroup right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<UsageUserGroup> KnownValues { get; } = new UsageUserGroup[] { Default, Vip };
 
         /// <summary>Converts a wire value to a <see cref="UsageUserGroup"/>.</summary>
         public static implicit operator UsageUserGroup(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(UsageUserGroup other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is UsageUserGroup other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static UsageUserGroup global::OpenApiGen.Runtime.IExtensibleEnum<UsageUserGroup>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class UsageUserGroupJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.UsageUserGroup value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -31,62 +31,50 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>? _ErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>? _ErrorResponseError;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError> ErrorResponseError => _ErrorResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode>? _ErrorResponseErrorCode;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode> ErrorResponseErrorCode => _ErrorResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>? _TaskDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail> TaskDetail => _TaskDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject>? _TaskDetailObject;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject> TaskDetailObject => _TaskDetailObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus>? _TaskDetailStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus> TaskDetailStatus => _TaskDetailStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType>? _TaskDetailType;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType> TaskDetailType => _TaskDetailType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError>? _TaskError;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError> TaskError => _TaskError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo>? _TaskInfo;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo> TaskInfo => _TaskInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage>? _Usage;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage> Usage => _Usage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>? _UsageBillingRule;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule> UsageBillingRule => _UsageBillingRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup>? _UsageUserGroup;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup> UsageUserGroup => _UsageUserGroup ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup));
 
@@ -99,66 +87,18 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskDetailObjectJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskDetailStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskDetailTypeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskErrorJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskInfoJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.UsageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.UsageBillingRuleJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.UsageUserGroupJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskErrorJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskInfoJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage>(options, new global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.UsageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>());
+            if (type == typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup>());
             return null;
         }
     }

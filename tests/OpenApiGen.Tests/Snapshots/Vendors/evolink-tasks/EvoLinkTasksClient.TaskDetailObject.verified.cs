@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
     /// <para>Example: <c>"image.generation.task"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskDetailObjectJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct TaskDetailObject : global::System.IEquatable<TaskDetailObject>
+    public readonly partial record struct TaskDetailObject : global::OpenApiGen.Runtime.IExtensibleEnum<TaskDetailObject>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="TaskDetailObject"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public TaskDetailObject(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public TaskDetailObject(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>image.generation.task</c></summary>
         public static TaskDetailObject ImageGenerationTask { get; } = new("image.generation.task");
@@ -29,57 +30,14 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public static TaskDetailObject AudioGenerationTask { get; } = new("audio.generation.task");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<TaskDetailObject> KnownValues { get; } = new TaskDetailObject[]
-        {
-            ImageGenerationTask,
-            VideoGenerationTask,
-            AudioGenerationTask,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(TaskDetailObject left, TaskDetailObject right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(TaskDetailObject left, TaskDetailObject right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<TaskDetailObject> KnownValues { get; } = new TaskDetailObject[] { ImageGenerationTask, VideoGenerationTask, AudioGenerationTask };
 
         /// <summary>Converts a wire value to a <see cref="TaskDetailObject"/>.</summary>
         public static implicit operator TaskDetailObject(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(TaskDetailObject other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is TaskDetailObject other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static TaskDetailObject global::OpenApiGen.Runtime.IExtensibleEnum<TaskDetailObject>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class TaskDetailObjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
     /// <para>Example: <c>"image"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskDetailTypeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct TaskDetailType : global::System.IEquatable<TaskDetailType>
+    public readonly partial record struct TaskDetailType : global::OpenApiGen.Runtime.IExtensibleEnum<TaskDetailType>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="TaskDetailType"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public TaskDetailType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public TaskDetailType(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>text</c></summary>
         public static TaskDetailType Text { get; } = new("text");
@@ -32,58 +33,14 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public static TaskDetailType Video { get; } = new("video");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<TaskDetailType> KnownValues { get; } = new TaskDetailType[]
-        {
-            Text,
-            Image,
-            Audio,
-            Video,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(TaskDetailType left, TaskDetailType right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(TaskDetailType left, TaskDetailType right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<TaskDetailType> KnownValues { get; } = new TaskDetailType[] { Text, Image, Audio, Video };
 
         /// <summary>Converts a wire value to a <see cref="TaskDetailType"/>.</summary>
         public static implicit operator TaskDetailType(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(TaskDetailType other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is TaskDetailType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static TaskDetailType global::OpenApiGen.Runtime.IExtensibleEnum<TaskDetailType>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class TaskDetailTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -55,53 +55,20 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
 
         internal static global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (TaskError)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskError");
             string? p_Code = default;
             string? p_Message = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("code"u8))
-                    {
-                        member = "code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Code = null;
-                        }
-                        else
-                        {
-                            p_Code = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = null;
-                        }
-                        else
-                        {
-                            p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -118,16 +85,8 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code)
-            {
-                writer.WritePropertyName(s_Code);
-                writer.WriteStringValue(v_Code);
-            }
-            if (value.Message is { } v_Message)
-            {
-                writer.WritePropertyName(s_Message);
-                writer.WriteStringValue(v_Message);
-            }
+            if (value.Code is { } v_Code) writer.WriteString(s_Code, v_Code);
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
             writer.WriteEndObject();
         }
     }

@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
     /// <para>Example: <c>"per_call"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.UsageBillingRuleJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct UsageBillingRule : global::System.IEquatable<UsageBillingRule>
+    public readonly partial record struct UsageBillingRule : global::OpenApiGen.Runtime.IExtensibleEnum<UsageBillingRule>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="UsageBillingRule"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public UsageBillingRule(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public UsageBillingRule(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>per_call</c></summary>
         public static UsageBillingRule PerCall { get; } = new("per_call");
@@ -29,57 +30,14 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public static UsageBillingRule PerSecond { get; } = new("per_second");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<UsageBillingRule> KnownValues { get; } = new UsageBillingRule[]
-        {
-            PerCall,
-            PerToken,
-            PerSecond,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(UsageBillingRule left, UsageBillingRule right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(UsageBillingRule left, UsageBillingRule right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<UsageBillingRule> KnownValues { get; } = new UsageBillingRule[] { PerCall, PerToken, PerSecond };
 
         /// <summary>Converts a wire value to a <see cref="UsageBillingRule"/>.</summary>
         public static implicit operator UsageBillingRule(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(UsageBillingRule other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is UsageBillingRule other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static UsageBillingRule global::OpenApiGen.Runtime.IExtensibleEnum<UsageBillingRule>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class UsageBillingRuleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

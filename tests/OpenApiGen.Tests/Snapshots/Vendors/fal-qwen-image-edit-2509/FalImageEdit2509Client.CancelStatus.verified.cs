@@ -50,49 +50,24 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (CancelStatus)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "CancelStatus");
             global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus p_Status = default;
             var has_Status = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "CancelStatus");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.CancelStatusStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "CancelStatus") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "CancelStatus");
-            }
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "CancelStatus");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus
             {
@@ -105,8 +80,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
+            writer.WriteString(s_Status, value.Status.ToString());
             writer.WriteEndObject();
         }
     }

@@ -30,14 +30,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Detail is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "detail"));
-            }
-            else
-            {
-                Detail.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "detail"));
-            }
+            if (Detail is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "detail"));
+            else Detail.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "detail"));
         }
     }
 }
@@ -61,63 +55,26 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ErrorResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
             global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail? p_Detail = default;
             var has_Detail = false;
             string? p_ErrorType = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("detail"u8))
-                    {
-                        member = "detail";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("detail", "ErrorResponse");
-                        }
-                        else
-                        {
-                            p_Detail = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorResponseDetailJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Detail = true;
-                    }
-                    else if (reader.ValueTextEquals("error_type"u8))
-                    {
-                        member = "error_type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ErrorType = null;
-                        }
-                        else
-                        {
-                            p_ErrorType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "detail"u8, ref member)) { p_Detail = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("detail", "ErrorResponse") : global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorResponseDetailJsonConverter.ReadValue(ref reader, options); has_Detail = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error_type"u8, ref member)) p_ErrorType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Detail)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("detail", "ErrorResponse");
-            }
+            if (!has_Detail) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("detail", "ErrorResponse");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse
             {
@@ -131,13 +88,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Detail);
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorResponseDetailJsonConverter.WriteValue(writer, value.Detail, options);
-            if (value.ErrorType is { } v_ErrorType)
-            {
-                writer.WritePropertyName(s_ErrorType);
-                writer.WriteStringValue(v_ErrorType);
-            }
+            writer.WritePropertyName(s_Detail); global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorResponseDetailJsonConverter.WriteValue(writer, value.Detail, options);
+            if (value.ErrorType is { } v_ErrorType) writer.WriteString(s_ErrorType, v_ErrorType);
             writer.WriteEndObject();
         }
     }

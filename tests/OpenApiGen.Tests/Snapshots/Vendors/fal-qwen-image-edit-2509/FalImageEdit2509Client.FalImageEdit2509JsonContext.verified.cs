@@ -31,117 +31,94 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse>? _CancelRequestResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse> CancelRequestResponse => _CancelRequestResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>? _CancelRequestResult;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult> CancelRequestResult => _CancelRequestResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus>? _CancelStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>? _CancelStatusStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail>? _ErrorDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem>? _ErrorDetailLocItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse>? _ErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail>? _ErrorResponseDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>? _Image;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize>? _ImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>? _QueueStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus>? _QueueStatusStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>? _QwenImageEdit2509Input;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input> QwenImageEdit2509Input => _QwenImageEdit2509Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>? _QwenImageEdit2509InputAcceleration;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration> QwenImageEdit2509InputAcceleration => _QwenImageEdit2509InputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize>? _QwenImageEdit2509InputImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize> QwenImageEdit2509InputImageSize => _QwenImageEdit2509InputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2>? _QwenImageEdit2509InputImageSizeOption2;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2> QwenImageEdit2509InputImageSizeOption2 => _QwenImageEdit2509InputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>? _QwenImageEdit2509InputOutputFormat;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat> QwenImageEdit2509InputOutputFormat => _QwenImageEdit2509InputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>? _QwenImageEdit2509Output;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output> QwenImageEdit2509Output => _QwenImageEdit2509Output ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>? _RequestLog;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>? _RequestLogLevel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>? _RequestLogSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload>? _WebhookPayload;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>? _WebhookPayloadStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus));
 
@@ -154,121 +131,29 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.CancelRequestResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.CancelRequestResultJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.CancelStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.CancelStatusStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorDetailLocItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorResponseDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ImageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QueueStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QueueStatusStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputAccelerationJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeOption2JsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputOutputFormatJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509OutputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.RequestLogJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.RequestLogLevelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.RequestLogSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.WebhookPayloadJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.WebhookPayloadStatusJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.CancelRequestResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.CancelRequestResultJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.CancelStatusJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorDetailLocItemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ErrorResponseDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ImageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ImageSizeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QueueStatusJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509OutputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.RequestLogJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.WebhookPayloadJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>());
             return null;
         }
     }

@@ -65,53 +65,20 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ImageSize)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageSize");
             int p_Height = 512;
             int p_Width = 512;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("height"u8))
-                    {
-                        member = "height";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Height = 512;
-                        }
-                        else
-                        {
-                            p_Height = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("width"u8))
-                    {
-                        member = "width";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Width = 512;
-                        }
-                        else
-                        {
-                            p_Width = reader.GetInt32();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) p_Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 512 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) p_Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 512 : reader.GetInt32();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -128,10 +95,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Height);
-            writer.WriteNumberValue(value.Height);
-            writer.WritePropertyName(s_Width);
-            writer.WriteNumberValue(value.Width);
+            writer.WriteNumber(s_Height, value.Height);
+            writer.WriteNumber(s_Width, value.Width);
             writer.WriteEndObject();
         }
     }

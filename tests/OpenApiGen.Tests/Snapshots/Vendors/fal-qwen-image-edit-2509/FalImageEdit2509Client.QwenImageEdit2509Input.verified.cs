@@ -105,22 +105,13 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Prompt is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            }
+            if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_images"), (double)NumImages, 1d, false, 4d, false);
-            if (ImageSize is { } v_ImageSize)
-            {
-                v_ImageSize.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"));
-            }
+            if (ImageSize is { } v_ImageSize) v_ImageSize.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"));
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "acceleration"), Acceleration, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration.KnownValues);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), OutputFormat, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat.KnownValues);
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "guidance_scale"), (double)GuidanceScale, 0d, false, 20d, false);
-            if (ImageUrls is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
-            }
+            if (ImageUrls is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_inference_steps"), (double)NumInferenceSteps, 2d, false, 100d, false);
         }
     }
@@ -155,11 +146,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QwenImageEdit2509Input)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEdit2509Input");
             string? p_Prompt = default;
             var has_Prompt = false;
             int p_NumImages = 1;
@@ -174,191 +161,33 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             var has_ImageUrls = false;
             string p_NegativePrompt = " ";
             int p_NumInferenceSteps = 50;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("prompt"u8))
-                    {
-                        member = "prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2509Input");
-                        }
-                        else
-                        {
-                            p_Prompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Prompt = true;
-                    }
-                    else if (reader.ValueTextEquals("num_images"u8))
-                    {
-                        member = "num_images";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NumImages = 1;
-                        }
-                        else
-                        {
-                            p_NumImages = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("image_size"u8))
-                    {
-                        member = "image_size";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ImageSize = null;
-                        }
-                        else
-                        {
-                            p_ImageSize = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("acceleration"u8))
-                    {
-                        member = "acceleration";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Acceleration = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration.Regular;
-                        }
-                        else
-                        {
-                            p_Acceleration = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputAccelerationJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("enable_safety_checker"u8))
-                    {
-                        member = "enable_safety_checker";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EnableSafetyChecker = true;
-                        }
-                        else
-                        {
-                            p_EnableSafetyChecker = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output_format"u8))
-                    {
-                        member = "output_format";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_OutputFormat = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat.Png;
-                        }
-                        else
-                        {
-                            p_OutputFormat = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputOutputFormatJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("sync_mode"u8))
-                    {
-                        member = "sync_mode";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_SyncMode = false;
-                        }
-                        else
-                        {
-                            p_SyncMode = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("guidance_scale"u8))
-                    {
-                        member = "guidance_scale";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GuidanceScale = 4d;
-                        }
-                        else
-                        {
-                            p_GuidanceScale = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("seed"u8))
-                    {
-                        member = "seed";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Seed = null;
-                        }
-                        else
-                        {
-                            p_Seed = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("image_urls"u8))
-                    {
-                        member = "image_urls";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEdit2509Input");
-                        }
-                        else
-                        {
-                            p_ImageUrls = global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0));
-                        }
-                        has_ImageUrls = true;
-                    }
-                    else if (reader.ValueTextEquals("negative_prompt"u8))
-                    {
-                        member = "negative_prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NegativePrompt = " ";
-                        }
-                        else
-                        {
-                            p_NegativePrompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("num_inference_steps"u8))
-                    {
-                        member = "num_inference_steps";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NumInferenceSteps = 50;
-                        }
-                        else
-                        {
-                            p_NumInferenceSteps = reader.GetInt32();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2509Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration.Regular : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEdit2509Input") : global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0)); has_ImageUrls = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " " : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 50 : reader.GetInt32();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEdit2509Input");
-            }
-
-            if (!has_ImageUrls)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEdit2509Input");
-            }
+            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEdit2509Input");
+            if (!has_ImageUrls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEdit2509Input");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input
             {
@@ -382,36 +211,18 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Prompt);
-            writer.WriteStringValue(value.Prompt);
-            writer.WritePropertyName(s_NumImages);
-            writer.WriteNumberValue(value.NumImages);
-            if (value.ImageSize is { } v_ImageSize)
-            {
-                writer.WritePropertyName(s_ImageSize);
-                global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options);
-            }
-            writer.WritePropertyName(s_Acceleration);
-            writer.WriteStringValue(value.Acceleration.ToString());
-            writer.WritePropertyName(s_EnableSafetyChecker);
-            writer.WriteBooleanValue(value.EnableSafetyChecker);
-            writer.WritePropertyName(s_OutputFormat);
-            writer.WriteStringValue(value.OutputFormat.ToString());
-            writer.WritePropertyName(s_SyncMode);
-            writer.WriteBooleanValue(value.SyncMode);
-            writer.WritePropertyName(s_GuidanceScale);
-            writer.WriteNumberValue(value.GuidanceScale);
-            if (value.Seed is { } v_Seed)
-            {
-                writer.WritePropertyName(s_Seed);
-                writer.WriteNumberValue(v_Seed);
-            }
-            writer.WritePropertyName(s_ImageUrls);
-            global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, value.ImageUrls, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
-            writer.WritePropertyName(s_NegativePrompt);
-            writer.WriteStringValue(value.NegativePrompt);
-            writer.WritePropertyName(s_NumInferenceSteps);
-            writer.WriteNumberValue(value.NumInferenceSteps);
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WriteNumber(s_NumImages, value.NumImages);
+            if (value.ImageSize is { } v_ImageSize) { writer.WritePropertyName(s_ImageSize); global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options); }
+            writer.WriteString(s_Acceleration, value.Acceleration.ToString());
+            writer.WriteBoolean(s_EnableSafetyChecker, value.EnableSafetyChecker);
+            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
+            writer.WriteBoolean(s_SyncMode, value.SyncMode);
+            writer.WriteNumber(s_GuidanceScale, value.GuidanceScale);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
+            writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, value.ImageUrls, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
+            writer.WriteString(s_NegativePrompt, value.NegativePrompt);
+            writer.WriteNumber(s_NumInferenceSteps, value.NumInferenceSteps);
             writer.WriteEndObject();
         }
     }

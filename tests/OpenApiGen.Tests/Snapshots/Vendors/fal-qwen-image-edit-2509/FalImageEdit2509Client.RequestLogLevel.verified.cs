@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
 {
     /// <summary>The values of <c>RequestLogLevel</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.RequestLogLevelJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct RequestLogLevel : global::System.IEquatable<RequestLogLevel>
+    public readonly partial record struct RequestLogLevel : global::OpenApiGen.Runtime.IExtensibleEnum<RequestLogLevel>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="RequestLogLevel"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public RequestLogLevel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public RequestLogLevel(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>STDERR</c></summary>
         public static RequestLogLevel Stderr { get; } = new("STDERR");
@@ -35,60 +36,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
         public static RequestLogLevel Debug { get; } = new("DEBUG");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<RequestLogLevel> KnownValues { get; } = new RequestLogLevel[]
-        {
-            Stderr,
-            Stdout,
-            Error,
-            Info,
-            Warn,
-            Debug,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(RequestLogLevel left, RequestLogLevel right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(RequestLogLevel left, RequestLogLevel right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<RequestLogLevel> KnownValues { get; } = new RequestLogLevel[] { Stderr, Stdout, Error, Info, Warn, Debug };
 
         /// <summary>Converts a wire value to a <see cref="RequestLogLevel"/>.</summary>
         public static implicit operator RequestLogLevel(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(RequestLogLevel other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is RequestLogLevel other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static RequestLogLevel global::OpenApiGen.Runtime.IExtensibleEnum<RequestLogLevel>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class RequestLogLevelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
 {
     /// <summary>The values of <c>WebhookPayloadStatus</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.WebhookPayloadStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct WebhookPayloadStatus : global::System.IEquatable<WebhookPayloadStatus>
+    public readonly partial record struct WebhookPayloadStatus : global::OpenApiGen.Runtime.IExtensibleEnum<WebhookPayloadStatus>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="WebhookPayloadStatus"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public WebhookPayloadStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public WebhookPayloadStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>OK</c></summary>
         public static WebhookPayloadStatus Ok { get; } = new("OK");
@@ -23,56 +24,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
         public static WebhookPayloadStatus Error { get; } = new("ERROR");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<WebhookPayloadStatus> KnownValues { get; } = new WebhookPayloadStatus[]
-        {
-            Ok,
-            Error,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(WebhookPayloadStatus left, WebhookPayloadStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(WebhookPayloadStatus left, WebhookPayloadStatus right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<WebhookPayloadStatus> KnownValues { get; } = new WebhookPayloadStatus[] { Ok, Error };
 
         /// <summary>Converts a wire value to a <see cref="WebhookPayloadStatus"/>.</summary>
         public static implicit operator WebhookPayloadStatus(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(WebhookPayloadStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is WebhookPayloadStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static WebhookPayloadStatus global::OpenApiGen.Runtime.IExtensibleEnum<WebhookPayloadStatus>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class WebhookPayloadStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -16,21 +16,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse"/>.</summary>
         /// <param name="value">The value.</param>
-        public CancelRequestResult(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public CancelRequestResult(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus"/>.</summary>
         /// <param name="value">The value.</param>
-        public CancelRequestResult(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public CancelRequestResult(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private CancelRequestResult(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -109,15 +99,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         {
             switch (_case)
             {
-                case 1:
-                    global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelRequestResponseJsonConverter.WriteValue(writer, _case1!, options);
-                    break;
-                case 2:
-                    global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelStatusJsonConverter.WriteValue(writer, _case2!, options);
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelRequestResponseJsonConverter.WriteValue(writer, _case1!, options); break;
+                case 2: global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelStatusJsonConverter.WriteValue(writer, _case2!, options); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -165,40 +149,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    var scan = reader;
-                    int[] order;
-                    using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref scan))
+                    foreach (var candidate in global::OpenApiGen.Runtime.UnionMatcher.Rank(ref reader, s_objectCases))
                     {
-                        order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);
-                    }
-
-                    foreach (var candidate in order)
-                    {
-                        var copy = reader;
-                        try
+                        switch (candidate)
                         {
-                            switch (candidate)
-                            {
-                                case 0:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelRequestResponseJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult(value);
-                                }
-                                case 1:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelStatusJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult(value);
-                                }
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case after all: try the next.
+                            case 0: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelRequestResponseJsonConverter.ReadValue(ref r, o), out var v0)) return new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult(v0); break;
+                            case 1: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelStatusJsonConverter.ReadValue(ref r, o), out var v1)) return new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult(v1); break;
                         }
                     }
-
                     break;
             }
 

@@ -42,10 +42,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Loc is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "loc"));
-            }
+            if (Loc is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "loc"));
             else
             {
                 for (var i0 = 0; i0 < Loc.Count; i0++)
@@ -56,14 +53,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
                     }
                 }
             }
-            if (Msg is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "msg"));
-            }
-            if (Type is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"));
-            }
+            if (Msg is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "msg"));
+            if (Type is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"));
         }
     }
 }
@@ -91,11 +82,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ErrorDetail)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorDetail");
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>? p_Loc = default;
             var has_Loc = false;
             string? p_Msg = default;
@@ -105,119 +92,28 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             string? p_Url = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Ctx = default;
             global::System.Text.Json.JsonElement? p_Input = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("loc"u8))
-                    {
-                        member = "loc";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("loc", "ErrorDetail");
-                        }
-                        else
-                        {
-                            p_Loc = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailLocItemJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Loc = true;
-                    }
-                    else if (reader.ValueTextEquals("msg"u8))
-                    {
-                        member = "msg";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "ErrorDetail");
-                        }
-                        else
-                        {
-                            p_Msg = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Msg = true;
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        member = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("type", "ErrorDetail");
-                        }
-                        else
-                        {
-                            p_Type = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Type = true;
-                    }
-                    else if (reader.ValueTextEquals("url"u8))
-                    {
-                        member = "url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Url = null;
-                        }
-                        else
-                        {
-                            p_Url = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("ctx"u8))
-                    {
-                        member = "ctx";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Ctx = null;
-                        }
-                        else
-                        {
-                            p_Ctx = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Input = null;
-                        }
-                        else
-                        {
-                            p_Input = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "loc"u8, ref member)) { p_Loc = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("loc", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailLocItemJsonConverter.ReadValue(ref r0, o0)); has_Loc = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) { p_Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Msg = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) { p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("type", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Type = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref member)) p_Url = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "ctx"u8, ref member)) p_Ctx = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Loc)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("loc", "ErrorDetail");
-            }
-
-            if (!has_Msg)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("msg", "ErrorDetail");
-            }
-
-            if (!has_Type)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("type", "ErrorDetail");
-            }
+            if (!has_Loc) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("loc", "ErrorDetail");
+            if (!has_Msg) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("msg", "ErrorDetail");
+            if (!has_Type) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("type", "ErrorDetail");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail
             {
@@ -235,27 +131,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Loc);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(writer, value.Loc, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailLocItemJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName(s_Msg);
-            writer.WriteStringValue(value.Msg);
-            writer.WritePropertyName(s_Type);
-            writer.WriteStringValue(value.Type);
-            if (value.Url is { } v_Url)
-            {
-                writer.WritePropertyName(s_Url);
-                writer.WriteStringValue(v_Url);
-            }
-            if (value.Ctx is { } v_Ctx)
-            {
-                writer.WritePropertyName(s_Ctx);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Ctx, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
-            if (value.Input is { } v_Input)
-            {
-                writer.WritePropertyName(s_Input);
-                v_Input.WriteTo(writer);
-            }
+            writer.WritePropertyName(s_Loc); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(writer, value.Loc, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailLocItemJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Msg, value.Msg);
+            writer.WriteString(s_Type, value.Type);
+            if (value.Url is { } v_Url) writer.WriteString(s_Url, v_Url);
+            if (value.Ctx is { } v_Ctx) { writer.WritePropertyName(s_Ctx); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Ctx, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Input is { } v_Input) { writer.WritePropertyName(s_Input); v_Input.WriteTo(writer); }
             writer.WriteEndObject();
         }
     }

@@ -31,117 +31,94 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse>? _CancelRequestResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse> CancelRequestResponse => _CancelRequestResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult>? _CancelRequestResult;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult> CancelRequestResult => _CancelRequestResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus>? _CancelStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus>? _CancelStatusStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail>? _ErrorDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>? _ErrorDetailLocItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>? _ErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>? _ErrorResponseDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image>? _Image;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize>? _ImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus>? _QueueStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus>? _QueueStatusStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input>? _QwenImageEdit2511Input;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input> QwenImageEdit2511Input => _QwenImageEdit2511Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>? _QwenImageEdit2511InputAcceleration;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration> QwenImageEdit2511InputAcceleration => _QwenImageEdit2511InputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize>? _QwenImageEdit2511InputImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize> QwenImageEdit2511InputImageSize => _QwenImageEdit2511InputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>? _QwenImageEdit2511InputImageSizeOption2;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2> QwenImageEdit2511InputImageSizeOption2 => _QwenImageEdit2511InputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>? _QwenImageEdit2511InputOutputFormat;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat> QwenImageEdit2511InputOutputFormat => _QwenImageEdit2511InputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output>? _QwenImageEdit2511Output;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output> QwenImageEdit2511Output => _QwenImageEdit2511Output ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog>? _RequestLog;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>? _RequestLogLevel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>? _RequestLogSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload>? _WebhookPayload;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>? _WebhookPayloadStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus));
 
@@ -154,121 +131,29 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelRequestResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelRequestResultJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelStatusStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailLocItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorResponseDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ImageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QueueStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QueueStatusStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputAccelerationJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeOption2JsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputOutputFormatJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511OutputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.RequestLogJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.RequestLogLevelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.RequestLogSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.WebhookPayloadJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.WebhookPayloadStatusJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelRequestResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelRequestResultJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.CancelStatusJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailLocItemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorResponseDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ImageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ImageSizeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QueueStatusJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511OutputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.RequestLogJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.WebhookPayloadJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>());
             return null;
         }
     }

@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
 {
     /// <summary>The values of <c>QwenImageEdit2511InputImageSizeOption2</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeOption2JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEdit2511InputImageSizeOption2 : global::System.IEquatable<QwenImageEdit2511InputImageSizeOption2>
+    public readonly partial record struct QwenImageEdit2511InputImageSizeOption2 : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEdit2511InputImageSizeOption2>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEdit2511InputImageSizeOption2"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEdit2511InputImageSizeOption2(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEdit2511InputImageSizeOption2(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>square_hd</c></summary>
         public static QwenImageEdit2511InputImageSizeOption2 SquareHd { get; } = new("square_hd");
@@ -35,60 +36,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         public static QwenImageEdit2511InputImageSizeOption2 Landscape16_9 { get; } = new("landscape_16_9");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEdit2511InputImageSizeOption2> KnownValues { get; } = new QwenImageEdit2511InputImageSizeOption2[]
-        {
-            SquareHd,
-            Square,
-            Portrait4_3,
-            Portrait16_9,
-            Landscape4_3,
-            Landscape16_9,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEdit2511InputImageSizeOption2 left, QwenImageEdit2511InputImageSizeOption2 right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEdit2511InputImageSizeOption2 left, QwenImageEdit2511InputImageSizeOption2 right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEdit2511InputImageSizeOption2> KnownValues { get; } = new QwenImageEdit2511InputImageSizeOption2[] { SquareHd, Square, Portrait4_3, Portrait16_9, Landscape4_3, Landscape16_9 };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEdit2511InputImageSizeOption2"/>.</summary>
         public static implicit operator QwenImageEdit2511InputImageSizeOption2(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEdit2511InputImageSizeOption2 other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEdit2511InputImageSizeOption2 other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEdit2511InputImageSizeOption2 global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEdit2511InputImageSizeOption2>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEdit2511InputImageSizeOption2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2 value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2 value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

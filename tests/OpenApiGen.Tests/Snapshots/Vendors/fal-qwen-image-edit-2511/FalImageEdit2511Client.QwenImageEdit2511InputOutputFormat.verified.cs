@@ -9,16 +9,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
     /// <para>Default: <c>"png"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputOutputFormatJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEdit2511InputOutputFormat : global::System.IEquatable<QwenImageEdit2511InputOutputFormat>
+    public readonly partial record struct QwenImageEdit2511InputOutputFormat : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEdit2511InputOutputFormat>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEdit2511InputOutputFormat"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEdit2511InputOutputFormat(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEdit2511InputOutputFormat(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>jpeg</c></summary>
         public static QwenImageEdit2511InputOutputFormat Jpeg { get; } = new("jpeg");
@@ -30,57 +31,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         public static QwenImageEdit2511InputOutputFormat Webp { get; } = new("webp");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEdit2511InputOutputFormat> KnownValues { get; } = new QwenImageEdit2511InputOutputFormat[]
-        {
-            Jpeg,
-            Png,
-            Webp,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEdit2511InputOutputFormat left, QwenImageEdit2511InputOutputFormat right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEdit2511InputOutputFormat left, QwenImageEdit2511InputOutputFormat right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEdit2511InputOutputFormat> KnownValues { get; } = new QwenImageEdit2511InputOutputFormat[] { Jpeg, Png, Webp };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEdit2511InputOutputFormat"/>.</summary>
         public static implicit operator QwenImageEdit2511InputOutputFormat(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEdit2511InputOutputFormat other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEdit2511InputOutputFormat other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEdit2511InputOutputFormat global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEdit2511InputOutputFormat>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEdit2511InputOutputFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

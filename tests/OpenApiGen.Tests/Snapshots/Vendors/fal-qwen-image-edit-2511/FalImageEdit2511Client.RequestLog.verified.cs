@@ -36,15 +36,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Message is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "message"));
-            }
+            if (Message is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "message"));
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "level"), Level, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel.KnownValues);
-            if (Source is { } v_Source)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "source"), v_Source, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource.KnownValues);
-            }
+            if (Source is { } v_Source) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "source"), v_Source, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource.KnownValues);
         }
     }
 }
@@ -70,11 +64,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (RequestLog)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "RequestLog");
             string? p_Message = default;
             var has_Message = false;
             global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel p_Level = default;
@@ -82,93 +72,26 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource? p_Source = default;
             global::System.DateTimeOffset p_Timestamp = default;
             var has_Timestamp = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("message", "RequestLog");
-                        }
-                        else
-                        {
-                            p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Message = true;
-                    }
-                    else if (reader.ValueTextEquals("level"u8))
-                    {
-                        member = "level";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("level", "RequestLog");
-                        }
-                        else
-                        {
-                            p_Level = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.RequestLogLevelJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Level = true;
-                    }
-                    else if (reader.ValueTextEquals("source"u8))
-                    {
-                        member = "source";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Source = null;
-                        }
-                        else
-                        {
-                            p_Source = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.RequestLogSourceJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("timestamp"u8))
-                    {
-                        member = "timestamp";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("timestamp", "RequestLog");
-                        }
-                        else
-                        {
-                            p_Timestamp = reader.GetDateTimeOffset();
-                        }
-                        has_Timestamp = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) { p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("message", "RequestLog") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Message = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "level"u8, ref member)) { p_Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("level", "RequestLog") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>.ReadValue(ref reader, options); has_Level = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) p_Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "timestamp"u8, ref member)) { p_Timestamp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("timestamp", "RequestLog") : reader.GetDateTimeOffset(); has_Timestamp = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Message)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("message", "RequestLog");
-            }
-
-            if (!has_Level)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("level", "RequestLog");
-            }
-
-            if (!has_Timestamp)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("timestamp", "RequestLog");
-            }
+            if (!has_Message) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("message", "RequestLog");
+            if (!has_Level) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("level", "RequestLog");
+            if (!has_Timestamp) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("timestamp", "RequestLog");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog
             {
@@ -184,17 +107,10 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Message);
-            writer.WriteStringValue(value.Message);
-            writer.WritePropertyName(s_Level);
-            writer.WriteStringValue(value.Level.ToString());
-            if (value.Source is { } v_Source)
-            {
-                writer.WritePropertyName(s_Source);
-                writer.WriteStringValue(v_Source.ToString());
-            }
-            writer.WritePropertyName(s_Timestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(s_Message, value.Message);
+            writer.WriteString(s_Level, value.Level.ToString());
+            if (value.Source is { } v_Source) writer.WriteString(s_Source, v_Source.ToString());
+            writer.WriteString(s_Timestamp, value.Timestamp);
             writer.WriteEndObject();
         }
     }

@@ -42,10 +42,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (RequestId is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "request_id"));
-            }
+            if (RequestId is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "request_id"));
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus.KnownValues);
         }
     }
@@ -74,11 +71,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (WebhookPayload)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "WebhookPayload");
             string? p_RequestId = default;
             var has_RequestId = false;
             string? p_GatewayRequestId = default;
@@ -87,113 +80,27 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::System.Text.Json.JsonElement? p_Payload = default;
             string? p_Error = default;
             string? p_PayloadError = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("request_id"u8))
-                    {
-                        member = "request_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("request_id", "WebhookPayload");
-                        }
-                        else
-                        {
-                            p_RequestId = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_RequestId = true;
-                    }
-                    else if (reader.ValueTextEquals("gateway_request_id"u8))
-                    {
-                        member = "gateway_request_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GatewayRequestId = null;
-                        }
-                        else
-                        {
-                            p_GatewayRequestId = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "WebhookPayload");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.WebhookPayloadStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("payload"u8))
-                    {
-                        member = "payload";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Payload = null;
-                        }
-                        else
-                        {
-                            p_Payload = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("error"u8))
-                    {
-                        member = "error";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Error = null;
-                        }
-                        else
-                        {
-                            p_Error = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("payload_error"u8))
-                    {
-                        member = "payload_error";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PayloadError = null;
-                        }
-                        else
-                        {
-                            p_PayloadError = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "request_id"u8, ref member)) { p_RequestId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("request_id", "WebhookPayload") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_RequestId = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "gateway_request_id"u8, ref member)) p_GatewayRequestId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "WebhookPayload") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "payload"u8, ref member)) p_Payload = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "payload_error"u8, ref member)) p_PayloadError = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_RequestId)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("request_id", "WebhookPayload");
-            }
-
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "WebhookPayload");
-            }
+            if (!has_RequestId) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("request_id", "WebhookPayload");
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "WebhookPayload");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload
             {
@@ -211,30 +118,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_RequestId);
-            writer.WriteStringValue(value.RequestId);
-            if (value.GatewayRequestId is { } v_GatewayRequestId)
-            {
-                writer.WritePropertyName(s_GatewayRequestId);
-                writer.WriteStringValue(v_GatewayRequestId);
-            }
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
-            if (value.Payload is { } v_Payload)
-            {
-                writer.WritePropertyName(s_Payload);
-                v_Payload.WriteTo(writer);
-            }
-            if (value.Error is { } v_Error)
-            {
-                writer.WritePropertyName(s_Error);
-                writer.WriteStringValue(v_Error);
-            }
-            if (value.PayloadError is { } v_PayloadError)
-            {
-                writer.WritePropertyName(s_PayloadError);
-                writer.WriteStringValue(v_PayloadError);
-            }
+            writer.WriteString(s_RequestId, value.RequestId);
+            if (value.GatewayRequestId is { } v_GatewayRequestId) writer.WriteString(s_GatewayRequestId, v_GatewayRequestId);
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Payload is { } v_Payload) { writer.WritePropertyName(s_Payload); v_Payload.WriteTo(writer); }
+            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error);
+            if (value.PayloadError is { } v_PayloadError) writer.WriteString(s_PayloadError, v_PayloadError);
             writer.WriteEndObject();
         }
     }

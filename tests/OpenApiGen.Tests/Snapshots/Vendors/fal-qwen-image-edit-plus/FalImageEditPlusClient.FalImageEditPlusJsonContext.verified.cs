@@ -31,117 +31,94 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse>? _CancelRequestResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse> CancelRequestResponse => _CancelRequestResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>? _CancelRequestResult;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult> CancelRequestResult => _CancelRequestResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus>? _CancelStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus>? _CancelStatusStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>? _ErrorDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>? _ErrorDetailLocItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse>? _ErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail>? _ErrorResponseDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>? _Image;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize>? _ImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>? _QueueStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus>? _QueueStatusStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput>? _QwenImageEditPlusInput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput> QwenImageEditPlusInput => _QwenImageEditPlusInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>? _QwenImageEditPlusInputAcceleration;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration> QwenImageEditPlusInputAcceleration => _QwenImageEditPlusInputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>? _QwenImageEditPlusInputImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize> QwenImageEditPlusInputImageSize => _QwenImageEditPlusInputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2>? _QwenImageEditPlusInputImageSizeOption2;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2> QwenImageEditPlusInputImageSizeOption2 => _QwenImageEditPlusInputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>? _QwenImageEditPlusInputOutputFormat;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat> QwenImageEditPlusInputOutputFormat => _QwenImageEditPlusInputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>? _QwenImageEditPlusOutput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput> QwenImageEditPlusOutput => _QwenImageEditPlusOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog>? _RequestLog;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel>? _RequestLogLevel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource>? _RequestLogSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload>? _WebhookPayload;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus>? _WebhookPayloadStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus));
 
@@ -154,121 +131,29 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.CancelRequestResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.CancelRequestResultJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.CancelStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.CancelStatusStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorDetailLocItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorResponseDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QueueStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QueueStatusStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputAccelerationJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputImageSizeOption2JsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputOutputFormatJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusOutputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.RequestLogJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.RequestLogLevelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.RequestLogSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.WebhookPayloadJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.WebhookPayloadStatusJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.CancelRequestResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.CancelRequestResultJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.CancelStatusJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorDetailLocItemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorResponseDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageSizeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QueueStatusJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputImageSizeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusOutputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.RequestLogJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload>(options, new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.WebhookPayloadJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus>());
             return null;
         }
     }

@@ -49,10 +49,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Url is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "url"));
-            }
+            if (Url is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "url"));
         }
     }
 }
@@ -80,11 +77,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Image)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Image");
             long? p_FileSize = default;
             long? p_Height = default;
             string? p_Url = default;
@@ -92,107 +85,26 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             long? p_Width = default;
             string? p_FileName = default;
             string? p_ContentType = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("file_size"u8))
-                    {
-                        member = "file_size";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileSize = null;
-                        }
-                        else
-                        {
-                            p_FileSize = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("height"u8))
-                    {
-                        member = "height";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Height = null;
-                        }
-                        else
-                        {
-                            p_Height = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("url"u8))
-                    {
-                        member = "url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("url", "Image");
-                        }
-                        else
-                        {
-                            p_Url = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Url = true;
-                    }
-                    else if (reader.ValueTextEquals("width"u8))
-                    {
-                        member = "width";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Width = null;
-                        }
-                        else
-                        {
-                            p_Width = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("file_name"u8))
-                    {
-                        member = "file_name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FileName = null;
-                        }
-                        else
-                        {
-                            p_FileName = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("content_type"u8))
-                    {
-                        member = "content_type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ContentType = null;
-                        }
-                        else
-                        {
-                            p_ContentType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_size"u8, ref member)) p_FileSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) p_Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref member)) { p_Url = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("url", "Image") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Url = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) p_Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_name"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content_type"u8, ref member)) p_ContentType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Url)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("url", "Image");
-            }
+            if (!has_Url) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("url", "Image");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image
             {
@@ -210,33 +122,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FileSize is { } v_FileSize)
-            {
-                writer.WritePropertyName(s_FileSize);
-                writer.WriteNumberValue(v_FileSize);
-            }
-            if (value.Height is { } v_Height)
-            {
-                writer.WritePropertyName(s_Height);
-                writer.WriteNumberValue(v_Height);
-            }
-            writer.WritePropertyName(s_Url);
-            writer.WriteStringValue(value.Url);
-            if (value.Width is { } v_Width)
-            {
-                writer.WritePropertyName(s_Width);
-                writer.WriteNumberValue(v_Width);
-            }
-            if (value.FileName is { } v_FileName)
-            {
-                writer.WritePropertyName(s_FileName);
-                writer.WriteStringValue(v_FileName);
-            }
-            if (value.ContentType is { } v_ContentType)
-            {
-                writer.WritePropertyName(s_ContentType);
-                writer.WriteStringValue(v_ContentType);
-            }
+            if (value.FileSize is { } v_FileSize) writer.WriteNumber(s_FileSize, v_FileSize);
+            if (value.Height is { } v_Height) writer.WriteNumber(s_Height, v_Height);
+            writer.WriteString(s_Url, value.Url);
+            if (value.Width is { } v_Width) writer.WriteNumber(s_Width, v_Width);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
+            if (value.ContentType is { } v_ContentType) writer.WriteString(s_ContentType, v_ContentType);
             writer.WriteEndObject();
         }
     }

@@ -9,16 +9,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
     /// <para>Default: <c>"regular"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputAccelerationJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEditPlusInputAcceleration : global::System.IEquatable<QwenImageEditPlusInputAcceleration>
+    public readonly partial record struct QwenImageEditPlusInputAcceleration : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditPlusInputAcceleration>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEditPlusInputAcceleration"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEditPlusInputAcceleration(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEditPlusInputAcceleration(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>none</c></summary>
         public static QwenImageEditPlusInputAcceleration None { get; } = new("none");
@@ -27,56 +28,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         public static QwenImageEditPlusInputAcceleration Regular { get; } = new("regular");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditPlusInputAcceleration> KnownValues { get; } = new QwenImageEditPlusInputAcceleration[]
-        {
-            None,
-            Regular,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEditPlusInputAcceleration left, QwenImageEditPlusInputAcceleration right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEditPlusInputAcceleration left, QwenImageEditPlusInputAcceleration right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditPlusInputAcceleration> KnownValues { get; } = new QwenImageEditPlusInputAcceleration[] { None, Regular };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEditPlusInputAcceleration"/>.</summary>
         public static implicit operator QwenImageEditPlusInputAcceleration(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEditPlusInputAcceleration other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEditPlusInputAcceleration other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEditPlusInputAcceleration global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditPlusInputAcceleration>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditPlusInputAccelerationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

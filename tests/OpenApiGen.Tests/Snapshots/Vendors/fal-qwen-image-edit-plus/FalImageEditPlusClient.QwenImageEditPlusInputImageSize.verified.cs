@@ -19,20 +19,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize"/>.</summary>
         /// <param name="value">The value.</param>
-        public QwenImageEditPlusInputImageSize(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public QwenImageEditPlusInputImageSize(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2"/>.</summary>
         /// <param name="value">The value.</param>
-        public QwenImageEditPlusInputImageSize(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2 value)
-        {
-            _case = 2;
-            _case2 = value;
-        }
+        public QwenImageEditPlusInputImageSize(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2 value) => (_case, _case2) = (2, value);
 
         private QwenImageEditPlusInputImageSize(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -111,15 +102,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         {
             switch (_case)
             {
-                case 1:
-                    global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageSizeJsonConverter.WriteValue(writer, _case1!, options);
-                    break;
-                case 2:
-                    writer.WriteStringValue(_case2.ToString());
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageSizeJsonConverter.WriteValue(writer, _case1!, options); break;
+                case 2: writer.WriteStringValue(_case2.ToString()); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -166,52 +151,16 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.String:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputImageSizeOption2JsonConverter.ReadValue(ref copy, options);
-                            if (global::System.Linq.Enumerable.Contains(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2.KnownValues, value))
-                            {
-                                reader = copy;
-                                return new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize(value);
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryReadKnown(ref reader, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2.KnownValues, out var c0)) return new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize(c0);
                     break;
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    var scan = reader;
-                    int[] order;
-                    using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref scan))
+                    foreach (var candidate in global::OpenApiGen.Runtime.UnionMatcher.Rank(ref reader, s_objectCases))
                     {
-                        order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);
-                    }
-
-                    foreach (var candidate in order)
-                    {
-                        var copy = reader;
-                        try
+                        switch (candidate)
                         {
-                            switch (candidate)
-                            {
-                                case 0:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageSizeJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize(value);
-                                }
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case after all: try the next.
+                            case 0: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageSizeJsonConverter.ReadValue(ref r, o), out var v0)) return new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize(v0); break;
                         }
                     }
-
                     break;
             }
 

@@ -9,16 +9,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
     /// <para>Default: <c>"png"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.QwenImageEditPlusInputOutputFormatJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEditPlusInputOutputFormat : global::System.IEquatable<QwenImageEditPlusInputOutputFormat>
+    public readonly partial record struct QwenImageEditPlusInputOutputFormat : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditPlusInputOutputFormat>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEditPlusInputOutputFormat"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEditPlusInputOutputFormat(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEditPlusInputOutputFormat(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>jpeg</c></summary>
         public static QwenImageEditPlusInputOutputFormat Jpeg { get; } = new("jpeg");
@@ -27,56 +28,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         public static QwenImageEditPlusInputOutputFormat Png { get; } = new("png");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditPlusInputOutputFormat> KnownValues { get; } = new QwenImageEditPlusInputOutputFormat[]
-        {
-            Jpeg,
-            Png,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEditPlusInputOutputFormat left, QwenImageEditPlusInputOutputFormat right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEditPlusInputOutputFormat left, QwenImageEditPlusInputOutputFormat right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditPlusInputOutputFormat> KnownValues { get; } = new QwenImageEditPlusInputOutputFormat[] { Jpeg, Png };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEditPlusInputOutputFormat"/>.</summary>
         public static implicit operator QwenImageEditPlusInputOutputFormat(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEditPlusInputOutputFormat other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEditPlusInputOutputFormat other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEditPlusInputOutputFormat global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditPlusInputOutputFormat>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditPlusInputOutputFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -46,14 +46,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Prompt is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            }
-            if (Images is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "images"));
-            }
+            if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
+            if (Images is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "images"));
             else
             {
                 for (var i0 = 0; i0 < Images.Count; i0++)
@@ -64,14 +58,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
                     }
                 }
             }
-            if (Timings is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "timings"));
-            }
-            if (HasNsfwConcepts is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "has_nsfw_concepts"));
-            }
+            if (Timings is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "timings"));
+            if (HasNsfwConcepts is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "has_nsfw_concepts"));
         }
     }
 }
@@ -98,11 +86,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QwenImageEditPlusOutput)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditPlusOutput");
             string? p_Prompt = default;
             var has_Prompt = false;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>? p_Images = default;
@@ -113,118 +97,29 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             var has_HasNsfwConcepts = false;
             long p_Seed = default;
             var has_Seed = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("prompt"u8))
-                    {
-                        member = "prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusOutput");
-                        }
-                        else
-                        {
-                            p_Prompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Prompt = true;
-                    }
-                    else if (reader.ValueTextEquals("images"u8))
-                    {
-                        member = "images";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("images", "QwenImageEditPlusOutput");
-                        }
-                        else
-                        {
-                            p_Images = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Images = true;
-                    }
-                    else if (reader.ValueTextEquals("timings"u8))
-                    {
-                        member = "timings";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("timings", "QwenImageEditPlusOutput");
-                        }
-                        else
-                        {
-                            p_Timings = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                        has_Timings = true;
-                    }
-                    else if (reader.ValueTextEquals("has_nsfw_concepts"u8))
-                    {
-                        member = "has_nsfw_concepts";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("has_nsfw_concepts", "QwenImageEditPlusOutput");
-                        }
-                        else
-                        {
-                            p_HasNsfwConcepts = global::OpenApiGen.Runtime.JsonRead.List<bool>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => r0.GetBoolean());
-                        }
-                        has_HasNsfwConcepts = true;
-                    }
-                    else if (reader.ValueTextEquals("seed"u8))
-                    {
-                        member = "seed";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("seed", "QwenImageEditPlusOutput");
-                        }
-                        else
-                        {
-                            p_Seed = reader.GetInt64();
-                        }
-                        has_Seed = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusOutput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "images"u8, ref member)) { p_Images = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("images", "QwenImageEditPlusOutput") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageJsonConverter.ReadValue(ref r0, o0)); has_Images = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "timings"u8, ref member)) { p_Timings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("timings", "QwenImageEditPlusOutput") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); has_Timings = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "has_nsfw_concepts"u8, ref member)) { p_HasNsfwConcepts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("has_nsfw_concepts", "QwenImageEditPlusOutput") : global::OpenApiGen.Runtime.JsonRead.List<bool>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => r0.GetBoolean()); has_HasNsfwConcepts = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) { p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("seed", "QwenImageEditPlusOutput") : reader.GetInt64(); has_Seed = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditPlusOutput");
-            }
-
-            if (!has_Images)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("images", "QwenImageEditPlusOutput");
-            }
-
-            if (!has_Timings)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("timings", "QwenImageEditPlusOutput");
-            }
-
-            if (!has_HasNsfwConcepts)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("has_nsfw_concepts", "QwenImageEditPlusOutput");
-            }
-
-            if (!has_Seed)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("seed", "QwenImageEditPlusOutput");
-            }
+            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditPlusOutput");
+            if (!has_Images) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("images", "QwenImageEditPlusOutput");
+            if (!has_Timings) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("timings", "QwenImageEditPlusOutput");
+            if (!has_HasNsfwConcepts) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("has_nsfw_concepts", "QwenImageEditPlusOutput");
+            if (!has_Seed) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("seed", "QwenImageEditPlusOutput");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput
             {
@@ -241,16 +136,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Prompt);
-            writer.WriteStringValue(value.Prompt);
-            writer.WritePropertyName(s_Images);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(writer, value.Images, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName(s_Timings);
-            global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Timings, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            writer.WritePropertyName(s_HasNsfwConcepts);
-            global::OpenApiGen.Runtime.JsonWrite.List<bool>(writer, value.HasNsfwConcepts, options, static (w0, x0, o0) => { w0.WriteBooleanValue(x0); });
-            writer.WritePropertyName(s_Seed);
-            writer.WriteNumberValue(value.Seed);
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WritePropertyName(s_Images); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(writer, value.Images, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Timings); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Timings, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            writer.WritePropertyName(s_HasNsfwConcepts); global::OpenApiGen.Runtime.JsonWrite.List<bool>(writer, value.HasNsfwConcepts, options, static (w0, x0, o0) => { w0.WriteBooleanValue(x0); });
+            writer.WriteNumber(s_Seed, value.Seed);
             writer.WriteEndObject();
         }
     }

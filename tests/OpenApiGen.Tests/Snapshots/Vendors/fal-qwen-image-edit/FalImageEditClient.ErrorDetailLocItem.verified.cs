@@ -16,20 +16,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
 
         /// <summary>Holds a <c>long</c>.</summary>
         /// <param name="value">The value.</param>
-        public ErrorDetailLocItem(long value)
-        {
-            _case = 1;
-            _case1 = value;
-        }
+        public ErrorDetailLocItem(long value) => (_case, _case1) = (1, value);
 
         /// <summary>Holds a <c>string</c>.</summary>
         /// <param name="value">The value.</param>
-        public ErrorDetailLocItem(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public ErrorDetailLocItem(string value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private ErrorDetailLocItem(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -113,15 +104,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         {
             switch (_case)
             {
-                case 1:
-                    writer.WriteNumberValue(_case1);
-                    break;
-                case 2:
-                    writer.WriteStringValue(_case2!);
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: writer.WriteNumberValue(_case1); break;
+                case 2: writer.WriteStringValue(_case2!); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -155,34 +140,10 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.String:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::OpenApiGen.Runtime.JsonRead.String(ref copy);
-                            reader = copy;
-                            return new global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem(value);
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::OpenApiGen.Runtime.JsonRead.String(ref r), out var c0)) return new global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem(c0);
                     break;
                 case global::System.Text.Json.JsonTokenType.Number:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = copy.GetInt64();
-                            reader = copy;
-                            return new global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem(value);
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<long>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => r.GetInt64(), out var c1)) return new global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem(c1);
                     break;
             }
 

@@ -16,21 +16,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
 
         /// <summary>Holds a <c>string</c>.</summary>
         /// <param name="value">The value.</param>
-        public ErrorResponseDetail(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public ErrorResponseDetail(string value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a list of <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail"/>.</summary>
         /// <param name="value">The value.</param>
-        public ErrorResponseDetail(global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail> value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public ErrorResponseDetail(global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail> value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private ErrorResponseDetail(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -118,15 +108,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         {
             switch (_case)
             {
-                case 1:
-                    writer.WriteStringValue(_case1!);
-                    break;
-                case 2:
-                    global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>(writer, _case2!, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorDetailJsonConverter.WriteValue(w0, x0, o0); });
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: writer.WriteStringValue(_case1!); break;
+                case 2: global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>(writer, _case2!, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorDetailJsonConverter.WriteValue(w0, x0, o0); }); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -170,34 +154,10 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.String:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::OpenApiGen.Runtime.JsonRead.String(ref copy);
-                            reader = copy;
-                            return new global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail(value);
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::OpenApiGen.Runtime.JsonRead.String(ref r), out var c0)) return new global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail(c0);
                     break;
                 case global::System.Text.Json.JsonTokenType.StartArray:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>(ref copy, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorDetailJsonConverter.ReadValue(ref r0, o0));
-                            reader = copy;
-                            return new global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail(value);
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>(ref r, o, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorDetailJsonConverter.ReadValue(ref r0, o0)), out var c1)) return new global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail(c1);
                     break;
             }
 

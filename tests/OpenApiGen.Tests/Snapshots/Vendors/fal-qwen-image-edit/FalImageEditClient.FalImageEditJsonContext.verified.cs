@@ -31,117 +31,94 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse>? _CancelRequestResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse> CancelRequestResponse => _CancelRequestResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult>? _CancelRequestResult;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult> CancelRequestResult => _CancelRequestResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus>? _CancelStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus>? _CancelStatusStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>? _ErrorDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem>? _ErrorDetailLocItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>? _ErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail>? _ErrorResponseDetail;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image>? _Image;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.Image"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.Image));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize>? _ImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>? _QueueStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>? _QueueStatusStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput>? _QwenImageEditInput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput> QwenImageEditInput => _QwenImageEditInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>? _QwenImageEditInputAcceleration;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration> QwenImageEditInputAcceleration => _QwenImageEditInputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>? _QwenImageEditInputImageSize;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize> QwenImageEditInputImageSize => _QwenImageEditInputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>? _QwenImageEditInputImageSizeOption2;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2> QwenImageEditInputImageSizeOption2 => _QwenImageEditInputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>? _QwenImageEditInputOutputFormat;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat> QwenImageEditInputOutputFormat => _QwenImageEditInputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput>? _QwenImageEditOutput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput> QwenImageEditOutput => _QwenImageEditOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>? _RequestLog;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel>? _RequestLogLevel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource>? _RequestLogSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload>? _WebhookPayload;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus>? _WebhookPayloadStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus));
 
@@ -154,121 +131,29 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.CancelRequestResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.CancelRequestResultJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.CancelStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.CancelStatusStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorDetailLocItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorResponseDetailJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.Image))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ImageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QueueStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QueueStatusStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputAccelerationJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeOption2JsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputOutputFormatJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditOutputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.RequestLogJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.RequestLogLevelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.RequestLogSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.WebhookPayloadJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.WebhookPayloadStatusJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.CancelRequestResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.CancelRequestResultJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.CancelStatusJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorDetailLocItemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ErrorResponseDetailJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.Image)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ImageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ImageSizeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QueueStatusJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditOutputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.RequestLogJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload>(options, new global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.WebhookPayloadJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus>());
             return null;
         }
     }

@@ -55,10 +55,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus.KnownValues);
-            if (RequestId is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "request_id"));
-            }
+            if (RequestId is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "request_id"));
             if (Logs is { } v_Logs)
             {
                 for (var i0 = 0; i0 < v_Logs.Count; i0++)
@@ -100,11 +97,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QueueStatus)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QueueStatus");
             global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus p_Status = default;
             var has_Status = false;
             string? p_RequestId = default;
@@ -117,165 +110,31 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>? p_Logs = default;
             string? p_Error = default;
             string? p_ErrorType = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "QueueStatus");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QueueStatusStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("request_id"u8))
-                    {
-                        member = "request_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("request_id", "QueueStatus");
-                        }
-                        else
-                        {
-                            p_RequestId = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_RequestId = true;
-                    }
-                    else if (reader.ValueTextEquals("response_url"u8))
-                    {
-                        member = "response_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ResponseUrl = null;
-                        }
-                        else
-                        {
-                            p_ResponseUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status_url"u8))
-                    {
-                        member = "status_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_StatusUrl = null;
-                        }
-                        else
-                        {
-                            p_StatusUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("cancel_url"u8))
-                    {
-                        member = "cancel_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CancelUrl = null;
-                        }
-                        else
-                        {
-                            p_CancelUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("metrics"u8))
-                    {
-                        member = "metrics";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Metrics = null;
-                        }
-                        else
-                        {
-                            p_Metrics = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("queue_position"u8))
-                    {
-                        member = "queue_position";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_QueuePosition = null;
-                        }
-                        else
-                        {
-                            p_QueuePosition = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("logs"u8))
-                    {
-                        member = "logs";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Logs = null;
-                        }
-                        else
-                        {
-                            p_Logs = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.RequestLogJsonConverter.ReadValue(ref r0, o0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("error"u8))
-                    {
-                        member = "error";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Error = null;
-                        }
-                        else
-                        {
-                            p_Error = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("error_type"u8))
-                    {
-                        member = "error_type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ErrorType = null;
-                        }
-                        else
-                        {
-                            p_ErrorType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "QueueStatus") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "request_id"u8, ref member)) { p_RequestId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("request_id", "QueueStatus") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_RequestId = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "response_url"u8, ref member)) p_ResponseUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status_url"u8, ref member)) p_StatusUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cancel_url"u8, ref member)) p_CancelUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metrics"u8, ref member)) p_Metrics = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "queue_position"u8, ref member)) p_QueuePosition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "logs"u8, ref member)) p_Logs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.RequestLogJsonConverter.ReadValue(ref r0, o0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error_type"u8, ref member)) p_ErrorType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "QueueStatus");
-            }
-
-            if (!has_RequestId)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("request_id", "QueueStatus");
-            }
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "QueueStatus");
+            if (!has_RequestId) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("request_id", "QueueStatus");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus
             {
@@ -297,50 +156,16 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
-            writer.WritePropertyName(s_RequestId);
-            writer.WriteStringValue(value.RequestId);
-            if (value.ResponseUrl is { } v_ResponseUrl)
-            {
-                writer.WritePropertyName(s_ResponseUrl);
-                writer.WriteStringValue(v_ResponseUrl);
-            }
-            if (value.StatusUrl is { } v_StatusUrl)
-            {
-                writer.WritePropertyName(s_StatusUrl);
-                writer.WriteStringValue(v_StatusUrl);
-            }
-            if (value.CancelUrl is { } v_CancelUrl)
-            {
-                writer.WritePropertyName(s_CancelUrl);
-                writer.WriteStringValue(v_CancelUrl);
-            }
-            if (value.Metrics is { } v_Metrics)
-            {
-                writer.WritePropertyName(s_Metrics);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metrics, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
-            if (value.QueuePosition is { } v_QueuePosition)
-            {
-                writer.WritePropertyName(s_QueuePosition);
-                writer.WriteNumberValue(v_QueuePosition);
-            }
-            if (value.Logs is { } v_Logs)
-            {
-                writer.WritePropertyName(s_Logs);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>(writer, v_Logs, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.RequestLogJsonConverter.WriteValue(w0, x0, o0); });
-            }
-            if (value.Error is { } v_Error)
-            {
-                writer.WritePropertyName(s_Error);
-                writer.WriteStringValue(v_Error);
-            }
-            if (value.ErrorType is { } v_ErrorType)
-            {
-                writer.WritePropertyName(s_ErrorType);
-                writer.WriteStringValue(v_ErrorType);
-            }
+            writer.WriteString(s_Status, value.Status.ToString());
+            writer.WriteString(s_RequestId, value.RequestId);
+            if (value.ResponseUrl is { } v_ResponseUrl) writer.WriteString(s_ResponseUrl, v_ResponseUrl);
+            if (value.StatusUrl is { } v_StatusUrl) writer.WriteString(s_StatusUrl, v_StatusUrl);
+            if (value.CancelUrl is { } v_CancelUrl) writer.WriteString(s_CancelUrl, v_CancelUrl);
+            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName(s_Metrics); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metrics, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.QueuePosition is { } v_QueuePosition) writer.WriteNumber(s_QueuePosition, v_QueuePosition);
+            if (value.Logs is { } v_Logs) { writer.WritePropertyName(s_Logs); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>(writer, v_Logs, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.RequestLogJsonConverter.WriteValue(w0, x0, o0); }); }
+            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error);
+            if (value.ErrorType is { } v_ErrorType) writer.WriteString(s_ErrorType, v_ErrorType);
             writer.WriteEndObject();
         }
     }

@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
 {
     /// <summary>The values of <c>QueueStatusStatus</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QueueStatusStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QueueStatusStatus : global::System.IEquatable<QueueStatusStatus>
+    public readonly partial record struct QueueStatusStatus : global::OpenApiGen.Runtime.IExtensibleEnum<QueueStatusStatus>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QueueStatusStatus"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QueueStatusStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QueueStatusStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>IN_QUEUE</c></summary>
         public static QueueStatusStatus InQueue { get; } = new("IN_QUEUE");
@@ -26,57 +27,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         public static QueueStatusStatus Completed { get; } = new("COMPLETED");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QueueStatusStatus> KnownValues { get; } = new QueueStatusStatus[]
-        {
-            InQueue,
-            InProgress,
-            Completed,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QueueStatusStatus left, QueueStatusStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QueueStatusStatus left, QueueStatusStatus right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QueueStatusStatus> KnownValues { get; } = new QueueStatusStatus[] { InQueue, InProgress, Completed };
 
         /// <summary>Converts a wire value to a <see cref="QueueStatusStatus"/>.</summary>
         public static implicit operator QueueStatusStatus(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QueueStatusStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QueueStatusStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QueueStatusStatus global::OpenApiGen.Runtime.IExtensibleEnum<QueueStatusStatus>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QueueStatusStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

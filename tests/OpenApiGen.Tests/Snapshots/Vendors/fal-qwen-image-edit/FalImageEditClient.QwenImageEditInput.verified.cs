@@ -108,21 +108,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Prompt is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            }
+            if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_images"), (double)NumImages, 1d, false, 4d, false);
-            if (ImageSize is { } v_ImageSize)
-            {
-                v_ImageSize.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"));
-            }
+            if (ImageSize is { } v_ImageSize) v_ImageSize.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"));
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "acceleration"), Acceleration, global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration.KnownValues);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), OutputFormat, global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat.KnownValues);
-            if (ImageUrl is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_url"));
-            }
+            if (ImageUrl is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_url"));
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "guidance_scale"), (double)GuidanceScale, 0d, false, 20d, false);
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_inference_steps"), (double)NumInferenceSteps, 2d, false, 50d, false);
         }
@@ -158,11 +149,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QwenImageEditInput)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditInput");
             string? p_Prompt = default;
             var has_Prompt = false;
             int p_NumImages = 1;
@@ -177,191 +164,33 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
             long? p_Seed = default;
             string p_NegativePrompt = " ";
             bool p_EnableSafetyChecker = true;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("prompt"u8))
-                    {
-                        member = "prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditInput");
-                        }
-                        else
-                        {
-                            p_Prompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Prompt = true;
-                    }
-                    else if (reader.ValueTextEquals("num_images"u8))
-                    {
-                        member = "num_images";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NumImages = 1;
-                        }
-                        else
-                        {
-                            p_NumImages = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("image_size"u8))
-                    {
-                        member = "image_size";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ImageSize = null;
-                        }
-                        else
-                        {
-                            p_ImageSize = global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("acceleration"u8))
-                    {
-                        member = "acceleration";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Acceleration = global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration.Regular;
-                        }
-                        else
-                        {
-                            p_Acceleration = global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputAccelerationJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output_format"u8))
-                    {
-                        member = "output_format";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_OutputFormat = global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat.Png;
-                        }
-                        else
-                        {
-                            p_OutputFormat = global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputOutputFormatJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("image_url"u8))
-                    {
-                        member = "image_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_url", "QwenImageEditInput");
-                        }
-                        else
-                        {
-                            p_ImageUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_ImageUrl = true;
-                    }
-                    else if (reader.ValueTextEquals("sync_mode"u8))
-                    {
-                        member = "sync_mode";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_SyncMode = false;
-                        }
-                        else
-                        {
-                            p_SyncMode = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("guidance_scale"u8))
-                    {
-                        member = "guidance_scale";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GuidanceScale = 4d;
-                        }
-                        else
-                        {
-                            p_GuidanceScale = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("num_inference_steps"u8))
-                    {
-                        member = "num_inference_steps";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NumInferenceSteps = 30;
-                        }
-                        else
-                        {
-                            p_NumInferenceSteps = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("seed"u8))
-                    {
-                        member = "seed";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Seed = null;
-                        }
-                        else
-                        {
-                            p_Seed = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("negative_prompt"u8))
-                    {
-                        member = "negative_prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_NegativePrompt = " ";
-                        }
-                        else
-                        {
-                            p_NegativePrompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("enable_safety_checker"u8))
-                    {
-                        member = "enable_safety_checker";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_EnableSafetyChecker = true;
-                        }
-                        else
-                        {
-                            p_EnableSafetyChecker = reader.GetBoolean();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration.Regular : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_url"u8, ref member)) { p_ImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_url", "QwenImageEditInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_ImageUrl = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 30 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " " : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditInput");
-            }
-
-            if (!has_ImageUrl)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_url", "QwenImageEditInput");
-            }
+            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditInput");
+            if (!has_ImageUrl) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_url", "QwenImageEditInput");
 
             return new global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput
             {
@@ -385,36 +214,18 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Prompt);
-            writer.WriteStringValue(value.Prompt);
-            writer.WritePropertyName(s_NumImages);
-            writer.WriteNumberValue(value.NumImages);
-            if (value.ImageSize is { } v_ImageSize)
-            {
-                writer.WritePropertyName(s_ImageSize);
-                global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options);
-            }
-            writer.WritePropertyName(s_Acceleration);
-            writer.WriteStringValue(value.Acceleration.ToString());
-            writer.WritePropertyName(s_OutputFormat);
-            writer.WriteStringValue(value.OutputFormat.ToString());
-            writer.WritePropertyName(s_ImageUrl);
-            writer.WriteStringValue(value.ImageUrl);
-            writer.WritePropertyName(s_SyncMode);
-            writer.WriteBooleanValue(value.SyncMode);
-            writer.WritePropertyName(s_GuidanceScale);
-            writer.WriteNumberValue(value.GuidanceScale);
-            writer.WritePropertyName(s_NumInferenceSteps);
-            writer.WriteNumberValue(value.NumInferenceSteps);
-            if (value.Seed is { } v_Seed)
-            {
-                writer.WritePropertyName(s_Seed);
-                writer.WriteNumberValue(v_Seed);
-            }
-            writer.WritePropertyName(s_NegativePrompt);
-            writer.WriteStringValue(value.NegativePrompt);
-            writer.WritePropertyName(s_EnableSafetyChecker);
-            writer.WriteBooleanValue(value.EnableSafetyChecker);
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WriteNumber(s_NumImages, value.NumImages);
+            if (value.ImageSize is { } v_ImageSize) { writer.WritePropertyName(s_ImageSize); global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options); }
+            writer.WriteString(s_Acceleration, value.Acceleration.ToString());
+            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
+            writer.WriteString(s_ImageUrl, value.ImageUrl);
+            writer.WriteBoolean(s_SyncMode, value.SyncMode);
+            writer.WriteNumber(s_GuidanceScale, value.GuidanceScale);
+            writer.WriteNumber(s_NumInferenceSteps, value.NumInferenceSteps);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
+            writer.WriteString(s_NegativePrompt, value.NegativePrompt);
+            writer.WriteBoolean(s_EnableSafetyChecker, value.EnableSafetyChecker);
             writer.WriteEndObject();
         }
     }

@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
 {
     /// <summary>The values of <c>QwenImageEditInputImageSizeOption2</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeOption2JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenImageEditInputImageSizeOption2 : global::System.IEquatable<QwenImageEditInputImageSizeOption2>
+    public readonly partial record struct QwenImageEditInputImageSizeOption2 : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditInputImageSizeOption2>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenImageEditInputImageSizeOption2"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenImageEditInputImageSizeOption2(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenImageEditInputImageSizeOption2(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>square_hd</c></summary>
         public static QwenImageEditInputImageSizeOption2 SquareHd { get; } = new("square_hd");
@@ -35,60 +36,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         public static QwenImageEditInputImageSizeOption2 Landscape16_9 { get; } = new("landscape_16_9");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditInputImageSizeOption2> KnownValues { get; } = new QwenImageEditInputImageSizeOption2[]
-        {
-            SquareHd,
-            Square,
-            Portrait4_3,
-            Portrait16_9,
-            Landscape4_3,
-            Landscape16_9,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenImageEditInputImageSizeOption2 left, QwenImageEditInputImageSizeOption2 right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenImageEditInputImageSizeOption2 left, QwenImageEditInputImageSizeOption2 right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenImageEditInputImageSizeOption2> KnownValues { get; } = new QwenImageEditInputImageSizeOption2[] { SquareHd, Square, Portrait4_3, Portrait16_9, Landscape4_3, Landscape16_9 };
 
         /// <summary>Converts a wire value to a <see cref="QwenImageEditInputImageSizeOption2"/>.</summary>
         public static implicit operator QwenImageEditInputImageSizeOption2(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenImageEditInputImageSizeOption2 other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenImageEditInputImageSizeOption2 other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenImageEditInputImageSizeOption2 global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditInputImageSizeOption2>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditInputImageSizeOption2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2 value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2 value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -58,77 +58,28 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
 
         internal static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Base64ToUrlErrorResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlErrorResponse");
             global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus p_Status = default;
             var has_Status = false;
             string? p_Message = default;
             string? p_Messege = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Base64ToUrlErrorResponse");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlErrorResponseStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = null;
-                        }
-                        else
-                        {
-                            p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("messege"u8))
-                    {
-                        member = "messege";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Messege = null;
-                        }
-                        else
-                        {
-                            p_Messege = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Base64ToUrlErrorResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) p_Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "Base64ToUrlErrorResponse");
-            }
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "Base64ToUrlErrorResponse");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse
             {
@@ -143,18 +94,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
-            if (value.Message is { } v_Message)
-            {
-                writer.WritePropertyName(s_Message);
-                writer.WriteStringValue(v_Message);
-            }
-            if (value.Messege is { } v_Messege)
-            {
-                writer.WritePropertyName(s_Messege);
-                writer.WriteStringValue(v_Messege);
-            }
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.Messege is { } v_Messege) writer.WriteString(s_Messege, v_Messege);
             writer.WriteEndObject();
         }
     }

@@ -43,14 +43,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (InitImage is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
-            }
-            else
-            {
-                collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"), InitImage, s_InitImagePattern);
-            }
+            if (InitImage is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
+            else collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"), InitImage, s_InitImagePattern);
         }
     }
 }
@@ -74,63 +68,26 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
 
         internal static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Base64ToUrlRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlRequest");
             string? p_Key = default;
             string? p_InitImage = default;
             var has_InitImage = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("key"u8))
-                    {
-                        member = "key";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Key = null;
-                        }
-                        else
-                        {
-                            p_Key = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("init_image"u8))
-                    {
-                        member = "init_image";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "Base64ToUrlRequest");
-                        }
-                        else
-                        {
-                            p_InitImage = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_InitImage = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref member)) p_Key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "init_image"u8, ref member)) { p_InitImage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "Base64ToUrlRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_InitImage = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_InitImage)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("init_image", "Base64ToUrlRequest");
-            }
+            if (!has_InitImage) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("init_image", "Base64ToUrlRequest");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest
             {
@@ -144,13 +101,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Key is { } v_Key)
-            {
-                writer.WritePropertyName(s_Key);
-                writer.WriteStringValue(v_Key);
-            }
-            writer.WritePropertyName(s_InitImage);
-            writer.WriteStringValue(value.InitImage);
+            if (value.Key is { } v_Key) writer.WriteString(s_Key, v_Key);
+            writer.WriteString(s_InitImage, value.InitImage);
             writer.WriteEndObject();
         }
     }

@@ -34,10 +34,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus.KnownValues);
-            if (Id is { } v_Id)
-            {
-                v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
-            }
+            if (Id is { } v_Id) v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
         }
     }
 }
@@ -62,77 +59,28 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
 
         internal static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Base64ToUrlSuccessResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlSuccessResponse");
             global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus p_Status = default;
             var has_Status = false;
             global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId? p_Id = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Base64ToUrlSuccessResponse");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = null;
-                        }
-                        else
-                        {
-                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output"u8))
-                    {
-                        member = "output";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Output = null;
-                        }
-                        else
-                        {
-                            p_Output = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Base64ToUrlSuccessResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "Base64ToUrlSuccessResponse");
-            }
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "Base64ToUrlSuccessResponse");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse
             {
@@ -147,18 +95,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
-            if (value.Id is { } v_Id)
-            {
-                writer.WritePropertyName(s_Id);
-                global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options);
-            }
-            if (value.Output is { } v_Output)
-            {
-                writer.WritePropertyName(s_Output);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            }
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
             writer.WriteEndObject();
         }
     }

@@ -31,37 +31,30 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse>? _Base64ToUrlErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse> Base64ToUrlErrorResponse => _Base64ToUrlErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>? _Base64ToUrlErrorResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus> Base64ToUrlErrorResponseStatus => _Base64ToUrlErrorResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>? _Base64ToUrlRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest> Base64ToUrlRequest => _Base64ToUrlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>? _Base64ToUrlResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse> Base64ToUrlResponse => _Base64ToUrlResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>? _Base64ToUrlSuccessResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse> Base64ToUrlSuccessResponse => _Base64ToUrlSuccessResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>? _Base64ToUrlSuccessResponseId;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId> Base64ToUrlSuccessResponseId => _Base64ToUrlSuccessResponseId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>? _Base64ToUrlSuccessResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus> Base64ToUrlSuccessResponseStatus => _Base64ToUrlSuccessResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus));
 
@@ -74,41 +67,13 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlErrorResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseStatusJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>());
             return null;
         }
     }

@@ -56,39 +56,18 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
 
         internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (FetchRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FetchRequest");
             string? p_Key = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("key"u8))
-                    {
-                        member = "key";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Key = null;
-                        }
-                        else
-                        {
-                            p_Key = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref member)) p_Key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -104,11 +83,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Key is { } v_Key)
-            {
-                writer.WritePropertyName(s_Key);
-                writer.WriteStringValue(v_Key);
-            }
+            if (value.Key is { } v_Key) writer.WriteString(s_Key, v_Key);
             writer.WriteEndObject();
         }
     }

@@ -16,21 +16,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload"/>.</summary>
         /// <param name="value">The value.</param>
-        public ImageEditingResultRequest(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public ImageEditingResultRequest(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload"/>.</summary>
         /// <param name="value">The value.</param>
-        public ImageEditingResultRequest(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public ImageEditingResultRequest(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private ImageEditingResultRequest(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -109,15 +99,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         {
             switch (_case)
             {
-                case 1:
-                    global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookSuccessPayloadJsonConverter.WriteValue(writer, _case1!, options);
-                    break;
-                case 2:
-                    global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadJsonConverter.WriteValue(writer, _case2!, options);
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookSuccessPayloadJsonConverter.WriteValue(writer, _case1!, options); break;
+                case 2: global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadJsonConverter.WriteValue(writer, _case2!, options); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -165,40 +149,14 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    var scan = reader;
-                    int[] order;
-                    using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref scan))
+                    foreach (var candidate in global::OpenApiGen.Runtime.UnionMatcher.Rank(ref reader, s_objectCases))
                     {
-                        order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);
-                    }
-
-                    foreach (var candidate in order)
-                    {
-                        var copy = reader;
-                        try
+                        switch (candidate)
                         {
-                            switch (candidate)
-                            {
-                                case 0:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookSuccessPayloadJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest(value);
-                                }
-                                case 1:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest(value);
-                                }
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case after all: try the next.
+                            case 0: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookSuccessPayloadJsonConverter.ReadValue(ref r, o), out var v0)) return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest(v0); break;
+                            case 1: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadJsonConverter.ReadValue(ref r, o), out var v1)) return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest(v1); break;
                         }
                     }
-
                     break;
             }
 

@@ -31,82 +31,66 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse>? _FetchErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse> FetchErrorResponse => _FetchErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus>? _FetchErrorResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus> FetchErrorResponseStatus => _FetchErrorResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>? _FetchProcessingResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse> FetchProcessingResponse => _FetchProcessingResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>? _FetchProcessingResponseOutput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput> FetchProcessingResponseOutput => _FetchProcessingResponseOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>? _FetchProcessingResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus> FetchProcessingResponseStatus => _FetchProcessingResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>? _FetchQwenEditResultResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse> FetchQwenEditResultResponse => _FetchQwenEditResultResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>? _FetchRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest> FetchRequest => _FetchRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse>? _FetchSuccessResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse> FetchSuccessResponse => _FetchSuccessResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>? _FetchSuccessResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus> FetchSuccessResponseStatus => _FetchSuccessResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>? _ImageEditingResultRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest> ImageEditingResultRequest => _ImageEditingResultRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>? _RequestId;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId> RequestId => _RequestId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>? _TrackId;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId> TrackId => _TrackId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>? _WebhookFailurePayload;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload> WebhookFailurePayload => _WebhookFailurePayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>? _WebhookFailurePayloadStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus> WebhookFailurePayloadStatus => _WebhookFailurePayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload>? _WebhookSuccessPayload;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload> WebhookSuccessPayload => _WebhookSuccessPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>? _WebhookSuccessPayloadStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus> WebhookSuccessPayloadStatus => _WebhookSuccessPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus));
 
@@ -119,86 +103,22 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchErrorResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseOutputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchQwenEditResultResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchSuccessResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchSuccessResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.ImageEditingResultRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookSuccessPayloadJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookSuccessPayloadStatusJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchProcessingResponseOutputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchQwenEditResultResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.FetchSuccessResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.ImageEditingResultRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload>(options, new global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookSuccessPayloadJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>());
             return null;
         }
     }

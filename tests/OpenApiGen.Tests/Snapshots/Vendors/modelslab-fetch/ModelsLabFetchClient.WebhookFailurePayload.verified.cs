@@ -42,14 +42,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus.KnownValues);
-            if (Id is { } v_Id)
-            {
-                v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
-            }
-            if (TrackId is { } v_TrackId)
-            {
-                v_TrackId.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "track_id"));
-            }
+            if (Id is { } v_Id) v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
+            if (TrackId is { } v_TrackId) v_TrackId.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "track_id"));
         }
     }
 }
@@ -76,105 +70,32 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
 
         internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (WebhookFailurePayload)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "WebhookFailurePayload");
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus p_Status = default;
             var has_Status = false;
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
             string? p_Message = default;
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? p_TrackId = default;
             string? p_Messege = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "WebhookFailurePayload");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = null;
-                        }
-                        else
-                        {
-                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = null;
-                        }
-                        else
-                        {
-                            p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("track_id"u8))
-                    {
-                        member = "track_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TrackId = null;
-                        }
-                        else
-                        {
-                            p_TrackId = global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("messege"u8))
-                    {
-                        member = "messege";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Messege = null;
-                        }
-                        else
-                        {
-                            p_Messege = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "WebhookFailurePayload") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) p_TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) p_Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "WebhookFailurePayload");
-            }
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "WebhookFailurePayload");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload
             {
@@ -191,28 +112,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
-            if (value.Id is { } v_Id)
-            {
-                writer.WritePropertyName(s_Id);
-                global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options);
-            }
-            if (value.Message is { } v_Message)
-            {
-                writer.WritePropertyName(s_Message);
-                writer.WriteStringValue(v_Message);
-            }
-            if (value.TrackId is { } v_TrackId)
-            {
-                writer.WritePropertyName(s_TrackId);
-                global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options);
-            }
-            if (value.Messege is { } v_Messege)
-            {
-                writer.WritePropertyName(s_Messege);
-                writer.WriteStringValue(v_Messege);
-            }
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName(s_TrackId); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
+            if (value.Messege is { } v_Messege) writer.WriteString(s_Messege, v_Messege);
             writer.WriteEndObject();
         }
     }

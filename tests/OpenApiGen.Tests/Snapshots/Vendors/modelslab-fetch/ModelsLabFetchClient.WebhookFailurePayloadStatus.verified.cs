@@ -5,70 +5,30 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 {
     /// <summary>The values of <c>WebhookFailurePayloadStatus</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookFailurePayloadStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct WebhookFailurePayloadStatus : global::System.IEquatable<WebhookFailurePayloadStatus>
+    public readonly partial record struct WebhookFailurePayloadStatus : global::OpenApiGen.Runtime.IExtensibleEnum<WebhookFailurePayloadStatus>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="WebhookFailurePayloadStatus"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public WebhookFailurePayloadStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public WebhookFailurePayloadStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>failed</c></summary>
         public static WebhookFailurePayloadStatus Failed { get; } = new("failed");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<WebhookFailurePayloadStatus> KnownValues { get; } = new WebhookFailurePayloadStatus[]
-        {
-            Failed,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(WebhookFailurePayloadStatus left, WebhookFailurePayloadStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(WebhookFailurePayloadStatus left, WebhookFailurePayloadStatus right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<WebhookFailurePayloadStatus> KnownValues { get; } = new WebhookFailurePayloadStatus[] { Failed };
 
         /// <summary>Converts a wire value to a <see cref="WebhookFailurePayloadStatus"/>.</summary>
         public static implicit operator WebhookFailurePayloadStatus(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(WebhookFailurePayloadStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is WebhookFailurePayloadStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static WebhookFailurePayloadStatus global::OpenApiGen.Runtime.IExtensibleEnum<WebhookFailurePayloadStatus>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class WebhookFailurePayloadStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

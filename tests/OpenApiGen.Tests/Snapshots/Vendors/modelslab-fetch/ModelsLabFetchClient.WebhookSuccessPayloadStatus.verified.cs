@@ -5,70 +5,30 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
 {
     /// <summary>The values of <c>WebhookSuccessPayloadStatus</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.WebhookSuccessPayloadStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct WebhookSuccessPayloadStatus : global::System.IEquatable<WebhookSuccessPayloadStatus>
+    public readonly partial record struct WebhookSuccessPayloadStatus : global::OpenApiGen.Runtime.IExtensibleEnum<WebhookSuccessPayloadStatus>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="WebhookSuccessPayloadStatus"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public WebhookSuccessPayloadStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public WebhookSuccessPayloadStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>success</c></summary>
         public static WebhookSuccessPayloadStatus Success { get; } = new("success");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<WebhookSuccessPayloadStatus> KnownValues { get; } = new WebhookSuccessPayloadStatus[]
-        {
-            Success,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(WebhookSuccessPayloadStatus left, WebhookSuccessPayloadStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(WebhookSuccessPayloadStatus left, WebhookSuccessPayloadStatus right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<WebhookSuccessPayloadStatus> KnownValues { get; } = new WebhookSuccessPayloadStatus[] { Success };
 
         /// <summary>Converts a wire value to a <see cref="WebhookSuccessPayloadStatus"/>.</summary>
         public static implicit operator WebhookSuccessPayloadStatus(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(WebhookSuccessPayloadStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is WebhookSuccessPayloadStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static WebhookSuccessPayloadStatus global::OpenApiGen.Runtime.IExtensibleEnum<WebhookSuccessPayloadStatus>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class WebhookSuccessPayloadStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

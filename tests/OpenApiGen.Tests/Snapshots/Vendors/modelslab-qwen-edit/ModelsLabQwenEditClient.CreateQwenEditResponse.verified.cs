@@ -17,30 +17,15 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse"/>.</summary>
         /// <param name="value">The value.</param>
-        public CreateQwenEditResponse(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public CreateQwenEditResponse(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse"/>.</summary>
         /// <param name="value">The value.</param>
-        public CreateQwenEditResponse(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public CreateQwenEditResponse(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse"/>.</summary>
         /// <param name="value">The value.</param>
-        public CreateQwenEditResponse(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 3;
-            _case3 = value;
-        }
+        public CreateQwenEditResponse(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse value) => (_case, _case3) = (3, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private CreateQwenEditResponse(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -138,18 +123,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         {
             switch (_case)
             {
-                case 1:
-                    global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseJsonConverter.WriteValue(writer, _case1!, options);
-                    break;
-                case 2:
-                    global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseJsonConverter.WriteValue(writer, _case2!, options);
-                    break;
-                case 3:
-                    global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingErrorResponseJsonConverter.WriteValue(writer, _case3!, options);
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseJsonConverter.WriteValue(writer, _case1!, options); break;
+                case 2: global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseJsonConverter.WriteValue(writer, _case2!, options); break;
+                case 3: global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingErrorResponseJsonConverter.WriteValue(writer, _case3!, options); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -202,46 +179,15 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    var scan = reader;
-                    int[] order;
-                    using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref scan))
+                    foreach (var candidate in global::OpenApiGen.Runtime.UnionMatcher.Rank(ref reader, s_objectCases))
                     {
-                        order = global::OpenApiGen.Runtime.UnionMatcher.Rank(document.RootElement, s_objectCases);
-                    }
-
-                    foreach (var candidate in order)
-                    {
-                        var copy = reader;
-                        try
+                        switch (candidate)
                         {
-                            switch (candidate)
-                            {
-                                case 0:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse(value);
-                                }
-                                case 1:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse(value);
-                                }
-                                case 2:
-                                {
-                                    var value = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingErrorResponseJsonConverter.ReadValue(ref copy, options);
-                                    reader = copy;
-                                    return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse(value);
-                                }
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case after all: try the next.
+                            case 0: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseJsonConverter.ReadValue(ref r, o), out var v0)) return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse(v0); break;
+                            case 1: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseJsonConverter.ReadValue(ref r, o), out var v1)) return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse(v1); break;
+                            case 2: if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingErrorResponseJsonConverter.ReadValue(ref r, o), out var v2)) return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse(v2); break;
                         }
                     }
-
                     break;
             }
 

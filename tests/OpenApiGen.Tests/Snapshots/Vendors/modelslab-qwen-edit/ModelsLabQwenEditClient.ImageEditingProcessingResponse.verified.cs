@@ -56,14 +56,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus.KnownValues);
-            if (Id is { } v_Id)
-            {
-                v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
-            }
-            if (Output is { } v_Output)
-            {
-                v_Output.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
-            }
+            if (Id is { } v_Id) v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
+            if (Output is { } v_Output) v_Output.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
         }
     }
 }
@@ -95,11 +89,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ImageEditingProcessingResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageEditingProcessingResponse");
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus p_Status = default;
             var has_Status = false;
             string? p_Tip = default;
@@ -111,159 +101,30 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.Collections.Generic.IList<global::System.Uri>? p_ProxyLinks = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput? p_Output = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "ImageEditingProcessingResponse");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("tip"u8))
-                    {
-                        member = "tip";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Tip = null;
-                        }
-                        else
-                        {
-                            p_Tip = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("eta"u8))
-                    {
-                        member = "eta";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Eta = null;
-                        }
-                        else
-                        {
-                            p_Eta = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        member = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Message = null;
-                        }
-                        else
-                        {
-                            p_Message = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("fetch_result"u8))
-                    {
-                        member = "fetch_result";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FetchResult = null;
-                        }
-                        else
-                        {
-                            p_FetchResult = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = null;
-                        }
-                        else
-                        {
-                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("future_links"u8))
-                    {
-                        member = "future_links";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FutureLinks = null;
-                        }
-                        else
-                        {
-                            p_FutureLinks = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("proxy_links"u8))
-                    {
-                        member = "proxy_links";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ProxyLinks = null;
-                        }
-                        else
-                        {
-                            p_ProxyLinks = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("meta"u8))
-                    {
-                        member = "meta";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Meta = null;
-                        }
-                        else
-                        {
-                            p_Meta = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output"u8))
-                    {
-                        member = "output";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Output = null;
-                        }
-                        else
-                        {
-                            p_Output = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "ImageEditingProcessingResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tip"u8, ref member)) p_Tip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "eta"u8, ref member)) p_Eta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fetch_result"u8, ref member)) p_FetchResult = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "future_links"u8, ref member)) p_FutureLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "proxy_links"u8, ref member)) p_ProxyLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref member)) p_Meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "ImageEditingProcessingResponse");
-            }
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "ImageEditingProcessingResponse");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse
             {
@@ -285,53 +146,16 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
-            if (value.Tip is { } v_Tip)
-            {
-                writer.WritePropertyName(s_Tip);
-                writer.WriteStringValue(v_Tip);
-            }
-            if (value.Eta is { } v_Eta)
-            {
-                writer.WritePropertyName(s_Eta);
-                writer.WriteNumberValue(v_Eta);
-            }
-            if (value.Message is { } v_Message)
-            {
-                writer.WritePropertyName(s_Message);
-                writer.WriteStringValue(v_Message);
-            }
-            if (value.FetchResult is { } v_FetchResult)
-            {
-                writer.WritePropertyName(s_FetchResult);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FetchResult);
-            }
-            if (value.Id is { } v_Id)
-            {
-                writer.WritePropertyName(s_Id);
-                global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.WriteValue(writer, v_Id, options);
-            }
-            if (value.FutureLinks is { } v_FutureLinks)
-            {
-                writer.WritePropertyName(s_FutureLinks);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_FutureLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            }
-            if (value.ProxyLinks is { } v_ProxyLinks)
-            {
-                writer.WritePropertyName(s_ProxyLinks);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            }
-            if (value.Meta is { } v_Meta)
-            {
-                writer.WritePropertyName(s_Meta);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
-            if (value.Output is { } v_Output)
-            {
-                writer.WritePropertyName(s_Output);
-                global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.WriteValue(writer, v_Output, options);
-            }
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Tip is { } v_Tip) writer.WriteString(s_Tip, v_Tip);
+            if (value.Eta is { } v_Eta) writer.WriteNumber(s_Eta, v_Eta);
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.FetchResult is { } v_FetchResult) { writer.WritePropertyName(s_FetchResult); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FetchResult); }
+            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.FutureLinks is { } v_FutureLinks) { writer.WritePropertyName(s_FutureLinks); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_FutureLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.ProxyLinks is { } v_ProxyLinks) { writer.WritePropertyName(s_ProxyLinks); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.Meta is { } v_Meta) { writer.WritePropertyName(s_Meta); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
             writer.WriteEndObject();
         }
     }

@@ -44,10 +44,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus.KnownValues);
-            if (Id is { } v_Id)
-            {
-                v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
-            }
+            if (Id is { } v_Id) v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
         }
     }
 }
@@ -75,11 +72,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ImageEditingSuccessResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageEditingSuccessResponse");
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus p_Status = default;
             var has_Status = false;
             double? p_GenerationTime = default;
@@ -87,107 +80,26 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_ProxyLinks = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "ImageEditingSuccessResponse");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("generationTime"u8))
-                    {
-                        member = "generationTime";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GenerationTime = null;
-                        }
-                        else
-                        {
-                            p_GenerationTime = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = null;
-                        }
-                        else
-                        {
-                            p_Id = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output"u8))
-                    {
-                        member = "output";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Output = null;
-                        }
-                        else
-                        {
-                            p_Output = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("proxy_links"u8))
-                    {
-                        member = "proxy_links";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ProxyLinks = null;
-                        }
-                        else
-                        {
-                            p_ProxyLinks = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("meta"u8))
-                    {
-                        member = "meta";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Meta = null;
-                        }
-                        else
-                        {
-                            p_Meta = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "ImageEditingSuccessResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "generationTime"u8, ref member)) p_GenerationTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "proxy_links"u8, ref member)) p_ProxyLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref member)) p_Meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "ImageEditingSuccessResponse");
-            }
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "ImageEditingSuccessResponse");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse
             {
@@ -205,33 +117,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
-            if (value.GenerationTime is { } v_GenerationTime)
-            {
-                writer.WritePropertyName(s_GenerationTime);
-                writer.WriteNumberValue(v_GenerationTime);
-            }
-            if (value.Id is { } v_Id)
-            {
-                writer.WritePropertyName(s_Id);
-                global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options);
-            }
-            if (value.Output is { } v_Output)
-            {
-                writer.WritePropertyName(s_Output);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            }
-            if (value.ProxyLinks is { } v_ProxyLinks)
-            {
-                writer.WritePropertyName(s_ProxyLinks);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            }
-            if (value.Meta is { } v_Meta)
-            {
-                writer.WritePropertyName(s_Meta);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.GenerationTime is { } v_GenerationTime) writer.WriteNumber(s_GenerationTime, v_GenerationTime);
+            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.ProxyLinks is { } v_ProxyLinks) { writer.WritePropertyName(s_ProxyLinks); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.Meta is { } v_Meta) { writer.WritePropertyName(s_Meta); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
             writer.WriteEndObject();
         }
     }

@@ -31,72 +31,58 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse>? _CreateQwenEditResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse> CreateQwenEditResponse => _CreateQwenEditResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse>? _ImageEditingErrorResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse> ImageEditingErrorResponse => _ImageEditingErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus>? _ImageEditingErrorResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus> ImageEditingErrorResponseStatus => _ImageEditingErrorResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse>? _ImageEditingProcessingResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse> ImageEditingProcessingResponse => _ImageEditingProcessingResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId>? _ImageEditingProcessingResponseId;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId> ImageEditingProcessingResponseId => _ImageEditingProcessingResponseId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput>? _ImageEditingProcessingResponseOutput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput> ImageEditingProcessingResponseOutput => _ImageEditingProcessingResponseOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>? _ImageEditingProcessingResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus> ImageEditingProcessingResponseStatus => _ImageEditingProcessingResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse>? _ImageEditingSuccessResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse> ImageEditingSuccessResponse => _ImageEditingSuccessResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId>? _ImageEditingSuccessResponseId;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId> ImageEditingSuccessResponseId => _ImageEditingSuccessResponseId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>? _ImageEditingSuccessResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus> ImageEditingSuccessResponseStatus => _ImageEditingSuccessResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest>? _QwenRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest> QwenRequest => _QwenRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage>? _QwenRequestInitImage;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage> QwenRequestInitImage => _QwenRequestInitImage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>? _QwenRequestModelId;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId> QwenRequestModelId => _QwenRequestModelId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId>? _QwenRequestTrackId;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId> QwenRequestTrackId => _QwenRequestTrackId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId));
 
@@ -109,76 +95,20 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.CreateQwenEditResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingErrorResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingErrorResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestModelIdJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.CreateQwenEditResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingErrorResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>());
+            if (type == typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId>(options, new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter());
             return null;
         }
     }

@@ -58,23 +58,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Prompt is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            }
-            if (TrackId is { } v_TrackId)
-            {
-                v_TrackId.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "track_id"));
-            }
+            if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
+            if (TrackId is { } v_TrackId) v_TrackId.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "track_id"));
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model_id"), ModelId, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.KnownValues);
-            if (InitImage is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
-            }
-            else
-            {
-                InitImage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
-            }
+            if (InitImage is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
+            else InitImage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
         }
     }
 }
@@ -104,11 +92,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (QwenRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenRequest");
             string? p_Key = default;
             string? p_Prompt = default;
             var has_Prompt = false;
@@ -119,139 +103,29 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId p_ModelId = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509;
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage? p_InitImage = default;
             var has_InitImage = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("key"u8))
-                    {
-                        member = "key";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Key = null;
-                        }
-                        else
-                        {
-                            p_Key = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("prompt"u8))
-                    {
-                        member = "prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenRequest");
-                        }
-                        else
-                        {
-                            p_Prompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Prompt = true;
-                    }
-                    else if (reader.ValueTextEquals("safety_checker"u8))
-                    {
-                        member = "safety_checker";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_SafetyChecker = null;
-                        }
-                        else
-                        {
-                            p_SafetyChecker = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("base64"u8))
-                    {
-                        member = "base64";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Base64 = false;
-                        }
-                        else
-                        {
-                            p_Base64 = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("webhook"u8))
-                    {
-                        member = "webhook";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Webhook = null;
-                        }
-                        else
-                        {
-                            p_Webhook = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("track_id"u8))
-                    {
-                        member = "track_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TrackId = null;
-                        }
-                        else
-                        {
-                            p_TrackId = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("model_id"u8))
-                    {
-                        member = "model_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_ModelId = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509;
-                        }
-                        else
-                        {
-                            p_ModelId = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestModelIdJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("init_image"u8))
-                    {
-                        member = "init_image";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "QwenRequest");
-                        }
-                        else
-                        {
-                            p_InitImage = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_InitImage = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref member)) p_Key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "safety_checker"u8, ref member)) p_SafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64"u8, ref member)) p_Base64 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) p_Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) p_TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model_id"u8, ref member)) p_ModelId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509 : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "init_image"u8, ref member)) { p_InitImage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "QwenRequest") : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.ReadValue(ref reader, options); has_InitImage = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenRequest");
-            }
-
-            if (!has_InitImage)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("init_image", "QwenRequest");
-            }
+            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenRequest");
+            if (!has_InitImage) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("init_image", "QwenRequest");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest
             {
@@ -271,34 +145,14 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Key is { } v_Key)
-            {
-                writer.WritePropertyName(s_Key);
-                writer.WriteStringValue(v_Key);
-            }
-            writer.WritePropertyName(s_Prompt);
-            writer.WriteStringValue(value.Prompt);
-            if (value.SafetyChecker is { } v_SafetyChecker)
-            {
-                writer.WritePropertyName(s_SafetyChecker);
-                writer.WriteBooleanValue(v_SafetyChecker);
-            }
-            writer.WritePropertyName(s_Base64);
-            writer.WriteBooleanValue(value.Base64);
-            if (value.Webhook is { } v_Webhook)
-            {
-                writer.WritePropertyName(s_Webhook);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Webhook);
-            }
-            if (value.TrackId is { } v_TrackId)
-            {
-                writer.WritePropertyName(s_TrackId);
-                global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.WriteValue(writer, v_TrackId, options);
-            }
-            writer.WritePropertyName(s_ModelId);
-            writer.WriteStringValue(value.ModelId.ToString());
-            writer.WritePropertyName(s_InitImage);
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.WriteValue(writer, value.InitImage, options);
+            if (value.Key is { } v_Key) writer.WriteString(s_Key, v_Key);
+            writer.WriteString(s_Prompt, value.Prompt);
+            if (value.SafetyChecker is { } v_SafetyChecker) writer.WriteBoolean(s_SafetyChecker, v_SafetyChecker);
+            writer.WriteBoolean(s_Base64, value.Base64);
+            if (value.Webhook is { } v_Webhook) { writer.WritePropertyName(s_Webhook); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Webhook); }
+            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName(s_TrackId); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
+            writer.WriteString(s_ModelId, value.ModelId.ToString());
+            writer.WritePropertyName(s_InitImage); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.WriteValue(writer, value.InitImage, options);
             writer.WriteEndObject();
         }
     }

@@ -19,21 +19,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 
         /// <summary>Holds a <c>string</c>.</summary>
         /// <param name="value">The value.</param>
-        public QwenRequestInitImage(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public QwenRequestInitImage(string value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a list of <c>string</c>.</summary>
         /// <param name="value">The value.</param>
-        public QwenRequestInitImage(global::System.Collections.Generic.IList<string> value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 2;
-            _case2 = value;
-        }
+        public QwenRequestInitImage(global::System.Collections.Generic.IList<string> value) => (_case, _case2) = (2, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         private QwenRequestInitImage(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -121,15 +111,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         {
             switch (_case)
             {
-                case 1:
-                    writer.WriteStringValue(_case1!);
-                    break;
-                case 2:
-                    global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, _case2!, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: writer.WriteStringValue(_case1!); break;
+                case 2: global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, _case2!, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); }); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -167,34 +151,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.String:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::OpenApiGen.Runtime.JsonRead.String(ref copy);
-                            reader = copy;
-                            return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage(value);
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::OpenApiGen.Runtime.JsonRead.String(ref r), out var c0)) return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage(c0);
                     break;
                 case global::System.Text.Json.JsonTokenType.StartArray:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::OpenApiGen.Runtime.JsonRead.List<string>(ref copy, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0));
-                            reader = copy;
-                            return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage(value);
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<global::System.Collections.Generic.IList<string>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::OpenApiGen.Runtime.JsonRead.List<string>(ref r, o, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0)), out var c1)) return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage(c1);
                     break;
             }
 

@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
     /// <para>Default: <c>"qwen-edit-2509"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestModelIdJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct QwenRequestModelId : global::System.IEquatable<QwenRequestModelId>
+    public readonly partial record struct QwenRequestModelId : global::OpenApiGen.Runtime.IExtensibleEnum<QwenRequestModelId>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="QwenRequestModelId"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public QwenRequestModelId(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public QwenRequestModelId(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>qwen-edit-2509</c></summary>
         public static QwenRequestModelId QwenEdit2509 { get; } = new("qwen-edit-2509");
@@ -26,56 +27,14 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public static QwenRequestModelId QwenEdit2511 { get; } = new("qwen-edit-2511");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<QwenRequestModelId> KnownValues { get; } = new QwenRequestModelId[]
-        {
-            QwenEdit2509,
-            QwenEdit2511,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(QwenRequestModelId left, QwenRequestModelId right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(QwenRequestModelId left, QwenRequestModelId right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<QwenRequestModelId> KnownValues { get; } = new QwenRequestModelId[] { QwenEdit2509, QwenEdit2511 };
 
         /// <summary>Converts a wire value to a <see cref="QwenRequestModelId"/>.</summary>
         public static implicit operator QwenRequestModelId(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(QwenRequestModelId other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is QwenRequestModelId other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static QwenRequestModelId global::OpenApiGen.Runtime.IExtensibleEnum<QwenRequestModelId>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenRequestModelIdJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

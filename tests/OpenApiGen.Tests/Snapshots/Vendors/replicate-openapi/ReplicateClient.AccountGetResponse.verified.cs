@@ -40,10 +40,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"), Type, global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType.KnownValues);
-            if (Username is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "username"));
-            }
+            if (Username is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "username"));
         }
     }
 }
@@ -70,11 +67,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (AccountGetResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "AccountGetResponse");
             global::System.Uri? p_AvatarUrl = default;
             global::System.Uri? p_GithubUrl = default;
             string? p_Name = default;
@@ -82,100 +75,26 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             var has_Type = false;
             string? p_Username = default;
             var has_Username = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("avatar_url"u8))
-                    {
-                        member = "avatar_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AvatarUrl = null;
-                        }
-                        else
-                        {
-                            p_AvatarUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("github_url"u8))
-                    {
-                        member = "github_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GithubUrl = null;
-                        }
-                        else
-                        {
-                            p_GithubUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        member = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("type", "AccountGetResponse");
-                        }
-                        else
-                        {
-                            p_Type = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.AccountGetResponseTypeJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Type = true;
-                    }
-                    else if (reader.ValueTextEquals("username"u8))
-                    {
-                        member = "username";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("username", "AccountGetResponse");
-                        }
-                        else
-                        {
-                            p_Username = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Username = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "avatar_url"u8, ref member)) p_AvatarUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "github_url"u8, ref member)) p_GithubUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) { p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("type", "AccountGetResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType>.ReadValue(ref reader, options); has_Type = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "username"u8, ref member)) { p_Username = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("username", "AccountGetResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Username = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Type)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("type", "AccountGetResponse");
-            }
-
-            if (!has_Username)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("username", "AccountGetResponse");
-            }
+            if (!has_Type) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("type", "AccountGetResponse");
+            if (!has_Username) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("username", "AccountGetResponse");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse
             {
@@ -192,25 +111,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.AvatarUrl is { } v_AvatarUrl)
-            {
-                writer.WritePropertyName(s_AvatarUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_AvatarUrl);
-            }
-            if (value.GithubUrl is { } v_GithubUrl)
-            {
-                writer.WritePropertyName(s_GithubUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_GithubUrl);
-            }
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteStringValue(v_Name);
-            }
-            writer.WritePropertyName(s_Type);
-            writer.WriteStringValue(value.Type.ToString());
-            writer.WritePropertyName(s_Username);
-            writer.WriteStringValue(value.Username);
+            if (value.AvatarUrl is { } v_AvatarUrl) { writer.WritePropertyName(s_AvatarUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_AvatarUrl); }
+            if (value.GithubUrl is { } v_GithubUrl) { writer.WritePropertyName(s_GithubUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_GithubUrl); }
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            writer.WriteString(s_Type, value.Type.ToString());
+            writer.WriteString(s_Username, value.Username);
             writer.WriteEndObject();
         }
     }

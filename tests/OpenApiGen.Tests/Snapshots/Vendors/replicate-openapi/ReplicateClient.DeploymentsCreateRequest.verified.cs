@@ -44,24 +44,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Hardware is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "hardware"));
-            }
+            if (Hardware is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "hardware"));
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "max_instances"), (double)MaxInstances, 0d, false, 20d, false);
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "min_instances"), (double)MinInstances, 0d, false, 5d, false);
-            if (Model is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
-            }
-            if (Name is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
-            }
-            if (Version is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "version"));
-            }
+            if (Model is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
+            if (Name is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
+            if (Version is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "version"));
         }
     }
 }
@@ -89,11 +77,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (DeploymentsCreateRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "DeploymentsCreateRequest");
             string? p_Hardware = default;
             var has_Hardware = false;
             int p_MaxInstances = default;
@@ -106,137 +90,31 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             var has_Name = false;
             string? p_Version = default;
             var has_Version = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("hardware"u8))
-                    {
-                        member = "hardware";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("hardware", "DeploymentsCreateRequest");
-                        }
-                        else
-                        {
-                            p_Hardware = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Hardware = true;
-                    }
-                    else if (reader.ValueTextEquals("max_instances"u8))
-                    {
-                        member = "max_instances";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("max_instances", "DeploymentsCreateRequest");
-                        }
-                        else
-                        {
-                            p_MaxInstances = reader.GetInt32();
-                        }
-                        has_MaxInstances = true;
-                    }
-                    else if (reader.ValueTextEquals("min_instances"u8))
-                    {
-                        member = "min_instances";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("min_instances", "DeploymentsCreateRequest");
-                        }
-                        else
-                        {
-                            p_MinInstances = reader.GetInt32();
-                        }
-                        has_MinInstances = true;
-                    }
-                    else if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "DeploymentsCreateRequest");
-                        }
-                        else
-                        {
-                            p_Model = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Model = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "DeploymentsCreateRequest");
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Name = true;
-                    }
-                    else if (reader.ValueTextEquals("version"u8))
-                    {
-                        member = "version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "DeploymentsCreateRequest");
-                        }
-                        else
-                        {
-                            p_Version = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Version = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "hardware"u8, ref member)) { p_Hardware = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("hardware", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Hardware = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "max_instances"u8, ref member)) { p_MaxInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("max_instances", "DeploymentsCreateRequest") : reader.GetInt32(); has_MaxInstances = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "min_instances"u8, ref member)) { p_MinInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("min_instances", "DeploymentsCreateRequest") : reader.GetInt32(); has_MinInstances = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Model = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) { p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Version = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Hardware)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("hardware", "DeploymentsCreateRequest");
-            }
-
-            if (!has_MaxInstances)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("max_instances", "DeploymentsCreateRequest");
-            }
-
-            if (!has_MinInstances)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("min_instances", "DeploymentsCreateRequest");
-            }
-
-            if (!has_Model)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "DeploymentsCreateRequest");
-            }
-
-            if (!has_Name)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "DeploymentsCreateRequest");
-            }
-
-            if (!has_Version)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("version", "DeploymentsCreateRequest");
-            }
+            if (!has_Hardware) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("hardware", "DeploymentsCreateRequest");
+            if (!has_MaxInstances) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("max_instances", "DeploymentsCreateRequest");
+            if (!has_MinInstances) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("min_instances", "DeploymentsCreateRequest");
+            if (!has_Model) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "DeploymentsCreateRequest");
+            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "DeploymentsCreateRequest");
+            if (!has_Version) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("version", "DeploymentsCreateRequest");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest
             {
@@ -254,18 +132,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Hardware);
-            writer.WriteStringValue(value.Hardware);
-            writer.WritePropertyName(s_MaxInstances);
-            writer.WriteNumberValue(value.MaxInstances);
-            writer.WritePropertyName(s_MinInstances);
-            writer.WriteNumberValue(value.MinInstances);
-            writer.WritePropertyName(s_Model);
-            writer.WriteStringValue(value.Model);
-            writer.WritePropertyName(s_Name);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(s_Version);
-            writer.WriteStringValue(value.Version);
+            writer.WriteString(s_Hardware, value.Hardware);
+            writer.WriteNumber(s_MaxInstances, value.MaxInstances);
+            writer.WriteNumber(s_MinInstances, value.MinInstances);
+            writer.WriteString(s_Model, value.Model);
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Version, value.Version);
             writer.WriteEndObject();
         }
     }

@@ -67,67 +67,22 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (DeploymentsListResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "DeploymentsListResponse");
             string? p_Next = default;
             string? p_Previous = default;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>? p_Results = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("next"u8))
-                    {
-                        member = "next";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Next = null;
-                        }
-                        else
-                        {
-                            p_Next = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("previous"u8))
-                    {
-                        member = "previous";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Previous = null;
-                        }
-                        else
-                        {
-                            p_Previous = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("results"u8))
-                    {
-                        member = "results";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Results = null;
-                        }
-                        else
-                        {
-                            p_Results = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseJsonConverter.ReadValue(ref r0, o0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "next"u8, ref member)) p_Next = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "previous"u8, ref member)) p_Previous = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) p_Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseJsonConverter.ReadValue(ref r0, o0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -145,21 +100,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Next is { } v_Next)
-            {
-                writer.WritePropertyName(s_Next);
-                writer.WriteStringValue(v_Next);
-            }
-            if (value.Previous is { } v_Previous)
-            {
-                writer.WritePropertyName(s_Previous);
-                writer.WriteStringValue(v_Previous);
-            }
-            if (value.Results is { } v_Results)
-            {
-                writer.WritePropertyName(s_Results);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>(writer, v_Results, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseJsonConverter.WriteValue(w0, x0, o0); });
-            }
+            if (value.Next is { } v_Next) writer.WriteString(s_Next, v_Next);
+            if (value.Previous is { } v_Previous) writer.WriteString(s_Previous, v_Previous);
+            if (value.Results is { } v_Results) { writer.WritePropertyName(s_Results); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>(writer, v_Results, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseJsonConverter.WriteValue(w0, x0, o0); }); }
             writer.WriteEndObject();
         }
     }

@@ -38,14 +38,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (MaxInstances is { } v_MaxInstances)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "max_instances"), (double)v_MaxInstances, 0d, false, 20d, false);
-            }
-            if (MinInstances is { } v_MinInstances)
-            {
-                collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "min_instances"), (double)v_MinInstances, 0d, false, 5d, false);
-            }
+            if (MaxInstances is { } v_MaxInstances) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "max_instances"), (double)v_MaxInstances, 0d, false, 20d, false);
+            if (MinInstances is { } v_MinInstances) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "min_instances"), (double)v_MinInstances, 0d, false, 5d, false);
         }
     }
 }
@@ -71,81 +65,24 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (DeploymentsUpdateRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "DeploymentsUpdateRequest");
             string? p_Hardware = default;
             int? p_MaxInstances = default;
             int? p_MinInstances = default;
             string? p_Version = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("hardware"u8))
-                    {
-                        member = "hardware";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Hardware = null;
-                        }
-                        else
-                        {
-                            p_Hardware = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("max_instances"u8))
-                    {
-                        member = "max_instances";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_MaxInstances = null;
-                        }
-                        else
-                        {
-                            p_MaxInstances = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("min_instances"u8))
-                    {
-                        member = "min_instances";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_MinInstances = null;
-                        }
-                        else
-                        {
-                            p_MinInstances = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("version"u8))
-                    {
-                        member = "version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Version = null;
-                        }
-                        else
-                        {
-                            p_Version = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "hardware"u8, ref member)) p_Hardware = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "max_instances"u8, ref member)) p_MaxInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "min_instances"u8, ref member)) p_MinInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -164,26 +101,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Hardware is { } v_Hardware)
-            {
-                writer.WritePropertyName(s_Hardware);
-                writer.WriteStringValue(v_Hardware);
-            }
-            if (value.MaxInstances is { } v_MaxInstances)
-            {
-                writer.WritePropertyName(s_MaxInstances);
-                writer.WriteNumberValue(v_MaxInstances);
-            }
-            if (value.MinInstances is { } v_MinInstances)
-            {
-                writer.WritePropertyName(s_MinInstances);
-                writer.WriteNumberValue(v_MinInstances);
-            }
-            if (value.Version is { } v_Version)
-            {
-                writer.WritePropertyName(s_Version);
-                writer.WriteStringValue(v_Version);
-            }
+            if (value.Hardware is { } v_Hardware) writer.WriteString(s_Hardware, v_Hardware);
+            if (value.MaxInstances is { } v_MaxInstances) writer.WriteNumber(s_MaxInstances, v_MaxInstances);
+            if (value.MinInstances is { } v_MinInstances) writer.WriteNumber(s_MinInstances, v_MinInstances);
+            if (value.Version is { } v_Version) writer.WriteString(s_Version, v_Version);
             writer.WriteEndObject();
         }
     }

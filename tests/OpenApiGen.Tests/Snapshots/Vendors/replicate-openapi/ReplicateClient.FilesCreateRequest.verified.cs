@@ -39,14 +39,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Content is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content"));
-            }
-            if (Filename is { } v_Filename)
-            {
-                collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "filename"), v_Filename, null, 255);
-            }
+            if (Content is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content"));
+            if (Filename is { } v_Filename) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "filename"), v_Filename, null, 255);
         }
     }
 }
@@ -72,91 +66,30 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (FilesCreateRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FilesCreateRequest");
             global::System.IO.Stream? p_Content = default;
             var has_Content = false;
             string? p_Filename = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Metadata = default;
             string p_Type = "application/octet-stream";
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("content"u8))
-                    {
-                        member = "content";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "FilesCreateRequest");
-                        }
-                        else
-                        {
-                            p_Content = new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false);
-                        }
-                        has_Content = true;
-                    }
-                    else if (reader.ValueTextEquals("filename"u8))
-                    {
-                        member = "filename";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Filename = null;
-                        }
-                        else
-                        {
-                            p_Filename = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("metadata"u8))
-                    {
-                        member = "metadata";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Metadata = null;
-                        }
-                        else
-                        {
-                            p_Metadata = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        member = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Type = "application/octet-stream";
-                        }
-                        else
-                        {
-                            p_Type = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { p_Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "FilesCreateRequest") : new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false); has_Content = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "filename"u8, ref member)) p_Filename = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? "application/octet-stream" : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Content)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content", "FilesCreateRequest");
-            }
+            if (!has_Content) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content", "FilesCreateRequest");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest
             {
@@ -172,20 +105,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Content);
-            global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.Content);
-            if (value.Filename is { } v_Filename)
-            {
-                writer.WritePropertyName(s_Filename);
-                writer.WriteStringValue(v_Filename);
-            }
-            if (value.Metadata is { } v_Metadata)
-            {
-                writer.WritePropertyName(s_Metadata);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
-            writer.WritePropertyName(s_Type);
-            writer.WriteStringValue(value.Type);
+            writer.WritePropertyName(s_Content); global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.Content);
+            if (value.Filename is { } v_Filename) writer.WriteString(s_Filename, v_Filename);
+            if (value.Metadata is { } v_Metadata) { writer.WritePropertyName(s_Metadata); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            writer.WriteString(s_Type, value.Type);
             writer.WriteEndObject();
         }
     }

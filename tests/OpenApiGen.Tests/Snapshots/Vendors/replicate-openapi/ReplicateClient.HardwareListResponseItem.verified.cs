@@ -53,53 +53,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (HardwareListResponseItem)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "HardwareListResponseItem");
             string? p_Name = default;
             string? p_Sku = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("sku"u8))
-                    {
-                        member = "sku";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Sku = null;
-                        }
-                        else
-                        {
-                            p_Sku = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sku"u8, ref member)) p_Sku = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -116,16 +83,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteStringValue(v_Name);
-            }
-            if (value.Sku is { } v_Sku)
-            {
-                writer.WritePropertyName(s_Sku);
-                writer.WriteStringValue(v_Sku);
-            }
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Sku is { } v_Sku) writer.WriteString(s_Sku, v_Sku);
             writer.WriteEndObject();
         }
     }

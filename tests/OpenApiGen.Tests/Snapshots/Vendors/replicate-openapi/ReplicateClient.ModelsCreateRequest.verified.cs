@@ -58,18 +58,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Hardware is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "hardware"));
-            }
-            if (Name is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
-            }
-            if (Owner is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "owner"));
-            }
+            if (Hardware is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "hardware"));
+            if (Name is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
+            if (Owner is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "owner"));
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "visibility"), Visibility, global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility.KnownValues);
         }
     }
@@ -101,11 +92,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ModelsCreateRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ModelsCreateRequest");
             string? p_CoverImageUrl = default;
             string? p_Description = default;
             string? p_GithubUrl = default;
@@ -119,164 +106,32 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             string? p_PaperUrl = default;
             global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility p_Visibility = default;
             var has_Visibility = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("cover_image_url"u8))
-                    {
-                        member = "cover_image_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CoverImageUrl = null;
-                        }
-                        else
-                        {
-                            p_CoverImageUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        member = "description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Description = null;
-                        }
-                        else
-                        {
-                            p_Description = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("github_url"u8))
-                    {
-                        member = "github_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GithubUrl = null;
-                        }
-                        else
-                        {
-                            p_GithubUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("hardware"u8))
-                    {
-                        member = "hardware";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("hardware", "ModelsCreateRequest");
-                        }
-                        else
-                        {
-                            p_Hardware = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Hardware = true;
-                    }
-                    else if (reader.ValueTextEquals("license_url"u8))
-                    {
-                        member = "license_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_LicenseUrl = null;
-                        }
-                        else
-                        {
-                            p_LicenseUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "ModelsCreateRequest");
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Name = true;
-                    }
-                    else if (reader.ValueTextEquals("owner"u8))
-                    {
-                        member = "owner";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("owner", "ModelsCreateRequest");
-                        }
-                        else
-                        {
-                            p_Owner = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Owner = true;
-                    }
-                    else if (reader.ValueTextEquals("paper_url"u8))
-                    {
-                        member = "paper_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PaperUrl = null;
-                        }
-                        else
-                        {
-                            p_PaperUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("visibility"u8))
-                    {
-                        member = "visibility";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("visibility", "ModelsCreateRequest");
-                        }
-                        else
-                        {
-                            p_Visibility = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsCreateRequestVisibilityJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Visibility = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cover_image_url"u8, ref member)) p_CoverImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "github_url"u8, ref member)) p_GithubUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "hardware"u8, ref member)) { p_Hardware = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("hardware", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Hardware = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "license_url"u8, ref member)) p_LicenseUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "owner"u8, ref member)) { p_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("owner", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Owner = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "paper_url"u8, ref member)) p_PaperUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "visibility"u8, ref member)) { p_Visibility = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("visibility", "ModelsCreateRequest") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>.ReadValue(ref reader, options); has_Visibility = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Hardware)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("hardware", "ModelsCreateRequest");
-            }
-
-            if (!has_Name)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "ModelsCreateRequest");
-            }
-
-            if (!has_Owner)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("owner", "ModelsCreateRequest");
-            }
-
-            if (!has_Visibility)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("visibility", "ModelsCreateRequest");
-            }
+            if (!has_Hardware) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("hardware", "ModelsCreateRequest");
+            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "ModelsCreateRequest");
+            if (!has_Owner) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("owner", "ModelsCreateRequest");
+            if (!has_Visibility) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("visibility", "ModelsCreateRequest");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest
             {
@@ -297,39 +152,15 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CoverImageUrl is { } v_CoverImageUrl)
-            {
-                writer.WritePropertyName(s_CoverImageUrl);
-                writer.WriteStringValue(v_CoverImageUrl);
-            }
-            if (value.Description is { } v_Description)
-            {
-                writer.WritePropertyName(s_Description);
-                writer.WriteStringValue(v_Description);
-            }
-            if (value.GithubUrl is { } v_GithubUrl)
-            {
-                writer.WritePropertyName(s_GithubUrl);
-                writer.WriteStringValue(v_GithubUrl);
-            }
-            writer.WritePropertyName(s_Hardware);
-            writer.WriteStringValue(value.Hardware);
-            if (value.LicenseUrl is { } v_LicenseUrl)
-            {
-                writer.WritePropertyName(s_LicenseUrl);
-                writer.WriteStringValue(v_LicenseUrl);
-            }
-            writer.WritePropertyName(s_Name);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(s_Owner);
-            writer.WriteStringValue(value.Owner);
-            if (value.PaperUrl is { } v_PaperUrl)
-            {
-                writer.WritePropertyName(s_PaperUrl);
-                writer.WriteStringValue(v_PaperUrl);
-            }
-            writer.WritePropertyName(s_Visibility);
-            writer.WriteStringValue(value.Visibility.ToString());
+            if (value.CoverImageUrl is { } v_CoverImageUrl) writer.WriteString(s_CoverImageUrl, v_CoverImageUrl);
+            if (value.Description is { } v_Description) writer.WriteString(s_Description, v_Description);
+            if (value.GithubUrl is { } v_GithubUrl) writer.WriteString(s_GithubUrl, v_GithubUrl);
+            writer.WriteString(s_Hardware, value.Hardware);
+            if (value.LicenseUrl is { } v_LicenseUrl) writer.WriteString(s_LicenseUrl, v_LicenseUrl);
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Owner, value.Owner);
+            if (value.PaperUrl is { } v_PaperUrl) writer.WriteString(s_PaperUrl, v_PaperUrl);
+            writer.WriteString(s_Visibility, value.Visibility.ToString());
             writer.WriteEndObject();
         }
     }

@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
     /// <para>Example: <c>"public"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsCreateRequestVisibilityJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct ModelsCreateRequestVisibility : global::System.IEquatable<ModelsCreateRequestVisibility>
+    public readonly partial record struct ModelsCreateRequestVisibility : global::OpenApiGen.Runtime.IExtensibleEnum<ModelsCreateRequestVisibility>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="ModelsCreateRequestVisibility"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public ModelsCreateRequestVisibility(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public ModelsCreateRequestVisibility(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>public</c></summary>
         public static ModelsCreateRequestVisibility Public { get; } = new("public");
@@ -26,56 +27,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public static ModelsCreateRequestVisibility Private { get; } = new("private");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ModelsCreateRequestVisibility> KnownValues { get; } = new ModelsCreateRequestVisibility[]
-        {
-            Public,
-            Private,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(ModelsCreateRequestVisibility left, ModelsCreateRequestVisibility right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(ModelsCreateRequestVisibility left, ModelsCreateRequestVisibility right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<ModelsCreateRequestVisibility> KnownValues { get; } = new ModelsCreateRequestVisibility[] { Public, Private };
 
         /// <summary>Converts a wire value to a <see cref="ModelsCreateRequestVisibility"/>.</summary>
         public static implicit operator ModelsCreateRequestVisibility(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(ModelsCreateRequestVisibility other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ModelsCreateRequestVisibility other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static ModelsCreateRequestVisibility global::OpenApiGen.Runtime.IExtensibleEnum<ModelsCreateRequestVisibility>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ModelsCreateRequestVisibilityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

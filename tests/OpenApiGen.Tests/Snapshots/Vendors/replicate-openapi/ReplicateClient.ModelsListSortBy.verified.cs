@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
     /// <para>Default: <c>"latest_version_created_at"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsListSortByJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct ModelsListSortBy : global::System.IEquatable<ModelsListSortBy>
+    public readonly partial record struct ModelsListSortBy : global::OpenApiGen.Runtime.IExtensibleEnum<ModelsListSortBy>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="ModelsListSortBy"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public ModelsListSortBy(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public ModelsListSortBy(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>model_created_at</c></summary>
         public static ModelsListSortBy ModelCreatedAt { get; } = new("model_created_at");
@@ -26,56 +27,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public static ModelsListSortBy LatestVersionCreatedAt { get; } = new("latest_version_created_at");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ModelsListSortBy> KnownValues { get; } = new ModelsListSortBy[]
-        {
-            ModelCreatedAt,
-            LatestVersionCreatedAt,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(ModelsListSortBy left, ModelsListSortBy right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(ModelsListSortBy left, ModelsListSortBy right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<ModelsListSortBy> KnownValues { get; } = new ModelsListSortBy[] { ModelCreatedAt, LatestVersionCreatedAt };
 
         /// <summary>Converts a wire value to a <see cref="ModelsListSortBy"/>.</summary>
         public static implicit operator ModelsListSortBy(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(ModelsListSortBy other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ModelsListSortBy other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static ModelsListSortBy global::OpenApiGen.Runtime.IExtensibleEnum<ModelsListSortBy>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ModelsListSortByJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

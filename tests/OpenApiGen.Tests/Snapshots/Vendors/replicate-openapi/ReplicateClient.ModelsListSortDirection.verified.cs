@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
     /// <para>Default: <c>"desc"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsListSortDirectionJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct ModelsListSortDirection : global::System.IEquatable<ModelsListSortDirection>
+    public readonly partial record struct ModelsListSortDirection : global::OpenApiGen.Runtime.IExtensibleEnum<ModelsListSortDirection>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="ModelsListSortDirection"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public ModelsListSortDirection(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public ModelsListSortDirection(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>asc</c></summary>
         public static ModelsListSortDirection Asc { get; } = new("asc");
@@ -26,56 +27,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public static ModelsListSortDirection Desc { get; } = new("desc");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ModelsListSortDirection> KnownValues { get; } = new ModelsListSortDirection[]
-        {
-            Asc,
-            Desc,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(ModelsListSortDirection left, ModelsListSortDirection right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(ModelsListSortDirection left, ModelsListSortDirection right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<ModelsListSortDirection> KnownValues { get; } = new ModelsListSortDirection[] { Asc, Desc };
 
         /// <summary>Converts a wire value to a <see cref="ModelsListSortDirection"/>.</summary>
         public static implicit operator ModelsListSortDirection(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(ModelsListSortDirection other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ModelsListSortDirection other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static ModelsListSortDirection global::OpenApiGen.Runtime.IExtensibleEnum<ModelsListSortDirection>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ModelsListSortDirectionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

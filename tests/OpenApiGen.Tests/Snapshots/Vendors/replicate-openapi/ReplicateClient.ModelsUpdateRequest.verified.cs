@@ -74,109 +74,28 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ModelsUpdateRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ModelsUpdateRequest");
             string? p_Description = default;
             string? p_GithubUrl = default;
             string? p_LicenseUrl = default;
             string? p_PaperUrl = default;
             string? p_Readme = default;
             string? p_WeightsUrl = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("description"u8))
-                    {
-                        member = "description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Description = null;
-                        }
-                        else
-                        {
-                            p_Description = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("github_url"u8))
-                    {
-                        member = "github_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GithubUrl = null;
-                        }
-                        else
-                        {
-                            p_GithubUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("license_url"u8))
-                    {
-                        member = "license_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_LicenseUrl = null;
-                        }
-                        else
-                        {
-                            p_LicenseUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("paper_url"u8))
-                    {
-                        member = "paper_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PaperUrl = null;
-                        }
-                        else
-                        {
-                            p_PaperUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("readme"u8))
-                    {
-                        member = "readme";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Readme = null;
-                        }
-                        else
-                        {
-                            p_Readme = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("weights_url"u8))
-                    {
-                        member = "weights_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_WeightsUrl = null;
-                        }
-                        else
-                        {
-                            p_WeightsUrl = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "github_url"u8, ref member)) p_GithubUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "license_url"u8, ref member)) p_LicenseUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "paper_url"u8, ref member)) p_PaperUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "readme"u8, ref member)) p_Readme = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "weights_url"u8, ref member)) p_WeightsUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -197,36 +116,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Description is { } v_Description)
-            {
-                writer.WritePropertyName(s_Description);
-                writer.WriteStringValue(v_Description);
-            }
-            if (value.GithubUrl is { } v_GithubUrl)
-            {
-                writer.WritePropertyName(s_GithubUrl);
-                writer.WriteStringValue(v_GithubUrl);
-            }
-            if (value.LicenseUrl is { } v_LicenseUrl)
-            {
-                writer.WritePropertyName(s_LicenseUrl);
-                writer.WriteStringValue(v_LicenseUrl);
-            }
-            if (value.PaperUrl is { } v_PaperUrl)
-            {
-                writer.WritePropertyName(s_PaperUrl);
-                writer.WriteStringValue(v_PaperUrl);
-            }
-            if (value.Readme is { } v_Readme)
-            {
-                writer.WritePropertyName(s_Readme);
-                writer.WriteStringValue(v_Readme);
-            }
-            if (value.WeightsUrl is { } v_WeightsUrl)
-            {
-                writer.WritePropertyName(s_WeightsUrl);
-                writer.WriteStringValue(v_WeightsUrl);
-            }
+            if (value.Description is { } v_Description) writer.WriteString(s_Description, v_Description);
+            if (value.GithubUrl is { } v_GithubUrl) writer.WriteString(s_GithubUrl, v_GithubUrl);
+            if (value.LicenseUrl is { } v_LicenseUrl) writer.WriteString(s_LicenseUrl, v_LicenseUrl);
+            if (value.PaperUrl is { } v_PaperUrl) writer.WriteString(s_PaperUrl, v_PaperUrl);
+            if (value.Readme is { } v_Readme) writer.WriteString(s_Readme, v_Readme);
+            if (value.WeightsUrl is { } v_WeightsUrl) writer.WriteString(s_WeightsUrl, v_WeightsUrl);
             writer.WriteEndObject();
         }
     }

@@ -31,342 +31,274 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse>? _AccountGetResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse> AccountGetResponse => _AccountGetResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType>? _AccountGetResponseType;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType> AccountGetResponseType => _AccountGetResponseType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest>? _DeploymentsCreateRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest> DeploymentsCreateRequest => _DeploymentsCreateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse>? _DeploymentsListResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse> DeploymentsListResponse => _DeploymentsListResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest>? _DeploymentsUpdateRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest> DeploymentsUpdateRequest => _DeploymentsUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response>? _FilesCreate413Response;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response> FilesCreate413Response => _FilesCreate413Response ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest>? _FilesCreateRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest> FilesCreateRequest => _FilesCreateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response>? _FilesDelete404Response;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response> FilesDelete404Response => _FilesDelete404Response ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response>? _FilesDownload404Response;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response> FilesDownload404Response => _FilesDownload404Response ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response>? _FilesGet404Response;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response> FilesGet404Response => _FilesGet404Response ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse>? _FilesListResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse> FilesListResponse => _FilesListResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>? _HardwareListResponseItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem> HardwareListResponseItem => _HardwareListResponseItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest>? _ModelsCreateRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest> ModelsCreateRequest => _ModelsCreateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>? _ModelsCreateRequestVisibility;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility> ModelsCreateRequestVisibility => _ModelsCreateRequestVisibility ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy>? _ModelsListSortBy;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy> ModelsListSortBy => _ModelsListSortBy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection>? _ModelsListSortDirection;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection> ModelsListSortDirection => _ModelsListSortDirection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest>? _ModelsUpdateRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest> ModelsUpdateRequest => _ModelsUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse>? _PredictionsListResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse> PredictionsListResponse => _PredictionsListResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource>? _PredictionsListSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource> PredictionsListSource => _PredictionsListSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem>? _SchemasCollectionListItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem> SchemasCollectionListItem => _SchemasCollectionListItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>? _SchemasCollectionResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse> SchemasCollectionResponse => _SchemasCollectionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>? _SchemasDeploymentResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> SchemasDeploymentResponse => _SchemasDeploymentResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease>? _SchemasDeploymentResponseCurrentRelease;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease> SchemasDeploymentResponseCurrentRelease => _SchemasDeploymentResponseCurrentRelease ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration>? _SchemasDeploymentResponseCurrentReleaseConfiguration;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration> SchemasDeploymentResponseCurrentReleaseConfiguration => _SchemasDeploymentResponseCurrentReleaseConfiguration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy>? _SchemasDeploymentResponseCurrentReleaseCreatedBy;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy> SchemasDeploymentResponseCurrentReleaseCreatedBy => _SchemasDeploymentResponseCurrentReleaseCreatedBy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType>? _SchemasDeploymentResponseCurrentReleaseCreatedByType;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType> SchemasDeploymentResponseCurrentReleaseCreatedByType => _SchemasDeploymentResponseCurrentReleaseCreatedByType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>? _SchemasFileResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse> SchemasFileResponse => _SchemasFileResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums>? _SchemasFileResponseChecksums;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums> SchemasFileResponseChecksums => _SchemasFileResponseChecksums ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls>? _SchemasFileResponseUrls;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls> SchemasFileResponseUrls => _SchemasFileResponseUrls ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>? _SchemasModelResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> SchemasModelResponse => _SchemasModelResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility>? _SchemasModelResponseVisibility;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility> SchemasModelResponseVisibility => _SchemasModelResponseVisibility ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>? _SchemasPageResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse> SchemasPageResponse => _SchemasPageResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse>? _SchemasPaginatedCollectionResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse> SchemasPaginatedCollectionResponse => _SchemasPaginatedCollectionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse>? _SchemasPaginatedModelResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse> SchemasPaginatedModelResponse => _SchemasPaginatedModelResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse>? _SchemasPaginatedPredictionResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse> SchemasPaginatedPredictionResponse => _SchemasPaginatedPredictionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse>? _SchemasPaginatedVersionResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse> SchemasPaginatedVersionResponse => _SchemasPaginatedVersionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest>? _SchemasPredictionRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest> SchemasPredictionRequest => _SchemasPredictionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>? _SchemasPredictionRequestWebhookEventsFilterItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem> SchemasPredictionRequestWebhookEventsFilterItem => _SchemasPredictionRequestWebhookEventsFilterItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>? _SchemasPredictionResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> SchemasPredictionResponse => _SchemasPredictionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics>? _SchemasPredictionResponseMetrics;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics> SchemasPredictionResponseMetrics => _SchemasPredictionResponseMetrics ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource>? _SchemasPredictionResponseSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource> SchemasPredictionResponseSource => _SchemasPredictionResponseSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>? _SchemasPredictionResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus> SchemasPredictionResponseStatus => _SchemasPredictionResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls>? _SchemasPredictionResponseUrls;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls> SchemasPredictionResponseUrls => _SchemasPredictionResponseUrls ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion>? _SchemasPredictionResponseVersion;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion> SchemasPredictionResponseVersion => _SchemasPredictionResponseVersion ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2>? _SchemasPredictionResponseVersionOption2;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2> SchemasPredictionResponseVersionOption2 => _SchemasPredictionResponseVersionOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem>? _SchemasProblem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem> SchemasProblem => _SchemasProblem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>? _SchemasProblemInvalidField;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField> SchemasProblemInvalidField => _SchemasProblemInvalidField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>? _SchemasSearchCollectionResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse> SchemasSearchCollectionResponse => _SchemasSearchCollectionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse>? _SchemasSearchModelMetadataResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse> SchemasSearchModelMetadataResponse => _SchemasSearchModelMetadataResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>? _SchemasSearchResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse> SchemasSearchResponse => _SchemasSearchResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>? _SchemasSearchResponseModel;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel> SchemasSearchResponseModel => _SchemasSearchResponseModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest>? _SchemasTrainingRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest> SchemasTrainingRequest => _SchemasTrainingRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>? _SchemasTrainingRequestWebhookEventsFilterItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem> SchemasTrainingRequestWebhookEventsFilterItem => _SchemasTrainingRequestWebhookEventsFilterItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>? _SchemasTrainingResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> SchemasTrainingResponse => _SchemasTrainingResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics>? _SchemasTrainingResponseMetrics;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics> SchemasTrainingResponseMetrics => _SchemasTrainingResponseMetrics ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput>? _SchemasTrainingResponseOutput;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput> SchemasTrainingResponseOutput => _SchemasTrainingResponseOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource>? _SchemasTrainingResponseSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource> SchemasTrainingResponseSource => _SchemasTrainingResponseSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>? _SchemasTrainingResponseStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus> SchemasTrainingResponseStatus => _SchemasTrainingResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls>? _SchemasTrainingResponseUrls;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls> SchemasTrainingResponseUrls => _SchemasTrainingResponseUrls ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest>? _SchemasVersionPredictionRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest> SchemasVersionPredictionRequest => _SchemasVersionPredictionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>? _SchemasVersionPredictionRequestWebhookEventsFilterItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem> SchemasVersionPredictionRequestWebhookEventsFilterItem => _SchemasVersionPredictionRequestWebhookEventsFilterItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse>? _SchemasVersionResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse> SchemasVersionResponse => _SchemasVersionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search400Response>? _Search400Response;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.Search400Response"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search400Response> Search400Response => _Search400Response ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search400Response>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.Search400Response));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search500Response>? _Search500Response;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.Search500Response"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search500Response> Search500Response => _Search500Response ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search500Response>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.Search500Response));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse>? _TrainingsListResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse> TrainingsListResponse => _TrainingsListResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse>? _WebhooksDefaultSecretGetResponse;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse> WebhooksDefaultSecretGetResponse => _WebhooksDefaultSecretGetResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>>? _HardwareListResponseItemList;
-
         /// <summary>Metadata for <c>System.Collections.Generic.IList&lt;QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem&gt;</c>, as the client reads and writes it.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>> HardwareListResponseItemList => _HardwareListResponseItemList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? _JsonMap;
-
         /// <summary>Metadata for <c>System.Collections.Generic.IDictionary&lt;string, System.Text.Json.JsonElement&gt;</c>, as the client reads and writes it.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> JsonMap => _JsonMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>));
 
@@ -379,346 +311,74 @@ namespace QwenImageEdit.Vendors.Replicate.Api
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.AccountGetResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.AccountGetResponseTypeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.DeploymentsCreateRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.DeploymentsListResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.DeploymentsUpdateRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesCreate413ResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesCreateRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesDelete404ResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesDownload404ResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesGet404ResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesListResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.HardwareListResponseItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsCreateRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsCreateRequestVisibilityJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsListSortByJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsListSortDirectionJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsUpdateRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.PredictionsListResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.PredictionsListSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasCollectionListItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasCollectionResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByTypeJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseVisibilityJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPaginatedCollectionResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPaginatedModelResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPaginatedPredictionResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPaginatedVersionResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionRequestWebhookEventsFilterItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseMetricsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseUrlsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseVersionJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseVersionOption2JsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasProblemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasProblemInvalidFieldJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingRequestWebhookEventsFilterItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasVersionPredictionRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasVersionPredictionRequestWebhookEventsFilterItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasVersionResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.Search400Response))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search400Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.Search400ResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.Search500Response))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search500Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.Search500ResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.TrainingsListResponseJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.WebhooksDefaultSecretGetResponseJsonConverter());
-            }
-
-            if (type == typeof(global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>>(options, new HardwareListResponseItemListJsonConverter());
-            }
-
-            if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(options, new JsonMapJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.AccountGetResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponseType>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.DeploymentsCreateRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.DeploymentsListResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.DeploymentsUpdateRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesCreate413ResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesCreateRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDelete404Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesDelete404ResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesDownload404Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesDownload404ResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesGet404Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesGet404ResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.FilesListResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.HardwareListResponseItemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsCreateRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.ModelsUpdateRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.PredictionsListResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasCollectionListItemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasCollectionResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPaginatedCollectionResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPaginatedModelResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPaginatedPredictionResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPaginatedVersionResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseMetricsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseUrlsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseVersionJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasProblemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasProblemInvalidFieldJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasVersionPredictionRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasVersionResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.Search400Response)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search400Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.Search400ResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.Search500Response)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.Search500Response>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.Search500ResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.TrainingsListResponseJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse>(options, new global::QwenImageEdit.Vendors.Replicate.Api.Serialization.WebhooksDefaultSecretGetResponseJsonConverter());
+            if (type == typeof(global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>>(options, new HardwareListResponseItemListJsonConverter());
+            if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(options, new JsonMapJsonConverter());
             return null;
         }
 

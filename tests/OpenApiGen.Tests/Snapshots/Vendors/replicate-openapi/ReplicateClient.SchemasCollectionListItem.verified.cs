@@ -33,18 +33,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Description is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "description"));
-            }
-            if (Name is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
-            }
-            if (Slug is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "slug"));
-            }
+            if (Description is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "description"));
+            if (Name is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
+            if (Slug is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "slug"));
         }
     }
 }
@@ -69,91 +60,32 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasCollectionListItem)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasCollectionListItem");
             string? p_Description = default;
             var has_Description = false;
             string? p_Name = default;
             var has_Name = false;
             string? p_Slug = default;
             var has_Slug = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("description"u8))
-                    {
-                        member = "description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("description", "SchemasCollectionListItem");
-                        }
-                        else
-                        {
-                            p_Description = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Description = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasCollectionListItem");
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Name = true;
-                    }
-                    else if (reader.ValueTextEquals("slug"u8))
-                    {
-                        member = "slug";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("slug", "SchemasCollectionListItem");
-                        }
-                        else
-                        {
-                            p_Slug = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Slug = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) { p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("description", "SchemasCollectionListItem") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Description = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasCollectionListItem") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "slug"u8, ref member)) { p_Slug = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("slug", "SchemasCollectionListItem") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Slug = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Description)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("description", "SchemasCollectionListItem");
-            }
-
-            if (!has_Name)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasCollectionListItem");
-            }
-
-            if (!has_Slug)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("slug", "SchemasCollectionListItem");
-            }
+            if (!has_Description) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("description", "SchemasCollectionListItem");
+            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasCollectionListItem");
+            if (!has_Slug) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("slug", "SchemasCollectionListItem");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem
             {
@@ -168,12 +100,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Description);
-            writer.WriteStringValue(value.Description);
-            writer.WritePropertyName(s_Name);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(s_Slug);
-            writer.WriteStringValue(value.Slug);
+            writer.WriteString(s_Description, value.Description);
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Slug, value.Slug);
             writer.WriteEndObject();
         }
     }

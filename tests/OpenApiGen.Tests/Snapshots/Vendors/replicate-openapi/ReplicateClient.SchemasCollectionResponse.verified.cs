@@ -39,14 +39,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Description is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "description"));
-            }
-            if (Models is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "models"));
-            }
+            if (Description is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "description"));
+            if (Models is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "models"));
             else
             {
                 for (var i0 = 0; i0 < Models.Count; i0++)
@@ -57,14 +51,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
                     }
                 }
             }
-            if (Name is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
-            }
-            if (Slug is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "slug"));
-            }
+            if (Name is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
+            if (Slug is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "slug"));
         }
     }
 }
@@ -91,11 +79,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasCollectionResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasCollectionResponse");
             string? p_Description = default;
             var has_Description = false;
             string? p_FullDescription = default;
@@ -105,112 +89,28 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             var has_Name = false;
             string? p_Slug = default;
             var has_Slug = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("description"u8))
-                    {
-                        member = "description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("description", "SchemasCollectionResponse");
-                        }
-                        else
-                        {
-                            p_Description = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Description = true;
-                    }
-                    else if (reader.ValueTextEquals("full_description"u8))
-                    {
-                        member = "full_description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_FullDescription = null;
-                        }
-                        else
-                        {
-                            p_FullDescription = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("models"u8))
-                    {
-                        member = "models";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("models", "SchemasCollectionResponse");
-                        }
-                        else
-                        {
-                            p_Models = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Models = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasCollectionResponse");
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Name = true;
-                    }
-                    else if (reader.ValueTextEquals("slug"u8))
-                    {
-                        member = "slug";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("slug", "SchemasCollectionResponse");
-                        }
-                        else
-                        {
-                            p_Slug = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Slug = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) { p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("description", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Description = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "full_description"u8, ref member)) p_FullDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "models"u8, ref member)) { p_Models = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("models", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.ReadValue(ref r0, o0)); has_Models = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "slug"u8, ref member)) { p_Slug = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("slug", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Slug = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Description)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("description", "SchemasCollectionResponse");
-            }
-
-            if (!has_Models)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("models", "SchemasCollectionResponse");
-            }
-
-            if (!has_Name)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasCollectionResponse");
-            }
-
-            if (!has_Slug)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("slug", "SchemasCollectionResponse");
-            }
+            if (!has_Description) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("description", "SchemasCollectionResponse");
+            if (!has_Models) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("models", "SchemasCollectionResponse");
+            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasCollectionResponse");
+            if (!has_Slug) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("slug", "SchemasCollectionResponse");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse
             {
@@ -227,19 +127,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Description);
-            writer.WriteStringValue(value.Description);
-            if (value.FullDescription is { } v_FullDescription)
-            {
-                writer.WritePropertyName(s_FullDescription);
-                writer.WriteStringValue(v_FullDescription);
-            }
-            writer.WritePropertyName(s_Models);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(writer, value.Models, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName(s_Name);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(s_Slug);
-            writer.WriteStringValue(value.Slug);
+            writer.WriteString(s_Description, value.Description);
+            if (value.FullDescription is { } v_FullDescription) writer.WriteString(s_FullDescription, v_FullDescription);
+            writer.WritePropertyName(s_Models); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(writer, value.Models, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Slug, value.Slug);
             writer.WriteEndObject();
         }
     }

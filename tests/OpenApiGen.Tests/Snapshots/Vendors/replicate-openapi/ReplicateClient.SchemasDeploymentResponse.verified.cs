@@ -33,10 +33,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (CurrentRelease is { } v_CurrentRelease)
-            {
-                v_CurrentRelease.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "current_release"));
-            }
+            if (CurrentRelease is { } v_CurrentRelease) v_CurrentRelease.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "current_release"));
         }
     }
 }
@@ -61,67 +58,22 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasDeploymentResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasDeploymentResponse");
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease? p_CurrentRelease = default;
             string? p_Name = default;
             string? p_Owner = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("current_release"u8))
-                    {
-                        member = "current_release";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CurrentRelease = null;
-                        }
-                        else
-                        {
-                            p_CurrentRelease = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("owner"u8))
-                    {
-                        member = "owner";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Owner = null;
-                        }
-                        else
-                        {
-                            p_Owner = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "current_release"u8, ref member)) p_CurrentRelease = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "owner"u8, ref member)) p_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -139,21 +91,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CurrentRelease is { } v_CurrentRelease)
-            {
-                writer.WritePropertyName(s_CurrentRelease);
-                global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter.WriteValue(writer, v_CurrentRelease, options);
-            }
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteStringValue(v_Name);
-            }
-            if (value.Owner is { } v_Owner)
-            {
-                writer.WritePropertyName(s_Owner);
-                writer.WriteStringValue(v_Owner);
-            }
+            if (value.CurrentRelease is { } v_CurrentRelease) { writer.WritePropertyName(s_CurrentRelease); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter.WriteValue(writer, v_CurrentRelease, options); }
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Owner is { } v_Owner) writer.WriteString(s_Owner, v_Owner);
             writer.WriteEndObject();
         }
     }

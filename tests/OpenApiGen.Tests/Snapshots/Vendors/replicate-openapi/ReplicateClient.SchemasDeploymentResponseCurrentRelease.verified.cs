@@ -42,14 +42,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Configuration is { } v_Configuration)
-            {
-                v_Configuration.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "configuration"));
-            }
-            if (CreatedBy is { } v_CreatedBy)
-            {
-                v_CreatedBy.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "created_by"));
-            }
+            if (Configuration is { } v_Configuration) v_Configuration.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "configuration"));
+            if (CreatedBy is { } v_CreatedBy) v_CreatedBy.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "created_by"));
         }
     }
 }
@@ -77,109 +71,28 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasDeploymentResponseCurrentRelease)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasDeploymentResponseCurrentRelease");
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration? p_Configuration = default;
             global::System.DateTimeOffset? p_CreatedAt = default;
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy? p_CreatedBy = default;
             string? p_Model = default;
             long? p_Number = default;
             string? p_Version = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("configuration"u8))
-                    {
-                        member = "configuration";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Configuration = null;
-                        }
-                        else
-                        {
-                            p_Configuration = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        member = "created_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreatedAt = null;
-                        }
-                        else
-                        {
-                            p_CreatedAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("created_by"u8))
-                    {
-                        member = "created_by";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreatedBy = null;
-                        }
-                        else
-                        {
-                            p_CreatedBy = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Model = null;
-                        }
-                        else
-                        {
-                            p_Model = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("number"u8))
-                    {
-                        member = "number";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Number = null;
-                        }
-                        else
-                        {
-                            p_Number = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("version"u8))
-                    {
-                        member = "version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Version = null;
-                        }
-                        else
-                        {
-                            p_Version = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "configuration"u8, ref member)) p_Configuration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_by"u8, ref member)) p_CreatedBy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "number"u8, ref member)) p_Number = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -200,36 +113,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Configuration is { } v_Configuration)
-            {
-                writer.WritePropertyName(s_Configuration);
-                global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter.WriteValue(writer, v_Configuration, options);
-            }
-            if (value.CreatedAt is { } v_CreatedAt)
-            {
-                writer.WritePropertyName(s_CreatedAt);
-                writer.WriteStringValue(v_CreatedAt);
-            }
-            if (value.CreatedBy is { } v_CreatedBy)
-            {
-                writer.WritePropertyName(s_CreatedBy);
-                global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter.WriteValue(writer, v_CreatedBy, options);
-            }
-            if (value.Model is { } v_Model)
-            {
-                writer.WritePropertyName(s_Model);
-                writer.WriteStringValue(v_Model);
-            }
-            if (value.Number is { } v_Number)
-            {
-                writer.WritePropertyName(s_Number);
-                writer.WriteNumberValue(v_Number);
-            }
-            if (value.Version is { } v_Version)
-            {
-                writer.WritePropertyName(s_Version);
-                writer.WriteStringValue(v_Version);
-            }
+            if (value.Configuration is { } v_Configuration) { writer.WritePropertyName(s_Configuration); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter.WriteValue(writer, v_Configuration, options); }
+            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString(s_CreatedAt, v_CreatedAt);
+            if (value.CreatedBy is { } v_CreatedBy) { writer.WritePropertyName(s_CreatedBy); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter.WriteValue(writer, v_CreatedBy, options); }
+            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
+            if (value.Number is { } v_Number) writer.WriteNumber(s_Number, v_Number);
+            if (value.Version is { } v_Version) writer.WriteString(s_Version, v_Version);
             writer.WriteEndObject();
         }
     }

@@ -57,67 +57,22 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasDeploymentResponseCurrentReleaseConfiguration)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasDeploymentResponseCurrentReleaseConfiguration");
             string? p_Hardware = default;
             long? p_MaxInstances = default;
             long? p_MinInstances = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("hardware"u8))
-                    {
-                        member = "hardware";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Hardware = null;
-                        }
-                        else
-                        {
-                            p_Hardware = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("max_instances"u8))
-                    {
-                        member = "max_instances";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_MaxInstances = null;
-                        }
-                        else
-                        {
-                            p_MaxInstances = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("min_instances"u8))
-                    {
-                        member = "min_instances";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_MinInstances = null;
-                        }
-                        else
-                        {
-                            p_MinInstances = reader.GetInt64();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "hardware"u8, ref member)) p_Hardware = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "max_instances"u8, ref member)) p_MaxInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "min_instances"u8, ref member)) p_MinInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -135,21 +90,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Hardware is { } v_Hardware)
-            {
-                writer.WritePropertyName(s_Hardware);
-                writer.WriteStringValue(v_Hardware);
-            }
-            if (value.MaxInstances is { } v_MaxInstances)
-            {
-                writer.WritePropertyName(s_MaxInstances);
-                writer.WriteNumberValue(v_MaxInstances);
-            }
-            if (value.MinInstances is { } v_MinInstances)
-            {
-                writer.WritePropertyName(s_MinInstances);
-                writer.WriteNumberValue(v_MinInstances);
-            }
+            if (value.Hardware is { } v_Hardware) writer.WriteString(s_Hardware, v_Hardware);
+            if (value.MaxInstances is { } v_MaxInstances) writer.WriteNumber(s_MaxInstances, v_MaxInstances);
+            if (value.MinInstances is { } v_MinInstances) writer.WriteNumber(s_MinInstances, v_MinInstances);
             writer.WriteEndObject();
         }
     }

@@ -54,34 +54,13 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Checksums is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "checksums"));
-            }
-            else
-            {
-                Checksums.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "checksums"));
-            }
-            if (ContentType is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content_type"));
-            }
-            if (Id is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
-            }
-            if (Metadata is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
-            }
-            if (Urls is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
-            }
-            else
-            {
-                Urls.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
-            }
+            if (Checksums is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "checksums"));
+            else Checksums.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "checksums"));
+            if (ContentType is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content_type"));
+            if (Id is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
+            if (Metadata is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
+            if (Urls is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
+            else Urls.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
         }
     }
 }
@@ -111,11 +90,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasFileResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasFileResponse");
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums? p_Checksums = default;
             var has_Checksums = false;
             string? p_ContentType = default;
@@ -132,175 +107,35 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             var has_Size = false;
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls? p_Urls = default;
             var has_Urls = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("checksums"u8))
-                    {
-                        member = "checksums";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("checksums", "SchemasFileResponse");
-                        }
-                        else
-                        {
-                            p_Checksums = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Checksums = true;
-                    }
-                    else if (reader.ValueTextEquals("content_type"u8))
-                    {
-                        member = "content_type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("content_type", "SchemasFileResponse");
-                        }
-                        else
-                        {
-                            p_ContentType = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_ContentType = true;
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        member = "created_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("created_at", "SchemasFileResponse");
-                        }
-                        else
-                        {
-                            p_CreatedAt = reader.GetDateTimeOffset();
-                        }
-                        has_CreatedAt = true;
-                    }
-                    else if (reader.ValueTextEquals("expires_at"u8))
-                    {
-                        member = "expires_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("expires_at", "SchemasFileResponse");
-                        }
-                        else
-                        {
-                            p_ExpiresAt = reader.GetDateTimeOffset();
-                        }
-                        has_ExpiresAt = true;
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("id", "SchemasFileResponse");
-                        }
-                        else
-                        {
-                            p_Id = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Id = true;
-                    }
-                    else if (reader.ValueTextEquals("metadata"u8))
-                    {
-                        member = "metadata";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("metadata", "SchemasFileResponse");
-                        }
-                        else
-                        {
-                            p_Metadata = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                        has_Metadata = true;
-                    }
-                    else if (reader.ValueTextEquals("size"u8))
-                    {
-                        member = "size";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("size", "SchemasFileResponse");
-                        }
-                        else
-                        {
-                            p_Size = reader.GetInt64();
-                        }
-                        has_Size = true;
-                    }
-                    else if (reader.ValueTextEquals("urls"u8))
-                    {
-                        member = "urls";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("urls", "SchemasFileResponse");
-                        }
-                        else
-                        {
-                            p_Urls = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Urls = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "checksums"u8, ref member)) { p_Checksums = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("checksums", "SchemasFileResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter.ReadValue(ref reader, options); has_Checksums = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content_type"u8, ref member)) { p_ContentType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content_type", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_ContentType = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) { p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("created_at", "SchemasFileResponse") : reader.GetDateTimeOffset(); has_CreatedAt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "expires_at"u8, ref member)) { p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("expires_at", "SchemasFileResponse") : reader.GetDateTimeOffset(); has_ExpiresAt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) { p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("id", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Id = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) { p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("metadata", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); has_Metadata = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) { p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("size", "SchemasFileResponse") : reader.GetInt64(); has_Size = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) { p_Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("urls", "SchemasFileResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter.ReadValue(ref reader, options); has_Urls = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Checksums)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("checksums", "SchemasFileResponse");
-            }
-
-            if (!has_ContentType)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content_type", "SchemasFileResponse");
-            }
-
-            if (!has_CreatedAt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("created_at", "SchemasFileResponse");
-            }
-
-            if (!has_ExpiresAt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("expires_at", "SchemasFileResponse");
-            }
-
-            if (!has_Id)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("id", "SchemasFileResponse");
-            }
-
-            if (!has_Metadata)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("metadata", "SchemasFileResponse");
-            }
-
-            if (!has_Size)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("size", "SchemasFileResponse");
-            }
-
-            if (!has_Urls)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("urls", "SchemasFileResponse");
-            }
+            if (!has_Checksums) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("checksums", "SchemasFileResponse");
+            if (!has_ContentType) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content_type", "SchemasFileResponse");
+            if (!has_CreatedAt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("created_at", "SchemasFileResponse");
+            if (!has_ExpiresAt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("expires_at", "SchemasFileResponse");
+            if (!has_Id) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("id", "SchemasFileResponse");
+            if (!has_Metadata) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("metadata", "SchemasFileResponse");
+            if (!has_Size) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("size", "SchemasFileResponse");
+            if (!has_Urls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("urls", "SchemasFileResponse");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse
             {
@@ -320,22 +155,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Checksums);
-            global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter.WriteValue(writer, value.Checksums, options);
-            writer.WritePropertyName(s_ContentType);
-            writer.WriteStringValue(value.ContentType);
-            writer.WritePropertyName(s_CreatedAt);
-            writer.WriteStringValue(value.CreatedAt);
-            writer.WritePropertyName(s_ExpiresAt);
-            writer.WriteStringValue(value.ExpiresAt);
-            writer.WritePropertyName(s_Id);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_Metadata);
-            global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            writer.WritePropertyName(s_Size);
-            writer.WriteNumberValue(value.Size);
-            writer.WritePropertyName(s_Urls);
-            global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter.WriteValue(writer, value.Urls, options);
+            writer.WritePropertyName(s_Checksums); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter.WriteValue(writer, value.Checksums, options);
+            writer.WriteString(s_ContentType, value.ContentType);
+            writer.WriteString(s_CreatedAt, value.CreatedAt);
+            writer.WriteString(s_ExpiresAt, value.ExpiresAt);
+            writer.WriteString(s_Id, value.Id);
+            writer.WritePropertyName(s_Metadata); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            writer.WriteNumber(s_Size, value.Size);
+            writer.WritePropertyName(s_Urls); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter.WriteValue(writer, value.Urls, options);
             writer.WriteEndObject();
         }
     }

@@ -50,39 +50,18 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasFileResponseChecksums)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasFileResponseChecksums");
             string? p_Sha256 = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("sha256"u8))
-                    {
-                        member = "sha256";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Sha256 = null;
-                        }
-                        else
-                        {
-                            p_Sha256 = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sha256"u8, ref member)) p_Sha256 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -98,11 +77,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Sha256 is { } v_Sha256)
-            {
-                writer.WritePropertyName(s_Sha256);
-                writer.WriteStringValue(v_Sha256);
-            }
+            if (value.Sha256 is { } v_Sha256) writer.WriteString(s_Sha256, v_Sha256);
             writer.WriteEndObject();
         }
     }

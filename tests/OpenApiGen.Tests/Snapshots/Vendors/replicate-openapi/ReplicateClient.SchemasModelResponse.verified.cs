@@ -63,10 +63,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Visibility is { } v_Visibility)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "visibility"), v_Visibility, global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility.KnownValues);
-            }
+            if (Visibility is { } v_Visibility) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "visibility"), v_Visibility, global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility.KnownValues);
         }
     }
 }
@@ -101,11 +98,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasModelResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasModelResponse");
             global::System.Uri? p_CoverImageUrl = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_DefaultExample = default;
             string? p_Description = default;
@@ -119,189 +112,28 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             long? p_RunCount = default;
             global::System.Uri? p_Url = default;
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility? p_Visibility = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("cover_image_url"u8))
-                    {
-                        member = "cover_image_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CoverImageUrl = null;
-                        }
-                        else
-                        {
-                            p_CoverImageUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("default_example"u8))
-                    {
-                        member = "default_example";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_DefaultExample = null;
-                        }
-                        else
-                        {
-                            p_DefaultExample = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        member = "description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Description = null;
-                        }
-                        else
-                        {
-                            p_Description = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("github_url"u8))
-                    {
-                        member = "github_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GithubUrl = null;
-                        }
-                        else
-                        {
-                            p_GithubUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("is_official"u8))
-                    {
-                        member = "is_official";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_IsOfficial = null;
-                        }
-                        else
-                        {
-                            p_IsOfficial = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("latest_version"u8))
-                    {
-                        member = "latest_version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_LatestVersion = null;
-                        }
-                        else
-                        {
-                            p_LatestVersion = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("license_url"u8))
-                    {
-                        member = "license_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_LicenseUrl = null;
-                        }
-                        else
-                        {
-                            p_LicenseUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Name = null;
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("owner"u8))
-                    {
-                        member = "owner";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Owner = null;
-                        }
-                        else
-                        {
-                            p_Owner = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("paper_url"u8))
-                    {
-                        member = "paper_url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PaperUrl = null;
-                        }
-                        else
-                        {
-                            p_PaperUrl = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("run_count"u8))
-                    {
-                        member = "run_count";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_RunCount = null;
-                        }
-                        else
-                        {
-                            p_RunCount = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("url"u8))
-                    {
-                        member = "url";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Url = null;
-                        }
-                        else
-                        {
-                            p_Url = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("visibility"u8))
-                    {
-                        member = "visibility";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Visibility = null;
-                        }
-                        else
-                        {
-                            p_Visibility = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseVisibilityJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cover_image_url"u8, ref member)) p_CoverImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "default_example"u8, ref member)) p_DefaultExample = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "github_url"u8, ref member)) p_GithubUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "is_official"u8, ref member)) p_IsOfficial = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "latest_version"u8, ref member)) p_LatestVersion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "license_url"u8, ref member)) p_LicenseUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "owner"u8, ref member)) p_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "paper_url"u8, ref member)) p_PaperUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "run_count"u8, ref member)) p_RunCount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref member)) p_Url = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "visibility"u8, ref member)) p_Visibility = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponseVisibility>.ReadValue(ref reader, options);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -329,71 +161,19 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CoverImageUrl is { } v_CoverImageUrl)
-            {
-                writer.WritePropertyName(s_CoverImageUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CoverImageUrl);
-            }
-            if (value.DefaultExample is { } v_DefaultExample)
-            {
-                writer.WritePropertyName(s_DefaultExample);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_DefaultExample, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
-            if (value.Description is { } v_Description)
-            {
-                writer.WritePropertyName(s_Description);
-                writer.WriteStringValue(v_Description);
-            }
-            if (value.GithubUrl is { } v_GithubUrl)
-            {
-                writer.WritePropertyName(s_GithubUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_GithubUrl);
-            }
-            if (value.IsOfficial is { } v_IsOfficial)
-            {
-                writer.WritePropertyName(s_IsOfficial);
-                writer.WriteBooleanValue(v_IsOfficial);
-            }
-            if (value.LatestVersion is { } v_LatestVersion)
-            {
-                writer.WritePropertyName(s_LatestVersion);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_LatestVersion, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
-            if (value.LicenseUrl is { } v_LicenseUrl)
-            {
-                writer.WritePropertyName(s_LicenseUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_LicenseUrl);
-            }
-            if (value.Name is { } v_Name)
-            {
-                writer.WritePropertyName(s_Name);
-                writer.WriteStringValue(v_Name);
-            }
-            if (value.Owner is { } v_Owner)
-            {
-                writer.WritePropertyName(s_Owner);
-                writer.WriteStringValue(v_Owner);
-            }
-            if (value.PaperUrl is { } v_PaperUrl)
-            {
-                writer.WritePropertyName(s_PaperUrl);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_PaperUrl);
-            }
-            if (value.RunCount is { } v_RunCount)
-            {
-                writer.WritePropertyName(s_RunCount);
-                writer.WriteNumberValue(v_RunCount);
-            }
-            if (value.Url is { } v_Url)
-            {
-                writer.WritePropertyName(s_Url);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Url);
-            }
-            if (value.Visibility is { } v_Visibility)
-            {
-                writer.WritePropertyName(s_Visibility);
-                writer.WriteStringValue(v_Visibility.ToString());
-            }
+            if (value.CoverImageUrl is { } v_CoverImageUrl) { writer.WritePropertyName(s_CoverImageUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CoverImageUrl); }
+            if (value.DefaultExample is { } v_DefaultExample) { writer.WritePropertyName(s_DefaultExample); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_DefaultExample, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Description is { } v_Description) writer.WriteString(s_Description, v_Description);
+            if (value.GithubUrl is { } v_GithubUrl) { writer.WritePropertyName(s_GithubUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_GithubUrl); }
+            if (value.IsOfficial is { } v_IsOfficial) writer.WriteBoolean(s_IsOfficial, v_IsOfficial);
+            if (value.LatestVersion is { } v_LatestVersion) { writer.WritePropertyName(s_LatestVersion); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_LatestVersion, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.LicenseUrl is { } v_LicenseUrl) { writer.WritePropertyName(s_LicenseUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_LicenseUrl); }
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Owner is { } v_Owner) writer.WriteString(s_Owner, v_Owner);
+            if (value.PaperUrl is { } v_PaperUrl) { writer.WritePropertyName(s_PaperUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_PaperUrl); }
+            if (value.RunCount is { } v_RunCount) writer.WriteNumber(s_RunCount, v_RunCount);
+            if (value.Url is { } v_Url) { writer.WritePropertyName(s_Url); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Url); }
+            if (value.Visibility is { } v_Visibility) writer.WriteString(s_Visibility, v_Visibility.ToString());
             writer.WriteEndObject();
         }
     }

@@ -30,14 +30,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Href is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "href"));
-            }
-            if (Name is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
-            }
+            if (Href is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "href"));
+            if (Name is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
         }
     }
 }
@@ -61,70 +55,28 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasPageResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasPageResponse");
             string? p_Href = default;
             var has_Href = false;
             string? p_Name = default;
             var has_Name = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("href"u8))
-                    {
-                        member = "href";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("href", "SchemasPageResponse");
-                        }
-                        else
-                        {
-                            p_Href = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Href = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasPageResponse");
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Name = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "href"u8, ref member)) { p_Href = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("href", "SchemasPageResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Href = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasPageResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Href)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("href", "SchemasPageResponse");
-            }
-
-            if (!has_Name)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasPageResponse");
-            }
+            if (!has_Href) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("href", "SchemasPageResponse");
+            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasPageResponse");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse
             {
@@ -138,10 +90,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Href);
-            writer.WriteStringValue(value.Href);
-            writer.WritePropertyName(s_Name);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(s_Href, value.Href);
+            writer.WriteString(s_Name, value.Name);
             writer.WriteEndObject();
         }
     }

@@ -99,10 +99,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Input is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
+            if (Input is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
             if (WebhookEventsFilter is { } v_WebhookEventsFilter)
             {
                 for (var i0 = 0; i0 < v_WebhookEventsFilter.Count; i0++)
@@ -138,91 +135,30 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasPredictionRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasPredictionRequest");
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Input = default;
             var has_Input = false;
             bool? p_Stream = default;
             string? p_Webhook = default;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>? p_WebhookEventsFilter = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "SchemasPredictionRequest");
-                        }
-                        else
-                        {
-                            p_Input = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                        has_Input = true;
-                    }
-                    else if (reader.ValueTextEquals("stream"u8))
-                    {
-                        member = "stream";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Stream = null;
-                        }
-                        else
-                        {
-                            p_Stream = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("webhook"u8))
-                    {
-                        member = "webhook";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Webhook = null;
-                        }
-                        else
-                        {
-                            p_Webhook = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("webhook_events_filter"u8))
-                    {
-                        member = "webhook_events_filter";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_WebhookEventsFilter = null;
-                        }
-                        else
-                        {
-                            p_WebhookEventsFilter = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionRequestWebhookEventsFilterItemJsonConverter.ReadValue(ref r0, o0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) { p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "SchemasPredictionRequest") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); has_Input = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "stream"u8, ref member)) p_Stream = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) p_Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook_events_filter"u8, ref member)) p_WebhookEventsFilter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>.ReadValue(ref r0, o0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Input)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "SchemasPredictionRequest");
-            }
+            if (!has_Input) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "SchemasPredictionRequest");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest
             {
@@ -238,23 +174,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Input);
-            global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            if (value.Stream is { } v_Stream)
-            {
-                writer.WritePropertyName(s_Stream);
-                writer.WriteBooleanValue(v_Stream);
-            }
-            if (value.Webhook is { } v_Webhook)
-            {
-                writer.WritePropertyName(s_Webhook);
-                writer.WriteStringValue(v_Webhook);
-            }
-            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter)
-            {
-                writer.WritePropertyName(s_WebhookEventsFilter);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); });
-            }
+            writer.WritePropertyName(s_Input); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            if (value.Stream is { } v_Stream) writer.WriteBoolean(s_Stream, v_Stream);
+            if (value.Webhook is { } v_Webhook) writer.WriteString(s_Webhook, v_Webhook);
+            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName(s_WebhookEventsFilter); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
             writer.WriteEndObject();
         }
     }

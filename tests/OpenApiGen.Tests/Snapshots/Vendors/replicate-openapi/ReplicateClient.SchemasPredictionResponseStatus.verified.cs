@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
 {
     /// <summary>The prediction status. <c>canceled</c> means the prediction was canceled (either by the user or because it reached its deadline while running). <c>aborted</c> means the prediction was terminated before it started running (for example, when a deadline is reached before the prediction starts).</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct SchemasPredictionResponseStatus : global::System.IEquatable<SchemasPredictionResponseStatus>
+    public readonly partial record struct SchemasPredictionResponseStatus : global::OpenApiGen.Runtime.IExtensibleEnum<SchemasPredictionResponseStatus>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="SchemasPredictionResponseStatus"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public SchemasPredictionResponseStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public SchemasPredictionResponseStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>starting</c></summary>
         public static SchemasPredictionResponseStatus Starting { get; } = new("starting");
@@ -35,60 +36,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public static SchemasPredictionResponseStatus Aborted { get; } = new("aborted");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<SchemasPredictionResponseStatus> KnownValues { get; } = new SchemasPredictionResponseStatus[]
-        {
-            Starting,
-            Processing,
-            Succeeded,
-            Failed,
-            Canceled,
-            Aborted,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(SchemasPredictionResponseStatus left, SchemasPredictionResponseStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(SchemasPredictionResponseStatus left, SchemasPredictionResponseStatus right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<SchemasPredictionResponseStatus> KnownValues { get; } = new SchemasPredictionResponseStatus[] { Starting, Processing, Succeeded, Failed, Canceled, Aborted };
 
         /// <summary>Converts a wire value to a <see cref="SchemasPredictionResponseStatus"/>.</summary>
         public static implicit operator SchemasPredictionResponseStatus(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(SchemasPredictionResponseStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SchemasPredictionResponseStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static SchemasPredictionResponseStatus global::OpenApiGen.Runtime.IExtensibleEnum<SchemasPredictionResponseStatus>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasPredictionResponseStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

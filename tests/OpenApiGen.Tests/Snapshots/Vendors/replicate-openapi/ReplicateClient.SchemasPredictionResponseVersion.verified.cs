@@ -16,20 +16,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
 
         /// <summary>Holds a <c>string</c>.</summary>
         /// <param name="value">The value.</param>
-        public SchemasPredictionResponseVersion(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _case = 1;
-            _case1 = value;
-        }
+        public SchemasPredictionResponseVersion(string value) => (_case, _case1) = (1, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
         /// <summary>Holds a <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2"/>.</summary>
         /// <param name="value">The value.</param>
-        public SchemasPredictionResponseVersion(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2 value)
-        {
-            _case = 2;
-            _case2 = value;
-        }
+        public SchemasPredictionResponseVersion(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2 value) => (_case, _case2) = (2, value);
 
         private SchemasPredictionResponseVersion(global::System.Text.Json.JsonElement unmatched, bool keepUnmatched)
         {
@@ -113,15 +104,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         {
             switch (_case)
             {
-                case 1:
-                    writer.WriteStringValue(_case1!);
-                    break;
-                case 2:
-                    writer.WriteStringValue(_case2.ToString());
-                    break;
-                default:
-                    _unmatched.WriteTo(writer);
-                    break;
+                case 1: writer.WriteStringValue(_case1!); break;
+                case 2: writer.WriteStringValue(_case2.ToString()); break;
+                default: _unmatched.WriteTo(writer); break;
             }
         }
 
@@ -159,35 +144,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.String:
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseVersionOption2JsonConverter.ReadValue(ref copy, options);
-                            if (global::System.Linq.Enumerable.Contains(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2.KnownValues, value))
-                            {
-                                reader = copy;
-                                return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion(value);
-                            }
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var value = global::OpenApiGen.Runtime.JsonRead.String(ref copy);
-                            reader = copy;
-                            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion(value);
-                        }
-                        catch (global::System.Exception error) when (global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
-                        {
-                            // Not this case: try the next.
-                        }
-                    }
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryReadKnown(ref reader, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2.KnownValues, out var c0)) return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion(c0);
+                    if (global::OpenApiGen.Runtime.UnionMatcher.TryRead<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonSerializerOptions o) => global::OpenApiGen.Runtime.JsonRead.String(ref r), out var c1)) return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion(c1);
                     break;
             }
 

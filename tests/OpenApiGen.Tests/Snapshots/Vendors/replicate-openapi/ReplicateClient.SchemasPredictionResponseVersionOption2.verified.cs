@@ -5,70 +5,30 @@ namespace QwenImageEdit.Vendors.Replicate.Api
 {
     /// <summary>The model does not support versions, used by official models.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseVersionOption2JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct SchemasPredictionResponseVersionOption2 : global::System.IEquatable<SchemasPredictionResponseVersionOption2>
+    public readonly partial record struct SchemasPredictionResponseVersionOption2 : global::OpenApiGen.Runtime.IExtensibleEnum<SchemasPredictionResponseVersionOption2>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="SchemasPredictionResponseVersionOption2"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public SchemasPredictionResponseVersionOption2(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public SchemasPredictionResponseVersionOption2(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>hidden</c></summary>
         public static SchemasPredictionResponseVersionOption2 Hidden { get; } = new("hidden");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<SchemasPredictionResponseVersionOption2> KnownValues { get; } = new SchemasPredictionResponseVersionOption2[]
-        {
-            Hidden,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(SchemasPredictionResponseVersionOption2 left, SchemasPredictionResponseVersionOption2 right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(SchemasPredictionResponseVersionOption2 left, SchemasPredictionResponseVersionOption2 right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<SchemasPredictionResponseVersionOption2> KnownValues { get; } = new SchemasPredictionResponseVersionOption2[] { Hidden };
 
         /// <summary>Converts a wire value to a <see cref="SchemasPredictionResponseVersionOption2"/>.</summary>
         public static implicit operator SchemasPredictionResponseVersionOption2(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(SchemasPredictionResponseVersionOption2 other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SchemasPredictionResponseVersionOption2 other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static SchemasPredictionResponseVersionOption2 global::OpenApiGen.Runtime.IExtensibleEnum<SchemasPredictionResponseVersionOption2>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasPredictionResponseVersionOption2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2 value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersionOption2 value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

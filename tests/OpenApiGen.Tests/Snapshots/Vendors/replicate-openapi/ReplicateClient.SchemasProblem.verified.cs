@@ -36,10 +36,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Detail is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "detail"));
-            }
+            if (Detail is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "detail"));
             if (InvalidFields is { } v_InvalidFields)
             {
                 for (var i0 = 0; i0 < v_InvalidFields.Count; i0++)
@@ -75,98 +72,32 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasProblem)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasProblem");
             string? p_Title = default;
             string? p_Detail = default;
             var has_Detail = false;
             long p_Status = default;
             var has_Status = false;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>? p_InvalidFields = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("title"u8))
-                    {
-                        member = "title";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Title = null;
-                        }
-                        else
-                        {
-                            p_Title = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("detail"u8))
-                    {
-                        member = "detail";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("detail", "SchemasProblem");
-                        }
-                        else
-                        {
-                            p_Detail = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Detail = true;
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "SchemasProblem");
-                        }
-                        else
-                        {
-                            p_Status = reader.GetInt64();
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("invalid_fields"u8))
-                    {
-                        member = "invalid_fields";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_InvalidFields = null;
-                        }
-                        else
-                        {
-                            p_InvalidFields = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasProblemInvalidFieldJsonConverter.ReadValue(ref r0, o0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "title"u8, ref member)) p_Title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "detail"u8, ref member)) { p_Detail = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("detail", "SchemasProblem") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Detail = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "SchemasProblem") : reader.GetInt64(); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "invalid_fields"u8, ref member)) p_InvalidFields = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasProblemInvalidFieldJsonConverter.ReadValue(ref r0, o0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Detail)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("detail", "SchemasProblem");
-            }
-
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "SchemasProblem");
-            }
+            if (!has_Detail) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("detail", "SchemasProblem");
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "SchemasProblem");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblem
             {
@@ -182,20 +113,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Title is { } v_Title)
-            {
-                writer.WritePropertyName(s_Title);
-                writer.WriteStringValue(v_Title);
-            }
-            writer.WritePropertyName(s_Detail);
-            writer.WriteStringValue(value.Detail);
-            writer.WritePropertyName(s_Status);
-            writer.WriteNumberValue(value.Status);
-            if (value.InvalidFields is { } v_InvalidFields)
-            {
-                writer.WritePropertyName(s_InvalidFields);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>(writer, v_InvalidFields, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasProblemInvalidFieldJsonConverter.WriteValue(w0, x0, o0); });
-            }
+            if (value.Title is { } v_Title) writer.WriteString(s_Title, v_Title);
+            writer.WriteString(s_Detail, value.Detail);
+            writer.WriteNumber(s_Status, value.Status);
+            if (value.InvalidFields is { } v_InvalidFields) { writer.WritePropertyName(s_InvalidFields); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasProblemInvalidField>(writer, v_InvalidFields, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasProblemInvalidFieldJsonConverter.WriteValue(w0, x0, o0); }); }
             writer.WriteEndObject();
         }
     }

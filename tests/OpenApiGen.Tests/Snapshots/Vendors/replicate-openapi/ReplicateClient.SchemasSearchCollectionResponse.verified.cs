@@ -36,18 +36,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Description is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "description"));
-            }
-            if (Name is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
-            }
-            if (Slug is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "slug"));
-            }
+            if (Description is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "description"));
+            if (Name is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "name"));
+            if (Slug is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "slug"));
         }
     }
 }
@@ -73,11 +64,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasSearchCollectionResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchCollectionResponse");
             string? p_Description = default;
             var has_Description = false;
             global::System.Collections.Generic.IList<string>? p_Models = default;
@@ -85,93 +72,26 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             var has_Name = false;
             string? p_Slug = default;
             var has_Slug = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("description"u8))
-                    {
-                        member = "description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("description", "SchemasSearchCollectionResponse");
-                        }
-                        else
-                        {
-                            p_Description = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Description = true;
-                    }
-                    else if (reader.ValueTextEquals("models"u8))
-                    {
-                        member = "models";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Models = null;
-                        }
-                        else
-                        {
-                            p_Models = global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        member = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasSearchCollectionResponse");
-                        }
-                        else
-                        {
-                            p_Name = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Name = true;
-                    }
-                    else if (reader.ValueTextEquals("slug"u8))
-                    {
-                        member = "slug";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("slug", "SchemasSearchCollectionResponse");
-                        }
-                        else
-                        {
-                            p_Slug = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Slug = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) { p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("description", "SchemasSearchCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Description = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "models"u8, ref member)) p_Models = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasSearchCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "slug"u8, ref member)) { p_Slug = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("slug", "SchemasSearchCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Slug = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Description)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("description", "SchemasSearchCollectionResponse");
-            }
-
-            if (!has_Name)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasSearchCollectionResponse");
-            }
-
-            if (!has_Slug)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("slug", "SchemasSearchCollectionResponse");
-            }
+            if (!has_Description) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("description", "SchemasSearchCollectionResponse");
+            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasSearchCollectionResponse");
+            if (!has_Slug) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("slug", "SchemasSearchCollectionResponse");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse
             {
@@ -187,17 +107,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Description);
-            writer.WriteStringValue(value.Description);
-            if (value.Models is { } v_Models)
-            {
-                writer.WritePropertyName(s_Models);
-                global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, v_Models, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
-            }
-            writer.WritePropertyName(s_Name);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(s_Slug);
-            writer.WriteStringValue(value.Slug);
+            writer.WriteString(s_Description, value.Description);
+            if (value.Models is { } v_Models) { writer.WritePropertyName(s_Models); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, v_Models, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); }); }
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Slug, value.Slug);
             writer.WriteEndObject();
         }
     }

@@ -57,67 +57,22 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasSearchModelMetadataResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchModelMetadataResponse");
             string? p_GeneratedDescription = default;
             double? p_Score = default;
             global::System.Collections.Generic.IList<string>? p_Tags = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("generated_description"u8))
-                    {
-                        member = "generated_description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GeneratedDescription = null;
-                        }
-                        else
-                        {
-                            p_GeneratedDescription = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("score"u8))
-                    {
-                        member = "score";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Score = null;
-                        }
-                        else
-                        {
-                            p_Score = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("tags"u8))
-                    {
-                        member = "tags";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Tags = null;
-                        }
-                        else
-                        {
-                            p_Tags = global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "generated_description"u8, ref member)) p_GeneratedDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "score"u8, ref member)) p_Score = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tags"u8, ref member)) p_Tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -135,21 +90,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.GeneratedDescription is { } v_GeneratedDescription)
-            {
-                writer.WritePropertyName(s_GeneratedDescription);
-                writer.WriteStringValue(v_GeneratedDescription);
-            }
-            if (value.Score is { } v_Score)
-            {
-                writer.WritePropertyName(s_Score);
-                writer.WriteNumberValue(v_Score);
-            }
-            if (value.Tags is { } v_Tags)
-            {
-                writer.WritePropertyName(s_Tags);
-                global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, v_Tags, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
-            }
+            if (value.GeneratedDescription is { } v_GeneratedDescription) writer.WriteString(s_GeneratedDescription, v_GeneratedDescription);
+            if (value.Score is { } v_Score) writer.WriteNumber(s_Score, v_Score);
+            if (value.Tags is { } v_Tags) { writer.WritePropertyName(s_Tags); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, v_Tags, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); }); }
             writer.WriteEndObject();
         }
     }

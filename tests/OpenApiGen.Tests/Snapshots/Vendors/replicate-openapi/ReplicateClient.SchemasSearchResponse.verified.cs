@@ -36,10 +36,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Collections is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "collections"));
-            }
+            if (Collections is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "collections"));
             else
             {
                 for (var i0 = 0; i0 < Collections.Count; i0++)
@@ -50,10 +47,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
                     }
                 }
             }
-            if (Models is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "models"));
-            }
+            if (Models is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "models"));
             else
             {
                 for (var i0 = 0; i0 < Models.Count; i0++)
@@ -64,10 +58,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
                     }
                 }
             }
-            if (Pages is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "pages"));
-            }
+            if (Pages is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "pages"));
             else
             {
                 for (var i0 = 0; i0 < Pages.Count; i0++)
@@ -78,10 +69,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
                     }
                 }
             }
-            if (Query is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "query"));
-            }
+            if (Query is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "query"));
         }
     }
 }
@@ -107,11 +95,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasSearchResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchResponse");
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>? p_Collections = default;
             var has_Collections = false;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>? p_Models = default;
@@ -120,99 +104,27 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             var has_Pages = false;
             string? p_Query = default;
             var has_Query = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("collections"u8))
-                    {
-                        member = "collections";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("collections", "SchemasSearchResponse");
-                        }
-                        else
-                        {
-                            p_Collections = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Collections = true;
-                    }
-                    else if (reader.ValueTextEquals("models"u8))
-                    {
-                        member = "models";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("models", "SchemasSearchResponse");
-                        }
-                        else
-                        {
-                            p_Models = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Models = true;
-                    }
-                    else if (reader.ValueTextEquals("pages"u8))
-                    {
-                        member = "pages";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("pages", "SchemasSearchResponse");
-                        }
-                        else
-                        {
-                            p_Pages = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter.ReadValue(ref r0, o0));
-                        }
-                        has_Pages = true;
-                    }
-                    else if (reader.ValueTextEquals("query"u8))
-                    {
-                        member = "query";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("query", "SchemasSearchResponse");
-                        }
-                        else
-                        {
-                            p_Query = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Query = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "collections"u8, ref member)) { p_Collections = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("collections", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter.ReadValue(ref r0, o0)); has_Collections = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "models"u8, ref member)) { p_Models = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("models", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter.ReadValue(ref r0, o0)); has_Models = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "pages"u8, ref member)) { p_Pages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("pages", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter.ReadValue(ref r0, o0)); has_Pages = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "query"u8, ref member)) { p_Query = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("query", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Query = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Collections)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("collections", "SchemasSearchResponse");
-            }
-
-            if (!has_Models)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("models", "SchemasSearchResponse");
-            }
-
-            if (!has_Pages)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("pages", "SchemasSearchResponse");
-            }
-
-            if (!has_Query)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("query", "SchemasSearchResponse");
-            }
+            if (!has_Collections) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("collections", "SchemasSearchResponse");
+            if (!has_Models) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("models", "SchemasSearchResponse");
+            if (!has_Pages) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("pages", "SchemasSearchResponse");
+            if (!has_Query) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("query", "SchemasSearchResponse");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse
             {
@@ -228,14 +140,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Collections);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(writer, value.Collections, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName(s_Models);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(writer, value.Models, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName(s_Pages);
-            global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(writer, value.Pages, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName(s_Query);
-            writer.WriteStringValue(value.Query);
+            writer.WritePropertyName(s_Collections); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(writer, value.Collections, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Models); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(writer, value.Models, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Pages); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(writer, value.Pages, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Query, value.Query);
             writer.WriteEndObject();
         }
     }

@@ -30,22 +30,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Metadata is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
-            }
-            else
-            {
-                Metadata.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
-            }
-            if (Model is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
-            }
-            else
-            {
-                Model.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
-            }
+            if (Metadata is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
+            else Metadata.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
+            if (Model is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
+            else Model.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
         }
     }
 }
@@ -69,70 +57,28 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasSearchResponseModel)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchResponseModel");
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse? p_Metadata = default;
             var has_Metadata = false;
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse? p_Model = default;
             var has_Model = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("metadata"u8))
-                    {
-                        member = "metadata";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("metadata", "SchemasSearchResponseModel");
-                        }
-                        else
-                        {
-                            p_Metadata = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Metadata = true;
-                    }
-                    else if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "SchemasSearchResponseModel");
-                        }
-                        else
-                        {
-                            p_Model = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Model = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) { p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("metadata", "SchemasSearchResponseModel") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter.ReadValue(ref reader, options); has_Metadata = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "SchemasSearchResponseModel") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.ReadValue(ref reader, options); has_Model = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Metadata)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("metadata", "SchemasSearchResponseModel");
-            }
-
-            if (!has_Model)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "SchemasSearchResponseModel");
-            }
+            if (!has_Metadata) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("metadata", "SchemasSearchResponseModel");
+            if (!has_Model) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "SchemasSearchResponseModel");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel
             {
@@ -146,10 +92,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Metadata);
-            global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter.WriteValue(writer, value.Metadata, options);
-            writer.WritePropertyName(s_Model);
-            global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.WriteValue(writer, value.Model, options);
+            writer.WritePropertyName(s_Metadata); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter.WriteValue(writer, value.Metadata, options);
+            writer.WritePropertyName(s_Model); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.WriteValue(writer, value.Model, options);
             writer.WriteEndObject();
         }
     }

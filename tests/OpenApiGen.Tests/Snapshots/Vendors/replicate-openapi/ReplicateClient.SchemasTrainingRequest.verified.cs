@@ -64,14 +64,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Destination is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "destination"));
-            }
-            if (Input is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
+            if (Destination is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "destination"));
+            if (Input is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
             if (WebhookEventsFilter is { } v_WebhookEventsFilter)
             {
                 for (var i0 = 0; i0 < v_WebhookEventsFilter.Count; i0++)
@@ -107,98 +101,32 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasTrainingRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingRequest");
             string? p_Destination = default;
             var has_Destination = false;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Input = default;
             var has_Input = false;
             string? p_Webhook = default;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>? p_WebhookEventsFilter = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("destination"u8))
-                    {
-                        member = "destination";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("destination", "SchemasTrainingRequest");
-                        }
-                        else
-                        {
-                            p_Destination = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Destination = true;
-                    }
-                    else if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "SchemasTrainingRequest");
-                        }
-                        else
-                        {
-                            p_Input = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                        has_Input = true;
-                    }
-                    else if (reader.ValueTextEquals("webhook"u8))
-                    {
-                        member = "webhook";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Webhook = null;
-                        }
-                        else
-                        {
-                            p_Webhook = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("webhook_events_filter"u8))
-                    {
-                        member = "webhook_events_filter";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_WebhookEventsFilter = null;
-                        }
-                        else
-                        {
-                            p_WebhookEventsFilter = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingRequestWebhookEventsFilterItemJsonConverter.ReadValue(ref r0, o0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "destination"u8, ref member)) { p_Destination = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("destination", "SchemasTrainingRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Destination = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) { p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "SchemasTrainingRequest") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); has_Input = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) p_Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook_events_filter"u8, ref member)) p_WebhookEventsFilter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>.ReadValue(ref r0, o0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Destination)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("destination", "SchemasTrainingRequest");
-            }
-
-            if (!has_Input)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "SchemasTrainingRequest");
-            }
+            if (!has_Destination) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("destination", "SchemasTrainingRequest");
+            if (!has_Input) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "SchemasTrainingRequest");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest
             {
@@ -214,20 +142,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Destination);
-            writer.WriteStringValue(value.Destination);
-            writer.WritePropertyName(s_Input);
-            global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            if (value.Webhook is { } v_Webhook)
-            {
-                writer.WritePropertyName(s_Webhook);
-                writer.WriteStringValue(v_Webhook);
-            }
-            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter)
-            {
-                writer.WritePropertyName(s_WebhookEventsFilter);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); });
-            }
+            writer.WriteString(s_Destination, value.Destination);
+            writer.WritePropertyName(s_Input); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            if (value.Webhook is { } v_Webhook) writer.WriteString(s_Webhook, v_Webhook);
+            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName(s_WebhookEventsFilter); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
             writer.WriteEndObject();
         }
     }

@@ -66,26 +66,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Metrics is { } v_Metrics)
-            {
-                v_Metrics.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metrics"));
-            }
-            if (Output is { } v_Output)
-            {
-                v_Output.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
-            }
-            if (Source is { } v_Source)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "source"), v_Source, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource.KnownValues);
-            }
-            if (Status is { } v_Status)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), v_Status, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus.KnownValues);
-            }
-            if (Urls is { } v_Urls)
-            {
-                v_Urls.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
-            }
+            if (Metrics is { } v_Metrics) v_Metrics.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metrics"));
+            if (Output is { } v_Output) v_Output.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
+            if (Source is { } v_Source) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "source"), v_Source, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource.KnownValues);
+            if (Status is { } v_Status) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), v_Status, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus.KnownValues);
+            if (Urls is { } v_Urls) v_Urls.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
         }
     }
 }
@@ -121,11 +106,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasTrainingResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponse");
             global::System.DateTimeOffset? p_CompletedAt = default;
             global::System.DateTimeOffset? p_CreatedAt = default;
             string? p_Error = default;
@@ -140,202 +121,29 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus? p_Status = default;
             global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls? p_Urls = default;
             string? p_Version = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("completed_at"u8))
-                    {
-                        member = "completed_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CompletedAt = null;
-                        }
-                        else
-                        {
-                            p_CompletedAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        member = "created_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreatedAt = null;
-                        }
-                        else
-                        {
-                            p_CreatedAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("error"u8))
-                    {
-                        member = "error";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Error = null;
-                        }
-                        else
-                        {
-                            p_Error = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = null;
-                        }
-                        else
-                        {
-                            p_Id = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Input = null;
-                        }
-                        else
-                        {
-                            p_Input = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else if (reader.ValueTextEquals("logs"u8))
-                    {
-                        member = "logs";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Logs = null;
-                        }
-                        else
-                        {
-                            p_Logs = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("metrics"u8))
-                    {
-                        member = "metrics";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Metrics = null;
-                        }
-                        else
-                        {
-                            p_Metrics = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Model = null;
-                        }
-                        else
-                        {
-                            p_Model = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output"u8))
-                    {
-                        member = "output";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Output = null;
-                        }
-                        else
-                        {
-                            p_Output = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("source"u8))
-                    {
-                        member = "source";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Source = null;
-                        }
-                        else
-                        {
-                            p_Source = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseSourceJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("started_at"u8))
-                    {
-                        member = "started_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_StartedAt = null;
-                        }
-                        else
-                        {
-                            p_StartedAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Status = null;
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("urls"u8))
-                    {
-                        member = "urls";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Urls = null;
-                        }
-                        else
-                        {
-                            p_Urls = global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("version"u8))
-                    {
-                        member = "version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Version = null;
-                        }
-                        else
-                        {
-                            p_Version = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "completed_at"u8, ref member)) p_CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "logs"u8, ref member)) p_Logs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metrics"u8, ref member)) p_Metrics = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) p_Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "started_at"u8, ref member)) p_StartedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) p_Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -364,76 +172,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CompletedAt is { } v_CompletedAt)
-            {
-                writer.WritePropertyName(s_CompletedAt);
-                writer.WriteStringValue(v_CompletedAt);
-            }
-            if (value.CreatedAt is { } v_CreatedAt)
-            {
-                writer.WritePropertyName(s_CreatedAt);
-                writer.WriteStringValue(v_CreatedAt);
-            }
-            if (value.Error is { } v_Error)
-            {
-                writer.WritePropertyName(s_Error);
-                writer.WriteStringValue(v_Error);
-            }
-            if (value.Id is { } v_Id)
-            {
-                writer.WritePropertyName(s_Id);
-                writer.WriteStringValue(v_Id);
-            }
-            if (value.Input is { } v_Input)
-            {
-                writer.WritePropertyName(s_Input);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
-            if (value.Logs is { } v_Logs)
-            {
-                writer.WritePropertyName(s_Logs);
-                writer.WriteStringValue(v_Logs);
-            }
-            if (value.Metrics is { } v_Metrics)
-            {
-                writer.WritePropertyName(s_Metrics);
-                global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.WriteValue(writer, v_Metrics, options);
-            }
-            if (value.Model is { } v_Model)
-            {
-                writer.WritePropertyName(s_Model);
-                writer.WriteStringValue(v_Model);
-            }
-            if (value.Output is { } v_Output)
-            {
-                writer.WritePropertyName(s_Output);
-                global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.WriteValue(writer, v_Output, options);
-            }
-            if (value.Source is { } v_Source)
-            {
-                writer.WritePropertyName(s_Source);
-                writer.WriteStringValue(v_Source.ToString());
-            }
-            if (value.StartedAt is { } v_StartedAt)
-            {
-                writer.WritePropertyName(s_StartedAt);
-                writer.WriteStringValue(v_StartedAt);
-            }
-            if (value.Status is { } v_Status)
-            {
-                writer.WritePropertyName(s_Status);
-                writer.WriteStringValue(v_Status.ToString());
-            }
-            if (value.Urls is { } v_Urls)
-            {
-                writer.WritePropertyName(s_Urls);
-                global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.WriteValue(writer, v_Urls, options);
-            }
-            if (value.Version is { } v_Version)
-            {
-                writer.WritePropertyName(s_Version);
-                writer.WriteStringValue(v_Version);
-            }
+            if (value.CompletedAt is { } v_CompletedAt) writer.WriteString(s_CompletedAt, v_CompletedAt);
+            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString(s_CreatedAt, v_CreatedAt);
+            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error);
+            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
+            if (value.Input is { } v_Input) { writer.WritePropertyName(s_Input); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Logs is { } v_Logs) writer.WriteString(s_Logs, v_Logs);
+            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName(s_Metrics); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.WriteValue(writer, v_Metrics, options); }
+            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
+            if (value.Source is { } v_Source) writer.WriteString(s_Source, v_Source.ToString());
+            if (value.StartedAt is { } v_StartedAt) writer.WriteString(s_StartedAt, v_StartedAt);
+            if (value.Status is { } v_Status) writer.WriteString(s_Status, v_Status.ToString());
+            if (value.Urls is { } v_Urls) { writer.WritePropertyName(s_Urls); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.WriteValue(writer, v_Urls, options); }
+            if (value.Version is { } v_Version) writer.WriteString(s_Version, v_Version);
             writer.WriteEndObject();
         }
     }

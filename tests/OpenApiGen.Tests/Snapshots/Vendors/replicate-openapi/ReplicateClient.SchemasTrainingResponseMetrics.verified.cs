@@ -53,53 +53,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasTrainingResponseMetrics)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponseMetrics");
             double? p_PredictTime = default;
             double? p_TotalTime = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("predict_time"u8))
-                    {
-                        member = "predict_time";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_PredictTime = null;
-                        }
-                        else
-                        {
-                            p_PredictTime = reader.GetDouble();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("total_time"u8))
-                    {
-                        member = "total_time";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TotalTime = null;
-                        }
-                        else
-                        {
-                            p_TotalTime = reader.GetDouble();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "predict_time"u8, ref member)) p_PredictTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "total_time"u8, ref member)) p_TotalTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -116,16 +83,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.PredictTime is { } v_PredictTime)
-            {
-                writer.WritePropertyName(s_PredictTime);
-                writer.WriteNumberValue(v_PredictTime);
-            }
-            if (value.TotalTime is { } v_TotalTime)
-            {
-                writer.WritePropertyName(s_TotalTime);
-                writer.WriteNumberValue(v_TotalTime);
-            }
+            if (value.PredictTime is { } v_PredictTime) writer.WriteNumber(s_PredictTime, v_PredictTime);
+            if (value.TotalTime is { } v_TotalTime) writer.WriteNumber(s_TotalTime, v_TotalTime);
             writer.WriteEndObject();
         }
     }

@@ -53,53 +53,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasTrainingResponseOutput)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponseOutput");
             string? p_Version = default;
             string? p_Weights = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("version"u8))
-                    {
-                        member = "version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Version = null;
-                        }
-                        else
-                        {
-                            p_Version = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("weights"u8))
-                    {
-                        member = "weights";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Weights = null;
-                        }
-                        else
-                        {
-                            p_Weights = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "weights"u8, ref member)) p_Weights = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -116,16 +83,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Version is { } v_Version)
-            {
-                writer.WritePropertyName(s_Version);
-                writer.WriteStringValue(v_Version);
-            }
-            if (value.Weights is { } v_Weights)
-            {
-                writer.WritePropertyName(s_Weights);
-                writer.WriteStringValue(v_Weights);
-            }
+            if (value.Version is { } v_Version) writer.WriteString(s_Version, v_Version);
+            if (value.Weights is { } v_Weights) writer.WriteString(s_Weights, v_Weights);
             writer.WriteEndObject();
         }
     }

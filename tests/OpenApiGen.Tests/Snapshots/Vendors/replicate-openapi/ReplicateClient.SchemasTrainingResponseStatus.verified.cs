@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
 {
     /// <summary>The current status of the training. <c>canceled</c> means the training was canceled (either by the user or because it reached its deadline while running). <c>aborted</c> means the training was terminated before it started running (for example, when a deadline is reached before the training starts).</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct SchemasTrainingResponseStatus : global::System.IEquatable<SchemasTrainingResponseStatus>
+    public readonly partial record struct SchemasTrainingResponseStatus : global::OpenApiGen.Runtime.IExtensibleEnum<SchemasTrainingResponseStatus>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="SchemasTrainingResponseStatus"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public SchemasTrainingResponseStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public SchemasTrainingResponseStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>starting</c></summary>
         public static SchemasTrainingResponseStatus Starting { get; } = new("starting");
@@ -35,60 +36,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public static SchemasTrainingResponseStatus Aborted { get; } = new("aborted");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<SchemasTrainingResponseStatus> KnownValues { get; } = new SchemasTrainingResponseStatus[]
-        {
-            Starting,
-            Processing,
-            Succeeded,
-            Failed,
-            Canceled,
-            Aborted,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(SchemasTrainingResponseStatus left, SchemasTrainingResponseStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(SchemasTrainingResponseStatus left, SchemasTrainingResponseStatus right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<SchemasTrainingResponseStatus> KnownValues { get; } = new SchemasTrainingResponseStatus[] { Starting, Processing, Succeeded, Failed, Canceled, Aborted };
 
         /// <summary>Converts a wire value to a <see cref="SchemasTrainingResponseStatus"/>.</summary>
         public static implicit operator SchemasTrainingResponseStatus(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(SchemasTrainingResponseStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SchemasTrainingResponseStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static SchemasTrainingResponseStatus global::OpenApiGen.Runtime.IExtensibleEnum<SchemasTrainingResponseStatus>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasTrainingResponseStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

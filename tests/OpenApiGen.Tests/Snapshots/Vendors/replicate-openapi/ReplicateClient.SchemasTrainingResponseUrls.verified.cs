@@ -53,53 +53,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasTrainingResponseUrls)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponseUrls");
             global::System.Uri? p_Cancel = default;
             global::System.Uri? p_Get = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("cancel"u8))
-                    {
-                        member = "cancel";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Cancel = null;
-                        }
-                        else
-                        {
-                            p_Cancel = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("get"u8))
-                    {
-                        member = "get";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Get = null;
-                        }
-                        else
-                        {
-                            p_Get = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cancel"u8, ref member)) p_Cancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "get"u8, ref member)) p_Get = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -116,16 +83,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Cancel is { } v_Cancel)
-            {
-                writer.WritePropertyName(s_Cancel);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Cancel);
-            }
-            if (value.Get is { } v_Get)
-            {
-                writer.WritePropertyName(s_Get);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Get);
-            }
+            if (value.Cancel is { } v_Cancel) { writer.WritePropertyName(s_Cancel); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Cancel); }
+            if (value.Get is { } v_Get) { writer.WritePropertyName(s_Get); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Get); }
             writer.WriteEndObject();
         }
     }

@@ -113,14 +113,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Input is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
-            if (Version is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "version"));
-            }
+            if (Input is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
+            if (Version is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "version"));
             if (WebhookEventsFilter is { } v_WebhookEventsFilter)
             {
                 for (var i0 = 0; i0 < v_WebhookEventsFilter.Count; i0++)
@@ -157,11 +151,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasVersionPredictionRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasVersionPredictionRequest");
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Input = default;
             var has_Input = false;
             bool? p_Stream = default;
@@ -169,100 +159,26 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             var has_Version = false;
             string? p_Webhook = default;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>? p_WebhookEventsFilter = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "SchemasVersionPredictionRequest");
-                        }
-                        else
-                        {
-                            p_Input = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                        has_Input = true;
-                    }
-                    else if (reader.ValueTextEquals("stream"u8))
-                    {
-                        member = "stream";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Stream = null;
-                        }
-                        else
-                        {
-                            p_Stream = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("version"u8))
-                    {
-                        member = "version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "SchemasVersionPredictionRequest");
-                        }
-                        else
-                        {
-                            p_Version = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Version = true;
-                    }
-                    else if (reader.ValueTextEquals("webhook"u8))
-                    {
-                        member = "webhook";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Webhook = null;
-                        }
-                        else
-                        {
-                            p_Webhook = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("webhook_events_filter"u8))
-                    {
-                        member = "webhook_events_filter";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_WebhookEventsFilter = null;
-                        }
-                        else
-                        {
-                            p_WebhookEventsFilter = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasVersionPredictionRequestWebhookEventsFilterItemJsonConverter.ReadValue(ref r0, o0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) { p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "SchemasVersionPredictionRequest") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); has_Input = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "stream"u8, ref member)) p_Stream = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) { p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "SchemasVersionPredictionRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Version = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) p_Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook_events_filter"u8, ref member)) p_WebhookEventsFilter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>.ReadValue(ref r0, o0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Input)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "SchemasVersionPredictionRequest");
-            }
-
-            if (!has_Version)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("version", "SchemasVersionPredictionRequest");
-            }
+            if (!has_Input) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "SchemasVersionPredictionRequest");
+            if (!has_Version) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("version", "SchemasVersionPredictionRequest");
 
             return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest
             {
@@ -279,25 +195,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Input);
-            global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            if (value.Stream is { } v_Stream)
-            {
-                writer.WritePropertyName(s_Stream);
-                writer.WriteBooleanValue(v_Stream);
-            }
-            writer.WritePropertyName(s_Version);
-            writer.WriteStringValue(value.Version);
-            if (value.Webhook is { } v_Webhook)
-            {
-                writer.WritePropertyName(s_Webhook);
-                writer.WriteStringValue(v_Webhook);
-            }
-            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter)
-            {
-                writer.WritePropertyName(s_WebhookEventsFilter);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); });
-            }
+            writer.WritePropertyName(s_Input); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            if (value.Stream is { } v_Stream) writer.WriteBoolean(s_Stream, v_Stream);
+            writer.WriteString(s_Version, value.Version);
+            if (value.Webhook is { } v_Webhook) writer.WriteString(s_Webhook, v_Webhook);
+            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName(s_WebhookEventsFilter); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
             writer.WriteEndObject();
         }
     }

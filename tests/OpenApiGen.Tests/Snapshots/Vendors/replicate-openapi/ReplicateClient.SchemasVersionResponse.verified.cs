@@ -61,81 +61,24 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (SchemasVersionResponse)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasVersionResponse");
             string? p_CogVersion = default;
             global::System.DateTimeOffset? p_CreatedAt = default;
             string? p_Id = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_OpenapiSchema = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("cog_version"u8))
-                    {
-                        member = "cog_version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CogVersion = null;
-                        }
-                        else
-                        {
-                            p_CogVersion = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        member = "created_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CreatedAt = null;
-                        }
-                        else
-                        {
-                            p_CreatedAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Id = null;
-                        }
-                        else
-                        {
-                            p_Id = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("openapi_schema"u8))
-                    {
-                        member = "openapi_schema";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_OpenapiSchema = null;
-                        }
-                        else
-                        {
-                            p_OpenapiSchema = global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cog_version"u8, ref member)) p_CogVersion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "openapi_schema"u8, ref member)) p_OpenapiSchema = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -154,26 +97,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CogVersion is { } v_CogVersion)
-            {
-                writer.WritePropertyName(s_CogVersion);
-                writer.WriteStringValue(v_CogVersion);
-            }
-            if (value.CreatedAt is { } v_CreatedAt)
-            {
-                writer.WritePropertyName(s_CreatedAt);
-                writer.WriteStringValue(v_CreatedAt);
-            }
-            if (value.Id is { } v_Id)
-            {
-                writer.WritePropertyName(s_Id);
-                writer.WriteStringValue(v_Id);
-            }
-            if (value.OpenapiSchema is { } v_OpenapiSchema)
-            {
-                writer.WritePropertyName(s_OpenapiSchema);
-                global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_OpenapiSchema, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            }
+            if (value.CogVersion is { } v_CogVersion) writer.WriteString(s_CogVersion, v_CogVersion);
+            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString(s_CreatedAt, v_CreatedAt);
+            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
+            if (value.OpenapiSchema is { } v_OpenapiSchema) { writer.WritePropertyName(s_OpenapiSchema); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_OpenapiSchema, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
             writer.WriteEndObject();
         }
     }

@@ -75,43 +75,16 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Id is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
-            }
-            if (Input is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
-            else
-            {
-                Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
-            if (Metrics is { } v_Metrics)
-            {
-                v_Metrics.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metrics"));
-            }
-            if (Model is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
-            }
-            if (Source is { } v_Source)
-            {
-                collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "source"), v_Source, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource.KnownValues);
-            }
+            if (Id is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
+            if (Input is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
+            else Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
+            if (Metrics is { } v_Metrics) v_Metrics.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metrics"));
+            if (Model is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
+            if (Source is { } v_Source) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "source"), v_Source, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource.KnownValues);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus.KnownValues);
-            if (Urls is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
-            }
-            else
-            {
-                Urls.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
-            }
-            if (Version is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "version"));
-            }
+            if (Urls is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
+            else Urls.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
+            if (Version is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "version"));
         }
     }
 }
@@ -150,11 +123,7 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Prediction)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Prediction");
             global::System.DateTimeOffset? p_CompletedAt = default;
             global::System.DateTimeOffset p_CreatedAt = default;
             var has_CreatedAt = false;
@@ -182,304 +151,46 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             var has_Urls = false;
             string? p_Version = default;
             var has_Version = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("completed_at"u8))
-                    {
-                        member = "completed_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_CompletedAt = null;
-                        }
-                        else
-                        {
-                            p_CompletedAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        member = "created_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("created_at", "Prediction");
-                        }
-                        else
-                        {
-                            p_CreatedAt = reader.GetDateTimeOffset();
-                        }
-                        has_CreatedAt = true;
-                    }
-                    else if (reader.ValueTextEquals("data_removed"u8))
-                    {
-                        member = "data_removed";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("data_removed", "Prediction");
-                        }
-                        else
-                        {
-                            p_DataRemoved = reader.GetBoolean();
-                        }
-                        has_DataRemoved = true;
-                    }
-                    else if (reader.ValueTextEquals("deadline"u8))
-                    {
-                        member = "deadline";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Deadline = null;
-                        }
-                        else
-                        {
-                            p_Deadline = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("deployment"u8))
-                    {
-                        member = "deployment";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Deployment = null;
-                        }
-                        else
-                        {
-                            p_Deployment = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("error"u8))
-                    {
-                        member = "error";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Error = null;
-                        }
-                        else
-                        {
-                            p_Error = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Error = true;
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        member = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("id", "Prediction");
-                        }
-                        else
-                        {
-                            p_Id = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Id = true;
-                    }
-                    else if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "Prediction");
-                        }
-                        else
-                        {
-                            p_Input = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Input = true;
-                    }
-                    else if (reader.ValueTextEquals("logs"u8))
-                    {
-                        member = "logs";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Logs = null;
-                        }
-                        else
-                        {
-                            p_Logs = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("metrics"u8))
-                    {
-                        member = "metrics";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Metrics = null;
-                        }
-                        else
-                        {
-                            p_Metrics = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionMetricsJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("model"u8))
-                    {
-                        member = "model";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "Prediction");
-                        }
-                        else
-                        {
-                            p_Model = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Model = true;
-                    }
-                    else if (reader.ValueTextEquals("output"u8))
-                    {
-                        member = "output";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Output = null;
-                        }
-                        else
-                        {
-                            p_Output = global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                        }
-                        has_Output = true;
-                    }
-                    else if (reader.ValueTextEquals("source"u8))
-                    {
-                        member = "source";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Source = null;
-                        }
-                        else
-                        {
-                            p_Source = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionSourceJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("started_at"u8))
-                    {
-                        member = "started_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_StartedAt = null;
-                        }
-                        else
-                        {
-                            p_StartedAt = reader.GetDateTimeOffset();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        member = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Prediction");
-                        }
-                        else
-                        {
-                            p_Status = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionStatusJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Status = true;
-                    }
-                    else if (reader.ValueTextEquals("urls"u8))
-                    {
-                        member = "urls";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("urls", "Prediction");
-                        }
-                        else
-                        {
-                            p_Urls = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionUrlsJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Urls = true;
-                    }
-                    else if (reader.ValueTextEquals("version"u8))
-                    {
-                        member = "version";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "Prediction");
-                        }
-                        else
-                        {
-                            p_Version = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Version = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "completed_at"u8, ref member)) p_CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) { p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("created_at", "Prediction") : reader.GetDateTimeOffset(); has_CreatedAt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data_removed"u8, ref member)) { p_DataRemoved = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("data_removed", "Prediction") : reader.GetBoolean(); has_DataRemoved = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "deadline"u8, ref member)) p_Deadline = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "deployment"u8, ref member)) p_Deployment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) { p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Error = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) { p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("id", "Prediction") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Id = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) { p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "Prediction") : global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter.ReadValue(ref reader, options); has_Input = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "logs"u8, ref member)) p_Logs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metrics"u8, ref member)) p_Metrics = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionMetricsJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "Prediction") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Model = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) { p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_Output = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) p_Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "started_at"u8, ref member)) p_StartedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Prediction") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) { p_Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("urls", "Prediction") : global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionUrlsJsonConverter.ReadValue(ref reader, options); has_Urls = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) { p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "Prediction") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Version = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_CreatedAt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("created_at", "Prediction");
-            }
-
-            if (!has_DataRemoved)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("data_removed", "Prediction");
-            }
-
-            if (!has_Error)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("error", "Prediction");
-            }
-
-            if (!has_Id)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("id", "Prediction");
-            }
-
-            if (!has_Input)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "Prediction");
-            }
-
-            if (!has_Model)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "Prediction");
-            }
-
-            if (!has_Output)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("output", "Prediction");
-            }
-
-            if (!has_Status)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "Prediction");
-            }
-
-            if (!has_Urls)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("urls", "Prediction");
-            }
-
-            if (!has_Version)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("version", "Prediction");
-            }
+            if (!has_CreatedAt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("created_at", "Prediction");
+            if (!has_DataRemoved) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("data_removed", "Prediction");
+            if (!has_Error) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("error", "Prediction");
+            if (!has_Id) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("id", "Prediction");
+            if (!has_Input) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "Prediction");
+            if (!has_Model) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "Prediction");
+            if (!has_Output) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("output", "Prediction");
+            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "Prediction");
+            if (!has_Urls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("urls", "Prediction");
+            if (!has_Version) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("version", "Prediction");
 
             return new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction
             {
@@ -508,75 +219,23 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CompletedAt is { } v_CompletedAt)
-            {
-                writer.WritePropertyName(s_CompletedAt);
-                writer.WriteStringValue(v_CompletedAt);
-            }
-            writer.WritePropertyName(s_CreatedAt);
-            writer.WriteStringValue(value.CreatedAt);
-            writer.WritePropertyName(s_DataRemoved);
-            writer.WriteBooleanValue(value.DataRemoved);
-            if (value.Deadline is { } v_Deadline)
-            {
-                writer.WritePropertyName(s_Deadline);
-                writer.WriteStringValue(v_Deadline);
-            }
-            if (value.Deployment is { } v_Deployment)
-            {
-                writer.WritePropertyName(s_Deployment);
-                writer.WriteStringValue(v_Deployment);
-            }
-            if (value.Error is { } v_Error)
-            {
-                writer.WritePropertyName(s_Error);
-                writer.WriteStringValue(v_Error);
-            }
-            else
-            {
-                writer.WriteNull(s_Error);
-            }
-            writer.WritePropertyName(s_Id);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_Input);
-            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter.WriteValue(writer, value.Input, options);
-            if (value.Logs is { } v_Logs)
-            {
-                writer.WritePropertyName(s_Logs);
-                writer.WriteStringValue(v_Logs);
-            }
-            if (value.Metrics is { } v_Metrics)
-            {
-                writer.WritePropertyName(s_Metrics);
-                global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionMetricsJsonConverter.WriteValue(writer, v_Metrics, options);
-            }
-            writer.WritePropertyName(s_Model);
-            writer.WriteStringValue(value.Model);
-            if (value.Output is { } v_Output)
-            {
-                writer.WritePropertyName(s_Output);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            }
-            else
-            {
-                writer.WriteNull(s_Output);
-            }
-            if (value.Source is { } v_Source)
-            {
-                writer.WritePropertyName(s_Source);
-                writer.WriteStringValue(v_Source.ToString());
-            }
-            if (value.StartedAt is { } v_StartedAt)
-            {
-                writer.WritePropertyName(s_StartedAt);
-                writer.WriteStringValue(v_StartedAt);
-            }
-            writer.WritePropertyName(s_Status);
-            writer.WriteStringValue(value.Status.ToString());
-            writer.WritePropertyName(s_Urls);
-            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionUrlsJsonConverter.WriteValue(writer, value.Urls, options);
-            writer.WritePropertyName(s_Version);
-            writer.WriteStringValue(value.Version);
+            if (value.CompletedAt is { } v_CompletedAt) writer.WriteString(s_CompletedAt, v_CompletedAt);
+            writer.WriteString(s_CreatedAt, value.CreatedAt);
+            writer.WriteBoolean(s_DataRemoved, value.DataRemoved);
+            if (value.Deadline is { } v_Deadline) writer.WriteString(s_Deadline, v_Deadline);
+            if (value.Deployment is { } v_Deployment) writer.WriteString(s_Deployment, v_Deployment);
+            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error); else writer.WriteNull(s_Error);
+            writer.WriteString(s_Id, value.Id);
+            writer.WritePropertyName(s_Input); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter.WriteValue(writer, value.Input, options);
+            if (value.Logs is { } v_Logs) writer.WriteString(s_Logs, v_Logs);
+            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName(s_Metrics); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionMetricsJsonConverter.WriteValue(writer, v_Metrics, options); }
+            writer.WriteString(s_Model, value.Model);
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); } else writer.WriteNull(s_Output);
+            if (value.Source is { } v_Source) writer.WriteString(s_Source, v_Source.ToString());
+            if (value.StartedAt is { } v_StartedAt) writer.WriteString(s_StartedAt, v_StartedAt);
+            writer.WriteString(s_Status, value.Status.ToString());
+            writer.WritePropertyName(s_Urls); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionUrlsJsonConverter.WriteValue(writer, value.Urls, options);
+            writer.WriteString(s_Version, value.Version);
             writer.WriteEndObject();
         }
     }

@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
 {
     /// <summary>Indicates how the prediction was created</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionSourceJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct PredictionSource : global::System.IEquatable<PredictionSource>
+    public readonly partial record struct PredictionSource : global::OpenApiGen.Runtime.IExtensibleEnum<PredictionSource>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="PredictionSource"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public PredictionSource(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public PredictionSource(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>web</c></summary>
         public static PredictionSource Web { get; } = new("web");
@@ -23,56 +24,14 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
         public static PredictionSource Api { get; } = new("api");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<PredictionSource> KnownValues { get; } = new PredictionSource[]
-        {
-            Web,
-            Api,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(PredictionSource left, PredictionSource right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(PredictionSource left, PredictionSource right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<PredictionSource> KnownValues { get; } = new PredictionSource[] { Web, Api };
 
         /// <summary>Converts a wire value to a <see cref="PredictionSource"/>.</summary>
         public static implicit operator PredictionSource(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(PredictionSource other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is PredictionSource other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static PredictionSource global::OpenApiGen.Runtime.IExtensibleEnum<PredictionSource>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class PredictionSourceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

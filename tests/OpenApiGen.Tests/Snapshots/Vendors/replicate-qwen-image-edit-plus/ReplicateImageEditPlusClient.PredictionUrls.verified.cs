@@ -36,18 +36,9 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Cancel is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "cancel"));
-            }
-            if (Get is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "get"));
-            }
-            if (Web is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "web"));
-            }
+            if (Cancel is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "cancel"));
+            if (Get is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "get"));
+            if (Web is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "web"));
         }
     }
 }
@@ -73,11 +64,7 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (PredictionUrls)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "PredictionUrls");
             global::System.Uri? p_Cancel = default;
             var has_Cancel = false;
             global::System.Uri? p_Get = default;
@@ -85,93 +72,26 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.Uri? p_Stream = default;
             global::System.Uri? p_Web = default;
             var has_Web = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("cancel"u8))
-                    {
-                        member = "cancel";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("cancel", "PredictionUrls");
-                        }
-                        else
-                        {
-                            p_Cancel = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                        has_Cancel = true;
-                    }
-                    else if (reader.ValueTextEquals("get"u8))
-                    {
-                        member = "get";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("get", "PredictionUrls");
-                        }
-                        else
-                        {
-                            p_Get = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                        has_Get = true;
-                    }
-                    else if (reader.ValueTextEquals("stream"u8))
-                    {
-                        member = "stream";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Stream = null;
-                        }
-                        else
-                        {
-                            p_Stream = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("web"u8))
-                    {
-                        member = "web";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("web", "PredictionUrls");
-                        }
-                        else
-                        {
-                            p_Web = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                        has_Web = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cancel"u8, ref member)) { p_Cancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("cancel", "PredictionUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_Cancel = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "get"u8, ref member)) { p_Get = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("get", "PredictionUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_Get = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "stream"u8, ref member)) p_Stream = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "web"u8, ref member)) { p_Web = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("web", "PredictionUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_Web = true; }
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Cancel)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("cancel", "PredictionUrls");
-            }
-
-            if (!has_Get)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("get", "PredictionUrls");
-            }
-
-            if (!has_Web)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("web", "PredictionUrls");
-            }
+            if (!has_Cancel) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("cancel", "PredictionUrls");
+            if (!has_Get) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("get", "PredictionUrls");
+            if (!has_Web) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("web", "PredictionUrls");
 
             return new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls
             {
@@ -187,17 +107,10 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Cancel);
-            global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Cancel);
-            writer.WritePropertyName(s_Get);
-            global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Get);
-            if (value.Stream is { } v_Stream)
-            {
-                writer.WritePropertyName(s_Stream);
-                global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Stream);
-            }
-            writer.WritePropertyName(s_Web);
-            global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Web);
+            writer.WritePropertyName(s_Cancel); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Cancel);
+            writer.WritePropertyName(s_Get); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Get);
+            if (value.Stream is { } v_Stream) { writer.WritePropertyName(s_Stream); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Stream); }
+            writer.WritePropertyName(s_Web); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Web);
             writer.WriteEndObject();
         }
     }

@@ -57,67 +57,22 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (ProblemInvalidField)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ProblemInvalidField");
             string? p_Type = default;
             string? p_Field = default;
             string? p_Description = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("type"u8))
-                    {
-                        member = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Type = null;
-                        }
-                        else
-                        {
-                            p_Type = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("field"u8))
-                    {
-                        member = "field";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Field = null;
-                        }
-                        else
-                        {
-                            p_Field = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        member = "description";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Description = null;
-                        }
-                        else
-                        {
-                            p_Description = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "field"u8, ref member)) p_Field = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -135,21 +90,9 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Type is { } v_Type)
-            {
-                writer.WritePropertyName(s_Type);
-                writer.WriteStringValue(v_Type);
-            }
-            if (value.Field is { } v_Field)
-            {
-                writer.WritePropertyName(s_Field);
-                writer.WriteStringValue(v_Field);
-            }
-            if (value.Description is { } v_Description)
-            {
-                writer.WritePropertyName(s_Description);
-                writer.WriteStringValue(v_Description);
-            }
+            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type);
+            if (value.Field is { } v_Field) writer.WriteString(s_Field, v_Field);
+            if (value.Description is { } v_Description) writer.WriteString(s_Description, v_Description);
             writer.WriteEndObject();
         }
     }

@@ -31,62 +31,50 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>? _AspectRatio;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio> AspectRatio => _AspectRatio ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>? _Input;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input> Input => _Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>? _OutputFormat;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat> OutputFormat => _OutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>? _Prediction;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction> Prediction => _Prediction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics>? _PredictionMetrics;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics> PredictionMetrics => _PredictionMetrics ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest>? _PredictionRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest> PredictionRequest => _PredictionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>? _PredictionRequestWebhookEventsFilterItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem> PredictionRequestWebhookEventsFilterItem => _PredictionRequestWebhookEventsFilterItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>? _PredictionSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource> PredictionSource => _PredictionSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>? _PredictionStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus> PredictionStatus => _PredictionStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls>? _PredictionUrls;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls> PredictionUrls => _PredictionUrls ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem>? _Problem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem> Problem => _Problem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>? _ProblemInvalidField;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField> ProblemInvalidField => _ProblemInvalidField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField));
 
@@ -99,66 +87,18 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.AspectRatioJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.OutputFormatJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionMetricsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionRequestWebhookEventsFilterItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionUrlsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.ProblemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.ProblemInvalidFieldJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionMetricsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionUrlsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.ProblemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.ProblemInvalidFieldJsonConverter());
             return null;
         }
     }

@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
     /// <para><b>aspect_ratio</b></para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.AspectRatioJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct AspectRatio : global::System.IEquatable<AspectRatio>
+    public readonly partial record struct AspectRatio : global::OpenApiGen.Runtime.IExtensibleEnum<AspectRatio>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="AspectRatio"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public AspectRatio(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public AspectRatio(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>1:1</c></summary>
         public static AspectRatio _1_1 { get; } = new("1:1");
@@ -38,60 +39,14 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         public static AspectRatio MatchInputImage { get; } = new("match_input_image");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<AspectRatio> KnownValues { get; } = new AspectRatio[]
-        {
-            _1_1,
-            _16_9,
-            _9_16,
-            _4_3,
-            _3_4,
-            MatchInputImage,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(AspectRatio left, AspectRatio right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(AspectRatio left, AspectRatio right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<AspectRatio> KnownValues { get; } = new AspectRatio[] { _1_1, _16_9, _9_16, _4_3, _3_4, MatchInputImage };
 
         /// <summary>Converts a wire value to a <see cref="AspectRatio"/>.</summary>
         public static implicit operator AspectRatio(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(AspectRatio other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is AspectRatio other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static AspectRatio global::OpenApiGen.Runtime.IExtensibleEnum<AspectRatio>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class AspectRatioJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -66,14 +66,8 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Image is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image"));
-            }
-            if (Prompt is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            }
+            if (Image is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image"));
+            if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "aspect_ratio"), AspectRatio, global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio.KnownValues);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), OutputFormat, global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat.KnownValues);
             collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_quality"), (double)OutputQuality, 0d, false, 100d, false);
@@ -106,11 +100,7 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (Input)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Input");
             long? p_Seed = default;
             global::System.Uri? p_Image = default;
             var has_Image = false;
@@ -121,139 +111,29 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
             global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat p_OutputFormat = global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat.Webp;
             int p_OutputQuality = 95;
             bool p_DisableSafetyChecker = false;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("seed"u8))
-                    {
-                        member = "seed";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Seed = null;
-                        }
-                        else
-                        {
-                            p_Seed = reader.GetInt64();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("image"u8))
-                    {
-                        member = "image";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "Input");
-                        }
-                        else
-                        {
-                            p_Image = global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                        }
-                        has_Image = true;
-                    }
-                    else if (reader.ValueTextEquals("prompt"u8))
-                    {
-                        member = "prompt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "Input");
-                        }
-                        else
-                        {
-                            p_Prompt = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                        has_Prompt = true;
-                    }
-                    else if (reader.ValueTextEquals("go_fast"u8))
-                    {
-                        member = "go_fast";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_GoFast = true;
-                        }
-                        else
-                        {
-                            p_GoFast = reader.GetBoolean();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("aspect_ratio"u8))
-                    {
-                        member = "aspect_ratio";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_AspectRatio = global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio.MatchInputImage;
-                        }
-                        else
-                        {
-                            p_AspectRatio = global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.AspectRatioJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output_format"u8))
-                    {
-                        member = "output_format";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_OutputFormat = global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat.Webp;
-                        }
-                        else
-                        {
-                            p_OutputFormat = global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.OutputFormatJsonConverter.ReadValue(ref reader, options);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("output_quality"u8))
-                    {
-                        member = "output_quality";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_OutputQuality = 95;
-                        }
-                        else
-                        {
-                            p_OutputQuality = reader.GetInt32();
-                        }
-                    }
-                    else if (reader.ValueTextEquals("disable_safety_checker"u8))
-                    {
-                        member = "disable_safety_checker";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_DisableSafetyChecker = false;
-                        }
-                        else
-                        {
-                            p_DisableSafetyChecker = reader.GetBoolean();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image"u8, ref member)) { p_Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "Input") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_Image = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "go_fast"u8, ref member)) p_GoFast = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "aspect_ratio"u8, ref member)) p_AspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio.MatchInputImage : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat.Webp : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_quality"u8, ref member)) p_OutputQuality = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 95 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "disable_safety_checker"u8, ref member)) p_DisableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Image)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image", "Input");
-            }
-
-            if (!has_Prompt)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "Input");
-            }
+            if (!has_Image) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image", "Input");
+            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "Input");
 
             return new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input
             {
@@ -273,25 +153,14 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Seed is { } v_Seed)
-            {
-                writer.WritePropertyName(s_Seed);
-                writer.WriteNumberValue(v_Seed);
-            }
-            writer.WritePropertyName(s_Image);
-            global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Image);
-            writer.WritePropertyName(s_Prompt);
-            writer.WriteStringValue(value.Prompt);
-            writer.WritePropertyName(s_GoFast);
-            writer.WriteBooleanValue(value.GoFast);
-            writer.WritePropertyName(s_AspectRatio);
-            writer.WriteStringValue(value.AspectRatio.ToString());
-            writer.WritePropertyName(s_OutputFormat);
-            writer.WriteStringValue(value.OutputFormat.ToString());
-            writer.WritePropertyName(s_OutputQuality);
-            writer.WriteNumberValue(value.OutputQuality);
-            writer.WritePropertyName(s_DisableSafetyChecker);
-            writer.WriteBooleanValue(value.DisableSafetyChecker);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
+            writer.WritePropertyName(s_Image); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Image);
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WriteBoolean(s_GoFast, value.GoFast);
+            writer.WriteString(s_AspectRatio, value.AspectRatio.ToString());
+            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
+            writer.WriteNumber(s_OutputQuality, value.OutputQuality);
+            writer.WriteBoolean(s_DisableSafetyChecker, value.DisableSafetyChecker);
             writer.WriteEndObject();
         }
     }

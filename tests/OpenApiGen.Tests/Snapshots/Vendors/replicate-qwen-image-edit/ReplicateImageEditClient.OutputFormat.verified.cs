@@ -8,16 +8,17 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
     /// <para><b>output_format</b></para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.OutputFormatJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct OutputFormat : global::System.IEquatable<OutputFormat>
+    public readonly partial record struct OutputFormat : global::OpenApiGen.Runtime.IExtensibleEnum<OutputFormat>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="OutputFormat"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public OutputFormat(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public OutputFormat(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>webp</c></summary>
         public static OutputFormat Webp { get; } = new("webp");
@@ -29,57 +30,14 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         public static OutputFormat Png { get; } = new("png");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<OutputFormat> KnownValues { get; } = new OutputFormat[]
-        {
-            Webp,
-            Jpg,
-            Png,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(OutputFormat left, OutputFormat right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(OutputFormat left, OutputFormat right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<OutputFormat> KnownValues { get; } = new OutputFormat[] { Webp, Jpg, Png };
 
         /// <summary>Converts a wire value to a <see cref="OutputFormat"/>.</summary>
         public static implicit operator OutputFormat(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(OutputFormat other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is OutputFormat other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static OutputFormat global::OpenApiGen.Runtime.IExtensibleEnum<OutputFormat>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class OutputFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -49,39 +49,18 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (PredictionMetrics)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "PredictionMetrics");
             double? p_TotalTime = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("total_time"u8))
-                    {
-                        member = "total_time";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_TotalTime = null;
-                        }
-                        else
-                        {
-                            p_TotalTime = reader.GetDouble();
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "total_time"u8, ref member)) p_TotalTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
@@ -97,11 +76,7 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.TotalTime is { } v_TotalTime)
-            {
-                writer.WritePropertyName(s_TotalTime);
-                writer.WriteNumberValue(v_TotalTime);
-            }
+            if (value.TotalTime is { } v_TotalTime) writer.WriteNumber(s_TotalTime, v_TotalTime);
             writer.WriteEndObject();
         }
     }

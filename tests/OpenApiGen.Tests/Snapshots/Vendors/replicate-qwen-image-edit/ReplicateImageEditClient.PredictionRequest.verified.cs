@@ -62,14 +62,8 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Input is null)
-            {
-                collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
-            else
-            {
-                Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            }
+            if (Input is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
+            else Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
             if (WebhookEventsFilter is { } v_WebhookEventsFilter)
             {
                 for (var i0 = 0; i0 < v_WebhookEventsFilter.Count; i0++)
@@ -104,77 +98,28 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
 
         internal static global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.Unexpected(ref reader, "an object (PredictionRequest)");
-            }
-
+            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "PredictionRequest");
             global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input? p_Input = default;
             var has_Input = false;
             string? p_Webhook = default;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>? p_WebhookEventsFilter = default;
-
-            string? member = null;
+            global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("input"u8))
-                    {
-                        member = "input";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "PredictionRequest");
-                        }
-                        else
-                        {
-                            p_Input = global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.InputJsonConverter.ReadValue(ref reader, options);
-                        }
-                        has_Input = true;
-                    }
-                    else if (reader.ValueTextEquals("webhook"u8))
-                    {
-                        member = "webhook";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_Webhook = null;
-                        }
-                        else
-                        {
-                            p_Webhook = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                        }
-                    }
-                    else if (reader.ValueTextEquals("webhook_events_filter"u8))
-                    {
-                        member = "webhook_events_filter";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            p_WebhookEventsFilter = null;
-                        }
-                        else
-                        {
-                            p_WebhookEventsFilter = global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionRequestWebhookEventsFilterItemJsonConverter.ReadValue(ref r0, o0));
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) { p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "PredictionRequest") : global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.InputJsonConverter.ReadValue(ref reader, options); has_Input = true; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) p_Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook_events_filter"u8, ref member)) p_WebhookEventsFilter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>.ReadValue(ref r0, o0));
+                    else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
-            catch (global::System.Exception error) when (member is not null && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
+            catch (global::System.Exception error) when (!member.IsEmpty && global::OpenApiGen.Runtime.JsonRead.IsReadError(error))
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Input)
-            {
-                throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "PredictionRequest");
-            }
+            if (!has_Input) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "PredictionRequest");
 
             return new global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest
             {
@@ -189,18 +134,9 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Input);
-            global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.InputJsonConverter.WriteValue(writer, value.Input, options);
-            if (value.Webhook is { } v_Webhook)
-            {
-                writer.WritePropertyName(s_Webhook);
-                writer.WriteStringValue(v_Webhook);
-            }
-            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter)
-            {
-                writer.WritePropertyName(s_WebhookEventsFilter);
-                global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); });
-            }
+            writer.WritePropertyName(s_Input); global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.InputJsonConverter.WriteValue(writer, value.Input, options);
+            if (value.Webhook is { } v_Webhook) writer.WriteString(s_Webhook, v_Webhook);
+            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName(s_WebhookEventsFilter); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
             writer.WriteEndObject();
         }
     }

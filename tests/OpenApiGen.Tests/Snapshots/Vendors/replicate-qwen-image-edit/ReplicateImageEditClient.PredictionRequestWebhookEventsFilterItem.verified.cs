@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
 {
     /// <summary>The values of <c>PredictionRequestWebhookEventsFilterItem</c>.</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionRequestWebhookEventsFilterItemJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct PredictionRequestWebhookEventsFilterItem : global::System.IEquatable<PredictionRequestWebhookEventsFilterItem>
+    public readonly partial record struct PredictionRequestWebhookEventsFilterItem : global::OpenApiGen.Runtime.IExtensibleEnum<PredictionRequestWebhookEventsFilterItem>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="PredictionRequestWebhookEventsFilterItem"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public PredictionRequestWebhookEventsFilterItem(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public PredictionRequestWebhookEventsFilterItem(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>start</c></summary>
         public static PredictionRequestWebhookEventsFilterItem Start { get; } = new("start");
@@ -29,58 +30,14 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         public static PredictionRequestWebhookEventsFilterItem Completed { get; } = new("completed");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<PredictionRequestWebhookEventsFilterItem> KnownValues { get; } = new PredictionRequestWebhookEventsFilterItem[]
-        {
-            Start,
-            Output,
-            Logs,
-            Completed,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(PredictionRequestWebhookEventsFilterItem left, PredictionRequestWebhookEventsFilterItem right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(PredictionRequestWebhookEventsFilterItem left, PredictionRequestWebhookEventsFilterItem right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<PredictionRequestWebhookEventsFilterItem> KnownValues { get; } = new PredictionRequestWebhookEventsFilterItem[] { Start, Output, Logs, Completed };
 
         /// <summary>Converts a wire value to a <see cref="PredictionRequestWebhookEventsFilterItem"/>.</summary>
         public static implicit operator PredictionRequestWebhookEventsFilterItem(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(PredictionRequestWebhookEventsFilterItem other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is PredictionRequestWebhookEventsFilterItem other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static PredictionRequestWebhookEventsFilterItem global::OpenApiGen.Runtime.IExtensibleEnum<PredictionRequestWebhookEventsFilterItem>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class PredictionRequestWebhookEventsFilterItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -5,16 +5,17 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
 {
     /// <summary>The prediction status. <c>canceled</c> means the prediction was canceled (either by the user or because it reached its deadline while running). <c>aborted</c> means the prediction was terminated before it started running (for example, when a deadline is reached before the prediction starts).</summary>
     /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public readonly partial struct PredictionStatus : global::System.IEquatable<PredictionStatus>
+    public readonly partial record struct PredictionStatus : global::OpenApiGen.Runtime.IExtensibleEnum<PredictionStatus>
     {
-        private readonly string? _value;
-
         /// <summary>Creates a <see cref="PredictionStatus"/> from its wire value, documented or not.</summary>
         /// <param name="value">The value as it appears in JSON.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public PredictionStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public PredictionStatus(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as it appears in JSON; null only for <c>default</c>.</summary>
+        public string? Value { get; }
 
         /// <summary><c>starting</c></summary>
         public static PredictionStatus Starting { get; } = new("starting");
@@ -35,60 +36,14 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         public static PredictionStatus Aborted { get; } = new("aborted");
 
         /// <summary>The values the spec documents, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<PredictionStatus> KnownValues { get; } = new PredictionStatus[]
-        {
-            Starting,
-            Processing,
-            Succeeded,
-            Failed,
-            Canceled,
-            Aborted,
-        };
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator ==(PredictionStatus left, PredictionStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values by their wire text, ordinally.</summary>
-        public static bool operator !=(PredictionStatus left, PredictionStatus right) => !left.Equals(right);
+        public static global::System.Collections.Generic.IReadOnlyList<PredictionStatus> KnownValues { get; } = new PredictionStatus[] { Starting, Processing, Succeeded, Failed, Canceled, Aborted };
 
         /// <summary>Converts a wire value to a <see cref="PredictionStatus"/>.</summary>
         public static implicit operator PredictionStatus(string value) => new(value);
 
-        /// <inheritdoc/>
-        public bool Equals(PredictionStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is PredictionStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+        static PredictionStatus global::OpenApiGen.Runtime.IExtensibleEnum<PredictionStatus>.Create(string value) => new(value);
 
         /// <summary>The value as it appears in JSON.</summary>
-        public override string ToString() => _value ?? string.Empty;
-    }
-}
-
-namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
-{
-    /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus"/> as a JSON string, keeping unknown values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class PredictionStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>
-    {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            => new(global::OpenApiGen.Runtime.JsonRead.String(ref reader));
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value.ToString());
-        }
+        public override string ToString() => Value ?? string.Empty;
     }
 }

@@ -31,62 +31,50 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>? _AspectRatio;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio> AspectRatio => _AspectRatio ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input>? _Input;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input> Input => _Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>? _OutputFormat;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat> OutputFormat => _OutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction>? _Prediction;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction> Prediction => _Prediction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics>? _PredictionMetrics;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics> PredictionMetrics => _PredictionMetrics ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest>? _PredictionRequest;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest> PredictionRequest => _PredictionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>? _PredictionRequestWebhookEventsFilterItem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem> PredictionRequestWebhookEventsFilterItem => _PredictionRequestWebhookEventsFilterItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource>? _PredictionSource;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource> PredictionSource => _PredictionSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>? _PredictionStatus;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus> PredictionStatus => _PredictionStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls>? _PredictionUrls;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls> PredictionUrls => _PredictionUrls ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem>? _Problem;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem> Problem => _Problem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField>? _ProblemInvalidField;
-
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField> ProblemInvalidField => _ProblemInvalidField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField));
 
@@ -99,66 +87,18 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.AspectRatioJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.InputJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.OutputFormatJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionMetricsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionRequestJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionRequestWebhookEventsFilterItemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionSourceJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionStatusJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionUrlsJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.ProblemJsonConverter());
-            }
-
-            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.ProblemInvalidFieldJsonConverter());
-            }
-
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.InputJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionMetricsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionRequestJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>(options, new global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.PredictionUrlsJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.ProblemJsonConverter());
+            if (type == typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField>(options, new global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.ProblemInvalidFieldJsonConverter());
             return null;
         }
     }
