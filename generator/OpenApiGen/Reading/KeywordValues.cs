@@ -678,7 +678,8 @@ internal static class KeywordValues
 
                         if (!names.Any(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == property))
                         {
-                            names.Add(property);
+                            // Add(JsonNode), not the generic Add<T> overload C# would pick, which is not trim- or AOT-safe (openapigen is native).
+                            names.Add((JsonNode?)JsonValue.Create(property));
                         }
                     }
                 }

@@ -30,6 +30,8 @@ services.AddQwenImageEdit().AddVendor(ImageEditVendor.EvoLink, o =>
     o.BaseAddress = evoLink.ApiAddress;
     o.FilesBaseAddress = evoLink.FilesAddress;
     o.Polling = new ImageEditPollingOptions { FirstDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
+    // The fake serves its results over plain HTTP on 127.0.0.1, which the facade refuses unless allowed (README.md).
+    o.Results.AllowedNetworks = [System.Net.IPNetwork.Parse("127.0.0.0/8")];
 });
 await using var provider = services.BuildServiceProvider();
 
