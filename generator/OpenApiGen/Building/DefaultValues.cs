@@ -8,7 +8,8 @@ namespace OpenApiGen.Building;
 
 /// <summary>
 /// A spec's <c>default</c> as a value of its property's type. Returns null (and the caller reports it) when the
-/// default does not fit the type: a fraction for an integer, text for a number, a malformed GUID.
+/// default does not fit the type: a fraction for an integer, text for a number, a malformed GUID, a union none of
+/// whose cases it fits.
 /// </summary>
 internal static class DefaultValues
 {
@@ -39,6 +40,31 @@ internal static class DefaultValues
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A union's default as the case it fits: a member an enum case names first (<c>en_us</c> of a LanguageCode-or-string
+    /// union), then any other case in the union's order, then an enum case's value it does not name.
+    /// </summary>
+    public static DefaultValueModel? ForUnion(JsonNode node, UnionTypeModel union, Func<TypeRef, string, string?> enumMember)
+    {
+        DefaultValueModel? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var @case in union.Cases)
+        {
+            if (From(node, @case.Type, value => enumMember(@case.Type, value)) is not { } value)
+            {
+                continue;
+            }
+
+            var rank = @case.Type.Kind != TypeKind.Enum ? 1 : value.EnumMember is not null ? 0 : 2;
+            if (rank < bestRank)
+            {
+                (best, bestRank) = (value with { Case = @case.Type }, rank);
+            }
+        }
+
+        return best;
     }
 
     private static decimal? Number(string json, TypeKind kind)

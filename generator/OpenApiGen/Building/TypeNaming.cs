@@ -17,6 +17,12 @@ internal sealed class TypeNaming
     // Serialization namespace already use.
     private static readonly string[] s_reserved = { "Serialization", "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions" };
 
+    // The members each kind of generated type declares whatever its schema: C# forbids a member named like its type
+    // (CS0542), so a type of that kind does not take one of these names (Qdrant's union named Match).
+    private static readonly string[] s_objectMembers = { "Validate", "ValidateInto" };
+    private static readonly string[] s_enumMembers = { "KnownValues", "Equals", "GetHashCode", "ToString" };
+    private static readonly string[] s_unionMembers = { "Match", "IsUnmatched", "UnmatchedJson", "FromUnmatchedJson", "ToString", "WriteTo", "ValidateInto" };
+
     private readonly BuildContext _context;
     private readonly NameScope _scope = NameScope.ForFiles(s_reserved);
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
@@ -46,7 +52,7 @@ internal sealed class TypeNaming
         {
             if (SchemaShape.Of(pair.Value) != Shape.Other)
             {
-                var name = Claim(Identifier.ToPascalCase(pair.Key), $"schema '{pair.Key}'", BuildContext.ComponentPointer(pair.Key));
+                var name = Claim(Identifier.ToPascalCase(pair.Key), $"schema '{pair.Key}'", BuildContext.ComponentPointer(pair.Key), SchemaShape.Of(pair.Value));
                 _componentNames[pair.Key] = name;
                 _componentIds[context.Qualify(name)] = pair.Key;
             }
@@ -61,11 +67,19 @@ internal sealed class TypeNaming
     /// <summary>The embedded document's class, when the spec asked for one.</summary>
     public string? DocumentName { get; }
 
-    /// <summary>Claims a name for what is declared at <paramref name="pointer"/>; a collision is reported there.</summary>
-    public string Claim(string preferred, string owner, string pointer)
+    /// <summary>Claims a name for a type of <paramref name="shape"/> declared at <paramref name="pointer"/>; a collision is reported there.</summary>
+    public string Claim(string preferred, string owner, string pointer, Shape shape)
     {
-        var previous = _scope.OwnerOf(preferred);
-        var name = _scope.Claim(preferred, owner);
+        var members = shape switch
+        {
+            Shape.Object => s_objectMembers,
+            Shape.Enum => s_enumMembers,
+            Shape.Union => s_unionMembers,
+            _ => Array.Empty<string>(),
+        };
+        bool IsMember(string name) => Array.IndexOf(members, name) >= 0;
+        var previous = _scope.OwnerOf(preferred) ?? (IsMember(preferred) ? $"a member every generated {shape.ToString().ToLowerInvariant()} declares" : null);
+        var name = _scope.Claim(preferred, owner, IsMember);
         if (previous is not null)
         {
             _context.ReportAtKey(Descriptors.NameCollision, pointer, preferred, previous, owner, name);

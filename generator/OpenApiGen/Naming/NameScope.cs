@@ -43,11 +43,14 @@ internal sealed class NameScope
     public string? OwnerOf(string name) => _owners.TryGetValue(name, out var owner) ? owner : null;
 
     /// <summary>Claims <paramref name="preferred"/> or, when it is taken, the first free <c>preferred2</c>, <c>preferred3</c>, ...</summary>
-    public string Claim(string preferred, string owner)
+    /// <param name="preferred">The name wanted.</param>
+    /// <param name="owner">What takes it, for the collision diagnostic.</param>
+    /// <param name="unavailable">Names this claimant cannot take although nobody holds them here.</param>
+    public string Claim(string preferred, string owner, Func<string, bool>? unavailable = null)
     {
         preferred = WithinBudget(preferred);
         var name = preferred;
-        for (var i = 2; _owners.ContainsKey(name); i++)
+        for (var i = 2; _owners.ContainsKey(name) || unavailable?.Invoke(name) == true; i++)
         {
             name = preferred + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

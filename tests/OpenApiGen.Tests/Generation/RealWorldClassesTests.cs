@@ -234,4 +234,49 @@ public class RealWorldClassesTests
         Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".OAuthDelegationStatus2.g.cs", StringComparison.Ordinal));
         Assert.Single(run.GeneratorDiagnostics, static d => d.Id == "OAG006");
     }
+
+    [Fact]
+    public void A_type_is_not_named_like_a_member_every_type_of_its_kind_declares()
+    {
+        // Qdrant's union Match beside every union's Match method was CS0542, and no diagnostic said why.
+        const string file = "type-named-like-its-member.yaml";
+        var run = Builds(file, DiagnosticSeverity.Info);
+
+        Assert.Contains("public sealed partial class Match2", run.Source(".Match2.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public readonly partial record struct KnownValues2 ", run.Source(".KnownValues2.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public partial class Validate2", run.Source(".Validate2.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public bool IsString2 => ", run.Source(".IsString.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("a member every generated union declares", At(run, "OAG006", LineOf(file, "Match:")).GetMessage(), StringComparison.Ordinal);
+        At(run, "OAG006", LineOf(file, "KnownValues:"));
+        At(run, "OAG006", LineOf(file, "Validate:"));
+    }
+
+    [Fact]
+    public void A_default_that_fits_one_case_of_a_union_is_that_case()
+    {
+        // AssemblyAI's, Together's and Qdrant's defaults were OAG010 ("does not fit its type"), failing their builds.
+        var run = Builds("default-fits-a-union-case.yaml");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id == "OAG010");
+        var request = run.Source(".Request.g.cs");
+
+        // A member an enum case names comes before the string case; a value no other case takes is the enum's.
+        Assert.Contains("LanguageCode = new global::RealWorld.RequestLanguageCode(global::RealWorld.LanguageCode.EnUs);", request, StringComparison.Ordinal);
+        Assert.Contains("BatchSize = new global::RealWorld.RequestBatchSize(global::RealWorld.RequestBatchSizeOption2.Max);", request, StringComparison.Ordinal);
+        Assert.Contains("WithPayload = new global::RealWorld.RequestWithPayload(true);", request, StringComparison.Ordinal);
+
+        var type = run.Load().GetType("RealWorld.Request", throwOnError: true)!;
+        var value = Activator.CreateInstance(type)!;
+        // A union's ToString is its JSON.
+        Assert.Equal("\"en_us\"", type.GetProperty("LanguageCode")!.GetValue(value)!.ToString());
+    }
+
+    [Fact]
+    public void A_credential_mark_on_a_member_that_is_no_string_is_left_out_with_a_warning()
+    {
+        // The client filled an integer member from the string ApiKey: code that did not compile, and no diagnostic.
+        const string file = "credential-typed-as-a-number.yaml";
+        var run = Builds(file);
+        Assert.Contains("typed Int64, not a string", At(run, "OAG014", LineOf(file, "x-openapigen-credential: true")).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("public required long Key { get; set; }", run.Source(".RunRequest.g.cs"), StringComparison.Ordinal);
+    }
 }

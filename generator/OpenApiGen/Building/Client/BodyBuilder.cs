@@ -108,8 +108,8 @@ internal static class BodyBuilder
 
     private static TypeRef ResultUnion(BuildContext context, string operationName, string pointer, List<TypeRef> types, Dictionary<TypeRef, IOpenApiSchema> schemas)
     {
-        var name = context.Names.Claim(operationName + "Result", $"the success responses at {pointer}", pointer);
-        var scope = UnionBuilder.NewCaseScope();
+        var name = context.Names.Claim(operationName + "Result", $"the success responses at {pointer}", pointer, Shape.Union);
+        var scope = UnionBuilder.NewCaseScope(name);
         var cases = types.Select(type =>
         {
             var caseName = scope.Claim(UnionBuilder.CaseName(type), "a case");

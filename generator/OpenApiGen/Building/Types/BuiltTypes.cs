@@ -32,6 +32,12 @@ internal sealed class BuiltTypes
 
     public bool TryGetObject(TypeName name, out ObjectTypeModel model) => _objects.TryGetValue(name, out model!);
 
+    public bool TryGetUnion(TypeName name, out UnionTypeModel model)
+    {
+        model = (_types.TryGetValue(name, out var type) ? type as UnionTypeModel : null)!;
+        return model is not null;
+    }
+
     public string? EnumMember(TypeName name, string value)
         => _enumMembers.TryGetValue(name, out var members) && members.TryGetValue(value, out var member) ? member : null;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
@@ -91,7 +92,9 @@ internal static class ObjectBuilder
         DefaultValueModel? defaultValue = null;
         if (keywords.Default is { } specDefault && !SchemaFacts.IsNull(specDefault) && DefaultValues.IsScalar(specDefault) && type.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Object or TypeKind.Json))
         {
-            defaultValue = DefaultValues.From(specDefault, type, value => EnumMember(context, type, value));
+            defaultValue = type.Kind == TypeKind.Union
+                ? UnionDefault(context, type, specDefault)
+                : DefaultValues.From(specDefault, type, value => EnumMember(context, type, value));
             if (defaultValue is null)
             {
                 context.Report(Descriptors.IgnoredDefault, pointer + "/default", specDefault.ToJsonString(), wire, type.Kind.ToString());
@@ -101,6 +104,13 @@ internal static class ObjectBuilder
         // A read-only property is the server's to fill, a defaulted one is always sent, and a credential the client
         // fills: none of them is C# 'required'.
         var isCredential = SchemaFacts.IsCredential(schema);
+        if (isCredential && type.Kind != TypeKind.String)
+        {
+            // The client fills a credential from its options' ApiKey, a string: a member of another type cannot take it.
+            context.Report(Descriptors.ValueLeftOut, pointer + "/" + SchemaFacts.CredentialExtension, $"'{wire}' is marked as the credential, but it is typed {type.Kind}, not a string, so the client cannot fill it from ApiKey; the mark is left out");
+            isCredential = false;
+        }
+
         var isRequired = required.Contains(wire) && !keywords.ReadOnly && defaultValue is null && !isCredential;
         var annotated = isRequired || defaultValue is not null ? allowsNull : true;
         var items = type.Kind == TypeKind.List ? SchemaConstraints.Items(schema) : null;
@@ -121,6 +131,12 @@ internal static class ObjectBuilder
     /// <summary>The member a default names, once the enum's body is built (a default can be met before its enum).</summary>
     private static string? EnumMember(BuildContext context, TypeRef type, string value)
         => type.Name is { } name && context.Worklist.EnsureBuilt(context, name) ? context.Types.EnumMember(name, value) : null;
+
+    /// <summary>A union's default, once its body is built: as the case it fits.</summary>
+    private static DefaultValueModel? UnionDefault(BuildContext context, TypeRef type, JsonNode value)
+        => type.Name is { } name && context.Worklist.EnsureBuilt(context, name) && context.Types.TryGetUnion(name, out var union)
+            ? DefaultValues.ForUnion(value, union, (caseType, text) => EnumMember(context, caseType, text))
+            : null;
 
     /// <summary>
     /// The one allOf part that is a generated class, built first; none when there are several, or when it is being built

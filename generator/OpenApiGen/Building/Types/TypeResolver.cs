@@ -75,7 +75,7 @@ internal static class TypeResolver
         var shape = SchemaShape.Of(schema);
         if (shape != Shape.Other)
         {
-            var claimed = context.Names.Claim(name, $"the schema at {pointer}", pointer);
+            var claimed = context.Names.Claim(name, $"the schema at {pointer}", pointer, shape);
             var nullable = SchemaFacts.AllowsNull(schema) || (shape == Shape.Enum && schema.Enum?.Any(SchemaFacts.IsNull) == true);
             return context.Declare(schema, shape, claimed, pointer, nullable);
         }

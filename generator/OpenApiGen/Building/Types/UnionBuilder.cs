@@ -58,7 +58,7 @@ internal static class UnionBuilder
             }
         }
 
-        var scope = NewCaseScope();
+        var scope = NewCaseScope(name);
         var models = new List<UnionCaseModel>();
         foreach (var (type, objectSchema, caseSchema, casePointer, tags) in cases.GroupBy(static c => c.Type).Select(static g => g.First()))
         {
@@ -74,8 +74,23 @@ internal static class UnionBuilder
         context.Types.Add(pending.Name, new UnionTypeModel(name, DocBuilder.ForSchema(schema), pointer, models.ToEquatableArray()));
     }
 
-    /// <summary>The names a union's cases take, clear of the members every union has.</summary>
-    public static NameScope NewCaseScope() => new("Unmatched", "Match", "WriteTo", "ValidateInto");
+    /// <summary>
+    /// The names a union's cases take, clear of the members every union has, and such that no case's <c>Is</c> or
+    /// <c>TryGet</c> member is named like the union (CS0542: a union IsString with a String case).
+    /// </summary>
+    public static NameScope NewCaseScope(string unionName)
+    {
+        var scope = new NameScope("Unmatched", "Match", "WriteTo", "ValidateInto");
+        foreach (var prefix in new[] { "Is", "TryGet" })
+        {
+            if (unionName.Length > prefix.Length && unionName.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                scope.Claim(unionName.Substring(prefix.Length), "a name whose " + prefix + " member would be the union's own");
+            }
+        }
+
+        return scope;
+    }
 
     public static UnionCaseModel PlainCase(string name, TypeRef type, ConstraintModel constraints, ConstraintModel itemConstraints)
         => new(name, type, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<UnionConstraint>.Empty, constraints, itemConstraints);
