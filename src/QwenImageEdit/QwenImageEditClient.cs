@@ -70,7 +70,7 @@ public class QwenImageEditClient
         _logger = logger ?? NullLogger.Instance;
         var adapter = Adapters.TryGetValue(vendor, out var create) ? create : throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor.");
         _adapter = adapter(new VendorTransport(vendor, httpClient, options), options);
-        _telemetry = new Telemetry(vendor, options.BaseAddress, meterFactory);
+        _telemetry = new Telemetry(vendor, options.BaseAddress, options.Region, meterFactory);
         var (createPipeline, pollPipeline) = pipelines ?? ImageEditPipelines.Standalone(vendor, options, _logger, _timeProvider);
         _createPipeline = createPipeline;
         _context = new OperationContext(_adapter, ResultDownloader.For(options.Results), options, _timeProvider, _logger, pollPipeline, _telemetry);
