@@ -76,6 +76,12 @@ internal sealed class Telemetry
     public OperationSpan StartOperation(string? model, int? count, ActivityContext link = default)
         => OperationSpan.Start(this, model, count, link);
 
+    /// <summary>
+    /// Records the end of a fallback edit no route took (or that stopped at a route that may have taken it): one failed
+    /// operation, however many routes it tried.
+    /// </summary>
+    public void FallbackEnded(string model, TimeSpan elapsed, Exception error) => OperationEnded(model, elapsed, 0, ErrorType(error));
+
     /// <summary>Starts the span of one step (a child of the edit's span, or of the caller's current span).</summary>
     public Activity? StartStep(ImageEditStep step, string? model, string? taskId)
     {
@@ -449,23 +455,42 @@ internal sealed class OperationSpan : IDisposable
 
     private readonly OperationSpan? _previous;
 
-    private OperationSpan(Activity? activity, bool owner, OperationSpan? previous)
+    // A span that is not the owner but made itself the ambient one (a fallback's), and gives the previous back.
+    private bool _restores;
+
+    private OperationSpan(Activity? activity, bool owner, OperationSpan? previous, long? fallbackStartedAt)
     {
         Activity = activity;
         IsOwner = owner;
         _previous = previous;
+        FallbackStartedAt = fallbackStartedAt;
     }
+
+    /// <summary>
+    /// When the edit is a fallback's: the timestamp it started at. Its routes' calls are legs of one operation, timed
+    /// from there; a route that refuses is a failed create step, not an operation, and the fallback records the end of
+    /// an edit no route took.
+    /// </summary>
+    public long? FallbackStartedAt { get; }
 
     public Activity? Activity { get; }
 
     /// <summary>Whether this call started the span (and so records its end).</summary>
     public bool IsOwner { get; }
 
-    public static OperationSpan Start(Telemetry? telemetry, string? model, int? count, ActivityContext link = default)
+    public static OperationSpan Start(Telemetry? telemetry, string? model, int? count, ActivityContext link = default, long? fallbackStartedAt = null)
     {
         if (Ambient.Value is { } running)
         {
-            return new OperationSpan(running.Activity, owner: false, previous: running);
+            // A fallback inside a running edit (the IImageGenerator's): its routes must see that they are its legs.
+            if (running.FallbackStartedAt is null && fallbackStartedAt is not null)
+            {
+                var leg = new OperationSpan(running.Activity, owner: false, previous: running, fallbackStartedAt) { _restores = true };
+                Ambient.Value = leg;
+                return leg;
+            }
+
+            return new OperationSpan(running.Activity, owner: false, previous: running, running.FallbackStartedAt);
         }
 
         var activity = Telemetry.Source.StartActivity(
@@ -487,7 +512,7 @@ internal sealed class OperationSpan : IDisposable
             }
         }
 
-        var span = new OperationSpan(activity, owner: true, previous: null);
+        var span = new OperationSpan(activity, owner: true, previous: null, fallbackStartedAt);
         Ambient.Value = span;
         return span;
     }
@@ -532,6 +557,10 @@ internal sealed class OperationSpan : IDisposable
         {
             Ambient.Value = _previous;
             Activity?.Dispose();
+        }
+        else if (_restores)
+        {
+            Ambient.Value = _previous;
         }
     }
 }
