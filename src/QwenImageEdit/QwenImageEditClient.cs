@@ -70,7 +70,7 @@ public class QwenImageEditClient
         _logger = logger ?? NullLogger.Instance;
         var adapter = Adapters.TryGetValue(vendor, out var create) ? create : throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor.");
         _adapter = adapter(new VendorTransport(vendor, httpClient, options), options);
-        _telemetry = new Telemetry(vendor, options.BaseAddress, meterFactory);
+        _telemetry = new Telemetry(vendor, options.BaseAddress, options.Region, meterFactory);
         var (createPipeline, pollPipeline) = pipelines ?? ImageEditPipelines.Standalone(vendor, options, _logger, _timeProvider);
         _createPipeline = createPipeline;
         _context = new OperationContext(_adapter, ResultDownloader.For(options.Results), options, _timeProvider, _logger, pollPipeline, _telemetry);
@@ -90,6 +90,9 @@ public class QwenImageEditClient
 
     /// <summary>The client's traces and metrics; null in a mock.</summary>
     internal Telemetry? Telemetry => _telemetry;
+
+    /// <summary>The clock the client times its operations by.</summary>
+    internal TimeProvider TimeProvider => _timeProvider;
 
     /// <summary>The most of a local image this client reads for <paramref name="model"/>: the vendor's limit, else the facade's.</summary>
     internal long MaxInputImageBytes(string model)
@@ -115,9 +118,11 @@ public class QwenImageEditClient
     public virtual async Task<ImageEditOperation> StartEditAsync(ImageEditRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var startedAt = _timeProvider.GetTimestamp();
         var capabilities = ImageEditCapabilities.For(Vendor, request.Model ?? DefaultModel);
         using var span = _telemetry.StartOperation(capabilities.Model, request.Count);
+
+        // One route of a fallback edit: the edit started with the fallback, which records its end if no route takes it.
+        var startedAt = span.FallbackStartedAt ?? _timeProvider.GetTimestamp();
         var attempts = new CreateAttempts(Vendor, cancellationToken);
         try
         {
@@ -133,7 +138,11 @@ public class QwenImageEditClient
                 edit.ProvablyNotAccepted |= attempts.Sent == 0 || !attempts.MayBeTaken && Acceptance.NotAccepted(edit);
             }
 
-            _telemetry.OperationEnded(capabilities.Model, _timeProvider.GetElapsedTime(startedAt), 0, Telemetry.ErrorType(error));
+            if (span.FallbackStartedAt is null)
+            {
+                _telemetry.OperationEnded(capabilities.Model, _timeProvider.GetElapsedTime(startedAt), 0, Telemetry.ErrorType(error));
+            }
+
             span.Fail(error);
             throw;
         }

@@ -20,6 +20,12 @@ internal enum ImageEditStep
     Poll,
     Download,
 
+    /// <summary>Following the task on the vendor's status stream (fal.ai): one span per opening of the stream.</summary>
+    Watch,
+
+    /// <summary>Asking the vendor to cancel the task, and reading where it is after.</summary>
+    Cancel,
+
     /// <summary>The task itself: the vendor failed or cancelled it.</summary>
     Task,
 
@@ -45,12 +51,12 @@ internal sealed class Telemetry
 
     private readonly Instruments _instruments;
 
-    public Telemetry(ImageEditVendor vendor, Uri? baseAddress, IMeterFactory? meterFactory)
+    public Telemetry(ImageEditVendor vendor, Uri? baseAddress, DashScopeRegion region, IMeterFactory? meterFactory)
     {
         var report = VendorReports.For(vendor);
         Vendor = vendor;
         ProviderName = report.ProviderName;
-        ProviderUri = baseAddress is { IsAbsoluteUri: true } ? baseAddress : report.Api;
+        ProviderUri = baseAddress is { IsAbsoluteUri: true } ? baseAddress : VendorReports.ApiOf(vendor, region);
         var meter = meterFactory?.Create(new MeterOptions(QwenImageEditTelemetry.MeterName) { Version = Version }) ?? SharedMeter;
         _instruments = ByMeter.GetValue(meter, static m => new Instruments(m));
     }
@@ -60,7 +66,7 @@ internal sealed class Telemetry
     /// <summary><c>gen_ai.provider.name</c>: the vendor, as <see cref="VendorReports"/> names it.</summary>
     public string ProviderName { get; }
 
-    /// <summary>Where the vendor's API is (its options' <c>BaseAddress</c>, else its spec's server): <c>server.address</c> and <c>server.port</c>.</summary>
+    /// <summary>Where the vendor's API is (its options' <c>BaseAddress</c>, else its spec's server for the options' region): <c>server.address</c> and <c>server.port</c>.</summary>
     public Uri? ProviderUri { get; }
 
     /// <summary>
@@ -69,6 +75,12 @@ internal sealed class Telemetry
     /// </summary>
     public OperationSpan StartOperation(string? model, int? count, ActivityContext link = default)
         => OperationSpan.Start(this, model, count, link);
+
+    /// <summary>
+    /// Records the end of a fallback edit no route took (or that stopped at a route that may have taken it): one failed
+    /// operation, however many routes it tried.
+    /// </summary>
+    public void FallbackEnded(string model, TimeSpan elapsed, Exception error) => OperationEnded(model, elapsed, 0, ErrorType(error));
 
     /// <summary>Starts the span of one step (a child of the edit's span, or of the caller's current span).</summary>
     public Activity? StartStep(ImageEditStep step, string? model, string? taskId)
@@ -86,32 +98,30 @@ internal sealed class Telemetry
     }
 
     /// <summary>
-    /// Runs one step that reads a task (a create attempt, a poll): its span, and the vendor's request id and usage from
-    /// the answers it got, on the state it returns and on the exception it throws.
+    /// Runs one step that reads a task (a create attempt, a poll, a cancel): its span, and the vendor's request id and
+    /// usage from the answers it got, on the state it returns and on the exception it throws.
     /// </summary>
     public async Task<VendorTaskState> TaskStepAsync(ImageEditStep step, string model, string? taskId, Func<Task<VendorTaskState>> call)
     {
-        var activity = StartStep(step, model, taskId);
-        using var scope = VendorExchange.Begin();
+        using var scope = BeginStep(step, model, taskId);
         try
         {
-            var state = await call().ConfigureAwait(false);
-            var exchange = scope.Exchange;
-            state = state with
-            {
-                RequestId = exchange.RequestId ?? state.RequestId,
-                Usage = exchange.Usage.Count > 0 ? exchange.Usage : state.Usage,
-            };
-            StepEnded(activity, exchange, state.Id, state.Status, state.RawStatus);
+            var state = scope.Stamp(await call().ConfigureAwait(false));
+            scope.Ended(state);
             return state;
         }
         catch (Exception error)
         {
-            Stamp(error, scope.Exchange);
-            StepFailed(activity, step, model, error, scope.Exchange);
+            scope.Failed(error);
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens a step that reads a task over several answers (an opening of a status stream): its span and its exchange,
+    /// in this execution context, until the step is disposed. Call it from the method that awaits the step's calls.
+    /// </summary>
+    public TaskStep BeginStep(ImageEditStep step, string model, string? taskId) => new(this, step, model, StartStep(step, model, taskId));
 
     /// <summary>Runs one other step (an upload): its span, and the vendor's request id on what it returns or throws.</summary>
     public async Task<(T Result, string? RequestId)> StepAsync<T>(ImageEditStep step, string? model, Func<Task<T>> call)
@@ -132,7 +142,7 @@ internal sealed class Telemetry
         }
     }
 
-    private static void Stamp(Exception error, VendorExchange exchange)
+    internal static void Stamp(Exception error, VendorExchange exchange)
     {
         if (error is ImageEditException { RequestId: null } edit)
         {
@@ -290,6 +300,8 @@ internal sealed class Telemetry
         ImageEditStep.Create => "create_task",
         ImageEditStep.Poll => "poll_task",
         ImageEditStep.Download => "download_result",
+        ImageEditStep.Watch => "watch_task",
+        ImageEditStep.Cancel => "cancel_task",
         _ => Snake(step.ToString()),
     };
 
@@ -357,6 +369,82 @@ internal sealed class Telemetry
 }
 
 /// <summary>
+/// One step that reads a task, in progress: its span, and the <see cref="VendorExchange"/> its answers are recorded in.
+/// Stamps what it read with the vendor's request id and usage, and ends as read (<see cref="Ended"/>) or failed
+/// (<see cref="Failed"/>, which counts the failure); disposed without either, it ends as it is.
+/// </summary>
+internal sealed class TaskStep : IDisposable
+{
+    private readonly Telemetry _telemetry;
+    private readonly ImageEditStep _step;
+    private readonly string _model;
+    private readonly Activity? _activity;
+    private readonly VendorExchange.Scope _scope;
+    private bool _ended;
+
+    public TaskStep(Telemetry telemetry, ImageEditStep step, string model, Activity? activity)
+    {
+        _telemetry = telemetry;
+        _step = step;
+        _model = model;
+        _activity = activity;
+        _scope = VendorExchange.Begin();
+    }
+
+    /// <summary>The state with the request id and usage of the step's answers so far (the state's own where they say nothing).</summary>
+    public VendorTaskState Stamp(VendorTaskState state)
+    {
+        var exchange = _scope.Exchange;
+        return state with
+        {
+            RequestId = exchange.RequestId ?? state.RequestId,
+            Usage = exchange.Usage.Count > 0 ? exchange.Usage : state.Usage,
+        };
+    }
+
+    /// <summary>Notes one state the step read on its way (a status event): an event on its span.</summary>
+    public void Read(VendorTaskState state)
+    {
+        if (_activity is { IsAllDataRequested: true } activity)
+        {
+            activity.AddEvent(new ActivityEvent("task_status", tags: new ActivityTagsCollection
+            {
+                [Telemetry.Tags.TaskStatus] = Telemetry.Snake(state.Status.ToString()),
+                [Telemetry.Tags.VendorStatus] = state.RawStatus,
+                [Telemetry.Tags.RequestId] = state.RequestId,
+            }));
+        }
+    }
+
+    /// <summary>Ends the step with the last state it read (null when it read none).</summary>
+    public void Ended(VendorTaskState? state)
+    {
+        if (!_ended)
+        {
+            _ended = true;
+            Telemetry.StepEnded(_activity, _scope.Exchange, state?.Id, state?.Status, state?.RawStatus);
+        }
+    }
+
+    /// <summary>Ends the step as failed: the exception gets the request id of the step's last answer, and the failure is counted.</summary>
+    public void Failed(Exception error)
+    {
+        if (!_ended)
+        {
+            _ended = true;
+            Telemetry.Stamp(error, _scope.Exchange);
+            _telemetry.StepFailed(_activity, _step, _model, error, _scope.Exchange);
+        }
+    }
+
+    public void Dispose()
+    {
+        Ended(null);
+        _scope.Dispose();
+    }
+}
+
+/// <summary>
 /// The span of one edit, shared by the calls it is made of: the outermost call owns it (starts and ends it); calls
 /// inside it tag it. It lives in an <see cref="System.Threading.AsyncLocal{T}"/>, so the vendors' steps below become
 /// its children.
@@ -367,23 +455,42 @@ internal sealed class OperationSpan : IDisposable
 
     private readonly OperationSpan? _previous;
 
-    private OperationSpan(Activity? activity, bool owner, OperationSpan? previous)
+    // A span that is not the owner but made itself the ambient one (a fallback's), and gives the previous back.
+    private bool _restores;
+
+    private OperationSpan(Activity? activity, bool owner, OperationSpan? previous, long? fallbackStartedAt)
     {
         Activity = activity;
         IsOwner = owner;
         _previous = previous;
+        FallbackStartedAt = fallbackStartedAt;
     }
+
+    /// <summary>
+    /// When the edit is a fallback's: the timestamp it started at. Its routes' calls are legs of one operation, timed
+    /// from there; a route that refuses is a failed create step, not an operation, and the fallback records the end of
+    /// an edit no route took.
+    /// </summary>
+    public long? FallbackStartedAt { get; }
 
     public Activity? Activity { get; }
 
     /// <summary>Whether this call started the span (and so records its end).</summary>
     public bool IsOwner { get; }
 
-    public static OperationSpan Start(Telemetry? telemetry, string? model, int? count, ActivityContext link = default)
+    public static OperationSpan Start(Telemetry? telemetry, string? model, int? count, ActivityContext link = default, long? fallbackStartedAt = null)
     {
         if (Ambient.Value is { } running)
         {
-            return new OperationSpan(running.Activity, owner: false, previous: running);
+            // A fallback inside a running edit (the IImageGenerator's): its routes must see that they are its legs.
+            if (running.FallbackStartedAt is null && fallbackStartedAt is not null)
+            {
+                var leg = new OperationSpan(running.Activity, owner: false, previous: running, fallbackStartedAt) { _restores = true };
+                Ambient.Value = leg;
+                return leg;
+            }
+
+            return new OperationSpan(running.Activity, owner: false, previous: running, running.FallbackStartedAt);
         }
 
         var activity = Telemetry.Source.StartActivity(
@@ -405,7 +512,7 @@ internal sealed class OperationSpan : IDisposable
             }
         }
 
-        var span = new OperationSpan(activity, owner: true, previous: null);
+        var span = new OperationSpan(activity, owner: true, previous: null, fallbackStartedAt);
         Ambient.Value = span;
         return span;
     }
@@ -450,6 +557,10 @@ internal sealed class OperationSpan : IDisposable
         {
             Ambient.Value = _previous;
             Activity?.Dispose();
+        }
+        else if (_restores)
+        {
+            Ambient.Value = _previous;
         }
     }
 }

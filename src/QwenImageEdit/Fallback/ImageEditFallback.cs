@@ -62,10 +62,10 @@ public sealed class ImageEditFallback
     {
         ArgumentNullException.ThrowIfNull(request);
         var (client, model) = First();
-        using var span = OperationSpan.Start(client.Telemetry, model, request.Count);
+        using var span = OperationSpan.Start(client.Telemetry, model, request.Count, fallbackStartedAt: client.TimeProvider.GetTimestamp());
         try
         {
-            var operation = await StartAsync(request, cancellationToken).ConfigureAwait(false);
+            var operation = await StartAsync(request, span, cancellationToken).ConfigureAwait(false);
             span.Describe(operation);
             return operation;
         }
@@ -83,10 +83,10 @@ public sealed class ImageEditFallback
     {
         ArgumentNullException.ThrowIfNull(request);
         var (client, model) = First();
-        using var span = OperationSpan.Start(client.Telemetry, model, request.Count);
+        using var span = OperationSpan.Start(client.Telemetry, model, request.Count, fallbackStartedAt: client.TimeProvider.GetTimestamp());
         try
         {
-            var operation = await StartAsync(request, cancellationToken).ConfigureAwait(false);
+            var operation = await StartAsync(request, span, cancellationToken).ConfigureAwait(false);
             var images = await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
             span.Describe(operation);
             return images;
@@ -105,51 +105,67 @@ public sealed class ImageEditFallback
         return (client, Routes[0].Model ?? client.DefaultModel);
     }
 
-    private async Task<ImageEditOperation> StartAsync(ImageEditRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tries the routes in order. The edit is one operation, timed from the fallback's start (<paramref name="span"/>):
+    /// the route that takes it records its end as any edit does; when none does, or one may have taken it, its end is
+    /// recorded here, once, on the route it stopped at (the first, when it stopped before any).
+    /// </summary>
+    private async Task<ImageEditOperation> StartAsync(ImageEditRequest request, OperationSpan span, CancellationToken cancellationToken)
     {
-        if (request.Model is not null)
-        {
-            throw new ImageEditValidationException(null, [new ImageEditValidationError("Model", $"A fallback edit takes its models from its routes ({string.Join(", ", Routes)}); leave Model null.")])
-            {
-                ProvablyNotAccepted = true,
-            };
-        }
-
         var routes = Routes.Select(route => (route, client: _clients(route.Vendor))).Select(pair => (pair.route, pair.client, model: pair.route.Model ?? pair.client.DefaultModel)).ToArray();
-        var images = await ReadStreamsOnceAsync(request.Images ?? [], routes.Max(r => r.client.MaxInputImageBytes(r.model)), cancellationToken).ConfigureAwait(false);
-        var attempts = new List<ImageEditFallbackAttempt>();
-        for (var i = 0; i < routes.Length; i++)
+        var current = 0;
+        try
         {
-            var (route, client, model) = routes[i];
-            try
+            if (request.Model is not null)
             {
-                var operation = await client.StartEditAsync(Copy(request, model, images), cancellationToken).ConfigureAwait(false);
-                operation.FallbackAttempts = attempts.ToArray();
-                return operation;
-            }
-            catch (ImageEditException error) when (error.ProvablyNotAccepted && !cancellationToken.IsCancellationRequested)
-            {
-                attempts.Add(new ImageEditFallbackAttempt(route.Vendor, model, error));
-                if (i + 1 < routes.Length)
+                throw new ImageEditValidationException(null, [new ImageEditValidationError("Model", $"A fallback edit takes its models from its routes ({string.Join(", ", Routes)}); leave Model null.")])
                 {
-                    if (error is ImageEditValidationException { StatusCode: null })
+                    ProvablyNotAccepted = true,
+                };
+            }
+
+            var images = await ReadStreamsOnceAsync(request.Images ?? [], routes.Max(r => r.client.MaxInputImageBytes(r.model)), cancellationToken).ConfigureAwait(false);
+            var attempts = new List<ImageEditFallbackAttempt>();
+            for (current = 0; current < routes.Length; current++)
+            {
+                var (route, client, model) = routes[current];
+                try
+                {
+                    var operation = await client.StartEditAsync(Copy(request, model, images), cancellationToken).ConfigureAwait(false);
+                    operation.FallbackAttempts = attempts.ToArray();
+                    return operation;
+                }
+                catch (ImageEditException error) when (error.ProvablyNotAccepted && !cancellationToken.IsCancellationRequested)
+                {
+                    attempts.Add(new ImageEditFallbackAttempt(route.Vendor, model, error));
+                    if (current + 1 < routes.Length)
                     {
-                        Log.FallbackSkipped(_logger, route.Vendor, model, error.Message);
-                    }
-                    else
-                    {
-                        Log.FallingBack(_logger, route.Vendor, error.Kind, error.Message, routes[i + 1].route.Vendor, routes[i + 1].model, error.RequestId);
+                        if (error is ImageEditValidationException { StatusCode: null })
+                        {
+                            Log.FallbackSkipped(_logger, route.Vendor, model, error.Message);
+                        }
+                        else
+                        {
+                            Log.FallingBack(_logger, route.Vendor, error.Kind, error.Message, routes[current + 1].route.Vendor, routes[current + 1].model, error.RequestId);
+                        }
                     }
                 }
+                catch (ImageEditException error)
+                {
+                    Log.NoFallback(_logger, route.Vendor, error.Kind, error.RequestId);
+                    throw;
+                }
             }
-            catch (ImageEditException error)
-            {
-                Log.NoFallback(_logger, route.Vendor, error.Kind, error.RequestId);
-                throw;
-            }
-        }
 
-        throw new ImageEditFallbackException(attempts);
+            current = 0;
+            throw new ImageEditFallbackException(attempts);
+        }
+        catch (Exception error)
+        {
+            var (_, stoppedAt, stoppedModel) = routes[Math.Min(current, routes.Length - 1)];
+            stoppedAt.Telemetry?.FallbackEnded(stoppedModel, stoppedAt.TimeProvider.GetElapsedTime(span.FallbackStartedAt!.Value), error);
+            throw;
+        }
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ public sealed class ImageEditOperation
     private int _polls;
     private bool _ended;
 
+    // The caller asked the vendor to cancel: a task that ends cancelled is what was asked, not a failure.
+    private bool _cancelAsked;
+
     internal ImageEditOperation(OperationContext context, string model, VendorTaskState? state, string id, long? startedAt = null)
     {
         _context = context;
@@ -199,9 +202,14 @@ public sealed class ImageEditOperation
             return Status;
         }
 
-        var state = await _context.Adapter.CancelAsync(Id, Model, cancellationToken).ConfigureAwait(false);
+        var state = await _context.Telemetry.TaskStepAsync(
+            ImageEditStep.Cancel,
+            Model,
+            Id,
+            async () => AnswerChecks.Check(Vendor, await _context.Adapter.CancelAsync(Id, Model, cancellationToken).ConfigureAwait(false), Id, "answer to the cancel")).ConfigureAwait(false);
         _pollNow = false;
-        Apply(AnswerChecks.Check(Vendor, state, Id, "answer to the cancel"));
+        _cancelAsked = true;
+        Apply(state);
         Log.CancelAsked(_context.Logger, Vendor, Id, RawStatus, Status);
         return Status;
     }
@@ -245,34 +253,59 @@ public sealed class ImageEditOperation
         var time = _context.TimeProvider;
         for (var opening = 0; opening < MaxOpenings && !HasCompleted; opening++)
         {
-            var events = 0;
+            // Each opening is one read of the task (the polls metric counts it) and one watch_task span, whose answers'
+            // request ids and usage the states it gives carry.
+            _polls++;
+            using var step = _context.Telemetry.BeginStep(ImageEditStep.Watch, Model, Id);
+            VendorTaskState? last = null;
             await using var stream = _context.Adapter.WatchAsync(Id, Model, cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
+                bool more;
                 try
                 {
-                    if (!await stream.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        return;
-                    }
+                    more = await stream.MoveNextAsync().ConfigureAwait(false);
                 }
                 catch (ImageEditException error) when (!cancellationToken.IsCancellationRequested)
                 {
+                    step.Failed(error);
                     Log.StreamFellBack(_context.Logger, Vendor, Id, error.Kind);
-                    if (events == 0)
+                    if (last is null)
                     {
                         return;
                     }
 
                     break;
                 }
+                catch (Exception error)
+                {
+                    step.Failed(error);
+                    throw;
+                }
 
-                events++;
+                if (!more)
+                {
+                    step.Ended(last);
+                    return;
+                }
+
+                try
+                {
+                    last = step.Stamp(AnswerChecks.Check(Vendor, stream.Current, Id, "status stream"));
+                }
+                catch (Exception error)
+                {
+                    step.Failed(error);
+                    throw;
+                }
+
+                step.Read(last);
                 _pollNow = false;
-                Apply(AnswerChecks.Check(Vendor, stream.Current, Id, "status stream"));
+                Apply(last);
                 progress?.Report(new ImageEditProgress(Status, RawStatus, PercentComplete, time.GetElapsedTime(started)));
                 if (HasCompleted)
                 {
+                    step.Ended(last);
                     return;
                 }
             }
@@ -335,7 +368,7 @@ public sealed class ImageEditOperation
         {
             telemetry.FirstResult(Model, toResult);
         }
-        else if (errorType is not null)
+        else if (errorType is not null && !(Status == ImageEditStatus.Cancelled && _cancelAsked))
         {
             telemetry.RecordFailure(ImageEditStep.Task, Model, errorType);
         }

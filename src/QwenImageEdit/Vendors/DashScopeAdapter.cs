@@ -33,9 +33,8 @@ internal sealed class DashScopeAdapter : VendorAdapter
 
     public override ImageEditVendor Vendor => Self;
 
-    /// <summary>The region's endpoint, the spec's servers (Singapore first).</summary>
-    public static Uri Address(DashScopeRegion region)
-        => new(region == DashScopeRegion.Beijing ? "https://dashscope.aliyuncs.com/api/v1/" : "https://dashscope-intl.aliyuncs.com/api/v1/");
+    /// <summary>The region's endpoint, the spec's servers (Singapore first), as <see cref="VendorReports"/> lists them.</summary>
+    public static Uri Address(DashScopeRegion region) => VendorReports.ApiOf(Self, region)!;
 
     protected override Func<CancellationToken, Task<VendorTaskState>> Build(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
     {

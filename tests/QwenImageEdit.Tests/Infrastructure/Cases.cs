@@ -25,6 +25,9 @@ public static class Cases
     /// <summary>Vendors that take local images through a file API (the others take them inline, as data URIs).</summary>
     public static TheoryData<ImageEditVendor> UploadingVendors() => Where(static c => !c.LocalImagesInline);
 
+    /// <summary>Vendors that can cancel a task at the vendor.</summary>
+    public static TheoryData<ImageEditVendor> VendorsWithRemoteCancel() => Where(static c => c.RemoteCancel);
+
     /// <summary>Vendors that call back when a task ends.</summary>
     public static TheoryData<ImageEditVendor> CallbackVendors() => Where(static c => c.Callbacks);
 
@@ -33,6 +36,12 @@ public static class Cases
     /// read (the result) gives; every other vendor's status carries them.
     /// </summary>
     public static int ReadsToConfirm(ImageEditVendor vendor) => vendor == ImageEditVendor.Fal ? 2 : 1;
+
+    /// <summary>
+    /// The member of an answer's body that holds the vendor's request id, where its spec documents one: DashScope's
+    /// <c>request_id</c>, in every success and error body (specs/dashscope). The other vendors document none.
+    /// </summary>
+    public static string? RequestIdMember(ImageEditVendor vendor) => vendor == ImageEditVendor.DashScope ? "request_id" : null;
 
     private static TheoryData<ImageEditVendor> Where(Func<ImageEditCapabilities, bool> filter)
         => new(Enum.GetValues<ImageEditVendor>().Where(v => filter(ImageEditCapabilities.For(v))));

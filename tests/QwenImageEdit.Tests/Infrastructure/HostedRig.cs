@@ -114,7 +114,9 @@ internal sealed class LogSink : ILoggerProvider
 
 /// <summary>
 /// Puts a request id on every answer, as a vendor's gateway does (<c>X-Request-Id</c>, or another header), numbered in
-/// order, so tests can tell which answer an id came from.
+/// order, so tests can tell which answer an id came from. <see cref="Sent"/> lists, answer by answer, the id the answer
+/// carries: the stamped one, or the vendor's own where its body has one in <see cref="BodyMember"/> (which the vendor's
+/// spec names, and which wins over a gateway's).
 /// </summary>
 internal sealed class RequestIdStamp(string header = "X-Request-Id", string prefix = "req-") : DelegatingHandler
 {
@@ -122,16 +124,26 @@ internal sealed class RequestIdStamp(string header = "X-Request-Id", string pref
 
     public List<string> Sent { get; } = [];
 
+    /// <summary>The member of a JSON answer's root that carries the vendor's own request id (<see cref="Cases.RequestIdMember"/>).</summary>
+    public string? BodyMember { get; init; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
         var id = prefix + Interlocked.Increment(ref _next);
+        response.Headers.TryAddWithoutValidation(header, id);
+        if (BodyMember is { } member && response.Content.Headers.ContentType?.MediaType == "application/json")
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            id = body is System.Text.Json.Nodes.JsonObject o && o[member] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var own) ? own : id;
+        }
+
         lock (Sent)
         {
             Sent.Add(id);
         }
 
-        response.Headers.TryAddWithoutValidation(header, id);
         return response;
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.AI;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
 using QwenImageEdit.Testing;
 using QwenImageEdit.Tests.Infrastructure;
 
@@ -195,9 +198,103 @@ public sealed class FallbackTests
         Assert.Equal("authentication", creates[0].GetTagItem("error.type"));
     }
 
-    private static Task<HostedRig> StartAsync(ImageEditVendor[] vendors, ImageEditVendor[]? wrongKey = null, Action<ImageEditVendor, QwenImageEditVendorOptions>? configure = null)
+    [Fact]
+    public async Task A_fallback_edit_is_one_operation_timed_from_its_start_and_each_refusal_a_failed_create()
+    {
+        // Each request to EvoLink, which refuses the key, takes 5 s of a clock only the test moves.
+        var time = new FakeTimeProvider();
+        await using var rig = await StartAsync(Three, wrongKey: [ImageEditVendor.EvoLink], services: s => s.AddMetrics().AddSingleton<TimeProvider>(time), http: (vendor, b) =>
+        {
+            if (vendor == ImageEditVendor.EvoLink)
+            {
+                b.AddHttpMessageHandler(() => new Advancing(time, TimeSpan.FromSeconds(5)));
+            }
+        });
+        using var metrics = new Metrics(rig);
+
+        var operation = await rig.Provider.GetRequiredService<ImageEditFallback>().StartEditAsync(Cases.Request());
+        await operation.WaitForCompletionAsync();
+
+        var duration = Assert.Single(metrics.Duration.GetMeasurementSnapshot());
+        Assert.Equal("modelslab", duration.Tags["gen_ai.provider.name"]);
+        Assert.False(duration.Tags.ContainsKey("error.type"));
+        Assert.Equal(5, duration.Value);
+        Assert.Single(metrics.Polls.GetMeasurementSnapshot());
+        var failure = Assert.Single(metrics.Failures.GetMeasurementSnapshot());
+        Assert.Equal(("evolink", "create", "authentication"), ((string)failure.Tags["gen_ai.provider.name"]!, (string)failure.Tags["qwen_image_edit.step"]!, (string)failure.Tags["error.type"]!));
+    }
+
+    [Fact]
+    public async Task A_fallback_edit_no_route_took_is_one_failed_operation()
+    {
+        var time = new FakeTimeProvider();
+        await using var rig = await StartAsync(Three, wrongKey: Three, services: s => s.AddMetrics().AddSingleton<TimeProvider>(time), http: (_, b) => b.AddHttpMessageHandler(() => new Advancing(time, TimeSpan.FromSeconds(5))));
+        using var metrics = new Metrics(rig);
+
+        var error = await Assert.ThrowsAsync<ImageEditFallbackException>(() => rig.Provider.GetRequiredService<ImageEditFallback>().EditAsync(Cases.Request()));
+
+        Assert.Equal(3, error.Attempts.Count);
+        var duration = Assert.Single(metrics.Duration.GetMeasurementSnapshot());
+        Assert.Equal("authentication", duration.Tags["error.type"]);
+        Assert.Equal("evolink", duration.Tags["gen_ai.provider.name"]);
+        Assert.Equal(15, duration.Value);
+        Assert.Equal(3, metrics.Failures.GetMeasurementSnapshot().Count);
+    }
+
+    [Fact]
+    public async Task A_fallback_edit_that_stopped_where_the_task_may_exist_is_one_failed_operation_there()
+    {
+        await using var rig = await StartAsync(Three, wrongKey: [ImageEditVendor.EvoLink], services: static s => s.AddMetrics());
+        using var metrics = new Metrics(rig);
+        rig.FakeOf(ImageEditVendor.ModelsLab).Faults.Enqueue(FakeRoute.Create, Fault.ServerError(503));
+
+        await Assert.ThrowsAsync<ImageEditVendorException>(() => rig.Provider.GetRequiredService<ImageEditFallback>().StartEditAsync(Cases.Request()));
+
+        var duration = Assert.Single(metrics.Duration.GetMeasurementSnapshot());
+        Assert.Equal("modelslab", duration.Tags["gen_ai.provider.name"]);
+        Assert.Equal("vendor_error", duration.Tags["error.type"]);
+    }
+
+    /// <summary>Moves the test's clock by a fixed step for each request, as a slow vendor would move a real one.</summary>
+    private sealed class Advancing(FakeTimeProvider time, TimeSpan step) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            time.Advance(step);
+            return response;
+        }
+    }
+
+    private sealed class Metrics : IDisposable
+    {
+        public Metrics(HostedRig rig)
+        {
+            var factory = rig.Provider.GetRequiredService<IMeterFactory>();
+            Duration = new(factory, QwenImageEditTelemetry.MeterName, QwenImageEditTelemetry.OperationDuration);
+            Polls = new(factory, QwenImageEditTelemetry.MeterName, QwenImageEditTelemetry.Polls);
+            Failures = new(factory, QwenImageEditTelemetry.MeterName, QwenImageEditTelemetry.Failures);
+        }
+
+        public MetricCollector<double> Duration { get; }
+
+        public MetricCollector<int> Polls { get; }
+
+        public MetricCollector<long> Failures { get; }
+
+        public void Dispose()
+        {
+            Duration.Dispose();
+            Polls.Dispose();
+            Failures.Dispose();
+        }
+    }
+
+    private static Task<HostedRig> StartAsync(ImageEditVendor[] vendors, ImageEditVendor[]? wrongKey = null, Action<ImageEditVendor, QwenImageEditVendorOptions>? configure = null, Action<IServiceCollection>? services = null, Action<ImageEditVendor, IHttpClientBuilder>? http = null)
         => HostedRig.StartAsync(
             vendors,
+            http: http,
+            services: services,
             configure: (vendor, o) =>
             {
                 if (wrongKey?.Contains(vendor) == true)

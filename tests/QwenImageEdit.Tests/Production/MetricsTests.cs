@@ -14,7 +14,7 @@ namespace QwenImageEdit.Tests.Production;
 public sealed class MetricsTests
 {
     [Theory]
-    [MemberData(nameof(Cases.PolledVendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
     public async Task A_succeeded_edit_records_its_duration_time_to_first_result_and_polls_and_no_failure(ImageEditVendor vendor)
     {
         await using var rig = await HostedRig.StartAsync(vendor, services: static s => s.AddMetrics());
@@ -37,9 +37,11 @@ public sealed class MetricsTests
         Assert.Equal(duration.Value, first.Value);
         Assert.Equal(operation.Model, first.Tags["gen_ai.request.model"]);
 
+        // A read is a poll or an opening of the status stream (fal's, which then reads the result: one request more);
+        // DashScope's create answers with the images, so it reads nothing.
         var polls = Assert.Single(metrics.Polls.GetMeasurementSnapshot());
-        Assert.Equal(rig.Count(vendor, FakeRoute.Poll), polls.Value);
-        Assert.True(polls.Value >= 1);
+        Assert.Equal(rig.Count(vendor, FakeRoute.Poll) - (Cases.ReadsToConfirm(vendor) - 1), polls.Value);
+        Assert.Equal(!ImageEditCapabilities.For(vendor).Synchronous, polls.Value >= 1);
         Assert.Empty(metrics.Failures.GetMeasurementSnapshot());
     }
 
@@ -77,7 +79,7 @@ public sealed class MetricsTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases.PolledVendors), MemberType = typeof(Cases))]
+    [MemberData(nameof(Cases.PollingVendors), MemberType = typeof(Cases))]
     public async Task A_task_the_vendor_failed_is_a_failed_operation_and_a_failure_of_the_task_step(ImageEditVendor vendor)
     {
         await using var rig = await HostedRig.StartAsync(vendor, services: static s => s.AddMetrics());
@@ -92,6 +94,35 @@ public sealed class MetricsTests
         var failure = Assert.Single(metrics.Failures.GetMeasurementSnapshot());
         Assert.Equal("task", failure.Tags["qwen_image_edit.step"]);
         Assert.Equal(kind, failure.Tags["error.type"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases.VendorsWithRemoteCancel), MemberType = typeof(Cases))]
+    public async Task A_task_cancelled_at_the_callers_request_is_a_cancelled_operation_but_no_failure(ImageEditVendor vendor)
+    {
+        await using var rig = await HostedRig.StartAsync(vendor, services: static s => s.AddMetrics(), fakeOptions: new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1_000) });
+        using var metrics = new Metrics(rig);
+        var operation = await rig.Client().StartEditAsync(Cases.Request());
+
+        Assert.Equal(ImageEditStatus.Cancelled, await operation.CancelAsync());
+
+        Assert.Equal("cancelled", Assert.Single(metrics.Duration.GetMeasurementSnapshot()).Tags["error.type"]);
+        Assert.Empty(metrics.Failures.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task A_status_stream_that_breaks_off_is_a_failure_of_the_watch_step_and_polling_ends_the_edit()
+    {
+        await using var rig = await HostedRig.StartAsync(ImageEditVendor.Fal, services: static s => s.AddMetrics());
+        using var metrics = new Metrics(rig);
+        rig.Fake.Faults.Enqueue(FakeRoute.Poll, Fault.ServerError(503));
+
+        await rig.Client().EditAsync(Cases.Request());
+
+        var failure = Assert.Single(metrics.Failures.GetMeasurementSnapshot());
+        Assert.Equal("watch", failure.Tags["qwen_image_edit.step"]);
+        Assert.Equal("vendor_error", failure.Tags["error.type"]);
+        Assert.False(Assert.Single(metrics.Duration.GetMeasurementSnapshot()).Tags.ContainsKey("error.type"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
@@ -106,15 +107,36 @@ public sealed class ResiliencePipelineTests
     [Fact]
     public async Task A_timeout_in_a_create_pipeline_is_a_timeout_that_says_the_task_may_exist()
     {
-        await using var rig = await HostedRig.StartAsync(Vendor, services: s => s.AddResiliencePipeline(QwenImageEditBuilder.CreatePipelineName(Vendor), builder => builder
-            .AddRetry(new RetryStrategyOptions { ShouldHandle = new PredicateBuilder().Handle<Exception>(), MaxRetryAttempts = 2, Delay = TimeSpan.Zero })
-            .AddTimeout(TimeSpan.FromMilliseconds(200))));
-        rig.Fake.Faults.Enqueue(FakeRoute.Create, Fault.Delay(TimeSpan.FromSeconds(3)));
+        // The pipeline's timeout runs on a clock the test moves (Polly takes the host's TimeProvider), and the fake holds
+        // the create on a clock nobody moves: the timeout fires when, and only when, the test says so.
+        var time = new FakeTimeProvider();
+        await using var rig = await HostedRig.StartAsync(
+            Vendor,
+            services: s => s.AddSingleton<TimeProvider>(time).AddResiliencePipeline(QwenImageEditBuilder.CreatePipelineName(Vendor), builder => builder
+                .AddRetry(new RetryStrategyOptions { ShouldHandle = new PredicateBuilder().Handle<Exception>(), MaxRetryAttempts = 2, Delay = TimeSpan.Zero })
+                .AddTimeout(TimeSpan.FromSeconds(30))),
+            fakeOptions: new FakeVendorOptions { TimeProvider = new FakeTimeProvider() });
+        rig.Fake.Faults.Enqueue(FakeRoute.Create, Fault.Delay(TimeSpan.FromHours(1)));
 
-        var error = await Assert.ThrowsAsync<ImageEditTimeoutException>(() => rig.Client().StartEditAsync(Cases.Request()));
+        var edit = rig.Client().StartEditAsync(Cases.Request());
+        await Until(() => rig.Count(Vendor, FakeRoute.Create) == 1);
+        Assert.False(edit.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(30));
+        var error = await Assert.ThrowsAsync<ImageEditTimeoutException>(() => edit.WaitAsync(Bounds.Hang));
 
+        // The create reached the vendor before it timed out: it may exist, so the retry did not send it again.
         Assert.False(error.ProvablyNotAccepted);
         Assert.Equal(1, rig.Count(Vendor, FakeRoute.Create));
+    }
+
+    /// <summary>Waits for something the test cannot await directly (a request reaching the fake), within <see cref="Bounds.Hang"/>.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        using var bound = new CancellationTokenSource(Bounds.Hang);
+        while (!condition())
+        {
+            await Task.Delay(10, bound.Token);
+        }
     }
 
     [Fact]

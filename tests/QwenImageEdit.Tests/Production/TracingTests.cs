@@ -17,13 +17,13 @@ public sealed class TracingTests
     private static readonly ImageGenerationRequest LocalImage = new("make the sky purple", [new DataContent(DoubleCreateTests.TestPng, "image/png")]);
 
     [Theory]
-    // fal.ai's status stream and DashScope's synchronous answer have no poll steps (their tracing is still to come).
-    [MemberData(nameof(Cases.PolledVendors), MemberType = typeof(Cases))]
-    public async Task An_edit_is_one_span_with_a_child_per_upload_create_poll_and_download(ImageEditVendor vendor)
+    [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
+    public async Task An_edit_is_one_span_with_a_child_per_upload_create_read_and_download(ImageEditVendor vendor)
     {
         using var spans = new SpanCapture();
         await using var rig = await HostedRig.StartAsync(vendor);
         var generator = rig.Provider.GetRequiredService<IImageGenerator>();
+        var capabilities = ImageEditCapabilities.For(vendor);
 
         var response = await generator.GenerateAsync(LocalImage, new ImageGenerationOptions { ResponseFormat = ImageGenerationResponseFormat.Data });
 
@@ -40,10 +40,13 @@ public sealed class TracingTests
         Assert.Equal("succeeded", edit.GetTagItem("qwen_image_edit.task.status"));
         Assert.Equal(ActivityStatusCode.Unset, edit.Status);
 
+        // Reads of the task: polls, or openings of the status stream (fal); none where the create answers the edit.
         var steps = spans.ChildrenOf(edit).Select(static s => s.DisplayName).ToArray();
         Assert.Equal(["upload_image", "create_task"], steps.Take(2));
-        Assert.Equal(rig.Count(vendor, FakeRoute.Poll), steps.Count(static s => s == "poll_task"));
-        Assert.True(rig.Count(vendor, FakeRoute.Poll) >= 1);
+        var reads = spans.ChildrenOf(edit).Where(static s => s.DisplayName is "poll_task" or "watch_task").ToArray();
+        Assert.Equal(steps[2..^1], reads.Select(static s => s.DisplayName));
+        Assert.All(reads, r => Assert.Equal(capabilities.StatusStream ? "watch_task" : "poll_task", r.DisplayName));
+        Assert.Equal(!capabilities.Synchronous, reads.Length >= 1);
         Assert.Equal("download_result", steps[^1]);
         Assert.All(spans.ChildrenOf(edit), step =>
         {
@@ -53,13 +56,41 @@ public sealed class TracingTests
 
         var create = Assert.Single(spans.Named("create_task"));
         Assert.Equal(operation.Id, create.GetTagItem("gen_ai.response.id"));
-        var poll = spans.Named("poll_task")[^1];
-        Assert.Equal("succeeded", poll.GetTagItem("qwen_image_edit.task.status"));
+        var last = reads.LastOrDefault() ?? create;
+        Assert.Equal("succeeded", last.GetTagItem("qwen_image_edit.task.status"));
+        if (capabilities.StatusStream)
+        {
+            // Each status the stream gave is an event of its span, the last one the end.
+            var events = reads.SelectMany(static r => r.Events).Where(static e => e.Name == "task_status").ToArray();
+            Assert.NotEmpty(events);
+            Assert.Equal("succeeded", events[^1].Tags.Single(static t => t.Key == "qwen_image_edit.task.status").Value);
+        }
 
-        // http.* is HttpClient's: its spans are children of the steps, one per request sent.
+        // http.* is HttpClient's: its spans are children of the steps, one per request sent; every request that read the
+        // task is below a read step.
         var http = spans.Spans.Where(static s => s.Source.Name == "System.Net.Http").ToArray();
         Assert.Single(http, h => h.ParentSpanId == create.SpanId);
-        Assert.All(spans.Named("poll_task"), p => Assert.Single(http, h => h.ParentSpanId == p.SpanId));
+        Assert.All(reads, r => Assert.Contains(http, h => h.ParentSpanId == r.SpanId));
+        Assert.Equal(rig.Count(vendor, FakeRoute.Poll), http.Count(h => reads.Any(r => r.SpanId == h.ParentSpanId)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases.VendorsWithRemoteCancel), MemberType = typeof(Cases))]
+    public async Task A_cancel_is_a_span_of_its_own_with_what_the_vendor_made_of_it(ImageEditVendor vendor)
+    {
+        using var spans = new SpanCapture();
+        await using var rig = await HostedRig.StartAsync(vendor, fakeOptions: new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1_000) });
+        var operation = await rig.Client().StartEditAsync(Cases.Request());
+
+        await operation.CancelAsync();
+
+        var cancel = Assert.Single(spans.Named("cancel_task"));
+        Assert.Equal(operation.Id, cancel.GetTagItem("gen_ai.response.id"));
+        Assert.Equal("cancelled", cancel.GetTagItem("qwen_image_edit.task.status"));
+        Assert.Equal(operation.RawStatus, cancel.GetTagItem("qwen_image_edit.task.vendor_status"));
+        Assert.Equal(ActivityStatusCode.Unset, cancel.Status);
+        var http = spans.Spans.Where(s => s.Source.Name == "System.Net.Http" && s.ParentSpanId == cancel.SpanId).ToArray();
+        Assert.Equal(rig.Count(vendor, FakeRoute.Cancel) + rig.Count(vendor, FakeRoute.Poll), http.Length);
     }
 
     [Fact]

@@ -60,6 +60,77 @@ public sealed class UsageTests
         Assert.Empty(VendorReports.For(ImageEditVendor.Apikley).Usage);
     }
 
+    [Fact]
+    public async Task fal_reports_the_inference_time_of_its_result_in_seconds()
+    {
+        await using var rig = await HostedRig.StartAsync(ImageEditVendor.Fal);
+
+        var operation = await rig.Client().StartEditAsync(Cases.Request());
+        Assert.Empty(operation.Usage);
+        await operation.WaitForCompletionAsync();
+
+        // The fake's timings.inference is the task's run time, to the millisecond.
+        var task = rig.Fake.Tasks.Single();
+        var usage = Assert.Single(operation.Usage);
+        Assert.Equal(("timings.inference", "s"), (usage.Name, usage.Unit));
+        Assert.Equal(Math.Round((decimal)((task.EndedAt ?? task.UpdatedAt) - task.CreatedAt).TotalSeconds, 3), usage.Value);
+    }
+
+    [Fact]
+    public async Task Replicate_reports_the_predict_time_it_bills_in_seconds()
+    {
+        await using var rig = await HostedRig.StartAsync(ImageEditVendor.Replicate);
+
+        var operation = await rig.Client().StartEditAsync(Cases.Request());
+        await operation.WaitForCompletionAsync();
+
+        var task = rig.Fake.Tasks.Single();
+        var usage = Assert.Single(operation.Usage);
+        Assert.Equal(("predict_time", "s"), (usage.Name, usage.Unit));
+        Assert.Equal(Math.Round((decimal)(task.EndedAt!.Value - task.CreatedAt).TotalSeconds, 3), usage.Value);
+    }
+
+    [Fact]
+    public async Task DashScope_reports_the_images_it_made_and_bills()
+    {
+        await using var rig = await HostedRig.StartAsync(ImageEditVendor.DashScope);
+        var request = Cases.Request(ImageEditModels.DashScopeQwenImageEditPlus);
+        request.Count = 2;
+
+        var operation = await rig.Client().StartEditAsync(request);
+
+        Assert.True(operation.HasCompleted);
+        Assert.Equal([new ImageEditUsage("image_count", 2, "image")], operation.Usage);
+        Assert.Equal(2, operation.Images.Count);
+    }
+
+    [Theory]
+    [InlineData(ImageEditVendor.Fal)]
+    [InlineData(ImageEditVendor.Replicate)]
+    public async Task A_callback_carries_the_usage_of_its_body(ImageEditVendor vendor)
+    {
+        var body = vendor == ImageEditVendor.Fal
+            ? """{"request_id":"r1","status":"OK","payload":{"prompt":"p","images":[{"url":"https://v3.fal.media/a.png"}],"timings":{"inference":2.5},"has_nsfw_concepts":[false],"seed":1}}"""u8.ToArray()
+            : """{"id":"r1","model":"qwen/qwen-image-edit","version":"hidden","input":{},"error":null,"source":"api","status":"succeeded","output":["https://replicate.delivery/a.png"],"data_removed":false,"metrics":{"predict_time":2.5,"total_time":3.1},"created_at":"2026-12-01T00:00:00Z","urls":{"web":"https://replicate.com/p/r1","get":"https://api.replicate.com/v1/predictions/r1","cancel":"https://api.replicate.com/v1/predictions/r1/cancel"}}"""u8.ToArray();
+
+        var callback = new ImageEditCallbackParser().Parse(vendor, body);
+
+        var usage = Assert.Single(callback.State.Usage);
+        Assert.Equal(2.5m, usage.Value);
+        Assert.Equal(vendor == ImageEditVendor.Fal ? "timings.inference" : "predict_time", usage.Name);
+    }
+
+    [Fact]
+    public void DashScopes_provider_uri_is_its_regions()
+    {
+        using var http = new HttpClient();
+        foreach (var (region, api) in new[] { (DashScopeRegion.Singapore, "https://dashscope-intl.aliyuncs.com/api/v1/"), (DashScopeRegion.Beijing, "https://dashscope.aliyuncs.com/api/v1/") })
+        {
+            var generator = new QwenImageGenerator(new QwenImageEditClient(ImageEditVendor.DashScope, http, new QwenImageEditVendorOptions { ApiKey = "k", Region = region }));
+            Assert.Equal(new Uri(api), generator.GetService<ImageGeneratorMetadata>()!.ProviderUri);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases.Vendors), MemberType = typeof(Cases))]
     public async Task The_generator_response_counts_whole_figures_under_the_vendors_name_and_nothing_else(ImageEditVendor vendor)
