@@ -362,7 +362,7 @@ internal sealed class ExternalReferences
             return true;
         }
 
-        if (SectionOf(place) is { } section && obj.Count == 1 && !IsEntryOf(obj, section) && target.Node is JsonObject)
+        if (IsOpenApi3 && SectionOf(place) is { } section && obj.Count == 1 && !IsEntryOf(obj, section) && target.Node is JsonObject)
         {
             obj["$ref"] = "#/components/" + section + "/" + Escape(HoistPart(target, section, place));
             return true;
@@ -388,6 +388,9 @@ internal sealed class ExternalReferences
         _work.Push((copy, place, target.File));
         return name;
     }
+
+    // Swagger 2.0 keeps its parameters and responses elsewhere (top-level, not under components): copied where used.
+    private bool IsOpenApi3 => _root["openapi"] is JsonValue version && version.TryGetValue<string>(out var text) && text.StartsWith("3.", StringComparison.Ordinal);
 
     private static string? SectionOf(ReferencePlace place)
     {
