@@ -32,4 +32,14 @@ public sealed class ToolPackageTests
         Assert.DoesNotContain(package.Files, static f => f.EndsWith(".resources.dll", StringComparison.Ordinal));
         Assert.Null(package.SymbolsPath);
     }
+
+    [Fact]
+    public void Openapigen_ships_without_the_csharp_compiler_it_never_runs()
+    {
+        var files = PackedFeed.Instance["OpenApiGen.Cli"].Files;
+
+        // Naming/CSharpKeywords stands in for SyntaxFacts, so Microsoft.CodeAnalysis.CSharp (6.7 MB) is not needed, nor shipped.
+        Assert.Contains("tools/net10.0/any/Microsoft.CodeAnalysis.dll", files);
+        Assert.DoesNotContain(files, static f => Path.GetFileName(f).StartsWith("Microsoft.CodeAnalysis.CSharp", StringComparison.Ordinal));
+    }
 }

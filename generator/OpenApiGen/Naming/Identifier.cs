@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace OpenApiGen.Naming;
 
@@ -26,9 +25,7 @@ internal static class Identifier
     public static string ToCamelCase(string text)
     {
         var name = Join(SplitWords(text, spellSigns: false), upperFirst: false, fallback: "value");
-        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.VarKeyword
-            ? "@" + name
-            : name;
+        return CSharpKeywords.IsReserved(name) || name == "var" ? "@" + name : name;
     }
 
     /// <summary>The singular of the last word of a PascalCase name, for the items of an array: <c>Results</c> -> <c>Result</c>.</summary>
@@ -52,7 +49,7 @@ internal static class Identifier
         return pascal + "Item";
     }
 
-    public static bool IsValidIdentifier(string text) => SyntaxFacts.IsValidIdentifier(text) && SyntaxFacts.GetKeywordKind(text) == SyntaxKind.None;
+    public static bool IsValidIdentifier(string text) => CSharpKeywords.IsIdentifierToken(text) && !CSharpKeywords.IsReserved(text);
 
     /// <summary>A dotted namespace made of valid identifiers, or null.</summary>
     public static bool IsValidNamespace(string text)

@@ -14,7 +14,7 @@ namespace OpenApiGen.Reading;
 /// segment at a time. Offsets are stored as plain integers; lines and columns are computed on demand from
 /// the line-start table, which keeps a map of a large document to a few compact arrays.
 /// </remarks>
-internal sealed class SourceMap
+internal sealed partial class SourceMap
 {
     private const int NoKey = -1;
 
@@ -210,42 +210,6 @@ internal sealed class SourceMap
         return true;
     }
 
-    /// <summary>Unescaped reference tokens, or null when the text is not a pointer.</summary>
-    internal static List<string>? ParsePointer(string? pointer)
-    {
-        if (pointer is null)
-        {
-            return null;
-        }
-
-        var fragment = pointer.Length > 0 && pointer[0] == '#';
-        var position = fragment ? 1 : 0;
-        var segments = new List<string>();
-        if (position == pointer.Length)
-        {
-            return segments;
-        }
-
-        if (pointer[position] != '/')
-        {
-            return null;
-        }
-
-        while (position < pointer.Length)
-        {
-            var next = pointer.IndexOf('/', position + 1);
-            if (next < 0)
-            {
-                next = pointer.Length;
-            }
-
-            segments.Add(DecodeSegment(pointer, position + 1, next - position - 1, fragment));
-            position = next;
-        }
-
-        return segments;
-    }
-
     private bool TryGetChild(int parent, string segment, out int child)
     {
         if (_children.TryGetValue(new ChildKey(parent, segment, 0), out child))
@@ -254,53 +218,6 @@ internal sealed class SourceMap
         }
 
         return TryParseIndex(segment, out var index) && _children.TryGetValue(new ChildKey(parent, null, index), out child);
-    }
-
-    private static string DecodeSegment(string pointer, int start, int length, bool fragment)
-    {
-        var segment = pointer.Substring(start, length);
-        if (fragment && segment.IndexOf('%') >= 0)
-        {
-            // A pointer in a URI fragment is percent-encoded (RFC 6901 section 6); decode before unescaping ~.
-            segment = Uri.UnescapeDataString(segment);
-        }
-
-        if (segment.IndexOf('~') >= 0)
-        {
-            // Order matters: "~01" must become "~1", not "/".
-            segment = segment.Replace("~1", "/").Replace("~0", "~");
-        }
-
-        return segment;
-    }
-
-    /// <summary>RFC 6901 array indices: no sign, no leading zeros.</summary>
-    private static bool TryParseIndex(string segment, out int index)
-    {
-        index = 0;
-        if (segment.Length == 0 || segment.Length > 10 || (segment.Length > 1 && segment[0] == '0'))
-        {
-            return false;
-        }
-
-        long value = 0;
-        foreach (var c in segment)
-        {
-            if (c < '0' || c > '9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        if (value > int.MaxValue)
-        {
-            return false;
-        }
-
-        index = (int)value;
-        return true;
     }
 
     private struct Entry
@@ -336,126 +253,6 @@ internal sealed class SourceMap
                 var nameHash = _name is null ? _index : StringComparer.Ordinal.GetHashCode(_name);
                 return (_parent * -1521134295) ^ nameHash;
             }
-        }
-    }
-
-    /// <summary>
-    /// Collects entries while a document is being parsed. A parent of -1 means "not in the map" (the value of a
-    /// duplicate key, a merge source): such calls return -1 so a whole discarded subtree stays out cheaply.
-    /// </summary>
-    internal sealed class Builder
-    {
-        private readonly int[] _lineStarts;
-        private readonly int _textLength;
-        private readonly Dictionary<ChildKey, int> _children = new Dictionary<ChildKey, int>();
-
-        // JsonNode does not override Equals, so this is keyed by identity; JSON nulls (C# null) cannot be keyed.
-        private readonly Dictionary<JsonNode, int> _nodes = new Dictionary<JsonNode, int>();
-        private Entry[] _entries = new Entry[256];
-        private int _count;
-
-        public Builder(string text)
-        {
-            _textLength = text.Length;
-            _lineStarts = ComputeLineStarts(text);
-        }
-
-        /// <summary>Line starts so the loader can report errors before <see cref="Build"/>.</summary>
-        public SourceSpan CreateSpan(int start, int end) => Build().CreateSpan(start, end);
-
-        /// <summary>Registers the root; must be the first entry.</summary>
-        public int AddRoot(JsonNode? node) => _count == 0 ? Bind(Append(NoKey, NoKey), node) : 0;
-
-        public int AddProperty(int parent, string name, int keyStart, int keyEnd, JsonNode? node)
-        {
-            if (parent < 0)
-            {
-                return -1;
-            }
-
-            var id = Bind(Append(keyStart, keyEnd), node);
-
-            // Last writer wins: a YAML key that overrides a merged key takes over the merged entry.
-            _children[new ChildKey(parent, name, 0)] = id;
-            return id;
-        }
-
-        public int AddItem(int parent, int index, JsonNode? node)
-        {
-            if (parent < 0)
-            {
-                return -1;
-            }
-
-            var id = Bind(Append(NoKey, NoKey), node);
-            _children[new ChildKey(parent, null, index)] = id;
-            return id;
-        }
-
-        public void SetValue(int id, int start, int end)
-        {
-            if (id >= 0)
-            {
-                _entries[id].ValueStart = start;
-                _entries[id].ValueEnd = end;
-            }
-        }
-
-        public SourceMap Build() => new SourceMap(_lineStarts, _textLength, _entries, _count, _children, _nodes);
-
-        private int Bind(int id, JsonNode? node)
-        {
-            if (node is not null)
-            {
-                _nodes[node] = id;
-            }
-
-            return id;
-        }
-
-        private int Append(int keyStart, int keyEnd)
-        {
-            if (_count == _entries.Length)
-            {
-                Array.Resize(ref _entries, _entries.Length * 2);
-            }
-
-            _entries[_count] = new Entry { KeyStart = keyStart, KeyEnd = keyEnd };
-            return _count++;
-        }
-
-        /// <summary>Same line breaks as Roslyn's SourceText, so our lines match the editor's.</summary>
-        private static int[] ComputeLineStarts(string text)
-        {
-            var starts = new List<int>(Math.Max(16, text.Length / 32)) { 0 };
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c > '\r' && c < '\u0085')
-                {
-                    continue;
-                }
-
-                switch (c)
-                {
-                    case '\r':
-                        if (i + 1 < text.Length && text[i + 1] == '\n')
-                        {
-                            i++;
-                        }
-
-                        starts.Add(i + 1);
-                        break;
-                    case '\n':
-                    case '\u0085':
-                    case '\u2028':
-                    case '\u2029':
-                        starts.Add(i + 1);
-                        break;
-                }
-            }
-
-            return starts.ToArray();
         }
     }
 }

@@ -27,11 +27,9 @@ public sealed class OpenApiGenCheckSpecs : Task
 
     private static readonly string[] s_overlaySuffixes = { ".overlay.yaml", ".overlay.yml", ".overlay.json" };
 
-    // The value of a $ref member in JSON or YAML ("$ref": "x", $ref: 'x', $ref: x). A scan of the text, not a parse: it
-    // only proposes files, and the generator, which reads them, decides what each reference means.
-    private static readonly Regex s_reference = new Regex(
-        @"(?:""\$ref""|'\$ref'|\$ref)\s*:\s*(?:""(?<v>(?:[^""\\]|\\.)*)""|'(?<v>(?:[^']|'')*)'|(?<v>[^\s#,}\]""'][^\s,}\]]*))",
-        RegexOptions.CultureInvariant);
+    // What a referenced file's name ends with; any string that ends so (before its #fragment) is a candidate wherever it
+    // is written, so a reference in a YAML block scalar or behind an escaped "\u0024ref" key is not missed.
+    private static readonly string[] s_documentSuffixes = { ".yaml", ".yml", ".json" };
 
     /// <summary>The project's OpenApiSpec items.</summary>
     [Required]
@@ -115,23 +113,42 @@ public sealed class OpenApiGenCheckSpecs : Task
                 AddOverlay(overlays, seenOverlays, overlayPath, specPath);
             }
 
-            var sources = new List<string> { specPath };
+            // What an overlay writes into the spec is the spec's, so its references are relative to the spec, as the
+            // generator (which applies the overlays first) resolves them; a referenced file's to that file.
+            var sources = new List<(string File, string Base)> { (specPath, specPath) };
             for (var i = firstOverlay; i < overlays.Count; i++)
             {
-                sources.Add(overlays[i].ItemSpec);
+                sources.Add((overlays[i].ItemSpec, specPath));
             }
 
             AddReferences(references, seenReferences, specPath, sources);
         }
 
+        // A spec or an overlay is never also a reference (an overlay's extends: names its spec), or it would lose its kind.
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in specs)
+        {
+            given.Add(file.ItemSpec);
+        }
+
+        foreach (var file in overlays)
+        {
+            given.Add(file.ItemSpec);
+        }
+
         SpecFiles = specs.ToArray();
         OverlayFiles = overlays.ToArray();
-        ReferenceFiles = references.ToArray();
+        ReferenceFiles = references.FindAll(r => !given.Contains(r.ItemSpec)).ToArray();
         return !Log.HasLoggedErrors;
     }
 
-    /// <summary>The files <paramref name="sources"/> refer to, and the files those refer to, that exist in the directories references may lead into.</summary>
-    private void AddReferences(List<ITaskItem> references, HashSet<string> seen, string specPath, List<string> sources)
+    /// <summary>
+    /// The files <paramref name="sources"/> refer to, and the files those refer to, that exist in the directories
+    /// references may lead into. It proposes rather than decides: the generator reads the spec's tree and takes only what
+    /// its references name (an extra file costs an input, a missed one a wrong OAG021), so the scan over-reaches: every
+    /// string of the text (quoted ones unescaped), when it follows a <c>$ref</c> key or names a .yaml, .yml or .json file.
+    /// </summary>
+    private void AddReferences(List<ITaskItem> references, HashSet<string> seen, string specPath, List<(string File, string Base)> sources)
     {
         var roots = new List<string> { WithSeparator(Path.GetDirectoryName(specPath) ?? string.Empty) };
         if (ProjectDirectory.Length > 0)
@@ -139,12 +156,12 @@ public sealed class OpenApiGenCheckSpecs : Task
             roots.Add(WithSeparator(Path.GetFullPath(ProjectDirectory)));
         }
 
-        var pending = new Queue<string>(sources);
+        var pending = new Queue<(string File, string Base)>(sources);
         var scanned = new HashSet<string>(StringComparer.Ordinal);
         while (pending.Count > 0)
         {
-            var file = pending.Dequeue();
-            if (!scanned.Add(file))
+            var (file, baseFile) = pending.Dequeue();
+            if (!scanned.Add(file + "\n" + baseFile))
             {
                 continue;
             }
@@ -163,15 +180,30 @@ public sealed class OpenApiGenCheckSpecs : Task
                 continue;
             }
 
-            foreach (Match match in s_reference.Matches(text))
+            var afterRef = false;
+            foreach (var token in Strings(text))
             {
-                if (Resolve(match.Groups["v"].Value, file) is not { } path || !IsUnder(path, roots) || !File.Exists(path))
+                if (token == "$ref" || token == "$ref:")
+                {
+                    afterRef = true;
+                    continue;
+                }
+
+                // Between the key and its value: JSON's colon, a YAML block scalar's indicator (|, >-, |2+...).
+                if (token == ":" || (token.Length > 0 && (token[0] == '|' || token[0] == '>') && token.Substring(1).Trim('+', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9').Length == 0))
+                {
+                    continue;
+                }
+
+                var candidate = afterRef || NamesDocument(token);
+                afterRef = false;
+                if (!candidate || Resolve(token, baseFile) is not { } path || !IsUnder(path, roots) || !File.Exists(path))
                 {
                     // The generator reports it, at the reference, when it reads the spec.
                     continue;
                 }
 
-                pending.Enqueue(path);
+                pending.Enqueue((path, path));
                 if (seen.Add(path))
                 {
                     var reference = new TaskItem(path);
@@ -179,6 +211,104 @@ public sealed class OpenApiGenCheckSpecs : Task
                     references.Add(reference);
                 }
             }
+        }
+    }
+
+    private static bool NamesDocument(string token)
+    {
+        var hash = token.IndexOf('#');
+        var file = hash < 0 ? token : token.Substring(0, hash);
+        foreach (var suffix in s_documentSuffixes)
+        {
+            if (file.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The strings of a JSON or YAML text, near enough: quoted ones with their escapes undone (JSON's and YAML's
+    /// \uXXXX, \UXXXXXXXX, \xXX, \/; YAML's '' in single quotes), plain ones split at white space and flow punctuation.
+    /// </summary>
+    private static IEnumerable<string> Strings(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}')
+            {
+                i++;
+                continue;
+            }
+
+            var token = new System.Text.StringBuilder();
+            if (c == '"')
+            {
+                for (i++; i < text.Length && text[i] != '"'; i++)
+                {
+                    if (text[i] != '\\' || i + 1 >= text.Length)
+                    {
+                        token.Append(text[i]);
+                        continue;
+                    }
+
+                    var e = text[++i];
+                    var digits = e == 'u' ? 4 : e == 'U' ? 8 : e == 'x' ? 2 : 0;
+                    if (digits > 0 && i + digits < text.Length
+                        && int.TryParse(text.Substring(i + 1, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
+                        && code >= 0 && code <= 0x10FFFF)
+                    {
+                        token.Append(char.ConvertFromUtf32(code >= 0xD800 && code <= 0xDFFF ? 0xFFFD : code));
+                        i += digits;
+                    }
+                    else
+                    {
+                        token.Append(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e);
+                    }
+                }
+
+                i++;
+                yield return token.ToString();
+                continue;
+            }
+
+            if (c == '\'')
+            {
+                for (i++; i < text.Length; i++)
+                {
+                    if (text[i] == '\'')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '\'')
+                        {
+                            token.Append('\'');
+                            i++;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    token.Append(text[i]);
+                }
+
+                i++;
+                yield return token.ToString();
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != ',' && text[i] != ']' && text[i] != '}' && text[i] != '"')
+            {
+                i++;
+            }
+
+            var plain = text.Substring(start, i - start);
+            // A plain key ends with its colon.
+            yield return plain.Length > 1 && plain.EndsWith(":", StringComparison.Ordinal) && plain != "$ref:" ? plain.Substring(0, plain.Length - 1) : plain;
         }
     }
 

@@ -273,6 +273,169 @@ public class ExternalReferenceTests
         }
     }
 
+    [Fact]
+    public void A_reference_behind_a_json_escaped_key_is_followed()
+    {
+        // "\u0024ref" is "$ref" once read: the bundler decides from the tree, not from the text.
+        var run = GeneratorHarness.Run(new[]
+        {
+            new SpecSource(Path.Combine(s_specs, "escaped.json"), """
+                { "openapi": "3.0.3", "info": { "title": "Escaped", "version": "1" },
+                  "paths": { "/a": { "get": { "operationId": "getA", "responses": { "200": { "description": "A.",
+                    "content": { "application/json": { "schema": { "\u0024ref": "./common/error.yaml" } } } } } } } } }
+                """, "Refs.Escaped", ProjectDirectory: s_project),
+            SpecSource.Reference(Path.Combine(s_specs, "common", "error.yaml"), Error),
+        });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("string? Message", run.Source(".Error.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parameter_or_response_from_another_file_used_twice_is_copied_once_into_components()
+    {
+        var twice = Main.Replace("""
+              /pets/{petId}:
+            """, """
+              /pets/{petId}/owner:
+                get:
+                  operationId: getOwner
+                  parameters:
+                    - $ref: "./common/parameters.yaml#/PetId"
+                  responses:
+                    default:
+                      $ref: "./common/responses.yaml#/Problem"
+              /pets/{petId}:
+            """, StringComparison.Ordinal);
+        var files = Shop().ToList();
+        files[0] = files[0] with { Text = twice, EmbedDocument = true };
+
+        var run = GeneratorHarness.Run(files);
+
+        Assert.Empty(run.CompilationProblems);
+        var client = run.Source("ShopClient.g.cs");
+        Assert.Contains("GetPetAsync(string petId, bool? verbose = null", client, StringComparison.Ordinal);
+        Assert.Contains("GetOwnerAsync(string petId", client, StringComparison.Ordinal);
+        var document = run.Source("OpenApiDocument.g.cs");
+        Assert.Equal(2, Count(document, "#/components/parameters/PetId"));
+        Assert.Equal(2, Count(document, "#/components/responses/Problem"));
+        Assert.Equal(1, Count(document, "A problem."));
+    }
+
+    [Fact]
+    public void A_reference_an_overlay_in_another_folder_adds_is_the_specs_and_the_command_agrees()
+    {
+        var folder = Directory.CreateTempSubdirectory("openapigen-overlay-refs-");
+        try
+        {
+            var spec = Path.Combine(folder.FullName, "specs", "shop.yaml");
+            var overlay = Path.Combine(folder.FullName, "overlays", "shop.overlay.yaml");
+            var files = new[]
+            {
+                new SpecSource(spec, Spec("#/components/schemas/Placeholder") + """
+
+                    components:
+                      schemas:
+                        Placeholder: { type: string }
+                    """, "Refs.Overlaid", "ShopClient", ProjectDirectory: folder.FullName),
+                new SpecSource(overlay, """
+                    overlay: 1.0.0
+                    info: { title: Errors from common, version: "1" }
+                    actions:
+                      - target: "$.components.schemas.Placeholder"
+                        remove: true
+                      - target: "$.paths['/pets'].get.responses['200'].content['application/json']"
+                        update:
+                          schema: { $ref: "./common/error.yaml" }
+                    """, OverlayFor: spec),
+                SpecSource.Reference(Path.Combine(folder.FullName, "specs", "common", "error.yaml"), Error),
+            };
+            foreach (var file in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
+                File.WriteAllText(file.Path, file.Text);
+            }
+
+            var built = GeneratorHarness.Run(files);
+            Assert.Empty(built.GeneratorDiagnostics);
+            Assert.Contains("string? Message", built.Source(".Error.g.cs"), StringComparison.Ordinal);
+
+            var output = folder.CreateSubdirectory("out");
+            var errors = new StringWriter();
+            OpenApiGen.Cli.CommandLineGenerator.Run(
+                new OpenApiGen.Cli.GenerateRequest(new FileInfo(spec), [new FileInfo(overlay)], "Refs.Overlaid", "ShopClient", output, false),
+                TextWriter.Null,
+                errors,
+                CancellationToken.None);
+
+            Assert.Equal(string.Empty, errors.ToString());
+            var sources = built.Sources.ToDictionary(static s => s.HintName, static s => s.Text);
+            Assert.Equal(sources.Keys.Order(StringComparer.Ordinal), output.GetFiles().Select(static f => f.Name).Order(StringComparer.Ordinal));
+            Assert.All(output.GetFiles(), f => Assert.Equal(sources[f.Name], File.ReadAllText(f.FullName)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_reference_to_a_component_schemas_id_is_that_schema_and_an_anchor_is_refused_at_the_reference()
+    {
+        var run = GeneratorHarness.Run(new[]
+        {
+            new SpecSource(Path.Combine(s_specs, "ids.yaml"), """
+                openapi: 3.1.0
+                info: { title: Ids, version: "1" }
+                paths:
+                  /pets:
+                    get:
+                      operationId: getPet
+                      responses:
+                        "200":
+                          description: A pet.
+                          content:
+                            application/json:
+                              schema: { $ref: "https://example.com/schemas/pet" }
+                  /owners:
+                    get:
+                      operationId: getOwner
+                      responses:
+                        "200":
+                          description: An owner.
+                          content:
+                            application/json:
+                              schema: { $ref: "https://example.com/schemas/pet#owner" }
+                components:
+                  schemas:
+                    Pet:
+                      $id: https://example.com/schemas/pet
+                      type: object
+                      properties:
+                        name: { type: string }
+                """, "Refs.Ids", "IdsClient", ProjectDirectory: s_project),
+        });
+
+        Assert.Contains("Task<global::Refs.Ids.Pet> GetPetAsync(", run.Source("IdsClient.g.cs"), StringComparison.Ordinal);
+        var refused = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OAG020", refused.Id);
+        Assert.Contains("https://example.com/schemas/pet#owner", refused.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(20, refused.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    private static int Count(string text, string needle)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + needle.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static string Spec(string target) => $$"""
         openapi: 3.0.3
         info: { title: Refs, version: "1" }

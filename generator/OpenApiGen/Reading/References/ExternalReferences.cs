@@ -12,14 +12,17 @@ namespace OpenApiGen.Reading;
 /// Makes a spec that refers to other files (<c>$ref: ./common.yaml#/components/schemas/Pet</c>) one document, before
 /// anything else reads it, so every later step sees what a single-file spec gives it. A schema from another file
 /// becomes a component of its own (named after the pointer's last segment, or the file, and numbered when the name is
-/// taken), so a schema used twice is one type and a recursive one terminates; anything else (a parameter, a response,
-/// a path item) is copied where it is used. References inside a copied part are resolved against its own file.
+/// taken), so a schema used twice is one type and a recursive one terminates. A parameter, response, request body,
+/// header, example or link becomes a component of its section the same way, copied once however often it is used;
+/// one that adds members beside its <c>$ref</c> (a description), and anything else (a path item, a callback), is
+/// copied where it is used. References inside a copied part are resolved against its own file.
 /// </summary>
 /// <remarks>
 /// Only files the build passed in (<see cref="SpecInput.References"/>) are read, and only when they lie in the
 /// project's directory or the spec's: a reference over the network, by absolute path or out of those directories is
 /// refused with OAG020, one to a file that is not there is OAG021. Each referenced file is an input of the
-/// incremental pipeline, so editing it regenerates.
+/// incremental pipeline, so editing it regenerates. A reference that names a component schema by its <c>$id</c>, as
+/// written, is that schema; an anchor fragment (<c>#pet</c>) is not followed across files (OAG020, at the reference).
 /// </remarks>
 internal sealed class ExternalReferences
 {
@@ -27,7 +30,16 @@ internal sealed class ExternalReferences
     // without end; no real spec comes near this many copies.
     private const int MaxCopies = 10_000;
 
-    private static readonly char[] s_valueEnds = { '\n', '}', ',' };
+    // The components sections a part from another file is copied into once, with the place of their entries.
+    private static readonly (string Section, ReferencePlace Place)[] s_partSections =
+    {
+        ("parameters", ReferencePlace.Parameter),
+        ("responses", ReferencePlace.Response),
+        ("requestBodies", ReferencePlace.RequestBody),
+        ("headers", ReferencePlace.Header),
+        ("examples", ReferencePlace.Example),
+        ("links", ReferencePlace.Link),
+    };
 
     private readonly JsonObject _root;
     private readonly string _specPath;
@@ -39,6 +51,8 @@ internal sealed class ExternalReferences
     private readonly Dictionary<string, ReferencedFile?> _files = new(PathComparer);
     private readonly Dictionary<string, string> _hoisted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _schemaNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _partNames = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _ids;
     private readonly Dictionary<JsonObject, HashSet<string>> _inlinedInto = new();
     private readonly HashSet<JsonNode> _copyRoots = new();
     private readonly Stack<(JsonNode Node, ReferencePlace Place, ReferencedFile? Origin)> _work = new();
@@ -66,7 +80,7 @@ internal sealed class ExternalReferences
     /// </summary>
     public static SpecSources? Bundle(JsonObject root, SpecInput input, SourceMap specMap, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        if (!MentionsOtherFiles(input.Spec.Text) && input.Overlays.All(static o => !MentionsOtherFiles(o.Text)))
+        if (!RefersToOtherFiles(root))
         {
             return null;
         }
@@ -124,18 +138,49 @@ internal sealed class ExternalReferences
         return found;
     }
 
-    /// <summary>A cheap test before any walk: a spec with no <c>$ref</c> naming a file is left alone.</summary>
-    private static bool MentionsOtherFiles(string text)
+    /// <summary>
+    /// A cheap test before any walk, on the tree after overlays (so a block scalar or an escaped <c>\u0024ref</c> is read
+    /// as what it is): a spec with no <c>$ref</c> naming a file, and no discriminator mapping naming one, is left alone.
+    /// </summary>
+    private static bool RefersToOtherFiles(JsonNode root)
     {
-        for (var at = text.IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = text.IndexOf("$ref", at + 4, StringComparison.Ordinal))
+        var pending = new Stack<JsonNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            var end = text.IndexOfAny(s_valueEnds, at);
-            var value = end < 0 ? text.Substring(at) : text.Substring(at, end - at);
-            var colon = value.IndexOf(':');
-            // Also when the value is on the next line: a walk too many costs little, a reference missed a wrong type.
-            if (colon >= 0 && value.Substring(colon + 1).Trim().Trim('"', '\'').Trim() is var target && (target.Length == 0 || target[0] != '#'))
+            switch (pending.Pop())
             {
-                return true;
+                case JsonObject obj:
+                    if (RefText(obj) is { } text && NamesAnotherFile(text))
+                    {
+                        return true;
+                    }
+
+                    foreach (var member in obj)
+                    {
+                        if (member.Key == "mapping" && member.Value is JsonObject mapping
+                            && mapping.Any(static m => m.Value is JsonValue v && v.TryGetValue<string>(out var target) && IsMappingReference(target) && NamesAnotherFile(target)))
+                        {
+                            return true;
+                        }
+
+                        if (member.Value is { } child)
+                        {
+                            pending.Push(child);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        if (item is not null)
+                        {
+                            pending.Push(item);
+                        }
+                    }
+
+                    break;
             }
         }
 
@@ -170,6 +215,39 @@ internal sealed class ExternalReferences
                     schemas[member.Key] = copy;
                     _hoisted[target.Key] = member.Key;
                     _work.Push((copy, ReferencePlace.Schema, file));
+                }
+            }
+        }
+
+        // Likewise a parameter, response... component that is only a reference to another file's: it takes the content
+        // (when the walk reaches it), and every other use of that part refers to it rather than to a numbered copy.
+        foreach (var (section, place) in s_partSections)
+        {
+            var names = PartNames(section);
+            if (Section(section) is not { } entries)
+            {
+                continue;
+            }
+
+            foreach (var member in entries.ToList())
+            {
+                if (member.Value is not JsonObject { Count: 1 } only || RefText(only) is not { } text || !NamesAnotherFile(text))
+                {
+                    continue;
+                }
+
+                if (Resolve(text, origin: null, only) is not { } target)
+                {
+                    Drop(only, place);
+                    names.Remove(member.Key);
+                }
+                else if (target.File is not null)
+                {
+                    var key = section + " " + target.Key;
+                    if (!_hoisted.ContainsKey(key))
+                    {
+                        _hoisted[key] = member.Key;
+                    }
                 }
             }
         }
@@ -214,7 +292,11 @@ internal sealed class ExternalReferences
                 continue;
             }
 
-            if (RefText(obj) is { } text && (origin is not null || NamesAnotherFile(text)) && !Follow(obj, text, place, origin))
+            if (RefText(obj) is { } text && origin is null && ByIdentifier(text) is { } local)
+            {
+                obj["$ref"] = "#" + local;
+            }
+            else if (RefText(obj) is { } other && (origin is not null || NamesAnotherFile(other)) && !Follow(obj, other, place, origin))
             {
                 continue;
             }
@@ -229,6 +311,33 @@ internal sealed class ExternalReferences
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The pointer a reference means when it names a component schema of the spec by its <c>$id</c>, as written
+    /// (<c>$ref: https://example.com/schemas/pet</c>, or with a pointer fragment into it); null otherwise. An anchor
+    /// fragment is not followed: that reference is then judged as any other (OAG020 for an address, at the reference).
+    /// </summary>
+    private string? ByIdentifier(string text)
+    {
+        if (_ids is null)
+        {
+            _ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var member in Schemas() ?? new JsonObject())
+            {
+                if (member.Value is JsonObject schema && schema["$id"] is JsonValue value && value.TryGetValue<string>(out var id)
+                    && id.TrimEnd('#') is { Length: > 0 } key && !_ids.ContainsKey(key))
+                {
+                    _ids[key] = "/components/schemas/" + Escape(member.Key);
+                }
+            }
+        }
+
+        var hash = text.IndexOf('#');
+        var fragment = hash < 0 ? string.Empty : text.Substring(hash + 1);
+        return _ids.TryGetValue(hash < 0 ? text : text.Substring(0, hash), out var pointer) && (fragment.Length == 0 || fragment[0] == '/')
+            ? pointer + fragment
+            : null;
     }
 
     /// <summary>Follows one reference; false when the object was replaced or removed and its members are walked elsewhere.</summary>
@@ -253,8 +362,65 @@ internal sealed class ExternalReferences
             return true;
         }
 
+        if (IsOpenApi3 && SectionOf(place) is { } section && obj.Count == 1 && !IsEntryOf(obj, section) && target.Node is JsonObject)
+        {
+            obj["$ref"] = "#/components/" + section + "/" + Escape(HoistPart(target, section, place));
+            return true;
+        }
+
         Inline(obj, target, place, text);
         return false;
+    }
+
+    /// <summary>A parameter, response... from another file as a component of its section, once per file and pointer; its name.</summary>
+    private string HoistPart(Target target, string section, ReferencePlace place)
+    {
+        var key = section + " " + target.Key;
+        if (_hoisted.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var name = UniqueName(PartNames(section), BaseName(target), "Component");
+        _hoisted[key] = name;
+        var copy = Copy(target.Node, target.File!);
+        EnsureSection(section)[name] = copy;
+        _work.Push((copy, place, target.File));
+        return name;
+    }
+
+    // Swagger 2.0 keeps its parameters and responses elsewhere (top-level, not under components): copied where used.
+    private bool IsOpenApi3 => _root["openapi"] is JsonValue version && version.TryGetValue<string>(out var text) && text.StartsWith("3.", StringComparison.Ordinal);
+
+    private static string? SectionOf(ReferencePlace place)
+    {
+        foreach (var (section, entryPlace) in s_partSections)
+        {
+            if (entryPlace == place)
+            {
+                return section;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="obj"/> is itself an entry of <c>components/<paramref name="section"/></c> (which takes the content, keeping its name).</summary>
+    private bool IsEntryOf(JsonObject obj, string section)
+        => obj.Parent is JsonObject entries && ReferenceEquals(Section(section), entries);
+
+    private HashSet<string> PartNames(string section)
+    {
+        if (!_partNames.TryGetValue(section, out var names))
+        {
+            _partNames[section] = names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in Section(section) ?? new JsonObject())
+            {
+                names.Add(member.Key);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>A schema from another file as a component of the spec, once per file and pointer; its name.</summary>
@@ -265,19 +431,7 @@ internal sealed class ExternalReferences
             return known;
         }
 
-        var segments = SourceMap.ParsePointer("#" + target.Fragment) ?? new List<string>();
-        var baseName = segments.Count > 0 ? segments[segments.Count - 1] : FileStem(target.File!.Path);
-        if (baseName.Length == 0)
-        {
-            baseName = "Schema";
-        }
-
-        var name = baseName;
-        for (var n = 2; !_schemaNames.Add(name); n++)
-        {
-            name = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
+        var name = UniqueName(_schemaNames, BaseName(target), "Schema");
         _hoisted[target.Key] = name;
         var copy = Copy(target.Node, target.File!);
         EnsureSchemas()[name] = copy;
@@ -330,7 +484,7 @@ internal sealed class ExternalReferences
     {
         foreach (var member in mapping.ToList())
         {
-            if (member.Value is JsonValue value && value.TryGetValue<string>(out var text) && (text.IndexOf('#') >= 0 || text.IndexOf('/') >= 0 || text.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            if (member.Value is JsonValue value && value.TryGetValue<string>(out var text) && IsMappingReference(text)
                 && (origin is not null || NamesAnotherFile(text)) && Resolve(text, origin, value) is { } target)
             {
                 mapping[member.Key] = target.File is null ? "#" + target.Fragment : "#/components/schemas/" + Escape(Hoist(target));
@@ -534,26 +688,58 @@ internal sealed class ExternalReferences
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, path, span, arguments));
     }
 
-    private JsonObject? Schemas() => _root["components"] is JsonObject components && components["schemas"] is JsonObject schemas ? schemas : null;
+    private JsonObject? Schemas() => Section("schemas");
 
-    private JsonObject EnsureSchemas()
+    private JsonObject EnsureSchemas() => EnsureSection("schemas");
+
+    private JsonObject? Section(string section) => _root["components"] is JsonObject components && components[section] is JsonObject entries ? entries : null;
+
+    private JsonObject EnsureSection(string section)
     {
         if (_root["components"] is not JsonObject components)
         {
             _root["components"] = components = new JsonObject();
         }
 
-        if (components["schemas"] is not JsonObject schemas)
+        if (components[section] is not JsonObject entries)
         {
-            components["schemas"] = schemas = new JsonObject();
+            components[section] = entries = new JsonObject();
         }
 
-        return schemas;
+        return entries;
+    }
+
+    /// <summary>The name a copied component is given: the pointer's last segment, or the file's name.</summary>
+    private static string BaseName(Target target)
+    {
+        var segments = SourceMap.ParsePointer("#" + target.Fragment) ?? new List<string>();
+        return segments.Count > 0 ? segments[segments.Count - 1] : FileStem(target.File!.Path);
+    }
+
+    /// <summary><paramref name="baseName"/>, or it numbered from 2 when <paramref name="taken"/> has it; added to <paramref name="taken"/>.</summary>
+    private static string UniqueName(HashSet<string> taken, string baseName, string fallback)
+    {
+        if (baseName.Length == 0)
+        {
+            baseName = fallback;
+        }
+
+        var name = baseName;
+        for (var n = 2; !taken.Add(name); n++)
+        {
+            name = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
     }
 
     private static string? RefText(JsonObject obj) => obj["$ref"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static bool NamesAnotherFile(string text) => text.Length > 0 && text[0] != '#';
+
+    /// <summary>A discriminator mapping value that is a reference, not a bare schema name.</summary>
+    private static bool IsMappingReference(string text) => text.IndexOf('#') >= 0 || text.IndexOf('/') >= 0
+        || text.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static string FileStem(string path)
     {
