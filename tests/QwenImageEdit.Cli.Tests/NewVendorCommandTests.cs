@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using QwenImageEdit.Cli.Tests.Infrastructure;
 using QwenImageEdit.Testing;
@@ -92,6 +93,42 @@ public sealed class NewVendorCommandTests
         Assert.Contains("it is cancelled there", result.ErrorLines[^1], StringComparison.Ordinal);
         Assert.Equal(FakeTaskState.Cancelled, fake.Tasks.Single().State);
         Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_Replicate_holds_the_create_for_Prefer_wait_cancels_the_prediction_once_its_id_arrives()
+    {
+        // The prediction runs for an hour of a clock the test moves; Replicate holds the create's answer for up to 60 s.
+        var time = new FakeTimeProvider();
+        await using var fake = new FakeReplicate(new FakeVendorOptions { Lifecycle = FakeLifecycle.Timed(TimeSpan.Zero, TimeSpan.FromHours(1)), TimeProvider = time });
+        await fake.StartAsync();
+        using var cancellation = new CancellationTokenSource();
+        var run = QwenEdit.RunAsync(["edit", "--vendor", "replicate", "--prompt", "x", "--image", QwenEdit.Sample], new Dictionary<string, string> { ["REPLICATE_API_TOKEN"] = fake.ApiKey }, cancellation.Token, vendor: fake);
+
+        // Ctrl+C once the prediction exists and its create waits, then the wait runs out: the answer brings the id.
+        using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (fake.Tasks.Count == 0)
+            {
+                await Task.Delay(10, bound.Token);
+            }
+
+            await cancellation.CancelAsync();
+            while (!run.IsCompleted && !fake.Requests.Any(static r => r.Route == FakeRoute.Cancel))
+            {
+                time.Advance(TimeSpan.FromSeconds(20));
+                await Task.Delay(50, bound.Token);
+            }
+        }
+
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Contains(result.ErrorLines, static l => l.Contains("waiting for Replicate to answer the create", StringComparison.Ordinal));
+        Assert.Contains("asked Replicate to cancel", result.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Contains("it is cancelled there", result.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Single(fake.Requests, static r => r.Route == FakeRoute.Cancel);
+        Assert.Equal(FakeTaskState.Cancelled, fake.Tasks.Single().State);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ internal static class EditCommand
             Seed = args.Seed,
         };
 
-        var operation = await connection.Client.StartEditAsync(request, cancellationToken).ConfigureAwait(false);
+        var operation = await StartAsync(host, choice, connection, request, capabilities, args.Json, cancellationToken).ConfigureAwait(false);
         if (choice.IsLocal && !args.Json)
         {
             host.Error.WriteLine($"local: a fake EvoLink at {connection.LocalAddress} runs the real HTTP lifecycle; its result is a placeholder PNG, not an edit.");
@@ -103,6 +103,44 @@ internal static class EditCommand
         }
 
         return await OperationOutput.WaitAndSaveAsync(host, choice, operation, args.Output, args.Json, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the create. Ctrl+C while it is out would lose the task's id (Replicate holds its answer up to a minute for
+    /// <c>Prefer: wait</c>), and the task would run on and be billed: where the vendor can cancel, Ctrl+C lets the create
+    /// answer (within its deadline) and then cancels the task there. A second Ctrl+C quits at once, as always.
+    /// </summary>
+    private static async Task<ImageEditOperation> StartAsync(CliHost host, VendorChoice choice, VendorConnection connection, ImageEditRequest request, ImageEditCapabilities capabilities, bool json, CancellationToken cancellationToken)
+    {
+        if (choice.IsLocal || !capabilities.RemoteCancel)
+        {
+            return await connection.Client.StartEditAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var create = connection.Client.StartEditAsync(request, CancellationToken.None);
+        try
+        {
+            return await create.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            if (!json)
+            {
+                host.Error.WriteLine($"cancelling: waiting for {choice.Vendor} to answer the create, to cancel the task there (Ctrl+C again quits and leaves it running).");
+            }
+
+            ImageEditOperation operation;
+            try
+            {
+                operation = await create.ConfigureAwait(false);
+            }
+            catch (ImageEditException error)
+            {
+                throw new CommandCancelledException($"cancelled; the create failed meanwhile ({ErrorReport.OneLine(error)}).", cancellationToken);
+            }
+
+            throw new CommandCancelledException(await OperationOutput.CancelAtVendorAsync(choice, operation).ConfigureAwait(false), cancellationToken);
+        }
     }
 
     private sealed record EditArguments(

@@ -101,13 +101,19 @@ internal static class OperationOutput
     /// After Ctrl+C: a vendor that can cancel is asked to (so the edit stops being billed), within a few seconds; the
     /// line says what happened there, and how to follow the task if it still runs.
     /// </summary>
-    private static async Task<string> CancelAtVendorAsync(VendorChoice choice, ImageEditOperation operation)
+    internal static async Task<string> CancelAtVendorAsync(VendorChoice choice, ImageEditOperation operation)
     {
         var task = $"{operation.Vendor} task {operation.Id}";
         var resume = $"resume it with 'qwen-edit status {choice.Name} {operation.Id} --wait'";
         if (!ImageEditCapabilities.For(operation.Vendor, operation.Model).RemoteCancel)
         {
             return $"cancelled; {task} may still run there ({operation.Vendor} cannot be asked to cancel): {resume}.";
+        }
+
+        if (operation.HasCompleted)
+        {
+            // Ended before the cancel could be asked for (Replicate's Prefer: wait answers at the end): nothing to stop.
+            return $"cancelled; {task} had already ended there ({operation.RawStatus ?? JsonOutput.Name(operation.Status)}): {resume} to see it.";
         }
 
         try

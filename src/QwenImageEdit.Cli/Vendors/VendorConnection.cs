@@ -116,8 +116,9 @@ internal sealed class VendorConnection : IAsyncDisposable
         FirstDelay = pace.PollEvery,
         MaxDelay = pace.PollEvery,
         Multiplier = 1,
-        // Far beyond any local task (2 s by default), yet a stuck one still ends.
-        Timeout = TimeSpan.FromMinutes(1),
+        // Far beyond any local task (2 s by default), and beyond Replicate's longest Prefer: wait (60 s), so the
+        // Cancel-After it gives a prediction never ends one whose create is still waiting; yet a stuck one still ends.
+        Timeout = TimeSpan.FromMinutes(5),
     };
 
     public async ValueTask DisposeAsync()

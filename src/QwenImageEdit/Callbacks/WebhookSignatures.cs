@@ -55,6 +55,15 @@ internal static class WebhookSignatures
     /// Standard Webhooks (Replicate): <c>webhook-signature</c> holds space-separated <c>v1,base64(HMAC-SHA256(secret,
     /// id.timestamp.body))</c>; any one that matches will do (secrets rotate). The secret is the base64 after <c>whsec_</c>.
     /// </summary>
+    /// <remarks>
+    /// Written here on the BCL's HMAC rather than with the StandardWebhooks package (1.1.2, served), which was weighed
+    /// for this: it needs the ASP.NET Core shared framework (<c>FrameworkReference Microsoft.AspNetCore.App</c>), which a
+    /// client library must not impose on console, desktop or mobile apps; it verifies only an ASP.NET
+    /// <c>IHeaderDictionary</c>; it checks the time against <c>DateTimeOffset.UtcNow</c> with a fixed five minutes, so
+    /// neither <see cref="ImageEditCallbackParser.MaxSignatureAge"/> nor a <see cref="TimeProvider"/> could hold; and it
+    /// takes the body as a string, signing its UTF-8 re-encoding rather than the bytes received. What is left to write
+    /// is this method: one HMAC and a fixed-time comparison per candidate signature.
+    /// </remarks>
     public static bool StandardMatches(string secret, string messageId, string timestamp, ReadOnlySpan<byte> body, string signatures)
     {
         byte[] key;

@@ -34,6 +34,9 @@ public sealed class ImageEditOperation
     // The caller asked the vendor to cancel: a task that ends cancelled is what was asked, not a failure.
     private bool _cancelAsked;
 
+    // How long the vendor keeps the results, when the create asked for a lifetime of its own; else the capability's.
+    private TimeSpan? _resultLifetime;
+
     internal ImageEditOperation(OperationContext context, string model, VendorTaskState? state, string id, long? startedAt = null)
     {
         _context = context;
@@ -329,9 +332,10 @@ public sealed class ImageEditOperation
         RequestId = state.RequestId ?? RequestId;
         Usage = state.Usage.Count > 0 ? state.Usage : Usage;
         _estimatedWait = state.EstimatedWait;
+        _resultLifetime = state.ResultLifetime ?? _resultLifetime;
         if (state.Status == ImageEditStatus.Succeeded)
         {
-            var expires = _context.Capabilities(Model).ResultLifetime is { } lifetime ? _context.TimeProvider.GetUtcNow() + lifetime : (DateTimeOffset?)null;
+            var expires = (_resultLifetime ?? _context.Capabilities(Model).ResultLifetime) is { } lifetime ? _context.TimeProvider.GetUtcNow() + lifetime : (DateTimeOffset?)null;
             Images = state.Results.Select(url => new ImageEditResult(Vendor, url, expires, _context.Downloader, new ResultTelemetry(_context.Telemetry, Model, Id))).ToArray();
         }
 

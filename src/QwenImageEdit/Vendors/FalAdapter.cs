@@ -28,8 +28,9 @@ internal sealed class FalAdapter : VendorAdapter
 {
     private const ImageEditVendor Self = ImageEditVendor.Fal;
 
-    // What a request may set beyond the facade's options, by fal's names (fal documents each for all four models).
-    private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale"];
+    // What a request may set beyond the facade's options, by fal's names (fal documents each for all four models), and
+    // how long fal keeps the outputs (the submit's X-Fal-Object-Lifecycle-Preference, fal's data-retention page).
+    private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale", "expiration_duration_seconds"];
 
     private readonly Dictionary<string, Queue> _queues;
     private readonly VendorTransport _transport;
@@ -54,28 +55,28 @@ internal sealed class FalAdapter : VendorAdapter
             [ImageEditModels.FalQwenImageEdit] = Queue.For(
                 Edit.FalImageEditJsonContext.Default.QwenImageEditInput,
                 static input => input.Validate(),
-                (input, hook, ct) => Read(edit.Submit.SubmitRequestAsync(input, hook, null, ct)),
+                (input, hook, lifecycle, ct) => Read(edit.Submit.SubmitRequestAsync(input, hook, lifecycle, ct)),
                 (id, ct) => Read(edit.Read.GetRequestStatusAsync(id, null, ct)),
                 async (id, ct) => (await edit.Read.GetRequestResultAsync(id, ct).ConfigureAwait(false)).Images.Select(static i => i.Url).ToList(),
                 async (id, ct) => (await edit.Read.CancelRequestAsync(id, ct).ConfigureAwait(false)).TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEditPlus] = Queue.For(
                 Plus.FalImageEditPlusJsonContext.Default.QwenImageEditPlusInput,
                 static input => input.Validate(),
-                (input, hook, ct) => Read(plus.Submit.SubmitRequestAsync(input, hook, null, ct)),
+                (input, hook, lifecycle, ct) => Read(plus.Submit.SubmitRequestAsync(input, hook, lifecycle, ct)),
                 (id, ct) => Read(plus.Read.GetRequestStatusAsync(id, null, ct)),
                 async (id, ct) => (await plus.Read.GetRequestResultAsync(id, ct).ConfigureAwait(false)).Images.Select(static i => i.Url).ToList(),
                 async (id, ct) => (await plus.Read.CancelRequestAsync(id, ct).ConfigureAwait(false)).TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEdit2509] = Queue.For(
                 Edit2509.FalImageEdit2509JsonContext.Default.QwenImageEdit2509Input,
                 static input => input.Validate(),
-                (input, hook, ct) => Read(edit2509.Submit.SubmitRequestAsync(input, hook, null, ct)),
+                (input, hook, lifecycle, ct) => Read(edit2509.Submit.SubmitRequestAsync(input, hook, lifecycle, ct)),
                 (id, ct) => Read(edit2509.Read.GetRequestStatusAsync(id, null, ct)),
                 async (id, ct) => (await edit2509.Read.GetRequestResultAsync(id, ct).ConfigureAwait(false)).Images.Select(static i => i.Url).ToList(),
                 async (id, ct) => (await edit2509.Read.CancelRequestAsync(id, ct).ConfigureAwait(false)).TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEdit2511] = Queue.For(
                 Edit2511.FalImageEdit2511JsonContext.Default.QwenImageEdit2511Input,
                 static input => input.Validate(),
-                (input, hook, ct) => Read(edit2511.Submit.SubmitRequestAsync(input, hook, null, ct)),
+                (input, hook, lifecycle, ct) => Read(edit2511.Submit.SubmitRequestAsync(input, hook, lifecycle, ct)),
                 (id, ct) => Read(edit2511.Read.GetRequestStatusAsync(id, null, ct)),
                 async (id, ct) => (await edit2511.Read.GetRequestResultAsync(id, ct).ConfigureAwait(false)).Images.Select(static i => i.Url).ToList(),
                 async (id, ct) => (await edit2511.Read.CancelRequestAsync(id, ct).ConfigureAwait(false)).TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
@@ -87,14 +88,16 @@ internal sealed class FalAdapter : VendorAdapter
     protected override Func<CancellationToken, Task<VendorTaskState>> Build(ImageEditRequest request, ImageEditCapabilities capabilities, IReadOnlyList<Uri> imageUrls, ICollection<ImageEditValidationError> errors)
     {
         var queue = _queues[capabilities.Model];
-        var input = Input(request, capabilities, imageUrls, new VendorParameters(request.VendorParameters, Parameters, $"fal.ai {capabilities.Model}", errors));
+        var parameters = new VendorParameters(request.VendorParameters, Parameters, $"fal.ai {capabilities.Model}", errors);
+        var input = Input(request, capabilities, imageUrls, parameters);
         var (typed, problems) = queue.Build(input);
         Validation.AddGenerated(errors, problems);
         var hook = request.CallbackUrl;
+        var (lifecycle, lifetime) = Retention(parameters.Number("expiration_duration_seconds"), errors);
         return async cancellationToken =>
         {
-            var submitted = await _transport.SendAsync("submit the request", () => queue.Submit(typed!, hook, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
-            return State(submitted, []);
+            var submitted = await _transport.SendAsync("submit the request", () => queue.Submit(typed!, hook, lifecycle, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+            return State(submitted, []) with { ResultLifetime = lifetime };
         };
     }
 
@@ -261,6 +264,27 @@ internal sealed class FalAdapter : VendorAdapter
         return input;
     }
 
+    /// <summary>
+    /// How long fal keeps the request's outputs, when the request says (<c>expiration_duration_seconds</c>, whole seconds):
+    /// the submit's <c>X-Fal-Object-Lifecycle-Preference</c> header (JSON), and the results' lifetime; else fal's default.
+    /// </summary>
+    private static (string? Header, TimeSpan? Lifetime) Retention(double? seconds, ICollection<ImageEditValidationError> errors)
+    {
+        if (seconds is not { } value)
+        {
+            return (null, null);
+        }
+
+        if (value < 1 || value != Math.Floor(value) || value > int.MaxValue)
+        {
+            errors.Add(new ImageEditValidationError("VendorParameters[expiration_duration_seconds]", $"fal.ai keeps outputs for a whole number of seconds, at least 1; not {value.ToString(CultureInfo.InvariantCulture)}."));
+            return (null, null);
+        }
+
+        var whole = (long)value;
+        return (string.Create(CultureInfo.InvariantCulture, $"{{\"expiration_duration_seconds\":{whole}}}"), TimeSpan.FromSeconds(whole));
+    }
+
     /// <summary>A COMPLETED status ends the request; without <c>error</c> its images are in the result (conflict F2).</summary>
     private async Task<VendorTaskState> Complete(Queue queue, QueueReading status, CancellationToken cancellationToken)
     {
@@ -332,7 +356,7 @@ internal sealed class FalAdapter : VendorAdapter
     /// <summary>One model's queue: its input type, and its submit, status, result and cancel calls.</summary>
     private sealed record Queue(
         Func<JsonObject, (object? Input, IReadOnlyList<ValidationError> Problems)> Build,
-        Func<object, Uri?, CancellationToken, Task<QueueReading>> Submit,
+        Func<object, Uri?, string?, CancellationToken, Task<QueueReading>> Submit,
         Func<string, CancellationToken, Task<QueueReading>> Status,
         Func<string, CancellationToken, Task<IReadOnlyList<string>>> Result,
         Func<string, CancellationToken, Task<string?>> Cancel)
@@ -340,14 +364,14 @@ internal sealed class FalAdapter : VendorAdapter
         public static Queue For<TInput>(
             JsonTypeInfo<TInput> inputType,
             Func<TInput, IReadOnlyList<ValidationError>> validate,
-            Func<TInput, Uri?, CancellationToken, Task<QueueReading>> submit,
+            Func<TInput, Uri?, string?, CancellationToken, Task<QueueReading>> submit,
             Func<string, CancellationToken, Task<QueueReading>> status,
             Func<string, CancellationToken, Task<List<string>>> result,
             Func<string, CancellationToken, Task<string?>> cancel)
             where TInput : class
             => new(
                 json => Typed(json, inputType, validate),
-                (input, hook, ct) => submit((TInput)input, hook, ct),
+                (input, hook, lifecycle, ct) => submit((TInput)input, hook, lifecycle, ct),
                 status,
                 async (id, ct) => await result(id, ct).ConfigureAwait(false),
                 cancel);

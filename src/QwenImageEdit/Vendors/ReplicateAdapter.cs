@@ -21,7 +21,9 @@ namespace QwenImageEdit.Vendors;
 internal sealed class ReplicateAdapter : VendorAdapter
 {
     private const ImageEditVendor Self = ImageEditVendor.Replicate;
-    private static readonly string[] Parameters = ["go_fast", "output_quality"];
+    // What a request may set beyond the facade's options: the model's go_fast and output_quality, and the create's
+    // webhook_events_filter (start, output, logs, completed; the spec's enum, held by the generated Validate()).
+    private static readonly string[] Parameters = ["go_fast", "output_quality", "webhook_events_filter"];
 
     private readonly VendorTransport _transport;
     private readonly Edit.ReplicateImageEditClient _edit;
@@ -48,6 +50,7 @@ internal sealed class ReplicateAdapter : VendorAdapter
         var aspectRatio = request.Size is { } size && capabilities.Size is { } rule ? SizePresets.Closest(rule.Presets, size).Name : null;
         var format = request.OutputMediaType is "image/jpeg" ? "jpg" : request.OutputMediaType is { } type ? MediaTypes.ShortName(type) : null;
         var webhook = request.CallbackUrl?.AbsoluteUri;
+        var events = WebhookEvents(parameters.Texts("webhook_events_filter"), webhook, errors);
         var prefer = Prefer();
         var cancelAfter = CancelAfter();
 
@@ -58,7 +61,7 @@ internal sealed class ReplicateAdapter : VendorAdapter
             input.OutputQuality = quality ?? input.OutputQuality;
             input.AspectRatio = aspectRatio is null ? input.AspectRatio : aspectRatio;
             input.OutputFormat = format is null ? input.OutputFormat : format;
-            var body = new Plus.PredictionRequest { Input = input, Webhook = webhook, WebhookEventsFilter = webhook is null ? null : [Plus.PredictionRequestWebhookEventsFilterItem.Completed] };
+            var body = new Plus.PredictionRequest { Input = input, Webhook = webhook, WebhookEventsFilter = events?.Select(static e => (Plus.PredictionRequestWebhookEventsFilterItem)e).ToList() };
             Validation.AddGenerated(errors, body.Validate());
             return async cancellationToken =>
             {
@@ -72,7 +75,7 @@ internal sealed class ReplicateAdapter : VendorAdapter
         single.OutputQuality = quality ?? single.OutputQuality;
         single.AspectRatio = aspectRatio is null ? single.AspectRatio : aspectRatio;
         single.OutputFormat = format is null ? single.OutputFormat : format;
-        var edit = new Edit.PredictionRequest { Input = single, Webhook = webhook, WebhookEventsFilter = webhook is null ? null : [Edit.PredictionRequestWebhookEventsFilterItem.Completed] };
+        var edit = new Edit.PredictionRequest { Input = single, Webhook = webhook, WebhookEventsFilter = events?.Select(static e => (Edit.PredictionRequestWebhookEventsFilterItem)e).ToList() };
         Validation.AddGenerated(errors, edit.Validate());
         return async cancellationToken =>
         {
@@ -132,6 +135,31 @@ internal sealed class ReplicateAdapter : VendorAdapter
             ? new ImageEditFailure(ErrorMap.FromFailureMessage(error), error ?? "The prediction failed.", null)
             : null;
         return new VendorTaskState(id, rawStatus, status, null, outputs ?? [], failure, null, raw);
+    }
+
+    /// <summary>
+    /// The events Replicate calls back for: by default only <c>completed</c> (the end, with the outputs); a request may
+    /// ask for more (<c>start</c>, <c>output</c>, <c>logs</c>), each a hint the operation takes as any callback, but always
+    /// with <c>completed</c>, which the facade's callbacks exist for, and only with a <see cref="ImageEditRequest.CallbackUrl"/>.
+    /// </summary>
+    private static IReadOnlyList<string>? WebhookEvents(IReadOnlyList<string>? asked, string? webhook, ICollection<ImageEditValidationError> errors)
+    {
+        if (webhook is null)
+        {
+            if (asked is not null)
+            {
+                errors.Add(new ImageEditValidationError("VendorParameters[webhook_events_filter]", "Replicate calls back only to a CallbackUrl: set one, or leave webhook_events_filter out."));
+            }
+
+            return null;
+        }
+
+        if (asked is not null && !asked.Contains("completed", StringComparer.Ordinal))
+        {
+            errors.Add(new ImageEditValidationError("VendorParameters[webhook_events_filter]", $"Replicate's webhook_events_filter must include 'completed' (the end of the prediction, with its outputs); it has {string.Join(", ", asked)}."));
+        }
+
+        return asked ?? ["completed"];
     }
 
     /// <summary><c>wait=N</c>: the create waits up to N seconds (Replicate allows 1 to 60) for the prediction to end.</summary>

@@ -57,6 +57,15 @@ internal sealed class VendorParameters
         _ => null,
     });
 
+    /// <summary>A list of text: a string array (or any sequence of strings), a JSON array of strings, or one comma-separated string.</summary>
+    public IReadOnlyList<string>? Texts(string name) => Read<IReadOnlyList<string>>(name, "a list of text", static value => value switch
+    {
+        string s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        IEnumerable<string> list => list.ToArray(),
+        JsonElement { ValueKind: JsonValueKind.Array } e when e.EnumerateArray().All(static i => i.ValueKind == JsonValueKind.String) => e.EnumerateArray().Select(static i => i.GetString()!).ToArray(),
+        _ => null,
+    });
+
     private T? Read<T>(string name, string expected, Func<object, T?> convert)
     {
         if (!_values.TryGetValue(name, out var value) || value is null)

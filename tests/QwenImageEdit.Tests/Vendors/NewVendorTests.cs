@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using QwenImageEdit.Testing;
 using QwenImageEdit.Tests.Infrastructure;
+using QwenImageEdit.Vendors;
 
 namespace QwenImageEdit.Tests.Vendors;
 
@@ -174,6 +176,98 @@ public sealed class NewVendorTests
         Assert.Equal("wait=5", create.Headers["Prefer"]);
         Assert.Equal("120s", create.Headers["Cancel-After"]);
         Assert.Empty(rig.Fake.Violations);
+    }
+
+    [Fact]
+    public async Task Replicate_calls_back_for_the_events_a_request_asks_for_and_only_at_the_end_by_default()
+    {
+        var parser = new ImageEditCallbackParser(new Dictionary<ImageEditVendor, string> { [ImageEditVendor.Replicate] = FakeReplicate.TestWebhookSecret });
+        await using var receiver = await CallbackReceiver.StartAsync(parser);
+        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Replicate, new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(2), CallbackTarget = receiver.Address(ImageEditVendor.Replicate) }, static o => o.SynchronousWait = null);
+
+        var asked = Cases.Request();
+        asked.CallbackUrl = new Uri("https://hooks.example.com/replicate");
+        asked.VendorParameters["webhook_events_filter"] = new[] { "start", "completed" };
+        await (await rig.Client.StartEditAsync(asked)).WaitForCompletionAsync();
+        await rig.Fake.WhenCallbacksIdleAsync();
+
+        var create = Assert.Single(rig.Fake.Requests, static r => r.Route == FakeRoute.Create);
+        Assert.Equal(["start", "completed"], JsonNode.Parse(create.BodyText)!["webhook_events_filter"]!.AsArray().Select(static e => (string)e!));
+        Assert.Equal(2, receiver.Accepted.Count);
+        Assert.Single(receiver.Accepted, static c => !c.Status.IsTerminal());
+        Assert.Single(receiver.Accepted, static c => c.Status == ImageEditStatus.Succeeded);
+        Assert.All(receiver.Accepted, static c => Assert.True(c.IsBodyVerified));
+
+        var plain = Cases.Request();
+        plain.CallbackUrl = new Uri("https://hooks.example.com/replicate");
+        await (await rig.Client.StartEditAsync(plain)).WaitForCompletionAsync();
+        await rig.Fake.WhenCallbacksIdleAsync();
+
+        var second = rig.Fake.Requests.Where(static r => r.Route == FakeRoute.Create).Last();
+        Assert.Equal(["completed"], JsonNode.Parse(second.BodyText)!["webhook_events_filter"]!.AsArray().Select(static e => (string)e!));
+        Assert.Equal(3, receiver.Accepted.Count);
+        Assert.Empty(rig.Fake.Violations);
+    }
+
+    public static TheoryData<string, bool> BadEventFilters() => new()
+    {
+        { "start", true }, // without completed, the end would never be called back
+        { "start,finished", true }, // not one of Replicate's events
+        { "completed", false }, // without a CallbackUrl there is nothing to call back
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEventFilters))]
+    public async Task A_Replicate_event_filter_it_would_refuse_or_the_facade_could_not_use_is_refused_before_sending(string events, bool withCallback)
+    {
+        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Replicate);
+        var request = Cases.Request();
+        request.CallbackUrl = withCallback ? new Uri("https://hooks.example.com/replicate") : null;
+        request.VendorParameters["webhook_events_filter"] = events;
+
+        var error = await Assert.ThrowsAsync<ImageEditValidationException>(() => rig.Client.StartEditAsync(request));
+
+        Assert.Contains(error.Errors, static e => e.Option.Contains("webhook_events_filter", StringComparison.Ordinal));
+        Assert.Empty(rig.Fake.Requests);
+    }
+
+    [Fact]
+    public async Task fal_keeps_outputs_as_long_as_a_request_asks_and_their_expiry_says_so()
+    {
+        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Fal, new FakeVendorOptions { Lifecycle = FakeLifecycle.Instant });
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        var client = new QwenImageEditClient(ImageEditVendor.Fal, rig.Http, rig.Options, timeProvider: time);
+        var request = Cases.Request();
+        request.VendorParameters["expiration_duration_seconds"] = 3600;
+
+        var kept = await client.EditAsync(request);
+        var unasked = await client.EditAsync(Cases.Request());
+
+        var submits = rig.Fake.Requests.Where(static r => r.Route == FakeRoute.Create).ToArray();
+        Assert.Equal("""{"expiration_duration_seconds":3600}""", Lifecycle(submits[0]));
+        Assert.Null(Lifecycle(submits[1]));
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromHours(1), Assert.Single(kept).ExpiresAt);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromDays(7), Assert.Single(unasked).ExpiresAt);
+        Assert.Empty(rig.Fake.Violations);
+    }
+
+    private static string? Lifecycle(RecordedRequest request)
+        => request.Headers.FirstOrDefault(static h => h.Key.Equals("X-Fal-Object-Lifecycle-Preference", StringComparison.OrdinalIgnoreCase)).Value;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1.5)]
+    [InlineData("soon")]
+    public async Task A_fal_output_lifetime_that_is_not_whole_seconds_is_refused_before_sending(object seconds)
+    {
+        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Fal);
+        var request = Cases.Request();
+        request.VendorParameters["expiration_duration_seconds"] = seconds;
+
+        var error = await Assert.ThrowsAsync<ImageEditValidationException>(() => rig.Client.StartEditAsync(request));
+
+        Assert.Contains(error.Errors, static e => e.Option == "VendorParameters[expiration_duration_seconds]");
+        Assert.Empty(rig.Fake.Requests);
     }
 
     [Fact]
