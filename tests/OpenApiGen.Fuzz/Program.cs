@@ -6,6 +6,7 @@ using OpenApiGen.Fuzz.Seeds;
 
 // The generator's mutation fuzzer; docs/fuzzing.md says how to run it and what it found.
 var repo = new Option<DirectoryInfo?>("--repo") { Description = "The checkout (default: found above this program)." };
+var live = new Option<bool>("--live-seeds") { Description = "Mutate specs/ and the corpus as they are now, not the pinned seeds (tests/OpenApiGen.Fuzz/SeedSpecs) a baseline is measured on." };
 var seed = new Option<ulong>("--seed") { Description = "The campaign's seed.", DefaultValueFactory = static _ => 17 };
 var start = new Option<long>("--start") { Description = "The first mutant's index.", DefaultValueFactory = static _ => 0 };
 var count = new Option<long>("--count") { Description = "How many mutants.", DefaultValueFactory = static _ => 300 };
@@ -19,7 +20,7 @@ var output = new Option<DirectoryInfo>("--out") { Description = "Where results.j
 
 var run = new Command("run", "Runs a campaign in worker processes and writes its report; exits 1 when any mutant failed.")
 {
-    repo, seed, start, count, batch, hang, compileLimit, compileEvery, minutes, baseline, output,
+    repo, live, seed, start, count, batch, hang, compileLimit, compileEvery, minutes, baseline, output,
 };
 run.SetAction(result =>
 {
@@ -33,7 +34,8 @@ run.SetAction(result =>
         result.GetValue(compileLimit),
         result.GetValue(compileEvery),
         result.GetValue(minutes),
-        result.GetValue(output)!.FullName);
+        result.GetValue(output)!.FullName,
+        result.GetValue(live));
     var campaign = new Campaign(options, Console.Error);
     campaign.Run();
     var report = Report.Write(options, campaign.Outcomes, campaign.Elapsed);
@@ -44,16 +46,16 @@ run.SetAction(result =>
 
 var from = new Option<long>("--from") { Required = true };
 var to = new Option<long>("--to") { Required = true };
-var worker = new Command("worker", "Runs mutants [from, to) and reports each on stdout (started by 'run').") { repo, seed, from, to, compileEvery };
+var worker = new Command("worker", "Runs mutants [from, to) and reports each on stdout (started by 'run').") { repo, live, seed, from, to, compileEvery };
 worker.Hidden = true;
-worker.SetAction(result => Worker.Run(Root(result.GetValue(repo)), result.GetValue(seed), result.GetValue(from), result.GetValue(to), result.GetValue(compileEvery)));
+worker.SetAction(result => Worker.Run(Root(result.GetValue(repo)), result.GetValue(live), result.GetValue(seed), result.GetValue(from), result.GetValue(to), result.GetValue(compileEvery)));
 
 var index = new Option<long>("--index") { Required = true, Description = "The mutant's index." };
 var write = new Option<FileInfo?>("--write") { Description = "Also write the mutant's text to this file." };
-var show = new Command("show", "Makes one mutant again, says what was done to it, runs it in this process and prints the outcome.") { repo, seed, index, write };
+var show = new Command("show", "Makes one mutant again, says what was done to it, runs it in this process and prints the outcome.") { repo, live, seed, index, write };
 show.SetAction(result =>
 {
-    var mutant = new Mutator(SeedSpec.LoadAll(Root(result.GetValue(repo))), result.GetValue(seed)).Make(result.GetValue(index));
+    var mutant = new Mutator(SeedSpec.LoadAll(Root(result.GetValue(repo)), result.GetValue(live)), result.GetValue(seed)).Make(result.GetValue(index));
     Console.WriteLine($"mutant {mutant.Index} of {mutant.Seed} as {mutant.FileName}, {mutant.Text.Length} characters:");
     foreach (var mutation in mutant.Mutations)
     {
@@ -86,7 +88,10 @@ check.SetAction(result =>
     return failed > 0 ? 1 : 0;
 });
 
-return new RootCommand("OpenApiGen's mutation fuzzer") { run, worker, show, check }.Parse(args).Invoke();
+var pin = new Command("pin", "Pins the seeds as they are now: copies specs/ into tests/OpenApiGen.Fuzz/SeedSpecs and writes the corpus's hashes (then measure the CI baseline again).") { repo };
+pin.SetAction(result => SeedSpec.Pin(Root(result.GetValue(repo)), Console.Out));
+
+return new RootCommand("OpenApiGen's mutation fuzzer") { run, worker, show, check, pin }.Parse(args).Invoke();
 
 static string Root(DirectoryInfo? given)
 {

@@ -20,7 +20,7 @@ internal sealed class TypeNaming
     // The members each kind of generated type declares whatever its schema: C# forbids a member named like its type
     // (CS0542), so a type of that kind does not take one of these names (Qdrant's union named Match).
     private static readonly string[] s_objectMembers = { "Validate", "ValidateInto" };
-    private static readonly string[] s_enumMembers = { "KnownValues", "Equals", "GetHashCode", "ToString" };
+    private static readonly string[] s_enumMembers = { "KnownValues", "Value", "Equals", "GetHashCode", "ToString", "PrintMembers" };
     private static readonly string[] s_unionMembers = { "Match", "IsUnmatched", "UnmatchedJson", "FromUnmatchedJson", "ToString", "WriteTo", "ValidateInto" };
 
     private readonly BuildContext _context;

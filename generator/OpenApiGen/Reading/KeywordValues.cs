@@ -100,6 +100,13 @@ internal static class KeywordValues
                     report(new KeywordFinding(pointer + "/$ref", written, FindingKind.UnresolvedReference));
                     obj.Remove("$ref");
                 }
+                else if (LocalReference(obj) is { } local && LeadsToSchemaContainer(local))
+                {
+                    // '#/components/schemas/A/properties' is the map of A's properties, no schema: Microsoft.OpenApi's
+                    // walk into a component's subschemas reads past the end of the pointer and throws.
+                    report(new KeywordFinding(pointer + "/$ref", local, FindingKind.UnresolvedReference));
+                    obj.Remove("$ref");
+                }
 
                 if (LocalReference(obj) is not null)
                 {
@@ -190,6 +197,44 @@ internal static class KeywordValues
         }
 
         string PointerOf(JsonObject node) => pointers.TryGetValue(node, out var at) ? at : string.Empty;
+    }
+
+    // Keywords whose value holds schemas by name or by index, not a schema: a pointer that ends on one leads to no schema.
+    private static readonly HashSet<string> s_schemaContainers = new(StringComparer.Ordinal)
+    {
+        "properties", "patternProperties", "dependentSchemas", "$defs", "definitions", "allOf", "anyOf", "oneOf", "prefixItems",
+    };
+
+    /// <summary>Whether a pointer into a component schema ends on a keyword that holds schemas (<c>.../properties</c>) rather than on a schema.</summary>
+    private static bool LeadsToSchemaContainer(string reference)
+    {
+        const string components = "#/components/schemas/";
+        if (!reference.StartsWith(components, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // The component's name, then keywords, each container keyword followed by a name or an index.
+        var tokens = reference.Substring(components.Length).Split('/');
+        var i = 1;
+        while (i < tokens.Length)
+        {
+            if (s_schemaContainers.Contains(tokens[i]))
+            {
+                if (i == tokens.Length - 1)
+                {
+                    return true;
+                }
+
+                i += 2;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return false;
     }
 
     private static string? LocalReference(JsonObject obj)

@@ -29,7 +29,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
     public void Run()
     {
         Directory.CreateDirectory(options.Output);
-        _mutator = new Mutator(SeedSpec.LoadAll(options.RepositoryRoot), options.Seed);
+        _mutator = new Mutator(SeedSpec.LoadAll(options.RepositoryRoot, options.LiveSeeds), options.Seed);
         using var results = new StreamWriter(Path.Combine(options.Output, "results.jsonl"), append: false);
         var watch = Stopwatch.StartNew();
         var end = options.Start + options.Count;
@@ -111,6 +111,11 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
         foreach (var argument in new[] { "worker", "--repo", options.RepositoryRoot, "--seed", options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--from", from.ToString(System.Globalization.CultureInfo.InvariantCulture), "--to", to.ToString(System.Globalization.CultureInfo.InvariantCulture), "--compile-every", options.CompileEvery.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (options.LiveSeeds)
+        {
+            start.ArgumentList.Add("--live-seeds");
         }
 
         // A mutant that asks for unbounded memory fails inside the worker, not the machine.

@@ -1,7 +1,7 @@
 namespace OpenApiGen.Fuzz.Campaign;
 
 /// <summary>What a campaign runs: which mutants, in batches of what size, under which limits, and where the report goes.</summary>
-/// <param name="RepositoryRoot">The checkout, whose <c>specs/</c> and <c>../shared/openapi-corpus/</c> are the seeds.</param>
+/// <param name="RepositoryRoot">The checkout: its pinned seeds, or its <c>specs/</c> and <c>../shared/openapi-corpus/</c>.</param>
 /// <param name="Seed">The campaign's seed: with a mutant's index, all it takes to make that mutant again.</param>
 /// <param name="Start">The first mutant's index.</param>
 /// <param name="Count">How many mutants.</param>
@@ -11,6 +11,7 @@ namespace OpenApiGen.Fuzz.Campaign;
 /// <param name="CompileEvery">Compile every output (1) or one in N.</param>
 /// <param name="MaxMinutes">Stop after this long, whatever is left (0: no limit).</param>
 /// <param name="Output">The folder for results.jsonl, report.md and the failing mutants.</param>
+/// <param name="LiveSeeds">Seeds from <c>specs/</c> and the corpus as they are now, not the pinned ones (<see cref="Seeds.SeedSpec.LoadAll"/>).</param>
 internal sealed record CampaignOptions(
     string RepositoryRoot,
     ulong Seed,
@@ -21,4 +22,5 @@ internal sealed record CampaignOptions(
     double CompileSeconds,
     int CompileEvery,
     double MaxMinutes,
-    string Output);
+    string Output,
+    bool LiveSeeds = false);

@@ -11,9 +11,9 @@ namespace OpenApiGen.Fuzz.Campaign;
 /// </summary>
 internal static class Worker
 {
-    public static int Run(string repositoryRoot, ulong seed, long from, long to, int compileEvery)
+    public static int Run(string repositoryRoot, bool liveSeeds, ulong seed, long from, long to, int compileEvery)
     {
-        var mutator = new Mutator(SeedSpec.LoadAll(repositoryRoot), seed);
+        var mutator = new Mutator(SeedSpec.LoadAll(repositoryRoot, liveSeeds), seed);
         var runner = new GeneratorRunner { CompileEvery = compileEvery };
         var stdout = Console.Out;
         for (var index = from; index < to; index++)

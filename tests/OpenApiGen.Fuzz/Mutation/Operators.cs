@@ -545,20 +545,24 @@ internal static class Operators
 
     private static bool LongChain(MutationContext c)
     {
-        // A chain of components, each a reference to (or an allOf of) the next: no nesting, but as deep as any nesting.
+        // A chain of components, each a reference to (or an allOf of, or an array of) the next: no nesting, but as deep
+        // as any nesting.
         var schemas = c.Schemas();
         var length = c.Pick([100, 600, 1200, 3000]);
-        var allOf = c.Chance(2);
+        var kind = c.Pick(["$ref", "allOf", "array"]);
         for (var i = 0; i < length; i++)
         {
             var next = Ref("Chain" + (i + 1).ToString(CultureInfo.InvariantCulture));
-            schemas["Chain" + i.ToString(CultureInfo.InvariantCulture)] = allOf
-                ? new JsonObject { ["allOf"] = new JsonArray(next, new JsonObject { ["properties"] = new JsonObject { ["p" + i.ToString(CultureInfo.InvariantCulture)] = new JsonObject { ["type"] = "string" } } }) }
-                : next;
+            schemas["Chain" + i.ToString(CultureInfo.InvariantCulture)] = kind switch
+            {
+                "allOf" => new JsonObject { ["allOf"] = new JsonArray(next, new JsonObject { ["properties"] = new JsonObject { ["p" + i.ToString(CultureInfo.InvariantCulture)] = new JsonObject { ["type"] = "string" } } }) },
+                "array" => new JsonObject { ["type"] = "array", ["items"] = next },
+                _ => next,
+            };
         }
 
         schemas["Chain" + length.ToString(CultureInfo.InvariantCulture)] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["end"] = new JsonObject { ["type"] = "string" } } };
-        c.Note($"chain of {length} {(allOf ? "allOf" : "$ref")} components");
+        c.Note($"chain of {length} {kind} components");
         return true;
     }
 

@@ -279,4 +279,127 @@ public class RealWorldClassesTests
         Assert.Contains("typed Int64, not a string", At(run, "OAG014", LineOf(file, "x-openapigen-credential: true")).GetMessage(), StringComparison.Ordinal);
         Assert.Contains("public required long Key { get; set; }", run.Source(".RunRequest.g.cs"), StringComparison.Ordinal);
     }
+
+    /// <summary>Runs on a thread with a compiler thread's stack (1 MB, a Windows compiler's), where recursion that follows the spec overflowed.</summary>
+    private static GeneratorRun OnCompilerStack(Func<GeneratorRun> run)
+    {
+        GeneratorRun? result = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = run();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, maxStackSize: 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return result!;
+    }
+
+    [Fact]
+    public void A_oneOf_that_holds_itself_is_a_union_of_its_other_branches()
+    {
+        // The shape of a union's branches asked the shape of the union again: a stack overflow that ended the compiler.
+        var run = OnCompilerStack(static () => Builds("self-referencing-oneof.yaml"));
+        // The branch that is the union itself adds nothing (and its conversion from itself was CS0555): a string.
+        var node = run.Source(".Node.g.cs");
+        Assert.DoesNotContain("Node(global::RealWorld.Node value)", node, StringComparison.Ordinal);
+        Assert.Contains("public Node(string value)", node, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chain_of_allOf_bases_past_the_budget_is_cut_there_and_keeps_the_rest_as_json()
+    {
+        // 1,500 components, each an allOf of the next: each base was built inside its subclass, 1,500 deep, and
+        // overflowed the stack. Generated only: compiling 1,500 classes 64 deep takes minutes (the next test compiles a
+        // shorter chain).
+        var run = OnCompilerStack(static () => Run("allof-chain-1500-long.json"));
+        var cuts = run.GeneratorDiagnostics.Where(static d => d.Id == "OAG005").ToList();
+        Assert.Equal(run.GeneratorDiagnostics.Length, cuts.Count);
+        Assert.NotEmpty(cuts);
+        Assert.All(cuts, static d => Assert.Contains("more than 64 allOf bases", d.GetMessage(), StringComparison.Ordinal));
+        Assert.All(cuts, static d => Assert.NotEqual(default, d.Location.GetLineSpan().StartLinePosition));
+
+        // Chain0 to Chain63 derive from one another, 64 classes; the last of them declares its own member and keeps the
+        // rest's as JSON; Chain64 starts the next run.
+        Assert.Contains("public partial class Chain0 : global::RealWorld.Chain1", run.Source(".Chain0.g.cs"), StringComparison.Ordinal);
+        var cut = run.Source(".Chain63.g.cs");
+        Assert.DoesNotContain("public partial class Chain63 :", cut, StringComparison.Ordinal);
+        Assert.Contains("public string? P63 { get; set; }", cut, StringComparison.Ordinal);
+        Assert.DoesNotContain("P64", cut, StringComparison.Ordinal);
+        Assert.Contains("AdditionalProperties { get; set; }", cut, StringComparison.Ordinal);
+        Assert.Contains("public partial class Chain64 : global::RealWorld.Chain65", run.Source(".Chain64.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cut_chain_of_allOf_bases_compiles_and_reads_the_members_past_the_cut_as_json()
+    {
+        // 70 components, each an allOf of the next: one cut, Chain63 (the 64th class of the run) derives from nothing.
+        var schemas = string.Join(",", Enumerable.Range(0, 70).Select(static i =>
+            "\"Chain" + i + "\":{\"allOf\":[{\"$ref\":\"#/components/schemas/Chain" + (i + 1) + "\"},{\"type\":\"object\",\"properties\":{\"p" + i + "\":{\"type\":\"string\"}}}]}"));
+        var spec = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Chain\",\"version\":\"1\"},\"paths\":{},\"components\":{\"schemas\":{"
+            + schemas + ",\"Chain70\":{\"type\":\"object\",\"properties\":{\"end\":{\"type\":\"string\"}}}}}}";
+        var run = OnCompilerStack(() => GeneratorHarness.Run(new[] { new SpecSource("/specs/chain.json", spec, "RealWorld", "RealWorldClient") }));
+        Assert.Equal("OAG005", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Empty(run.CompilationProblems);
+
+        var assembly = run.Load();
+        var type = assembly.GetType("RealWorld.Chain0", throwOnError: true)!;
+        var context = (System.Text.Json.Serialization.JsonSerializerContext)assembly.GetTypes()
+            .Single(static t => t.IsSubclassOf(typeof(System.Text.Json.Serialization.JsonSerializerContext)))
+            .GetProperty("Default")!.GetValue(null)!;
+        var info = context.GetTypeInfo(type)!;
+        const string json = """{"p0":"a","p63":"b","p64":"c","end":"d"}""";
+        var read = System.Text.Json.JsonSerializer.Deserialize(json, info)!;
+        Assert.Equal("a", type.GetProperty("P0")!.GetValue(read));
+        Assert.Equal("b", type.GetProperty("P63")!.GetValue(read));
+        var rest = Assert.IsAssignableFrom<System.Collections.IDictionary>(type.GetProperty("AdditionalProperties")!.GetValue(read));
+        Assert.Equal(new[] { "p64", "end" }, rest.Keys.Cast<string>());
+        Assert.Equal(json.Length, System.Text.Json.JsonSerializer.Serialize(read, info).Length);
+    }
+
+    [Fact]
+    public void A_chain_of_array_aliases_past_the_budget_is_cut_there()
+    {
+        // 1,500 components, each an array of the next: followed by recursion, each alias standing for what it holds.
+        var run = OnCompilerStack(static () => Builds("array-chain-1500-long.json"));
+        Assert.NotEmpty(run.GeneratorDiagnostics);
+        Assert.All(run.GeneratorDiagnostics, static d => Assert.Equal(("OAG005", DiagnosticSeverity.Warning), (d.Id, d.Severity)));
+        Assert.All(run.GeneratorDiagnostics, static d => Assert.Contains("more than 128 components that each contain the next", d.GetMessage(), StringComparison.Ordinal));
+        Assert.All(run.GeneratorDiagnostics, static d => Assert.NotEqual(default, d.Location.GetLineSpan().StartLinePosition));
+    }
+
+    [Fact]
+    public void Enum_values_named_like_an_enums_own_members_are_renamed()
+    {
+        // 'value' beside every extensible enum's Value property was CS0102; an enum named Value, CS0542.
+        const string file = "enum-values-named-like-its-members.yaml";
+        var run = Builds(file, DiagnosticSeverity.Info);
+        var mode = run.Source(".Mode.g.cs");
+        Assert.Contains("public static global::RealWorld.Mode Value2 { get; } = new(\"value\");", mode.Replace("public static Mode", "public static global::RealWorld.Mode", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(run.Sources, static s => s.HintName.EndsWith(".Value2.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_reference_to_a_map_of_schemas_is_an_error_at_the_reference()
+    {
+        // '#/components/schemas/Error/properties': Microsoft.OpenApi threw IndexOutOfRangeException (OAG000 at 1,1).
+        const string file = "ref-to-a-map-of-schemas.yaml";
+        var run = Run(file);
+        Assert.Equal(DiagnosticSeverity.Error, At(run, "OAG004", LineOf(file, "Error/properties'")).Severity);
+        Assert.Empty(run.CompilationProblems);
+        var holder = run.Source(".Holder.g.cs");
+        Assert.Contains("global::System.Text.Json.JsonElement? Info { get; set; }", holder, StringComparison.Ordinal);
+        Assert.Contains("public string? Code { get; set; }", holder, StringComparison.Ordinal);
+    }
 }

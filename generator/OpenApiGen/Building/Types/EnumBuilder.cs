@@ -9,7 +9,7 @@ namespace OpenApiGen.Building;
 /// <summary>The body of an extensible enum: a member per string value, named from the value or from the name the spec gives it.</summary>
 internal static class EnumBuilder
 {
-    private static readonly string[] s_reservedMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "KnownValues" };
+    private static readonly string[] s_reservedMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "KnownValues", "Value", "PrintMembers" };
 
     public static void Build(BuildContext context, PendingType pending)
     {

@@ -23,7 +23,7 @@ internal static class ObjectBuilder
         var name = pending.Name.Name;
         var pointer = pending.Pointer;
 
-        var (baseModel, baseIndex) = FindBase(context, schema);
+        var (baseModel, baseIndex, cut) = FindBase(context, schema, name, pointer);
         var collected = new List<CollectedProperty>();
         var required = new HashSet<string>(StringComparer.Ordinal);
         PropertyCollector.Collect(context, schema, pointer, collected, required, PropertyCollector.NewVisited(), skipAllOf: baseIndex);
@@ -60,6 +60,11 @@ internal static class ObjectBuilder
         {
             var valueType = TypeResolver.Resolve(context, additional, name + "AdditionalProperty", pointer + "/additionalProperties");
             extensionData = new ExtensionDataModel(scope.Claim("AdditionalProperties", "the members the spec does not name"), valueType, false);
+        }
+        else if (cut)
+        {
+            // The members of the base past the budget are not declared: kept as they came, none lost.
+            extensionData = new ExtensionDataModel(scope.Claim("AdditionalProperties", "the members the spec does not name"), new TypeRef(TypeKind.Json), false);
         }
         else if (discriminator is not null)
         {
@@ -140,13 +145,15 @@ internal static class ObjectBuilder
 
     /// <summary>
     /// The one allOf part that is a generated class, built first; none when there are several, or when it is being built
-    /// right now (a base that is also a subclass of this class: a cycle of allOf).
+    /// right now (a base that is also a subclass of this class: a cycle of allOf). Cut when building it would nest past
+    /// the worklist's budget: then the class neither derives from it nor declares its members (a chain of thousands
+    /// would repeat each base's members in every class below it), and keeps them as raw JSON.
     /// </summary>
-    private static (ObjectTypeModel? Model, int Index) FindBase(BuildContext context, IOpenApiSchema schema)
+    private static (ObjectTypeModel? Model, int Index, bool Cut) FindBase(BuildContext context, IOpenApiSchema schema, string name, string pointer)
     {
         if (schema.AllOf is not { Count: > 0 } parts)
         {
-            return (null, -1);
+            return (null, -1, false);
         }
 
         var candidates = Enumerable.Range(0, parts.Count)
@@ -154,14 +161,24 @@ internal static class ObjectBuilder
             .ToList();
         if (candidates.Count != 1)
         {
-            return (null, -1);
+            return (null, -1, false);
         }
 
         var baseId = SchemaReferences.ComponentId((OpenApiSchemaReference)parts[candidates[0]])!;
         var baseRef = TypeResolver.ResolveComponent(context, baseId);
+        if (baseRef is { Kind: TypeKind.Object, Name: { } baseName } && context.Worklist.WouldNestTooDeep(baseName))
+        {
+            context.Report(
+                Descriptors.UnsupportedConstruct,
+                pointer + "/allOf/" + candidates[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"A chain of more than {Worklist.MaxNesting} allOf bases ('{name}' would derive from '{baseName.Name}')",
+                name + ".AdditionalProperties");
+            return (null, candidates[0], true);
+        }
+
         return baseRef.Kind == TypeKind.Object && context.Worklist.EnsureBuilt(context, baseRef.Name!) && context.Types.TryGetObject(baseRef.Name!, out var model)
-            ? (model, candidates[0])
-            : (null, -1);
+            ? (model, candidates[0], false)
+            : (null, -1, false);
     }
 
     /// <summary>A subclass is sound when it declares no member its base has, and requires nothing the base leaves optional.</summary>

@@ -35,6 +35,12 @@ internal static class ReferenceBuilder
             // A reference into a schema names the type as its declaration would, whichever is met first.
             var declaredName = targetPointer is null ? name : SchemaReferences.DeclaredName(targetPointer, context.Names.ComponentName) ?? name;
             var key = targetPointer ?? pointer;
+            if (context.References.FollowingTooDeep)
+            {
+                context.Report(Descriptors.UnsupportedConstruct, pointer, $"A chain of more than {TypeReferences.MaxFollowing} references that each contain the next", reference.Reference?.ReferenceV3 ?? pointer);
+                return new TypeRef(TypeKind.Json, IsNullable: true);
+            }
+
             if (!context.References.StartFollowing(key))
             {
                 context.Report(Descriptors.UnsupportedConstruct, pointer, "A $ref cycle that passes through no object", reference.Reference?.ReferenceV3 ?? pointer);

@@ -67,8 +67,9 @@ internal static class SchemaShape
     {
         if (branch is OpenApiSchemaReference reference)
         {
-            // A reference to an alias (a component that is just a string, say) is what it aliases.
-            return SchemaReferences.ComponentId(reference) is not null && SchemaFacts.Target(reference) is { } target && depth < 8 && Of(target) == Shape.Other && !SchemaFacts.HasStructure(target)
+            // A reference to an alias (a component that is just a string, say) is what it aliases. Structure is asked
+            // first: Of would look at a target's branches, and a oneOf that holds itself would recurse without end.
+            return SchemaReferences.ComponentId(reference) is not null && SchemaFacts.Target(reference) is { } target && depth < 8 && !SchemaFacts.HasStructure(target) && Of(target) == Shape.Other
                 ? Signature(target, depth + 1)
                 : "ref:" + (reference.Reference?.ReferenceV3 ?? string.Empty);
         }

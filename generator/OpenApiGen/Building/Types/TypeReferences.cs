@@ -24,6 +24,16 @@ internal sealed class TypeReferences
 
     public void SetInline(IOpenApiSchema schema, TypeRef type) => _inline[schema] = type;
 
+    /// <summary>
+    /// How many references that stand for what they contain may be followed inside one another (an array of an alias
+    /// of an array of ...): each is followed by recursion, and a chain of them is as long as the spec makes it. Twice
+    /// the reader's budget for chains of bare references (<c>KeywordValues.MaxSchemaDepth</c>), which it cuts first.
+    /// </summary>
+    public const int MaxFollowing = 128;
+
+    /// <summary>Whether as many references are being followed as <see cref="MaxFollowing"/> allows.</summary>
+    public bool FollowingTooDeep => _following.Count >= MaxFollowing;
+
     /// <summary>Starts following a reference that stands for what it contains; false when it is already being followed.</summary>
     public bool StartFollowing(string key) => _following.Add(key);
 

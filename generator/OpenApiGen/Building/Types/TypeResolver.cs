@@ -54,6 +54,12 @@ internal static class TypeResolver
         }
 
         // A component that is no type of its own (a string with a format, an array, a union) stands for what it contains.
+        if (context.References.FollowingTooDeep)
+        {
+            context.Report(Descriptors.UnsupportedConstruct, pointer, $"A chain of more than {TypeReferences.MaxFollowing} components that each contain the next", id);
+            return new TypeRef(TypeKind.Json, IsNullable: true);
+        }
+
         if (!context.References.StartFollowing(id))
         {
             context.Report(Descriptors.UnsupportedConstruct, pointer, "A $ref cycle that passes through no object", id);

@@ -42,6 +42,12 @@ internal static class UnionBuilder
                     : name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture);
                 var branchPointer = pointer + "/" + keyword + "/" + i;
                 var type = TypeResolver.Resolve(context, branch, caseContext, branchPointer).WithNullable(false);
+                if (type.Kind == TypeKind.Union && type.Name == pending.Name)
+                {
+                    // A branch that is the union itself adds no value the other branches do not: oneOf [Node, string] is a string.
+                    continue;
+                }
+
                 cases.Add((type, type.Kind == TypeKind.Object ? target : null, target, branchPointer, DiscriminatorValues(schema.Discriminator, branch)));
             }
         }

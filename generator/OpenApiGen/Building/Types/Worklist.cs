@@ -21,6 +21,15 @@ internal sealed class Worklist
     private readonly Dictionary<TypeName, PendingType> _waiting = new();
     private readonly HashSet<TypeName> _building = new();
 
+    /// <summary>
+    /// How many types may be built inside one another on demand (a base before its subclass, its own base before it,
+    /// and so on): the chain of <c>allOf</c> bases is as long as the spec makes it, the compiler's stack is not.
+    /// </summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>Whether building <paramref name="name"/> now would nest past <see cref="MaxNesting"/>: it waits, and as many types are being built already.</summary>
+    public bool WouldNestTooDeep(TypeName name) => _building.Count >= MaxNesting && _waiting.ContainsKey(name);
+
     public void Enqueue(PendingType type)
     {
         _queue.Enqueue(type);
