@@ -78,9 +78,10 @@ public sealed class GeneratedClientTests
         var context = (JsonSerializerContext)Type("ShopJsonContext").GetProperty("Default")!.GetValue(null)!;
         var order = JsonSerializer.Deserialize("""{"item":"tea"}""", context.GetTypeInfo(Type("Order"))!);
 
-        var call = (Task)Type("ShopClient").GetMethod("PutOrderAsync")!.Invoke(client, new object?[] { 7L, order, tags, trace, CancellationToken.None })!;
+        var call = (Task)Type("ShopClient").GetMethod("PutOrderAsync")!.Invoke(client, new object?[] { 7L, order, tags, trace, null, CancellationToken.None })!;
         await call;
-        return call.GetType().GetProperty("Result")!.GetValue(call)!;
+        var response = call.GetType().GetProperty("Result")!.GetValue(call)!;
+        return response.GetType().GetProperty("Value")!.GetValue(response)!;
     }
 
     private static Type Type(string name) => s_generated.Value.Assembly.GetType("Shop." + name, throwOnError: true)!;

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.OpenApi;
 using OpenApiGen.Model;
+using OpenApiGen.Naming;
 
 namespace OpenApiGen.Building;
 
@@ -13,11 +15,16 @@ internal static class ClientBuilder
         var client = context.Input.ClientName;
         var optionsName = context.Names.ClaimQuietly(client + "Options", "the client's options");
         var schemes = SecurityBuilder.Build(context, operations);
+
+        // The static answer descriptions are private fields beside the methods: s_getTaskDetail for GetTaskDetail.
+        var fields = new NameScope("_pipeline", "_options");
+        var described = operations.Select(o => o with { DescriptionName = fields.Claim("s_" + char.ToLowerInvariant(o.Name[0]) + o.Name.Substring(1), o.Name) });
         return new ClientModel(
             optionsName,
-            "I" + client,
+            context.Names.InterfaceName,
+            context.Names.RegistrationName,
             DefaultBaseAddress(context.Spec.Document),
-            operations.ToEquatableArray(),
+            described.ToEquatableArray(),
             schemes.ToEquatableArray(),
             context.JsonInfos.Roots());
     }
