@@ -18,6 +18,7 @@ namespace OpenApiGen.Model;
 /// When the operation has more optional parameters than a call should list (<see cref="OptionsThreshold"/>): the
 /// generated options class that holds them beside the per-call options; else null, and they are method parameters.
 /// </param>
+/// <param name="Server">The operation's own server (OpenAPI's operation- or path-level <c>servers</c>), when it names an absolute one; else null.</param>
 internal sealed record OperationModel(
     string Name,
     string Method,
@@ -32,7 +33,8 @@ internal sealed record OperationModel(
     EquatableArray<string> Security,
     string MethodName,
     string DescriptionName,
-    string? OptionsTypeName)
+    string? OptionsTypeName,
+    string? Server)
 {
     /// <summary>More optional parameters than this make an options class: a vendor adding one is then no binary break.</summary>
     public const int OptionsThreshold = 3;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using OpenApiGen.Tests.Infrastructure;
 
@@ -313,6 +314,57 @@ public class RealWorldQuirksTests
         Assert.Contains(".Query(\"item\", item, static item2 => item2)", client, StringComparison.Ordinal);
         Assert.Contains(".Query(\"given\", given is { } given2 ? global::System.Text.Json.JsonSerializer.Serialize(given2, ", client, StringComparison.Ordinal);
         Assert.Contains("_pipeline.SendAsync(request2, s_getThing, options, cancellationToken)", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_operation_or_path_server_serves_its_operations()
+    {
+        var client = Generate("""
+            openapi: 3.0.3
+            info: {title: Quirks, version: '1'}
+            servers: [{url: 'https://api.example.com/v1'}]
+            paths:
+              /uploads:
+                servers: [{url: 'https://{region}.uploads.example.com/', variables: {region: {default: eu}}}]
+                post:
+                  operationId: upload
+                  responses: {'204': {description: none}}
+              /things:
+                get:
+                  operationId: getThings
+                  servers: [{url: 'https://read.example.com/v1/'}]
+                  responses: {'204': {description: none}}
+                delete:
+                  operationId: deleteThings
+                  responses: {'204': {description: none}}
+            """).Source("QuirksClient.g.cs");
+
+        Assert.Contains("s_upload = global::OpenApiGen.Runtime.ApiOperation.NoContent().ServedFrom(\"https://eu.uploads.example.com/\");", client, StringComparison.Ordinal);
+        Assert.Contains("s_getThings = global::OpenApiGen.Runtime.ApiOperation.NoContent().ServedFrom(\"https://read.example.com/v1/\");", client, StringComparison.Ordinal);
+        Assert.Contains("s_deleteThings = global::OpenApiGen.Runtime.ApiOperation.NoContent();", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_named_like_the_clients_registration_class_steps_aside()
+    {
+        // AddQuirksClient() lives in QuirksClientServiceCollectionExtensions, written only where Microsoft.Extensions.Http
+        // is referenced; the name is claimed either way, so a schema of that name never meets it (it was CS0101).
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: Quirks, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: getThings
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/QuirksClientServiceCollectionExtensions'}}}}
+            components:
+              schemas:
+                QuirksClientServiceCollectionExtensions: {type: object, properties: {a: {type: string}}}
+            """);
+
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Quirks.QuirksClientServiceCollectionExtensions2"));
+        Assert.Contains(run.GeneratorDiagnostics, static d => d.Id == "OAG006" && d.GetMessage(CultureInfo.InvariantCulture).Contains("QuirksClientServiceCollectionExtensions", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,16 +23,16 @@ internal static class ClientBuilder
             optionsName,
             context.Names.InterfaceName,
             context.Names.RegistrationName,
-            DefaultBaseAddress(context.Spec.Document),
+            ServerAddress(context.Spec.Document.Servers),
             described.ToEquatableArray(),
             schemes.ToEquatableArray(),
             context.JsonInfos.Roots());
     }
 
-    /// <summary>The spec's first server, its variables at their defaults, when that is an absolute HTTP(S) address.</summary>
-    private static string? DefaultBaseAddress(OpenApiDocument document)
+    /// <summary>The first of <paramref name="servers"/> (the document's, a path's or an operation's), its variables at their defaults, when that is an absolute HTTP(S) address.</summary>
+    public static string? ServerAddress(IList<OpenApiServer>? servers)
     {
-        if (document.Servers is not { Count: > 0 } servers || servers[0].Url is not { Length: > 0 } url)
+        if (servers is not { Count: > 0 } || servers[0].Url is not { Length: > 0 } url)
         {
             return null;
         }

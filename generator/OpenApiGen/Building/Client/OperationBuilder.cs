@@ -25,7 +25,7 @@ internal static class OperationBuilder
     // What an options class inherits from ApiRequestOptions and object: no parameter's property may take it.
     private static readonly string[] s_reservedOptionNames = { "Headers", "Timeout", "ThrowOnError", "Limits", "WithHeader", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
 
-    public static OperationModel Build(BuildContext context, string path, string method, OpenApiOperation operation, IList<IOpenApiParameter>? shared, string operationName, string pointer, string pathPointer)
+    public static OperationModel Build(BuildContext context, string path, string method, OpenApiOperation operation, IList<IOpenApiParameter>? shared, string operationName, string pointer, string pathPointer, IList<OpenApiServer>? pathServers = null)
     {
         var name = ClaimMethodName(context, operationName, pointer);
         var scope = new NameScope(s_reservedParameterNames);
@@ -116,7 +116,8 @@ internal static class OperationBuilder
             SecurityBuilder.SchemesOf(context, operation).ToEquatableArray(),
             name + "Async",
             string.Empty,
-            optionsType);
+            optionsType,
+            ClientBuilder.ServerAddress(operation.Servers is { Count: > 0 } ? operation.Servers : pathServers));
     }
 
     internal static ParameterLocation LocationOf(SpecLocation location) => location switch

@@ -18,6 +18,11 @@ internal static class AnswerDescription
     {
         var context = ClientCode.Context(spec);
         var text = new System.Text.StringBuilder($"{ClientCode.Runtime}.ApiOperation.{Success(context, operation)}");
+        if (operation.Server is { } server)
+        {
+            text.Append($".ServedFrom({Escape.Literal(server)})");
+        }
+
         var security = operation.Security.Where(s => spec.Client.SecuritySchemes.Any(c => c.Name == s)).ToList();
         if (security.Count > 0)
         {
