@@ -117,8 +117,15 @@ internal static class OperationBuilder
             name + "Async",
             string.Empty,
             optionsType,
-            ClientBuilder.ServerAddress(operation.Servers is { Count: > 0 } ? operation.Servers : pathServers));
+            OwnServer(context, operation.Servers is { Count: > 0 } ? operation.Servers : pathServers));
     }
+
+    /// <summary>
+    /// The operation's or path's own server; null when it names none, or the document's own (Twilio repeats its one
+    /// server on every path): that adds nothing, and would win over the HttpClient's <c>BaseAddress</c>.
+    /// </summary>
+    private static string? OwnServer(BuildContext context, IList<OpenApiServer>? servers)
+        => ClientBuilder.ServerAddress(servers) is { } server && server != ClientBuilder.ServerAddress(context.Spec.Document.Servers) ? server : null;
 
     internal static ParameterLocation LocationOf(SpecLocation location) => location switch
     {
