@@ -195,7 +195,7 @@ public sealed class PipelineTests
         await using var server = await Loopback.StartAsync(context => { context.Response.StatusCode = 204; return Task.CompletedTask; });
         using var http = new HttpClient();
 
-        var response = await Pipeline(http, server.Address).SendAsync(new ApiRequestBuilder("GET", "/pets/1"), ApiOperation.Json(static () => TestJson.Default.Pet, mayBeEmpty: true), null, default);
+        var response = await Pipeline(http, server.Address).SendAsync(new ApiRequestBuilder("GET", "/pets/1"), ApiOperation.JsonOrEmpty(static () => TestJson.Default.Pet), null, default);
 
         Assert.Null(response.Value);
         Assert.Equal(204, response.GetRawResponse().Status);

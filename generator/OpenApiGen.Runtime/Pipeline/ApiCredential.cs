@@ -39,6 +39,12 @@ public abstract class ApiCredential
     /// <summary>An API key in a header, the query or a cookie named <paramref name="name"/>.</summary>
     public static ApiCredential ApiKey(string scheme, ApiKeyLocation location, string name, Func<string?> key) => new ApiKeyCredential(scheme, location, name, key);
 
+    /// <summary>
+    /// A key the generated request builder puts into the body itself (OpenAPI cannot say so; an
+    /// <c>x-openapigen-credential</c> member does): the pipeline sends nothing for it, but removes it from every answer.
+    /// </summary>
+    public static ApiCredential InBody(string scheme, Func<string?> key) => new BodyCredential(scheme, key);
+
     /// <summary>The secret values, for removing them from anything the client produces.</summary>
     internal abstract void AddSecrets(List<string?> secrets);
 
@@ -60,15 +66,11 @@ public abstract class ApiCredential
 
     private sealed class BasicCredential(string scheme, Func<string?> userName, Func<string?> password) : ApiCredential(scheme)
     {
+        // Both, as the scrubber forms the base64 of "user:password" from every pair of secrets it is given.
         internal override void AddSecrets(List<string?> secrets)
         {
-            var user = userName();
-            var pass = password();
-            secrets.Add(pass);
-            if (user is { Length: > 0 })
-            {
-                secrets.Add(Encode(user, pass));
-            }
+            secrets.Add(userName());
+            secrets.Add(password());
         }
 
         internal override void Apply(ApiRequestBuilder request)
@@ -105,6 +107,15 @@ public abstract class ApiCredential
                     request.Cookie(name, value);
                     break;
             }
+        }
+    }
+
+    private sealed class BodyCredential(string scheme, Func<string?> key) : ApiCredential(scheme)
+    {
+        internal override void AddSecrets(List<string?> secrets) => secrets.Add(key());
+
+        internal override void Apply(ApiRequestBuilder request)
+        {
         }
     }
 }

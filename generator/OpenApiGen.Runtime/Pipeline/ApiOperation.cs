@@ -26,24 +26,48 @@ public class ApiOperation
 
     /// <summary>An operation whose success body is JSON of type <typeparamref name="T"/>, read with the metadata <paramref name="info"/> returns.</summary>
     /// <param name="info">The JSON metadata, asked for at the first read (so describing many operations costs nothing up front).</param>
-    /// <param name="mayBeEmpty">A success may have no body (a 204 beside a 200): then the value is <c>default</c>.</param>
-    public static ApiOperation<T> Json<T>(Func<JsonTypeInfo<T>> info, bool mayBeEmpty = false)
+    public static ApiOperation<T> Json<T>(Func<JsonTypeInfo<T>> info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        return new(SuccessKind.Json, info, mayBeEmpty);
+        return new(SuccessKind.Json, (response, secrets, token) => ApiResponseReader.ReadJsonAsync(response, info(), secrets, token), null, mayBeEmpty: false);
+    }
+
+    /// <summary>
+    /// An operation whose success body is JSON of type <typeparamref name="T"/>, or nothing (a 204 beside a 200, or
+    /// an empty body): then the value is null.
+    /// </summary>
+    public static ApiOperation<T?> JsonOrEmpty<T>(Func<JsonTypeInfo<T>> info)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        return new(SuccessKind.Json, async (response, secrets, token) => await ApiResponseReader.ReadJsonAsync(response, info(), secrets, token).ConfigureAwait(false), null, mayBeEmpty: true);
+    }
+
+    /// <summary>As <see cref="JsonOrEmpty{T}"/>, for a value type: an answer without a body is a null <see cref="Nullable{T}"/>.</summary>
+    public static ApiOperation<T?> JsonOrEmptyValue<T>(Func<JsonTypeInfo<T>> info)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        return new(SuccessKind.Json, async (response, secrets, token) => await ApiResponseReader.ReadJsonAsync(response, info(), secrets, token).ConfigureAwait(false), null, mayBeEmpty: true);
     }
 
     /// <summary>An operation whose success body is text.</summary>
-    public static ApiOperation<string> Text(bool mayBeEmpty = false) => new(SuccessKind.Text, null, mayBeEmpty);
+    public static ApiOperation<string> Text() => new(SuccessKind.Text, static (response, _, token) => ApiResponseReader.ReadTextAsync(response, token), null, mayBeEmpty: false);
+
+    /// <summary>An operation whose success body is text, or nothing (then null).</summary>
+    public static ApiOperation<string?> TextOrEmpty() => new(SuccessKind.Text, static async (response, _, token) => await ApiResponseReader.ReadTextAsync(response, token).ConfigureAwait(false), null, mayBeEmpty: true);
 
     /// <summary>An operation whose success body is raw content, returned as a stream that owns the response.</summary>
-    public static ApiOperation<Stream> Stream(bool mayBeEmpty = false) => new(SuccessKind.Stream, null, mayBeEmpty);
+    public static ApiOperation<Stream> Stream() => new(SuccessKind.Stream, static (response, _, token) => ApiResponseReader.ReadStreamAsync(response, token), null, mayBeEmpty: false);
+
+    /// <summary>An operation whose success body is raw content or nothing (then null).</summary>
+    public static ApiOperation<Stream?> StreamOrEmpty() => new(SuccessKind.Stream, static async (response, _, token) => await ApiResponseReader.ReadStreamAsync(response, token).ConfigureAwait(false), null, mayBeEmpty: true);
 
     /// <summary>An operation whose success is a <c>text/event-stream</c> of JSON events of type <typeparamref name="T"/>.</summary>
     public static ApiOperation<T> Events<T>(Func<JsonTypeInfo<T>> info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        return new(SuccessKind.Events, info, false);
+        return new(SuccessKind.Events, null, info, mayBeEmpty: false);
     }
 
     /// <summary>The security schemes (by their names in the spec) whose credentials the operation sends.</summary>
@@ -83,6 +107,28 @@ public class ApiOperation
             _exact.Add((status, body));
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Statuses documented without a JSON body: their errors are plain <see cref="ApiException"/>s even when a range
+    /// or <c>default</c> documents a body (the spec said what these answer, and it is not that).
+    /// </summary>
+    public ApiOperation Error(params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        foreach (var status in statuses)
+        {
+            _exact.Add((status, UntypedBody.Instance));
+        }
+
+        return this;
+    }
+
+    /// <summary>A range documented without a JSON body (see <see cref="Error(int[])"/>).</summary>
+    public ApiOperation ErrorRange(int hundreds)
+    {
+        _ranges.Add((hundreds, UntypedBody.Instance));
         return this;
     }
 
@@ -128,6 +174,14 @@ public class ApiOperation
         public abstract Task<Exception> ReadAsync(HttpResponseMessage response, IReadOnlyList<string?> secrets, CancellationToken cancellationToken);
     }
 
+    private sealed class UntypedBody : ErrorBody
+    {
+        public static readonly UntypedBody Instance = new();
+
+        public override Task<Exception> ReadAsync(HttpResponseMessage response, IReadOnlyList<string?> secrets, CancellationToken cancellationToken)
+            => ApiResponseReader.ErrorAsync<System.Text.Json.JsonElement>(response, null, secrets, cancellationToken);
+    }
+
     private sealed class ErrorBody<TError>(Func<JsonTypeInfo<TError>> info) : ErrorBody
     {
         public override Task<Exception> ReadAsync(HttpResponseMessage response, IReadOnlyList<string?> secrets, CancellationToken cancellationToken)
@@ -157,12 +211,14 @@ public enum SuccessKind
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiOperation<T> : ApiOperation
 {
-    private readonly Func<JsonTypeInfo<T>>? _info;
+    private readonly Func<HttpResponseMessage, IReadOnlyList<string?>, CancellationToken, Task<T>>? _read;
+    private readonly Func<JsonTypeInfo<T>>? _events;
 
-    internal ApiOperation(SuccessKind kind, Delegate? info, bool mayBeEmpty)
+    internal ApiOperation(SuccessKind kind, Func<HttpResponseMessage, IReadOnlyList<string?>, CancellationToken, Task<T>>? read, Func<JsonTypeInfo<T>>? events, bool mayBeEmpty)
     {
         Kind = kind;
-        _info = (Func<JsonTypeInfo<T>>?)info;
+        _read = read;
+        _events = events;
         MayBeEmpty = mayBeEmpty;
     }
 
@@ -172,8 +228,12 @@ public sealed class ApiOperation<T> : ApiOperation
     /// <summary>Whether a success may come without a body.</summary>
     public bool MayBeEmpty { get; }
 
-    /// <summary>The success body's JSON metadata (JSON and event bodies only).</summary>
-    internal JsonTypeInfo<T> Info => (_info ?? throw new InvalidOperationException("This operation's body is not JSON."))();
+    /// <summary>Reads a success body (not an event stream).</summary>
+    internal Task<T> ReadAsync(HttpResponseMessage response, IReadOnlyList<string?> secrets, CancellationToken cancellationToken)
+        => (_read ?? throw new InvalidOperationException("An event stream is read with StreamAsync."))(response, secrets, cancellationToken);
+
+    /// <summary>The events' JSON metadata (event streams only).</summary>
+    internal JsonTypeInfo<T> EventInfo => (_events ?? throw new InvalidOperationException("This operation's success is not an event stream."))();
 
     /// <inheritdoc cref="ApiOperation.Secured"/>
     public new ApiOperation<T> Secured(params string[] schemes) => (ApiOperation<T>)base.Secured(schemes);
@@ -187,7 +247,13 @@ public sealed class ApiOperation<T> : ApiOperation
     /// <inheritdoc cref="ApiOperation.Error{TError}(Func{JsonTypeInfo{TError}}, int[])"/>
     public new ApiOperation<T> Error<TError>(Func<JsonTypeInfo<TError>> info, params int[] statuses) => (ApiOperation<T>)base.Error(info, statuses);
 
-    /// <inheritdoc cref="ApiOperation.ErrorRange"/>
+    /// <inheritdoc cref="ApiOperation.Error(int[])"/>
+    public new ApiOperation<T> Error(params int[] statuses) => (ApiOperation<T>)base.Error(statuses);
+
+    /// <inheritdoc cref="ApiOperation.ErrorRange(int)"/>
+    public new ApiOperation<T> ErrorRange(int hundreds) => (ApiOperation<T>)base.ErrorRange(hundreds);
+
+    /// <inheritdoc cref="ApiOperation.ErrorRange{TError}"/>
     public new ApiOperation<T> ErrorRange<TError>(int hundreds, Func<JsonTypeInfo<TError>> info) => (ApiOperation<T>)base.ErrorRange(hundreds, info);
 
     /// <inheritdoc cref="ApiOperation.ErrorDefault"/>

@@ -84,19 +84,15 @@ public sealed class ApiPipeline
                 return new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), default!);
             }
 
-            switch (operation.Kind)
+            var value = await operation.ReadAsync(response, secrets, token).ConfigureAwait(false);
+            var result = new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), value);
+            if (operation.Kind == SuccessKind.Stream)
             {
-                case SuccessKind.Json:
-                    return new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), await ApiResponseReader.ReadJsonAsync(response, operation.Info, secrets, token).ConfigureAwait(false));
-                case SuccessKind.Text:
-                    return new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), (T)(object)await ApiResponseReader.ReadTextAsync(response, token).ConfigureAwait(false));
-                default:
-                    // The stream owns the response from here; the caller's dispose releases the connection.
-                    var stream = await ApiResponseReader.ReadStreamAsync(response, token).ConfigureAwait(false);
-                    var result = new ApiResponse<T>(new ApiRawResponse(response, secrets, null, default), (T)(object)stream);
-                    response = null;
-                    return result;
+                // The stream owns the response from here; the caller's dispose releases the connection.
+                response = null;
             }
+
+            return result;
         }
         catch (OperationCanceledException cancelled) when (IsTimeout(deadline, cancellationToken))
         {
@@ -129,7 +125,7 @@ public sealed class ApiPipeline
             throw error;
         }
 
-        var events = ServerSentEvents.ReadAsync(response, operation.Info, secrets, token).GetAsyncEnumerator(token);
+        var events = ServerSentEvents.ReadAsync(response, operation.EventInfo, secrets, token).GetAsyncEnumerator(token);
         await using (events.ConfigureAwait(false))
         {
             while (await Guard(events.MoveNextAsync().AsTask(), deadline, options, cancellationToken).ConfigureAwait(false))

@@ -3,9 +3,10 @@ namespace OpenApiGen.Runtime;
 /// <summary>
 /// What one call may change about its request, as <c>System.ClientModel</c>'s <c>RequestOptions</c> does: headers to
 /// add, a deadline of its own, and whether an error answer is thrown or handed back. Pass it as a generated method's
-/// <c>options</c> argument; one instance can serve many calls.
+/// <c>options</c> argument; one instance can serve many calls. An operation with many optional parameters takes a
+/// generated class derived from this one instead, holding those parameters beside these options.
 /// </summary>
-public sealed class ApiRequestOptions
+public class ApiRequestOptions
 {
     /// <summary>
     /// Headers sent with the request, replacing a header of the same name the client would send (a credential

@@ -63,6 +63,16 @@ public readonly struct ParameterText
         where T : struct, IExtensibleEnum<T>
         => new(value?.Value);
 
+    /// <summary>Anything else (an object's or a JSON value's own text, invariant), or nothing for null.</summary>
+    public static ParameterText FromObject(object? value) => new(value is null ? null : ApiRequest.Text(value));
+
+    /// <summary>A list as comma-separated values (OpenAPI's <c>simple</c> style), or nothing for a null list.</summary>
+    public static ParameterText Join<T>(IEnumerable<T>? values, Func<T, ParameterText> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return values is null ? default : new(string.Join(",", values.Select(value => text(value).Text)));
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Text ?? string.Empty;
 }

@@ -111,7 +111,7 @@ internal static class DocumentWalk
                 }
             }
 
-            operations?.Add(OperationBuilder.Build(context, path, pair.Key.Method, operation, item.Parameters, operationName, operationPointer, pointer));
+            operations?.Add(OperationBuilder.Build(context, path, pair.Key.Method, operation, item.Parameters, operationName, operationPointer, pointer, item.Servers));
         }
     }
 

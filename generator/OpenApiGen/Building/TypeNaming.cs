@@ -37,7 +37,8 @@ internal sealed class TypeNaming
             : client;
         ContextName = BaseName + "JsonContext";
         _scope.Claim(client, "the client");
-        _scope.Claim("I" + client, "the client's interface");
+        InterfaceName = _scope.Claim("I" + client, "the client's interface");
+        RegistrationName = _scope.Claim(client + "ServiceCollectionExtensions", "the client's registration");
         _scope.Claim(ContextName, "the JSON context");
 
         // Claimed before any schema, like the JSON context, so its name follows from the client's name alone and tools
@@ -63,6 +64,12 @@ internal sealed class TypeNaming
     public string BaseName { get; }
 
     public string ContextName { get; }
+
+    /// <summary>The client's interface, for mocking.</summary>
+    public string InterfaceName { get; }
+
+    /// <summary>The static class of the client's <c>AddXxxClient()</c>, claimed whether or not it is emitted, so a schema never takes it.</summary>
+    public string RegistrationName { get; }
 
     /// <summary>The embedded document's class, when the spec asked for one.</summary>
     public string? DocumentName { get; }

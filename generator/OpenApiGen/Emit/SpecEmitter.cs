@@ -37,9 +37,17 @@ internal static class SpecEmitter
         if (spec.Client.Operations.Count > 0)
         {
             yield return ($"{spec.HintPrefix}.{spec.ClientName}.g.cs", ClientEmitter.Emit(spec));
+            foreach (var operation in spec.Client.Operations)
+            {
+                if (operation.OptionsTypeName is { } options)
+                {
+                    yield return ($"{spec.HintPrefix}.{options}.g.cs", OptionBagEmitter.Emit(spec, operation));
+                }
+            }
+
             if (capabilities.HasHttpClientFactory)
             {
-                yield return ($"{spec.HintPrefix}.{spec.ClientName}ServiceCollectionExtensions.g.cs", RegistrationEmitter.Emit(spec));
+                yield return ($"{spec.HintPrefix}.{spec.Client.RegistrationName}.g.cs", RegistrationEmitter.Emit(spec));
             }
         }
     }

@@ -12,6 +12,13 @@ namespace OpenApiGen.Model;
 /// <param name="ResultMayBeEmpty">Some success response has no body (a 204 beside a 200), so the result can be null.</param>
 /// <param name="Errors">The documented error responses, most specific first.</param>
 /// <param name="Security">The credentials the operation sends.</param>
+/// <param name="MethodName">The method's name: <paramref name="Name"/> and <c>Async</c>.</param>
+/// <param name="DescriptionName">The client's static field that describes the operation's answers.</param>
+/// <param name="OptionsTypeName">
+/// When the operation has more optional parameters than a call should list (<see cref="OptionsThreshold"/>): the
+/// generated options class that holds them beside the per-call options; else null, and they are method parameters.
+/// </param>
+/// <param name="Server">The operation's own server (OpenAPI's operation- or path-level <c>servers</c>), when it names an absolute one; else null.</param>
 internal sealed record OperationModel(
     string Name,
     string Method,
@@ -23,7 +30,15 @@ internal sealed record OperationModel(
     ResponseBodyModel? Result,
     bool ResultMayBeEmpty,
     EquatableArray<ErrorResponseModel> Errors,
-    EquatableArray<string> Security);
+    EquatableArray<string> Security,
+    string MethodName,
+    string DescriptionName,
+    string? OptionsTypeName,
+    string? Server)
+{
+    /// <summary>More optional parameters than this make an options class: a vendor adding one is then no binary break.</summary>
+    public const int OptionsThreshold = 3;
+}
 
 /// <summary>A piece of a path template: literal text, or the C# name of the parameter that fills it.</summary>
 internal sealed record PathSegmentModel(string? Literal, string? Parameter);
@@ -73,6 +88,7 @@ internal enum ParameterStyle
 /// <param name="Style">How its value is written.</param>
 /// <param name="JsonInfo">For an object or map parameter, or one sent as JSON text, its JSON metadata's property on the context; else null.</param>
 /// <param name="IsJsonText">The parameter is described by <c>content: application/json</c>: its value is sent as its JSON text.</param>
+/// <param name="OptionName">The property that holds it in the operation's options class, when it has one; else null (a method parameter).</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -83,7 +99,8 @@ internal sealed record ParameterModel(
     DocModel Docs,
     ParameterStyle Style,
     string? JsonInfo = null,
-    bool IsJsonText = false);
+    bool IsJsonText = false,
+    string? OptionName = null);
 
 internal enum BodyKind
 {

@@ -24,9 +24,11 @@ internal sealed record SpecModel(
 /// <param name="Operations">A method per operation of the API's paths.</param>
 /// <param name="SecuritySchemes">The credentials the operations send.</param>
 /// <param name="RootTypes">Types the JSON context serves beside the generated ones (lists, strings, ...).</param>
+/// <param name="RegistrationName">The static class of <c>services.AddXxxClient()</c>.</param>
 internal sealed record ClientModel(
     string OptionsName,
     string InterfaceName,
+    string RegistrationName,
     string? DefaultBaseAddress,
     EquatableArray<OperationModel> Operations,
     EquatableArray<SecuritySchemeModel> SecuritySchemes,

@@ -44,6 +44,10 @@ internal sealed class VendorTransport
     /// Runs one call to the vendor and translates its failures. <paramref name="describe"/> is the adapter's reading of
     /// its vendor's error body (code, message and what the code means) from a typed <see cref="ApiException"/>.
     /// </summary>
+    public async Task<T> SendAsync<T>(string action, Func<Task<ApiResponse<T>>> call, Func<ApiException, VendorError?>? describe, CancellationToken cancellationToken)
+        => (await SendAsync<ApiResponse<T>>(action, call, describe, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>As above, for any other call (a raw HttpClient send, or a generated call whose whole response is wanted).</summary>
     public async Task<T> SendAsync<T>(string action, Func<Task<T>> call, Func<ApiException, VendorError?>? describe, CancellationToken cancellationToken)
     {
         try

@@ -85,7 +85,7 @@ internal sealed class ApikleyAdapter : VendorAdapter
         Validation.AddGenerated(errors, body.Validate());
         return async cancellationToken =>
         {
-            var created = await _transport.SendAsync("create the task", () => _edit.QwenImageEditAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the task", () => _edit.QwenImageEditAsync(body, cancellationToken: cancellationToken), null, cancellationToken).ConfigureAwait(false);
             ThrowIfError(created.Code, created.Msg, "create the task");
             var id = created.Data?.TaskId is { Length: > 0 } taskId ? taskId : throw new ImageEditVendorException(Vendor, "Apikley accepted the task but sent no taskId.", 200, created.Code?.ToString(CultureInfo.InvariantCulture));
             // The create answer has no state: a task it names is waiting.
@@ -95,7 +95,7 @@ internal sealed class ApikleyAdapter : VendorAdapter
 
     public override async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var info = await _transport.SendAsync("read the task", () => _tasks.GetTaskRecordInfoAsync(id, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        var info = await _transport.SendAsync("read the task", () => _tasks.GetTaskRecordInfoAsync(id, cancellationToken: cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return FromRecord(info, id, "read the task");
     }
 
@@ -103,7 +103,7 @@ internal sealed class ApikleyAdapter : VendorAdapter
     {
         using var content = Uploads.Stream(bytes);
         var request = new StreamUploadRequest { File = content, UploadPath = "qwen-image-edit", FileName = fileName };
-        var uploaded = await _transport.SendAsync("upload an image", () => _files.UploadFileStreamAsync(request, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        var uploaded = await _transport.SendAsync("upload an image", () => _files.UploadFileStreamAsync(request, cancellationToken: cancellationToken), null, cancellationToken).ConfigureAwait(false);
         ThrowIfError(uploaded.Code, uploaded.Msg, "upload an image");
         return uploaded is { Success: true, Data.DownloadUrl: { } url }
             ? url

@@ -67,7 +67,7 @@ internal sealed class DashScopeAdapter : VendorAdapter
         Validation.AddGenerated(errors, body.Validate());
         return async cancellationToken =>
         {
-            var answer = await _transport.SendAsync("edit the image", () => _client.CreateMultimodalGenerationAsync(body, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+            var answer = await _transport.SendAsync("edit the image", () => _client.CreateMultimodalGenerationAsync(body, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
             var images = answer.Output.Choices.SelectMany(static c => c.Message.Content).Select(static c => c.Image).ToArray();
             return new VendorTaskState(answer.RequestId, "SUCCEEDED", ImageEditStatus.Succeeded, 100, images, null, null, answer);
         };

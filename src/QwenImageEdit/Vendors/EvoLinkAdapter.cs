@@ -67,7 +67,7 @@ internal sealed class EvoLinkAdapter : VendorAdapter
             Validation.AddGenerated(errors, plus.Validate());
             return async cancellationToken =>
             {
-                var created = await _transport.SendAsync("create the task", () => _plus.CreateQwenImageEditPlusGenerationAsync(plus, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+                var created = await _transport.SendAsync("create the task", () => _plus.CreateQwenImageEditPlusGenerationAsync(plus, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
                 return State(created.Id, created.Status?.ToString(), created.Progress, created.Results, created.Error?.Code?.ToString(), created.Error?.Message, created.TaskInfo?.EstimatedTime, created);
             };
         }
@@ -77,21 +77,21 @@ internal sealed class EvoLinkAdapter : VendorAdapter
         Validation.AddGenerated(errors, edit.Validate());
         return async cancellationToken =>
         {
-            var created = await _transport.SendAsync("create the task", () => _edit.CreateQwenImageEditGenerationAsync(edit, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the task", () => _edit.CreateQwenImageEditGenerationAsync(edit, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
             return State(created.Id, created.Status?.ToString(), created.Progress, created.Results, created.Error?.Code?.ToString(), created.Error?.Message, created.TaskInfo?.EstimatedTime, created);
         };
     }
 
     public override async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var task = await _transport.SendAsync("read the task", () => _tasks.GetTaskDetailAsync(id, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+        var task = await _transport.SendAsync("read the task", () => _tasks.GetTaskDetailAsync(id, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
         return FromDetail(task, id);
     }
 
     public override async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
         using var content = Uploads.Stream(bytes);
-        var uploaded = await _transport.SendAsync("upload an image", () => _files.UploadFileStreamAsync(new StreamUploadRequest { File = content, FileName = fileName }, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+        var uploaded = await _transport.SendAsync("upload an image", () => _files.UploadFileStreamAsync(new StreamUploadRequest { File = content, FileName = fileName }, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
 
         // Conflict 21: failures are undocumented; `success: false` is one whatever the HTTP status said.
         return uploaded is { Success: not false, Data.FileUrl: { } url }

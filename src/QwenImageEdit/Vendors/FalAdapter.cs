@@ -55,31 +55,31 @@ internal sealed class FalAdapter : VendorAdapter
             [ImageEditModels.FalQwenImageEdit] = Queue.For(
                 Edit.FalImageEditJsonContext.Default.QwenImageEditInput,
                 static input => input.Validate(),
-                (input, hook, lifecycle, ct) => Read(edit.Submit.SubmitRequestAsync(input, hook, lifecycle, ct)),
-                (id, ct) => Read(edit.Read.GetRequestStatusAsync(id, null, ct)),
-                async (id, ct) => (await edit.Read.GetRequestResultAsync(id, ct).ConfigureAwait(false)).Images.Select(static i => i.Url).ToList(),
-                async (id, ct) => (await edit.Read.CancelRequestAsync(id, ct).ConfigureAwait(false)).TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
+                (input, hook, lifecycle, ct) => Read(edit.Submit.SubmitRequestAsync(input, hook, lifecycle, cancellationToken: ct)),
+                (id, ct) => Read(edit.Read.GetRequestStatusAsync(id, null, cancellationToken: ct)),
+                async (id, ct) => (await edit.Read.GetRequestResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
+                async (id, ct) => (await edit.Read.CancelRequestAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEditPlus] = Queue.For(
                 Plus.FalImageEditPlusJsonContext.Default.QwenImageEditPlusInput,
                 static input => input.Validate(),
-                (input, hook, lifecycle, ct) => Read(plus.Submit.SubmitRequestAsync(input, hook, lifecycle, ct)),
-                (id, ct) => Read(plus.Read.GetRequestStatusAsync(id, null, ct)),
-                async (id, ct) => (await plus.Read.GetRequestResultAsync(id, ct).ConfigureAwait(false)).Images.Select(static i => i.Url).ToList(),
-                async (id, ct) => (await plus.Read.CancelRequestAsync(id, ct).ConfigureAwait(false)).TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
+                (input, hook, lifecycle, ct) => Read(plus.Submit.SubmitRequestAsync(input, hook, lifecycle, cancellationToken: ct)),
+                (id, ct) => Read(plus.Read.GetRequestStatusAsync(id, null, cancellationToken: ct)),
+                async (id, ct) => (await plus.Read.GetRequestResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
+                async (id, ct) => (await plus.Read.CancelRequestAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEdit2509] = Queue.For(
                 Edit2509.FalImageEdit2509JsonContext.Default.QwenImageEdit2509Input,
                 static input => input.Validate(),
-                (input, hook, lifecycle, ct) => Read(edit2509.Submit.SubmitRequestAsync(input, hook, lifecycle, ct)),
-                (id, ct) => Read(edit2509.Read.GetRequestStatusAsync(id, null, ct)),
-                async (id, ct) => (await edit2509.Read.GetRequestResultAsync(id, ct).ConfigureAwait(false)).Images.Select(static i => i.Url).ToList(),
-                async (id, ct) => (await edit2509.Read.CancelRequestAsync(id, ct).ConfigureAwait(false)).TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
+                (input, hook, lifecycle, ct) => Read(edit2509.Submit.SubmitRequestAsync(input, hook, lifecycle, cancellationToken: ct)),
+                (id, ct) => Read(edit2509.Read.GetRequestStatusAsync(id, null, cancellationToken: ct)),
+                async (id, ct) => (await edit2509.Read.GetRequestResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
+                async (id, ct) => (await edit2509.Read.CancelRequestAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEdit2511] = Queue.For(
                 Edit2511.FalImageEdit2511JsonContext.Default.QwenImageEdit2511Input,
                 static input => input.Validate(),
-                (input, hook, lifecycle, ct) => Read(edit2511.Submit.SubmitRequestAsync(input, hook, lifecycle, ct)),
-                (id, ct) => Read(edit2511.Read.GetRequestStatusAsync(id, null, ct)),
-                async (id, ct) => (await edit2511.Read.GetRequestResultAsync(id, ct).ConfigureAwait(false)).Images.Select(static i => i.Url).ToList(),
-                async (id, ct) => (await edit2511.Read.CancelRequestAsync(id, ct).ConfigureAwait(false)).TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
+                (input, hook, lifecycle, ct) => Read(edit2511.Submit.SubmitRequestAsync(input, hook, lifecycle, cancellationToken: ct)),
+                (id, ct) => Read(edit2511.Read.GetRequestStatusAsync(id, null, cancellationToken: ct)),
+                async (id, ct) => (await edit2511.Read.GetRequestResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
+                async (id, ct) => (await edit2511.Read.CancelRequestAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
         };
     }
 
@@ -318,9 +318,9 @@ internal sealed class FalAdapter : VendorAdapter
         return new VendorTaskState(status.RequestId, status.Status, state, null, images, failure, wait, status.Raw);
     }
 
-    private static async Task<QueueReading> Read<TStatus>(Task<TStatus> call)
+    private static async Task<QueueReading> Read<TStatus>(Task<ApiResponse<TStatus>> call)
         where TStatus : class
-        => QueueReading.From(await call.ConfigureAwait(false));
+        => QueueReading.From((await call.ConfigureAwait(false)).Value);
 
     /// <summary>fal's error body: <c>detail</c> as text (request errors, with <c>error_type</c>) or as typed details (model errors).</summary>
     private static VendorError? Describe(ApiException error) => error switch

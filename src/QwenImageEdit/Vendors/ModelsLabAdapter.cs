@@ -57,7 +57,7 @@ internal sealed class ModelsLabAdapter : VendorAdapter
         Validation.AddGenerated(errors, body.Validate());
         return async cancellationToken =>
         {
-            var created = await _transport.SendAsync("create the task", () => _edit.CreateQwenEditAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the task", () => _edit.CreateQwenEditAsync(body, cancellationToken: cancellationToken), null, cancellationToken).ConfigureAwait(false);
             return created.Match(
                 success => State(IdText(success.Id?.ToString()), "success", success.Output, null, success),
                 processing => State(IdText(processing.Id?.ToString()), "processing", null, processing.Eta, processing),
@@ -68,7 +68,7 @@ internal sealed class ModelsLabAdapter : VendorAdapter
 
     public override async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var fetched = await _transport.SendAsync("read the task", () => _fetch.FetchQwenEditResultAsync(id, new FetchRequest(), cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        var fetched = await _transport.SendAsync("read the task", () => _fetch.FetchQwenEditResultAsync(id, new FetchRequest(), cancellationToken: cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return fetched.Match(
             success => State(success.Id?.ToString() ?? id, "success", success.Output, null, success),
             // Conflict 9: `output` is "" or [] while processing; either way there are no images yet.
@@ -86,7 +86,7 @@ internal sealed class ModelsLabAdapter : VendorAdapter
     public override async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
         var body = new Base64ToUrlRequest { InitImage = $"data:{mediaType};base64,{Convert.ToBase64String(bytes.Span)}" };
-        var uploaded = await _transport.SendAsync("upload an image", () => _uploads.Base64ToUrlAsync(body, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        var uploaded = await _transport.SendAsync("upload an image", () => _uploads.Base64ToUrlAsync(body, cancellationToken: cancellationToken), null, cancellationToken).ConfigureAwait(false);
         return uploaded.Match(
             success => success.Output?.FirstOrDefault() ?? throw new ImageEditVendorException(Vendor, "ModelsLab answered the upload without a URL."),
             error => throw Rejected(Message(error.Message, error.Messege), "upload an image"),

@@ -65,7 +65,7 @@ internal sealed class ReplicateAdapter : VendorAdapter
             Validation.AddGenerated(errors, body.Validate());
             return async cancellationToken =>
             {
-                var created = await _transport.SendAsync("create the prediction", () => _plus.CreatePredictionAsync(body, prefer, cancelAfter, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+                var created = await _transport.SendAsync("create the prediction", () => _plus.CreatePredictionAsync(body, prefer, cancelAfter, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
                 return State(created.Id, created.Status.ToString(), created.Output?.ToList(), created.Error, created.DataRemoved, created);
             };
         }
@@ -79,21 +79,21 @@ internal sealed class ReplicateAdapter : VendorAdapter
         Validation.AddGenerated(errors, edit.Validate());
         return async cancellationToken =>
         {
-            var created = await _transport.SendAsync("create the prediction", () => _edit.CreatePredictionAsync(edit, prefer, cancelAfter, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the prediction", () => _edit.CreatePredictionAsync(edit, prefer, cancelAfter, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
             return State(created.Id, created.Status.ToString(), created.Output?.ToList(), created.Error, created.DataRemoved, created);
         };
     }
 
     public override async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var prediction = await _transport.SendAsync("read the prediction", () => _api.PredictionsGetAsync(id, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+        var prediction = await _transport.SendAsync("read the prediction", () => _api.PredictionsGetAsync(id, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
         return FromPrediction(prediction);
     }
 
     /// <summary>Replicate answers a cancel with the prediction: <c>canceled</c>, or as it was when it had already ended.</summary>
     public override async Task<VendorTaskState> CancelAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var prediction = await _transport.SendAsync("cancel the prediction", () => _api.PredictionsCancelAsync(id, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+        var prediction = await _transport.SendAsync("cancel the prediction", () => _api.PredictionsCancelAsync(id, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
         return FromPrediction(prediction);
     }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NSwag;
+using OpenApiGen.Runtime;
 
 namespace Differential.Tests.Infrastructure;
 
@@ -45,6 +46,11 @@ internal static class ClientCalls
             if (p.ParameterType == typeof(CancellationToken))
             {
                 return CancellationToken.None;
+            }
+
+            if (typeof(ApiRequestOptions).IsAssignableFrom(p.ParameterType))
+            {
+                return OurOptions(p.ParameterType, specParameters, sample, options);
             }
 
             if (!specParameters.Contains(Normalize(p.Name!)))
@@ -119,6 +125,13 @@ internal static class ClientCalls
             var task = (Task)method.Invoke(client, arguments)!;
             await task;
             var result = method.ReturnType.IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
+
+            // Ours answer an ApiResponse<T> (the value beside the status and headers), or an ApiResponse without one.
+            if (result is ApiResponse response)
+            {
+                result = response.GetType().IsGenericType ? response.GetType().GetProperty("Value")!.GetValue(response) : null;
+            }
+
             return new ClientOutcome(handler.Requests.SingleOrDefault(), write(result), null, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -127,6 +140,29 @@ internal static class ClientCalls
             var isTyped = thrown.GetType().IsGenericType;
             return new ClientOutcome(handler.Requests.SingleOrDefault(), null, isTyped ? write(errorBody(thrown)) : null, thrown);
         }
+    }
+
+    /// <summary>
+    /// The per-call options: none, or for an operation with many optional parameters its generated options class, those
+    /// the sample gives set on it by name.
+    /// </summary>
+    private static object? OurOptions(Type type, HashSet<string> specParameters, OperationSample sample, JsonSerializerOptions options)
+    {
+        if (type == typeof(ApiRequestOptions))
+        {
+            return null;
+        }
+
+        var bag = Activator.CreateInstance(type)!;
+        foreach (var property in type.GetProperties().Where(p => p.DeclaringType == type && specParameters.Contains(Normalize(p.Name))))
+        {
+            if (sample.Parameters.FirstOrDefault(k => Normalize(k.Key) == Normalize(property.Name)) is { Key: not null } parameter)
+            {
+                property.SetValue(bag, ReadOurs(parameter.Value, property.PropertyType, options));
+            }
+        }
+
+        return bag;
     }
 
     /// <summary>Our multipart body is a generated class with stream members; a JSON body is read by our serializer.</summary>

@@ -69,7 +69,51 @@ public sealed class GeneratedClientTests
         Assert.Equal(Type("Problem"), error.GetType().GetGenericArguments()[0]);
     }
 
+    [Fact]
+    public async Task An_error_the_call_asks_for_is_returned_with_its_typed_error_raw_body_and_headers()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) =>
+        {
+            context.Response.Headers["x-request-id"] = "req-7";
+            return LoopbackServer.Json(context, """{"title":"No such order"}""", 404);
+        });
+        var options = new ApiRequestOptions { ThrowOnError = false }.WithHeader("X-Extra", "1");
+
+        var response = (ApiResponse)await PutOrderResponseAsync(server, tags: null, trace: null, options);
+
+        var raw = response.GetRawResponse();
+        Assert.False(raw.IsSuccess);
+        Assert.Equal((404, "req-7"), (raw.Status, raw.RequestId));
+        Assert.Equal(Type("Problem"), raw.Error!.GetType().GetGenericArguments()[0]);
+        Assert.Contains("No such order", System.Text.Encoding.UTF8.GetString(raw.Content.Span), StringComparison.Ordinal);
+        // Reading the value of an error answer throws the error it holds.
+        var thrown = Assert.Throws<TargetInvocationException>(() => response.GetType().GetProperty("Value")!.GetValue(response));
+        Assert.Same(raw.Error, thrown.InnerException);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("1", "key-1"), (request.Headers["X-Extra"], request.Headers["X-Api-Key"]));
+    }
+
+    [Fact]
+    public async Task A_success_comes_with_its_status_and_request_id()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) =>
+        {
+            context.Response.Headers["x-request-id"] = "req-8";
+            return LoopbackServer.Json(context, """{"item":"tea"}""");
+        });
+
+        var response = (ApiResponse)await PutOrderResponseAsync(server, tags: null, trace: null, requestOptions: null);
+
+        Assert.Equal((200, "req-8", true), (response.GetRawResponse().Status, response.GetRawResponse().RequestId, response.GetRawResponse().IsSuccess));
+    }
+
     private static async Task<object> PutOrderAsync(LoopbackServer server, List<string>? tags, string? trace)
+    {
+        var response = await PutOrderResponseAsync(server, tags, trace, requestOptions: null);
+        return response.GetType().GetProperty("Value")!.GetValue(response)!;
+    }
+
+    private static async Task<object> PutOrderResponseAsync(LoopbackServer server, List<string>? tags, string? trace, ApiRequestOptions? requestOptions)
     {
         var options = Activator.CreateInstance(Type("ShopClientOptions"))!;
         Type("ShopClientOptions").GetProperty("BaseAddress")!.SetValue(options, new Uri(server.Address, "api/"));
@@ -78,7 +122,7 @@ public sealed class GeneratedClientTests
         var context = (JsonSerializerContext)Type("ShopJsonContext").GetProperty("Default")!.GetValue(null)!;
         var order = JsonSerializer.Deserialize("""{"item":"tea"}""", context.GetTypeInfo(Type("Order"))!);
 
-        var call = (Task)Type("ShopClient").GetMethod("PutOrderAsync")!.Invoke(client, new object?[] { 7L, order, tags, trace, CancellationToken.None })!;
+        var call = (Task)Type("ShopClient").GetMethod("PutOrderAsync")!.Invoke(client, new object?[] { 7L, order, tags, trace, requestOptions, CancellationToken.None })!;
         await call;
         return call.GetType().GetProperty("Result")!.GetValue(call)!;
     }

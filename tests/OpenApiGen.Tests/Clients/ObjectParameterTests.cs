@@ -108,7 +108,15 @@ public sealed class ObjectParameterTests
         var xRange = filter is null ? null : Read(range, "Range");
 
         var where = filter is null ? null : Read(range, "Range");
-        await (Task)method.Invoke(client, new[] { Read(range, "Range"), Read(filter, "Filter"), Read(page, "Page"), Read(sort, "Sort"), xRange, where, CancellationToken.None })!;
+
+        // Five optional parameters: past the threshold, they travel in the operation's options class.
+        var bag = Activator.CreateInstance(Type("SearchOptions"))!;
+        foreach (var (property, value) in new[] { ("Filter", Read(filter, "Filter")), ("Page", Read(page, "Page")), ("Sort", Read(sort, "Sort")), ("XRange", xRange), ("Where", where) })
+        {
+            Type("SearchOptions").GetProperty(property)!.SetValue(bag, value);
+        }
+
+        await (Task)method.Invoke(client, new[] { Read(range, "Range"), bag, CancellationToken.None })!;
     }
 
     private static object? Read(string? json, string type)

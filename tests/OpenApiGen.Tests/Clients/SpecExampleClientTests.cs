@@ -39,7 +39,8 @@ public sealed class SpecExampleClientTests
         var arguments = method.GetParameters().Select(p => p.Position == 0 ? body : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None : Type.Missing).ToArray();
         var call = (Task)method.Invoke(client, arguments)!;
         await call;
-        var result = call.GetType().GetProperty("Result")!.GetValue(call)!;
+        var response = call.GetType().GetProperty("Result")!.GetValue(call)!;
+        var result = response.GetType().GetProperty("Value")!.GetValue(response)!;
 
         var request = Assert.Single(server.Requests);
         Assert.Equal((operation.Method, operation.Path), (request.Method, request.Path));

@@ -27,7 +27,7 @@ public sealed class VendorClientTests
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, CompletedTask));
         var client = EvoLinkTasks(server);
 
-        var task = await client.GetTaskDetailAsync("task 1/2");
+        var task = (await client.GetTaskDetailAsync("task 1/2")).Value;
 
         var request = Assert.Single(server.Requests);
         // Kestrel decodes the path but keeps an escaped '/': the id stayed one segment.
@@ -43,7 +43,7 @@ public sealed class VendorClientTests
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"id":"task-9","status":"pending","progress":0}"""));
         var client = new EvoLinkImageEditClient(new HttpClient(), new EvoLinkImageEditClientOptions { BaseAddress = server.Address, BearerToken = Secret });
 
-        var created = await client.CreateQwenImageEditGenerationAsync(new QwenImageEditRequest { Prompt = "Make it blue", ImageUrls = [new Uri("https://example.com/a.png")] });
+        var created = (await client.CreateQwenImageEditGenerationAsync(new QwenImageEditRequest { Prompt = "Make it blue", ImageUrls = [new Uri("https://example.com/a.png")] })).Value;
 
         var request = Assert.Single(server.Requests);
         Assert.Equal(("POST", "/v1/images/generations"), (request.Method, request.Path));
@@ -120,7 +120,7 @@ public sealed class VendorClientTests
         });
         using var cancellation = new CancellationTokenSource();
 
-        var call = EvoLinkTasks(server).GetTaskDetailAsync("t", cancellation.Token);
+        var call = EvoLinkTasks(server).GetTaskDetailAsync("t", cancellationToken: cancellation.Token);
         while (server.Requests.IsEmpty)
         {
             await Task.Delay(10);
@@ -152,7 +152,7 @@ public sealed class VendorClientTests
             LoopbackServer.Json(context, """{"status":"processing","tip":"queued","eta":12,"id":42,"output":[],"fetch_result":"https://modelslab.example/fetch/42"}"""));
         var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = new Uri(server.Address, "api/v6"), ApiKey = Secret });
 
-        var response = await client.CreateQwenEditAsync(new QwenRequest { Prompt = "p", InitImage = "https://example.com/a.png" });
+        var response = (await client.CreateQwenEditAsync(new QwenRequest { Prompt = "p", InitImage = "https://example.com/a.png" })).Value;
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("/api/v6/image_editing/qwen_edit", request.Path);
@@ -169,7 +169,7 @@ public sealed class VendorClientTests
         var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = server.Address, ApiKey = Secret });
         var request = new QwenRequest { Prompt = "p", InitImage = "https://example.com/a.png" };
 
-        var response = await client.CreateQwenEditAsync(request);
+        var response = (await client.CreateQwenEditAsync(request)).Value;
 
         Assert.Equal(Secret, JsonDocument.Parse(Assert.Single(server.Requests).Body).RootElement.GetProperty("key").GetString());
         Assert.Null(request.Key);
@@ -194,7 +194,7 @@ public sealed class VendorClientTests
             LoopbackServer.Json(context, """{"code":200,"message":"success","data":{"taskId":"a b&c","state":"generating"}}"""));
         var client = new ApikleyTasksClient(new HttpClient(), new ApikleyTasksClientOptions { BaseAddress = server.Address, BearerToken = Secret });
 
-        var record = await client.GetTaskRecordInfoAsync("a b&c");
+        var record = (await client.GetTaskRecordInfoAsync("a b&c")).Value;
 
         var request = Assert.Single(server.Requests);
         Assert.Equal(("/api/v1/jobs/recordInfo", "?taskId=a%20b%26c"), (request.Path, request.Query));
@@ -214,7 +214,7 @@ public sealed class VendorClientTests
         await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
 
         var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IEvoLinkTasksClient>(provider);
-        var task = await client.GetTaskDetailAsync("task-1");
+        var task = (await client.GetTaskDetailAsync("task-1")).Value;
 
         Assert.IsType<EvoLinkTasksClient>(client);
         Assert.Equal("task-1", task.Id);
@@ -236,7 +236,7 @@ public sealed class VendorClientTests
         {
             await using var file = File.OpenRead(path);
 
-            var uploaded = await client.UploadFileStreamAsync(new QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest { File = file, UploadPath = "edits" });
+            var uploaded = (await client.UploadFileStreamAsync(new QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest { File = file, UploadPath = "edits" })).Value;
 
             var request = Assert.Single(server.Requests);
             Assert.StartsWith("multipart/form-data; boundary=", request.ContentType, StringComparison.Ordinal);
@@ -262,7 +262,7 @@ public sealed class VendorClientTests
             new HttpClient(),
             new QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchClientOptions { BaseAddress = server.Address, ApiKey = Secret });
 
-        var result = await client.FetchQwenEditResultAsync("42", new QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest());
+        var result = (await client.FetchQwenEditResultAsync("42", new QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest())).Value;
 
         var request = Assert.Single(server.Requests);
         Assert.Equal(("POST", "/image_editing/fetch/42"), (request.Method, request.Path));
@@ -280,7 +280,7 @@ public sealed class VendorClientTests
             new HttpClient(),
             new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClientOptions { BaseAddress = new Uri(server.Address, "file-upload"), BearerToken = Secret });
 
-        var uploaded = await client.UploadFileBase64Async(new QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest { Base64Data = "data:image/png;base64,iVBORw==", UploadPath = "edits" });
+        var uploaded = (await client.UploadFileBase64Async(new QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest { Base64Data = "data:image/png;base64,iVBORw==", UploadPath = "edits" })).Value;
 
         var request = Assert.Single(server.Requests);
         Assert.Equal(("POST", "/file-upload/api/file-base64-upload"), (request.Method, request.Path));

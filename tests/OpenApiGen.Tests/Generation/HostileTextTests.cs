@@ -59,7 +59,11 @@ public class HostileTextTests
         Assert.Contains(Payload, literals); // wire names, enum values, defaults, discriminator values, header and query names
         Assert.Contains(s_pattern, literals);
         Assert.Contains("/hostile" + s_pathPayload, literals);
-        Assert.Contains(Payload + "=", literals); // the cookie
+        var cookieNames = run.OutputCompilation.SyntaxTrees
+            .SelectMany(static tree => tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+            .Where(static call => call.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Cookie" })
+            .Select(static call => call.ArgumentList.Arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal ? literal.Token.ValueText : null);
+        Assert.Contains(Payload, cookieNames); // the cookie, by its name
 
         // And every doc comment holds it as text (what XML cannot hold at all as U+FFFD), its line breaks where the
         // XML docs put theirs.

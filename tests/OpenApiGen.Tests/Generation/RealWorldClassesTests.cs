@@ -153,7 +153,7 @@ public class RealWorldClassesTests
         const string file = "responses-without-a-response.yaml";
         var run = Builds(file, DiagnosticSeverity.Info);
         At(run, "OAG013", LineOf(file, "responses: {}"));
-        Assert.Contains("global::System.Threading.Tasks.Task PingAsync(", run.Source("RealWorldClient.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> PingAsync(", run.Source("RealWorldClient.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using OpenApiGen.Tests.Infrastructure;
 
@@ -66,7 +67,7 @@ public class RealWorldQuirksTests
             """);
 
         Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id == "OAG002");
-        Assert.Contains("global::System.Threading.Tasks.Task ListUsersAsync(", run.Source("QuirksClient.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ListUsersAsync(", run.Source("QuirksClient.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class RealWorldQuirksTests
 
         var warning = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(("OAG013", DiagnosticSeverity.Info, 5), (warning.Id, warning.Severity, warning.Location.GetLineSpan().StartLinePosition.Line));
-        Assert.Contains("global::System.Threading.Tasks.Task ListUsersAsync(", run.Source("QuirksClient.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ListUsersAsync(", run.Source("QuirksClient.g.cs"), StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -118,10 +119,10 @@ public class RealWorldQuirksTests
                 Info: {type: object, properties: {size: {type: integer}}}
             """).Source("QuirksClient.g.cs");
 
-        Assert.Contains("Task<global::System.IO.Stream> DownloadAsync(string id,", client, StringComparison.Ordinal);
-        Assert.Contains("ApiResponseReader.ReadStreamAsync(response, cancellationToken)", client, StringComparison.Ordinal);
-        Assert.Contains("Task<global::Quirks.Info> UploadAsync(string id, global::System.IO.Stream body,", client, StringComparison.Ordinal);
-        Assert.Contains("new global::System.Net.Http.StreamContent(body)", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> DownloadAsync(string id,", client, StringComparison.Ordinal);
+        Assert.Contains("global::OpenApiGen.Runtime.ApiOperation.Stream()", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse<global::Quirks.Info>> UploadAsync(string id, global::System.IO.Stream body,", client, StringComparison.Ordinal);
+        Assert.Contains(".Stream(body, \"application/*\")", client, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public class RealWorldQuirksTests
                     '204': {description: none}
             """).Source("QuirksClient.g.cs");
 
-        Assert.Contains("Task GetThingsAsync(string? xTrace = null, string? accept = null, global::System.Threading.CancellationToken cancellationToken = default);", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse> GetThingsAsync(string? xTrace = null, string? accept = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);", client, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Content-Type\"", client, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -243,7 +244,7 @@ public class RealWorldQuirksTests
         var other = Assert.Single(run.Sources, static s => s.Text.Contains("public string? A { get; set; }", StringComparison.Ordinal));
         var otherType = other.HintName.Split('.')[^3];
         Assert.Contains($"public global::Quirks.{otherType}? Other {{ get; set; }}", things, StringComparison.Ordinal);
-        Assert.Contains($"Task<global::Quirks.{otherType}> GetOtherAsync(", run.Source("QuirksClient.g.cs"), StringComparison.Ordinal);
+        Assert.Contains($"Task<global::OpenApiGen.Runtime.ApiResponse<global::Quirks.{otherType}>> GetOtherAsync(", run.Source("QuirksClient.g.cs"), StringComparison.Ordinal);
 
         // And Microsoft.OpenApi's warnings about them are not passed on: they would fail a build with warnings as errors.
         Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id is "OAG003" or "OAG004");
@@ -279,13 +280,91 @@ public class RealWorldQuirksTests
                             tags: {type: array, items: {type: string}}
                   responses:
                     '200': {description: ok, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+              /things/{request}:
+                get:
+                  operationId: getThing
+                  parameters:
+                    - {name: request, in: path, required: true, schema: {type: string}}
+                    - {name: item, in: query, schema: {type: array, items: {type: string}}}
+                    - {name: given, in: query, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}
+                  responses:
+                    '204': {description: none}
             """);
 
         var client = run.Source("QuirksClient.g.cs");
-        Assert.Contains("FindPetsAsync(string path, global::Quirks.FindPetsRequest body, string? status = null, string? query = null, global::System.Collections.Generic.IList<string>? item = null, string? request = null, string? response = null, string? form = null, string? file = null, ", client, StringComparison.Ordinal);
-        Assert.Contains("var status2 = (int)response2.StatusCode;", client, StringComparison.Ordinal);
-        Assert.Contains("query2.Add(\"status\", global::OpenApiGen.Runtime.ApiRequest.Text(v_status));", client, StringComparison.Ordinal);
-        Assert.Contains("var form2 = new global::System.Net.Http.MultipartFormDataContent();", client, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems);
+        // Seven optional parameters travel in the operation's options class, each a property named after it.
+        Assert.Contains("FindPetsAsync(string path, global::Quirks.FindPetsRequest body, global::Quirks.FindPetsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
+        var options = run.Source("QuirksClient.FindPetsOptions.g.cs");
+        foreach (var property in new[] { "Status", "Query", "Item", "Request", "Response", "Form", "File" })
+        {
+            Assert.Contains($" {property} {{ get; set; }}", options, StringComparison.Ordinal);
+        }
+
+        // The method's own locals step aside: the request it builds, and the item of a list in the body.
+        Assert.Contains(".Query(\"status\", options?.Status)", client, StringComparison.Ordinal);
+        Assert.Contains("var request = new global::OpenApiGen.Runtime.ApiRequestBuilder(\"POST\", \"/pets/{path}\")", client, StringComparison.Ordinal);
+        Assert.Contains(".Parts(\"tags\", body.Tags, static item => item)", client, StringComparison.Ordinal);
+        Assert.Contains("_pipeline.SendAsync(request, s_findPets, options, cancellationToken)", client, StringComparison.Ordinal);
+
+        // Where the spec's parameters have those names, the locals step aside and the parameters keep theirs.
+        Assert.Contains("GetThingAsync(string request, global::System.Collections.Generic.IList<string>? item = null, global::Quirks.GetThingGiven? given = null, ", client, StringComparison.Ordinal);
+        Assert.Contains("var request2 = new global::OpenApiGen.Runtime.ApiRequestBuilder(\"GET\", \"/things/{request}\")", client, StringComparison.Ordinal);
+        Assert.Contains(".PathParameter(\"request\", request)", client, StringComparison.Ordinal);
+        Assert.Contains(".Query(\"item\", item, static item2 => item2)", client, StringComparison.Ordinal);
+        Assert.Contains(".Query(\"given\", given is { } given2 ? global::System.Text.Json.JsonSerializer.Serialize(given2, ", client, StringComparison.Ordinal);
+        Assert.Contains("_pipeline.SendAsync(request2, s_getThing, options, cancellationToken)", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_operation_or_path_server_serves_its_operations()
+    {
+        var client = Generate("""
+            openapi: 3.0.3
+            info: {title: Quirks, version: '1'}
+            servers: [{url: 'https://api.example.com/v1'}]
+            paths:
+              /uploads:
+                servers: [{url: 'https://{region}.uploads.example.com/', variables: {region: {default: eu}}}]
+                post:
+                  operationId: upload
+                  responses: {'204': {description: none}}
+              /things:
+                get:
+                  operationId: getThings
+                  servers: [{url: 'https://read.example.com/v1/'}]
+                  responses: {'204': {description: none}}
+                delete:
+                  operationId: deleteThings
+                  responses: {'204': {description: none}}
+            """).Source("QuirksClient.g.cs");
+
+        Assert.Contains("s_upload = global::OpenApiGen.Runtime.ApiOperation.NoContent().ServedFrom(\"https://eu.uploads.example.com/\");", client, StringComparison.Ordinal);
+        Assert.Contains("s_getThings = global::OpenApiGen.Runtime.ApiOperation.NoContent().ServedFrom(\"https://read.example.com/v1/\");", client, StringComparison.Ordinal);
+        Assert.Contains("s_deleteThings = global::OpenApiGen.Runtime.ApiOperation.NoContent();", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_named_like_the_clients_registration_class_steps_aside()
+    {
+        // AddQuirksClient() lives in QuirksClientServiceCollectionExtensions, written only where Microsoft.Extensions.Http
+        // is referenced; the name is claimed either way, so a schema of that name never meets it (it was CS0101).
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: Quirks, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: getThings
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/QuirksClientServiceCollectionExtensions'}}}}
+            components:
+              schemas:
+                QuirksClientServiceCollectionExtensions: {type: object, properties: {a: {type: string}}}
+            """);
+
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Quirks.QuirksClientServiceCollectionExtensions2"));
+        Assert.Contains(run.GeneratorDiagnostics, static d => d.Id == "OAG006" && d.GetMessage(CultureInfo.InvariantCulture).Contains("QuirksClientServiceCollectionExtensions", StringComparison.Ordinal));
     }
 
     [Fact]

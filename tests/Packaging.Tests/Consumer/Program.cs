@@ -35,7 +35,7 @@ services.AddQwenImageEdit().AddVendor(ImageEditVendor.EvoLink, o =>
 });
 await using var provider = services.BuildServiceProvider();
 
-var pet = await provider.GetRequiredService<IPetstoreClient>().GetPetByIdAsync(7);
+Pet pet = await provider.GetRequiredService<IPetstoreClient>().GetPetByIdAsync(7); // the response converts to its value
 Check(pet is { Id: 7, Name: "Rex" } && pet.Status == PetStatus.Available, $"generated Petstore client: GET pet/7 over loopback gave {pet.Name} ({pet.Status})");
 
 var client = provider.GetRequiredService<QwenImageEditClient>();

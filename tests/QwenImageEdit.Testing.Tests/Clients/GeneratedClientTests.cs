@@ -39,7 +39,7 @@ public sealed class GeneratedClientTests
         var tasks = new EvoLinkTasksClient(http, new EvoLinkTasksClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
         var files = new EvoLinkFilesClient(http, new EvoLinkFilesClientOptions { BaseAddress = fake.FilesAddress, BearerToken = fake.ApiKey });
 
-        var created = await images.CreateQwenImageEditGenerationAsync(new EvoLinkQwenImageEditRequest { Prompt = "Make the sky green", ImageUrls = [Image] });
+        var created = (await images.CreateQwenImageEditGenerationAsync(new EvoLinkQwenImageEditRequest { Prompt = "Make the sky green", ImageUrls = [Image] })).Value;
         TaskDetail task;
         var polls = 0;
         do
@@ -54,7 +54,7 @@ public sealed class GeneratedClientTests
         Assert.Equal(ResultImage.Render(created.Id!, 0, 64), bytes);
 
         using var upload = new MemoryStream(PngEncoder.Encode(2, 2, new byte[12]));
-        var uploaded = await files.UploadFileStreamAsync(new EvoLinkStreamUploadRequest { File = upload, UploadPath = "inputs", FileName = "in.png" });
+        var uploaded = (await files.UploadFileStreamAsync(new EvoLinkStreamUploadRequest { File = upload, UploadPath = "inputs", FileName = "in.png" })).Value;
         Assert.Equal(upload.ToArray(), await http.GetByteArrayAsync(uploaded.Data!.FileUrl!));
         Assert.Empty(fake.Violations);
         Assert.All(fake.Requests, static r => Assert.NotNull(r.Route));
@@ -69,8 +69,8 @@ public sealed class GeneratedClientTests
         var images = new EvoLinkImageEditPlusClient(http, new EvoLinkImageEditPlusClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
         var tasks = new EvoLinkTasksClient(http, new EvoLinkTasksClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
 
-        var created = await images.CreateQwenImageEditPlusGenerationAsync(new QwenImageEditPlusRequest { Prompt = "p", ImageUrls = [Image], N = 4, NegativePrompt = "blur" });
-        var task = await tasks.GetTaskDetailAsync(created.Id!);
+        var created = (await images.CreateQwenImageEditPlusGenerationAsync(new QwenImageEditPlusRequest { Prompt = "p", ImageUrls = [Image], N = 4, NegativePrompt = "blur" })).Value;
+        var task = (await tasks.GetTaskDetailAsync(created.Id!)).Value;
 
         Assert.Equal(4, task.Results!.Count);
         Assert.Empty(fake.Violations);
@@ -86,13 +86,13 @@ public sealed class GeneratedClientTests
         var fetch = new ModelsLabFetchClient(http, new ModelsLabFetchClientOptions { BaseAddress = fake.ApiAddress, ApiKey = fake.ApiKey });
         var uploads = new ModelsLabUploadsClient(http, new ModelsLabUploadsClientOptions { BaseAddress = fake.ApiAddress, ApiKey = fake.ApiKey });
 
-        var created = await edit.CreateQwenEditAsync(new QwenRequest { Prompt = "Make the sky green", InitImage = new[] { Image.AbsoluteUri } });
+        var created = (await edit.CreateQwenEditAsync(new QwenRequest { Prompt = "Make the sky green", InitImage = new[] { Image.AbsoluteUri } })).Value;
         Assert.True(created.TryGetImageEditingProcessingResponse(out var processing));
         var id = processing.Id!.ToString();
         FetchSuccessResponse? success = null;
         for (var polls = 0; success is null && polls < MaxPolls; polls++)
         {
-            var result = await fetch.FetchQwenEditResultAsync(id, new FetchRequest());
+            var result = (await fetch.FetchQwenEditResultAsync(id, new FetchRequest())).Value;
             Assert.False(result.IsUnmatched);
             result.TryGetFetchSuccessResponse(out success);
         }
@@ -102,7 +102,7 @@ public sealed class GeneratedClientTests
         Assert.Equal(PngEncoder.Signature.ToArray(), bytes[..8]);
 
         var png = PngEncoder.Encode(1, 1, [0, 128, 255]);
-        var uploaded = await uploads.Base64ToUrlAsync(new Base64ToUrlRequest { InitImage = "data:image/png;base64," + Convert.ToBase64String(png) });
+        var uploaded = (await uploads.Base64ToUrlAsync(new Base64ToUrlRequest { InitImage = "data:image/png;base64," + Convert.ToBase64String(png) })).Value;
         Assert.True(uploaded.TryGetBase64ToUrlSuccessResponse(out var stored));
         Assert.Equal(png, await http.GetByteArrayAsync(Assert.Single(stored.Output!)));
         Assert.Empty(fake.Violations);
@@ -119,10 +119,10 @@ public sealed class GeneratedClientTests
         var record = new ApikleyTasksClient(http, new ApikleyTasksClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
         var files = new ApikleyFilesClient(http, new ApikleyFilesClientOptions { BaseAddress = fake.FilesAddress, BearerToken = fake.ApiKey });
 
-        var created = await create.QwenImageEditAsync(new ApikleyQwenImageEditRequest
+        var created = (await create.QwenImageEditAsync(new ApikleyQwenImageEditRequest
         {
             Input = new QwenImageEditRequestInput { Prompt = "Make the sky green", ImageUrl = Image.AbsoluteUri, NumImages = QwenImageEditRequestInputNumImages.Two },
-        });
+        })).Value;
         Assert.Equal(200L, created.Code);
         RecordInfoResponse info;
         var polls = 0;
@@ -139,7 +139,7 @@ public sealed class GeneratedClientTests
         Assert.Equal(PngEncoder.Signature.ToArray(), (await http.GetByteArrayAsync(urls[1].GetString()))[..8]);
 
         var png = PngEncoder.Encode(1, 1, [3, 2, 1]);
-        var uploaded = await files.UploadFileBase64Async(new ApikleyBase64UploadRequest { Base64Data = Convert.ToBase64String(png), UploadPath = "inputs", FileName = "in.png" });
+        var uploaded = (await files.UploadFileBase64Async(new ApikleyBase64UploadRequest { Base64Data = Convert.ToBase64String(png), UploadPath = "inputs", FileName = "in.png" })).Value;
         Assert.Equal(png, await http.GetByteArrayAsync(uploaded.Data!.DownloadUrl!));
         Assert.Empty(fake.Violations);
     }
@@ -168,7 +168,7 @@ public sealed class GeneratedClientTests
         var queue = new FalImageEditPlusClient(http, new FalImageEditPlusClientOptions { BaseAddress = fake.QueueAddress, ApiKey = "Key " + fake.ApiKey });
         var input = new QwenImageEditPlusInput { Prompt = "Make the sky green", ImageUrls = [Image.AbsoluteUri], NumImages = 2 };
 
-        var submitted = await queue.SubmitRequestAsync(input);
+        var submitted = (await queue.SubmitRequestAsync(input)).Value;
         QueueStatus status;
         var polls = 0;
         do
@@ -176,10 +176,10 @@ public sealed class GeneratedClientTests
             status = await queue.GetRequestStatusAsync(submitted.RequestId, logs: 1);
         }
         while (status.Status != QueueStatusStatus.Completed && ++polls < MaxPolls);
-        var result = await queue.GetRequestResultAsync(submitted.RequestId);
-        var doomed = await queue.SubmitRequestAsync(input);
-        var cancelled = await queue.CancelRequestAsync(doomed.RequestId);
-        var afterCancel = await queue.GetRequestStatusAsync(doomed.RequestId);
+        var result = (await queue.GetRequestResultAsync(submitted.RequestId)).Value;
+        var doomed = (await queue.SubmitRequestAsync(input)).Value;
+        var cancelled = (await queue.CancelRequestAsync(doomed.RequestId)).Value;
+        var afterCancel = (await queue.GetRequestStatusAsync(doomed.RequestId)).Value;
 
         Assert.Equal(QueueStatusStatus.InQueue, submitted.Status);
         Assert.NotEmpty(status.Logs!);
@@ -201,10 +201,10 @@ public sealed class GeneratedClientTests
         var api = new ReplicateClient(http, new ReplicateClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
         var request = new PredictionRequest { Input = new Input { Prompt = "Make the sky green", Image = [Image], OutputFormat = OutputFormat.Png } };
 
-        var waited = await model.CreatePredictionAsync(request, prefer: "wait=5");
-        var read = await api.PredictionsGetAsync(waited.Id);
-        var started = await model.CreatePredictionAsync(request);
-        var canceled = await api.PredictionsCancelAsync(started.Id);
+        var waited = (await model.CreatePredictionAsync(request, prefer: "wait=5")).Value;
+        var read = (await api.PredictionsGetAsync(waited.Id)).Value;
+        var started = (await model.CreatePredictionAsync(request)).Value;
+        var canceled = (await api.PredictionsCancelAsync(started.Id)).Value;
 
         Assert.Equal(PredictionStatus.Succeeded, waited.Status);
         var output = Assert.Single(waited.Output!);
@@ -224,12 +224,12 @@ public sealed class GeneratedClientTests
         using var http = new HttpClient();
         var client = new DashScopeImageEditClient(http, new DashScopeImageEditClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
 
-        var answer = await client.CreateMultimodalGenerationAsync(new GenerationRequest
+        var answer = (await client.CreateMultimodalGenerationAsync(new GenerationRequest
         {
             Model = GenerationRequestModel.QwenImageEditPlus,
             Input = new GenerationRequestInput { Messages = [new Message { Role = MessageRole.User, Content = [new ContentItem { Image = Image.AbsoluteUri }, new ContentItem { Text = "Make the sky green" }] }] },
             Parameters = new Parameters { N = 2, Size = "1024*1024", Seed = 42 },
-        });
+        })).Value;
 
         var images = answer.Output.Choices[0].Message.Content;
         Assert.Equal(2, images.Count);

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.OpenApi;
 using OpenApiGen.Model;
+using OpenApiGen.Naming;
 
 namespace OpenApiGen.Building;
 
@@ -13,19 +15,24 @@ internal static class ClientBuilder
         var client = context.Input.ClientName;
         var optionsName = context.Names.ClaimQuietly(client + "Options", "the client's options");
         var schemes = SecurityBuilder.Build(context, operations);
+
+        // The static answer descriptions are private fields beside the methods: s_getTaskDetail for GetTaskDetail.
+        var fields = new NameScope("_pipeline", "_options");
+        var described = operations.Select(o => o with { DescriptionName = fields.Claim("s_" + char.ToLowerInvariant(o.Name[0]) + o.Name.Substring(1), o.Name) });
         return new ClientModel(
             optionsName,
-            "I" + client,
-            DefaultBaseAddress(context.Spec.Document),
-            operations.ToEquatableArray(),
+            context.Names.InterfaceName,
+            context.Names.RegistrationName,
+            ServerAddress(context.Spec.Document.Servers),
+            described.ToEquatableArray(),
             schemes.ToEquatableArray(),
             context.JsonInfos.Roots());
     }
 
-    /// <summary>The spec's first server, its variables at their defaults, when that is an absolute HTTP(S) address.</summary>
-    private static string? DefaultBaseAddress(OpenApiDocument document)
+    /// <summary>The first of <paramref name="servers"/> (the document's, a path's or an operation's), its variables at their defaults, when that is an absolute HTTP(S) address.</summary>
+    public static string? ServerAddress(IList<OpenApiServer>? servers)
     {
-        if (document.Servers is not { Count: > 0 } servers || servers[0].Url is not { Length: > 0 } url)
+        if (servers is not { Count: > 0 } || servers[0].Url is not { Length: > 0 } url)
         {
             return null;
         }

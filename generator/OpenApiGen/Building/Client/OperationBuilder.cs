@@ -20,9 +20,12 @@ internal static class OperationBuilder
 {
     // The method's other parameters. Its locals are the emitter's, named after the parameters (LocalNames), so they
     // never take a name from the spec.
-    private static readonly string[] s_reservedParameterNames = { "cancellationToken", "body" };
+    private static readonly string[] s_reservedParameterNames = { "cancellationToken", "body", "options" };
 
-    public static OperationModel Build(BuildContext context, string path, string method, OpenApiOperation operation, IList<IOpenApiParameter>? shared, string operationName, string pointer, string pathPointer)
+    // What an options class inherits from ApiRequestOptions and object: no parameter's property may take it.
+    private static readonly string[] s_reservedOptionNames = { "Headers", "Timeout", "ThrowOnError", "Limits", "WithHeader", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+
+    public static OperationModel Build(BuildContext context, string path, string method, OpenApiOperation operation, IList<IOpenApiParameter>? shared, string operationName, string pointer, string pathPointer, IList<OpenApiServer>? pathServers = null)
     {
         var name = ClaimMethodName(context, operationName, pointer);
         var scope = new NameScope(s_reservedParameterNames);
@@ -87,6 +90,16 @@ internal static class OperationBuilder
             .Select(static x => x.p)
             .ToList();
 
+        // Past a few optional parameters, they move into an options class (OpenAI's and Azure's *Options): a call names
+        // only those it sets, and a vendor adding one more is not a binary break.
+        string? optionsType = null;
+        if (parameters.Count(static p => !p.IsRequired) > OperationModel.OptionsThreshold)
+        {
+            optionsType = context.Names.ClaimQuietly(name + "Options", $"the options of the operation at {pointer}");
+            var members = new NameScope(s_reservedOptionNames.Concat(new[] { optionsType }).ToArray());
+            parameters = parameters.Select(p => p.IsRequired ? p : p with { OptionName = members.Claim(Identifier.ToPascalCase(p.Name.TrimStart('@')), p.WireName) }).ToList();
+        }
+
         var body = BodyBuilder.Request(context, operation.RequestBody, operationName, pointer + "/requestBody");
         var (result, mayBeEmpty, errors) = BodyBuilder.Responses(context, operation.Responses, operationName, pointer + "/responses");
         return new OperationModel(
@@ -100,8 +113,19 @@ internal static class OperationBuilder
             result,
             mayBeEmpty,
             errors.ToEquatableArray(),
-            SecurityBuilder.SchemesOf(context, operation).ToEquatableArray());
+            SecurityBuilder.SchemesOf(context, operation).ToEquatableArray(),
+            name + "Async",
+            string.Empty,
+            optionsType,
+            OwnServer(context, operation.Servers is { Count: > 0 } ? operation.Servers : pathServers));
     }
+
+    /// <summary>
+    /// The operation's or path's own server; null when it names none, or the document's own (Twilio repeats its one
+    /// server on every path): that adds nothing, and would win over the HttpClient's <c>BaseAddress</c>.
+    /// </summary>
+    private static string? OwnServer(BuildContext context, IList<OpenApiServer>? servers)
+        => ClientBuilder.ServerAddress(servers) is { } server && server != ClientBuilder.ServerAddress(context.Spec.Document.Servers) ? server : null;
 
     internal static ParameterLocation LocationOf(SpecLocation location) => location switch
     {

@@ -21,10 +21,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.ApplePaySessionResponse> PostApplePaySessionsAsync(global::Corpus.Api.ApplePaySessionRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplePaySessionResponse>> PostApplePaySessionsAsync(global::Corpus.Api.ApplePaySessionRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -46,10 +47,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.StandalonePaymentCancelResponse> PostCancelsAsync(global::Corpus.Api.StandalonePaymentCancelRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StandalonePaymentCancelResponse>> PostCancelsAsync(global::Corpus.Api.StandalonePaymentCancelRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -90,10 +92,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.CardDetailsResponse> PostCardDetailsAsync(global::Corpus.Api.CardDetailsRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CardDetailsResponse>> PostCardDetailsAsync(global::Corpus.Api.CardDetailsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Queries the available donation campaigns for a donation based on the donation context (like merchant account, currency, and locale). The response contains active donation campaigns.</summary>
         /// <remarks>
@@ -102,10 +105,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.DonationCampaignsResponse> PostDonationCampaignsAsync(global::Corpus.Api.DonationCampaignsRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.DonationCampaignsResponse>> PostDonationCampaignsAsync(global::Corpus.Api.DonationCampaignsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -121,10 +125,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.DonationPaymentResponse> PostDonationsAsync(global::Corpus.Api.DonationPaymentRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.DonationPaymentResponse>> PostDonationsAsync(global::Corpus.Api.DonationPaymentRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Forwards the payment details you stored with Adyen to a third-party that you specify and returns the response from the third-party. Supports forwarding stored card details or [network tokens](https://docs.adyen.com/online-payments/network-tokenization). For more information, see [Forward stored payment details](https://docs.adyen.com/online-payments/tokenization/forward-payment-details).</summary>
         /// <remarks>
@@ -133,10 +138,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.CheckoutForwardResponse> PostForwardAsync(global::Corpus.Api.CheckoutForwardRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CheckoutForwardResponse>> PostForwardAsync(global::Corpus.Api.CheckoutForwardRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Creates an order to be used for partial payments. Make a POST <c>/orders</c> call before making a <c>/payments</c> call when processing payments with different payment methods.</summary>
         /// <remarks>
@@ -145,10 +151,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.CreateOrderResponse> PostOrdersAsync(global::Corpus.Api.CreateOrderRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateOrderResponse>> PostOrdersAsync(global::Corpus.Api.CreateOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Cancels an order. Cancellation of an order results in an automatic rollback of all payments made in the order, either by canceling or refunding the payment, depending on the type of payment method.</summary>
         /// <remarks>
@@ -157,10 +164,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.CancelOrderResponse> PostOrdersCancelAsync(global::Corpus.Api.CancelOrderRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CancelOrderResponse>> PostOrdersCancelAsync(global::Corpus.Api.CancelOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// This operation takes the origin domains and returns a JSON object containing the corresponding origin keys for the domains.
@@ -172,10 +180,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.UtilityResponse> PostOriginKeysAsync(global::Corpus.Api.UtilityRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UtilityResponse>> PostOriginKeysAsync(global::Corpus.Api.UtilityRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -191,10 +200,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentLinkResponse> PostPaymentLinksAsync(global::Corpus.Api.PaymentLinkRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> PostPaymentLinksAsync(global::Corpus.Api.PaymentLinkRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieves the payment link details using the payment link <c>id</c>.</summary>
         /// <remarks>
@@ -202,10 +212,11 @@ namespace Corpus.Api
         /// <para><c>GET /paymentLinks/{linkId}</c></para>
         /// </remarks>
         /// <param name="linkId">Unique identifier of the payment link.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentLinkResponse> GetPaymentLinksLinkIdAsync(string linkId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> GetPaymentLinksLinkIdAsync(string linkId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Updates the status of a payment link. Use this endpoint to [force the expiry of a payment link](https://docs.adyen.com/online-payments/pay-by-link#update-payment-link-status).</summary>
         /// <remarks>
@@ -214,10 +225,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="linkId">Unique identifier of the payment link.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentLinkResponse> PatchPaymentLinksLinkIdAsync(string linkId, global::Corpus.Api.UpdatePaymentLinkRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> PatchPaymentLinksLinkIdAsync(string linkId, global::Corpus.Api.UpdatePaymentLinkRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieves the list of available payment methods for the transaction, based on the transaction information like amount, country, and currency.</summary>
         /// <remarks>
@@ -226,10 +238,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentMethodsResponse> PostPaymentMethodsAsync(global::Corpus.Api.PaymentMethodsRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentMethodsResponse>> PostPaymentMethodsAsync(global::Corpus.Api.PaymentMethodsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieves the balance remaining on a shopper's gift card. To check a gift card's balance, make a POST <c>/paymentMethods/balance</c> call and include the gift card's details inside a <c>paymentMethod</c> object.</summary>
         /// <remarks>
@@ -238,10 +251,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.BalanceCheckResponse> PostPaymentMethodsBalanceAsync(global::Corpus.Api.BalanceCheckRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.BalanceCheckResponse>> PostPaymentMethodsBalanceAsync(global::Corpus.Api.BalanceCheckRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Sends payment parameters (like amount, country, and currency) together with other required input details collected from the shopper. To know more about required parameters for specific payment methods, refer to our [payment method guides](https://docs.adyen.com/payment-methods).
@@ -255,10 +269,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentResponse> PostPaymentsAsync(global::Corpus.Api.PaymentRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentResponse>> PostPaymentsAsync(global::Corpus.Api.PaymentRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Submits details for a payment created using <c>/payments</c>. This step is only needed when no final state has been reached on the <c>/payments</c> request, for example when the shopper was redirected to another page to complete the payment.</summary>
         /// <remarks>
@@ -267,10 +282,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentDetailsResponse> PostPaymentsDetailsAsync(global::Corpus.Api.PaymentDetailsRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentDetailsResponse>> PostPaymentsDetailsAsync(global::Corpus.Api.PaymentDetailsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -293,10 +309,11 @@ namespace Corpus.Api
         /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentAmountUpdateResponse> PostPaymentsPaymentPspReferenceAmountUpdatesAsync(string paymentPspReference, global::Corpus.Api.PaymentAmountUpdateRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentAmountUpdateResponse>> PostPaymentsPaymentPspReferenceAmountUpdatesAsync(string paymentPspReference, global::Corpus.Api.PaymentAmountUpdateRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -319,10 +336,11 @@ namespace Corpus.Api
         /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment that you want to cancel.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentCancelResponse> PostPaymentsPaymentPspReferenceCancelsAsync(string paymentPspReference, global::Corpus.Api.PaymentCancelRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentCancelResponse>> PostPaymentsPaymentPspReferenceCancelsAsync(string paymentPspReference, global::Corpus.Api.PaymentCancelRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -345,10 +363,11 @@ namespace Corpus.Api
         /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment that you want to capture.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentCaptureResponse> PostPaymentsPaymentPspReferenceCapturesAsync(string paymentPspReference, global::Corpus.Api.PaymentCaptureRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentCaptureResponse>> PostPaymentsPaymentPspReferenceCapturesAsync(string paymentPspReference, global::Corpus.Api.PaymentCaptureRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -374,10 +393,11 @@ namespace Corpus.Api
         /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment that you want to refund.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentRefundResponse> PostPaymentsPaymentPspReferenceRefundsAsync(string paymentPspReference, global::Corpus.Api.PaymentRefundRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentRefundResponse>> PostPaymentsPaymentPspReferenceRefundsAsync(string paymentPspReference, global::Corpus.Api.PaymentRefundRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -398,10 +418,11 @@ namespace Corpus.Api
         /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment that you want to reverse.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentReversalResponse> PostPaymentsPaymentPspReferenceReversalsAsync(string paymentPspReference, global::Corpus.Api.PaymentReversalRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentReversalResponse>> PostPaymentsPaymentPspReferenceReversalsAsync(string paymentPspReference, global::Corpus.Api.PaymentReversalRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Updates the order for PayPal Express Checkout. This can be used to update the PayPal lightbox with an updated amount and delivery methods based on the delivery address.</summary>
         /// <remarks>
@@ -410,10 +431,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.PaypalUpdateOrderResponse> PostPaypalUpdateOrderAsync(global::Corpus.Api.PaypalUpdateOrderRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaypalUpdateOrderResponse>> PostPaypalUpdateOrderAsync(global::Corpus.Api.PaypalUpdateOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -432,10 +454,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.CreateCheckoutSessionResponse> PostSessionsAsync(global::Corpus.Api.CreateCheckoutSessionRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateCheckoutSessionResponse>> PostSessionsAsync(global::Corpus.Api.CreateCheckoutSessionRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the status of the payment session with the <c>sessionId</c> and <c>sessionResult</c> specified in the path.</summary>
         /// <remarks>
@@ -444,10 +467,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="sessionId">A unique identifier of the session.</param>
         /// <param name="sessionResult">The <c>sessionResult</c> value from the Drop-in or Component.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.SessionResultResponse> GetSessionsSessionIdAsync(string sessionId, string sessionResult, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.SessionResultResponse>> GetSessionsSessionIdAsync(string sessionId, string sessionResult, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Lists the tokens for stored payment details for the shopper identified in the path, if there are any available. The token ID can be used with payment requests for the shopper's payment. A summary of the stored details is included.</summary>
         /// <remarks>
@@ -456,10 +480,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="shopperReference">Your reference to uniquely identify this shopper, for example user ID or account ID. Minimum length: 3 characters. &gt; Your reference must not include personally identifiable information (PII), for example name or email address.</param>
         /// <param name="merchantAccount">Your merchant account.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.ListStoredPaymentMethodsResponse> GetStoredPaymentMethodsAsync(string? shopperReference = null, string? merchantAccount = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListStoredPaymentMethodsResponse>> GetStoredPaymentMethodsAsync(string? shopperReference = null, string? merchantAccount = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Creates a token to store the shopper's payment details. This token can be used for the shopper's future payments.</summary>
         /// <remarks>
@@ -468,10 +493,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.StoredPaymentMethodResource> PostStoredPaymentMethodsAsync(global::Corpus.Api.StoredPaymentMethodRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StoredPaymentMethodResource>> PostStoredPaymentMethodsAsync(global::Corpus.Api.StoredPaymentMethodRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes the token identified in the path. The token can no longer be used with payment requests.</summary>
         /// <remarks>
@@ -481,9 +507,11 @@ namespace Corpus.Api
         /// <param name="storedPaymentMethodId">The unique identifier of the token.</param>
         /// <param name="shopperReference">Your reference to uniquely identify this shopper, for example user ID or account ID. Minimum length: 3 characters. &gt; Your reference must not include personally identifiable information (PII), for example name or email address.</param>
         /// <param name="merchantAccount">Your merchant account.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task DeleteStoredPaymentMethodsStoredPaymentMethodIdAsync(string storedPaymentMethodId, string shopperReference, string merchantAccount, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteStoredPaymentMethodsStoredPaymentMethodIdAsync(string storedPaymentMethodId, string shopperReference, string merchantAccount, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Validates the shopperId.</summary>
         /// <remarks>
@@ -491,10 +519,11 @@ namespace Corpus.Api
         /// <para><c>POST /validateShopperId</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.ValidateShopperIdResponse> PostValidateShopperIdAsync(global::Corpus.Api.ValidateShopperIdRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ValidateShopperIdResponse>> PostValidateShopperIdAsync(global::Corpus.Api.ValidateShopperIdRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="CorpusClient"/> sends requests, and the credentials it sends.</summary>
@@ -588,831 +617,281 @@ namespace Corpus.Api
     /// </summary>
     /// <remarks>
     /// <para><b>Adyen Checkout API</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class CorpusClient : ICorpusClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly CorpusClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public CorpusClient(global::System.Net.Http.HttpClient httpClient, CorpusClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://checkout-test.adyen.com/v71", global::OpenApiGen.Runtime.ApiCredential.ApiKey("ApiKeyAuth", global::OpenApiGen.Runtime.ApiKeyLocation.Header, "X-API-Key", () => options.ApiKey), global::OpenApiGen.Runtime.ApiCredential.Basic("BasicAuth", () => options.Username, () => options.Password));
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApplePaySessionResponse> s_postApplePaySessions = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApplePaySessionResponse).Secured("BasicAuth", "ApiKeyAuth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ApplePaySessionResponse> PostApplePaySessionsAsync(global::Corpus.Api.ApplePaySessionRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplePaySessionResponse>> PostApplePaySessionsAsync(global::Corpus.Api.ApplePaySessionRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/applePay/sessions";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ApplePaySessionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ApplePaySessionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/applePay/sessions").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.ApplePaySessionRequest), s_postApplePaySessions, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.StandalonePaymentCancelResponse> s_postCancels = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.StandalonePaymentCancelResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.StandalonePaymentCancelResponse> PostCancelsAsync(global::Corpus.Api.StandalonePaymentCancelRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StandalonePaymentCancelResponse>> PostCancelsAsync(global::Corpus.Api.StandalonePaymentCancelRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/cancels";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.StandalonePaymentCancelRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.StandalonePaymentCancelResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/cancels").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.StandalonePaymentCancelRequest), s_postCancels, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.CardDetailsResponse> s_postCardDetails = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.CardDetailsResponse).Secured("BasicAuth", "ApiKeyAuth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.CardDetailsResponse> PostCardDetailsAsync(global::Corpus.Api.CardDetailsRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CardDetailsResponse>> PostCardDetailsAsync(global::Corpus.Api.CardDetailsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/cardDetails";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CardDetailsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.CardDetailsResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/cardDetails").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.CardDetailsRequest), s_postCardDetails, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.DonationCampaignsResponse> s_postDonationCampaigns = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.DonationCampaignsResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.DonationCampaignsResponse> PostDonationCampaignsAsync(global::Corpus.Api.DonationCampaignsRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.DonationCampaignsResponse>> PostDonationCampaignsAsync(global::Corpus.Api.DonationCampaignsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/donationCampaigns";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.DonationCampaignsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.DonationCampaignsResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/donationCampaigns").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.DonationCampaignsRequest), s_postDonationCampaigns, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.DonationPaymentResponse> s_postDonations = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.DonationPaymentResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.DonationPaymentResponse> PostDonationsAsync(global::Corpus.Api.DonationPaymentRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.DonationPaymentResponse>> PostDonationsAsync(global::Corpus.Api.DonationPaymentRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/donations";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.DonationPaymentRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.DonationPaymentResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/donations").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.DonationPaymentRequest), s_postDonations, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.CheckoutForwardResponse> s_postForward = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.CheckoutForwardResponse).Secured("BasicAuth", "ApiKeyAuth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.CheckoutForwardResponse> PostForwardAsync(global::Corpus.Api.CheckoutForwardRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CheckoutForwardResponse>> PostForwardAsync(global::Corpus.Api.CheckoutForwardRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/forward";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CheckoutForwardRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.CheckoutForwardResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/forward").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.CheckoutForwardRequest), s_postForward, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.CreateOrderResponse> s_postOrders = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.CreateOrderResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.CreateOrderResponse> PostOrdersAsync(global::Corpus.Api.CreateOrderRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateOrderResponse>> PostOrdersAsync(global::Corpus.Api.CreateOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/orders";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateOrderRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.CreateOrderResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/orders").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.CreateOrderRequest), s_postOrders, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.CancelOrderResponse> s_postOrdersCancel = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.CancelOrderResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.CancelOrderResponse> PostOrdersCancelAsync(global::Corpus.Api.CancelOrderRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CancelOrderResponse>> PostOrdersCancelAsync(global::Corpus.Api.CancelOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/orders/cancel";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CancelOrderRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.CancelOrderResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/orders/cancel").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.CancelOrderRequest), s_postOrdersCancel, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.UtilityResponse> s_postOriginKeys = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.UtilityResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.UtilityResponse> PostOriginKeysAsync(global::Corpus.Api.UtilityRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UtilityResponse>> PostOriginKeysAsync(global::Corpus.Api.UtilityRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/originKeys";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UtilityRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.UtilityResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/originKeys").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.UtilityRequest), s_postOriginKeys, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentLinkResponse> s_postPaymentLinks = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentLinkResponse> PostPaymentLinksAsync(global::Corpus.Api.PaymentLinkRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> PostPaymentLinksAsync(global::Corpus.Api.PaymentLinkRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/paymentLinks";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/paymentLinks").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkRequest), s_postPaymentLinks, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentLinkResponse> s_getPaymentLinksLinkId = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentLinkResponse> GetPaymentLinksLinkIdAsync(string linkId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> GetPaymentLinksLinkIdAsync(string linkId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(linkId);
-            var path = "/paymentLinks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(linkId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/paymentLinks/{linkId}").PathParameter("linkId", linkId), s_getPaymentLinksLinkId, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentLinkResponse> s_patchPaymentLinksLinkId = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentLinkResponse> PatchPaymentLinksLinkIdAsync(string linkId, global::Corpus.Api.UpdatePaymentLinkRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> PatchPaymentLinksLinkIdAsync(string linkId, global::Corpus.Api.UpdatePaymentLinkRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(linkId);
-            var path = "/paymentLinks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(linkId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UpdatePaymentLinkRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentLinkResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("PATCH", "/paymentLinks/{linkId}").PathParameter("linkId", linkId).Json(body, global::Corpus.Api.CorpusJsonContext.Default.UpdatePaymentLinkRequest), s_patchPaymentLinksLinkId, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentMethodsResponse> s_postPaymentMethods = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentMethodsResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentMethodsResponse> PostPaymentMethodsAsync(global::Corpus.Api.PaymentMethodsRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentMethodsResponse>> PostPaymentMethodsAsync(global::Corpus.Api.PaymentMethodsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/paymentMethods";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentMethodsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentMethodsResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/paymentMethods").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentMethodsRequest), s_postPaymentMethods, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.BalanceCheckResponse> s_postPaymentMethodsBalance = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.BalanceCheckResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.BalanceCheckResponse> PostPaymentMethodsBalanceAsync(global::Corpus.Api.BalanceCheckRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.BalanceCheckResponse>> PostPaymentMethodsBalanceAsync(global::Corpus.Api.BalanceCheckRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/paymentMethods/balance";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.BalanceCheckRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.BalanceCheckResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/paymentMethods/balance").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.BalanceCheckRequest), s_postPaymentMethodsBalance, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentResponse> s_postPayments = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentResponse> PostPaymentsAsync(global::Corpus.Api.PaymentRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentResponse>> PostPaymentsAsync(global::Corpus.Api.PaymentRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/payments";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/payments").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentRequest), s_postPayments, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentDetailsResponse> s_postPaymentsDetails = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentDetailsResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentDetailsResponse> PostPaymentsDetailsAsync(global::Corpus.Api.PaymentDetailsRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentDetailsResponse>> PostPaymentsDetailsAsync(global::Corpus.Api.PaymentDetailsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/payments/details";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentDetailsRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentDetailsResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/payments/details").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentDetailsRequest), s_postPaymentsDetails, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentAmountUpdateResponse> s_postPaymentsPaymentPspReferenceAmountUpdates = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentAmountUpdateResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentAmountUpdateResponse> PostPaymentsPaymentPspReferenceAmountUpdatesAsync(string paymentPspReference, global::Corpus.Api.PaymentAmountUpdateRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentAmountUpdateResponse>> PostPaymentsPaymentPspReferenceAmountUpdatesAsync(string paymentPspReference, global::Corpus.Api.PaymentAmountUpdateRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(paymentPspReference);
-            var path = "/payments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(paymentPspReference)) + "/amountUpdates";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentAmountUpdateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentAmountUpdateResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/payments/{paymentPspReference}/amountUpdates")
+                .PathParameter("paymentPspReference", paymentPspReference)
+                .Header("Idempotency-Key", idempotencyKey)
+                .Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentAmountUpdateRequest);
+            return _pipeline.SendAsync(request, s_postPaymentsPaymentPspReferenceAmountUpdates, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentCancelResponse> s_postPaymentsPaymentPspReferenceCancels = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentCancelResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentCancelResponse> PostPaymentsPaymentPspReferenceCancelsAsync(string paymentPspReference, global::Corpus.Api.PaymentCancelRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentCancelResponse>> PostPaymentsPaymentPspReferenceCancelsAsync(string paymentPspReference, global::Corpus.Api.PaymentCancelRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(paymentPspReference);
-            var path = "/payments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(paymentPspReference)) + "/cancels";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentCancelRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentCancelResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/payments/{paymentPspReference}/cancels")
+                .PathParameter("paymentPspReference", paymentPspReference)
+                .Header("Idempotency-Key", idempotencyKey)
+                .Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentCancelRequest);
+            return _pipeline.SendAsync(request, s_postPaymentsPaymentPspReferenceCancels, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentCaptureResponse> s_postPaymentsPaymentPspReferenceCaptures = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentCaptureResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentCaptureResponse> PostPaymentsPaymentPspReferenceCapturesAsync(string paymentPspReference, global::Corpus.Api.PaymentCaptureRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentCaptureResponse>> PostPaymentsPaymentPspReferenceCapturesAsync(string paymentPspReference, global::Corpus.Api.PaymentCaptureRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(paymentPspReference);
-            var path = "/payments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(paymentPspReference)) + "/captures";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentCaptureRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentCaptureResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/payments/{paymentPspReference}/captures")
+                .PathParameter("paymentPspReference", paymentPspReference)
+                .Header("Idempotency-Key", idempotencyKey)
+                .Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentCaptureRequest);
+            return _pipeline.SendAsync(request, s_postPaymentsPaymentPspReferenceCaptures, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentRefundResponse> s_postPaymentsPaymentPspReferenceRefunds = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentRefundResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentRefundResponse> PostPaymentsPaymentPspReferenceRefundsAsync(string paymentPspReference, global::Corpus.Api.PaymentRefundRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentRefundResponse>> PostPaymentsPaymentPspReferenceRefundsAsync(string paymentPspReference, global::Corpus.Api.PaymentRefundRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(paymentPspReference);
-            var path = "/payments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(paymentPspReference)) + "/refunds";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentRefundRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentRefundResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/payments/{paymentPspReference}/refunds")
+                .PathParameter("paymentPspReference", paymentPspReference)
+                .Header("Idempotency-Key", idempotencyKey)
+                .Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentRefundRequest);
+            return _pipeline.SendAsync(request, s_postPaymentsPaymentPspReferenceRefunds, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaymentReversalResponse> s_postPaymentsPaymentPspReferenceReversals = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaymentReversalResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaymentReversalResponse> PostPaymentsPaymentPspReferenceReversalsAsync(string paymentPspReference, global::Corpus.Api.PaymentReversalRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentReversalResponse>> PostPaymentsPaymentPspReferenceReversalsAsync(string paymentPspReference, global::Corpus.Api.PaymentReversalRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(paymentPspReference);
-            var path = "/payments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(paymentPspReference)) + "/reversals";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentReversalRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaymentReversalResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/payments/{paymentPspReference}/reversals")
+                .PathParameter("paymentPspReference", paymentPspReference)
+                .Header("Idempotency-Key", idempotencyKey)
+                .Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaymentReversalRequest);
+            return _pipeline.SendAsync(request, s_postPaymentsPaymentPspReferenceReversals, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.PaypalUpdateOrderResponse> s_postPaypalUpdateOrder = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PaypalUpdateOrderResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.PaypalUpdateOrderResponse> PostPaypalUpdateOrderAsync(global::Corpus.Api.PaypalUpdateOrderRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaypalUpdateOrderResponse>> PostPaypalUpdateOrderAsync(global::Corpus.Api.PaypalUpdateOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/paypal/updateOrder";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.PaypalUpdateOrderRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PaypalUpdateOrderResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ServiceError, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/paypal/updateOrder").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.PaypalUpdateOrderRequest), s_postPaypalUpdateOrder, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.CreateCheckoutSessionResponse> s_postSessions = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.CreateCheckoutSessionResponse).Secured("BasicAuth", "ApiKeyAuth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.CreateCheckoutSessionResponse> PostSessionsAsync(global::Corpus.Api.CreateCheckoutSessionRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateCheckoutSessionResponse>> PostSessionsAsync(global::Corpus.Api.CreateCheckoutSessionRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/sessions";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.CreateCheckoutSessionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.CreateCheckoutSessionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/sessions").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.CreateCheckoutSessionRequest), s_postSessions, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.SessionResultResponse> s_getSessionsSessionId = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.SessionResultResponse).Secured("BasicAuth", "ApiKeyAuth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.SessionResultResponse> GetSessionsSessionIdAsync(string sessionId, string sessionResult, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.SessionResultResponse>> GetSessionsSessionIdAsync(string sessionId, string sessionResult, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(sessionId);
             global::System.ArgumentNullException.ThrowIfNull(sessionResult);
-            var path = "/sessions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(sessionId));
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            query.Add("sessionResult", global::OpenApiGen.Runtime.ApiRequest.Text(sessionResult));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.SessionResultResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/sessions/{sessionId}").PathParameter("sessionId", sessionId).Query("sessionResult", sessionResult), s_getSessionsSessionId, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListStoredPaymentMethodsResponse> s_getStoredPaymentMethods = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListStoredPaymentMethodsResponse).Secured("BasicAuth", "ApiKeyAuth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ListStoredPaymentMethodsResponse> GetStoredPaymentMethodsAsync(string? shopperReference = null, string? merchantAccount = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListStoredPaymentMethodsResponse>> GetStoredPaymentMethodsAsync(string? shopperReference = null, string? merchantAccount = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/storedPaymentMethods";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (shopperReference is { } v_shopperReference)
-            {
-                query.Add("shopperReference", global::OpenApiGen.Runtime.ApiRequest.Text(v_shopperReference));
-            }
-            if (merchantAccount is { } v_merchantAccount)
-            {
-                query.Add("merchantAccount", global::OpenApiGen.Runtime.ApiRequest.Text(v_merchantAccount));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ListStoredPaymentMethodsResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/storedPaymentMethods").Query("shopperReference", shopperReference).Query("merchantAccount", merchantAccount), s_getStoredPaymentMethods, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.StoredPaymentMethodResource> s_postStoredPaymentMethods = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.StoredPaymentMethodResource).Secured("BasicAuth", "ApiKeyAuth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.StoredPaymentMethodResource> PostStoredPaymentMethodsAsync(global::Corpus.Api.StoredPaymentMethodRequest? body = null, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StoredPaymentMethodResource>> PostStoredPaymentMethodsAsync(global::Corpus.Api.StoredPaymentMethodRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/storedPaymentMethods";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (idempotencyKey is { } v_idempotencyKey)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", global::OpenApiGen.Runtime.ApiRequest.Text(v_idempotencyKey));
-            }
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.StoredPaymentMethodRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.StoredPaymentMethodResource, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/storedPaymentMethods").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.StoredPaymentMethodRequest), s_postStoredPaymentMethods, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_deleteStoredPaymentMethodsStoredPaymentMethodId = global::OpenApiGen.Runtime.ApiOperation.NoContent().Secured("BasicAuth", "ApiKeyAuth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteStoredPaymentMethodsStoredPaymentMethodIdAsync(string storedPaymentMethodId, string shopperReference, string merchantAccount, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteStoredPaymentMethodsStoredPaymentMethodIdAsync(string storedPaymentMethodId, string shopperReference, string merchantAccount, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(storedPaymentMethodId);
             global::System.ArgumentNullException.ThrowIfNull(shopperReference);
             global::System.ArgumentNullException.ThrowIfNull(merchantAccount);
-            var path = "/storedPaymentMethods/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(storedPaymentMethodId));
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            query.Add("shopperReference", global::OpenApiGen.Runtime.ApiRequest.Text(shopperReference));
-            query.Add("merchantAccount", global::OpenApiGen.Runtime.ApiRequest.Text(merchantAccount));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyApiKey(request);
-            ApplyUsername(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/storedPaymentMethods/{storedPaymentMethodId}")
+                .PathParameter("storedPaymentMethodId", storedPaymentMethodId)
+                .Query("shopperReference", shopperReference)
+                .Query("merchantAccount", merchantAccount);
+            return _pipeline.SendAsync(request, s_deleteStoredPaymentMethodsStoredPaymentMethodId, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ValidateShopperIdResponse> s_postValidateShopperId = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ValidateShopperIdResponse).Error(static () => global::Corpus.Api.CorpusJsonContext.Default.DefaultErrorResponseEntity, 400, 401, 403, 422, 500);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ValidateShopperIdResponse> PostValidateShopperIdAsync(global::Corpus.Api.ValidateShopperIdRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ValidateShopperIdResponse>> PostValidateShopperIdAsync(global::Corpus.Api.ValidateShopperIdRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/validateShopperId";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.ValidateShopperIdRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ValidateShopperIdResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 403 or 422 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.DefaultErrorResponseEntity, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/validateShopperId").Json(body, global::Corpus.Api.CorpusJsonContext.Default.ValidateShopperIdRequest), s_postValidateShopperId, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>ApiKeyAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyApiKey(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.ApiKey is { Length: > 0 } credential)
-            {
-                request.Headers.TryAddWithoutValidation("X-API-Key", credential);
-            }
-        }
-
-        /// <summary>Adds the <c>BasicAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyUsername(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.Username is { Length: > 0 } credential)
-            {
-                var basic = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(credential + ":" + _options.Password));
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.ApiKey, _options.Username, _options.Password };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://checkout-test.adyen.com/v71");
     }
 }

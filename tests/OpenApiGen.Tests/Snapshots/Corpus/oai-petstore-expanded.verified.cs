@@ -19,33 +19,38 @@ namespace Corpus.Api
         /// <remarks><c>GET /pets</c></remarks>
         /// <param name="tags">tags to filter by</param>
         /// <param name="limit">maximum number of results to return</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsAsync(global::System.Collections.Generic.IList<string>? tags = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>>> FindPetsAsync(global::System.Collections.Generic.IList<string>? tags = null, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Creates a new pet in the store. Duplicates are allowed</summary>
         /// <remarks><c>POST /pets</c></remarks>
         /// <param name="body">Pet to add to the store</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> AddPetAsync(global::Corpus.Api.NewPet body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> AddPetAsync(global::Corpus.Api.NewPet body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns a user based on a single ID, if the user does not have access to the pet</summary>
         /// <remarks><c>GET /pets/{id}</c></remarks>
         /// <param name="id">ID of pet to fetch</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> FindPetByIdAsync(long id, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>deletes a single pet based on the ID supplied</summary>
         /// <remarks><c>DELETE /pets/{id}</c></remarks>
         /// <param name="id">ID of pet to delete</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeletePetAsync(long id, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="CorpusClient"/> sends requests, and the credentials it sends.</summary>
@@ -59,112 +64,53 @@ namespace Corpus.Api
     /// <summary>A sample API that uses a petstore as an example to demonstrate features in the OpenAPI 3.0 specification</summary>
     /// <remarks>
     /// <para><b>Swagger Petstore</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class CorpusClient : ICorpusClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly CorpusClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public CorpusClient(global::System.Net.Http.HttpClient httpClient, CorpusClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://petstore.swagger.io/v2");
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> s_findPets = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PetList).ErrorDefault(static () => global::Corpus.Api.CorpusJsonContext.Default.Error);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsAsync(global::System.Collections.Generic.IList<string>? tags = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>>> FindPetsAsync(global::System.Collections.Generic.IList<string>? tags = null, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/pets";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (tags is { } v_tags)
-            {
-                foreach (var item in v_tags)
-                {
-                    query.Add("tags", global::OpenApiGen.Runtime.ApiRequest.Text(item));
-                }
-            }
-            if (limit is { } v_limit)
-            {
-                query.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PetList, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Error, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/pets").Query("tags", tags, static item => item).Query("limit", limit), s_findPets, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.Pet> s_addPet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Pet).ErrorDefault(static () => global::Corpus.Api.CorpusJsonContext.Default.Error);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> AddPetAsync(global::Corpus.Api.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> AddPetAsync(global::Corpus.Api.NewPet body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/pets";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.NewPet, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Pet, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Error, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/pets").Json(body, global::Corpus.Api.CorpusJsonContext.Default.NewPet), s_addPet, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.Pet> s_findPetById = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Pet).ErrorDefault(static () => global::Corpus.Api.CorpusJsonContext.Default.Error);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> FindPetByIdAsync(long id, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/pets/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(id));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Pet, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Error, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/pets/{id}").PathParameter("id", id), s_findPetById, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_deletePet = global::OpenApiGen.Runtime.ApiOperation.NoContent().ErrorDefault(static () => global::Corpus.Api.CorpusJsonContext.Default.Error);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeletePetAsync(long id, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/pets/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(id));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Error, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/pets/{id}").PathParameter("id", id), s_deletePet, options, cancellationToken);
         }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] {  };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://petstore.swagger.io/v2");
     }
 }

@@ -13,10 +13,11 @@ namespace Corpus.Api
         /// <para><c>PUT /pet</c></para>
         /// </remarks>
         /// <param name="body">Update an existent pet in the store</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> UpdatePetAsync(global::Corpus.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> UpdatePetAsync(global::Corpus.Api.Pet body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a new pet to the store.</summary>
         /// <remarks>
@@ -24,10 +25,11 @@ namespace Corpus.Api
         /// <para><c>POST /pet</c></para>
         /// </remarks>
         /// <param name="body">Create a new pet in the store</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> AddPetAsync(global::Corpus.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> AddPetAsync(global::Corpus.Api.Pet body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Multiple status values can be provided with comma separated strings.</summary>
         /// <remarks>
@@ -35,10 +37,11 @@ namespace Corpus.Api
         /// <para><c>GET /pet/findByStatus</c></para>
         /// </remarks>
         /// <param name="status">Status values that need to be considered for filter</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.</summary>
         /// <remarks>
@@ -46,10 +49,11 @@ namespace Corpus.Api
         /// <para><c>GET /pet/findByTags</c></para>
         /// </remarks>
         /// <param name="tags">Tags to filter by</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsByTagsAsync(global::System.Collections.Generic.IList<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>>> FindPetsByTagsAsync(global::System.Collections.Generic.IList<string>? tags = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns a single pet.</summary>
         /// <remarks>
@@ -57,10 +61,11 @@ namespace Corpus.Api
         /// <para><c>GET /pet/{petId}</c></para>
         /// </remarks>
         /// <param name="petId">ID of pet to return</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> GetPetByIdAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> GetPetByIdAsync(long petId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Updates a pet resource based on the form data.</summary>
         /// <remarks>
@@ -70,10 +75,11 @@ namespace Corpus.Api
         /// <param name="petId">ID of pet that needs to be updated</param>
         /// <param name="name">Name of pet that needs to be updated</param>
         /// <param name="status">Status of pet that needs to be updated</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> UpdatePetWithFormAsync(long petId, string? name = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> UpdatePetWithFormAsync(long petId, string? name = null, string? status = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a pet.</summary>
         /// <remarks>
@@ -82,9 +88,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="petId">Pet id to delete</param>
         /// <param name="apiKey">The <c>api_key</c> header parameter.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task DeletePetAsync(long petId, string? apiKey = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeletePetAsync(long petId, string? apiKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Upload image of the pet.</summary>
         /// <remarks>
@@ -94,20 +102,22 @@ namespace Corpus.Api
         /// <param name="petId">ID of pet to update</param>
         /// <param name="additionalMetadata">Additional Metadata</param>
         /// <param name="body">The <c>application/octet-stream</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.ApiResponse> UploadFileAsync(long petId, global::System.IO.Stream body, string? additionalMetadata = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiResponse>> UploadFileAsync(long petId, global::System.IO.Stream body, string? additionalMetadata = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns a map of status codes to quantities.</summary>
         /// <remarks>
         /// <para><b>Returns pet inventories by status.</b></para>
         /// <para><c>GET /store/inventory</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, int>> GetInventoryAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, int>>> GetInventoryAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Place a new order in the store.</summary>
         /// <remarks>
@@ -115,10 +125,11 @@ namespace Corpus.Api
         /// <para><c>POST /store/order</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Order> PlaceOrderAsync(global::Corpus.Api.Order? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Order>> PlaceOrderAsync(global::Corpus.Api.Order? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>For valid response try integer IDs with value &lt;= 5 or &gt; 10. Other values will generate exceptions.</summary>
         /// <remarks>
@@ -126,10 +137,11 @@ namespace Corpus.Api
         /// <para><c>GET /store/order/{orderId}</c></para>
         /// </remarks>
         /// <param name="orderId">ID of order that needs to be fetched</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.Order> GetOrderByIdAsync(long orderId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Order>> GetOrderByIdAsync(long orderId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>For valid response try integer IDs with value &lt; 1000. Anything above 1000 or non-integers will generate API errors.</summary>
         /// <remarks>
@@ -137,9 +149,11 @@ namespace Corpus.Api
         /// <para><c>DELETE /store/order/{orderId}</c></para>
         /// </remarks>
         /// <param name="orderId">ID of the order that needs to be deleted</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task DeleteOrderAsync(long orderId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteOrderAsync(long orderId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>This can only be done by the logged in user.</summary>
         /// <remarks>
@@ -147,10 +161,11 @@ namespace Corpus.Api
         /// <para><c>POST /user</c></para>
         /// </remarks>
         /// <param name="body">Created user object</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.User> CreateUserAsync(global::Corpus.Api.User? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> CreateUserAsync(global::Corpus.Api.User? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Creates list of users with given input array.</summary>
         /// <remarks>
@@ -158,10 +173,11 @@ namespace Corpus.Api
         /// <para><c>POST /user/createWithList</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.User> CreateUsersWithListInputAsync(global::System.Collections.Generic.IList<global::Corpus.Api.User>? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> CreateUsersWithListInputAsync(global::System.Collections.Generic.IList<global::Corpus.Api.User>? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Log into the system.</summary>
         /// <remarks>
@@ -170,19 +186,22 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="username">The user name for login</param>
         /// <param name="password">The password for login in clear text</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<string> LoginUserAsync(string? username = null, string? password = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> LoginUserAsync(string? username = null, string? password = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Log user out of the system.</summary>
         /// <remarks>
         /// <para><b>Logs out current logged in user session.</b></para>
         /// <para><c>GET /user/logout</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task LogoutUserAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> LogoutUserAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get user detail based on username.</summary>
         /// <remarks>
@@ -190,10 +209,11 @@ namespace Corpus.Api
         /// <para><c>GET /user/{username}</c></para>
         /// </remarks>
         /// <param name="username">The name that needs to be fetched. Use user1 for testing</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Corpus.Api.User> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> GetUserByNameAsync(string username, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>This can only be done by the logged in user.</summary>
         /// <remarks>
@@ -202,9 +222,11 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="username">name that need to be deleted</param>
         /// <param name="body">Update an existent user in the store</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task UpdateUserAsync(string username, global::Corpus.Api.User? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateUserAsync(string username, global::Corpus.Api.User? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>This can only be done by the logged in user.</summary>
         /// <remarks>
@@ -212,9 +234,11 @@ namespace Corpus.Api
         /// <para><c>DELETE /user/{username}</c></para>
         /// </remarks>
         /// <param name="username">The name that needs to be deleted</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task DeleteUserAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteUserAsync(string username, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="CorpusClient"/> sends requests, and the credentials it sends.</summary>
@@ -246,477 +270,186 @@ namespace Corpus.Api
     /// </summary>
     /// <remarks>
     /// <para><b>Swagger Petstore - OpenAPI 3.0</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class CorpusClient : ICorpusClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly CorpusClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public CorpusClient(global::System.Net.Http.HttpClient httpClient, CorpusClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://petstore3.swagger.io/api/v3", global::OpenApiGen.Runtime.ApiCredential.Bearer("petstore_auth", () => options.AccessToken), global::OpenApiGen.Runtime.ApiCredential.ApiKey("api_key", global::OpenApiGen.Runtime.ApiKeyLocation.Header, "api_key", () => options.ApiKey));
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.Pet> s_updatePet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Pet).Secured("petstore_auth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> UpdatePetAsync(global::Corpus.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> UpdatePetAsync(global::Corpus.Api.Pet body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/pet";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyAccessToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.Pet, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Pet, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 404 or 422 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("PUT", "/pet").Json(body, global::Corpus.Api.CorpusJsonContext.Default.Pet), s_updatePet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.Pet> s_addPet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Pet).Secured("petstore_auth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> AddPetAsync(global::Corpus.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> AddPetAsync(global::Corpus.Api.Pet body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/pet";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyAccessToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.Pet, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Pet, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 422 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/pet").Json(body, global::Corpus.Api.CorpusJsonContext.Default.Pet), s_addPet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> s_findPetsByStatus = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PetList).Secured("petstore_auth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/pet/findByStatus";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (status is { } v_status)
-            {
-                query.Add("status", v_status.ToString());
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyAccessToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status2 = (int)response.StatusCode;
-            if (status2 >= 200 && status2 < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PetList, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status2 switch
-            {
-                400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/pet/findByStatus").Query("status", status?.ToString()), s_findPetsByStatus, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> s_findPetsByTags = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.PetList).Secured("petstore_auth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>> FindPetsByTagsAsync(global::System.Collections.Generic.IList<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>>> FindPetsByTagsAsync(global::System.Collections.Generic.IList<string>? tags = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/pet/findByTags";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (tags is { } v_tags)
-            {
-                foreach (var item in v_tags)
-                {
-                    query.Add("tags", global::OpenApiGen.Runtime.ApiRequest.Text(item));
-                }
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyAccessToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.PetList, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/pet/findByTags").Query("tags", tags, static item => item), s_findPetsByTags, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.Pet> s_getPetById = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Pet).Secured("api_key", "petstore_auth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> GetPetByIdAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> GetPetByIdAsync(long petId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/pet/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(petId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyAccessToken(request);
-            ApplyApiKey(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Pet, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/pet/{petId}").PathParameter("petId", petId), s_getPetById, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.Pet> s_updatePetWithForm = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Pet).Secured("petstore_auth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Pet> UpdatePetWithFormAsync(long petId, string? name = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> UpdatePetWithFormAsync(long petId, string? name = null, string? status = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/pet/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(petId));
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (name is { } v_name)
-            {
-                query.Add("name", global::OpenApiGen.Runtime.ApiRequest.Text(v_name));
-            }
-            if (status is { } v_status)
-            {
-                query.Add("status", global::OpenApiGen.Runtime.ApiRequest.Text(v_status));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyAccessToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status2 = (int)response.StatusCode;
-            if (status2 >= 200 && status2 < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Pet, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status2 switch
-            {
-                400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/pet/{petId}")
+                .PathParameter("petId", petId)
+                .Query("name", name)
+                .Query("status", status);
+            return _pipeline.SendAsync(request, s_updatePetWithForm, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_deletePet = global::OpenApiGen.Runtime.ApiOperation.NoContent().Secured("petstore_auth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeletePetAsync(long petId, string? apiKey = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeletePetAsync(long petId, string? apiKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/pet/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(petId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (apiKey is { } v_apiKey)
-            {
-                request.Headers.TryAddWithoutValidation("api_key", global::OpenApiGen.Runtime.ApiRequest.Text(v_apiKey));
-            }
-            ApplyAccessToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/pet/{petId}").PathParameter("petId", petId).Header("api_key", apiKey), s_deletePet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiResponse> s_uploadFile = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiResponse).Secured("petstore_auth");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.ApiResponse> UploadFileAsync(long petId, global::System.IO.Stream body, string? additionalMetadata = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiResponse>> UploadFileAsync(long petId, global::System.IO.Stream body, string? additionalMetadata = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/pet/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(petId)) + "/uploadImage";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (additionalMetadata is { } v_additionalMetadata)
-            {
-                query.Add("additionalMetadata", global::OpenApiGen.Runtime.ApiRequest.Text(v_additionalMetadata));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyAccessToken(request);
-            request.Content = new global::System.Net.Http.StreamContent(body);
-            request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.ApiResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/pet/{petId}/uploadImage")
+                .PathParameter("petId", petId)
+                .Query("additionalMetadata", additionalMetadata)
+                .Stream(body);
+            return _pipeline.SendAsync(request, s_uploadFile, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.Collections.Generic.IDictionary<string, int>> s_getInventory = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Int32Map).Secured("api_key");
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, int>> GetInventoryAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, int>>> GetInventoryAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/store/inventory";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyApiKey(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Int32Map, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/store/inventory"), s_getInventory, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.Order> s_placeOrder = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Order);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Order> PlaceOrderAsync(global::Corpus.Api.Order? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Order>> PlaceOrderAsync(global::Corpus.Api.Order? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/store/order";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.Order, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Order, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 422 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/store/order").Json(body, global::Corpus.Api.CorpusJsonContext.Default.Order), s_placeOrder, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.Order> s_getOrderById = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.Order);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.Order> GetOrderByIdAsync(long orderId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Order>> GetOrderByIdAsync(long orderId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/store/order/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(orderId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.Order, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/store/order/{orderId}").PathParameter("orderId", orderId), s_getOrderById, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_deleteOrder = global::OpenApiGen.Runtime.ApiOperation.NoContent();
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteOrderAsync(long orderId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteOrderAsync(long orderId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/store/order/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(orderId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                400 or 404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/store/order/{orderId}").PathParameter("orderId", orderId), s_deleteOrder, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.User> s_createUser = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.User);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.User> CreateUserAsync(global::Corpus.Api.User? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> CreateUserAsync(global::Corpus.Api.User? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/user";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.User, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.User, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/user").Json(body, global::Corpus.Api.CorpusJsonContext.Default.User), s_createUser, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.User> s_createUsersWithListInput = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.User);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.User> CreateUsersWithListInputAsync(global::System.Collections.Generic.IList<global::Corpus.Api.User>? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> CreateUsersWithListInputAsync(global::System.Collections.Generic.IList<global::Corpus.Api.User>? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/user/createWithList";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.UserList, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.User, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/user/createWithList").Json(body, global::Corpus.Api.CorpusJsonContext.Default.UserList), s_createUsersWithListInput, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_loginUser = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.String);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<string> LoginUserAsync(string? username = null, string? password = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> LoginUserAsync(string? username = null, string? password = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/user/login";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (username is { } v_username)
-            {
-                query.Add("username", global::OpenApiGen.Runtime.ApiRequest.Text(v_username));
-            }
-            if (password is { } v_password)
-            {
-                query.Add("password", global::OpenApiGen.Runtime.ApiRequest.Text(v_password));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.String, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/user/login").Query("username", username).Query("password", password), s_loginUser, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_logoutUser = global::OpenApiGen.Runtime.ApiOperation.NoContent();
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task LogoutUserAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> LogoutUserAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/user/logout";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/user/logout"), s_logoutUser, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.User> s_getUserByName = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.User);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Corpus.Api.User> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> GetUserByNameAsync(string username, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(username);
-            var path = "/user/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(username));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Corpus.Api.CorpusJsonContext.Default.User, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/user/{username}").PathParameter("username", username), s_getUserByName, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_updateUser = global::OpenApiGen.Runtime.ApiOperation.NoContent();
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task UpdateUserAsync(string username, global::Corpus.Api.User? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateUserAsync(string username, global::Corpus.Api.User? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(username);
-            var path = "/user/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(username));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Corpus.Api.CorpusJsonContext.Default.User, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                400 or 404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("PUT", "/user/{username}").PathParameter("username", username).Json(body, global::Corpus.Api.CorpusJsonContext.Default.User), s_updateUser, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_deleteUser = global::OpenApiGen.Runtime.ApiOperation.NoContent();
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteUserAsync(string username, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteUserAsync(string username, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(username);
-            var path = "/user/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(username));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                400 or 404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/user/{username}").PathParameter("username", username), s_deleteUser, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>petstore_auth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyAccessToken(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.AccessToken is { Length: > 0 } credential)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
-            }
-        }
-
-        /// <summary>Adds the <c>api_key</c> credential to a request, when the options hold one.</summary>
-        private void ApplyApiKey(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.ApiKey is { Length: > 0 } credential)
-            {
-                request.Headers.TryAddWithoutValidation("api_key", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.AccessToken, _options.ApiKey };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://petstore3.swagger.io/api/v3");
     }
 }

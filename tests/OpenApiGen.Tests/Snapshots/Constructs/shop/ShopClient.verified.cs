@@ -13,10 +13,11 @@ namespace Shop
         /// <param name="tags">The <c>tags</c> query parameter.</param>
         /// <param name="xTrace">The <c>X-Trace</c> header parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::Shop.PutOrderResult> PutOrderAsync(long orderId, global::Shop.Order body, global::System.Collections.Generic.IList<string>? tags = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Shop.PutOrderResult>> PutOrderAsync(long orderId, global::Shop.Order body, global::System.Collections.Generic.IList<string>? tags = null, string? xTrace = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="ShopClient"/> sends requests, and the credentials it sends.</summary>
@@ -31,68 +32,33 @@ namespace Shop
     }
 
     /// <summary>Shop</summary>
-    /// <remarks>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</remarks>
+    /// <remarks>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ShopClient : IShopClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly ShopClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public ShopClient(global::System.Net.Http.HttpClient httpClient, ShopClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://shop.example/api", global::OpenApiGen.Runtime.ApiCredential.ApiKey("apiKey", global::OpenApiGen.Runtime.ApiKeyLocation.Header, "X-Api-Key", () => options.ApiKey));
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Shop.PutOrderResult> s_putOrder = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Shop.ShopJsonContext.Default.PutOrderResult).Secured("apiKey").ErrorRange(4, static () => global::Shop.ShopJsonContext.Default.Problem);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Shop.PutOrderResult> PutOrderAsync(long orderId, global::Shop.Order body, global::System.Collections.Generic.IList<string>? tags = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Shop.PutOrderResult>> PutOrderAsync(long orderId, global::Shop.Order body, global::System.Collections.Generic.IList<string>? tags = null, string? xTrace = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/orders/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(orderId));
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (tags is { } v_tags)
-            {
-                foreach (var item in v_tags)
-                {
-                    query.Add("tags", global::OpenApiGen.Runtime.ApiRequest.Text(item));
-                }
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (xTrace is { } v_xTrace)
-            {
-                request.Headers.TryAddWithoutValidation("X-Trace", global::OpenApiGen.Runtime.ApiRequest.Text(v_xTrace));
-            }
-            ApplyApiKey(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::Shop.ShopJsonContext.Default.Order, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::Shop.ShopJsonContext.Default.PutOrderResult, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                >= 400 and < 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::Shop.ShopJsonContext.Default.Problem, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("PUT", "/orders/{orderId}")
+                .PathParameter("orderId", orderId)
+                .Query("tags", tags, static item => item)
+                .Header("X-Trace", xTrace)
+                .Json(body, global::Shop.ShopJsonContext.Default.Order);
+            return _pipeline.SendAsync(request, s_putOrder, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>apiKey</c> credential to a request, when the options hold one.</summary>
-        private void ApplyApiKey(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.ApiKey is { Length: > 0 } credential)
-            {
-                request.Headers.TryAddWithoutValidation("X-Api-Key", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.ApiKey };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://shop.example/api");
     }
 }

@@ -13,10 +13,11 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <para><c>POST /api/file-base64-upload</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileBase64Async(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>> UploadFileBase64Async(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Upload a temporary file as multipart/form-data (field <c>file</c>). Suited to large files (over 10 MB); the MIME type is recognised automatically. Files are deleted after 3 days.</summary>
         /// <remarks>
@@ -24,10 +25,11 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <para><c>POST /api/file-stream-upload</c></para>
         /// </remarks>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileStreamAsync(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>> UploadFileStreamAsync(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Download a file from a public HTTP or HTTPS URL and store it as a temporary file. The download times out after 30 seconds; files up to about 100 MB are recommended. The file name is taken from the URL unless <c>fileName</c> is given. Files are deleted after 3 days.</summary>
         /// <remarks>
@@ -35,10 +37,11 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <para><c>POST /api/file-url-upload</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileUrlAsync(global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>> UploadFileUrlAsync(global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="ApikleyFilesClient"/> sends requests, and the credentials it sends.</summary>
@@ -65,116 +68,52 @@ namespace QwenImageEdit.Vendors.Apikley.Files
     /// </summary>
     /// <remarks>
     /// <para><b>File Upload API</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ApikleyFilesClient : IApikleyFilesClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly ApikleyFilesClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public ApikleyFilesClient(global::System.Net.Http.HttpClient httpClient, ApikleyFilesClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://api.apikley.ru/file-upload", global::OpenApiGen.Runtime.ApiCredential.Bearer("BearerAuth", () => options.BearerToken));
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> s_uploadFileBase64 = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.FileUploadResponse).Secured("BearerAuth").Error(static () => global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.ApiResponse, 400, 401, 500);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileBase64Async(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>> UploadFileBase64Async(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/api/file-base64-upload";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.Base64UploadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.ApiResponse, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/api/file-base64-upload").Json(body, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.Base64UploadRequest), s_uploadFileBase64, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> s_uploadFileStream = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.FileUploadResponse).Secured("BearerAuth").Error(static () => global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.ApiResponse, 400, 401, 500);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileStreamAsync(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>> UploadFileStreamAsync(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/api/file-stream-upload";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            var form = new global::System.Net.Http.MultipartFormDataContent();
-            if (body.File is { } part_File)
-            {
-                var file = new global::System.Net.Http.StreamContent(part_File);
-                file.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-                form.Add(file, "file", global::OpenApiGen.Runtime.ApiRequest.FileName(part_File, "file"));
-            }
-            if (body.UploadPath is { } part_UploadPath)
-            {
-                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_UploadPath)), "uploadPath");
-            }
-            if (body.FileName is { } part_FileName)
-            {
-                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_FileName)), "fileName");
-            }
-            request.Content = form;
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.ApiResponse, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/api/file-stream-upload")
+                .Multipart()
+                .FilePart("file", body.File)
+                .Part("uploadPath", body.UploadPath)
+                .Part("fileName", body.FileName);
+            return _pipeline.SendAsync(request, s_uploadFileStream, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> s_uploadFileUrl = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.FileUploadResponse).Secured("BearerAuth").Error(static () => global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.ApiResponse, 400, 401, 500);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> UploadFileUrlAsync(global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>> UploadFileUrlAsync(global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/api/file-url-upload";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.UrlUploadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.ApiResponse, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/api/file-url-upload").Json(body, global::QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesJsonContext.Default.UrlUploadRequest), s_uploadFileUrl, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>BearerAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.BearerToken is { Length: > 0 } credential)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.BearerToken };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://api.apikley.ru/file-upload");
     }
 }

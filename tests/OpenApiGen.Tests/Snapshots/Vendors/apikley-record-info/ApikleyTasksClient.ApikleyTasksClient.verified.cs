@@ -13,10 +13,11 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         /// <para><c>GET /api/v1/jobs/recordInfo</c></para>
         /// </remarks>
         /// <param name="taskId">The unique task identifier returned when you created the task.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse> GetTaskRecordInfoAsync(string taskId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>> GetTaskRecordInfoAsync(string taskId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="ApikleyTasksClient"/> sends requests, and the credentials it sends.</summary>
@@ -45,58 +46,29 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
     /// </summary>
     /// <remarks>
     /// <para><b>Get Task Details API</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ApikleyTasksClient : IApikleyTasksClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly ApikleyTasksClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public ApikleyTasksClient(global::System.Net.Http.HttpClient httpClient, ApikleyTasksClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://api.apikley.ru/", global::OpenApiGen.Runtime.ApiCredential.Bearer("BearerAuth", () => options.BearerToken));
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse> s_getTaskRecordInfo = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Apikley.Tasks.ApikleyTasksJsonContext.Default.RecordInfoResponse).Secured("BearerAuth");
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse> GetTaskRecordInfoAsync(string taskId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>> GetTaskRecordInfoAsync(string taskId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(taskId);
-            var path = "/api/v1/jobs/recordInfo";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            query.Add("taskId", global::OpenApiGen.Runtime.ApiRequest.Text(taskId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Apikley.Tasks.ApikleyTasksJsonContext.Default.RecordInfoResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/api/v1/jobs/recordInfo").Query("taskId", taskId), s_getTaskRecordInfo, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>BearerAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.BearerToken is { Length: > 0 } credential)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.BearerToken };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://api.apikley.ru/");
     }
 }

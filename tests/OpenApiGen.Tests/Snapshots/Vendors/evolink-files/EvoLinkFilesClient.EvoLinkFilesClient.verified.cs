@@ -18,10 +18,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         /// <para><c>POST /api/v1/files/upload/base64</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> UploadFileBase64Async(global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>> UploadFileBase64Async(global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// - Upload files using multipart/form-data format (field <c>file</c>)
@@ -35,10 +36,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         /// <para><c>POST /api/v1/files/upload/stream</c></para>
         /// </remarks>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> UploadFileStreamAsync(global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>> UploadFileStreamAsync(global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// - Upload by providing a remote file URL
@@ -51,10 +53,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         /// <para><c>POST /api/v1/files/upload/url</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> UploadFileUrlAsync(global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>> UploadFileUrlAsync(global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="EvoLinkFilesClient"/> sends requests, and the credentials it sends.</summary>
@@ -84,113 +87,52 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
     /// </summary>
     /// <remarks>
     /// <para><b>File Upload API</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class EvoLinkFilesClient : IEvoLinkFilesClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly EvoLinkFilesClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public EvoLinkFilesClient(global::System.Net.Http.HttpClient httpClient, EvoLinkFilesClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://files-api.evolink.ai/", global::OpenApiGen.Runtime.ApiCredential.Bearer("bearerAuth", () => options.BearerToken));
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> s_uploadFileBase64 = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> UploadFileBase64Async(global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>> UploadFileBase64Async(global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/api/v1/files/upload/base64";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.Base64UploadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/api/v1/files/upload/base64").Json(body, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.Base64UploadRequest), s_uploadFileBase64, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> s_uploadFileStream = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> UploadFileStreamAsync(global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>> UploadFileStreamAsync(global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/api/v1/files/upload/stream";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            var form = new global::System.Net.Http.MultipartFormDataContent();
-            if (body.File is { } part_File)
-            {
-                var file = new global::System.Net.Http.StreamContent(part_File);
-                file.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-                form.Add(file, "file", global::OpenApiGen.Runtime.ApiRequest.FileName(part_File, "file"));
-            }
-            if (body.UploadPath is { } part_UploadPath)
-            {
-                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_UploadPath)), "upload_path");
-            }
-            if (body.FileName is { } part_FileName)
-            {
-                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_FileName)), "file_name");
-            }
-            request.Content = form;
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/api/v1/files/upload/stream")
+                .Multipart()
+                .FilePart("file", body.File)
+                .Part("upload_path", body.UploadPath)
+                .Part("file_name", body.FileName);
+            return _pipeline.SendAsync(request, s_uploadFileStream, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> s_uploadFileUrl = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse> UploadFileUrlAsync(global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>> UploadFileUrlAsync(global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/api/v1/files/upload/url";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.UrlUploadRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.FileUploadResponse, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/api/v1/files/upload/url").Json(body, global::QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesJsonContext.Default.UrlUploadRequest), s_uploadFileUrl, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>bearerAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.BearerToken is { Length: > 0 } credential)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.BearerToken };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://files-api.evolink.ai/");
     }
 }

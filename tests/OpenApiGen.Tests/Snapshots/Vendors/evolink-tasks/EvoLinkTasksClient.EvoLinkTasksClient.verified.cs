@@ -21,10 +21,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         /// <para><c>GET /v1/tasks/{task_id}</c></para>
         /// </remarks>
         /// <param name="taskId">Task ID, the <c>id</c> returned in the async task response body (for example <c>task-unified-1757156493-imcg5zqt</c>)</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail> GetTaskDetailAsync(string taskId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>> GetTaskDetailAsync(string taskId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="EvoLinkTasksClient"/> sends requests, and the credentials it sends.</summary>
@@ -48,56 +49,29 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
     /// </summary>
     /// <remarks>
     /// <para><b>Get Task Details API</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class EvoLinkTasksClient : IEvoLinkTasksClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly EvoLinkTasksClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public EvoLinkTasksClient(global::System.Net.Http.HttpClient httpClient, EvoLinkTasksClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://api.evolink.ai/", global::OpenApiGen.Runtime.ApiCredential.Bearer("bearerAuth", () => options.BearerToken));
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail> s_getTaskDetail = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.EvoLink.Tasks.EvoLinkTasksJsonContext.Default.TaskDetail).Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.EvoLink.Tasks.EvoLinkTasksJsonContext.Default.ErrorResponse, 400, 401, 402, 403, 404, 429, 500);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail> GetTaskDetailAsync(string taskId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>> GetTaskDetailAsync(string taskId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(taskId);
-            var path = "/v1/tasks/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(taskId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.EvoLink.Tasks.EvoLinkTasksJsonContext.Default.TaskDetail, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 or 401 or 402 or 403 or 404 or 429 or 500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.EvoLink.Tasks.EvoLinkTasksJsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/v1/tasks/{task_id}").PathParameter("task_id", taskId), s_getTaskDetail, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>bearerAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.BearerToken is { Length: > 0 } credential)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.BearerToken };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://api.evolink.ai/");
     }
 }

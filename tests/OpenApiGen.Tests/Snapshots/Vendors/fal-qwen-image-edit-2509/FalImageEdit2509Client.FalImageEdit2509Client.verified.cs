@@ -11,45 +11,50 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
         /// <remarks><c>GET /fal-ai/qwen-image-edit-2509/requests/{request_id}/status</c></remarks>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
         /// <param name="logs">The <c>logs</c> query parameter.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> GetRequestStatusAsync(string requestId, double? logs = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>> GetRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /fal-ai/qwen-image-edit-2509/requests/{request_id}/cancel</c>.</summary>
         /// <remarks><c>PUT /fal-ai/qwen-image-edit-2509/requests/{request_id}/cancel</c></remarks>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult> CancelRequestAsync(string requestId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>> CancelRequestAsync(string requestId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /fal-ai/qwen-image-edit-2509</c>.</summary>
         /// <remarks><c>POST /fal-ai/qwen-image-edit-2509</c></remarks>
         /// <param name="falWebhook">An HTTPS URL fal POSTs the WebhookPayload to when the request ends.</param>
         /// <param name="xFalObjectLifecyclePreference">JSON text <c>{"expiration_duration_seconds": N}</c>: how long the request's output files stay available (by default at least 7 days).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> SubmitRequestAsync(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input body, global::System.Uri? falWebhook = null, string? xFalObjectLifecyclePreference = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>> SubmitRequestAsync(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input body, global::System.Uri? falWebhook = null, string? xFalObjectLifecyclePreference = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /fal-ai/qwen-image-edit-2509/requests/{request_id}</c>.</summary>
         /// <remarks><c>GET /fal-ai/qwen-image-edit-2509/requests/{request_id}</c></remarks>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output> GetRequestResultAsync(string requestId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>> GetRequestResultAsync(string requestId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /fal-ai/qwen-image-edit-2509/requests/{request_id}/status/stream</c>.</summary>
         /// <remarks><c>GET /fal-ai/qwen-image-edit-2509/requests/{request_id}/status/stream</c></remarks>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
         /// <param name="logs">The <c>logs</c> query parameter.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<string> StreamRequestStatusAsync(string requestId, double? logs = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="FalImageEdit2509Client"/> sends requests, and the credentials it sends.</summary>
@@ -66,157 +71,69 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
     /// <summary>The OpenAPI schema for the fal-ai/qwen-image-edit-2509 queue.</summary>
     /// <remarks>
     /// <para><b>Queue OpenAPI for fal-ai/qwen-image-edit-2509</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class FalImageEdit2509Client : IFalImageEdit2509Client
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly FalImageEdit2509ClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public FalImageEdit2509Client(global::System.Net.Http.HttpClient httpClient, FalImageEdit2509ClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://queue.fal.run/", global::OpenApiGen.Runtime.ApiCredential.ApiKey("apiKeyAuth", global::OpenApiGen.Runtime.ApiKeyLocation.Header, "Authorization", () => options.ApiKey));
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> s_getRequestStatus = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.QueueStatus).Secured("apiKeyAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> GetRequestStatusAsync(string requestId, double? logs = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>> GetRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(requestId);
-            var path = "/fal-ai/qwen-image-edit-2509/requests/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(requestId)) + "/status";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (logs is { } v_logs)
-            {
-                query.Add("logs", global::OpenApiGen.Runtime.ApiRequest.Text(v_logs));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyApiKey(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.QueueStatus, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-2509/requests/{request_id}/status").PathParameter("request_id", requestId).Query("logs", logs), s_getRequestStatus, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult> s_cancelRequest = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.CancelRequestResult).Secured("apiKeyAuth").Error(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.CancelStatus, 400).Error(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse, 404);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult> CancelRequestAsync(string requestId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>> CancelRequestAsync(string requestId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(requestId);
-            var path = "/fal-ai/qwen-image-edit-2509/requests/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(requestId)) + "/cancel";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyApiKey(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.CancelRequestResult, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.CancelStatus, Secrets, cancellationToken).ConfigureAwait(false),
-                404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("PUT", "/fal-ai/qwen-image-edit-2509/requests/{request_id}/cancel").PathParameter("request_id", requestId), s_cancelRequest, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> s_submitRequest = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.QueueStatus).Secured("apiKeyAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> SubmitRequestAsync(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input body, global::System.Uri? falWebhook = null, string? xFalObjectLifecyclePreference = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>> SubmitRequestAsync(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input body, global::System.Uri? falWebhook = null, string? xFalObjectLifecyclePreference = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/fal-ai/qwen-image-edit-2509";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (falWebhook is { } v_falWebhook)
-            {
-                query.Add("fal_webhook", global::OpenApiGen.Runtime.ApiRequest.Text(v_falWebhook));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            if (xFalObjectLifecyclePreference is { } v_xFalObjectLifecyclePreference)
-            {
-                request.Headers.TryAddWithoutValidation("X-Fal-Object-Lifecycle-Preference", global::OpenApiGen.Runtime.ApiRequest.Text(v_xFalObjectLifecyclePreference));
-            }
-            ApplyApiKey(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.QwenImageEdit2509Input, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.QueueStatus, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/fal-ai/qwen-image-edit-2509")
+                .Query("fal_webhook", falWebhook)
+                .Header("X-Fal-Object-Lifecycle-Preference", xFalObjectLifecyclePreference)
+                .Json(body, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.QwenImageEdit2509Input);
+            return _pipeline.SendAsync(request, s_submitRequest, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output> s_getRequestResult = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.QwenImageEdit2509Output).Secured("apiKeyAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output> GetRequestResultAsync(string requestId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>> GetRequestResultAsync(string requestId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(requestId);
-            var path = "/fal-ai/qwen-image-edit-2509/requests/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(requestId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyApiKey(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.QwenImageEdit2509Output, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-2509/requests/{request_id}").PathParameter("request_id", requestId), s_getRequestResult, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_streamRequestStatus = global::OpenApiGen.Runtime.ApiOperation.Text().Secured("apiKeyAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<string> StreamRequestStatusAsync(string requestId, double? logs = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(requestId);
-            var path = "/fal-ai/qwen-image-edit-2509/requests/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(requestId)) + "/status/stream";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (logs is { } v_logs)
-            {
-                query.Add("logs", global::OpenApiGen.Runtime.ApiRequest.Text(v_logs));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyApiKey(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.FalImageEdit2509JsonContext.Default.ErrorResponse, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-2509/requests/{request_id}/status/stream").PathParameter("request_id", requestId).Query("logs", logs), s_streamRequestStatus, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>apiKeyAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyApiKey(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.ApiKey is { Length: > 0 } credential)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.ApiKey };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://queue.fal.run/");
     }
 }

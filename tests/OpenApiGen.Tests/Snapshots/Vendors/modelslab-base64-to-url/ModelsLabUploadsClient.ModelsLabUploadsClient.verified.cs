@@ -13,10 +13,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         /// <para><c>POST /image_editing/base64_to_url</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse> Base64ToUrlAsync(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>> Base64ToUrlAsync(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="ModelsLabUploadsClient"/> sends requests, and the credentials it sends.</summary>
@@ -42,12 +43,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
     /// </summary>
     /// <remarks>
     /// <para><b>ModelsLab Image Editing API - Base64 to URL</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ModelsLabUploadsClient : IModelsLabUploadsClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
         private readonly ModelsLabUploadsClientOptions _options;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
@@ -55,52 +56,34 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public ModelsLabUploadsClient(global::System.Net.Http.HttpClient httpClient, ModelsLabUploadsClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://modelslab.com/api/v6", global::OpenApiGen.Runtime.ApiCredential.InBody("x-openapigen-credential", () => options.ApiKey));
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse> s_base64ToUrl = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.ModelsLab.Uploads.ModelsLabUploadsJsonContext.Default.Base64ToUrlResponse);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse> Base64ToUrlAsync(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>> Base64ToUrlAsync(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/image_editing/base64_to_url";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            var filled_Key = string.IsNullOrEmpty(body.Key);
-            if (filled_Key)
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/image_editing/base64_to_url");
+            var filledKey = string.IsNullOrEmpty(body.Key);
+            if (filledKey)
             {
                 body.Key = _options.ApiKey;
             }
-            byte[] payload;
             try
             {
-                payload = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, global::QwenImageEdit.Vendors.ModelsLab.Uploads.ModelsLabUploadsJsonContext.Default.Base64ToUrlRequest);
+                request.Json(body, global::QwenImageEdit.Vendors.ModelsLab.Uploads.ModelsLabUploadsJsonContext.Default.Base64ToUrlRequest);
             }
             finally
             {
-                if (filled_Key)
+                if (filledKey)
                 {
                     body.Key = null;
                 }
             }
-
-            request.Content = new global::System.Net.Http.ByteArrayContent(payload);
-            request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.ModelsLab.Uploads.ModelsLabUploadsJsonContext.Default.Base64ToUrlResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(request, s_base64ToUrl, options, cancellationToken);
         }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.ApiKey };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://modelslab.com/api/v6");
     }
 }

@@ -13,10 +13,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         /// <para><c>POST /image_editing/qwen_edit</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse> CreateQwenEditAsync(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse>> CreateQwenEditAsync(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="ModelsLabQwenEditClient"/> sends requests, and the credentials it sends.</summary>
@@ -33,12 +34,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
     /// <summary>Image editing endpoints for ModelsLab API including background removal, super resolution, face generation, fashion try-on, and various image manipulation tools</summary>
     /// <remarks>
     /// <para><b>ModelsLab Image Editing API</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ModelsLabQwenEditClient : IModelsLabQwenEditClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
         private readonly ModelsLabQwenEditClientOptions _options;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
@@ -46,52 +47,34 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public ModelsLabQwenEditClient(global::System.Net.Http.HttpClient httpClient, ModelsLabQwenEditClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://modelslab.com/api/v6", global::OpenApiGen.Runtime.ApiCredential.InBody("x-openapigen-credential", () => options.ApiKey));
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse> s_createQwenEdit = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditJsonContext.Default.CreateQwenEditResponse);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse> CreateQwenEditAsync(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.CreateQwenEditResponse>> CreateQwenEditAsync(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/image_editing/qwen_edit";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            var filled_Key = string.IsNullOrEmpty(body.Key);
-            if (filled_Key)
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/image_editing/qwen_edit");
+            var filledKey = string.IsNullOrEmpty(body.Key);
+            if (filledKey)
             {
                 body.Key = _options.ApiKey;
             }
-            byte[] payload;
             try
             {
-                payload = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditJsonContext.Default.QwenRequest);
+                request.Json(body, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditJsonContext.Default.QwenRequest);
             }
             finally
             {
-                if (filled_Key)
+                if (filledKey)
                 {
                     body.Key = null;
                 }
             }
-
-            request.Content = new global::System.Net.Http.ByteArrayContent(payload);
-            request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditJsonContext.Default.CreateQwenEditResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(request, s_createQwenEdit, options, cancellationToken);
         }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.ApiKey };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://modelslab.com/api/v6");
     }
 }

@@ -39,10 +39,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><b>Get the authenticated account</b></para>
         /// <para><c>GET /account</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse> AccountGetAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse>> AccountGetAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -78,10 +79,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><b>List collections of models</b></para>
         /// <para><c>GET /collections</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse> CollectionsListAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse>> CollectionsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -114,10 +116,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>GET /collections/{collection_slug}</c></para>
         /// </remarks>
         /// <param name="collectionSlug">The slug of the collection, like <c>super-resolution</c> or <c>image-restoration</c>. See [replicate.com/collections](https://replicate.com/collections).</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse> CollectionsGetAsync(string collectionSlug, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>> CollectionsGetAsync(string collectionSlug, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -173,10 +176,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><b>List deployments</b></para>
         /// <para><c>GET /deployments</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse> DeploymentsListAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse>> DeploymentsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -237,10 +241,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>POST /deployments</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> DeploymentsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -272,9 +277,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="deploymentOwner">The name of the user or organization that owns the deployment.</param>
         /// <param name="deploymentName">The name of the deployment.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task DeploymentsDeleteAsync(string deploymentOwner, string deploymentName, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeploymentsDeleteAsync(string deploymentOwner, string deploymentName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -326,10 +333,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="deploymentOwner">The name of the user or organization that owns the deployment.</param>
         /// <param name="deploymentName">The name of the deployment.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> DeploymentsGetAsync(string deploymentOwner, string deploymentName, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsGetAsync(string deploymentOwner, string deploymentName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -388,10 +396,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="deploymentOwner">The name of the user or organization that owns the deployment.</param>
         /// <param name="deploymentName">The name of the deployment.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> DeploymentsUpdateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsUpdateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -425,10 +434,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="prefer">Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.  See [sync mode](https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode) for more information.</param>
         /// <param name="cancelAfter">The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.  The duration can be specified as string with an optional unit suffix: - <c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>) - <c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>) - <c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>) - defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)  You can combine units for more precision (e.g., <c>1h30m45s</c>).  The minimum allowed duration is 5 seconds.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> DeploymentsPredictionsCreateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> DeploymentsPredictionsCreateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -452,10 +462,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><b>List files</b></para>
         /// <para><c>GET /files</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse> FilesListAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse>> FilesListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -486,10 +497,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>POST /files</c></para>
         /// </remarks>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse> FilesCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>> FilesCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -511,9 +523,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>DELETE /files/{file_id}</c></para>
         /// </remarks>
         /// <param name="fileId">The ID of the file to delete</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task FilesDeleteAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> FilesDeleteAsync(string fileId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -535,10 +549,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>GET /files/{file_id}</c></para>
         /// </remarks>
         /// <param name="fileId">The ID of the file to get</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse> FilesGetAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>> FilesGetAsync(string fileId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -561,10 +576,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="owner">The username of the user or organization that uploaded the file</param>
         /// <param name="expiry">A Unix timestamp with expiration date of this download URL</param>
         /// <param name="signature">A base64-encoded HMAC-SHA256 checksum of the string '{owner} {id} {expiry}' generated with the Files API signing secret</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The body as a stream; dispose it to release the connection.</returns>
+        /// <returns>The body as a stream (dispose it to release the connection); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::System.IO.Stream> FilesDownloadAsync(string fileId, string owner, long expiry, string signature, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> FilesDownloadAsync(string fileId, string owner, long expiry, string signature, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -595,10 +611,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><b>List available hardware for models</b></para>
         /// <para><c>GET /hardware</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>> HardwareListAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>>> HardwareListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -651,10 +668,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="sortBy">Field to sort models by. Defaults to <c>latest_version_created_at</c>.</param>
         /// <param name="sortDirection">Sort direction. Defaults to <c>desc</c> (descending, newest first).</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse> ModelsListAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy? sortBy = null, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection? sortDirection = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse>> ModelsListAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy? sortBy = null, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection? sortDirection = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -702,10 +720,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>POST /models</c></para>
         /// </remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> ModelsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -739,9 +758,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task ModelsDeleteAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ModelsDeleteAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -833,10 +854,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> ModelsGetAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsGetAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -883,10 +905,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> ModelsUpdateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsUpdateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -931,10 +954,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse> ModelsExamplesListAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse>> ModelsExamplesListAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -971,10 +995,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="prefer">Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.  See [sync mode](https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode) for more information.</param>
         /// <param name="cancelAfter">The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.  The duration can be specified as string with an optional unit suffix: - <c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>) - <c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>) - <c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>) - defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)  You can combine units for more precision (e.g., <c>1h30m45s</c>).  The minimum allowed duration is 5 seconds.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> ModelsPredictionsCreateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> ModelsPredictionsCreateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1008,10 +1033,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<string> ModelsReadmeGetAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> ModelsReadmeGetAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1050,10 +1076,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse> ModelsVersionsListAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse>> ModelsVersionsListAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1091,9 +1118,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="versionId">The ID of the version.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task ModelsVersionsDeleteAsync(string modelOwner, string modelName, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ModelsVersionsDeleteAsync(string modelOwner, string modelName, string versionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1166,10 +1195,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="versionId">The ID of the version.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse> ModelsVersionsGetAsync(string modelOwner, string modelName, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse>> ModelsVersionsGetAsync(string modelOwner, string modelName, string versionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1243,10 +1273,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="modelName">The name of the model.</param>
         /// <param name="versionId">The ID of the version.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> TrainingsCreateAsync(string modelOwner, string modelName, string versionId, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsCreateAsync(string modelOwner, string modelName, string versionId, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1331,10 +1362,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="createdAfter">Include only predictions created at or after this date-time, in ISO 8601 format.</param>
         /// <param name="createdBefore">Include only predictions created before this date-time, in ISO 8601 format.</param>
         /// <param name="source">Filter predictions by how they were created. Currently only <c>web</c> is supported.  If no value is set, the API returns predictions from both API and web sources.  When filtering by <c>source=web</c>, results are limited to predictions created in the last 14 days.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse> PredictionsListAsync(global::System.DateTimeOffset? createdAfter = null, global::System.DateTimeOffset? createdBefore = null, global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource? source = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse>> PredictionsListAsync(global::System.DateTimeOffset? createdAfter = null, global::System.DateTimeOffset? createdBefore = null, global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource? source = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1366,10 +1398,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <param name="prefer">Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.  See [sync mode](https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode) for more information.</param>
         /// <param name="cancelAfter">The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.  The duration can be specified as string with an optional unit suffix: - <c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>) - <c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>) - <c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>) - defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)  You can combine units for more precision (e.g., <c>1h30m45s</c>).  The minimum allowed duration is 5 seconds.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> PredictionsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1454,10 +1487,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>GET /predictions/{prediction_id}</c></para>
         /// </remarks>
         /// <param name="predictionId">The ID of the prediction to get.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> PredictionsGetAsync(string predictionId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsGetAsync(string predictionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1496,10 +1530,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>POST /predictions/{prediction_id}/cancel</c></para>
         /// </remarks>
         /// <param name="predictionId">The ID of the prediction to cancel.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> PredictionsCancelAsync(string predictionId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsCancelAsync(string predictionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1533,10 +1568,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// </remarks>
         /// <param name="query">The search query string</param>
         /// <param name="limit">Maximum number of model results to return (1-50, defaults to 20)</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse> SearchAsync(string query, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>> SearchAsync(string query, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1614,10 +1650,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><b>List trainings</b></para>
         /// <para><c>GET /trainings</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse> TrainingsListAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse>> TrainingsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1691,18 +1728,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><c>GET /trainings/{training_id}</c></para>
         /// </remarks>
         /// <param name="trainingId">The ID of the training to get.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> TrainingsGetAsync(string trainingId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsGetAsync(string trainingId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Cancel a training</summary>
         /// <remarks><c>POST /trainings/{training_id}/cancel</c></remarks>
         /// <param name="trainingId">The ID of the training you want to cancel.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> TrainingsCancelAsync(string trainingId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsCancelAsync(string trainingId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>
@@ -1733,10 +1772,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <para><b>Get the signing secret for the default webhook</b></para>
         /// <para><c>GET /webhooks/default/secret</c></para>
         /// </remarks>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse> WebhooksDefaultSecretGetAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse>> WebhooksDefaultSecretGetAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="ReplicateClient"/> sends requests, and the credentials it sends.</summary>
@@ -1753,873 +1793,405 @@ namespace QwenImageEdit.Vendors.Replicate.Api
     /// <summary>A web service for running Replicate models</summary>
     /// <remarks>
     /// <para><b>Replicate HTTP API</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ReplicateClient : IReplicateClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly ReplicateClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public ReplicateClient(global::System.Net.Http.HttpClient httpClient, ReplicateClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://api.replicate.com/v1", global::OpenApiGen.Runtime.ApiCredential.Bearer("bearerAuth", () => options.BearerToken));
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse> s_accountGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.AccountGetResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse> AccountGetAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse>> AccountGetAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/account";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.AccountGetResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/account"), s_accountGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse> s_collectionsList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPaginatedCollectionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse> CollectionsListAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse>> CollectionsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/collections";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPaginatedCollectionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/collections"), s_collectionsList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse> s_collectionsGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasCollectionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse> CollectionsGetAsync(string collectionSlug, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>> CollectionsGetAsync(string collectionSlug, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(collectionSlug);
-            var path = "/collections/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(collectionSlug));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasCollectionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/collections/{collection_slug}").PathParameter("collection_slug", collectionSlug), s_collectionsGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse> s_deploymentsList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.DeploymentsListResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse> DeploymentsListAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse>> DeploymentsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/deployments";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.DeploymentsListResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/deployments"), s_deploymentsList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> s_deploymentsCreate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasDeploymentResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> DeploymentsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/deployments";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.DeploymentsCreateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasDeploymentResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/deployments").Json(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.DeploymentsCreateRequest), s_deploymentsCreate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_deploymentsDelete = global::OpenApiGen.Runtime.ApiOperation.NoContent().Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeploymentsDeleteAsync(string deploymentOwner, string deploymentName, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeploymentsDeleteAsync(string deploymentOwner, string deploymentName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(deploymentOwner);
             global::System.ArgumentNullException.ThrowIfNull(deploymentName);
-            var path = "/deployments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(deploymentOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(deploymentName));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/deployments/{deployment_owner}/{deployment_name}").PathParameter("deployment_owner", deploymentOwner).PathParameter("deployment_name", deploymentName), s_deploymentsDelete, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> s_deploymentsGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasDeploymentResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> DeploymentsGetAsync(string deploymentOwner, string deploymentName, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsGetAsync(string deploymentOwner, string deploymentName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(deploymentOwner);
             global::System.ArgumentNullException.ThrowIfNull(deploymentName);
-            var path = "/deployments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(deploymentOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(deploymentName));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasDeploymentResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/deployments/{deployment_owner}/{deployment_name}").PathParameter("deployment_owner", deploymentOwner).PathParameter("deployment_name", deploymentName), s_deploymentsGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> s_deploymentsUpdate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasDeploymentResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse> DeploymentsUpdateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsUpdateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(deploymentOwner);
             global::System.ArgumentNullException.ThrowIfNull(deploymentName);
-            var path = "/deployments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(deploymentOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(deploymentName));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.DeploymentsUpdateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasDeploymentResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("PATCH", "/deployments/{deployment_owner}/{deployment_name}")
+                .PathParameter("deployment_owner", deploymentOwner)
+                .PathParameter("deployment_name", deploymentName)
+                .Json(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.DeploymentsUpdateRequest);
+            return _pipeline.SendAsync(request, s_deploymentsUpdate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> s_deploymentsPredictionsCreate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> DeploymentsPredictionsCreateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> DeploymentsPredictionsCreateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(deploymentOwner);
             global::System.ArgumentNullException.ThrowIfNull(deploymentName);
-            var path = "/deployments/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(deploymentOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(deploymentName)) + "/predictions";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (prefer is { } v_prefer)
-            {
-                request.Headers.TryAddWithoutValidation("Prefer", global::OpenApiGen.Runtime.ApiRequest.Text(v_prefer));
-            }
-            if (cancelAfter is { } v_cancelAfter)
-            {
-                request.Headers.TryAddWithoutValidation("Cancel-After", global::OpenApiGen.Runtime.ApiRequest.Text(v_cancelAfter));
-            }
-            ApplyBearerToken(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/deployments/{deployment_owner}/{deployment_name}/predictions")
+                .PathParameter("deployment_owner", deploymentOwner)
+                .PathParameter("deployment_name", deploymentName)
+                .Header("Prefer", prefer)
+                .Header("Cancel-After", cancelAfter)
+                .Json(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionRequest);
+            return _pipeline.SendAsync(request, s_deploymentsPredictionsCreate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse> s_filesList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesListResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse> FilesListAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse>> FilesListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/files";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesListResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/files"), s_filesList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse> s_filesCreate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasFileResponse).Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesCreate413Response, 413).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse> FilesCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>> FilesCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/files";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            var form = new global::System.Net.Http.MultipartFormDataContent();
-            if (body.Content is { } part_Content)
-            {
-                var file = new global::System.Net.Http.StreamContent(part_Content);
-                file.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-                form.Add(file, "content", global::OpenApiGen.Runtime.ApiRequest.FileName(part_Content, "content"));
-            }
-            if (body.Filename is { } part_Filename)
-            {
-                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_Filename)), "filename");
-            }
-            if (body.Metadata is { } part_Metadata)
-            {
-                form.Add(new global::System.Net.Http.StringContent(global::System.Text.Json.JsonSerializer.Serialize(part_Metadata, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.JsonMap), global::System.Text.Encoding.UTF8, "application/json"), "metadata");
-            }
-            if (body.Type is { } part_Type)
-            {
-                form.Add(new global::System.Net.Http.StringContent(global::OpenApiGen.Runtime.ApiRequest.Text(part_Type)), "type");
-            }
-            request.Content = form;
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasFileResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                413 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesCreate413Response, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/files")
+                .Multipart()
+                .FilePart("content", body.Content)
+                .Part("filename", body.Filename)
+                .JsonPart("metadata", body.Metadata, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.JsonMap)
+                .Part("type", body.Type);
+            return _pipeline.SendAsync(request, s_filesCreate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_filesDelete = global::OpenApiGen.Runtime.ApiOperation.NoContent().Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesDelete404Response, 404).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task FilesDeleteAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> FilesDeleteAsync(string fileId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(fileId);
-            var path = "/files/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(fileId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesDelete404Response, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/files/{file_id}").PathParameter("file_id", fileId), s_filesDelete, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse> s_filesGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasFileResponse).Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesGet404Response, 404).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse> FilesGetAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>> FilesGetAsync(string fileId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(fileId);
-            var path = "/files/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(fileId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasFileResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesGet404Response, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/files/{file_id}").PathParameter("file_id", fileId), s_filesGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_filesDownload = global::OpenApiGen.Runtime.ApiOperation.Stream().Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesDownload404Response, 404).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.IO.Stream> FilesDownloadAsync(string fileId, string owner, long expiry, string signature, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> FilesDownloadAsync(string fileId, string owner, long expiry, string signature, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(fileId);
             global::System.ArgumentNullException.ThrowIfNull(owner);
             global::System.ArgumentNullException.ThrowIfNull(signature);
-            var path = "/files/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(fileId)) + "/download";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            query.Add("owner", global::OpenApiGen.Runtime.ApiRequest.Text(owner));
-            query.Add("expiry", global::OpenApiGen.Runtime.ApiRequest.Text(expiry));
-            query.Add("signature", global::OpenApiGen.Runtime.ApiRequest.Text(signature));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyBearerToken(request);
-            var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-
-            using var failed = response;
-            throw status switch
-            {
-                404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesDownload404Response, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/files/{file_id}/download")
+                .PathParameter("file_id", fileId)
+                .Query("owner", owner)
+                .Query("expiry", expiry)
+                .Query("signature", signature);
+            return _pipeline.SendAsync(request, s_filesDownload, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>> s_hardwareList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.HardwareListResponseItemList).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>> HardwareListAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>>> HardwareListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/hardware";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.HardwareListResponseItemList, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/hardware"), s_hardwareList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse> s_modelsList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPaginatedModelResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse> ModelsListAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy? sortBy = null, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection? sortDirection = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse>> ModelsListAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy? sortBy = null, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection? sortDirection = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/models";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (sortBy is { } v_sortBy)
-            {
-                query.Add("sort_by", v_sortBy.ToString());
-            }
-            if (sortDirection is { } v_sortDirection)
-            {
-                query.Add("sort_direction", v_sortDirection.ToString());
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPaginatedModelResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/models").Query("sort_by", sortBy?.ToString()).Query("sort_direction", sortDirection?.ToString()), s_modelsList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> s_modelsCreate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasModelResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> ModelsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/models";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.ModelsCreateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasModelResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/models").Json(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.ModelsCreateRequest), s_modelsCreate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_modelsDelete = global::OpenApiGen.Runtime.ApiOperation.NoContent().Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task ModelsDeleteAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ModelsDeleteAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/models/{model_owner}/{model_name}").PathParameter("model_owner", modelOwner).PathParameter("model_name", modelName), s_modelsDelete, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> s_modelsGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasModelResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> ModelsGetAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsGetAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasModelResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/models/{model_owner}/{model_name}").PathParameter("model_owner", modelOwner).PathParameter("model_name", modelName), s_modelsGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> s_modelsUpdate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasModelResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse> ModelsUpdateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsUpdateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.ModelsUpdateRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasModelResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("PATCH", "/models/{model_owner}/{model_name}")
+                .PathParameter("model_owner", modelOwner)
+                .PathParameter("model_name", modelName)
+                .Json(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.ModelsUpdateRequest);
+            return _pipeline.SendAsync(request, s_modelsUpdate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse> s_modelsExamplesList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPaginatedPredictionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse> ModelsExamplesListAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse>> ModelsExamplesListAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName)) + "/examples";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPaginatedPredictionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/models/{model_owner}/{model_name}/examples").PathParameter("model_owner", modelOwner).PathParameter("model_name", modelName), s_modelsExamplesList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> s_modelsPredictionsCreate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> ModelsPredictionsCreateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> ModelsPredictionsCreateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName)) + "/predictions";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (prefer is { } v_prefer)
-            {
-                request.Headers.TryAddWithoutValidation("Prefer", global::OpenApiGen.Runtime.ApiRequest.Text(v_prefer));
-            }
-            if (cancelAfter is { } v_cancelAfter)
-            {
-                request.Headers.TryAddWithoutValidation("Cancel-After", global::OpenApiGen.Runtime.ApiRequest.Text(v_cancelAfter));
-            }
-            ApplyBearerToken(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/models/{model_owner}/{model_name}/predictions")
+                .PathParameter("model_owner", modelOwner)
+                .PathParameter("model_name", modelName)
+                .Header("Prefer", prefer)
+                .Header("Cancel-After", cancelAfter)
+                .Json(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionRequest);
+            return _pipeline.SendAsync(request, s_modelsPredictionsCreate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_modelsReadmeGet = global::OpenApiGen.Runtime.ApiOperation.Text().Secured("bearerAuth").Error(404).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<string> ModelsReadmeGetAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> ModelsReadmeGetAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName)) + "/readme";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                404 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync<global::System.Text.Json.JsonElement>(response, null, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/models/{model_owner}/{model_name}/readme").PathParameter("model_owner", modelOwner).PathParameter("model_name", modelName), s_modelsReadmeGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse> s_modelsVersionsList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPaginatedVersionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse> ModelsVersionsListAsync(string modelOwner, string modelName, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse>> ModelsVersionsListAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName)) + "/versions";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPaginatedVersionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/models/{model_owner}/{model_name}/versions").PathParameter("model_owner", modelOwner).PathParameter("model_name", modelName), s_modelsVersionsList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation s_modelsVersionsDelete = global::OpenApiGen.Runtime.ApiOperation.NoContent().Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task ModelsVersionsDeleteAsync(string modelOwner, string modelName, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ModelsVersionsDeleteAsync(string modelOwner, string modelName, string versionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
             global::System.ArgumentNullException.ThrowIfNull(versionId);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName)) + "/versions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(versionId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return;
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/models/{model_owner}/{model_name}/versions/{version_id}")
+                .PathParameter("model_owner", modelOwner)
+                .PathParameter("model_name", modelName)
+                .PathParameter("version_id", versionId);
+            return _pipeline.SendAsync(request, s_modelsVersionsDelete, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse> s_modelsVersionsGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasVersionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse> ModelsVersionsGetAsync(string modelOwner, string modelName, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse>> ModelsVersionsGetAsync(string modelOwner, string modelName, string versionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
             global::System.ArgumentNullException.ThrowIfNull(versionId);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName)) + "/versions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(versionId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasVersionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/models/{model_owner}/{model_name}/versions/{version_id}")
+                .PathParameter("model_owner", modelOwner)
+                .PathParameter("model_name", modelName)
+                .PathParameter("version_id", versionId);
+            return _pipeline.SendAsync(request, s_modelsVersionsGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> s_trainingsCreate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasTrainingResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> TrainingsCreateAsync(string modelOwner, string modelName, string versionId, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsCreateAsync(string modelOwner, string modelName, string versionId, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(modelOwner);
             global::System.ArgumentNullException.ThrowIfNull(modelName);
             global::System.ArgumentNullException.ThrowIfNull(versionId);
-            var path = "/models/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelOwner)) + "/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(modelName)) + "/versions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(versionId)) + "/trainings";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasTrainingRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasTrainingResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/models/{model_owner}/{model_name}/versions/{version_id}/trainings")
+                .PathParameter("model_owner", modelOwner)
+                .PathParameter("model_name", modelName)
+                .PathParameter("version_id", versionId)
+                .Json(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasTrainingRequest);
+            return _pipeline.SendAsync(request, s_trainingsCreate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse> s_predictionsList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.PredictionsListResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse> PredictionsListAsync(global::System.DateTimeOffset? createdAfter = null, global::System.DateTimeOffset? createdBefore = null, global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource? source = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse>> PredictionsListAsync(global::System.DateTimeOffset? createdAfter = null, global::System.DateTimeOffset? createdBefore = null, global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource? source = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/predictions";
-            var query = new global::OpenApiGen.Runtime.QueryBuilder();
-            if (createdAfter is { } v_createdAfter)
-            {
-                query.Add("created_after", global::OpenApiGen.Runtime.ApiRequest.Text(v_createdAfter));
-            }
-            if (createdBefore is { } v_createdBefore)
-            {
-                query.Add("created_before", global::OpenApiGen.Runtime.ApiRequest.Text(v_createdBefore));
-            }
-            if (source is { } v_source)
-            {
-                query.Add("source", v_source.ToString());
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.PredictionsListResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/predictions")
+                .Query("created_after", createdAfter)
+                .Query("created_before", createdBefore)
+                .Query("source", source?.ToString());
+            return _pipeline.SendAsync(request, s_predictionsList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> s_predictionsCreate = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> PredictionsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/predictions";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (prefer is { } v_prefer)
-            {
-                request.Headers.TryAddWithoutValidation("Prefer", global::OpenApiGen.Runtime.ApiRequest.Text(v_prefer));
-            }
-            if (cancelAfter is { } v_cancelAfter)
-            {
-                request.Headers.TryAddWithoutValidation("Cancel-After", global::OpenApiGen.Runtime.ApiRequest.Text(v_cancelAfter));
-            }
-            ApplyBearerToken(request);
-            if (body is not null)
-            {
-                request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasVersionPredictionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            }
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/predictions")
+                .Header("Prefer", prefer)
+                .Header("Cancel-After", cancelAfter)
+                .Json(body, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasVersionPredictionRequest);
+            return _pipeline.SendAsync(request, s_predictionsCreate, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> s_predictionsGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> PredictionsGetAsync(string predictionId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsGetAsync(string predictionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(predictionId);
-            var path = "/predictions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(predictionId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/predictions/{prediction_id}").PathParameter("prediction_id", predictionId), s_predictionsGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> s_predictionsCancel = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse> PredictionsCancelAsync(string predictionId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsCancelAsync(string predictionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(predictionId);
-            var path = "/predictions/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(predictionId)) + "/cancel";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasPredictionResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/predictions/{prediction_id}/cancel").PathParameter("prediction_id", predictionId), s_predictionsCancel, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse> s_search = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasSearchResponse).Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.Search400Response, 400).Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.Search500Response, 500).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse> SearchAsync(string query, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>> SearchAsync(string query, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(query);
-            var path = "/search";
-            var query2 = new global::OpenApiGen.Runtime.QueryBuilder();
-            query2.Add("query", global::OpenApiGen.Runtime.ApiRequest.Text(query));
-            if (limit is { } v_limit)
-            {
-                query2.Add("limit", global::OpenApiGen.Runtime.ApiRequest.Text(v_limit));
-            }
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, query2));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasSearchResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                400 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.Search400Response, Secrets, cancellationToken).ConfigureAwait(false),
-                500 => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.Search500Response, Secrets, cancellationToken).ConfigureAwait(false),
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/search").Query("query", query).Query("limit", limit), s_search, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse> s_trainingsList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.TrainingsListResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse> TrainingsListAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse>> TrainingsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/trainings";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.TrainingsListResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/trainings"), s_trainingsList, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> s_trainingsGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasTrainingResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> TrainingsGetAsync(string trainingId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsGetAsync(string trainingId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(trainingId);
-            var path = "/trainings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(trainingId));
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasTrainingResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/trainings/{training_id}").PathParameter("training_id", trainingId), s_trainingsGet, options, cancellationToken);
         }
 
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> s_trainingsCancel = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasTrainingResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse> TrainingsCancelAsync(string trainingId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsCancelAsync(string trainingId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(trainingId);
-            var path = "/trainings/" + global::OpenApiGen.Runtime.ApiRequest.Segment(global::OpenApiGen.Runtime.ApiRequest.Text(trainingId)) + "/cancel";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasTrainingResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/trainings/{training_id}/cancel").PathParameter("training_id", trainingId), s_trainingsCancel, options, cancellationToken);
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse> s_webhooksDefaultSecretGet = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.WebhooksDefaultSecretGetResponse).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse> WebhooksDefaultSecretGetAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.WebhooksDefaultSecretGetResponse>> WebhooksDefaultSecretGetAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/webhooks/default/secret";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            ApplyBearerToken(request);
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.WebhooksDefaultSecretGetResponse, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/webhooks/default/secret"), s_webhooksDefaultSecretGet, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>bearerAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.BearerToken is { Length: > 0 } credential)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.BearerToken };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://api.replicate.com/v1");
     }
 }

@@ -40,10 +40,11 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
         /// <param name="prefer">Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.  See [sync mode](https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode) for more information.</param>
         /// <param name="cancelAfter">The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.  The duration can be specified as string with an optional unit suffix: - <c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>) - <c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>) - <c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>) - defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)  You can combine units for more precision (e.g., <c>1h30m45s</c>).  The minimum allowed duration is 5 seconds.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
+        /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body.</returns>
+        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction> CreatePredictionAsync(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest body, string? prefer = null, string? cancelAfter = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>> CreatePredictionAsync(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest body, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="ReplicateImageEditPlusClient"/> sends requests, and the credentials it sends.</summary>
@@ -60,64 +61,33 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
     /// <summary>The model's own API on Replicate: its input and output (the model version's <c>openapi_schema</c>) and the HTTP API operation that runs it. Read, cancel and list its predictions with the HTTP API (openapi.json beside this file).</summary>
     /// <remarks>
     /// <para><b>qwen/qwen-image-edit-plus</b></para>
-    /// <para>Each method sends one request and returns the documented success body; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/>. Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ReplicateImageEditPlusClient : IReplicateImageEditPlusClient
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly ReplicateImageEditPlusClientOptions _options;
+        private readonly global::OpenApiGen.Runtime.ApiPipeline _pipeline;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>, whose life its owner (an <c>IHttpClientFactory</c>, say) manages.</summary>
         /// <param name="httpClient">The HttpClient to send with.</param>
         /// <param name="options">Where to send, and the credentials; read at each request.</param>
         public ReplicateImageEditPlusClient(global::System.Net.Http.HttpClient httpClient, ReplicateImageEditPlusClientOptions options)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            _pipeline = new global::OpenApiGen.Runtime.ApiPipeline(httpClient, () => options.BaseAddress, "https://api.replicate.com/v1", global::OpenApiGen.Runtime.ApiCredential.Bearer("bearerAuth", () => options.BearerToken));
         }
+
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction> s_createPrediction = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ReplicateImageEditPlusJsonContext.Default.Prediction).Secured("bearerAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ReplicateImageEditPlusJsonContext.Default.Problem);
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction> CreatePredictionAsync(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest body, string? prefer = null, string? cancelAfter = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>> CreatePredictionAsync(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest body, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var path = "/models/qwen/qwen-image-edit-plus/predictions";
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::OpenApiGen.Runtime.ApiRequest.Address(BaseAddress, path, null));
-            if (prefer is { } v_prefer)
-            {
-                request.Headers.TryAddWithoutValidation("Prefer", global::OpenApiGen.Runtime.ApiRequest.Text(v_prefer));
-            }
-            if (cancelAfter is { } v_cancelAfter)
-            {
-                request.Headers.TryAddWithoutValidation("Cancel-After", global::OpenApiGen.Runtime.ApiRequest.Text(v_cancelAfter));
-            }
-            ApplyBearerToken(request);
-            request.Content = global::System.Net.Http.Json.JsonContent.Create(body, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ReplicateImageEditPlusJsonContext.Default.PredictionRequest, new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
-            {
-                return await global::OpenApiGen.Runtime.ApiResponseReader.ReadJsonAsync(response, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ReplicateImageEditPlusJsonContext.Default.Prediction, Secrets, cancellationToken).ConfigureAwait(false);
-            }
-
-            throw status switch
-            {
-                _ => await global::OpenApiGen.Runtime.ApiResponseReader.ErrorAsync(response, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ReplicateImageEditPlusJsonContext.Default.Problem, Secrets, cancellationToken).ConfigureAwait(false),
-            };
+            var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/models/qwen/qwen-image-edit-plus/predictions")
+                .Header("Prefer", prefer)
+                .Header("Cancel-After", cancelAfter)
+                .Json(body, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ReplicateImageEditPlusJsonContext.Default.PredictionRequest);
+            return _pipeline.SendAsync(request, s_createPrediction, options, cancellationToken);
         }
-
-        /// <summary>Adds the <c>bearerAuth</c> credential to a request, when the options hold one.</summary>
-        private void ApplyBearerToken(global::System.Net.Http.HttpRequestMessage request)
-        {
-            if (_options.BearerToken is { Length: > 0 } credential)
-            {
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
-            }
-        }
-
-        /// <summary>The secrets to remove from anything an exception carries.</summary>
-        private string?[] Secrets => new string?[] { _options.BearerToken };
-
-        private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? new global::System.Uri("https://api.replicate.com/v1");
     }
 }

@@ -19,7 +19,7 @@ internal static class RegistrationEmitter
         writer.OpenBlock("namespace " + spec.Namespace);
         XmlDocWriter.Summary(writer, $"Registers <see cref=\"{spec.ClientName}\"/> with dependency injection.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static class {spec.ClientName}ServiceCollectionExtensions");
+        writer.OpenBlock($"public static class {client.RegistrationName}");
         XmlDocWriter.Summary(writer, $"Registers <see cref=\"{client.InterfaceName}\"/> as a typed HttpClient, with its options.");
         writer.Line("/// <param name=\"services\">The service collection.</param>");
         writer.Line("/// <param name=\"configure\">Sets the options (base address, credentials); they can also be bound from configuration.</param>");
