@@ -417,7 +417,7 @@ public class ExternalReferenceTests
                 """, "Refs.Ids", "IdsClient", ProjectDirectory: s_project),
         });
 
-        Assert.Contains("Task<global::Refs.Ids.Pet> GetPetAsync(", run.Source("IdsClient.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("ApiResponse<global::Refs.Ids.Pet>> GetPetAsync(", run.Source("IdsClient.g.cs"), StringComparison.Ordinal);
         var refused = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("OAG020", refused.Id);
         Assert.Contains("https://example.com/schemas/pet#owner", refused.GetMessage(), StringComparison.Ordinal);
