@@ -17,7 +17,7 @@ internal static class OperationDocs
         if (operation.Body is { } body)
         {
             var text = body.Kind == BodyKind.Content
-                ? $"The <c>{Escape.Xml(body.MediaType)}</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>)."
+                ? $"The <c>{Escape.Xml(body.MediaType)}</c> body, built by the caller (for example a <c>{ContentExample(body.MediaType)}</c>)."
                 : body.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{Escape.Xml(body.MediaType)}</c> body.";
             writer.Line($"/// <param name=\"body\">{text}</param>");
         }
@@ -40,4 +40,13 @@ internal static class OperationDocs
     /// <summary>A parameter's description, or what and where it is.</summary>
     public static string Text(ParameterModel parameter)
         => parameter.Docs.Description is { } description ? XmlDocWriter.Inline(description) : $"The <c>{Escape.Xml(parameter.WireName)}</c> {ClientCode.Word(parameter.Location)} parameter.";
+
+    // The HttpContent a caller would build for the media type: a form is no multipart body.
+    private static string ContentExample(string mediaType) => mediaType.ToLowerInvariant() switch
+    {
+        "application/x-www-form-urlencoded" => "FormUrlEncodedContent",
+        var m when m.StartsWith("multipart/", System.StringComparison.Ordinal) => "MultipartFormDataContent",
+        var m when m.StartsWith("text/", System.StringComparison.Ordinal) => "StringContent",
+        _ => "StreamContent",
+    };
 }

@@ -12,7 +12,7 @@ namespace Corpus.Api
         /// <para><b>Create a new Twilio Subaccount from the account making the request</b></para>
         /// <para><c>POST /2010-04-01/Accounts.json</c></para>
         /// </remarks>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -48,7 +48,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{Sid}.json</c></para>
         /// </remarks>
         /// <param name="sid">The Account Sid that uniquely identifies the account to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -58,7 +58,7 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses.json</c>.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will be responsible for the new Address resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -98,7 +98,7 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is responsible for the Address resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Address resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -111,7 +111,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Applications.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -163,7 +163,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Application resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Application resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -308,7 +308,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -360,7 +360,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Call resource to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -411,7 +411,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) to associate the resource with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -439,7 +439,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resource to update.</param>
         /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -491,7 +491,7 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference resource to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -531,7 +531,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference Recording resource to update.</param>
         /// <param name="conferenceSid">The Conference SID that identifies the conference associated with the recording to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference Recording resource to update. Use <c>Twilio.CURRENT</c> to reference the current active recording.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -586,7 +586,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ConnectApp resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ConnectApp resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -641,7 +641,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IncomingPhoneNumber resource to update.  For more information, see [Exchanging Numbers Between Subaccounts](https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers).</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the IncomingPhoneNumber resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -692,7 +692,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -750,7 +750,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
         /// <param name="resourceSid">The SID of the Phone Number to assign the Add-on.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -801,7 +801,7 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json</c>.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -820,7 +820,7 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json</c>.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -839,7 +839,7 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json</c>.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -860,7 +860,7 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Key resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Key resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -892,7 +892,7 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Keys.json</c>.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Keys.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will be responsible for the new Key resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -962,7 +962,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Member resource(s) to update.</param>
         /// <param name="queueSid">The SID of the Queue in which to find the members to update.</param>
         /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resource(s) to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -991,7 +991,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) creating the Message resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1043,7 +1043,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Message resources to update.</param>
         /// <param name="sid">The SID of the Message resource to be updated</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1057,7 +1057,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with the Message resource for which to create MessageFeedback.</param>
         /// <param name="messageSid">The SID of the Message resource for which to create MessageFeedback.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1070,7 +1070,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SigningKeys.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will be responsible for the new Key resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1134,7 +1134,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the OutgoingCallerId resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the OutgoingCallerId resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1169,7 +1169,7 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json</c>.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for the new caller ID resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1198,7 +1198,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Participant resources to update.</param>
         /// <param name="conferenceSid">The SID of the conference with the participant to update.</param>
         /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID or label of the participant to update. Non URL safe characters in a label must be percent encoded, for example, a space character is represented as %20.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1223,7 +1223,7 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json</c></remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
         /// <param name="conferenceSid">The SID of the participant's conference.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1250,7 +1250,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
         /// <param name="callSid">The SID of the call that will create the resource. Call leg associated with this sid is expected to provide payment information thru DTMF.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1265,7 +1265,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will update the resource.</param>
         /// <param name="callSid">The SID of the call that will update the resource. This should be the same call sid that was used to create payments resource.</param>
         /// <param name="sid">The SID of Payments session that needs to be updated.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1292,7 +1292,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Queue resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Queue resource to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1333,7 +1333,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Queues.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1347,7 +1347,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Transcription resource.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Transcription resource is associated with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1362,7 +1362,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Transcription resource.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Transcription resource is associated with.</param>
         /// <param name="sid">The SID of the Transcription resource, or the <c>name</c> used when creating the resource</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1569,7 +1569,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ShortCode resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ShortCode resource to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1602,7 +1602,7 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c></remarks>
         /// <param name="accountSid">The <c>AccountSid</c> path parameter.</param>
         /// <param name="sid">The <c>Sid</c> path parameter.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1626,7 +1626,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1684,7 +1684,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1742,7 +1742,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1816,7 +1816,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list to include the created credential.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1845,7 +1845,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list that includes this credential.</param>
         /// <param name="sid">The unique id that identifies the resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1887,7 +1887,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1914,7 +1914,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="sid">The credential list Sid that uniquely identifies this resource</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1941,7 +1941,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP Domain for which the CredentialList resource will be mapped.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2013,7 +2013,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2040,7 +2040,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the SipDomain resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the SipDomain resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2081,7 +2081,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2108,7 +2108,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to udpate.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2163,7 +2163,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP domain.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2209,7 +2209,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid with which to associate the created IpAddress resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2238,7 +2238,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid that identifies the IpAddress resources to update.</param>
         /// <param name="sid">A 34 character string that identifies the IpAddress resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2266,7 +2266,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Siprec resource.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Siprec resource is associated with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2281,7 +2281,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Siprec resource.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Siprec resource is associated with.</param>
         /// <param name="sid">The SID of the Siprec resource, or the <c>name</c> used when creating the resource</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2295,7 +2295,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Stream resource.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Stream resource is associated with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2310,7 +2310,7 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Stream resource.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Stream resource is associated with.</param>
         /// <param name="sid">The SID or the <c>name</c> of the Stream resource to be stopped</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2323,7 +2323,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Tokens.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2475,7 +2475,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageTrigger resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the UsageTrigger resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2498,7 +2498,7 @@ namespace Corpus.Api
         /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json</c></para>
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2524,7 +2524,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created User Defined Message.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User Defined Message is associated with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2538,7 +2538,7 @@ namespace Corpus.Api
         /// </remarks>
         /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that subscribed to the User Defined Messages.</param>
         /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User Defined Messages subscription is associated with. This refers to the Call SID that is producing the user defined messages.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>MultipartFormDataContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
