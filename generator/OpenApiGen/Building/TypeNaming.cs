@@ -15,7 +15,7 @@ internal sealed class TypeNaming
 {
     // A type must not take a name that the JSON context (whose properties mirror type names) or the
     // Serialization namespace already use.
-    private static readonly string[] s_reserved = { "Serialization", "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions" };
+    private static readonly string[] s_reserved = { ConverterNames.Namespace, "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions" };
 
     // The members each kind of generated type declares whatever its schema: C# forbids a member named like its type
     // (CS0542), so a type of that kind does not take one of these names (Qdrant's union named Match).

@@ -1,4 +1,5 @@
 using OpenApiGen.Model;
+using OpenApiGen.Naming;
 
 namespace OpenApiGen.Emit;
 
@@ -20,10 +21,10 @@ internal static class ConverterWriter
     /// <summary>Opens the Serialization namespace and the converter class; the caller closes both blocks.</summary>
     public static void Open(SourceWriter writer, SpecModel spec, string name, string summary)
     {
-        writer.OpenBlock("namespace " + spec.Namespace + ".Serialization");
+        writer.OpenBlock("namespace " + spec.Namespace + "." + ConverterNames.Namespace);
         XmlDocWriter.Summary(writer, summary);
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.OpenBlock($"internal sealed class {name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::{spec.Namespace}.{name}>");
+        writer.OpenBlock($"internal sealed class {ConverterNames.Of(name)} : global::System.Text.Json.Serialization.JsonConverter<global::{spec.Namespace}.{name}>");
     }
 
     /// <summary>

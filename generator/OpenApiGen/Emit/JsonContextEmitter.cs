@@ -80,7 +80,7 @@ internal static class JsonContextEmitter
         foreach (var root in spec.Client.RootTypes)
         {
             var typeName = TypeNames.Of(root.Type);
-            writer.Line($"if (type == typeof({typeName})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {root.Name}JsonConverter());");
+            writer.Line($"if (type == typeof({typeName})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {root.ConverterName}());");
         }
 
         writer.Line("return null;");
@@ -101,7 +101,7 @@ internal static class JsonContextEmitter
     {
         var typeName = TypeNames.Of(root.Type);
         writer.Line();
-        writer.OpenBlock($"private sealed class {root.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
+        writer.OpenBlock($"private sealed class {root.ConverterName} : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
         writer.Line($"public override {typeName} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
         writer.Line($"    => {JsonValueCode.Read(root.Type, "reader", "options")};");
         writer.Line();

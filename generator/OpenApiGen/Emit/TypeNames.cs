@@ -1,4 +1,5 @@
 using OpenApiGen.Model;
+using OpenApiGen.Naming;
 
 namespace OpenApiGen.Emit;
 
@@ -33,5 +34,5 @@ internal static class TypeNames
     public static string Of(TypeName name) => "global::" + name.Namespace + "." + name.Name;
 
     /// <summary>The converter that reads and writes a generated type: beside it, in the Serialization namespace.</summary>
-    public static string ConverterOf(TypeName name) => "global::" + name.Namespace + ".Serialization." + name.Name + "JsonConverter";
+    public static string ConverterOf(TypeName name) => "global::" + name.Namespace + "." + ConverterNames.Namespace + "." + ConverterNames.Of(name.Name);
 }

@@ -167,4 +167,7 @@ internal enum CredentialKind
 internal sealed record SecuritySchemeModel(string Name, CredentialKind Kind, ParameterLocation? In, string? WireName, string OptionName, string? SecondOptionName, DocModel Docs);
 
 /// <summary>A type a client reads or writes at the top level that is not a generated class (a list, a string): the JSON context serves it too.</summary>
-internal sealed record RootTypeModel(string Name, TypeRef Type);
+/// <param name="Name">The JSON context's property for it.</param>
+/// <param name="Type">The type.</param>
+/// <param name="ConverterName">The converter class nested in the JSON context that reads and writes it.</param>
+internal sealed record RootTypeModel(string Name, TypeRef Type, string ConverterName);

@@ -146,6 +146,69 @@ public class SchemaMappingTests
     }
 
     [Fact]
+    public void Converter_names_never_collide_with_schemas_named_like_them()
+    {
+        // PetJsonConverter beside Pet: a type in the spec's namespace, while Pet's converter is in Serialization.
+        // PetListJsonConverter: the JSON context's property for that schema and the converter the context nests for
+        // the PetList root were two members of one name (CS0102) until Building claimed the converter's name.
+        var spec = """
+            openapi: 3.1.0
+            info: {title: Mapping, version: '1'}
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: array, items: {$ref: '#/components/schemas/Pet'}}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  properties:
+                    name: {type: string}
+                PetJsonConverter:
+                  type: object
+                  properties:
+                    converted: {type: boolean}
+                PetListJsonConverter:
+                  type: object
+                  properties:
+                    listed: {type: boolean}
+                Choice:
+                  oneOf: [{type: string}, {type: integer}]
+                ChoiceJsonConverter:
+                  oneOf: [{type: boolean}, {type: number}]
+            """;
+        var run = GeneratorHarness.Run(new[] { new SpecSource("/specs/mapping.yaml", spec, "Mapping", "MappingClient") });
+
+        Assert.Empty(run.CompilationProblems);
+        var context = run.Source("MappingJsonContext.g.cs");
+        Assert.Contains("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Mapping.PetListJsonConverter> PetListJsonConverter =>", context, StringComparison.Ordinal);
+        Assert.Contains("private sealed class PetListJsonConverter2 :", context, StringComparison.Ordinal);
+        Assert.Contains("internal sealed class PetJsonConverterJsonConverter :", run.Source("MappingClient.PetJsonConverter.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("internal sealed class ChoiceJsonConverterJsonConverter :", run.Source("MappingClient.ChoiceJsonConverter.g.cs"), StringComparison.Ordinal);
+
+        // Each converter reads its own type: the list through the context's nested one, the schemas through theirs.
+        var assembly = run.Load();
+        var contextType = assembly.GetType("Mapping.MappingJsonContext", throwOnError: true)!;
+        var instance = contextType.GetProperty("Default")!.GetValue(null)!;
+        string RoundTrip(string member, string json)
+        {
+            var info = (System.Text.Json.Serialization.Metadata.JsonTypeInfo)contextType.GetProperty(member)!.GetValue(instance)!;
+            return System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonSerializer.Deserialize(json, info), info);
+        }
+
+        Assert.Equal("""[{"name":"Rex"}]""", RoundTrip("PetList", """[{"name":"Rex"}]"""));
+        Assert.Equal("""{"converted":true}""", RoundTrip("PetJsonConverter", """{"converted":true}"""));
+        Assert.Equal("""{"listed":true}""", RoundTrip("PetListJsonConverter", """{"listed":true}"""));
+        Assert.Equal("true", RoundTrip("ChoiceJsonConverter", "true"));
+    }
+
+    [Fact]
     public void Inline_schemas_are_named_from_their_place()
     {
         var run = Generate("3.1.0", """
