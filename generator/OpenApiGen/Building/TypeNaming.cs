@@ -14,8 +14,13 @@ namespace OpenApiGen.Building;
 internal sealed class TypeNaming
 {
     // A type must not take a name that the JSON context (whose properties mirror type names) or the
-    // Serialization namespace already use.
-    private static readonly string[] s_reserved = { ConverterNames.Namespace, "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions" };
+    // Serialization namespace already use: the context's own members, and object's, which a property of the same
+    // name would hide (CS0108, an error under TreatWarningsAsErrors).
+    private static readonly string[] s_reserved =
+    {
+        ConverterNames.Namespace, "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions",
+        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize",
+    };
 
     // The members each kind of generated type declares whatever its schema: C# forbids a member named like its type
     // (CS0542), so a type of that kind does not take one of these names (Qdrant's union named Match).

@@ -146,6 +146,36 @@ public class SchemaMappingTests
     }
 
     [Fact]
+    public void Types_are_not_named_like_the_members_every_object_has()
+    {
+        // The JSON context has a property named like each type; one named ToString hides object.ToString (CS0108).
+        var run = Generate("3.1.0", """
+            ToString:
+              type: object
+              properties:
+                a: {type: string}
+            GetType:
+              type: object
+              properties:
+                a: {type: string}
+            Equals:
+              type: object
+              properties:
+                a: {type: string}
+            MemberwiseClone:
+              type: object
+              properties:
+                a: {type: string}
+            """);
+
+        foreach (var name in new[] { "ToString", "GetType", "Equals", "MemberwiseClone" })
+        {
+            Assert.Contains(run.Sources, s => s.HintName == $"MappingClient.{name}2.g.cs");
+            Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG006" && d.GetMessage().Contains($"'{name}'", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Converter_names_never_collide_with_schemas_named_like_them()
     {
         // PetJsonConverter beside Pet: a type in the spec's namespace, while Pet's converter is in Serialization.
