@@ -43,7 +43,7 @@ internal static class SurfaceReader
         => new(p.Name, p.WireName, Type(p.Type), p.IsRequired, p.AllowsNull, DefaultValueCode.Of(p), Docs(p.Docs), Constraints(p.Constraints), Constraints(p.ItemConstraints));
 
     private static SurfaceOperation Operation(OperationModel o) => new(
-        o.Name + "Async",
+        o.MethodName,
         o.Method,
         o.Path,
         Docs(o.Docs),
