@@ -128,8 +128,10 @@ internal sealed class FalAdapter : VendorAdapter
     }
 
     /// <summary>
-    /// The status stream (server-sent events, one QueueStatus each) as task states, the last one complete with its
-    /// images. The generated client reads the stream as text, so it is read here with the runtime's SSE parser.
+    /// The status stream (server-sent events, one QueueStatus each) as task states, as they arrive, the last one complete
+    /// with its images. The generated client reads the stream as text, so it is sent here through the transport's stream
+    /// client, which hands the body on as it comes (each event scrubbed whole and bounded, a stall ended by
+    /// <see cref="QwenImageEditVendorOptions.StatusStreamIdleTimeout"/>), and read with the runtime's SSE parser.
     /// </summary>
     public override async IAsyncEnumerable<VendorTaskState> WatchAsync(string id, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -138,10 +140,16 @@ internal sealed class FalAdapter : VendorAdapter
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.TryAddWithoutValidation("Authorization", "Key " + _options.ApiKey);
         request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await _transport.SendAsync("stream the request's status", () => _transport.Poll.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        using var response = await _transport.SendAsync("stream the request's status", () => _transport.Stream.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken), null, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw VendorErrors.Create(ErrorMap.FromHttpStatus((int)response.StatusCode), Self, $"fal.ai could not stream the request's status: HTTP {(int)response.StatusCode}.", (int)response.StatusCode);
+        }
+
+        if (response.Content.Headers.ContentType?.MediaType is not "text/event-stream")
+        {
+            // Not offered here (a proxy that answers JSON, say): the transport read it whole, and polling does the rest.
+            throw new ImageEditVendorException(Self, $"fal.ai answered the status stream with {response.Content.Headers.ContentType?.MediaType ?? "no media type"}, not text/event-stream.", (int)response.StatusCode);
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -160,10 +168,11 @@ internal sealed class FalAdapter : VendorAdapter
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is IOException or HttpRequestException or JsonException or OperationCanceledException)
             {
-                // A stream cut off (the request's deadline, the connection) or an event that is not a status.
+                // A stream cut off (the connection) or an event that is not a status. The stream's own bounds (an event
+                // too long, a stall) are ImageEditExceptions already and pass as they are.
                 throw error is OperationCanceledException
-                    ? new ImageEditTimeoutException(Self, "fal.ai's status stream did not end within the request's deadline.", error)
-                    : new ImageEditVendorException(Self, "fal.ai's status stream broke off: " + error.Message, innerException: error);
+                    ? new ImageEditTimeoutException(Self, "fal.ai's status stream was cut off before it ended.", error)
+                    : new ImageEditVendorException(Self, "fal.ai's status stream broke off: " + _transport.Scrubber.Scrub(error.Message), innerException: error);
             }
 
             if (status is null)
