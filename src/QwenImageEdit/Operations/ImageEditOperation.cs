@@ -338,7 +338,11 @@ public sealed class ImageEditOperation
         if (state.Status == ImageEditStatus.Succeeded)
         {
             var expires = (_resultLifetime ?? _context.Capabilities(Model).ResultLifetime) is { } lifetime ? _context.TimeProvider.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-            Images = state.Results.Select(url => new ImageEditResult(Vendor, url, expires, _context.Downloader, new ResultTelemetry(_context.Telemetry, Model, Id))).ToArray();
+            Images =
+            [
+                .. state.Results.Select(url => new ImageEditResult(Vendor, url, expires, _context.Downloader, new ResultTelemetry(_context.Telemetry, Model, Id))),
+                .. state.InlineResults.Select(inline => new ImageEditResult(Vendor, inline, _context.Downloader)),
+            ];
         }
 
         if (before != Status)

@@ -28,9 +28,10 @@ internal sealed class FalAdapter : VendorAdapter
 {
     private const ImageEditVendor Self = ImageEditVendor.Fal;
 
-    // What a request may set beyond the facade's options, by fal's names (fal documents each for all four models), and
-    // how long fal keeps the outputs (the submit's X-Fal-Object-Lifecycle-Preference, fal's data-retention page).
-    private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale", "expiration_duration_seconds"];
+    // What a request may set beyond the facade's options, by fal's names (fal documents each for all four models): how
+    // long fal keeps the outputs (the submit's X-Fal-Object-Lifecycle-Preference, fal's data-retention page), and
+    // sync_mode, which returns the outputs inside the result as data URIs (kept nowhere at fal).
+    private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale", "expiration_duration_seconds", "sync_mode"];
 
     private readonly Dictionary<string, Queue> _queues;
     private readonly VendorTransport _transport;
@@ -203,8 +204,9 @@ internal sealed class FalAdapter : VendorAdapter
             var output = payload.Payload is { ValueKind: JsonValueKind.Object } json
                 ? json.Deserialize(Plus.FalImageEditPlusJsonContext.Default.QwenImageEditPlusOutput)
                 : null;
-            var images = output?.Images.Select(static i => AnswerChecks.Url(i.Url)).ToArray() ?? [];
-            return new VendorTaskState(payload.RequestId, "COMPLETED", ImageEditStatus.Succeeded, null, images, null, null, payload);
+            // A callback's body is bounded (ImageEditCallbackParser.MaxBodyBytes), and so are its inline images.
+            var (urls, inline) = Results(output?.Images.Select(static i => i.Url) ?? [], new ResultDownloadOptions().MaxImageBytes, "callback");
+            return new VendorTaskState(payload.RequestId, "COMPLETED", ImageEditStatus.Succeeded, null, urls, null, null, payload) { InlineResults = inline };
         }
 
         var failure = new ImageEditFailure(ErrorMap.FromFailureMessage(payload.Error), payload.Error ?? "The request failed.", null);
@@ -270,6 +272,11 @@ internal sealed class FalAdapter : VendorAdapter
             input["guidance_scale"] = guidance;
         }
 
+        if (parameters.Bool("sync_mode") is { } sync)
+        {
+            input["sync_mode"] = sync;
+        }
+
         return input;
     }
 
@@ -303,7 +310,31 @@ internal sealed class FalAdapter : VendorAdapter
         }
 
         var images = await _transport.SendAsync("read the request's result", () => queue.Result(status.RequestId, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
-        return State(status, [.. images.Select(AnswerChecks.Url)]);
+        var (urls, inline) = Results(images, _options.Results.MaxImageBytes, "result");
+        return State(status, urls) with { InlineResults = inline };
+    }
+
+    /// <summary>
+    /// The result's images as fal gave them: URLs, or with <c>sync_mode</c> data URIs, decoded here (bounded and checked)
+    /// since they are the images themselves.
+    /// </summary>
+    private static (IReadOnlyList<Uri> Urls, IReadOnlyList<InlineImage> Inline) Results(IEnumerable<string?> images, long maxBytes, string source)
+    {
+        var urls = new List<Uri>();
+        var inline = new List<InlineImage>();
+        foreach (var image in images)
+        {
+            if (InlineImage.IsDataUri(image))
+            {
+                inline.Add(InlineImage.Decode(Self, image!, maxBytes, source));
+            }
+            else
+            {
+                urls.Add(AnswerChecks.Url(image));
+            }
+        }
+
+        return (urls, inline);
     }
 
     private static VendorTaskState State(QueueReading status, IReadOnlyList<Uri> images)
