@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using QwenImageEdit.Testing;
 using QwenImageEdit.Tests.Infrastructure;
@@ -67,6 +69,45 @@ public sealed class FalSyncModeTests
 
         Assert.Contains(error.Errors, static e => e.Option == "VendorParameters[sync_mode]");
         Assert.Equal(0, rig.Count(FakeRoute.Create));
+    }
+
+    [Fact]
+    public async Task A_signed_webhook_with_sync_mode_images_gives_them_inline_with_no_read()
+    {
+        await using var rig = await VendorRig.StartAsync(ImageEditVendor.Fal, new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(100) });
+        var operation = await rig.Client.StartEditAsync(Cases.Request());
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+        var body = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["request_id"] = operation.Id,
+            ["gateway_request_id"] = operation.Id,
+            ["status"] = "OK",
+            ["payload"] = new JsonObject
+            {
+                ["prompt"] = "p",
+                ["images"] = new JsonArray(new JsonObject { ["url"] = "data:image/png;base64," + Convert.ToBase64String(png), ["content_type"] = "image/png" }),
+                ["timings"] = new JsonObject(),
+                ["has_nsfw_concepts"] = new JsonArray(false),
+                ["seed"] = 1,
+            },
+        }.ToJsonString());
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var headers = new Dictionary<string, string>
+        {
+            [ImageEditCallbackParser.FalRequestIdHeader] = operation.Id,
+            [ImageEditCallbackParser.FalUserIdHeader] = FakeFal.UserId,
+            [ImageEditCallbackParser.FalTimestampHeader] = timestamp,
+            [ImageEditCallbackParser.FalSignatureHeader] = FalSigningKey.Test.Sign(operation.Id, FakeFal.UserId, timestamp, body),
+        };
+        var reads = rig.Fake.Requests.Count;
+
+        var callback = new ImageEditCallbackParser(falWebhookKeys: FalWebhookKeys.FromJson(FalSigningKey.Test.JwksJson)).Parse(ImageEditVendor.Fal, body, headers);
+
+        Assert.True(operation.Apply(callback));
+        var image = Assert.Single(operation.Images);
+        Assert.True(image.IsInline);
+        Assert.Equal(png, (await image.ReadAsync()).ToArray());
+        Assert.Equal(reads, rig.Fake.Requests.Count);
     }
 
     public static TheoryData<string, Type> HostileResults() => new()
