@@ -17,4 +17,17 @@ public sealed class ImageEditLimits
     /// 32 MiB). Where the vendor states one (<see cref="ImageEditCapabilities.MaxInputImageBytes"/>), that one holds.
     /// </summary>
     public long MaxInputImageBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest event of a status stream (fal.ai's server-sent events), in bytes (default 64 KiB; a status is a few
+    /// hundred bytes). An event that grows past it ends the stream with an <see cref="ImageEditLimitExceededException"/>
+    /// (its excerpt the event's scrubbed start), and polling takes over.
+    /// </summary>
+    public int MaxStatusEventBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// The most read of one opening of a status stream, in bytes (default 4 MiB: hours of a task's statuses). Past it the
+    /// stream is closed with an <see cref="ImageEditLimitExceededException"/>, and polling takes over.
+    /// </summary>
+    public long MaxStatusStreamBytes { get; set; } = 4L * 1024 * 1024;
 }

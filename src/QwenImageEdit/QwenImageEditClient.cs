@@ -69,7 +69,7 @@ public class QwenImageEditClient
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         var adapter = Adapters.TryGetValue(vendor, out var create) ? create : throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor.");
-        _adapter = adapter(new VendorTransport(vendor, httpClient, options), options);
+        _adapter = adapter(new VendorTransport(vendor, httpClient, options, _timeProvider), options);
         _telemetry = new Telemetry(vendor, options.BaseAddress, options.Region, meterFactory);
         var (createPipeline, pollPipeline) = pipelines ?? ImageEditPipelines.Standalone(vendor, options, _logger, _timeProvider);
         _createPipeline = createPipeline;

@@ -71,6 +71,14 @@ public sealed class QwenImageEditVendorOptions
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// How long a status stream (fal.ai's) may send nothing before it is taken for stalled (default 60 s): it is closed
+    /// with an <see cref="ImageEditTimeoutException"/>, and polling takes over. <see cref="RequestTimeout"/> holds until the
+    /// stream's headers arrive; after them a stream that keeps sending lives as long as the task, within
+    /// <see cref="ImageEditPollingOptions.Timeout"/> and <see cref="ImageEditLimits.MaxStatusStreamBytes"/>.
+    /// </summary>
+    public TimeSpan StatusStreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How much of the vendor's answers is read, and of local images.</summary>
     public ImageEditLimits Limits { get; set; } = new();
 

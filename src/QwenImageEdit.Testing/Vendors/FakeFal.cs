@@ -67,6 +67,13 @@ public sealed class FakeFal : FakeVendor
     /// <summary>The key the webhooks are signed with.</summary>
     public FalSigningKey SigningKey { get; }
 
+    /// <summary>
+    /// When set, each status stream waits for this task after its first event before it sends another (or ends): a test
+    /// holds the stream open with it to see a status reach the client while the stream goes on, or leaves it pending
+    /// to make a stream that stalls. Null (the default): streams go on at once.
+    /// </summary>
+    public Task? StreamHold { get; set; }
+
     private protected override IEnumerable<FakeOperation> CreateOperations()
     {
         foreach (var (model, spec) in Queues)
@@ -159,6 +166,7 @@ public sealed class FakeFal : FakeVendor
     /// <summary>
     /// Server-sent events, a QueueStatus each, until COMPLETED. Every event is a status read, so a lifecycle that moves on
     /// reads (<see cref="FakeLifecycle.AfterPolls"/>) moves on per event; a timed one is followed as its clock moves.
+    /// With <see cref="StreamHold"/> set, the stream waits for it after the first event.
     /// </summary>
     private Task<FakeResponse> Stream(OperationContext context, string model)
     {
@@ -168,10 +176,16 @@ public sealed class FakeFal : FakeVendor
         }
 
         var withLogs = WithLogs(context);
+        var hold = StreamHold;
         return Task.FromResult(FakeResponse.Streamed("text/event-stream", async (stream, cancellationToken) =>
         {
-            while (true)
+            for (var sent = 0; ; sent++)
             {
+                if (sent == 1 && hold is not null)
+                {
+                    await hold.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 ReadStatus(task);
 
                 // Taken after the read, so the read's own catching up with the clock is no change to wait for.

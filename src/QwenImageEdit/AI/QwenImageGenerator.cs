@@ -80,7 +80,8 @@ public sealed class QwenImageGenerator : IImageGenerator
             var contents = new List<AIContent>(images.Count);
             foreach (var image in images)
             {
-                contents.Add(options?.ResponseFormat == ImageGenerationResponseFormat.Data
+                // An inline image (fal.ai's sync_mode) has no URL to give: its bytes are the answer, whatever was asked.
+                contents.Add(options?.ResponseFormat == ImageGenerationResponseFormat.Data || image.IsInline
                     ? new DataContent(await image.ReadAsync(cancellationToken).ConfigureAwait(false), image.MediaType)
                     : new UriContent(image.Uri, image.MediaType));
             }

@@ -45,9 +45,14 @@ internal sealed class VendorOptionsValidator : IValidateOptions<QwenImageEditVen
             failures.Add($"{vendor}: RequestTimeout must be positive.");
         }
 
-        if (options.Limits is not { MaxJsonResponseBytes: > 0, MaxErrorResponseBytes: > 0, MaxInputImageBytes: > 0 })
+        if (options.StatusStreamIdleTimeout <= TimeSpan.Zero)
         {
-            failures.Add($"{vendor}: Limits need MaxJsonResponseBytes, MaxErrorResponseBytes and MaxInputImageBytes above 0.");
+            failures.Add($"{vendor}: StatusStreamIdleTimeout must be positive.");
+        }
+
+        if (options.Limits is not { MaxJsonResponseBytes: > 0, MaxErrorResponseBytes: > 0, MaxInputImageBytes: > 0, MaxStatusEventBytes: > 0, MaxStatusStreamBytes: > 0 })
+        {
+            failures.Add($"{vendor}: Limits need MaxJsonResponseBytes, MaxErrorResponseBytes, MaxInputImageBytes, MaxStatusEventBytes and MaxStatusStreamBytes above 0.");
         }
 
         if (options.Results is not { MaxImageBytes: > 0, MaxRedirects: >= 0 } results || results.Timeout <= TimeSpan.Zero || results.AllowedNetworks is null)

@@ -68,14 +68,27 @@ public sealed class ImageEditFailedException(ImageEditVendor vendor, string oper
 /// An answer larger than one of the facade's limits (<see cref="ImageEditLimits"/>, <see cref="ResultDownloadOptions.MaxImageBytes"/>,
 /// <see cref="ImageEditCallbackParser.MaxBodyBytes"/>): nothing past the limit was read.
 /// </summary>
-public sealed class ImageEditLimitExceededException(ImageEditVendor? vendor, string limitName, long limit, string message, Exception? innerException = null)
-    : ImageEditException(ImageEditErrorKind.VendorError, vendor, message, innerException: innerException)
+public sealed class ImageEditLimitExceededException : ImageEditException
 {
+    /// <summary>Creates the exception.</summary>
+    public ImageEditLimitExceededException(ImageEditVendor? vendor, string limitName, long limit, string message, Exception? innerException = null)
+        : this(vendor, limitName, limit, message, null, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception, with the start of what was over the limit (credentials removed).</summary>
+    public ImageEditLimitExceededException(ImageEditVendor? vendor, string limitName, long limit, string message, string? responseExcerpt, Exception? innerException = null)
+        : base(ImageEditErrorKind.VendorError, vendor, message, responseExcerpt: responseExcerpt, innerException: innerException)
+    {
+        LimitName = limitName;
+        Limit = limit;
+    }
+
     /// <summary>The limit exceeded, by its option's name (<c>MaxJsonResponseBytes</c>, <c>MaxImageBytes</c>, ...).</summary>
-    public string LimitName { get; } = limitName;
+    public string LimitName { get; }
 
     /// <summary>The limit's value, in bytes.</summary>
-    public long Limit { get; } = limit;
+    public long Limit { get; }
 }
 
 /// <summary>

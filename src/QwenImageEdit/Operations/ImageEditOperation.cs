@@ -246,9 +246,11 @@ public sealed class ImageEditOperation
     }
 
     /// <summary>
-    /// Follows the vendor's status stream: each event is the task's state. A stream that breaks after giving events (a
-    /// long task outlives one request's deadline) is opened again, a few times at most; one that gives nothing, fails at
-    /// once or ends before the task does leaves the rest to polling.
+    /// Follows the vendor's status stream: each event is the task's state, as it arrives. A stream whose connection breaks
+    /// after giving events is opened again, a few times at most; one that gives nothing, fails at once, ends before the
+    /// task does, stalls (<see cref="QwenImageEditVendorOptions.StatusStreamIdleTimeout"/>) or goes past a limit
+    /// (<see cref="ImageEditLimits.MaxStatusEventBytes"/>, <see cref="ImageEditLimits.MaxStatusStreamBytes"/>) leaves the
+    /// rest to polling: opening it again would only wait or read as long again.
     /// </summary>
     private async Task FollowStreamAsync(IProgress<ImageEditProgress>? progress, long started, CancellationToken cancellationToken)
     {
@@ -273,7 +275,7 @@ public sealed class ImageEditOperation
                 {
                     step.Failed(error);
                     Log.StreamFellBack(_context.Logger, Vendor, Id, error.Kind);
-                    if (last is null)
+                    if (last is null || error is ImageEditTimeoutException or ImageEditLimitExceededException)
                     {
                         return;
                     }
@@ -336,7 +338,11 @@ public sealed class ImageEditOperation
         if (state.Status == ImageEditStatus.Succeeded)
         {
             var expires = (_resultLifetime ?? _context.Capabilities(Model).ResultLifetime) is { } lifetime ? _context.TimeProvider.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-            Images = state.Results.Select(url => new ImageEditResult(Vendor, url, expires, _context.Downloader, new ResultTelemetry(_context.Telemetry, Model, Id))).ToArray();
+            Images =
+            [
+                .. state.Results.Select(url => new ImageEditResult(Vendor, url, expires, _context.Downloader, new ResultTelemetry(_context.Telemetry, Model, Id))),
+                .. state.InlineResults.Select(inline => new ImageEditResult(Vendor, inline, _context.Downloader)),
+            ];
         }
 
         if (before != Status)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using QwenImageEdit.Vendors;
 
 namespace QwenImageEdit;
 
@@ -11,6 +12,7 @@ public sealed class ImageEditResult
     private readonly ImageEditVendor _vendor;
     private readonly ResultDownloader _downloader;
     private readonly ResultTelemetry? _telemetry;
+    private readonly InlineImage? _inline;
 
     internal ImageEditResult(ImageEditVendor vendor, Uri uri, DateTimeOffset? expiresAt, ResultDownloader downloader, ResultTelemetry? telemetry = null)
     {
@@ -22,8 +24,28 @@ public sealed class ImageEditResult
         _telemetry = telemetry;
     }
 
-    /// <summary>The vendor's URL for the image.</summary>
+    /// <summary>An image the vendor sent inside its answer: kept here, nowhere else.</summary>
+    internal ImageEditResult(ImageEditVendor vendor, InlineImage inline, ResultDownloader downloader)
+    {
+        _vendor = vendor;
+        _inline = inline;
+        Uri = new Uri("data:" + inline.MediaType + ";base64,", UriKind.Absolute);
+        MediaType = inline.MediaType;
+        _downloader = downloader;
+    }
+
+    /// <summary>
+    /// The vendor's URL for the image. For an <see cref="IsInline"/> image only a <c>data:</c> URI naming its media type
+    /// (the image itself is in this object: a data URI of it would not fit a <see cref="System.Uri"/>).
+    /// </summary>
     public Uri Uri { get; }
+
+    /// <summary>
+    /// Whether the vendor sent the image inside its answer (fal.ai's <c>sync_mode</c>), decoded and checked when it
+    /// arrived: <see cref="ReadAsync"/> and <see cref="SaveAsync(Stream, CancellationToken)"/> serve it from memory, with no
+    /// download, and the vendor keeps no copy (<see cref="ExpiresAt"/> is null).
+    /// </summary>
+    public bool IsInline => _inline is not null;
 
     /// <summary>
     /// When the vendor deletes it (24 h after completion at EvoLink and Apikley), as seen by this process; null when
@@ -31,7 +53,7 @@ public sealed class ImageEditResult
     /// </summary>
     public DateTimeOffset? ExpiresAt { get; }
 
-    /// <summary>The media type, from the URL's extension (<c>image/png</c> when it has none).</summary>
+    /// <summary>The media type: from the URL's extension (<c>image/png</c> when it has none), or an inline image's own.</summary>
     public string MediaType { get; }
 
     /// <summary>The file extension for <see cref="MediaType"/>, with its dot (<c>.png</c>, <c>.jpg</c>), for naming a saved file.</summary>
@@ -47,6 +69,12 @@ public sealed class ImageEditResult
     public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (_inline is { } inline)
+        {
+            await destination.WriteAsync(inline.Bytes, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (_telemetry is not { } telemetry)
         {
             await _downloader.CopyToAsync(_vendor, Uri, destination, cancellationToken).ConfigureAwait(false);
@@ -95,13 +123,18 @@ public sealed class ImageEditResult
     /// <exception cref="ImageEditException">The URL was refused, the image is over the limit, or the download failed.</exception>
     public async Task<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken = default)
     {
+        if (_inline is { } inline)
+        {
+            return inline.Bytes;
+        }
+
         using var buffer = new MemoryStream();
         await SaveAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }
 
     /// <inheritdoc />
-    public override string ToString() => Uri.ToString();
+    public override string ToString() => IsInline ? $"{MediaType} image of {_inline!.Bytes.Length} bytes, inline" : Uri.ToString();
 }
 
 /// <summary>What a result's download reports under: the client's telemetry, and the edit it belongs to.</summary>

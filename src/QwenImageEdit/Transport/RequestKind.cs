@@ -11,4 +11,10 @@ internal enum RequestKind
 
     /// <summary>Uploads an input image: redirects are followed within the same origin.</summary>
     Upload,
+
+    /// <summary>
+    /// Reads a task's status stream: redirects as for <see cref="Poll"/>; a successful event stream is handed on as it
+    /// arrives (<see cref="ScrubbedEventStream"/>), not read whole.
+    /// </summary>
+    Stream,
 }

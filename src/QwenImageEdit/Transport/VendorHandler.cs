@@ -23,7 +23,12 @@ namespace QwenImageEdit.Vendors;
 /// whether the redirect reaches this handler or the caller's HttpClient followed it already.</item>
 /// </list>
 /// </summary>
-internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, HttpClient inner, QwenImageEditVendorOptions options, SecretScrubber scrubber) : HttpMessageHandler
+/// <remarks>
+/// A status stream (<see cref="RequestKind.Stream"/>) that answers with an event stream is the one answer not read
+/// whole: the deadline holds until its headers, and its body is handed on as a <see cref="ScrubbedEventStream"/>, which
+/// scrubs each event whole and bounds each event, the stream and the silence between reads.
+/// </remarks>
+internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, HttpClient inner, QwenImageEditVendorOptions options, SecretScrubber scrubber, TimeProvider time) : HttpMessageHandler
 {
     /// <summary>How many same-origin redirects a poll or an upload follows.</summary>
     public const int MaxRedirects = 3;
@@ -82,6 +87,11 @@ internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, Ht
                     continue;
                 }
 
+                if (kind == RequestKind.Stream && response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType is "text/event-stream")
+                {
+                    return await StreamAsync(request, response, deadline.Token).ConfigureAwait(false);
+                }
+
                 return await ReadAsync(request, response, deadline.Token, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -128,25 +138,62 @@ internal sealed class VendorHandler(ImageEditVendor vendor, RequestKind kind, Ht
                 RequestMessage = request,
                 Content = new ReadOnlyMemoryContent(scrubbed),
             };
-            foreach (var (name, values) in response.Headers)
-            {
-                if (!name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-                {
-                    copy.Headers.TryAddWithoutValidation(name, values.Select(scrubber.Scrub));
-                }
-            }
-
-            foreach (var (name, values) in response.Content.Headers)
-            {
-                if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-                {
-                    copy.Content.Headers.TryAddWithoutValidation(name, values.Select(scrubber.Scrub));
-                }
-            }
+            Copy(response, copy);
 
             // The request id and usage the answer carries, for the step that asked (scrubbed like everything else).
             VendorExchange.Current?.Record(vendor, copy, scrubbed);
             return copy;
+        }
+    }
+
+    /// <summary>
+    /// An event stream handed on as it arrives: the headers scrubbed, the body a <see cref="ScrubbedEventStream"/> that
+    /// owns the response. The request's deadline ends here; the stream's own bounds take over.
+    /// </summary>
+    private async Task<HttpResponseMessage> StreamAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken deadline)
+    {
+        Stream body;
+        try
+        {
+            body = await response.Content.ReadAsStreamAsync(deadline).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        var longestSecret = Math.Max(options.ApiKey?.Length ?? 0, options.WebhookSigningKey?.Length ?? 0);
+        var events = new ScrubbedEventStream(vendor, body, response, scrubber, longestSecret, options.Limits, options.StatusStreamIdleTimeout, time);
+        var copy = new HttpResponseMessage(response.StatusCode)
+        {
+            ReasonPhrase = scrubber.Scrub(response.ReasonPhrase),
+            Version = response.Version,
+            RequestMessage = request,
+            Content = new StreamContent(events),
+        };
+        Copy(response, copy);
+        VendorExchange.Current?.Record(vendor, copy, ReadOnlyMemory<byte>.Empty);
+        return copy;
+    }
+
+    /// <summary>The answer's headers, scrubbed, but those that described the body as it came (its length, its transfer coding).</summary>
+    private void Copy(HttpResponseMessage response, HttpResponseMessage copy)
+    {
+        foreach (var (name, values) in response.Headers)
+        {
+            if (!name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                copy.Headers.TryAddWithoutValidation(name, values.Select(scrubber.Scrub));
+            }
+        }
+
+        foreach (var (name, values) in response.Content.Headers)
+        {
+            if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                copy.Content.Headers.TryAddWithoutValidation(name, values.Select(scrubber.Scrub));
+            }
         }
     }
 

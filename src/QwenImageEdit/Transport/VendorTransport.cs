@@ -17,13 +17,15 @@ namespace QwenImageEdit.Vendors;
 /// </summary>
 internal sealed class VendorTransport
 {
-    public VendorTransport(ImageEditVendor vendor, HttpClient httpClient, QwenImageEditVendorOptions options)
+    public VendorTransport(ImageEditVendor vendor, HttpClient httpClient, QwenImageEditVendorOptions options, TimeProvider? time = null)
     {
         Vendor = vendor;
         Scrubber = new SecretScrubber([options.ApiKey, options.WebhookSigningKey]);
-        Create = Client(RequestKind.Create, httpClient, options);
-        Poll = Client(RequestKind.Poll, httpClient, options);
-        Upload = Client(RequestKind.Upload, httpClient, options);
+        var clock = time ?? TimeProvider.System;
+        Create = Client(RequestKind.Create, httpClient, options, clock);
+        Poll = Client(RequestKind.Poll, httpClient, options, clock);
+        Upload = Client(RequestKind.Upload, httpClient, options, clock);
+        Stream = Client(RequestKind.Stream, httpClient, options, clock);
     }
 
     public ImageEditVendor Vendor { get; }
@@ -39,6 +41,9 @@ internal sealed class VendorTransport
 
     /// <summary>For uploads: same-origin redirects only.</summary>
     public HttpClient Upload { get; }
+
+    /// <summary>For status streams: same-origin redirects only; an event stream is handed on as it arrives (send with <see cref="HttpCompletionOption.ResponseHeadersRead"/>).</summary>
+    public HttpClient Stream { get; }
 
     /// <summary>
     /// Runs one call to the vendor and translates its failures. <paramref name="describe"/> is the adapter's reading of
@@ -94,8 +99,8 @@ internal sealed class VendorTransport
         }
     }
 
-    private HttpClient Client(RequestKind kind, HttpClient inner, QwenImageEditVendorOptions options)
-        => new(new VendorHandler(Vendor, kind, inner, options, Scrubber), disposeHandler: true)
+    private HttpClient Client(RequestKind kind, HttpClient inner, QwenImageEditVendorOptions options, TimeProvider time)
+        => new(new VendorHandler(Vendor, kind, inner, options, Scrubber, time), disposeHandler: true)
         {
             BaseAddress = inner.BaseAddress,
             // The handler keeps the deadline, over the body too.

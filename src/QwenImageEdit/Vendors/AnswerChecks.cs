@@ -30,7 +30,7 @@ internal static class AnswerChecks
             throw new ImageEditVendorException(vendor, $"{vendor}'s {source} is about task '{state.Id}', not the task asked about ('{expectedId}'); it is not taken as this task's state.", 200);
         }
 
-        if (state.Status == ImageEditStatus.Succeeded && state.Results.Count == 0)
+        if (state.Status == ImageEditStatus.Succeeded && state.Results.Count == 0 && state.InlineResults.Count == 0)
         {
             throw new ImageEditVendorException(vendor, $"{vendor}'s {source} says task {state.Id} succeeded but gives no result image.", 200);
         }

@@ -28,9 +28,10 @@ internal sealed class FalAdapter : VendorAdapter
 {
     private const ImageEditVendor Self = ImageEditVendor.Fal;
 
-    // What a request may set beyond the facade's options, by fal's names (fal documents each for all four models), and
-    // how long fal keeps the outputs (the submit's X-Fal-Object-Lifecycle-Preference, fal's data-retention page).
-    private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale", "expiration_duration_seconds"];
+    // What a request may set beyond the facade's options, by fal's names (fal documents each for all four models): how
+    // long fal keeps the outputs (the submit's X-Fal-Object-Lifecycle-Preference, fal's data-retention page), and
+    // sync_mode, which returns the outputs inside the result as data URIs (kept nowhere at fal).
+    private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale", "expiration_duration_seconds", "sync_mode"];
 
     private readonly Dictionary<string, Queue> _queues;
     private readonly VendorTransport _transport;
@@ -128,8 +129,10 @@ internal sealed class FalAdapter : VendorAdapter
     }
 
     /// <summary>
-    /// The status stream (server-sent events, one QueueStatus each) as task states, the last one complete with its
-    /// images. The generated client reads the stream as text, so it is read here with the runtime's SSE parser.
+    /// The status stream (server-sent events, one QueueStatus each) as task states, as they arrive, the last one complete
+    /// with its images. The generated client reads the stream as text, so it is sent here through the transport's stream
+    /// client, which hands the body on as it comes (each event scrubbed whole and bounded, a stall ended by
+    /// <see cref="QwenImageEditVendorOptions.StatusStreamIdleTimeout"/>), and read with the runtime's SSE parser.
     /// </summary>
     public override async IAsyncEnumerable<VendorTaskState> WatchAsync(string id, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -138,10 +141,16 @@ internal sealed class FalAdapter : VendorAdapter
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.TryAddWithoutValidation("Authorization", "Key " + _options.ApiKey);
         request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await _transport.SendAsync("stream the request's status", () => _transport.Poll.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken), null, cancellationToken).ConfigureAwait(false);
+        using var response = await _transport.SendAsync("stream the request's status", () => _transport.Stream.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken), null, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw VendorErrors.Create(ErrorMap.FromHttpStatus((int)response.StatusCode), Self, $"fal.ai could not stream the request's status: HTTP {(int)response.StatusCode}.", (int)response.StatusCode);
+        }
+
+        if (response.Content.Headers.ContentType?.MediaType is not "text/event-stream")
+        {
+            // Not offered here (a proxy that answers JSON, say): the transport read it whole, and polling does the rest.
+            throw new ImageEditVendorException(Self, $"fal.ai answered the status stream with {response.Content.Headers.ContentType?.MediaType ?? "no media type"}, not text/event-stream.", (int)response.StatusCode);
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -160,10 +169,11 @@ internal sealed class FalAdapter : VendorAdapter
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is IOException or HttpRequestException or JsonException or OperationCanceledException)
             {
-                // A stream cut off (the request's deadline, the connection) or an event that is not a status.
+                // A stream cut off (the connection) or an event that is not a status. The stream's own bounds (an event
+                // too long, a stall) are ImageEditExceptions already and pass as they are.
                 throw error is OperationCanceledException
-                    ? new ImageEditTimeoutException(Self, "fal.ai's status stream did not end within the request's deadline.", error)
-                    : new ImageEditVendorException(Self, "fal.ai's status stream broke off: " + error.Message, innerException: error);
+                    ? new ImageEditTimeoutException(Self, "fal.ai's status stream was cut off before it ended.", error)
+                    : new ImageEditVendorException(Self, "fal.ai's status stream broke off: " + _transport.Scrubber.Scrub(error.Message), innerException: error);
             }
 
             if (status is null)
@@ -194,8 +204,9 @@ internal sealed class FalAdapter : VendorAdapter
             var output = payload.Payload is { ValueKind: JsonValueKind.Object } json
                 ? json.Deserialize(Plus.FalImageEditPlusJsonContext.Default.QwenImageEditPlusOutput)
                 : null;
-            var images = output?.Images.Select(static i => AnswerChecks.Url(i.Url)).ToArray() ?? [];
-            return new VendorTaskState(payload.RequestId, "COMPLETED", ImageEditStatus.Succeeded, null, images, null, null, payload);
+            // A callback's body is bounded (ImageEditCallbackParser.MaxBodyBytes), and so are its inline images.
+            var (urls, inline) = Results(output?.Images.Select(static i => i.Url) ?? [], new ResultDownloadOptions().MaxImageBytes, "callback");
+            return new VendorTaskState(payload.RequestId, "COMPLETED", ImageEditStatus.Succeeded, null, urls, null, null, payload) { InlineResults = inline };
         }
 
         var failure = new ImageEditFailure(ErrorMap.FromFailureMessage(payload.Error), payload.Error ?? "The request failed.", null);
@@ -261,6 +272,11 @@ internal sealed class FalAdapter : VendorAdapter
             input["guidance_scale"] = guidance;
         }
 
+        if (parameters.Bool("sync_mode") is { } sync)
+        {
+            input["sync_mode"] = sync;
+        }
+
         return input;
     }
 
@@ -294,7 +310,31 @@ internal sealed class FalAdapter : VendorAdapter
         }
 
         var images = await _transport.SendAsync("read the request's result", () => queue.Result(status.RequestId, cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
-        return State(status, [.. images.Select(AnswerChecks.Url)]);
+        var (urls, inline) = Results(images, _options.Results.MaxImageBytes, "result");
+        return State(status, urls) with { InlineResults = inline };
+    }
+
+    /// <summary>
+    /// The result's images as fal gave them: URLs, or with <c>sync_mode</c> data URIs, decoded here (bounded and checked)
+    /// since they are the images themselves.
+    /// </summary>
+    private static (IReadOnlyList<Uri> Urls, IReadOnlyList<InlineImage> Inline) Results(IEnumerable<string?> images, long maxBytes, string source)
+    {
+        var urls = new List<Uri>();
+        var inline = new List<InlineImage>();
+        foreach (var image in images)
+        {
+            if (InlineImage.IsDataUri(image))
+            {
+                inline.Add(InlineImage.Decode(Self, image!, maxBytes, source));
+            }
+            else
+            {
+                urls.Add(AnswerChecks.Url(image));
+            }
+        }
+
+        return (urls, inline);
     }
 
     private static VendorTaskState State(QueueReading status, IReadOnlyList<Uri> images)

@@ -25,6 +25,9 @@ internal sealed record VendorTaskState(
     /// <summary>How long the vendor keeps the results, when the request asked for a lifetime of its own (fal.ai's <c>expiration_duration_seconds</c>); null for the vendor's default.</summary>
     public TimeSpan? ResultLifetime { get; init; }
 
+    /// <summary>Result images the vendor sent inside its answer (fal.ai's <c>sync_mode</c>), decoded; after <see cref="Results"/>.</summary>
+    public IReadOnlyList<InlineImage> InlineResults { get; init; } = [];
+
     /// <summary>The vendor's id for the answer this state was read from, when it sent one (filled in by the step that read it).</summary>
     public string? RequestId { get; init; }
 

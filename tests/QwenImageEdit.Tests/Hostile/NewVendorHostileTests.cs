@@ -19,13 +19,14 @@ public sealed class NewVendorHostileTests
     [Fact]
     public async Task A_status_stream_without_end_stops_at_its_limit_and_polling_ends_the_edit()
     {
-        await using var rig = await HostileRig.StartAsync(ImageEditVendor.Fal, FakeLifecycle.AfterPolls(2), o => o.Limits.MaxJsonResponseBytes = 256 * 1024);
-        rig.Proxy.OnAnswer = exchange => IsStream(exchange) ? EndlessEvents(exchange) : Task.CompletedTask;
+        await using var rig = await HostileRig.StartAsync(ImageEditVendor.Fal, FakeLifecycle.AfterPolls(2), o => o.Limits.MaxStatusStreamBytes = 256 * 1024);
         var operation = await rig.Client.StartEditAsync(Cases.Request());
+        rig.Proxy.OnAnswer = exchange => IsStream(exchange) ? EndlessEvents(exchange, operation.Id) : Task.CompletedTask;
 
         var images = await operation.WaitForCompletionAsync().WaitAsync(Bounds.Hang);
 
-        // One opening, cut at the limit; it gave no status, so it is not opened again and polls take over.
+        // One opening, its statuses taken as they came until the stream's limit closed it; a stream over its limit is not
+        // opened again, and polls take over.
         Assert.Single(images);
         Assert.Single(rig.Fake.Requests, static r => r.Path.EndsWith("/status/stream", StringComparison.Ordinal));
         Assert.True(PollsAfterTheStream(rig) >= 1);
@@ -264,12 +265,12 @@ public sealed class NewVendorHostileTests
     /// <summary>Task reads that were not the stream: status polls and result reads.</summary>
     private static int PollsAfterTheStream(HostileRig rig) => rig.Fake.Requests.Count(static r => r.Route == FakeRoute.Poll && !r.Path.EndsWith("/status/stream", StringComparison.Ordinal));
 
-    /// <summary>Statuses without end, each a valid event about nothing in particular, as a stream gone wrong sends them.</summary>
-    private static async Task EndlessEvents(Exchange exchange)
+    /// <summary>Statuses without end, each a valid event about the request, as a stream gone wrong sends them.</summary>
+    private static async Task EndlessEvents(Exchange exchange, string id)
     {
         exchange.Answered = true;
         exchange.Context.Response.ContentType = "text/event-stream";
-        var chunk = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("data: {\"status\":\"IN_QUEUE\",\"request_id\":\"x\",\"queue_position\":1}\n\n", 1_000)));
+        var chunk = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("data: {\"status\":\"IN_QUEUE\",\"request_id\":\"" + id + "\",\"queue_position\":1}\n\n", 1_000)));
         try
         {
             while (!exchange.Context.RequestAborted.IsCancellationRequested)
