@@ -8,7 +8,10 @@ internal static class OperationDocs
 {
     public static void Write(SourceWriter writer, OperationModel operation)
     {
-        XmlDocWriter.Write(writer, operation.Docs, $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>.", new[] { $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>" });
+        // The endpoint is the summary when the spec gives none, and otherwise the last remark: said once either way.
+        var endpoint = $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>";
+        var documented = operation.Docs.Summary is not null || operation.Docs.Description is not null;
+        XmlDocWriter.Write(writer, operation.Docs, endpoint + ".", documented ? new[] { endpoint + "." } : null);
         foreach (var parameter in operation.Parameters.Where(static p => p.OptionName is null))
         {
             writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{Text(parameter)}</param>");
