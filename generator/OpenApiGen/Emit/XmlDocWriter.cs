@@ -16,7 +16,8 @@ internal static class XmlDocWriter
     /// <param name="fallbackSummary">The summary when the spec has none (XML already).</param>
     /// <param name="remarks">Notes of the generator's own (XML already), after the spec's.</param>
     /// <param name="name">The wire or type name: a title that only repeats it (Pydantic's <c>"Image Url"</c> for <c>image_url</c>) says nothing and is left out.</param>
-    public static void Write(SourceWriter writer, DocModel docs, string fallbackSummary, IEnumerable<string>? remarks = null, string? name = null)
+    /// <param name="obsolete">Whether the member gets <c>[Obsolete]</c> (<see cref="ObsoleteCode"/>), so its docs need not say it is deprecated.</param>
+    public static void Write(SourceWriter writer, DocModel docs, string fallbackSummary, IEnumerable<string>? remarks = null, string? name = null, bool obsolete = false)
     {
         var title = docs.Summary is { } s && !Repeats(s, name) ? s : null;
         var summary = title is null ? null : MarkdownDocs.Blocks(title);
@@ -35,7 +36,7 @@ internal static class XmlDocWriter
             notes.AddRange(description);
         }
 
-        if (docs.Deprecated)
+        if (docs.Deprecated && !obsolete)
         {
             notes.Add("Deprecated: the API may remove it.");
         }

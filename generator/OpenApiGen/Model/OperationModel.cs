@@ -118,6 +118,9 @@ internal enum BodyKind
 
     /// <summary>Any other media type (a form, or multipart without an object schema): the caller builds the <c>HttpContent</c>.</summary>
     Content,
+
+    /// <summary>A <c>text/event-stream</c> answer whose schema types each event's data as JSON: an <c>IAsyncEnumerable</c> of it.</summary>
+    Events,
 }
 
 /// <summary>A request body: its kind, media type and C# type.</summary>

@@ -130,6 +130,17 @@ internal static class BodyBuilder
 
         var (mediaType, media) = MediaTypes.Pick(content);
         var kind = MediaTypes.KindOf(mediaType, media.Schema);
+        if (MediaTypes.IsEventStream(mediaType) && media.Schema is { } eventSchema)
+        {
+            // Server-sent events whose schema is the data of each: typed, unless that data is text (a string schema),
+            // which the caller reads as the stream's text as before.
+            var eventType = TypeResolver.Resolve(context, eventSchema, name + "Event", pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false);
+            if (eventType.Kind is not (TypeKind.String or TypeKind.Binary or TypeKind.Bytes))
+            {
+                return new ResponseBodyModel(BodyKind.Events, eventType, context.JsonInfos.For(eventType));
+            }
+        }
+
         switch (kind)
         {
             case BodyKind.Json:

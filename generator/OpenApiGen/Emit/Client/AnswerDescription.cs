@@ -72,6 +72,7 @@ internal static class AnswerDescription
             null => "NoContent()",
             { Kind: BodyKind.Json } json => $"{(!empty ? "Json" : json.Type.IsValueType ? "JsonOrEmptyValue" : "JsonOrEmpty")}(static () => {context}.{json.JsonInfo})",
             { Kind: BodyKind.Text } => empty ? "TextOrEmpty()" : "Text()",
+            { Kind: BodyKind.Events } events => $"Events(static () => {context}.{events.JsonInfo})",
             _ => empty ? "StreamOrEmpty()" : "Stream()",
         };
     }

@@ -47,9 +47,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         /// <param name="logs">The <c>logs</c> query parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
+        /// <returns>Each server-sent event's data as it arrives. The request is sent when enumeration starts; an error answer throws from the first <c>MoveNextAsync</c>, and the call's timeout covers the whole stream.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="FalImageEditPlusClient"/> sends requests, and the credentials it sends.</summary>
@@ -120,13 +120,13 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-plus/requests/{request_id}").PathParameter("request_id", requestId), s_getRequestResult, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_streamRequestStatus = global::OpenApiGen.Runtime.ApiOperation.Text().Secured("apiKeyAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.FalImageEditPlusJsonContext.Default.ErrorResponse);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> s_streamRequestStatus = global::OpenApiGen.Runtime.ApiOperation.Events(static () => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.FalImageEditPlusJsonContext.Default.QueueStatus).Secured("apiKeyAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.FalImageEditPlusJsonContext.Default.ErrorResponse);
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(requestId);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-plus/requests/{request_id}/status/stream").PathParameter("request_id", requestId).Query("logs", logs), s_streamRequestStatus, options, cancellationToken);
+            return _pipeline.StreamAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-plus/requests/{request_id}/status/stream").PathParameter("request_id", requestId).Query("logs", logs), s_streamRequestStatus, options, cancellationToken);
         }
     }
 }
