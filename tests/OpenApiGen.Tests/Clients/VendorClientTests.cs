@@ -33,6 +33,7 @@ public sealed class VendorClientTests
         // Kestrel decodes the path but keeps an escaped '/': the id stayed one segment.
         Assert.Equal(("GET", "/v1/tasks/task 1%2F2"), (request.Method, request.Path));
         Assert.Equal("Bearer " + Secret, request.Headers["Authorization"]);
+        Assert.Equal("application/json", request.Headers["Accept"]); // the success media type
         Assert.Equal(TaskDetailStatus.Completed, task.Status);
         Assert.Equal(new Uri("https://files.example/r/0.png"), Assert.Single(task.Results!));
     }

@@ -137,7 +137,7 @@ internal static class BodyBuilder
             var eventType = TypeResolver.Resolve(context, eventSchema, name + "Event", pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false);
             if (eventType.Kind is not (TypeKind.String or TypeKind.Binary or TypeKind.Bytes))
             {
-                return new ResponseBodyModel(BodyKind.Events, eventType, context.JsonInfos.For(eventType));
+                return new ResponseBodyModel(BodyKind.Events, eventType, context.JsonInfos.For(eventType), mediaType);
             }
         }
 
@@ -145,11 +145,11 @@ internal static class BodyBuilder
         {
             case BodyKind.Json:
                 var type = media.Schema is { } schema ? TypeResolver.Resolve(context, schema, name, pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false) : new TypeRef(TypeKind.Json);
-                return new ResponseBodyModel(BodyKind.Json, type, context.JsonInfos.For(type));
+                return new ResponseBodyModel(BodyKind.Json, type, context.JsonInfos.For(type), mediaType);
             case BodyKind.Text:
-                return new ResponseBodyModel(BodyKind.Text, new TypeRef(TypeKind.String), null);
+                return new ResponseBodyModel(BodyKind.Text, new TypeRef(TypeKind.String), null, mediaType);
             default:
-                return new ResponseBodyModel(BodyKind.Binary, new TypeRef(TypeKind.Binary), null);
+                return new ResponseBodyModel(BodyKind.Binary, new TypeRef(TypeKind.Binary), null, mediaType);
         }
     }
 }

@@ -4254,7 +4254,7 @@ namespace Corpus.Api
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/guilds/{guild_id}/widget.json").PathParameter("guild_id", guildId), s_getGuildWidget, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_getGuildWidgetPng = global::OpenApiGen.Runtime.ApiOperation.Stream().Secured("BotToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, 429).ErrorRange(4, static () => global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_getGuildWidgetPng = global::OpenApiGen.Runtime.ApiOperation.Stream().Accepts("image/png").Secured("BotToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, 429).ErrorRange(4, static () => global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> GetGuildWidgetPngAsync(string guildId, global::Corpus.Api.WidgetImageStyles? style = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -4303,7 +4303,7 @@ namespace Corpus.Api
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/invites/{code}").PathParameter("code", code), s_inviteRevoke, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_getInviteTargetUsers = global::OpenApiGen.Runtime.ApiOperation.Text().Secured("BotToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, 429).ErrorRange(4, static () => global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_getInviteTargetUsers = global::OpenApiGen.Runtime.ApiOperation.Text().Accepts("text/csv").Secured("BotToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, 429).ErrorRange(4, static () => global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> GetInviteTargetUsersAsync(string code, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -1247,7 +1247,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/files/{file_id}").PathParameter("file_id", fileId), s_filesGet, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_filesDownload = global::OpenApiGen.Runtime.ApiOperation.Stream().Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesDownload404Response, 404).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_filesDownload = global::OpenApiGen.Runtime.ApiOperation.Stream().Accepts("application/octet-stream").Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesDownload404Response, 404).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> FilesDownloadAsync(string fileId, string owner, long expiry, string signature, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
