@@ -201,9 +201,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// An answer in a documented media type that is not JSON, and what a client should read from it: text as the
-    /// string (an event stream's events included, as neither client reads them one by one yet), anything else as its
-    /// bytes (base64). No content documented: no body, read as nothing.
+    /// An answer in a documented media type that is not JSON, and what a client should read from it: an event stream
+    /// as the list of its events' data (fal documents a QueueStatus each), other text as the string, anything else as
+    /// its bytes (base64). No content documented: no body, read as nothing.
     /// </summary>
     private static (CannedAnswer Answer, JsonNode? Read) NotJson(HttpStatusCode status, OpenApiResponse? response)
     {
@@ -212,7 +212,13 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             return (new CannedAnswer(status, null), null);
         }
 
-        var text = mediaType == "text/event-stream" ? "event: status\ndata: {\"status\":\"COMPLETED\"}\n\n" : "sample answer";
+        if (mediaType == "text/event-stream")
+        {
+            const string Event = """{"status":"COMPLETED","request_id":"r-1"}""";
+            return (new CannedAnswer(status, null, ": comment\n\nevent: status\ndata: " + Event + "\n\n", mediaType), new JsonArray(JsonNode.Parse(Event)));
+        }
+
+        var text = "sample answer";
         var read = mediaType.StartsWith("text/", StringComparison.Ordinal)
             ? JsonValue.Create(text)
             : JsonValue.Create(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)));

@@ -16,6 +16,7 @@ generator="$root/generator/OpenApiGen/bin/Release/netstandard2.0"
 runtime="$root/generator/OpenApiGen.Runtime/bin/Release/net8.0/OpenApiGen.Runtime.dll"
 openapi=$(find ~/.nuget/packages/microsoft.openapi/3.11.0/lib/netstandard2.0 -name Microsoft.OpenApi.dll)
 yaml=$(find ~/.nuget/packages/yamldotnet/16.3.0/lib/netstandard2.0 -name YamlDotNet.dll)
+markdig=$(find ~/.nuget/packages/markdig/1.6.0/lib/netstandard2.0 -name Markdig.dll)
 
 common='<TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors><ImplicitUsings>disable</ImplicitUsings><NoWarn>CS1591</NoWarn>'
 mkdir -p "$work/with" "$work/without"
@@ -25,7 +26,7 @@ cat > "$work/with/With.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="Microsoft.Extensions.Http" Version="10.0.14" />
     <Reference Include="$runtime" />
-    <Analyzer Include="$generator/OpenApiGen.dll;$openapi;$yaml" />
+    <Analyzer Include="$generator/OpenApiGen.dll;$openapi;$yaml;$markdig" />
     <OpenApiSpec Include="$root/specs/evolink/qwen-image-edit.yaml" Namespace="QwenImageEdit.Vendors.EvoLink.ImageEdit" ClientName="EvoLinkImageEditClient" />
     <OpenApiSpec Include="$root/specs/evolink/qwen-image-edit-plus.yaml" Namespace="QwenImageEdit.Vendors.EvoLink.ImageEditPlus" ClientName="EvoLinkImageEditPlusClient" />
     <OpenApiSpec Include="$root/specs/evolink/tasks.yaml" Namespace="QwenImageEdit.Vendors.EvoLink.Tasks" ClientName="EvoLinkTasksClient" />

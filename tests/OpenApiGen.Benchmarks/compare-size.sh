@@ -122,7 +122,7 @@ awk -F'\t' -v gens="$generators" '
   { key = $1 SUBSEP $2; lines[key] = $5; csc[key] = $7; cpu[key] = $8; err[key] = $10; warn[key] = $9; gen[key] = $3; files[key] = $4
     if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
   function cell(s, g,   k) { k = s SUBSEP g
-    if (files[k] == 0) return "fails (exit " gen[k] ")"
+    if (files[k] == 0) return "fails (exit " gen[k] ") | - | - | -"
     return lines[k] " | " csc[k] " | " cpu[k] " | " (err[k] == 0 ? (warn[k] == 0 ? "yes" : "yes, " warn[k] " warnings") : "no, " err[k] " errors") (gen[k] != 0 ? " (generator exit " gen[k] ")" : "") }
   function ratio(a, b) { return (a > 0 && b > 0 && a != "-" && b != "-") ? sprintf("%.2f", a / b) : "-" }
   END {

@@ -76,6 +76,19 @@ public class ApiOperation
     /// <summary>Where the operation is served when it names a server of its own (OpenAPI's operation or path <c>servers</c>); else null.</summary>
     public Uri? Server { get; private set; }
 
+    /// <summary>
+    /// The media type the request asks for (<c>Accept</c>): the success body's, so a server that can answer in several
+    /// answers in the one the client reads; null sends none. A per-call header of the same name wins.
+    /// </summary>
+    public string? AcceptedMediaType { get; private set; }
+
+    /// <summary>Asks for <paramref name="mediaType"/> (the spec's success media type, where the kind's default is not it).</summary>
+    public ApiOperation Accepts(string mediaType)
+    {
+        AcceptedMediaType = mediaType ?? throw new ArgumentNullException(nameof(mediaType));
+        return this;
+    }
+
     /// <summary>Sends the credentials of these schemes.</summary>
     public ApiOperation Secured(params string[] schemes)
     {
@@ -220,6 +233,19 @@ public sealed class ApiOperation<T> : ApiOperation
         _read = read;
         _events = events;
         MayBeEmpty = mayBeEmpty;
+
+        // What each kind reads unless the generated description names the spec's own media type.
+        var accept = kind switch
+        {
+            SuccessKind.Json => "application/json",
+            SuccessKind.Text => "text/plain",
+            SuccessKind.Events => "text/event-stream",
+            _ => null,
+        };
+        if (accept is not null)
+        {
+            Accepts(accept);
+        }
     }
 
     /// <summary>How the success body is read.</summary>
@@ -237,6 +263,9 @@ public sealed class ApiOperation<T> : ApiOperation
 
     /// <inheritdoc cref="ApiOperation.Secured"/>
     public new ApiOperation<T> Secured(params string[] schemes) => (ApiOperation<T>)base.Secured(schemes);
+
+    /// <inheritdoc cref="ApiOperation.Accepts"/>
+    public new ApiOperation<T> Accepts(string mediaType) => (ApiOperation<T>)base.Accepts(mediaType);
 
     /// <inheritdoc cref="ApiOperation.ServedFrom"/>
     public new ApiOperation<T> ServedFrom(string server) => (ApiOperation<T>)base.ServedFrom(server);

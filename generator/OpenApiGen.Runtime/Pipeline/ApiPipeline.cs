@@ -116,7 +116,6 @@ public sealed class ApiPipeline
         var secrets = Secrets();
         using var deadline = Deadline(options, cancellationToken);
         var token = deadline?.Token ?? cancellationToken;
-        request.SetHeader("Accept", "text/event-stream");
         using var response = await Guard(SendCoreAsync(request, operation, options, token), deadline, options, cancellationToken).ConfigureAwait(false);
         if (!IsSuccess(response))
         {
@@ -137,6 +136,12 @@ public sealed class ApiPipeline
 
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequestBuilder request, ApiOperation operation, ApiRequestOptions? options, CancellationToken cancellationToken)
     {
+        // The success media type, unless the spec's own Accept parameter was given.
+        if (operation.AcceptedMediaType is { } accept && !request.HasHeader("Accept"))
+        {
+            request.SetHeader("Accept", accept);
+        }
+
         foreach (var scheme in operation.Security)
         {
             foreach (var credential in _credentials)

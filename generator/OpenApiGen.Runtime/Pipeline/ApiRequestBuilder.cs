@@ -114,6 +114,9 @@ public sealed class ApiRequestBuilder
         return values is null ? this : Header(name, Join(values, text));
     }
 
+    /// <summary>Whether a header of this name was added (a parameter the spec declares, say).</summary>
+    internal bool HasHeader(string name) => _headers?.Exists(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)) == true;
+
     /// <summary>Sets a header, replacing one of the same name added before (how credentials and per-call headers win).</summary>
     public ApiRequestBuilder SetHeader(string name, string value)
     {

@@ -138,6 +138,9 @@ internal static class Escape
         return builder.ToString();
     }
 
+    /// <summary>Text for a quoted XML attribute value in a doc comment (a link's <c>href</c>): <see cref="Xml"/>, and the quote.</summary>
+    public static string XmlAttribute(string text) => Xml(text).Replace("\"", "&quot;");
+
     /// <summary>
     /// A single-line raw literal cannot be empty, cannot start or end with a quote (it would join the delimiter), and
     /// cannot hold anything that must not stand raw (a line break among them).

@@ -140,9 +140,9 @@ internal static partial class ObjectEmitter
             writer.Line($"return new {typeName}");
             writer.Line("{");
             writer.Indent();
-            foreach (var assignment in assignments)
+            for (var i = 0; i < assignments.Count; i++)
             {
-                writer.Line(assignment);
+                ObsoleteCode.Use(writer, i < properties.Count && ObsoleteCode.Applies(properties[i]), () => writer.Line(assignments[i]));
             }
 
             writer.Unindent();
@@ -171,6 +171,22 @@ internal static partial class ObjectEmitter
         return $"reader.TokenType == {Json}.JsonTokenType.Null ? {onNull} : {read}";
     }
 
+    private static string WriteStatement(PropertyModel property)
+    {
+        var nonNull = property.Type.WithNullable(false);
+        if (!property.Type.IsNullable)
+        {
+            return JsonValueCode.WriteMember(nonNull, "writer", "s_" + property.Name, "value." + property.Name, "options");
+        }
+
+        var write = JsonValueCode.WriteMember(nonNull, "writer", "s_" + property.Name, "v_" + property.Name, "options");
+        var statement = JsonValueCode.IsOneCall(nonNull) ? write : "{ " + write + " }";
+
+        // Required but null: the spec allows null here, and the member must still be present.
+        var orNull = property.IsRequired ? $" else writer.WriteNull(s_{property.Name});" : string.Empty;
+        return $"if (value.{property.Name} is {{ }} v_{property.Name}) {statement}{orNull}";
+    }
+
     private static void WriteWrite(SourceWriter writer, ObjectTypeModel type, string typeName, List<PropertyModel> properties)
     {
         writer.OpenBlock($"internal static void WriteValue({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
@@ -190,19 +206,7 @@ internal static partial class ObjectEmitter
         writer.Line("writer.WriteStartObject();");
         foreach (var property in properties)
         {
-            var nonNull = property.Type.WithNullable(false);
-            if (!property.Type.IsNullable)
-            {
-                writer.Line(JsonValueCode.WriteMember(nonNull, "writer", "s_" + property.Name, "value." + property.Name, "options"));
-                continue;
-            }
-
-            var write = JsonValueCode.WriteMember(nonNull, "writer", "s_" + property.Name, "v_" + property.Name, "options");
-            var statement = JsonValueCode.IsOneCall(nonNull) ? write : "{ " + write + " }";
-
-            // Required but null: the spec allows null here, and the member must still be present.
-            var orNull = property.IsRequired ? $" else writer.WriteNull(s_{property.Name});" : string.Empty;
-            writer.Line($"if (value.{property.Name} is {{ }} v_{property.Name}) {statement}{orNull}");
+            ObsoleteCode.Use(writer, ObsoleteCode.Applies(property), () => writer.Line(WriteStatement(property)));
         }
 
         if (type.ExtensionData is { } data)

@@ -21,7 +21,7 @@ internal static partial class ObjectEmitter
         var qualified = new TypeName(spec.Namespace, type.Name);
 
         writer.OpenBlock("namespace " + spec.Namespace);
-        XmlDocWriter.Write(writer, type.Docs, $"The <c>{Escape.Xml(type.Name)}</c> schema.", HierarchyRemarks(type));
+        XmlDocWriter.Write(writer, type.Docs, $"The <c>{Escape.Xml(type.Name)}</c> schema.", HierarchyRemarks(type), type.Name);
         ConverterWriter.WriteTypeAttributes(writer, qualified);
         writer.OpenBlock($"public partial class {type.Name}{(type.BaseType is null ? string.Empty : " : " + TypeNames.Of(type.BaseType))}");
         ValidationEmitter.WritePatternFields(writer, type);
@@ -34,7 +34,11 @@ internal static partial class ObjectEmitter
             }
 
             first = false;
-            XmlDocWriter.Write(writer, property.Docs, $"The <c>{Escape.Xml(property.WireName)}</c> property.", ConstraintText.For(property));
+            XmlDocWriter.Write(writer, property.Docs, $"The <c>{Escape.Xml(property.WireName)}</c> property.", ConstraintText.For(property), property.WireName, obsolete: ObsoleteCode.Applies(property));
+            if (ObsoleteCode.Applies(property))
+            {
+                ObsoleteCode.Attribute(writer, property.Docs);
+            }
             var required = property.IsRequired ? "required " : string.Empty;
             var initializer = DefaultValueCode.Of(property) is { } value ? " = " + value + ";" : string.Empty;
             writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; set; }}{initializer}");

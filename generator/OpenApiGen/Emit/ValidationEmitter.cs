@@ -65,7 +65,7 @@ internal static class ValidationEmitter
 
         foreach (var property in type.Properties.Where(NeedsChecks))
         {
-            WriteProperty(writer, property);
+            ObsoleteCode.Use(writer, ObsoleteCode.Applies(property), () => WriteProperty(writer, property));
         }
 
         writer.CloseBlock();

@@ -1,24 +1,42 @@
 using System.Collections.Generic;
-using System.Text;
 using OpenApiGen.Model;
 
 namespace OpenApiGen.Emit;
 
-/// <summary>Writes XML documentation from the spec's text: escaped, <c>`code`</c> as &lt;c&gt;, paragraphs kept.</summary>
+/// <summary>
+/// Writes XML documentation from the spec's text, each piece once: the spec's <c>summary</c> (a schema's
+/// <c>title</c>) is the <c>&lt;summary&gt;</c> and its <c>description</c> the <c>&lt;remarks&gt;</c>; without a summary,
+/// the description's first paragraph is the summary and the rest the remarks. Markdown and HTML become doc markup
+/// (<see cref="MarkdownDocs"/>).
+/// </summary>
 internal static class XmlDocWriter
 {
-    public static void Write(SourceWriter writer, DocModel docs, string fallbackSummary, IEnumerable<string>? remarks = null)
+    /// <param name="writer">Where the comment goes.</param>
+    /// <param name="docs">The spec's text.</param>
+    /// <param name="fallbackSummary">The summary when the spec has none (XML already).</param>
+    /// <param name="remarks">Notes of the generator's own (XML already), after the spec's.</param>
+    /// <param name="name">The wire or type name: a title that only repeats it (Pydantic's <c>"Image Url"</c> for <c>image_url</c>) says nothing and is left out.</param>
+    /// <param name="obsolete">Whether the member gets <c>[Obsolete]</c> (<see cref="ObsoleteCode"/>), so its docs need not say it is deprecated.</param>
+    public static void Write(SourceWriter writer, DocModel docs, string fallbackSummary, IEnumerable<string>? remarks = null, string? name = null, bool obsolete = false)
     {
-        var summary = docs.Description ?? docs.Summary;
-        WriteElement(writer, "summary", summary is null ? fallbackSummary : ToXml(summary));
-
-        var notes = new List<string>();
-        if (docs.Description is not null && docs.Summary is not null)
+        var title = docs.Summary is { } s && !Repeats(s, name) ? s : null;
+        var summary = title is null ? null : MarkdownDocs.Blocks(title);
+        var description = docs.Description is { } text && !Repeats(text, title) ? MarkdownDocs.Blocks(text) : null;
+        if (summary is null && description is { Count: > 0 } && !MarkdownDocs.IsBlockMarkup(description[0]))
         {
-            notes.Add("<b>" + Text(docs.Summary) + "</b>");
+            summary = description.GetRange(0, 1);
+            description.RemoveAt(0);
         }
 
-        if (docs.Deprecated)
+        WriteElement(writer, "summary", summary is { Count: > 0 } ? MarkdownDocs.Join(summary) : fallbackSummary);
+
+        var notes = new List<string>();
+        if (description is { Count: > 0 })
+        {
+            notes.AddRange(description);
+        }
+
+        if (docs.Deprecated && !obsolete)
         {
             notes.Add("Deprecated: the API may remove it.");
         }
@@ -40,86 +58,63 @@ internal static class XmlDocWriter
 
         if (notes.Count > 0)
         {
-            WriteElement(writer, "remarks", notes.Count == 1 ? notes[0] : string.Join("\n", notes.ConvertAll(static n => "<para>" + n + "</para>")));
+            WriteElement(writer, "remarks", MarkdownDocs.Join(notes));
+        }
+    }
+
+    /// <summary>Whether two texts say the same, ignoring case, spaces and punctuation.</summary>
+    private static bool Repeats(string text, string? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            while (j < other.Length && !char.IsLetterOrDigit(other[j]))
+            {
+                j++;
+            }
+
+            if (i == text.Length || j == other.Length)
+            {
+                return i == text.Length && j == other.Length;
+            }
+
+            if (char.ToUpperInvariant(text[i]) != char.ToUpperInvariant(other[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
         }
     }
 
     public static void Summary(SourceWriter writer, string xml) => WriteElement(writer, "summary", xml);
 
+    // The tags sit on the first and last lines of the text, so a multi-line element costs no lines of its own.
     private static void WriteElement(SourceWriter writer, string element, string xml)
     {
         var lines = xml.Split('\n');
-        if (lines.Length == 1)
-        {
-            writer.Line($"/// <{element}>{xml}</{element}>");
-            return;
-        }
-
-        writer.Line($"/// <{element}>");
+        lines[0] = $"<{element}>" + lines[0];
+        lines[lines.Length - 1] += $"</{element}>";
         foreach (var line in lines)
         {
-            writer.Line(line.Length == 0 ? "///" : "/// " + line);
+            writer.Line("/// " + line);
         }
-
-        writer.Line($"/// </{element}>");
-    }
-
-    /// <summary>Spec text (markdown, loosely) to XML doc content: paragraphs split on blank lines.</summary>
-    private static string ToXml(string text)
-    {
-        var paragraphs = new List<string>();
-        var current = new List<string>();
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.TrimEnd();
-            if (line.Length == 0)
-            {
-                if (current.Count > 0)
-                {
-                    paragraphs.Add(string.Join("\n", current));
-                    current.Clear();
-                }
-
-                continue;
-            }
-
-            current.Add(Code(line));
-        }
-
-        if (current.Count > 0)
-        {
-            paragraphs.Add(string.Join("\n", current));
-        }
-
-        return paragraphs.Count == 1 ? paragraphs[0] : string.Join("\n", paragraphs.ConvertAll(static p => "<para>\n" + p + "\n</para>"));
-    }
-
-    /// <summary>Escapes the text and turns markdown <c>`code`</c> spans into &lt;c&gt; elements.</summary>
-    private static string Code(string line)
-    {
-        var builder = new StringBuilder();
-        var parts = line.Split('`');
-        var closedSpans = (parts.Length - 1) / 2;
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var isCode = i % 2 == 1 && (i + 1) / 2 <= closedSpans;
-            if (isCode)
-            {
-                builder.Append("<c>").Append(Escape.Xml(parts[i])).Append("</c>");
-            }
-            else
-            {
-                // An unmatched backtick is kept as written.
-                builder.Append(i % 2 == 1 ? "`" : string.Empty).Append(Escape.Xml(parts[i]));
-            }
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>Spec text that keeps its line breaks: each line escaped, and written on a <c>///</c> line of its own.</summary>
     public static string Text(string text) => string.Join("\n", System.Array.ConvertAll(text.Split('\n'), Escape.Xml));
 
-    /// <summary>Spec text for a one-line element (a parameter's doc): escaped, <c>`code`</c> spans kept, lines joined.</summary>
-    public static string Inline(string text) => Code(text.Replace("\r\n", " ").Replace('\n', ' ').Trim());
+    /// <summary>Spec text for a one-line element (a parameter's doc): its markup as <see cref="MarkdownDocs"/> makes it, lines joined.</summary>
+    public static string Inline(string text) => MarkdownDocs.ToXml(text).Replace('\n', ' ');
 }

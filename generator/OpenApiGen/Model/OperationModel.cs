@@ -118,6 +118,9 @@ internal enum BodyKind
 
     /// <summary>Any other media type (a form, or multipart without an object schema): the caller builds the <c>HttpContent</c>.</summary>
     Content,
+
+    /// <summary>A <c>text/event-stream</c> answer whose schema types each event's data as JSON: an <c>IAsyncEnumerable</c> of it.</summary>
+    Events,
 }
 
 /// <summary>A request body: its kind, media type and C# type.</summary>
@@ -134,8 +137,8 @@ internal sealed record RequestBodyModel(BodyKind Kind, string MediaType, TypeRef
 /// <summary>A part of a multipart body: the member it comes from, its field name, and its type (a stream is a file part).</summary>
 internal sealed record MultipartPartModel(string PropertyName, string WireName, TypeRef Type, string? JsonInfo);
 
-/// <summary>A response body: its kind and type; <paramref name="JsonInfo"/> names the JSON context property that reads it.</summary>
-internal sealed record ResponseBodyModel(BodyKind Kind, TypeRef Type, string? JsonInfo);
+/// <summary>A response body: its kind and type; <paramref name="JsonInfo"/> names the JSON context property that reads it; <paramref name="MediaType"/> is the spec's (null for a union of several successes).</summary>
+internal sealed record ResponseBodyModel(BodyKind Kind, TypeRef Type, string? JsonInfo, string? MediaType = null);
 
 /// <summary>An error response: the status it answers (<c>404</c>, <c>4XX</c>, <c>default</c>) and its documented body, if JSON.</summary>
 internal sealed record ErrorResponseModel(string Status, ResponseBodyModel? Body, string? Description);

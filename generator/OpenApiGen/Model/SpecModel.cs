@@ -157,7 +157,8 @@ internal sealed record DocModel(
     string? Description,
     string? Example,
     string? Default,
-    bool Deprecated)
+    bool Deprecated,
+    string? DeprecationText = null)
 {
     public static readonly DocModel Empty = new(null, null, null, null, false);
 }

@@ -122,6 +122,15 @@ internal static class ClientCalls
     {
         try
         {
+            // Ours answer an event stream as an IAsyncEnumerable<T>: read as the list of what it yields.
+            if (method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
+            {
+                var collect = (Task<List<object?>>)typeof(ClientCalls).GetMethod(nameof(CollectAsync), BindingFlags.NonPublic | BindingFlags.Static)!
+                    .MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(null, [method.Invoke(client, arguments)])!;
+                var events = await collect;
+                return new ClientOutcome(handler.Requests.SingleOrDefault(), new JsonArray(events.Select(write).ToArray()), null, null);
+            }
+
             var task = (Task)method.Invoke(client, arguments)!;
             await task;
             var result = method.ReturnType.IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
@@ -140,6 +149,17 @@ internal static class ClientCalls
             var isTyped = thrown.GetType().IsGenericType;
             return new ClientOutcome(handler.Requests.SingleOrDefault(), null, isTyped ? write(errorBody(thrown)) : null, thrown);
         }
+    }
+
+    private static async Task<List<object?>> CollectAsync<T>(IAsyncEnumerable<T> events)
+    {
+        var list = new List<object?>();
+        await foreach (var item in events)
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 
     /// <summary>

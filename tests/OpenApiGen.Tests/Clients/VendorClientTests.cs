@@ -33,6 +33,7 @@ public sealed class VendorClientTests
         // Kestrel decodes the path but keeps an escaped '/': the id stayed one segment.
         Assert.Equal(("GET", "/v1/tasks/task 1%2F2"), (request.Method, request.Path));
         Assert.Equal("Bearer " + Secret, request.Headers["Authorization"]);
+        Assert.Equal("application/json", request.Headers["Accept"]); // the success media type
         Assert.Equal(TaskDetailStatus.Completed, task.Status);
         Assert.Equal(new Uri("https://files.example/r/0.png"), Assert.Single(task.Results!));
     }
@@ -327,6 +328,51 @@ public sealed class VendorClientTests
         var form = System.Text.Encoding.Latin1.GetString(requests[1].Body);
         Assert.Contains("name=file; filename=file", form, StringComparison.Ordinal);
         Assert.Contains("name=fileName", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fals_status_stream_yields_each_event_as_a_typed_QueueStatus()
+    {
+        await using var server = await LoopbackServer.StartAsync(static async (context, _) =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync("""
+                data: {"status":"IN_QUEUE","request_id":"r-1","queue_position":2}
+
+                : a comment the parser skips
+
+                data: {"status":"IN_PROGRESS","request_id":"r-1"}
+
+                data: {"status":"COMPLETED","request_id":"r-1"}
+
+
+                """.Replace("\r\n", "\n"));
+        });
+        var client = new QwenImageEdit.Vendors.Fal.ImageEdit.FalImageEditClient(new HttpClient { BaseAddress = server.Address }, new QwenImageEdit.Vendors.Fal.ImageEdit.FalImageEditClientOptions { ApiKey = Secret });
+
+        var statuses = new List<QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>();
+        await foreach (var status in client.StreamRequestStatusAsync("r-1", logs: 1))
+        {
+            statuses.Add(status);
+        }
+
+        Assert.Equal(["IN_QUEUE", "IN_PROGRESS", "COMPLETED"], statuses.Select(static s => s.Status.Value));
+        Assert.Equal(2, statuses[0].QueuePosition);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("/fal-ai/qwen-image-edit/requests/r-1/status/stream", "?logs=1", "text/event-stream"), (request.Path, request.Query, request.Headers["Accept"]));
+    }
+
+    [Fact]
+    public async Task Fals_status_stream_throws_the_documented_error_from_the_first_read()
+    {
+        await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"detail":"no such request"}""", 404));
+        var client = new QwenImageEdit.Vendors.Fal.ImageEdit.FalImageEditClient(new HttpClient { BaseAddress = server.Address }, new QwenImageEdit.Vendors.Fal.ImageEdit.FalImageEditClientOptions { ApiKey = Secret });
+
+        var events = client.StreamRequestStatusAsync("r-1").GetAsyncEnumerator();
+        Assert.Empty(server.Requests); // nothing is sent before the caller reads
+
+        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>>(async () => await events.MoveNextAsync());
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
 
     private static EvoLinkTasksClient EvoLinkTasks(LoopbackServer server)

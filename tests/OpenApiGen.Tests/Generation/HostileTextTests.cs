@@ -66,10 +66,10 @@ public class HostileTextTests
         Assert.Contains(Payload, cookieNames); // the cookie, by its name
 
         // And every doc comment holds it as text (what XML cannot hold at all as U+FFFD), its line breaks where the
-        // XML docs put theirs.
-        var asXml = Collapse(Payload.Replace('\u0000', '\uFFFD').Replace('\u000B', '\uFFFD').Replace('\u0007', '\uFFFD'));
+        // XML docs put theirs, and its HTML as doc markup (so the <b> is bold and the entity the character it names).
+        var asXml = Collapse(Payload.Replace('\u0000', '\uFFFD').Replace('\u000B', '\uFFFD').Replace('\u0007', '\uFFFD').Replace("<b>&amp;</b>", "&"));
         var hostile = run.OutputCompilation.GetTypeByMetadataName("Hostile.Api.Hostile")!;
-        Assert.Contains(asXml, DocText(hostile));
+        Assert.True(DocText(hostile).Contains(asXml, StringComparison.Ordinal), "[" + DocText(hostile) + "] lacks [" + asXml + "]");
         Assert.Contains(asXml, DocText(hostile.GetMembers().OfType<IPropertySymbol>().Single(static p => p.Name.StartsWith("XPublicClass", StringComparison.Ordinal))));
         Assert.Contains(asXml, DocText(hostile.GetMembers("Kind").Single()));
         Assert.Contains(asXml, DocText(Assert.Single(run.OutputCompilation.GetTypeByMetadataName("Hostile.Api.IHostileClient")!.GetMembers().OfType<IMethodSymbol>())));

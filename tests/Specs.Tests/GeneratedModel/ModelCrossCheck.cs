@@ -88,9 +88,13 @@ internal sealed partial class ModelCrossCheck
                     {
                         var responsePointer = pointer + "/responses/" + SchemaFacts.Escape(status) + "/content/" + SchemaFacts.Escape(contentType) + "/schema";
 
-                        // A success body is what the method returns (the T of its Task<ApiResponse<T>>); another status's inline body can only be found by its name.
+                        // A success body is what the method returns (the T of its Task<ApiResponse<T>>, or of the IAsyncEnumerable<T>
+                        // of an event stream); another status's inline body can only be found by its name.
                         var type = status.StartsWith('2')
-                            ? clientMethod?.ReturnType is { IsGenericType: true } task && task.GetGenericArguments()[0] is { IsGenericType: true } apiResponse ? apiResponse.GetGenericArguments()[0] : null
+                            ? clientMethod?.ReturnType is { IsGenericType: true } task
+                                ? task.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>) ? task.GetGenericArguments()[0]
+                                : task.GetGenericArguments()[0] is { IsGenericType: true } apiResponse ? apiResponse.GetGenericArguments()[0] : null
+                                : null
                             : TypeNamed(operationName + PascalCase("x" + status)[1..] + "Response");
                         // Several success bodies make the result a union of them: each body is one of its cases.
                         if (type is not null && status.StartsWith('2') && GeneratedTypes.IsUnion(type) && media.Schema is { } schema)

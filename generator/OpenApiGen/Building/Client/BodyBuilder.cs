@@ -130,15 +130,26 @@ internal static class BodyBuilder
 
         var (mediaType, media) = MediaTypes.Pick(content);
         var kind = MediaTypes.KindOf(mediaType, media.Schema);
+        if (MediaTypes.IsEventStream(mediaType) && media.Schema is { } eventSchema)
+        {
+            // Server-sent events whose schema is the data of each: typed, unless that data is text (a string schema),
+            // which the caller reads as the stream's text as before.
+            var eventType = TypeResolver.Resolve(context, eventSchema, name + "Event", pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false);
+            if (eventType.Kind is not (TypeKind.String or TypeKind.Binary or TypeKind.Bytes))
+            {
+                return new ResponseBodyModel(BodyKind.Events, eventType, context.JsonInfos.For(eventType), mediaType);
+            }
+        }
+
         switch (kind)
         {
             case BodyKind.Json:
                 var type = media.Schema is { } schema ? TypeResolver.Resolve(context, schema, name, pointer + "/content/" + SchemaFacts.Escape(mediaType) + "/schema").WithNullable(false) : new TypeRef(TypeKind.Json);
-                return new ResponseBodyModel(BodyKind.Json, type, context.JsonInfos.For(type));
+                return new ResponseBodyModel(BodyKind.Json, type, context.JsonInfos.For(type), mediaType);
             case BodyKind.Text:
-                return new ResponseBodyModel(BodyKind.Text, new TypeRef(TypeKind.String), null);
+                return new ResponseBodyModel(BodyKind.Text, new TypeRef(TypeKind.String), null, mediaType);
             default:
-                return new ResponseBodyModel(BodyKind.Binary, new TypeRef(TypeKind.Binary), null);
+                return new ResponseBodyModel(BodyKind.Binary, new TypeRef(TypeKind.Binary), null, mediaType);
         }
     }
 }

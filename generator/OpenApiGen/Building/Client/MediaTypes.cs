@@ -27,6 +27,9 @@ internal static class MediaTypes
         return type == "*/*" || type.Equals("application/*", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Server-sent events (<c>text/event-stream</c>).</summary>
+    public static bool IsEventStream(string mediaType) => Essence(mediaType).Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
+
     public static BodyKind KindOf(string mediaType, IOpenApiSchema? schema)
     {
         var type = Essence(mediaType).ToLowerInvariant();

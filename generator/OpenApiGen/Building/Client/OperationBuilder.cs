@@ -106,7 +106,7 @@ internal static class OperationBuilder
             name,
             method.ToUpperInvariant(),
             path,
-            DocBuilder.ForText(operation.Summary, operation.Description),
+            DocBuilder.ForOperation(operation),
             PathSegments(path, parameters).ToEquatableArray(),
             parameters.ToEquatableArray(),
             body,

@@ -18,6 +18,11 @@ internal static class AnswerDescription
     {
         var context = ClientCode.Context(spec);
         var text = new System.Text.StringBuilder($"{ClientCode.Runtime}.ApiOperation.{Success(context, operation)}");
+        if (Accepted(operation.Result) is { } accept)
+        {
+            text.Append($".Accepts({Escape.Literal(accept)})");
+        }
+
         if (operation.Server is { } server)
         {
             text.Append($".ServedFrom({Escape.Literal(server)})");
@@ -72,8 +77,32 @@ internal static class AnswerDescription
             null => "NoContent()",
             { Kind: BodyKind.Json } json => $"{(!empty ? "Json" : json.Type.IsValueType ? "JsonOrEmptyValue" : "JsonOrEmpty")}(static () => {context}.{json.JsonInfo})",
             { Kind: BodyKind.Text } => empty ? "TextOrEmpty()" : "Text()",
+            { Kind: BodyKind.Events } events => $"Events(static () => {context}.{events.JsonInfo})",
             _ => empty ? "StreamOrEmpty()" : "Stream()",
         };
+    }
+
+    /// <summary>
+    /// The success media type to ask for, where it is not the runtime's default for the kind (<c>application/json</c>,
+    /// <c>text/plain</c>, <c>text/event-stream</c>; none for bytes). A wildcard or a JSON type other than a
+    /// vendor's own (<c>*/*</c>, <c>application/json; charset=utf-8</c>) asks for the default.
+    /// </summary>
+    private static string? Accepted(ResponseBodyModel? result)
+    {
+        if (result?.MediaType is not { } mediaType || mediaType.IndexOf('*') >= 0)
+        {
+            return null;
+        }
+
+        var essence = ClientCode.BaseMediaType(mediaType);
+        var fallback = result.Kind switch
+        {
+            BodyKind.Json => "application/json",
+            BodyKind.Text => "text/plain",
+            BodyKind.Events => "text/event-stream",
+            _ => null,
+        };
+        return string.Equals(essence, fallback, System.StringComparison.OrdinalIgnoreCase) ? null : essence;
     }
 
     private static bool IsRange(string status) => status.EndsWith("XX", System.StringComparison.Ordinal);

@@ -31,6 +31,7 @@ internal static class ClientEmitter
 
             first = false;
             OperationDocs.Write(writer, operation);
+            ObsoleteCode.Attribute(writer, operation.Docs);
             writer.Line($"{OperationSignature.ReturnType(operation)} {operation.MethodName}({OperationSignature.Parameters(spec, operation)});");
         }
 

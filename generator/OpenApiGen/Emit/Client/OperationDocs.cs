@@ -8,7 +8,10 @@ internal static class OperationDocs
 {
     public static void Write(SourceWriter writer, OperationModel operation)
     {
-        XmlDocWriter.Write(writer, operation.Docs, $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>.", new[] { $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>" });
+        // The endpoint is the summary when the spec gives none, and otherwise the last remark: said once either way.
+        var endpoint = $"<c>{operation.Method} {Escape.Xml(operation.Path)}</c>";
+        var documented = operation.Docs.Summary is not null || operation.Docs.Description is not null;
+        XmlDocWriter.Write(writer, operation.Docs, endpoint + ".", documented ? new[] { endpoint + "." } : null, obsolete: true);
         foreach (var parameter in operation.Parameters.Where(static p => p.OptionName is null))
         {
             writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{Text(parameter)}</param>");
@@ -31,9 +34,10 @@ internal static class OperationDocs
         {
             null => "The answer's status and headers, through <c>GetRawResponse()</c>.",
             { Kind: BodyKind.Binary } => "The body as a stream (dispose it to release the connection); the status and headers through <c>GetRawResponse()</c>.",
+            { Kind: BodyKind.Events } => "Each server-sent event's data as it arrives. The request is sent when enumeration starts; an error answer throws from the first <c>MoveNextAsync</c>, and the call's timeout covers the whole stream.",
             _ => "The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.",
         };
-        writer.Line($"/// <returns>{returns}{(operation.Result is not null && operation.ResultMayBeEmpty ? " The value is null when the success response has no body." : string.Empty)}</returns>");
+        writer.Line($"/// <returns>{returns}{(operation.Result is { Kind: not BodyKind.Events } && operation.ResultMayBeEmpty ? " The value is null when the success response has no body." : string.Empty)}</returns>");
         writer.Line("/// <exception cref=\"global::OpenApiGen.Runtime.ApiException\">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>");
     }
 

@@ -19,6 +19,7 @@ internal static class OperationEmitter
         writer.Line($"private static readonly {AnswerDescription.FieldType(operation)} {operation.DescriptionName} = {AnswerDescription.Expression(spec, operation)};");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
+        ObsoleteCode.Attribute(writer, operation.Docs);
         writer.OpenBlock($"public virtual {OperationSignature.ReturnType(operation)} {operation.MethodName}({OperationSignature.Parameters(spec, operation)})");
         foreach (var parameter in operation.Parameters.Where(static p => p.IsRequired && !p.Type.IsValueType && !p.Type.IsNullable))
         {
@@ -30,6 +31,7 @@ internal static class OperationEmitter
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
+        var send = OperationSignature.IsStream(operation) ? "StreamAsync" : "SendAsync";
         var names = new LocalNames(operation.Parameters.Where(static p => p.OptionName is null).Select(static p => p.Name).Concat(new[] { "body", "options", "cancellationToken" }));
         var start = $"new {ClientCode.Runtime}.ApiRequestBuilder({Escape.Literal(operation.Method)}, {Escape.Literal(operation.Path)})";
         var calls = operation.Parameters.Select(p => RequestCode.Call(spec, p, names)).ToList();
@@ -41,7 +43,7 @@ internal static class OperationEmitter
 
         if (!statements && calls.Count <= CallsOnOneLine)
         {
-            writer.Line($"return _pipeline.SendAsync({start}{string.Concat(calls)}, {operation.DescriptionName}, options, cancellationToken);");
+            writer.Line($"return _pipeline.{send}({start}{string.Concat(calls)}, {operation.DescriptionName}, options, cancellationToken);");
             writer.CloseBlock();
             return;
         }
@@ -53,7 +55,7 @@ internal static class OperationEmitter
             RequestBodyCode.WriteWithCredential(writer, spec, operation, request, names);
         }
 
-        writer.Line($"return _pipeline.SendAsync({request}, {operation.DescriptionName}, options, cancellationToken);");
+        writer.Line($"return _pipeline.{send}({request}, {operation.DescriptionName}, options, cancellationToken);");
         writer.CloseBlock();
     }
 

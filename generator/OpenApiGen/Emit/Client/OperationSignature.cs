@@ -9,11 +9,14 @@ internal static class OperationSignature
 {
     /// <summary>What a success gives: <c>T</c>, nullable when a success may have no body; null when none has one.</summary>
     public static string? ValueType(OperationModel operation)
-        => operation.Result is { } result ? TypeNames.Of(result.Type.WithNullable(operation.ResultMayBeEmpty)) : null;
+        => operation.Result is { } result ? TypeNames.Of(result.Type.WithNullable(operation.ResultMayBeEmpty && result.Kind != BodyKind.Events)) : null;
+
+    /// <summary>Whether the method yields server-sent events rather than returning one answer.</summary>
+    public static bool IsStream(OperationModel operation) => operation.Result is { Kind: BodyKind.Events };
 
     public static string ReturnType(OperationModel operation)
         => ValueType(operation) is { } value
-            ? $"{ClientCode.Tasks}.Task<{ClientCode.Runtime}.ApiResponse<{value}>>"
+            ? IsStream(operation) ? $"global::System.Collections.Generic.IAsyncEnumerable<{value}>" : $"{ClientCode.Tasks}.Task<{ClientCode.Runtime}.ApiResponse<{value}>>"
             : $"{ClientCode.Tasks}.Task<{ClientCode.Runtime}.ApiResponse>";
 
     /// <summary>The type of the method's <c>options</c>: the operation's options class, or the runtime's per-call options.</summary>

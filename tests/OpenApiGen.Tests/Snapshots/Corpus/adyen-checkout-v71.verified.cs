@@ -7,18 +7,10 @@ namespace Corpus.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface ICorpusClient
     {
-        /// <summary>
-        /// <para>
-        /// You need to use this endpoint if you have an API-only integration with Apple Pay which uses Adyen's Apple Pay certificate.
-        /// </para>
-        /// <para>
-        /// The endpoint returns the Apple Pay session data which you need to complete the [Apple Pay session validation](https://docs.adyen.com/payment-methods/apple-pay/api-only?tab=adyen-certificate-validation_1#complete-apple-pay-session-validation).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get an Apple Pay session</b></para>
-        /// <para><c>POST /applePay/sessions</c></para>
-        /// </remarks>
+        /// <summary>Get an Apple Pay session</summary>
+        /// <remarks><para>You need to use this endpoint if you have an API-only integration with Apple Pay which uses Adyen's Apple Pay certificate.</para>
+        /// <para>The endpoint returns the Apple Pay session data which you need to complete the <see href="https://docs.adyen.com/payment-methods/apple-pay/api-only?tab=adyen-certificate-validation_1#complete-apple-pay-session-validation">Apple Pay session validation</see>.</para>
+        /// <para><c>POST /applePay/sessions</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -27,24 +19,12 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplePaySessionResponse>> PostApplePaySessionsAsync(global::Corpus.Api.ApplePaySessionRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Cancels the authorisation on a payment that has not yet been [captured](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/captures), and returns a unique reference for this request. You get the outcome of the request asynchronously, in a [**TECHNICAL_CANCEL** webhook](https://docs.adyen.com/online-payments/cancel#cancellation-webhook).
-        /// </para>
-        /// <para>
-        /// If you want to cancel a payment using the [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference), use the [<c>/payments/{paymentPspReference}/cancels</c>](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/cancels) endpoint instead.
-        /// </para>
-        /// <para>
-        /// If you want to cancel a payment but are not sure whether it has been captured, use the [<c>/payments/{paymentPspReference}/reversals</c>](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/reversals) endpoint instead.
-        /// </para>
-        /// <para>
-        /// For more information, refer to [Cancel](https://docs.adyen.com/online-payments/cancel).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Cancel an authorised payment</b></para>
-        /// <para><c>POST /cancels</c></para>
-        /// </remarks>
+        /// <summary>Cancel an authorised payment</summary>
+        /// <remarks><para>Cancels the authorisation on a payment that has not yet been <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/captures">captured</see>, and returns a unique reference for this request. You get the outcome of the request asynchronously, in a <see href="https://docs.adyen.com/online-payments/cancel#cancellation-webhook"><b>TECHNICAL_CANCEL</b> webhook</see>.</para>
+        /// <para>If you want to cancel a payment using the <see href="https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference"><c>pspReference</c></see>, use the <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/cancels"><c>/payments/{paymentPspReference}/cancels</c></see> endpoint instead.</para>
+        /// <para>If you want to cancel a payment but are not sure whether it has been captured, use the <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/reversals"><c>/payments/{paymentPspReference}/reversals</c></see> endpoint instead.</para>
+        /// <para>For more information, refer to <see href="https://docs.adyen.com/online-payments/cancel">Cancel</see>.</para>
+        /// <para><c>POST /cancels</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -53,43 +33,27 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StandalonePaymentCancelResponse>> PostCancelsAsync(global::Corpus.Api.StandalonePaymentCancelRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Use this endpoint to get information about the card or network token that enables you to decide on the routing of the transaction and the eligibility of the card for the type of transaction.
-        /// </para>
-        /// <para>
-        /// If you include [your supported brands](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/cardDetails__reqParam_supportedBrands) in the request, the response also tells you if you support each [brand that was identified on the card](https://docs.adyen.com/api-explorer/Checkout/latest/post/cardDetails#responses-200-brands).
-        /// </para>
-        /// <para>
-        /// If you have an API-only integration and collect card data, use this endpoint to find out if the shopper's card is co-bad. For co-badged cards, you must let the shopper choose the brand to pay with  if you support both brands.
-        /// </para>
-        /// <para>
-        /// ## Server-side API libraries
-        /// We provide open-source [server-side API libraries](https://docs.adyen.com/development-resources/libraries/) in several languages:
-        /// - PHP
-        /// - Java
-        /// - Node.js
-        /// - .NET
-        /// - Go
-        /// - Python
-        /// - Ruby
-        /// - Apex (beta)
-        /// </para>
-        /// <para>
-        /// See our [integration examples](https://github.com/adyen-examples#%EF%B8%8F-official-integration-examples) for example uses of the libraries.
-        /// </para>
-        /// <para>
-        /// ## Developer resources
-        /// BIN Lookup API is available through a Postman collection. Click the button below to create a fork, then set the environment variables at **Environments**&amp;nbsp;&gt;&amp;nbsp;**Adyen&amp;nbsp;APIs**.
-        /// </para>
-        /// <para>
-        /// [![Run in Postman](https://run.pstmn.io/button.svg)](https://god.gw.postman.com/run-collection/25716737-677c7679-a695-4ebb-91da-68b4e7c9228a?action=collection%2Ffork&amp;source=rip_markdown&amp;collection-url=entityId%3D25716737-677c7679-a695-4ebb-91da-68b4e7c9228a%26entityType%3Dcollection%26workspaceId%3Da8d63f9f-cfc7-4810-90c5-9e0c60030d3e#?env%5BAdyen%20APIs%5D=W3sia2V5IjoiWC1BUEktS2V5IiwidmFsdWUiOiIiLCJlbmFibGVkIjp0cnVlLCJ0eXBlIjoic2VjcmV0In0seyJrZXkiOiJZT1VSX01FUkNIQU5UX0FDQ09VTlQiLCJ2YWx1ZSI6IiIsImVuYWJsZWQiOnRydWUsInR5cGUiOiJkZWZhdWx0In0seyJrZXkiOiJZT1VSX0NPTVBBTllfQUNDT1VOVCIsInZhbHVlIjoiIiwiZW5hYmxlZCI6dHJ1ZSwidHlwZSI6ImRlZmF1bHQifSx7ImtleSI6IllPVVJfQkFMQU5DRV9QTEFURk9STSIsInZhbHVlIjoiIiwiZW5hYmxlZCI6dHJ1ZSwidHlwZSI6ImRlZmF1bHQifV0=)
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get the brands and other details of a card</b></para>
-        /// <para><c>POST /cardDetails</c></para>
-        /// </remarks>
+        /// <summary>Get the brands and other details of a card</summary>
+        /// <remarks><para>Use this endpoint to get information about the card or network token that enables you to decide on the routing of the transaction and the eligibility of the card for the type of transaction.</para>
+        /// <para>If you include <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/cardDetails__reqParam_supportedBrands">your supported brands</see> in the request, the response also tells you if you support each <see href="https://docs.adyen.com/api-explorer/Checkout/latest/post/cardDetails#responses-200-brands">brand that was identified on the card</see>.</para>
+        /// <para>If you have an API-only integration and collect card data, use this endpoint to find out if the shopper's card is co-bad. For co-badged cards, you must let the shopper choose the brand to pay with  if you support both brands.</para>
+        /// <para><b>Server-side API libraries</b></para>
+        /// <para>We provide open-source <see href="https://docs.adyen.com/development-resources/libraries/">server-side API libraries</see> in several languages:</para>
+        /// <list type="bullet">
+        /// <item><description>PHP</description></item>
+        /// <item><description>Java</description></item>
+        /// <item><description>Node.js</description></item>
+        /// <item><description>.NET</description></item>
+        /// <item><description>Go</description></item>
+        /// <item><description>Python</description></item>
+        /// <item><description>Ruby</description></item>
+        /// <item><description>Apex (beta)</description></item>
+        /// </list>
+        /// <para>See our <see href="https://github.com/adyen-examples#%EF%B8%8F-official-integration-examples">integration examples</see> for example uses of the libraries.</para>
+        /// <para><b>Developer resources</b></para>
+        /// <para>BIN Lookup API is available through a Postman collection. Click the button below to create a fork, then set the environment variables at <b>Environments</b> &gt; <b>Adyen APIs</b>.</para>
+        /// <para><see href="https://god.gw.postman.com/run-collection/25716737-677c7679-a695-4ebb-91da-68b4e7c9228a?action=collection%2Ffork&amp;source=rip_markdown&amp;collection-url=entityId%3D25716737-677c7679-a695-4ebb-91da-68b4e7c9228a%26entityType%3Dcollection%26workspaceId%3Da8d63f9f-cfc7-4810-90c5-9e0c60030d3e#?env%5BAdyen%20APIs%5D=W3sia2V5IjoiWC1BUEktS2V5IiwidmFsdWUiOiIiLCJlbmFibGVkIjp0cnVlLCJ0eXBlIjoic2VjcmV0In0seyJrZXkiOiJZT1VSX01FUkNIQU5UX0FDQ09VTlQiLCJ2YWx1ZSI6IiIsImVuYWJsZWQiOnRydWUsInR5cGUiOiJkZWZhdWx0In0seyJrZXkiOiJZT1VSX0NPTVBBTllfQUNDT1VOVCIsInZhbHVlIjoiIiwiZW5hYmxlZCI6dHJ1ZSwidHlwZSI6ImRlZmF1bHQifSx7ImtleSI6IllPVVJfQkFMQU5DRV9QTEFURk9STSIsInZhbHVlIjoiIiwiZW5hYmxlZCI6dHJ1ZSwidHlwZSI6ImRlZmF1bHQifV0=">Run in Postman</see></para>
+        /// <para><c>POST /cardDetails</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -98,11 +62,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CardDetailsResponse>> PostCardDetailsAsync(global::Corpus.Api.CardDetailsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Queries the available donation campaigns for a donation based on the donation context (like merchant account, currency, and locale). The response contains active donation campaigns.</summary>
-        /// <remarks>
-        /// <para><b>Get a list of donation campaigns.</b></para>
-        /// <para><c>POST /donationCampaigns</c></para>
-        /// </remarks>
+        /// <summary>Get a list of donation campaigns.</summary>
+        /// <remarks><para>Queries the available donation campaigns for a donation based on the donation context (like merchant account, currency, and locale). The response contains active donation campaigns.</para>
+        /// <para><c>POST /donationCampaigns</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -111,18 +73,10 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.DonationCampaignsResponse>> PostDonationCampaignsAsync(global::Corpus.Api.DonationCampaignsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Takes in the donation token generated by the <c>/payments</c> request and uses it to make the donation.
-        /// </para>
-        /// <para>
-        /// For more information, see [Donations](https://docs.adyen.com/online-payments/donations).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Make a donation</b></para>
-        /// <para><c>POST /donations</c></para>
-        /// </remarks>
+        /// <summary>Make a donation</summary>
+        /// <remarks><para>Takes in the donation token generated by the <c>/payments</c> request and uses it to make the donation.</para>
+        /// <para>For more information, see <see href="https://docs.adyen.com/online-payments/donations">Donations</see>.</para>
+        /// <para><c>POST /donations</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -131,11 +85,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.DonationPaymentResponse>> PostDonationsAsync(global::Corpus.Api.DonationPaymentRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Forwards the payment details you stored with Adyen to a third-party that you specify and returns the response from the third-party. Supports forwarding stored card details or [network tokens](https://docs.adyen.com/online-payments/network-tokenization). For more information, see [Forward stored payment details](https://docs.adyen.com/online-payments/tokenization/forward-payment-details).</summary>
-        /// <remarks>
-        /// <para><b>Forward stored payment details</b></para>
-        /// <para><c>POST /forward</c></para>
-        /// </remarks>
+        /// <summary>Forward stored payment details</summary>
+        /// <remarks><para>Forwards the payment details you stored with Adyen to a third-party that you specify and returns the response from the third-party. Supports forwarding stored card details or <see href="https://docs.adyen.com/online-payments/network-tokenization">network tokens</see>. For more information, see <see href="https://docs.adyen.com/online-payments/tokenization/forward-payment-details">Forward stored payment details</see>.</para>
+        /// <para><c>POST /forward</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -144,11 +96,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CheckoutForwardResponse>> PostForwardAsync(global::Corpus.Api.CheckoutForwardRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Creates an order to be used for partial payments. Make a POST <c>/orders</c> call before making a <c>/payments</c> call when processing payments with different payment methods.</summary>
-        /// <remarks>
-        /// <para><b>Create an order</b></para>
-        /// <para><c>POST /orders</c></para>
-        /// </remarks>
+        /// <summary>Create an order</summary>
+        /// <remarks><para>Creates an order to be used for partial payments. Make a POST <c>/orders</c> call before making a <c>/payments</c> call when processing payments with different payment methods.</para>
+        /// <para><c>POST /orders</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -157,11 +107,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateOrderResponse>> PostOrdersAsync(global::Corpus.Api.CreateOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Cancels an order. Cancellation of an order results in an automatic rollback of all payments made in the order, either by canceling or refunding the payment, depending on the type of payment method.</summary>
-        /// <remarks>
-        /// <para><b>Cancel an order</b></para>
-        /// <para><c>POST /orders/cancel</c></para>
-        /// </remarks>
+        /// <summary>Cancel an order</summary>
+        /// <remarks><para>Cancels an order. Cancellation of an order results in an automatic rollback of all payments made in the order, either by canceling or refunding the payment, depending on the type of payment method.</para>
+        /// <para><c>POST /orders/cancel</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -170,34 +118,23 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CancelOrderResponse>> PostOrdersCancelAsync(global::Corpus.Api.CancelOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// This operation takes the origin domains and returns a JSON object containing the corresponding origin keys for the domains.
-        /// &gt; If you're still using origin key for your Web Drop-in or Components integration, we recommend [switching to client key](https://docs.adyen.com/development-resources/client-side-authentication/migrate-from-origin-key-to-client-key). This allows you to use a single key for all origins, add or remove origins without generating a new key, and detect the card type from the number entered in your payment form.
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create originKey values for domains</b></para>
-        /// <para><c>POST /originKeys</c></para>
-        /// </remarks>
+        /// <summary>Create originKey values for domains</summary>
+        /// <remarks><para>This operation takes the origin domains and returns a JSON object containing the corresponding origin keys for the domains.</para>
+        /// <para>If you're still using origin key for your Web Drop-in or Components integration, we recommend <see href="https://docs.adyen.com/development-resources/client-side-authentication/migrate-from-origin-key-to-client-key">switching to client key</see>. This allows you to use a single key for all origins, add or remove origins without generating a new key, and detect the card type from the number entered in your payment form.</para>
+        /// <para><c>POST /originKeys</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
+        [global::System.Obsolete("Deprecated in version 67.")]
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UtilityResponse>> PostOriginKeysAsync(global::Corpus.Api.UtilityRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Creates a payment link to a [Pay by Link](https://docs.adyen.com/unified-commerce/pay-by-link/) page where the shopper can pay. The list of payment methods presented to the shopper depends on the <c>currency</c> and <c>country</c> parameters sent in the request.
-        /// </para>
-        /// <para>
-        /// For more information, refer to [Pay by Link documentation](https://docs.adyen.com/online-payments/pay-by-link#create-payment-links-through-api).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a payment link</b></para>
-        /// <para><c>POST /paymentLinks</c></para>
-        /// </remarks>
+        /// <summary>Create a payment link</summary>
+        /// <remarks><para>Creates a payment link to a <see href="https://docs.adyen.com/unified-commerce/pay-by-link/">Pay by Link</see> page where the shopper can pay. The list of payment methods presented to the shopper depends on the <c>currency</c> and <c>country</c> parameters sent in the request.</para>
+        /// <para>For more information, refer to <see href="https://docs.adyen.com/online-payments/pay-by-link#create-payment-links-through-api">Pay by Link documentation</see>.</para>
+        /// <para><c>POST /paymentLinks</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -206,11 +143,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> PostPaymentLinksAsync(global::Corpus.Api.PaymentLinkRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Retrieves the payment link details using the payment link <c>id</c>.</summary>
-        /// <remarks>
-        /// <para><b>Get a payment link</b></para>
-        /// <para><c>GET /paymentLinks/{linkId}</c></para>
-        /// </remarks>
+        /// <summary>Get a payment link</summary>
+        /// <remarks><para>Retrieves the payment link details using the payment link <c>id</c>.</para>
+        /// <para><c>GET /paymentLinks/{linkId}</c>.</para></remarks>
         /// <param name="linkId">Unique identifier of the payment link.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -218,11 +153,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> GetPaymentLinksLinkIdAsync(string linkId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Updates the status of a payment link. Use this endpoint to [force the expiry of a payment link](https://docs.adyen.com/online-payments/pay-by-link#update-payment-link-status).</summary>
-        /// <remarks>
-        /// <para><b>Update the status of a payment link</b></para>
-        /// <para><c>PATCH /paymentLinks/{linkId}</c></para>
-        /// </remarks>
+        /// <summary>Update the status of a payment link</summary>
+        /// <remarks><para>Updates the status of a payment link. Use this endpoint to <see href="https://docs.adyen.com/online-payments/pay-by-link#update-payment-link-status">force the expiry of a payment link</see>.</para>
+        /// <para><c>PATCH /paymentLinks/{linkId}</c>.</para></remarks>
         /// <param name="linkId">Unique identifier of the payment link.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -231,11 +164,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentLinkResponse>> PatchPaymentLinksLinkIdAsync(string linkId, global::Corpus.Api.UpdatePaymentLinkRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Retrieves the list of available payment methods for the transaction, based on the transaction information like amount, country, and currency.</summary>
-        /// <remarks>
-        /// <para><b>Get a list of available payment methods</b></para>
-        /// <para><c>POST /paymentMethods</c></para>
-        /// </remarks>
+        /// <summary>Get a list of available payment methods</summary>
+        /// <remarks><para>Retrieves the list of available payment methods for the transaction, based on the transaction information like amount, country, and currency.</para>
+        /// <para><c>POST /paymentMethods</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -244,11 +175,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentMethodsResponse>> PostPaymentMethodsAsync(global::Corpus.Api.PaymentMethodsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Retrieves the balance remaining on a shopper's gift card. To check a gift card's balance, make a POST <c>/paymentMethods/balance</c> call and include the gift card's details inside a <c>paymentMethod</c> object.</summary>
-        /// <remarks>
-        /// <para><b>Get the balance of a gift card</b></para>
-        /// <para><c>POST /paymentMethods/balance</c></para>
-        /// </remarks>
+        /// <summary>Get the balance of a gift card</summary>
+        /// <remarks><para>Retrieves the balance remaining on a shopper's gift card. To check a gift card's balance, make a POST <c>/paymentMethods/balance</c> call and include the gift card's details inside a <c>paymentMethod</c> object.</para>
+        /// <para><c>POST /paymentMethods/balance</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -257,16 +186,14 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.BalanceCheckResponse>> PostPaymentMethodsBalanceAsync(global::Corpus.Api.BalanceCheckRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Sends payment parameters (like amount, country, and currency) together with other required input details collected from the shopper. To know more about required parameters for specific payment methods, refer to our [payment method guides](https://docs.adyen.com/payment-methods).
-        /// The response depends on the [payment flow](https://docs.adyen.com/payment-methods#payment-flow):
-        /// * For a direct flow, the response includes a <c>pspReference</c> and a <c>resultCode</c> with the payment result, for example **Authorised** or **Refused**.
-        /// * For a redirect or additional action, the response contains an <c>action</c> object.
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Start a transaction</b></para>
-        /// <para><c>POST /payments</c></para>
-        /// </remarks>
+        /// <summary>Start a transaction</summary>
+        /// <remarks><para>Sends payment parameters (like amount, country, and currency) together with other required input details collected from the shopper. To know more about required parameters for specific payment methods, refer to our <see href="https://docs.adyen.com/payment-methods">payment method guides</see>.
+        /// The response depends on the <see href="https://docs.adyen.com/payment-methods#payment-flow">payment flow</see>:</para>
+        /// <list type="bullet">
+        /// <item><description>For a direct flow, the response includes a <c>pspReference</c> and a <c>resultCode</c> with the payment result, for example <b>Authorised</b> or <b>Refused</b>.</description></item>
+        /// <item><description>For a redirect or additional action, the response contains an <c>action</c> object.</description></item>
+        /// </list>
+        /// <para><c>POST /payments</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -275,11 +202,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentResponse>> PostPaymentsAsync(global::Corpus.Api.PaymentRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Submits details for a payment created using <c>/payments</c>. This step is only needed when no final state has been reached on the <c>/payments</c> request, for example when the shopper was redirected to another page to complete the payment.</summary>
-        /// <remarks>
-        /// <para><b>Submit details for a payment</b></para>
-        /// <para><c>POST /payments/details</c></para>
-        /// </remarks>
+        /// <summary>Submit details for a payment</summary>
+        /// <remarks><para>Submits details for a payment created using <c>/payments</c>. This step is only needed when no final state has been reached on the <c>/payments</c> request, for example when the shopper was redirected to another page to complete the payment.</para>
+        /// <para><c>POST /payments/details</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -288,25 +213,13 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentDetailsResponse>> PostPaymentsDetailsAsync(global::Corpus.Api.PaymentDetailsRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Increases or decreases the authorised payment amount and returns a unique reference for this request. You get the outcome of the request asynchronously, in an [**AUTHORISATION_ADJUSTMENT** webhook](https://docs.adyen.com/development-resources/webhooks/webhook-types/#event-codes).
-        /// </para>
-        /// <para>
-        /// You can only update authorised amounts that have not yet been [captured](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/captures).
-        /// </para>
-        /// <para>
-        /// The amount you specify in the request is the updated amount, which is larger or smaller than the initial authorised amount.
-        /// </para>
-        /// <para>
-        /// For more information, refer to [Authorisation adjustment](https://docs.adyen.com/online-payments/adjust-authorisation#use-cases).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Update an authorised amount</b></para>
-        /// <para><c>POST /payments/{paymentPspReference}/amountUpdates</c></para>
-        /// </remarks>
-        /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment.</param>
+        /// <summary>Update an authorised amount</summary>
+        /// <remarks><para>Increases or decreases the authorised payment amount and returns a unique reference for this request. You get the outcome of the request asynchronously, in an <see href="https://docs.adyen.com/development-resources/webhooks/webhook-types/#event-codes"><b>AUTHORISATION_ADJUSTMENT</b> webhook</see>.</para>
+        /// <para>You can only update authorised amounts that have not yet been <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/captures">captured</see>.</para>
+        /// <para>The amount you specify in the request is the updated amount, which is larger or smaller than the initial authorised amount.</para>
+        /// <para>For more information, refer to <see href="https://docs.adyen.com/online-payments/adjust-authorisation#use-cases">Authorisation adjustment</see>.</para>
+        /// <para><c>POST /payments/{paymentPspReference}/amountUpdates</c>.</para></remarks>
+        /// <param name="paymentPspReference">The <see href="https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference"><c>pspReference</c></see> of the payment.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -315,25 +228,13 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentAmountUpdateResponse>> PostPaymentsPaymentPspReferenceAmountUpdatesAsync(string paymentPspReference, global::Corpus.Api.PaymentAmountUpdateRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Cancels the authorisation on a payment that has not yet been [captured](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/captures), and returns a unique reference for this request. You get the outcome of the request asynchronously, in a [**CANCELLATION** webhook](https://docs.adyen.com/online-payments/cancel#cancellation-webhook).
-        /// </para>
-        /// <para>
-        /// If you want to cancel a payment but don't have the [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference), use the [<c>/cancels</c>](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/cancels) endpoint instead.
-        /// </para>
-        /// <para>
-        /// If you want to cancel a payment but are not sure whether it has been captured, use the [<c>/payments/{paymentPspReference}/reversals</c>](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/reversals) endpoint instead.
-        /// </para>
-        /// <para>
-        /// For more information, refer to [Cancel](https://docs.adyen.com/online-payments/cancel).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Cancel an authorised payment</b></para>
-        /// <para><c>POST /payments/{paymentPspReference}/cancels</c></para>
-        /// </remarks>
-        /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment that you want to cancel.</param>
+        /// <summary>Cancel an authorised payment</summary>
+        /// <remarks><para>Cancels the authorisation on a payment that has not yet been <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/captures">captured</see>, and returns a unique reference for this request. You get the outcome of the request asynchronously, in a <see href="https://docs.adyen.com/online-payments/cancel#cancellation-webhook"><b>CANCELLATION</b> webhook</see>.</para>
+        /// <para>If you want to cancel a payment but don't have the <see href="https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference"><c>pspReference</c></see>, use the <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/cancels"><c>/cancels</c></see> endpoint instead.</para>
+        /// <para>If you want to cancel a payment but are not sure whether it has been captured, use the <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/reversals"><c>/payments/{paymentPspReference}/reversals</c></see> endpoint instead.</para>
+        /// <para>For more information, refer to <see href="https://docs.adyen.com/online-payments/cancel">Cancel</see>.</para>
+        /// <para><c>POST /payments/{paymentPspReference}/cancels</c>.</para></remarks>
+        /// <param name="paymentPspReference">The <see href="https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference"><c>pspReference</c></see> of the payment that you want to cancel.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -342,25 +243,13 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentCancelResponse>> PostPaymentsPaymentPspReferenceCancelsAsync(string paymentPspReference, global::Corpus.Api.PaymentCancelRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Captures an authorised payment and returns a unique reference for this request. You get the outcome of the request asynchronously, in a [**CAPTURE** webhook](https://docs.adyen.com/online-payments/capture#capture-notification).
-        /// </para>
-        /// <para>
-        /// You can capture either the full authorised amount or a part of the authorised amount. By default, any unclaimed amount after a partial capture gets cancelled. This does not apply if you enabled multiple partial captures on your account and the payment method supports multiple partial captures.
-        /// </para>
-        /// <para>
-        /// [Automatic capture](https://docs.adyen.com/online-payments/capture#automatic-capture) is the default setting for most payment methods. In these cases, you don't need to make capture requests. However, making capture requests for payments that are captured automatically does not result in double charges.
-        /// </para>
-        /// <para>
-        /// For more information, refer to [Capture](https://docs.adyen.com/online-payments/capture).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Capture an authorised payment</b></para>
-        /// <para><c>POST /payments/{paymentPspReference}/captures</c></para>
-        /// </remarks>
-        /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment that you want to capture.</param>
+        /// <summary>Capture an authorised payment</summary>
+        /// <remarks><para>Captures an authorised payment and returns a unique reference for this request. You get the outcome of the request asynchronously, in a <see href="https://docs.adyen.com/online-payments/capture#capture-notification"><b>CAPTURE</b> webhook</see>.</para>
+        /// <para>You can capture either the full authorised amount or a part of the authorised amount. By default, any unclaimed amount after a partial capture gets cancelled. This does not apply if you enabled multiple partial captures on your account and the payment method supports multiple partial captures.</para>
+        /// <para><see href="https://docs.adyen.com/online-payments/capture#automatic-capture">Automatic capture</see> is the default setting for most payment methods. In these cases, you don't need to make capture requests. However, making capture requests for payments that are captured automatically does not result in double charges.</para>
+        /// <para>For more information, refer to <see href="https://docs.adyen.com/online-payments/capture">Capture</see>.</para>
+        /// <para><c>POST /payments/{paymentPspReference}/captures</c>.</para></remarks>
+        /// <param name="paymentPspReference">The <see href="https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference"><c>pspReference</c></see> of the payment that you want to capture.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -369,28 +258,14 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentCaptureResponse>> PostPaymentsPaymentPspReferenceCapturesAsync(string paymentPspReference, global::Corpus.Api.PaymentCaptureRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Refunds a payment that has been [captured](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/captures), and returns a unique reference for this request. You get the outcome of the request asynchronously, in a [**REFUND** webhook](https://docs.adyen.com/online-payments/refund#refund-webhook).
-        /// </para>
-        /// <para>
-        /// You can refund either the full captured amount or a part of the captured amount. You can also perform multiple partial refunds, as long as their sum doesn't exceed the captured amount.
-        /// </para>
-        /// <para>
-        /// &gt; Some payment methods do not support partial refunds. To learn if a payment method supports partial refunds, refer to the payment method page such as [cards](https://docs.adyen.com/payment-methods/cards#supported-cards), [iDEAL](https://docs.adyen.com/payment-methods/ideal), or [Klarna](https://docs.adyen.com/payment-methods/klarna).
-        /// </para>
-        /// <para>
-        /// If you want to refund a payment but are not sure whether it has been captured, use the [<c>/payments/{paymentPspReference}/reversals</c>](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/reversals) endpoint instead.
-        /// </para>
-        /// <para>
-        /// For more information, refer to [Refund](https://docs.adyen.com/online-payments/refund).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Refund a captured payment</b></para>
-        /// <para><c>POST /payments/{paymentPspReference}/refunds</c></para>
-        /// </remarks>
-        /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment that you want to refund.</param>
+        /// <summary>Refund a captured payment</summary>
+        /// <remarks><para>Refunds a payment that has been <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/captures">captured</see>, and returns a unique reference for this request. You get the outcome of the request asynchronously, in a <see href="https://docs.adyen.com/online-payments/refund#refund-webhook"><b>REFUND</b> webhook</see>.</para>
+        /// <para>You can refund either the full captured amount or a part of the captured amount. You can also perform multiple partial refunds, as long as their sum doesn't exceed the captured amount.</para>
+        /// <para>Some payment methods do not support partial refunds. To learn if a payment method supports partial refunds, refer to the payment method page such as <see href="https://docs.adyen.com/payment-methods/cards#supported-cards">cards</see>, <see href="https://docs.adyen.com/payment-methods/ideal">iDEAL</see>, or <see href="https://docs.adyen.com/payment-methods/klarna">Klarna</see>.</para>
+        /// <para>If you want to refund a payment but are not sure whether it has been captured, use the <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/reversals"><c>/payments/{paymentPspReference}/reversals</c></see> endpoint instead.</para>
+        /// <para>For more information, refer to <see href="https://docs.adyen.com/online-payments/refund">Refund</see>.</para>
+        /// <para><c>POST /payments/{paymentPspReference}/refunds</c>.</para></remarks>
+        /// <param name="paymentPspReference">The <see href="https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference"><c>pspReference</c></see> of the payment that you want to refund.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -399,23 +274,13 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentRefundResponse>> PostPaymentsPaymentPspReferenceRefundsAsync(string paymentPspReference, global::Corpus.Api.PaymentRefundRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// [Refunds](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/refunds) a payment if it has already been captured, and [cancels](https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/cancels) a payment if it has not yet been captured. Returns a unique reference for this request. You get the outcome of the request asynchronously, in a [**CANCEL_OR_REFUND** webhook](https://docs.adyen.com/online-payments/reversal/#cancel-or-refund-webhook).
-        /// </para>
-        /// <para>
-        /// The reversed amount is always the full payment amount.
-        /// &gt; Do not use this request for payments that involve multiple partial captures.
-        /// </para>
-        /// <para>
-        /// For more information, refer to [Reversal](https://docs.adyen.com/online-payments/reversal).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Refund or cancel a payment</b></para>
-        /// <para><c>POST /payments/{paymentPspReference}/reversals</c></para>
-        /// </remarks>
-        /// <param name="paymentPspReference">The [<c>pspReference</c>](https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference) of the payment that you want to reverse.</param>
+        /// <summary>Refund or cancel a payment</summary>
+        /// <remarks><para><see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/refunds">Refunds</see> a payment if it has already been captured, and <see href="https://docs.adyen.com/api-explorer/#/CheckoutService/latest/post/payments/{paymentPspReference}/cancels">cancels</see> a payment if it has not yet been captured. Returns a unique reference for this request. You get the outcome of the request asynchronously, in a <see href="https://docs.adyen.com/online-payments/reversal/#cancel-or-refund-webhook"><b>CANCEL_OR_REFUND</b> webhook</see>.</para>
+        /// <para>The reversed amount is always the full payment amount.</para>
+        /// <para>Do not use this request for payments that involve multiple partial captures.</para>
+        /// <para>For more information, refer to <see href="https://docs.adyen.com/online-payments/reversal">Reversal</see>.</para>
+        /// <para><c>POST /payments/{paymentPspReference}/reversals</c>.</para></remarks>
+        /// <param name="paymentPspReference">The <see href="https://docs.adyen.com/api-explorer/Checkout/latest/post/payments#responses-200-pspReference"><c>pspReference</c></see> of the payment that you want to reverse.</param>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -424,11 +289,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaymentReversalResponse>> PostPaymentsPaymentPspReferenceReversalsAsync(string paymentPspReference, global::Corpus.Api.PaymentReversalRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Updates the order for PayPal Express Checkout. This can be used to update the PayPal lightbox with an updated amount and delivery methods based on the delivery address.</summary>
-        /// <remarks>
-        /// <para><b>Updates the order for PayPal Express Checkout</b></para>
-        /// <para><c>POST /paypal/updateOrder</c></para>
-        /// </remarks>
+        /// <summary>Updates the order for PayPal Express Checkout</summary>
+        /// <remarks><para>Updates the order for PayPal Express Checkout. This can be used to update the PayPal lightbox with an updated amount and delivery methods based on the delivery address.</para>
+        /// <para><c>POST /paypal/updateOrder</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -437,21 +300,11 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PaypalUpdateOrderResponse>> PostPaypalUpdateOrderAsync(global::Corpus.Api.PaypalUpdateOrderRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Creates a payment session for [Drop-in](https://docs.adyen.com/online-payments/build-your-integration/sessions-flow/?platform=Web&amp;integration=Drop-in), [Components](https://docs.adyen.com/online-payments/build-your-integration/sessions-flow/?platform=Web&amp;integration=Components), and [Hosted Checkout](https://docs.adyen.com/online-payments/build-your-integration/sessions-flow/?platform=Web&amp;integration=Hosted+Checkout) integrations.
-        /// </para>
-        /// <para>
-        /// The response contains encrypted payment session data. The front end then uses the session data to make any required server-side calls for the payment flow.
-        /// </para>
-        /// <para>
-        /// You get the payment outcome asynchronously, in an [AUTHORISATION](https://docs.adyen.com/api-explorer/#/Webhooks/latest/post/AUTHORISATION) webhook.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a payment session</b></para>
-        /// <para><c>POST /sessions</c></para>
-        /// </remarks>
+        /// <summary>Create a payment session</summary>
+        /// <remarks><para>Creates a payment session for <see href="https://docs.adyen.com/online-payments/build-your-integration/sessions-flow/?platform=Web&amp;integration=Drop-in">Drop-in</see>, <see href="https://docs.adyen.com/online-payments/build-your-integration/sessions-flow/?platform=Web&amp;integration=Components">Components</see>, and <see href="https://docs.adyen.com/online-payments/build-your-integration/sessions-flow/?platform=Web&amp;integration=Hosted+Checkout">Hosted Checkout</see> integrations.</para>
+        /// <para>The response contains encrypted payment session data. The front end then uses the session data to make any required server-side calls for the payment flow.</para>
+        /// <para>You get the payment outcome asynchronously, in an <see href="https://docs.adyen.com/api-explorer/#/Webhooks/latest/post/AUTHORISATION">AUTHORISATION</see> webhook.</para>
+        /// <para><c>POST /sessions</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -460,11 +313,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateCheckoutSessionResponse>> PostSessionsAsync(global::Corpus.Api.CreateCheckoutSessionRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Returns the status of the payment session with the <c>sessionId</c> and <c>sessionResult</c> specified in the path.</summary>
-        /// <remarks>
-        /// <para><b>Get the result of a payment session</b></para>
-        /// <para><c>GET /sessions/{sessionId}</c></para>
-        /// </remarks>
+        /// <summary>Get the result of a payment session</summary>
+        /// <remarks><para>Returns the status of the payment session with the <c>sessionId</c> and <c>sessionResult</c> specified in the path.</para>
+        /// <para><c>GET /sessions/{sessionId}</c>.</para></remarks>
         /// <param name="sessionId">A unique identifier of the session.</param>
         /// <param name="sessionResult">The <c>sessionResult</c> value from the Drop-in or Component.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -473,12 +324,10 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.SessionResultResponse>> GetSessionsSessionIdAsync(string sessionId, string sessionResult, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Lists the tokens for stored payment details for the shopper identified in the path, if there are any available. The token ID can be used with payment requests for the shopper's payment. A summary of the stored details is included.</summary>
-        /// <remarks>
-        /// <para><b>Get tokens for stored payment details</b></para>
-        /// <para><c>GET /storedPaymentMethods</c></para>
-        /// </remarks>
-        /// <param name="shopperReference">Your reference to uniquely identify this shopper, for example user ID or account ID. Minimum length: 3 characters. &gt; Your reference must not include personally identifiable information (PII), for example name or email address.</param>
+        /// <summary>Get tokens for stored payment details</summary>
+        /// <remarks><para>Lists the tokens for stored payment details for the shopper identified in the path, if there are any available. The token ID can be used with payment requests for the shopper's payment. A summary of the stored details is included.</para>
+        /// <para><c>GET /storedPaymentMethods</c>.</para></remarks>
+        /// <param name="shopperReference"><para>Your reference to uniquely identify this shopper, for example user ID or account ID. Minimum length: 3 characters.</para> <para>Your reference must not include personally identifiable information (PII), for example name or email address.</para></param>
         /// <param name="merchantAccount">Your merchant account.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -486,11 +335,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListStoredPaymentMethodsResponse>> GetStoredPaymentMethodsAsync(string? shopperReference = null, string? merchantAccount = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Creates a token to store the shopper's payment details. This token can be used for the shopper's future payments.</summary>
-        /// <remarks>
-        /// <para><b>Create a token to store payment details</b></para>
-        /// <para><c>POST /storedPaymentMethods</c></para>
-        /// </remarks>
+        /// <summary>Create a token to store payment details</summary>
+        /// <remarks><para>Creates a token to store the shopper's payment details. This token can be used for the shopper's future payments.</para>
+        /// <para><c>POST /storedPaymentMethods</c>.</para></remarks>
         /// <param name="idempotencyKey">A unique identifier for the message with a maximum of 64 characters (we recommend a UUID).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -499,13 +346,11 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StoredPaymentMethodResource>> PostStoredPaymentMethodsAsync(global::Corpus.Api.StoredPaymentMethodRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Deletes the token identified in the path. The token can no longer be used with payment requests.</summary>
-        /// <remarks>
-        /// <para><b>Delete a token for stored payment details</b></para>
-        /// <para><c>DELETE /storedPaymentMethods/{storedPaymentMethodId}</c></para>
-        /// </remarks>
+        /// <summary>Delete a token for stored payment details</summary>
+        /// <remarks><para>Deletes the token identified in the path. The token can no longer be used with payment requests.</para>
+        /// <para><c>DELETE /storedPaymentMethods/{storedPaymentMethodId}</c>.</para></remarks>
         /// <param name="storedPaymentMethodId">The unique identifier of the token.</param>
-        /// <param name="shopperReference">Your reference to uniquely identify this shopper, for example user ID or account ID. Minimum length: 3 characters. &gt; Your reference must not include personally identifiable information (PII), for example name or email address.</param>
+        /// <param name="shopperReference"><para>Your reference to uniquely identify this shopper, for example user ID or account ID. Minimum length: 3 characters.</para> <para>Your reference must not include personally identifiable information (PII), for example name or email address.</para></param>
         /// <param name="merchantAccount">Your merchant account.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -513,11 +358,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteStoredPaymentMethodsStoredPaymentMethodIdAsync(string storedPaymentMethodId, string shopperReference, string merchantAccount, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Validates the shopperId.</summary>
-        /// <remarks>
-        /// <para><b>Validates shopper Id</b></para>
-        /// <para><c>POST /validateShopperId</c></para>
-        /// </remarks>
+        /// <summary>Validates shopper Id</summary>
+        /// <remarks><para>Validates the shopperId.</para>
+        /// <para><c>POST /validateShopperId</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -543,82 +386,44 @@ namespace Corpus.Api
         public string? Password { get; set; }
     }
 
-    /// <summary>
-    /// <para>
-    /// Adyen Checkout API provides a simple and flexible way to initiate and authorise online payments. You can use the same integration for payments made with cards (including 3D Secure), mobile wallets, and local payment methods (for example, iDEAL and Sofort).
-    /// </para>
-    /// <para>
-    /// This API reference provides information on available endpoints and how to interact with them. To learn more about the API, visit [online payments documentation](https://docs.adyen.com/online-payments).
-    /// </para>
-    /// <para>
-    /// ## Authentication
-    /// Each request to Checkout API must be signed with an API key. For this, [get your API key](https://docs.adyen.com/development-resources/api-credentials#generate-api-key) from your Customer Area, and set this key to the <c>X-API-Key</c> header value, for example:
-    /// </para>
-    /// <para>
-    /// <c></c>`
-    /// curl
+    /// <summary>Adyen Checkout API</summary>
+    /// <remarks><para>Adyen Checkout API provides a simple and flexible way to initiate and authorise online payments. You can use the same integration for payments made with cards (including 3D Secure), mobile wallets, and local payment methods (for example, iDEAL and Sofort).</para>
+    /// <para>This API reference provides information on available endpoints and how to interact with them. To learn more about the API, visit <see href="https://docs.adyen.com/online-payments">online payments documentation</see>.</para>
+    /// <para><b>Authentication</b></para>
+    /// <para>Each request to Checkout API must be signed with an API key. For this, <see href="https://docs.adyen.com/development-resources/api-credentials#generate-api-key">get your API key</see> from your Customer Area, and set this key to the <c>X-API-Key</c> header value, for example:</para>
+    /// <code>curl
     /// -H "Content-Type: application/json" \
     /// -H "X-API-Key: YOUR_API_KEY" \
-    /// ...
-    /// <c></c>`
-    /// ## Versioning
-    /// Checkout API supports [versioning](https://docs.adyen.com/development-resources/versioning) using a version suffix in the endpoint URL. This suffix has the following format: "vXX", where XX is the version number.
-    /// </para>
-    /// <para>
-    /// For example:
-    /// <c></c>`
-    /// https://checkout-test.adyen.com/v71/payments
-    /// <c></c>`
-    /// </para>
-    /// <para>
-    /// ## Server-side API libraries
-    /// We provide open-source [server-side API libraries](https://docs.adyen.com/development-resources/libraries/) in several languages:
-    /// - PHP
-    /// - Java
-    /// - Node.js
-    /// - .NET
-    /// - Go
-    /// - Python
-    /// - Ruby
-    /// - Apex (beta)
-    /// </para>
-    /// <para>
-    /// See our [integration examples](https://github.com/adyen-examples#%EF%B8%8F-official-integration-examples) for example uses of the libraries.
-    /// </para>
-    /// <para>
-    /// ## Developer resources
-    /// Checkout API is available through a Postman collection. Click the button below to create a fork, then set the environment variables at **Environments**&amp;nbsp;&gt;&amp;nbsp;**Adyen&amp;nbsp;APIs**.
-    /// </para>
-    /// <para>
-    /// [![Run in Postman](https://run.pstmn.io/button.svg)](https://god.gw.postman.com/run-collection/25716737-46ad970e-dc9e-4246-bac2-769c6083e7b5?action=collection%2Ffork&amp;source=rip_markdown&amp;collection-url=entityId%3D25716737-46ad970e-dc9e-4246-bac2-769c6083e7b5%26entityType%3Dcollection%26workspaceId%3Da8d63f9f-cfc7-4810-90c5-9e0c60030d3e#?env%5BAdyen%20APIs%5D=W3sia2V5IjoiWC1BUEktS2V5IiwidmFsdWUiOiIiLCJlbmFibGVkIjp0cnVlLCJ0eXBlIjoic2VjcmV0In0seyJrZXkiOiJZT1VSX01FUkNIQU5UX0FDQ09VTlQiLCJ2YWx1ZSI6IiIsImVuYWJsZWQiOnRydWUsInR5cGUiOiJkZWZhdWx0In0seyJrZXkiOiJZT1VSX0NPTVBBTllfQUNDT1VOVCIsInZhbHVlIjoiIiwiZW5hYmxlZCI6dHJ1ZSwidHlwZSI6ImRlZmF1bHQifSx7ImtleSI6IllPVVJfQkFMQU5DRV9QTEFURk9STSIsInZhbHVlIjoiIiwiZW5hYmxlZCI6dHJ1ZSwidHlwZSI6ImRlZmF1bHQifV0=)
-    /// </para>
-    /// <para>
-    /// ## Going live
-    /// </para>
-    /// <para>
-    /// To access the live endpoints, you need an API key from your live Customer Area.
-    /// </para>
-    /// <para>
-    /// The live endpoint URLs contain a prefix which is unique to your company account, for example:
-    /// <c></c>`
-    /// https://{PREFIX}-checkout-live.adyenpayments.com/checkout/v71/payments
-    /// <c></c>`
-    /// </para>
-    /// <para>
-    /// Get your <c>{PREFIX}</c> from your live Customer Area under **Developers** &gt; **API URLs** &gt; **Prefix**.
-    /// </para>
-    /// <para>
-    /// When preparing to do live transactions with Checkout API, follow the [go-live checklist](https://docs.adyen.com/online-payments/go-live-checklist) to make sure you've got all the required configuration in place.
-    /// </para>
-    /// <para>
-    /// ## Release notes
-    /// Have a look at the [release notes](https://docs.adyen.com/online-payments/release-notes?integration_type=api&amp;version=71) to find out what changed in this version!
-    /// </para>
-    /// </summary>
-    /// <remarks>
-    /// <para><b>Adyen Checkout API</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// ...</code>
+    /// <para><b>Versioning</b></para>
+    /// <para>Checkout API supports <see href="https://docs.adyen.com/development-resources/versioning">versioning</see> using a version suffix in the endpoint URL. This suffix has the following format: "vXX", where XX is the version number.</para>
+    /// <para>For example:</para>
+    /// <code>https://checkout-test.adyen.com/v71/payments</code>
+    /// <para><b>Server-side API libraries</b></para>
+    /// <para>We provide open-source <see href="https://docs.adyen.com/development-resources/libraries/">server-side API libraries</see> in several languages:</para>
+    /// <list type="bullet">
+    /// <item><description>PHP</description></item>
+    /// <item><description>Java</description></item>
+    /// <item><description>Node.js</description></item>
+    /// <item><description>.NET</description></item>
+    /// <item><description>Go</description></item>
+    /// <item><description>Python</description></item>
+    /// <item><description>Ruby</description></item>
+    /// <item><description>Apex (beta)</description></item>
+    /// </list>
+    /// <para>See our <see href="https://github.com/adyen-examples#%EF%B8%8F-official-integration-examples">integration examples</see> for example uses of the libraries.</para>
+    /// <para><b>Developer resources</b></para>
+    /// <para>Checkout API is available through a Postman collection. Click the button below to create a fork, then set the environment variables at <b>Environments</b> &gt; <b>Adyen APIs</b>.</para>
+    /// <para><see href="https://god.gw.postman.com/run-collection/25716737-46ad970e-dc9e-4246-bac2-769c6083e7b5?action=collection%2Ffork&amp;source=rip_markdown&amp;collection-url=entityId%3D25716737-46ad970e-dc9e-4246-bac2-769c6083e7b5%26entityType%3Dcollection%26workspaceId%3Da8d63f9f-cfc7-4810-90c5-9e0c60030d3e#?env%5BAdyen%20APIs%5D=W3sia2V5IjoiWC1BUEktS2V5IiwidmFsdWUiOiIiLCJlbmFibGVkIjp0cnVlLCJ0eXBlIjoic2VjcmV0In0seyJrZXkiOiJZT1VSX01FUkNIQU5UX0FDQ09VTlQiLCJ2YWx1ZSI6IiIsImVuYWJsZWQiOnRydWUsInR5cGUiOiJkZWZhdWx0In0seyJrZXkiOiJZT1VSX0NPTVBBTllfQUNDT1VOVCIsInZhbHVlIjoiIiwiZW5hYmxlZCI6dHJ1ZSwidHlwZSI6ImRlZmF1bHQifSx7ImtleSI6IllPVVJfQkFMQU5DRV9QTEFURk9STSIsInZhbHVlIjoiIiwiZW5hYmxlZCI6dHJ1ZSwidHlwZSI6ImRlZmF1bHQifV0=">Run in Postman</see></para>
+    /// <para><b>Going live</b></para>
+    /// <para>To access the live endpoints, you need an API key from your live Customer Area.</para>
+    /// <para>The live endpoint URLs contain a prefix which is unique to your company account, for example:</para>
+    /// <code>https://{PREFIX}-checkout-live.adyenpayments.com/checkout/v71/payments</code>
+    /// <para>Get your <c>{PREFIX}</c> from your live Customer Area under <b>Developers</b> &gt; <b>API URLs</b> &gt; <b>Prefix</b>.</para>
+    /// <para>When preparing to do live transactions with Checkout API, follow the <see href="https://docs.adyen.com/online-payments/go-live-checklist">go-live checklist</see> to make sure you've got all the required configuration in place.</para>
+    /// <para><b>Release notes</b></para>
+    /// <para>Have a look at the <see href="https://docs.adyen.com/online-payments/release-notes?integration_type=api&amp;version=71">release notes</see> to find out what changed in this version!</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class CorpusClient : ICorpusClient
     {
@@ -700,6 +505,7 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.UtilityResponse> s_postOriginKeys = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.UtilityResponse).Secured("BasicAuth", "ApiKeyAuth").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.ServiceError, 400, 401, 403, 422, 500);
 
         /// <inheritdoc/>
+        [global::System.Obsolete("Deprecated in version 67.")]
         public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UtilityResponse>> PostOriginKeysAsync(global::Corpus.Api.UtilityRequest? body = null, string? idempotencyKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/originKeys").Header("Idempotency-Key", idempotencyKey).Json(body, global::Corpus.Api.CorpusJsonContext.Default.UtilityRequest), s_postOriginKeys, options, cancellationToken);

@@ -8,7 +8,6 @@ namespace Corpus.Api
     public partial interface ICorpusClient
     {
         /// <summary><c>GET /applications/@me</c>.</summary>
-        /// <remarks><c>GET /applications/@me</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -16,7 +15,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PrivateApplicationResponse>> GetMyApplicationAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /applications/@me</c>.</summary>
-        /// <remarks><c>PATCH /applications/@me</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -25,7 +23,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PrivateApplicationResponse>> UpdateMyApplicationAsync(global::Corpus.Api.ApplicationFormPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -34,7 +31,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PrivateApplicationResponse>> GetApplicationAsync(string applicationId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /applications/{application_id}</c>.</summary>
-        /// <remarks><c>PATCH /applications/{application_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -44,7 +40,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PrivateApplicationResponse>> UpdateApplicationAsync(string applicationId, global::Corpus.Api.ApplicationFormPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/activity-instances/{instance_id}</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/activity-instances/{instance_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="instanceId">The <c>instance_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -54,7 +49,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EmbeddedActivityInstance>> ApplicationsGetActivityInstanceAsync(string applicationId, string instanceId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /applications/{application_id}/attachment</c>.</summary>
-        /// <remarks><c>POST /applications/{application_id}/attachment</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -64,7 +58,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ActivitiesAttachmentResponse>> UploadApplicationAttachmentAsync(string applicationId, global::Corpus.Api.UploadApplicationAttachmentRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/commands</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/commands</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="withLocalizations">The <c>with_localizations</c> query parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -74,7 +67,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationCommandResponse>>> ListApplicationCommandsAsync(string applicationId, bool? withLocalizations = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /applications/{application_id}/commands</c>.</summary>
-        /// <remarks><c>PUT /applications/{application_id}/commands</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -84,7 +76,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationCommandResponse>>> BulkSetApplicationCommandsAsync(string applicationId, global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationCommandUpdateRequest> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /applications/{application_id}/commands</c>.</summary>
-        /// <remarks><c>POST /applications/{application_id}/commands</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -94,7 +85,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplicationCommandResponse>> CreateApplicationCommandAsync(string applicationId, global::Corpus.Api.ApplicationCommandCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/commands/{command_id}</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/commands/{command_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="commandId">The <c>command_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -104,7 +94,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplicationCommandResponse>> GetApplicationCommandAsync(string applicationId, string commandId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /applications/{application_id}/commands/{command_id}</c>.</summary>
-        /// <remarks><c>DELETE /applications/{application_id}/commands/{command_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="commandId">The <c>command_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -114,7 +103,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteApplicationCommandAsync(string applicationId, string commandId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /applications/{application_id}/commands/{command_id}</c>.</summary>
-        /// <remarks><c>PATCH /applications/{application_id}/commands/{command_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="commandId">The <c>command_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -125,7 +113,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplicationCommandResponse>> UpdateApplicationCommandAsync(string applicationId, string commandId, global::Corpus.Api.ApplicationCommandPatchRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/emojis</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/emojis</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -134,7 +121,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListApplicationEmojisResponse>> ListApplicationEmojisAsync(string applicationId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /applications/{application_id}/emojis</c>.</summary>
-        /// <remarks><c>POST /applications/{application_id}/emojis</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -144,7 +130,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EmojiResponse>> CreateApplicationEmojiAsync(string applicationId, global::Corpus.Api.CreateApplicationEmojiRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/emojis/{emoji_id}</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/emojis/{emoji_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="emojiId">The <c>emoji_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -154,7 +139,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EmojiResponse>> GetApplicationEmojiAsync(string applicationId, string emojiId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /applications/{application_id}/emojis/{emoji_id}</c>.</summary>
-        /// <remarks><c>DELETE /applications/{application_id}/emojis/{emoji_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="emojiId">The <c>emoji_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -164,7 +148,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteApplicationEmojiAsync(string applicationId, string emojiId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /applications/{application_id}/emojis/{emoji_id}</c>.</summary>
-        /// <remarks><c>PATCH /applications/{application_id}/emojis/{emoji_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="emojiId">The <c>emoji_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -175,7 +158,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EmojiResponse>> UpdateApplicationEmojiAsync(string applicationId, string emojiId, global::Corpus.Api.UpdateApplicationEmojiRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/entitlements</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/entitlements</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="GetEntitlementsOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -184,7 +166,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.EntitlementResponse>>> GetEntitlementsAsync(string applicationId, global::Corpus.Api.GetEntitlementsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /applications/{application_id}/entitlements</c>.</summary>
-        /// <remarks><c>POST /applications/{application_id}/entitlements</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -194,7 +175,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EntitlementResponse>> CreateEntitlementAsync(string applicationId, global::Corpus.Api.CreateEntitlementRequestData body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/entitlements/{entitlement_id}</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/entitlements/{entitlement_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="entitlementId">The <c>entitlement_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -204,7 +184,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EntitlementResponse>> GetEntitlementAsync(string applicationId, string entitlementId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /applications/{application_id}/entitlements/{entitlement_id}</c>.</summary>
-        /// <remarks><c>DELETE /applications/{application_id}/entitlements/{entitlement_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="entitlementId">The <c>entitlement_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -214,7 +193,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteEntitlementAsync(string applicationId, string entitlementId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /applications/{application_id}/entitlements/{entitlement_id}/consume</c>.</summary>
-        /// <remarks><c>POST /applications/{application_id}/entitlements/{entitlement_id}/consume</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="entitlementId">The <c>entitlement_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -224,7 +202,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ConsumeEntitlementAsync(string applicationId, string entitlementId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/guilds/{guild_id}/commands</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/guilds/{guild_id}/commands</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="withLocalizations">The <c>with_localizations</c> query parameter.</param>
@@ -235,7 +212,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationCommandResponse>>> ListGuildApplicationCommandsAsync(string applicationId, string guildId, bool? withLocalizations = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /applications/{application_id}/guilds/{guild_id}/commands</c>.</summary>
-        /// <remarks><c>PUT /applications/{application_id}/guilds/{guild_id}/commands</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -246,7 +222,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationCommandResponse>>> BulkSetGuildApplicationCommandsAsync(string applicationId, string guildId, global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationCommandUpdateRequest> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /applications/{application_id}/guilds/{guild_id}/commands</c>.</summary>
-        /// <remarks><c>POST /applications/{application_id}/guilds/{guild_id}/commands</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -257,7 +232,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplicationCommandResponse>> CreateGuildApplicationCommandAsync(string applicationId, string guildId, global::Corpus.Api.ApplicationCommandCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/guilds/{guild_id}/commands/permissions</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/guilds/{guild_id}/commands/permissions</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -267,7 +241,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.CommandPermissionsResponse>>> ListGuildApplicationCommandPermissionsAsync(string applicationId, string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/guilds/{guild_id}/commands/{command_id}</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/guilds/{guild_id}/commands/{command_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="commandId">The <c>command_id</c> path parameter.</param>
@@ -278,7 +251,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplicationCommandResponse>> GetGuildApplicationCommandAsync(string applicationId, string guildId, string commandId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /applications/{application_id}/guilds/{guild_id}/commands/{command_id}</c>.</summary>
-        /// <remarks><c>DELETE /applications/{application_id}/guilds/{guild_id}/commands/{command_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="commandId">The <c>command_id</c> path parameter.</param>
@@ -289,7 +261,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildApplicationCommandAsync(string applicationId, string guildId, string commandId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /applications/{application_id}/guilds/{guild_id}/commands/{command_id}</c>.</summary>
-        /// <remarks><c>PATCH /applications/{application_id}/guilds/{guild_id}/commands/{command_id}</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="commandId">The <c>command_id</c> path parameter.</param>
@@ -301,7 +272,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplicationCommandResponse>> UpdateGuildApplicationCommandAsync(string applicationId, string guildId, string commandId, global::Corpus.Api.ApplicationCommandPatchRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/guilds/{guild_id}/commands/{command_id}/permissions</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/guilds/{guild_id}/commands/{command_id}/permissions</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="commandId">The <c>command_id</c> path parameter.</param>
@@ -312,7 +282,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CommandPermissionsResponse>> GetGuildApplicationCommandPermissionsAsync(string applicationId, string guildId, string commandId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /applications/{application_id}/guilds/{guild_id}/commands/{command_id}/permissions</c>.</summary>
-        /// <remarks><c>PUT /applications/{application_id}/guilds/{guild_id}/commands/{command_id}/permissions</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="commandId">The <c>command_id</c> path parameter.</param>
@@ -324,7 +293,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CommandPermissionsResponse>> SetGuildApplicationCommandPermissionsAsync(string applicationId, string guildId, string commandId, global::Corpus.Api.SetGuildApplicationCommandPermissionsRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /applications/{application_id}/role-connections/metadata</c>.</summary>
-        /// <remarks><c>GET /applications/{application_id}/role-connections/metadata</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -333,7 +301,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationRoleConnectionsMetadataItemResponse>>> GetApplicationRoleConnectionsMetadataAsync(string applicationId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /applications/{application_id}/role-connections/metadata</c>.</summary>
-        /// <remarks><c>PUT /applications/{application_id}/role-connections/metadata</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -343,7 +310,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationRoleConnectionsMetadataItemResponse>>> UpdateApplicationRoleConnectionsMetadataAsync(string applicationId, global::System.Collections.Generic.IList<global::Corpus.Api.ApplicationRoleConnectionsMetadataItemRequest> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -352,7 +318,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GetChannelResponse>> GetChannelAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -361,7 +326,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.DeleteChannelResponse>> DeleteChannelAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /channels/{channel_id}</c>.</summary>
-        /// <remarks><c>PATCH /channels/{channel_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -371,7 +335,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UpdateChannelResponse>> UpdateChannelAsync(string channelId, global::Corpus.Api.UpdateChannelRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/followers</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/followers</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -381,7 +344,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ChannelFollowerResponse>> FollowChannelAsync(string channelId, global::Corpus.Api.FollowChannelRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/invites</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/invites</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -390,7 +352,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ListChannelInvitesResponseItem>>> ListChannelInvitesAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/invites</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/invites</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -400,7 +361,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateChannelInviteResponse?>> CreateChannelInviteAsync(string channelId, global::Corpus.Api.CreateChannelInviteRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/messages</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/messages</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListMessagesOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -409,7 +369,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.MessageResponse>>> ListMessagesAsync(string channelId, global::Corpus.Api.ListMessagesOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/messages</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/messages</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -419,7 +378,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> CreateMessageAsync(string channelId, global::Corpus.Api.MessageCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/messages/bulk-delete</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/messages/bulk-delete</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -429,7 +387,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> BulkDeleteMessagesAsync(string channelId, global::Corpus.Api.BulkDeleteMessagesRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/messages/pins</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/messages/pins</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="before">The <c>before</c> query parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
@@ -440,7 +397,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PinnedMessagesResponse>> ListPinsAsync(string channelId, global::System.DateTimeOffset? before = null, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /channels/{channel_id}/messages/pins/{message_id}</c>.</summary>
-        /// <remarks><c>PUT /channels/{channel_id}/messages/pins/{message_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -450,7 +406,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> CreatePinAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/messages/pins/{message_id}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/messages/pins/{message_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -460,7 +415,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeletePinAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/messages/{message_id}</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/messages/{message_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -470,7 +424,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> GetMessageAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/messages/{message_id}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/messages/{message_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -480,7 +433,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteMessageAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /channels/{channel_id}/messages/{message_id}</c>.</summary>
-        /// <remarks><c>PATCH /channels/{channel_id}/messages/{message_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -491,7 +443,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> UpdateMessageAsync(string channelId, string messageId, global::Corpus.Api.MessageEditRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/messages/{message_id}/crosspost</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/messages/{message_id}/crosspost</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -501,7 +452,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> CrosspostMessageAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/messages/{message_id}/reactions</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/messages/{message_id}/reactions</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -511,7 +461,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteAllMessageReactionsAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="emojiName">The <c>emoji_name</c> path parameter.</param>
@@ -525,7 +474,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.UserResponse>>> ListMessageReactionsByEmojiAsync(string channelId, string messageId, string emojiName, string? after = null, int? limit = null, global::Corpus.Api.ReactionTypes? type = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="emojiName">The <c>emoji_name</c> path parameter.</param>
@@ -536,7 +484,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteAllMessageReactionsByEmojiAsync(string channelId, string messageId, string emojiName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me</c>.</summary>
-        /// <remarks><c>PUT /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="emojiName">The <c>emoji_name</c> path parameter.</param>
@@ -547,7 +494,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> AddMyMessageReactionAsync(string channelId, string messageId, string emojiName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="emojiName">The <c>emoji_name</c> path parameter.</param>
@@ -558,7 +504,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteMyMessageReactionAsync(string channelId, string messageId, string emojiName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/{user_id}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/{user_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="emojiName">The <c>emoji_name</c> path parameter.</param>
@@ -570,7 +515,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteUserMessageReactionAsync(string channelId, string messageId, string emojiName, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/messages/{message_id}/threads</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/messages/{message_id}/threads</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -581,7 +525,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ThreadResponse>> CreateThreadFromMessageAsync(string channelId, string messageId, global::Corpus.Api.CreateTextThreadWithMessageRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /channels/{channel_id}/permissions/{overwrite_id}</c>.</summary>
-        /// <remarks><c>PUT /channels/{channel_id}/permissions/{overwrite_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="overwriteId">The <c>overwrite_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -592,7 +535,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> SetChannelPermissionOverwriteAsync(string channelId, string overwriteId, global::Corpus.Api.SetChannelPermissionOverwriteRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/permissions/{overwrite_id}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/permissions/{overwrite_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="overwriteId">The <c>overwrite_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -602,7 +544,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteChannelPermissionOverwriteAsync(string channelId, string overwriteId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/pins</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/pins</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -611,7 +552,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.MessageResponse>>> DeprecatedListPinsAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /channels/{channel_id}/pins/{message_id}</c>.</summary>
-        /// <remarks><c>PUT /channels/{channel_id}/pins/{message_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -621,7 +561,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeprecatedCreatePinAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/pins/{message_id}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/pins/{message_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -631,7 +570,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeprecatedDeletePinAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/polls/{message_id}/answers/{answer_id}</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/polls/{message_id}/answers/{answer_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="answerId">The <c>answer_id</c> path parameter.</param>
@@ -644,7 +582,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PollAnswerDetailsResponse>> GetAnswerVotersAsync(string channelId, string messageId, int answerId, string? after = null, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/polls/{message_id}/expire</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/polls/{message_id}/expire</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -654,7 +591,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> PollExpireAsync(string channelId, string messageId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /channels/{channel_id}/recipients/{user_id}</c>.</summary>
-        /// <remarks><c>PUT /channels/{channel_id}/recipients/{user_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -665,7 +601,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.AddGroupDmUserResponse?>> AddGroupDmUserAsync(string channelId, string userId, global::Corpus.Api.AddGroupDmUserRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/recipients/{user_id}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/recipients/{user_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -675,7 +610,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGroupDmUserAsync(string channelId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/send-soundboard-sound</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/send-soundboard-sound</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -685,7 +619,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> SendSoundboardSoundAsync(string channelId, global::Corpus.Api.SoundboardSoundSendRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/thread-members</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/thread-members</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="withMember">The <c>with_member</c> query parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
@@ -697,7 +630,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ThreadMemberResponse>>> ListThreadMembersAsync(string channelId, bool? withMember = null, int? limit = null, string? after = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /channels/{channel_id}/thread-members/@me</c>.</summary>
-        /// <remarks><c>PUT /channels/{channel_id}/thread-members/@me</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -706,7 +638,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> JoinThreadAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/thread-members/@me</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/thread-members/@me</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -715,7 +646,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> LeaveThreadAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/thread-members/{user_id}</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/thread-members/{user_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="withMember">The <c>with_member</c> query parameter.</param>
@@ -726,7 +656,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ThreadMemberResponse>> GetThreadMemberAsync(string channelId, string userId, bool? withMember = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /channels/{channel_id}/thread-members/{user_id}</c>.</summary>
-        /// <remarks><c>PUT /channels/{channel_id}/thread-members/{user_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -736,7 +665,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> AddThreadMemberAsync(string channelId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /channels/{channel_id}/thread-members/{user_id}</c>.</summary>
-        /// <remarks><c>DELETE /channels/{channel_id}/thread-members/{user_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -746,7 +674,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteThreadMemberAsync(string channelId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/threads</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/threads</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -756,7 +683,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreatedThreadResponse>> CreateThreadAsync(string channelId, global::Corpus.Api.CreateThreadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/threads/archived/private</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/threads/archived/private</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="before">The <c>before</c> query parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
@@ -767,7 +693,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ThreadsResponse>> ListPrivateArchivedThreadsAsync(string channelId, global::System.DateTimeOffset? before = null, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/threads/archived/public</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/threads/archived/public</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="before">The <c>before</c> query parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
@@ -778,7 +703,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ThreadsResponse>> ListPublicArchivedThreadsAsync(string channelId, global::System.DateTimeOffset? before = null, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/threads/search</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/threads/search</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ThreadSearchOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -787,7 +711,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ThreadSearchResult>> ThreadSearchAsync(string channelId, global::Corpus.Api.ThreadSearchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/typing</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/typing</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -796,7 +719,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>> TriggerTypingIndicatorAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/users/@me/threads/archived/private</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/users/@me/threads/archived/private</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="before">The <c>before</c> query parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
@@ -807,7 +729,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ThreadsResponse>> ListMyPrivateArchivedThreadsAsync(string channelId, string? before = null, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Set a voice channel's status.</summary>
-        /// <remarks><c>PUT /channels/{channel_id}/voice-status</c></remarks>
+        /// <remarks><c>PUT /channels/{channel_id}/voice-status</c>.</remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -817,7 +739,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateVoiceChannelStatusAsync(string channelId, global::Corpus.Api.UpdateVoiceChannelStatusRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /channels/{channel_id}/webhooks</c>.</summary>
-        /// <remarks><c>GET /channels/{channel_id}/webhooks</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -826,7 +747,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ListChannelWebhooksResponseItem>>> ListChannelWebhooksAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /channels/{channel_id}/webhooks</c>.</summary>
-        /// <remarks><c>POST /channels/{channel_id}/webhooks</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -836,7 +756,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildIncomingWebhookResponse>> CreateWebhookAsync(string channelId, global::Corpus.Api.CreateWebhookRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /gateway</c>.</summary>
-        /// <remarks><c>GET /gateway</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -844,7 +763,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GatewayResponse>> GetGatewayAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /gateway/bot</c>.</summary>
-        /// <remarks><c>GET /gateway/bot</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -852,7 +770,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GatewayBotResponse>> GetBotGatewayAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/templates/{code}</c>.</summary>
-        /// <remarks><c>GET /guilds/templates/{code}</c></remarks>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -861,7 +778,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildTemplateResponse>> GetGuildTemplateAsync(string code, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="withCounts">The <c>with_counts</c> query parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -871,7 +787,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildWithCountsResponse>> GetGuildAsync(string guildId, bool? withCounts = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -881,7 +796,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildResponse>> UpdateGuildAsync(string guildId, global::Corpus.Api.GuildPatchRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/audit-logs</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/audit-logs</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListGuildAuditLogEntriesOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -890,7 +804,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildAuditLogResponse>> ListGuildAuditLogEntriesAsync(string guildId, global::Corpus.Api.ListGuildAuditLogEntriesOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/auto-moderation/rules</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/auto-moderation/rules</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -899,7 +812,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ListAutoModerationRulesResponseItem>>> ListAutoModerationRulesAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/auto-moderation/rules</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/auto-moderation/rules</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -909,7 +821,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateAutoModerationRuleResponse>> CreateAutoModerationRuleAsync(string guildId, global::Corpus.Api.CreateAutoModerationRuleRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/auto-moderation/rules/{rule_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/auto-moderation/rules/{rule_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="ruleId">The <c>rule_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -919,7 +830,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GetAutoModerationRuleResponse>> GetAutoModerationRuleAsync(string guildId, string ruleId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/auto-moderation/rules/{rule_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/auto-moderation/rules/{rule_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="ruleId">The <c>rule_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -929,7 +839,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteAutoModerationRuleAsync(string guildId, string ruleId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/auto-moderation/rules/{rule_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/auto-moderation/rules/{rule_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="ruleId">The <c>rule_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -940,7 +849,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UpdateAutoModerationRuleResponse>> UpdateAutoModerationRuleAsync(string guildId, string ruleId, global::Corpus.Api.UpdateAutoModerationRuleRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/bans</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/bans</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
         /// <param name="before">The <c>before</c> query parameter.</param>
@@ -952,7 +860,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.GuildBanResponse>>> ListGuildBansAsync(string guildId, int? limit = null, string? before = null, string? after = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/bans/{user_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/bans/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -962,7 +869,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildBanResponse>> GetGuildBanAsync(string guildId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /guilds/{guild_id}/bans/{user_id}</c>.</summary>
-        /// <remarks><c>PUT /guilds/{guild_id}/bans/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -973,7 +879,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> BanUserFromGuildAsync(string guildId, string userId, global::Corpus.Api.BanUserFromGuildRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/bans/{user_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/bans/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -984,7 +889,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UnbanUserFromGuildAsync(string guildId, string userId, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/bulk-ban</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/bulk-ban</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -994,7 +898,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.BulkBanUsersResponse>> BulkBanUsersFromGuildAsync(string guildId, global::Corpus.Api.BulkBanUsersRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/channels</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/channels</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1003,7 +906,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ListGuildChannelsResponseItem>>> ListGuildChannelsAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/channels</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/channels</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1013,7 +915,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildChannelResponse>> CreateGuildChannelAsync(string guildId, global::Corpus.Api.CreateGuildChannelRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/channels</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/channels</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1023,7 +924,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> BulkUpdateGuildChannelsAsync(string guildId, global::System.Collections.Generic.IList<global::Corpus.Api.BulkUpdateGuildChannelsRequestItem> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/emojis</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/emojis</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1032,7 +932,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.EmojiResponse>>> ListGuildEmojisAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/emojis</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/emojis</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1042,7 +941,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EmojiResponse>> CreateGuildEmojiAsync(string guildId, global::Corpus.Api.CreateGuildEmojiRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/emojis/{emoji_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/emojis/{emoji_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="emojiId">The <c>emoji_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1052,7 +950,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EmojiResponse>> GetGuildEmojiAsync(string guildId, string emojiId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/emojis/{emoji_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/emojis/{emoji_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="emojiId">The <c>emoji_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1062,7 +959,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildEmojiAsync(string guildId, string emojiId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/emojis/{emoji_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/emojis/{emoji_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="emojiId">The <c>emoji_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1073,7 +969,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.EmojiResponse>> UpdateGuildEmojiAsync(string guildId, string emojiId, global::Corpus.Api.UpdateGuildEmojiRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Modifies the incident actions of the guild</summary>
-        /// <remarks><c>PUT /guilds/{guild_id}/incident-actions</c></remarks>
+        /// <remarks><c>PUT /guilds/{guild_id}/incident-actions</c>.</remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1083,7 +979,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildIncidentsDataResponse>> UpdateGuildIncidentActionsAsync(string guildId, global::Corpus.Api.GuildIncidentActionsRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/integrations</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/integrations</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1092,7 +987,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ListGuildIntegrationsResponseItem>>> ListGuildIntegrationsAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/integrations/{integration_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/integrations/{integration_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="integrationId">The <c>integration_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1102,7 +996,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildIntegrationAsync(string guildId, string integrationId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/invites</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/invites</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1111,7 +1004,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ListGuildInvitesResponseItem>>> ListGuildInvitesAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/members</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/members</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
         /// <param name="after">The <c>after</c> query parameter.</param>
@@ -1122,7 +1014,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.GuildMemberResponse>>> ListGuildMembersAsync(string guildId, int? limit = null, long? after = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/members/@me</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/members/@me</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1132,7 +1023,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PrivateGuildMemberResponse>> UpdateMyGuildMemberAsync(string guildId, global::Corpus.Api.UpdateMyGuildMemberRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/members/search</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/members/search</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="query">The <c>query</c> query parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
@@ -1143,7 +1033,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.GuildMemberResponse>>> SearchGuildMembersAsync(string guildId, string query, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/members/{user_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/members/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1153,7 +1042,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildMemberResponse>> GetGuildMemberAsync(string guildId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /guilds/{guild_id}/members/{user_id}</c>.</summary>
-        /// <remarks><c>PUT /guilds/{guild_id}/members/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1164,7 +1052,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildMemberResponse?>> AddGuildMemberAsync(string guildId, string userId, global::Corpus.Api.BotAddGuildMemberRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/members/{user_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/members/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1174,7 +1061,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildMemberAsync(string guildId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/members/{user_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/members/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1185,7 +1071,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildMemberResponse?>> UpdateGuildMemberAsync(string guildId, string userId, global::Corpus.Api.UpdateGuildMemberRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}</c>.</summary>
-        /// <remarks><c>PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="roleId">The <c>role_id</c> path parameter.</param>
@@ -1196,7 +1081,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> AddGuildMemberRoleAsync(string guildId, string userId, string roleId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="roleId">The <c>role_id</c> path parameter.</param>
@@ -1207,7 +1091,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildMemberRoleAsync(string guildId, string userId, string roleId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/messages/search</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/messages/search</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="GuildSearchOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1216,7 +1099,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildSearchResult>> GuildSearchAsync(string guildId, global::Corpus.Api.GuildSearchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/new-member-welcome</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/new-member-welcome</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1225,7 +1107,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildHomeSettingsResponse?>> GetGuildNewMemberWelcomeAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/onboarding</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/onboarding</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1234,7 +1115,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UserGuildOnboardingResponse>> GetGuildsOnboardingAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /guilds/{guild_id}/onboarding</c>.</summary>
-        /// <remarks><c>PUT /guilds/{guild_id}/onboarding</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1244,7 +1124,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildOnboardingResponse>> PutGuildsOnboardingAsync(string guildId, global::Corpus.Api.UpdateGuildOnboardingRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/preview</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/preview</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1253,7 +1132,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildPreviewResponse>> GetGuildPreviewAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/prune</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/prune</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="days">The <c>days</c> query parameter.</param>
         /// <param name="includeRoles">The <c>include_roles</c> query parameter.</param>
@@ -1264,7 +1142,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildPruneResponse>> PreviewPruneGuildAsync(string guildId, int? days = null, global::Corpus.Api.PreviewPruneGuildIncludeRoles? includeRoles = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/prune</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/prune</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1274,7 +1151,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildPruneResponse>> PruneGuildAsync(string guildId, global::Corpus.Api.PruneGuildRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/regions</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/regions</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1283,7 +1159,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.VoiceRegionResponse>>> ListGuildVoiceRegionsAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List join requests for guild, optionally filtered by application status</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/requests</c></remarks>
+        /// <remarks><c>GET /guilds/{guild_id}/requests</c>.</remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="GetGuildJoinRequestsOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1292,7 +1168,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildJoinRequestsListResponse>> GetGuildJoinRequestsAsync(string guildId, global::Corpus.Api.GetGuildJoinRequestsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Approve or reject guild join request</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/requests/{request_id}</c></remarks>
+        /// <remarks><c>PATCH /guilds/{guild_id}/requests/{request_id}</c>.</remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1303,7 +1179,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildJoinRequestResponse>> ActionGuildJoinRequestAsync(string guildId, string requestId, global::Corpus.Api.ActionGuildJoinRequestRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/roles</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/roles</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1312,7 +1187,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.GuildRoleResponse>>> ListGuildRolesAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/roles</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/roles</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1322,7 +1196,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildRoleResponse>> CreateGuildRoleAsync(string guildId, global::Corpus.Api.CreateRoleRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/roles</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/roles</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1332,7 +1205,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.GuildRoleResponse>>> BulkUpdateGuildRolesAsync(string guildId, global::System.Collections.Generic.IList<global::Corpus.Api.UpdateRolePositionsRequest> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/roles/member-counts</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/roles/member-counts</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1341,7 +1213,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, int>>> GuildRoleMemberCountsAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/roles/{role_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/roles/{role_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="roleId">The <c>role_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1351,7 +1222,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildRoleResponse>> GetGuildRoleAsync(string guildId, string roleId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/roles/{role_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/roles/{role_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="roleId">The <c>role_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1361,7 +1231,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildRoleAsync(string guildId, string roleId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/roles/{role_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/roles/{role_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="roleId">The <c>role_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1372,7 +1241,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildRoleResponse>> UpdateGuildRoleAsync(string guildId, string roleId, global::Corpus.Api.UpdateRoleRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/scheduled-events</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/scheduled-events</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="withUserCount">The <c>with_user_count</c> query parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1382,7 +1250,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ListGuildScheduledEventsResponseItem>>> ListGuildScheduledEventsAsync(string guildId, bool? withUserCount = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/scheduled-events</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/scheduled-events</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1392,7 +1259,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateGuildScheduledEventResponse>> CreateGuildScheduledEventAsync(string guildId, global::Corpus.Api.CreateGuildScheduledEventRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="withUserCount">The <c>with_user_count</c> query parameter.</param>
@@ -1403,7 +1269,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GetGuildScheduledEventResponse>> GetGuildScheduledEventAsync(string guildId, string guildScheduledEventId, bool? withUserCount = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1413,7 +1278,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildScheduledEventAsync(string guildId, string guildScheduledEventId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1424,7 +1288,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UpdateGuildScheduledEventResponse>> UpdateGuildScheduledEventAsync(string guildId, string guildScheduledEventId, global::Corpus.Api.UpdateGuildScheduledEventRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create an exception to a recurring guild scheduled event</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions</c></remarks>
+        /// <remarks><c>POST /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions</c>.</remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1435,7 +1299,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildScheduledEventExceptionResponse>> CreateGuildScheduledEventExceptionAsync(string guildId, string guildScheduledEventId, global::Corpus.Api.GuildScheduledEventExceptionCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an exception to a recurring guild scheduled event</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions/{exception_id}</c></remarks>
+        /// <remarks><c>DELETE /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions/{exception_id}</c>.</remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="exceptionId">The <c>exception_id</c> path parameter.</param>
@@ -1446,7 +1310,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildScheduledEventExceptionAsync(string guildId, string guildScheduledEventId, string exceptionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Modify an exception to a recurring guild scheduled event</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions/{exception_id}</c></remarks>
+        /// <remarks><c>PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions/{exception_id}</c>.</remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="exceptionId">The <c>exception_id</c> path parameter.</param>
@@ -1458,7 +1322,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildScheduledEventExceptionResponse>> UpdateGuildScheduledEventExceptionAsync(string guildId, string guildScheduledEventId, string exceptionId, global::Corpus.Api.GuildScheduledEventExceptionPatchRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListGuildScheduledEventUsersOptions"/>.</param>
@@ -1468,7 +1331,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ScheduledEventUserResponse>>> ListGuildScheduledEventUsersAsync(string guildId, string guildScheduledEventId, global::Corpus.Api.ListGuildScheduledEventUsersOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get the count of users subscribed to a guild scheduled event</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users/counts</c></remarks>
+        /// <remarks><c>GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users/counts</c>.</remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="guildScheduledEventExceptionIds">The <c>guild_scheduled_event_exception_ids</c> query parameter.</param>
@@ -1479,7 +1342,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ScheduledEventUserCountResponse>> CountGuildScheduledEventUsersAsync(string guildId, string guildScheduledEventId, global::System.Collections.Generic.IList<string>? guildScheduledEventExceptionIds = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get a list of users subscribed to a guild scheduled event exception</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/{guild_scheduled_event_exception_id}/users</c></remarks>
+        /// <remarks><c>GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/{guild_scheduled_event_exception_id}/users</c>.</remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="guildScheduledEventId">The <c>guild_scheduled_event_id</c> path parameter.</param>
         /// <param name="guildScheduledEventExceptionId">The <c>guild_scheduled_event_exception_id</c> path parameter.</param>
@@ -1490,7 +1353,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ScheduledEventUserResponse>>> ListGuildScheduledEventExceptionUsersAsync(string guildId, string guildScheduledEventId, string guildScheduledEventExceptionId, global::Corpus.Api.ListGuildScheduledEventExceptionUsersOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/soundboard-sounds</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/soundboard-sounds</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1499,7 +1361,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListGuildSoundboardSoundsResponse>> ListGuildSoundboardSoundsAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/soundboard-sounds</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/soundboard-sounds</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1509,7 +1370,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.SoundboardSoundResponse>> CreateGuildSoundboardSoundAsync(string guildId, global::Corpus.Api.SoundboardCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/soundboard-sounds/{sound_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/soundboard-sounds/{sound_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="soundId">The <c>sound_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1519,7 +1379,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.SoundboardSoundResponse>> GetGuildSoundboardSoundAsync(string guildId, string soundId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/soundboard-sounds/{sound_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/soundboard-sounds/{sound_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="soundId">The <c>sound_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1529,7 +1388,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildSoundboardSoundAsync(string guildId, string soundId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/soundboard-sounds/{sound_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/soundboard-sounds/{sound_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="soundId">The <c>sound_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1540,7 +1398,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.SoundboardSoundResponse>> UpdateGuildSoundboardSoundAsync(string guildId, string soundId, global::Corpus.Api.SoundboardPatchRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/stickers</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/stickers</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1549,7 +1406,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.GuildStickerResponse>>> ListGuildStickersAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/stickers</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/stickers</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1559,7 +1415,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildStickerResponse>> CreateGuildStickerAsync(string guildId, global::Corpus.Api.CreateGuildStickerRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/stickers/{sticker_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/stickers/{sticker_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="stickerId">The <c>sticker_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1569,7 +1424,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildStickerResponse>> GetGuildStickerAsync(string guildId, string stickerId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/stickers/{sticker_id}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/stickers/{sticker_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="stickerId">The <c>sticker_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1579,7 +1433,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteGuildStickerAsync(string guildId, string stickerId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/stickers/{sticker_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/stickers/{sticker_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="stickerId">The <c>sticker_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1590,7 +1443,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildStickerResponse>> UpdateGuildStickerAsync(string guildId, string stickerId, global::Corpus.Api.UpdateGuildStickerRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/templates</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/templates</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1599,7 +1451,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.GuildTemplateResponse>>> ListGuildTemplatesAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /guilds/{guild_id}/templates</c>.</summary>
-        /// <remarks><c>POST /guilds/{guild_id}/templates</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1609,7 +1460,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildTemplateResponse>> CreateGuildTemplateAsync(string guildId, global::Corpus.Api.CreateGuildTemplateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /guilds/{guild_id}/templates/{code}</c>.</summary>
-        /// <remarks><c>PUT /guilds/{guild_id}/templates/{code}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1619,7 +1469,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildTemplateResponse>> SyncGuildTemplateAsync(string guildId, string code, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /guilds/{guild_id}/templates/{code}</c>.</summary>
-        /// <remarks><c>DELETE /guilds/{guild_id}/templates/{code}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1629,7 +1478,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildTemplateResponse>> DeleteGuildTemplateAsync(string guildId, string code, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/templates/{code}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/templates/{code}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1640,7 +1488,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildTemplateResponse>> UpdateGuildTemplateAsync(string guildId, string code, global::Corpus.Api.UpdateGuildTemplateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/threads/active</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/threads/active</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1649,7 +1496,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ThreadsResponse>> GetActiveGuildThreadsAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/vanity-url</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/vanity-url</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1658,7 +1504,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.VanityUrlResponse>> GetGuildVanityUrlAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/voice-states/@me</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/voice-states/@me</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1667,7 +1512,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.VoiceStateResponse>> GetSelfVoiceStateAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/voice-states/@me</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/voice-states/@me</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1677,7 +1521,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateSelfVoiceStateAsync(string guildId, global::Corpus.Api.UpdateSelfVoiceStateRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/voice-states/{user_id}</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/voice-states/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1687,7 +1530,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.VoiceStateResponse>> GetVoiceStateAsync(string guildId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/voice-states/{user_id}</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/voice-states/{user_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1698,7 +1540,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateVoiceStateAsync(string guildId, string userId, global::Corpus.Api.UpdateVoiceStateRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/webhooks</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/webhooks</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1707,7 +1548,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.GetGuildWebhooksResponseItem>>> GetGuildWebhooksAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/welcome-screen</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/welcome-screen</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1716,7 +1556,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildWelcomeScreenResponse>> GetGuildWelcomeScreenAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/welcome-screen</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/welcome-screen</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1726,7 +1565,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GuildWelcomeScreenResponse>> UpdateGuildWelcomeScreenAsync(string guildId, global::Corpus.Api.WelcomeScreenPatchRequestPartial body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/widget</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/widget</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1735,7 +1573,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.WidgetSettingsResponse>> GetGuildWidgetSettingsAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /guilds/{guild_id}/widget</c>.</summary>
-        /// <remarks><c>PATCH /guilds/{guild_id}/widget</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1745,7 +1582,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.WidgetSettingsResponse>> UpdateGuildWidgetSettingsAsync(string guildId, global::Corpus.Api.UpdateGuildWidgetSettingsRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/widget.json</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/widget.json</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1754,7 +1590,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.WidgetResponse>> GetGuildWidgetAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /guilds/{guild_id}/widget.png</c>.</summary>
-        /// <remarks><c>GET /guilds/{guild_id}/widget.png</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="style">The <c>style</c> query parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1764,7 +1599,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> GetGuildWidgetPngAsync(string guildId, global::Corpus.Api.WidgetImageStyles? style = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /interactions/{interaction_id}/{interaction_token}/callback</c>.</summary>
-        /// <remarks><c>POST /interactions/{interaction_id}/{interaction_token}/callback</c></remarks>
         /// <param name="interactionId">The <c>interaction_id</c> path parameter.</param>
         /// <param name="interactionToken">The <c>interaction_token</c> path parameter.</param>
         /// <param name="withResponse">The <c>with_response</c> query parameter.</param>
@@ -1776,7 +1610,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.InteractionCallbackResponse?>> CreateInteractionResponseAsync(string interactionId, string interactionToken, global::Corpus.Api.CreateInteractionResponseRequest body, bool? withResponse = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /invites/{code}</c>.</summary>
-        /// <remarks><c>GET /invites/{code}</c></remarks>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="InviteResolveOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1785,7 +1618,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.InviteResolveResponse>> InviteResolveAsync(string code, global::Corpus.Api.InviteResolveOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /invites/{code}</c>.</summary>
-        /// <remarks><c>DELETE /invites/{code}</c></remarks>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1794,7 +1626,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.InviteRevokeResponse>> InviteRevokeAsync(string code, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get the target users for an invite.</summary>
-        /// <remarks><c>GET /invites/{code}/target-users</c></remarks>
+        /// <remarks><c>GET /invites/{code}/target-users</c>.</remarks>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1803,7 +1635,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> GetInviteTargetUsersAsync(string code, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update the target users for an existing invite.</summary>
-        /// <remarks><c>PUT /invites/{code}/target-users</c></remarks>
+        /// <remarks><c>PUT /invites/{code}/target-users</c>.</remarks>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1813,7 +1645,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateInviteTargetUsersAsync(string code, global::Corpus.Api.UpdateInviteTargetUsersRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get the target users job status for an invite.</summary>
-        /// <remarks><c>GET /invites/{code}/target-users/job-status</c></remarks>
+        /// <remarks><c>GET /invites/{code}/target-users/job-status</c>.</remarks>
         /// <param name="code">The <c>code</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1822,7 +1654,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.TargetUsersJobStatusResponse>> GetInviteTargetUsersJobStatusAsync(string code, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /lobbies</c>.</summary>
-        /// <remarks><c>PUT /lobbies</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1831,7 +1662,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyResponse>> CreateOrJoinLobbyAsync(global::Corpus.Api.CreateOrJoinLobbyRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /lobbies</c>.</summary>
-        /// <remarks><c>POST /lobbies</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1840,7 +1670,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyResponse>> CreateLobbyAsync(global::Corpus.Api.CreateLobbyRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /lobbies/{lobby_id}</c>.</summary>
-        /// <remarks><c>GET /lobbies/{lobby_id}</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1849,7 +1678,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyResponse>> GetLobbyAsync(string lobbyId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes the specified lobby if it exists. It is safe to call even if the lobby is already deleted.</summary>
-        /// <remarks><c>DELETE /lobbies/{lobby_id}</c></remarks>
+        /// <remarks><c>DELETE /lobbies/{lobby_id}</c>.</remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1858,7 +1687,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteLobbyAsync(string lobbyId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /lobbies/{lobby_id}</c>.</summary>
-        /// <remarks><c>PATCH /lobbies/{lobby_id}</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1868,7 +1696,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyResponse>> EditLobbyAsync(string lobbyId, global::Corpus.Api.EditLobbyRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /lobbies/{lobby_id}/channel-linking</c>.</summary>
-        /// <remarks><c>PATCH /lobbies/{lobby_id}/channel-linking</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1878,7 +1705,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyResponse>> EditLobbyChannelLinkAsync(string lobbyId, global::Corpus.Api.EditLobbyChannelLinkRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /lobbies/{lobby_id}/members/@me</c>.</summary>
-        /// <remarks><c>DELETE /lobbies/{lobby_id}/members/@me</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1887,7 +1713,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> LeaveLobbyAsync(string lobbyId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /lobbies/{lobby_id}/members/@me/invites</c>.</summary>
-        /// <remarks><c>POST /lobbies/{lobby_id}/members/@me/invites</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1896,7 +1721,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyGuildInviteResponse>> CreateLinkedLobbyGuildInviteForSelfAsync(string lobbyId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /lobbies/{lobby_id}/members/bulk</c>.</summary>
-        /// <remarks><c>POST /lobbies/{lobby_id}/members/bulk</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1906,7 +1730,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.LobbyMemberResponse>>> BulkUpdateLobbyMembersAsync(string lobbyId, global::System.Collections.Generic.IList<global::Corpus.Api.BulkLobbyMemberRequest> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /lobbies/{lobby_id}/members/{user_id}</c>.</summary>
-        /// <remarks><c>PUT /lobbies/{lobby_id}/members/{user_id}</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1917,7 +1740,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyMemberResponse>> AddLobbyMemberAsync(string lobbyId, string userId, global::Corpus.Api.AddLobbyMemberRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /lobbies/{lobby_id}/members/{user_id}</c>.</summary>
-        /// <remarks><c>DELETE /lobbies/{lobby_id}/members/{user_id}</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1927,7 +1749,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteLobbyMemberAsync(string lobbyId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /lobbies/{lobby_id}/members/{user_id}/invites</c>.</summary>
-        /// <remarks><c>POST /lobbies/{lobby_id}/members/{user_id}/invites</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1937,7 +1758,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyGuildInviteResponse>> CreateLinkedLobbyGuildInviteForUserAsync(string lobbyId, string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /lobbies/{lobby_id}/messages</c>.</summary>
-        /// <remarks><c>GET /lobbies/{lobby_id}/messages</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="limit">The <c>limit</c> query parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1947,7 +1767,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.LobbyMessageResponse>>> GetLobbyMessagesAsync(string lobbyId, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /lobbies/{lobby_id}/messages</c>.</summary>
-        /// <remarks><c>POST /lobbies/{lobby_id}/messages</c></remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1957,7 +1776,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.LobbyMessageResponse>> CreateLobbyMessageAsync(string lobbyId, global::Corpus.Api.SdkMessageRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update the external moderation metadata for a lobby message.</summary>
-        /// <remarks><c>PUT /lobbies/{lobby_id}/messages/{message_id}/moderation-metadata</c></remarks>
+        /// <remarks><c>PUT /lobbies/{lobby_id}/messages/{message_id}/moderation-metadata</c>.</remarks>
         /// <param name="lobbyId">The <c>lobby_id</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -1968,7 +1787,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateLobbyMessageExternalModerationMetadataAsync(string lobbyId, string messageId, global::System.Collections.Generic.IDictionary<string, string> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /oauth2/@me</c>.</summary>
-        /// <remarks><c>GET /oauth2/@me</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1976,7 +1794,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.OAuth2GetAuthorizationResponse>> GetMyOauth2AuthorizationAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /oauth2/applications/@me</c>.</summary>
-        /// <remarks><c>GET /oauth2/applications/@me</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1984,7 +1801,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PrivateApplicationResponse>> GetMyOauth2ApplicationAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /oauth2/keys</c>.</summary>
-        /// <remarks><c>GET /oauth2/keys</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1992,7 +1808,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.OAuth2GetKeys>> GetPublicKeysAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /oauth2/userinfo</c>.</summary>
-        /// <remarks><c>GET /oauth2/userinfo</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2000,7 +1815,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.OAuth2GetOpenIdConnectUserInfoResponse>> GetOpenidConnectUserinfoAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update the external moderation metadata for a user message (DM).</summary>
-        /// <remarks><c>PUT /partner-sdk/dms/{user_id_1}/{user_id_2}/messages/{message_id}/moderation-metadata</c></remarks>
+        /// <remarks><c>PUT /partner-sdk/dms/{user_id_1}/{user_id_2}/messages/{message_id}/moderation-metadata</c>.</remarks>
         /// <param name="userId1">The <c>user_id_1</c> path parameter.</param>
         /// <param name="userId2">The <c>user_id_2</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
@@ -2012,7 +1827,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateUserMessageExternalModerationMetadataAsync(string userId1, string userId2, string messageId, global::System.Collections.Generic.IDictionary<string, string> body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /partner-sdk/provisional-accounts/unmerge</c>.</summary>
-        /// <remarks><c>POST /partner-sdk/provisional-accounts/unmerge</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2021,7 +1835,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> PartnerSdkUnmergeProvisionalAccountAsync(global::Corpus.Api.PartnerSdkUnmergeProvisionalAccountRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /partner-sdk/provisional-accounts/unmerge/bot</c>.</summary>
-        /// <remarks><c>POST /partner-sdk/provisional-accounts/unmerge/bot</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2030,7 +1843,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> BotPartnerSdkUnmergeProvisionalAccountAsync(global::Corpus.Api.BotPartnerSdkUnmergeProvisionalAccountRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /partner-sdk/token</c>.</summary>
-        /// <remarks><c>POST /partner-sdk/token</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2039,7 +1851,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ProvisionalTokenResponse>> PartnerSdkTokenAsync(global::Corpus.Api.PartnerSdkTokenRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /partner-sdk/token/bot</c>.</summary>
-        /// <remarks><c>POST /partner-sdk/token/bot</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2048,7 +1859,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ProvisionalTokenResponse>> BotPartnerSdkTokenAsync(global::Corpus.Api.BotPartnerSdkTokenRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns all subscriptions containing the SKU, filtered by user.</summary>
-        /// <remarks><c>GET /skus/{sku_id}/subscriptions</c></remarks>
+        /// <remarks><c>GET /skus/{sku_id}/subscriptions</c>.</remarks>
         /// <param name="skuId">The <c>sku_id</c> path parameter.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="GetSkuSubscriptionsOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2057,7 +1868,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.SubscriptionResponse>>> GetSkuSubscriptionsAsync(string skuId, global::Corpus.Api.GetSkuSubscriptionsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get a subscription by its ID.</summary>
-        /// <remarks><c>GET /skus/{sku_id}/subscriptions/{subscription_id}</c></remarks>
+        /// <remarks><c>GET /skus/{sku_id}/subscriptions/{subscription_id}</c>.</remarks>
         /// <param name="skuId">The <c>sku_id</c> path parameter.</param>
         /// <param name="subscriptionId">The <c>subscription_id</c> path parameter.</param>
         /// <param name="userId">The <c>user_id</c> query parameter.</param>
@@ -2068,7 +1879,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.SubscriptionResponse>> GetSkuSubscriptionAsync(string skuId, string subscriptionId, string? userId = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /soundboard-default-sounds</c>.</summary>
-        /// <remarks><c>GET /soundboard-default-sounds</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2076,7 +1886,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.SoundboardSoundResponse>>> GetSoundboardDefaultSoundsAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /stage-instances</c>.</summary>
-        /// <remarks><c>POST /stage-instances</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2085,7 +1894,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StageInstanceResponse>> CreateStageInstanceAsync(global::Corpus.Api.CreateStageInstanceRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /stage-instances/{channel_id}</c>.</summary>
-        /// <remarks><c>GET /stage-instances/{channel_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2094,7 +1902,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StageInstanceResponse>> GetStageInstanceAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /stage-instances/{channel_id}</c>.</summary>
-        /// <remarks><c>DELETE /stage-instances/{channel_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2103,7 +1910,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteStageInstanceAsync(string channelId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /stage-instances/{channel_id}</c>.</summary>
-        /// <remarks><c>PATCH /stage-instances/{channel_id}</c></remarks>
         /// <param name="channelId">The <c>channel_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2113,7 +1919,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StageInstanceResponse>> UpdateStageInstanceAsync(string channelId, global::Corpus.Api.UpdateStageInstanceRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /sticker-packs</c>.</summary>
-        /// <remarks><c>GET /sticker-packs</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2121,7 +1926,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StickerPackCollectionResponse>> ListStickerPacksAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /sticker-packs/{pack_id}</c>.</summary>
-        /// <remarks><c>GET /sticker-packs/{pack_id}</c></remarks>
         /// <param name="packId">The <c>pack_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2130,7 +1934,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.StickerPackResponse>> GetStickerPackAsync(string packId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /stickers/{sticker_id}</c>.</summary>
-        /// <remarks><c>GET /stickers/{sticker_id}</c></remarks>
         /// <param name="stickerId">The <c>sticker_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2139,7 +1942,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GetStickerResponse>> GetStickerAsync(string stickerId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /users/@me</c>.</summary>
-        /// <remarks><c>GET /users/@me</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2147,7 +1949,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UserPiiResponse>> GetMyUserAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /users/@me</c>.</summary>
-        /// <remarks><c>PATCH /users/@me</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2156,7 +1957,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UserPiiResponse>> UpdateMyUserAsync(global::Corpus.Api.BotAccountPatchRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /users/@me/applications/{application_id}/entitlements</c>.</summary>
-        /// <remarks><c>GET /users/@me/applications/{application_id}/entitlements</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="skuIds">The <c>sku_ids</c> query parameter.</param>
         /// <param name="excludeConsumed">The <c>exclude_consumed</c> query parameter.</param>
@@ -2167,7 +1967,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.EntitlementResponse>>> GetCurrentUserApplicationEntitlementsAsync(string applicationId, global::Corpus.Api.GetCurrentUserApplicationEntitlementsSkuIds? skuIds = null, bool? excludeConsumed = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /users/@me/applications/{application_id}/role-connection</c>.</summary>
-        /// <remarks><c>GET /users/@me/applications/{application_id}/role-connection</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2176,7 +1975,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplicationUserRoleConnectionResponse>> GetApplicationUserRoleConnectionAsync(string applicationId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /users/@me/applications/{application_id}/role-connection</c>.</summary>
-        /// <remarks><c>PUT /users/@me/applications/{application_id}/role-connection</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2186,7 +1984,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApplicationUserRoleConnectionResponse>> UpdateApplicationUserRoleConnectionAsync(string applicationId, global::Corpus.Api.UpdateApplicationUserRoleConnectionRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /users/@me/applications/{application_id}/role-connection</c>.</summary>
-        /// <remarks><c>DELETE /users/@me/applications/{application_id}/role-connection</c></remarks>
         /// <param name="applicationId">The <c>application_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2195,7 +1992,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteApplicationUserRoleConnectionAsync(string applicationId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /users/@me/channels</c>.</summary>
-        /// <remarks><c>POST /users/@me/channels</c></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2204,7 +2000,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.CreateDmResponse>> CreateDmAsync(global::Corpus.Api.CreatePrivateChannelRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /users/@me/connections</c>.</summary>
-        /// <remarks><c>GET /users/@me/connections</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2212,7 +2007,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.ConnectedAccountResponse>>> ListMyConnectionsAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /users/@me/guilds</c>.</summary>
-        /// <remarks><c>GET /users/@me/guilds</c></remarks>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListMyGuildsOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2220,7 +2014,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.MyGuildResponse>>> ListMyGuildsAsync(global::Corpus.Api.ListMyGuildsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /users/@me/guilds/{guild_id}</c>.</summary>
-        /// <remarks><c>DELETE /users/@me/guilds/{guild_id}</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2229,7 +2022,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> LeaveGuildAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /users/@me/guilds/{guild_id}/member</c>.</summary>
-        /// <remarks><c>GET /users/@me/guilds/{guild_id}/member</c></remarks>
         /// <param name="guildId">The <c>guild_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2238,7 +2030,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.PrivateGuildMemberResponse>> GetMyGuildMemberAsync(string guildId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /users/{user_id}</c>.</summary>
-        /// <remarks><c>GET /users/{user_id}</c></remarks>
         /// <param name="userId">The <c>user_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2247,7 +2038,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UserResponse>> GetUserAsync(string userId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /voice/regions</c>.</summary>
-        /// <remarks><c>GET /voice/regions</c></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2255,7 +2045,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.VoiceRegionResponse>>> ListVoiceRegionsAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /webhooks/{webhook_id}</c>.</summary>
-        /// <remarks><c>GET /webhooks/{webhook_id}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2264,7 +2053,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GetWebhookResponse>> GetWebhookAsync(string webhookId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /webhooks/{webhook_id}</c>.</summary>
-        /// <remarks><c>DELETE /webhooks/{webhook_id}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2273,7 +2061,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteWebhookAsync(string webhookId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /webhooks/{webhook_id}</c>.</summary>
-        /// <remarks><c>PATCH /webhooks/{webhook_id}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2283,7 +2070,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UpdateWebhookResponse>> UpdateWebhookAsync(string webhookId, global::Corpus.Api.UpdateWebhookRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /webhooks/{webhook_id}/{webhook_token}</c>.</summary>
-        /// <remarks><c>GET /webhooks/{webhook_id}/{webhook_token}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2293,7 +2079,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.GetWebhookByTokenResponse>> GetWebhookByTokenAsync(string webhookId, string webhookToken, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /webhooks/{webhook_id}/{webhook_token}</c>.</summary>
-        /// <remarks><c>POST /webhooks/{webhook_id}/{webhook_token}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="wait">The <c>wait</c> query parameter.</param>
@@ -2307,7 +2092,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse?>> ExecuteWebhookAsync(string webhookId, string webhookToken, global::Corpus.Api.ExecuteWebhookRequest body, bool? wait = null, string? threadId = null, bool? withComponents = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /webhooks/{webhook_id}/{webhook_token}</c>.</summary>
-        /// <remarks><c>DELETE /webhooks/{webhook_id}/{webhook_token}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2317,7 +2101,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteWebhookByTokenAsync(string webhookId, string webhookToken, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /webhooks/{webhook_id}/{webhook_token}</c>.</summary>
-        /// <remarks><c>PATCH /webhooks/{webhook_id}/{webhook_token}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -2328,7 +2111,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.UpdateWebhookByTokenResponse>> UpdateWebhookByTokenAsync(string webhookId, string webhookToken, global::Corpus.Api.UpdateWebhookByTokenRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /webhooks/{webhook_id}/{webhook_token}/github</c>.</summary>
-        /// <remarks><c>POST /webhooks/{webhook_id}/{webhook_token}/github</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="wait">The <c>wait</c> query parameter.</param>
@@ -2341,7 +2123,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ExecuteGithubCompatibleWebhookAsync(string webhookId, string webhookToken, global::Corpus.Api.GithubWebhook body, bool? wait = null, string? threadId = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /webhooks/{webhook_id}/{webhook_token}/messages/@original</c>.</summary>
-        /// <remarks><c>GET /webhooks/{webhook_id}/{webhook_token}/messages/@original</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="threadId">The <c>thread_id</c> query parameter.</param>
@@ -2352,7 +2133,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> GetOriginalWebhookMessageAsync(string webhookId, string webhookToken, string? threadId = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original</c>.</summary>
-        /// <remarks><c>DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="threadId">The <c>thread_id</c> query parameter.</param>
@@ -2363,7 +2143,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteOriginalWebhookMessageAsync(string webhookId, string webhookToken, string? threadId = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original</c>.</summary>
-        /// <remarks><c>PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="threadId">The <c>thread_id</c> query parameter.</param>
@@ -2376,7 +2155,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> UpdateOriginalWebhookMessageAsync(string webhookId, string webhookToken, global::Corpus.Api.IncomingWebhookUpdateRequestPartial body, string? threadId = null, bool? withComponents = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}</c>.</summary>
-        /// <remarks><c>GET /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
@@ -2388,7 +2166,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> GetWebhookMessageAsync(string webhookId, string webhookToken, string messageId, string? threadId = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}</c>.</summary>
-        /// <remarks><c>DELETE /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
@@ -2400,7 +2177,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteWebhookMessageAsync(string webhookId, string webhookToken, string messageId, string? threadId = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}</c>.</summary>
-        /// <remarks><c>PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="messageId">The <c>message_id</c> path parameter.</param>
@@ -2414,7 +2190,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.MessageResponse>> UpdateWebhookMessageAsync(string webhookId, string webhookToken, string messageId, global::Corpus.Api.IncomingWebhookUpdateRequestPartial body, string? threadId = null, bool? withComponents = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /webhooks/{webhook_id}/{webhook_token}/slack</c>.</summary>
-        /// <remarks><c>POST /webhooks/{webhook_id}/{webhook_token}/slack</c></remarks>
         /// <param name="webhookId">The <c>webhook_id</c> path parameter.</param>
         /// <param name="webhookToken">The <c>webhook_token</c> path parameter.</param>
         /// <param name="wait">The <c>wait</c> query parameter.</param>
@@ -2441,11 +2216,9 @@ namespace Corpus.Api
         public string? AccessToken { get; set; }
     }
 
-    /// <summary>Preview of the Discord v10 HTTP API specification. See https://discord.com/developers/docs for more details.</summary>
-    /// <remarks>
-    /// <para><b>Discord HTTP API (Preview)</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>Discord HTTP API (Preview)</summary>
+    /// <remarks><para>Preview of the Discord v10 HTTP API specification. See https://discord.com/developers/docs for more details.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class CorpusClient : ICorpusClient
     {
@@ -4481,7 +4254,7 @@ namespace Corpus.Api
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/guilds/{guild_id}/widget.json").PathParameter("guild_id", guildId), s_getGuildWidget, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_getGuildWidgetPng = global::OpenApiGen.Runtime.ApiOperation.Stream().Secured("BotToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, 429).ErrorRange(4, static () => global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_getGuildWidgetPng = global::OpenApiGen.Runtime.ApiOperation.Stream().Accepts("image/png").Secured("BotToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, 429).ErrorRange(4, static () => global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> GetGuildWidgetPngAsync(string guildId, global::Corpus.Api.WidgetImageStyles? style = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -4530,7 +4303,7 @@ namespace Corpus.Api
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("DELETE", "/invites/{code}").PathParameter("code", code), s_inviteRevoke, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_getInviteTargetUsers = global::OpenApiGen.Runtime.ApiOperation.Text().Secured("BotToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, 429).ErrorRange(4, static () => global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_getInviteTargetUsers = global::OpenApiGen.Runtime.ApiOperation.Text().Accepts("text/csv").Secured("BotToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.RatelimitedResponse, 429).ErrorRange(4, static () => global::Corpus.Api.CorpusJsonContext.Default.ErrorResponse);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> GetInviteTargetUsersAsync(string code, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -7,11 +7,9 @@ namespace Corpus.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface ICorpusClient
     {
-        /// <summary>Update an existing pet by Id.</summary>
-        /// <remarks>
-        /// <para><b>Update an existing pet.</b></para>
-        /// <para><c>PUT /pet</c></para>
-        /// </remarks>
+        /// <summary>Update an existing pet.</summary>
+        /// <remarks><para>Update an existing pet by Id.</para>
+        /// <para><c>PUT /pet</c>.</para></remarks>
         /// <param name="body">Update an existent pet in the store</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -20,10 +18,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> UpdatePetAsync(global::Corpus.Api.Pet body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a new pet to the store.</summary>
-        /// <remarks>
-        /// <para><b>Add a new pet to the store.</b></para>
-        /// <para><c>POST /pet</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /pet</c>.</remarks>
         /// <param name="body">Create a new pet in the store</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,11 +26,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> AddPetAsync(global::Corpus.Api.Pet body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Multiple status values can be provided with comma separated strings.</summary>
-        /// <remarks>
-        /// <para><b>Finds Pets by status.</b></para>
-        /// <para><c>GET /pet/findByStatus</c></para>
-        /// </remarks>
+        /// <summary>Finds Pets by status.</summary>
+        /// <remarks><para>Multiple status values can be provided with comma separated strings.</para>
+        /// <para><c>GET /pet/findByStatus</c>.</para></remarks>
         /// <param name="status">Status values that need to be considered for filter</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -43,11 +36,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>>> FindPetsByStatusAsync(global::Corpus.Api.FindPetsByStatusStatus? status = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.</summary>
-        /// <remarks>
-        /// <para><b>Finds Pets by tags.</b></para>
-        /// <para><c>GET /pet/findByTags</c></para>
-        /// </remarks>
+        /// <summary>Finds Pets by tags.</summary>
+        /// <remarks><para>Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.</para>
+        /// <para><c>GET /pet/findByTags</c>.</para></remarks>
         /// <param name="tags">Tags to filter by</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -55,11 +46,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Corpus.Api.Pet>>> FindPetsByTagsAsync(global::System.Collections.Generic.IList<string>? tags = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Returns a single pet.</summary>
-        /// <remarks>
-        /// <para><b>Find pet by ID.</b></para>
-        /// <para><c>GET /pet/{petId}</c></para>
-        /// </remarks>
+        /// <summary>Find pet by ID.</summary>
+        /// <remarks><para>Returns a single pet.</para>
+        /// <para><c>GET /pet/{petId}</c>.</para></remarks>
         /// <param name="petId">ID of pet to return</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -67,11 +56,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> GetPetByIdAsync(long petId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Updates a pet resource based on the form data.</summary>
-        /// <remarks>
-        /// <para><b>Updates a pet in the store with form data.</b></para>
-        /// <para><c>POST /pet/{petId}</c></para>
-        /// </remarks>
+        /// <summary>Updates a pet in the store with form data.</summary>
+        /// <remarks><para>Updates a pet resource based on the form data.</para>
+        /// <para><c>POST /pet/{petId}</c>.</para></remarks>
         /// <param name="petId">ID of pet that needs to be updated</param>
         /// <param name="name">Name of pet that needs to be updated</param>
         /// <param name="status">Status of pet that needs to be updated</param>
@@ -81,11 +68,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Pet>> UpdatePetWithFormAsync(long petId, string? name = null, string? status = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Delete a pet.</summary>
-        /// <remarks>
-        /// <para><b>Deletes a pet.</b></para>
-        /// <para><c>DELETE /pet/{petId}</c></para>
-        /// </remarks>
+        /// <summary>Deletes a pet.</summary>
+        /// <remarks><para>Delete a pet.</para>
+        /// <para><c>DELETE /pet/{petId}</c>.</para></remarks>
         /// <param name="petId">Pet id to delete</param>
         /// <param name="apiKey">The <c>api_key</c> header parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -94,11 +79,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeletePetAsync(long petId, string? apiKey = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Upload image of the pet.</summary>
-        /// <remarks>
-        /// <para><b>Uploads an image.</b></para>
-        /// <para><c>POST /pet/{petId}/uploadImage</c></para>
-        /// </remarks>
+        /// <summary>Uploads an image.</summary>
+        /// <remarks><para>Upload image of the pet.</para>
+        /// <para><c>POST /pet/{petId}/uploadImage</c>.</para></remarks>
         /// <param name="petId">ID of pet to update</param>
         /// <param name="additionalMetadata">Additional Metadata</param>
         /// <param name="body">The <c>application/octet-stream</c> body.</param>
@@ -108,22 +91,18 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiResponse>> UploadFileAsync(long petId, global::System.IO.Stream body, string? additionalMetadata = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Returns a map of status codes to quantities.</summary>
-        /// <remarks>
-        /// <para><b>Returns pet inventories by status.</b></para>
-        /// <para><c>GET /store/inventory</c></para>
-        /// </remarks>
+        /// <summary>Returns pet inventories by status.</summary>
+        /// <remarks><para>Returns a map of status codes to quantities.</para>
+        /// <para><c>GET /store/inventory</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, int>>> GetInventoryAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Place a new order in the store.</summary>
-        /// <remarks>
-        /// <para><b>Place an order for a pet.</b></para>
-        /// <para><c>POST /store/order</c></para>
-        /// </remarks>
+        /// <summary>Place an order for a pet.</summary>
+        /// <remarks><para>Place a new order in the store.</para>
+        /// <para><c>POST /store/order</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -131,11 +110,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Order>> PlaceOrderAsync(global::Corpus.Api.Order? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>For valid response try integer IDs with value &lt;= 5 or &gt; 10. Other values will generate exceptions.</summary>
-        /// <remarks>
-        /// <para><b>Find purchase order by ID.</b></para>
-        /// <para><c>GET /store/order/{orderId}</c></para>
-        /// </remarks>
+        /// <summary>Find purchase order by ID.</summary>
+        /// <remarks><para>For valid response try integer IDs with value &lt;= 5 or &gt; 10. Other values will generate exceptions.</para>
+        /// <para><c>GET /store/order/{orderId}</c>.</para></remarks>
         /// <param name="orderId">ID of order that needs to be fetched</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -143,11 +120,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.Order>> GetOrderByIdAsync(long orderId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>For valid response try integer IDs with value &lt; 1000. Anything above 1000 or non-integers will generate API errors.</summary>
-        /// <remarks>
-        /// <para><b>Delete purchase order by identifier.</b></para>
-        /// <para><c>DELETE /store/order/{orderId}</c></para>
-        /// </remarks>
+        /// <summary>Delete purchase order by identifier.</summary>
+        /// <remarks><para>For valid response try integer IDs with value &lt; 1000. Anything above 1000 or non-integers will generate API errors.</para>
+        /// <para><c>DELETE /store/order/{orderId}</c>.</para></remarks>
         /// <param name="orderId">ID of the order that needs to be deleted</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -155,11 +130,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteOrderAsync(long orderId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>This can only be done by the logged in user.</summary>
-        /// <remarks>
-        /// <para><b>Create user.</b></para>
-        /// <para><c>POST /user</c></para>
-        /// </remarks>
+        /// <summary>Create user.</summary>
+        /// <remarks><para>This can only be done by the logged in user.</para>
+        /// <para><c>POST /user</c>.</para></remarks>
         /// <param name="body">Created user object</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -168,10 +141,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> CreateUserAsync(global::Corpus.Api.User? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Creates list of users with given input array.</summary>
-        /// <remarks>
-        /// <para><b>Creates list of users with given input array.</b></para>
-        /// <para><c>POST /user/createWithList</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /user/createWithList</c>.</remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -179,11 +149,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> CreateUsersWithListInputAsync(global::System.Collections.Generic.IList<global::Corpus.Api.User>? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Log into the system.</summary>
-        /// <remarks>
-        /// <para><b>Logs user into the system.</b></para>
-        /// <para><c>GET /user/login</c></para>
-        /// </remarks>
+        /// <summary>Logs user into the system.</summary>
+        /// <remarks><para>Log into the system.</para>
+        /// <para><c>GET /user/login</c>.</para></remarks>
         /// <param name="username">The user name for login</param>
         /// <param name="password">The password for login in clear text</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -192,22 +160,18 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> LoginUserAsync(string? username = null, string? password = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Log user out of the system.</summary>
-        /// <remarks>
-        /// <para><b>Logs out current logged in user session.</b></para>
-        /// <para><c>GET /user/logout</c></para>
-        /// </remarks>
+        /// <summary>Logs out current logged in user session.</summary>
+        /// <remarks><para>Log user out of the system.</para>
+        /// <para><c>GET /user/logout</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> LogoutUserAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Get user detail based on username.</summary>
-        /// <remarks>
-        /// <para><b>Get user by user name.</b></para>
-        /// <para><c>GET /user/{username}</c></para>
-        /// </remarks>
+        /// <summary>Get user by user name.</summary>
+        /// <remarks><para>Get user detail based on username.</para>
+        /// <para><c>GET /user/{username}</c>.</para></remarks>
         /// <param name="username">The name that needs to be fetched. Use user1 for testing</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -215,11 +179,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.User>> GetUserByNameAsync(string username, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>This can only be done by the logged in user.</summary>
-        /// <remarks>
-        /// <para><b>Update user resource.</b></para>
-        /// <para><c>PUT /user/{username}</c></para>
-        /// </remarks>
+        /// <summary>Update user resource.</summary>
+        /// <remarks><para>This can only be done by the logged in user.</para>
+        /// <para><c>PUT /user/{username}</c>.</para></remarks>
         /// <param name="username">name that need to be deleted</param>
         /// <param name="body">Update an existent user in the store</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -228,11 +190,9 @@ namespace Corpus.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> UpdateUserAsync(string username, global::Corpus.Api.User? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>This can only be done by the logged in user.</summary>
-        /// <remarks>
-        /// <para><b>Delete user resource.</b></para>
-        /// <para><c>DELETE /user/{username}</c></para>
-        /// </remarks>
+        /// <summary>Delete user resource.</summary>
+        /// <remarks><para>This can only be done by the logged in user.</para>
+        /// <para><c>DELETE /user/{username}</c>.</para></remarks>
         /// <param name="username">The name that needs to be deleted</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -255,23 +215,17 @@ namespace Corpus.Api
         public string? ApiKey { get; set; }
     }
 
-    /// <summary>
-    /// <para>
-    /// This is a sample Pet Store Server based on the OpenAPI 3.0 specification.  You can find out more about
-    /// Swagger at [https://swagger.io](https://swagger.io). In the third iteration of the pet store, we've switched to the design first approach!
+    /// <summary>Swagger Petstore - OpenAPI 3.0</summary>
+    /// <remarks><para>This is a sample Pet Store Server based on the OpenAPI 3.0 specification.  You can find out more about
+    /// Swagger at <see href="https://swagger.io">https://swagger.io</see>. In the third iteration of the pet store, we've switched to the design first approach!
     /// You can now help us improve the API whether it's by making changes to the definition itself or to the code.
-    /// That way, with time, we can improve the API in general, and expose some of the new features in OAS3.
-    /// </para>
-    /// <para>
-    /// Some useful links:
-    /// - [The Pet Store repository](https://github.com/swagger-api/swagger-petstore)
-    /// - [The source API definition for the Pet Store](https://github.com/swagger-api/swagger-petstore/blob/master/src/main/resources/openapi.yaml)
-    /// </para>
-    /// </summary>
-    /// <remarks>
-    /// <para><b>Swagger Petstore - OpenAPI 3.0</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// That way, with time, we can improve the API in general, and expose some of the new features in OAS3.</para>
+    /// <para>Some useful links:</para>
+    /// <list type="bullet">
+    /// <item><description><see href="https://github.com/swagger-api/swagger-petstore">The Pet Store repository</see></description></item>
+    /// <item><description><see href="https://github.com/swagger-api/swagger-petstore/blob/master/src/main/resources/openapi.yaml">The source API definition for the Pet Store</see></description></item>
+    /// </list>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class CorpusClient : ICorpusClient
     {

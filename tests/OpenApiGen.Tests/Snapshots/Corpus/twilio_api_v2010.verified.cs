@@ -8,10 +8,7 @@ namespace Corpus.Api
     public partial interface ICorpusClient
     {
         /// <summary>Create a new Twilio Subaccount from the account making the request</summary>
-        /// <remarks>
-        /// <para><b>Create a new Twilio Subaccount from the account making the request</b></para>
-        /// <para><c>POST /2010-04-01/Accounts.json</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /2010-04-01/Accounts.json</c>.</remarks>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -20,10 +17,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> CreateAccountAsync(global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieves a collection of Accounts belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieves a collection of Accounts belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts.json</c>.</remarks>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAccountOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -31,10 +25,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAccountResponse>> ListAccountAsync(global::Corpus.Api.ListAccountOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch the account specified by the provided Account Sid</summary>
-        /// <remarks>
-        /// <para><b>Fetch the account specified by the provided Account Sid</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{Sid}.json</c>.</remarks>
         /// <param name="sid">The Account Sid that uniquely identifies the account to fetch</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -43,10 +34,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> FetchAccountAsync(string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Modify the properties of a given Account</summary>
-        /// <remarks>
-        /// <para><b>Modify the properties of a given Account</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /2010-04-01/Accounts/{Sid}.json</c>.</remarks>
         /// <param name="sid">The Account Sid that uniquely identifies the account to update</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -56,8 +44,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> UpdateAccountAsync(string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will be responsible for the new Address resource.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will be responsible for the new Address resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -66,8 +53,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> CreateAddressAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Addresses.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Addresses.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is responsible for the Address resource to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that is responsible for the Address resource to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAddressOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -75,8 +61,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAddressResponse>> ListAddressAsync(string accountSid, global::Corpus.Api.ListAddressOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json</c>.</summary>
-        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is responsible for the Address resource to delete.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that is responsible for the Address resource to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Address resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -85,8 +70,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteAddressAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is responsible for the Address resource to fetch.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that is responsible for the Address resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Address resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -95,8 +79,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> FetchAddressAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is responsible for the Address resource to update.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that is responsible for the Address resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Address resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -106,11 +89,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> UpdateAddressAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new application within your account</summary>
-        /// <remarks>
-        /// <para><b>Create a new application within your account</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Applications.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Applications.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -119,11 +99,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> CreateApplicationAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of applications representing an application within the requesting account</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of applications representing an application within the requesting account</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Applications.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Application resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Applications.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Application resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListApplicationOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -131,11 +108,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListApplicationResponse>> ListApplicationAsync(string accountSid, global::Corpus.Api.ListApplicationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete the application by the specified application sid</summary>
-        /// <remarks>
-        /// <para><b>Delete the application by the specified application sid</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Application resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Application resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Application resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -144,11 +118,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteApplicationAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch the application specified by the provided sid</summary>
-        /// <remarks>
-        /// <para><b>Fetch the application specified by the provided sid</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Application resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Application resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Application resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -157,11 +128,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> FetchApplicationAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Updates the application's properties</summary>
-        /// <remarks>
-        /// <para><b>Updates the application's properties</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Application resources to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Application resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Application resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -171,11 +139,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> UpdateApplicationAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of an authorized-connect-app</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of an authorized-connect-app</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps/{ConnectAppSid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the AuthorizedConnectApp resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps/{ConnectAppSid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the AuthorizedConnectApp resource to fetch.</param>
         /// <param name="connectAppSid">The SID of the Connect App to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -184,11 +149,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAuthorizedConnectApp>> FetchAuthorizedConnectAppAsync(string accountSid, string connectAppSid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of authorized-connect-apps belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of authorized-connect-apps belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the AuthorizedConnectApp resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the AuthorizedConnectApp resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -199,8 +161,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAuthorizedConnectAppResponse>> ListAuthorizedConnectAppAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the available phone number Country resources.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the available phone number Country resources.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -211,9 +172,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAvailablePhoneNumberCountryResponse>> ListAvailablePhoneNumberCountryAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the available phone number Country resource.</param>
-        /// <param name="countryCode">The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country to fetch available phone number information about.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the available phone number Country resource.</param>
+        /// <param name="countryCode">The <see href="https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2">ISO-3166-1</see> country code of the country to fetch available phone number information about.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -221,9 +181,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAvailablePhoneNumberCountry>> FetchAvailablePhoneNumberCountryAsync(string accountSid, string countryCode, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the AvailablePhoneNumber resources.</param>
-        /// <param name="countryCode">The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country from which to read phone numbers.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the AvailablePhoneNumber resources.</param>
+        /// <param name="countryCode">The <see href="https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2">ISO-3166-1</see> country code of the country from which to read phone numbers.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAvailablePhoneNumberLocalOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -231,9 +190,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAvailablePhoneNumberLocalResponse>> ListAvailablePhoneNumberLocalAsync(string accountSid, string countryCode, global::Corpus.Api.ListAvailablePhoneNumberLocalOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the AvailablePhoneNumber resources.</param>
-        /// <param name="countryCode">The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country from which to read phone numbers.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the AvailablePhoneNumber resources.</param>
+        /// <param name="countryCode">The <see href="https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2">ISO-3166-1</see> country code of the country from which to read phone numbers.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAvailablePhoneNumberMachineToMachineOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -241,9 +199,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAvailablePhoneNumberMachineToMachineResponse>> ListAvailablePhoneNumberMachineToMachineAsync(string accountSid, string countryCode, global::Corpus.Api.ListAvailablePhoneNumberMachineToMachineOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Mobile.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Mobile.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the AvailablePhoneNumber resources.</param>
-        /// <param name="countryCode">The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country from which to read phone numbers.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the AvailablePhoneNumber resources.</param>
+        /// <param name="countryCode">The <see href="https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2">ISO-3166-1</see> country code of the country from which to read phone numbers.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAvailablePhoneNumberMobileOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -251,9 +208,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAvailablePhoneNumberMobileResponse>> ListAvailablePhoneNumberMobileAsync(string accountSid, string countryCode, global::Corpus.Api.ListAvailablePhoneNumberMobileOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/National.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/National.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the AvailablePhoneNumber resources.</param>
-        /// <param name="countryCode">The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country from which to read phone numbers.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the AvailablePhoneNumber resources.</param>
+        /// <param name="countryCode">The <see href="https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2">ISO-3166-1</see> country code of the country from which to read phone numbers.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAvailablePhoneNumberNationalOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -261,9 +217,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAvailablePhoneNumberNationalResponse>> ListAvailablePhoneNumberNationalAsync(string accountSid, string countryCode, global::Corpus.Api.ListAvailablePhoneNumberNationalOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/SharedCost.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/SharedCost.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the AvailablePhoneNumber resources.</param>
-        /// <param name="countryCode">The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country from which to read phone numbers.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the AvailablePhoneNumber resources.</param>
+        /// <param name="countryCode">The <see href="https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2">ISO-3166-1</see> country code of the country from which to read phone numbers.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAvailablePhoneNumberSharedCostOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -271,9 +226,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAvailablePhoneNumberSharedCostResponse>> ListAvailablePhoneNumberSharedCostAsync(string accountSid, string countryCode, global::Corpus.Api.ListAvailablePhoneNumberSharedCostOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/TollFree.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/TollFree.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the AvailablePhoneNumber resources.</param>
-        /// <param name="countryCode">The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country from which to read phone numbers.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the AvailablePhoneNumber resources.</param>
+        /// <param name="countryCode">The <see href="https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2">ISO-3166-1</see> country code of the country from which to read phone numbers.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAvailablePhoneNumberTollFreeOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -281,9 +235,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAvailablePhoneNumberTollFreeResponse>> ListAvailablePhoneNumberTollFreeAsync(string accountSid, string countryCode, global::Corpus.Api.ListAvailablePhoneNumberTollFreeOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Voip.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Voip.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) requesting the AvailablePhoneNumber resources.</param>
-        /// <param name="countryCode">The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country from which to read phone numbers.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> requesting the AvailablePhoneNumber resources.</param>
+        /// <param name="countryCode">The <see href="https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2">ISO-3166-1</see> country code of the country from which to read phone numbers.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListAvailablePhoneNumberVoipOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -291,10 +244,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListAvailablePhoneNumberVoipResponse>> ListAvailablePhoneNumberVoipAsync(string accountSid, string countryCode, global::Corpus.Api.ListAvailablePhoneNumberVoipOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch the balance for an Account based on Account Sid. Balance changes may not be reflected immediately. Child accounts do not contain balance information</summary>
-        /// <remarks>
-        /// <para><b>Fetch the balance for an Account based on Account Sid. Balance changes may not be reflected immediately. Child accounts do not contain balance information</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Balance.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Balance.json</c>.</remarks>
         /// <param name="accountSid">The unique SID identifier of the Account.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -303,11 +253,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountBalance>> FetchBalanceAsync(string accountSid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new outgoing call to phones, SIP-enabled endpoints or Twilio Client connections</summary>
-        /// <remarks>
-        /// <para><b>Create a new outgoing call to phones, SIP-enabled endpoints or Twilio Client connections</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -316,11 +263,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> CreateCallAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieves a collection of calls made to and from your account</summary>
-        /// <remarks>
-        /// <para><b>Retrieves a collection of calls made to and from your account</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Calls.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call resource(s) to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Call resource(s) to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListCallOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -328,11 +272,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListCallResponse>> ListCallAsync(string accountSid, global::Corpus.Api.ListCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a Call record from your account. Once the record is deleted, it will no longer appear in the API and Account Portal logs.</summary>
-        /// <remarks>
-        /// <para><b>Delete a Call record from your account. Once the record is deleted, it will no longer appear in the API and Account Portal logs.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call resource(s) to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Call resource(s) to delete.</param>
         /// <param name="sid">The Twilio-provided Call SID that uniquely identifies the Call resource to delete</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -341,11 +282,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteCallAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch the call specified by the provided Call SID</summary>
-        /// <remarks>
-        /// <para><b>Fetch the call specified by the provided Call SID</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call resource(s) to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Call resource(s) to fetch.</param>
         /// <param name="sid">The SID of the Call resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -354,11 +292,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> FetchCallAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Initiates a call redirect or terminates a call</summary>
-        /// <remarks>
-        /// <para><b>Initiates a call redirect or terminates a call</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call resource(s) to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Call resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Call resource to update</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -368,10 +303,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> UpdateCallAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of all events for a call.</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of all events for a call.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Events.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Events.json</c>.</remarks>
         /// <param name="accountSid">The unique SID identifier of the Account.</param>
         /// <param name="callSid">The unique SID identifier of the Call.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
@@ -384,9 +316,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListCallEventResponse>> ListCallEventAsync(string accountSid, string callSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications/{Sid}.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call Notification resource to fetch.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the Call Notification resource to fetch.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Call Notification resource to fetch.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the Call Notification resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Call Notification resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -395,9 +326,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallNotificationInstance>> FetchCallNotificationAsync(string accountSid, string callSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call Notification resources to read.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the Call Notification resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Call Notification resources to read.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the Call Notification resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListCallNotificationOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -405,12 +335,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListCallNotificationResponse>> ListCallNotificationAsync(string accountSid, string callSid, global::Corpus.Api.ListCallNotificationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a recording for the call</summary>
-        /// <remarks>
-        /// <para><b>Create a recording for the call</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) to associate the resource with.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> to associate the resource with.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -419,12 +346,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> CreateCallRecordingAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of recordings belonging to the call used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of recordings belonging to the call used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resources to read.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording resources to read.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListCallRecordingOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -432,12 +356,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListCallRecordingResponse>> ListCallRecordingAsync(string accountSid, string callSid, global::Corpus.Api.ListCallRecordingOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Changes the status of the recording to paused, stopped, or in-progress. Note: Pass <c>Twilio.CURRENT</c> instead of recording sid to reference current active recording.</summary>
-        /// <remarks>
-        /// <para><b>Changes the status of the recording to paused, stopped, or in-progress. Note: Pass `Twilio.CURRENT` instead of recording sid to reference current active recording.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resource to update.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resource to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording resource to update.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -447,12 +368,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> UpdateCallRecordingAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a recording for a call</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a recording for a call</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resource to fetch.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording resource to fetch.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -461,12 +379,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> FetchCallRecordingAsync(string accountSid, string callSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a recording from your account</summary>
-        /// <remarks>
-        /// <para><b>Delete a recording from your account</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resources to delete.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording resources to delete.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -475,11 +390,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteCallRecordingAsync(string accountSid, string callSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a conference</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a conference</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference resource(s) to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference resource(s) to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference resource to fetch</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -488,8 +400,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConference>> FetchConferenceAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference resource(s) to update.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference resource to update</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -499,11 +410,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConference>> UpdateConferenceAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of conferences belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of conferences belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference resource(s) to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference resource(s) to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListConferenceOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -511,11 +419,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListConferenceResponse>> ListConferenceAsync(string accountSid, global::Corpus.Api.ListConferenceOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of recordings belonging to the call used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of recordings belonging to the call used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference Recording resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference Recording resources to read.</param>
         /// <param name="conferenceSid">The Conference SID that identifies the conference associated with the recording to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListConferenceRecordingOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -524,11 +429,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListConferenceRecordingResponse>> ListConferenceRecordingAsync(string accountSid, string conferenceSid, global::Corpus.Api.ListConferenceRecordingOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Changes the status of the recording to paused, stopped, or in-progress. Note: To use <c>Twilio.CURRENT</c>, pass it as recording sid.</summary>
-        /// <remarks>
-        /// <para><b>Changes the status of the recording to paused, stopped, or in-progress. Note: To use `Twilio.CURRENT`, pass it as recording sid.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference Recording resource to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference Recording resource to update.</param>
         /// <param name="conferenceSid">The Conference SID that identifies the conference associated with the recording to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference Recording resource to update. Use <c>Twilio.CURRENT</c> to reference the current active recording.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
@@ -539,11 +441,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceConferenceRecording>> UpdateConferenceRecordingAsync(string accountSid, string conferenceSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a recording for a call</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a recording for a call</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference Recording resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference Recording resource to fetch.</param>
         /// <param name="conferenceSid">The Conference SID that identifies the conference associated with the recording to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference Recording resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -553,11 +452,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceConferenceRecording>> FetchConferenceRecordingAsync(string accountSid, string conferenceSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a recording from your account</summary>
-        /// <remarks>
-        /// <para><b>Delete a recording from your account</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference Recording resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference Recording resources to delete.</param>
         /// <param name="conferenceSid">The Conference SID that identifies the conference associated with the recording to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference Recording resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -567,11 +463,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteConferenceRecordingAsync(string accountSid, string conferenceSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a connect-app</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a connect-app</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ConnectApp resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ConnectApp resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ConnectApp resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -580,11 +473,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConnectApp>> FetchConnectAppAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update a connect-app with the specified parameters</summary>
-        /// <remarks>
-        /// <para><b>Update a connect-app with the specified parameters</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ConnectApp resources to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ConnectApp resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ConnectApp resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -594,11 +484,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConnectApp>> UpdateConnectAppAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an instance of a connect-app</summary>
-        /// <remarks>
-        /// <para><b>Delete an instance of a connect-app</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ConnectApp resource to fetch.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ConnectApp resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ConnectApp resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -607,11 +494,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteConnectAppAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of connect-apps belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of connect-apps belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/ConnectApps.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ConnectApp resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/ConnectApps.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ConnectApp resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -622,8 +506,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListConnectAppResponse>> ListConnectAppAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Addresses/{AddressSid}/DependentPhoneNumbers.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Addresses/{AddressSid}/DependentPhoneNumbers.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the DependentPhoneNumber resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the DependentPhoneNumber resources to read.</param>
         /// <param name="addressSid">The SID of the Address resource associated with the phone number.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -635,11 +518,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListDependentPhoneNumberResponse>> ListDependentPhoneNumberAsync(string accountSid, string addressSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update an incoming-phone-number instance.</summary>
-        /// <remarks>
-        /// <para><b>Update an incoming-phone-number instance.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IncomingPhoneNumber resource to update.  For more information, see [Exchanging Numbers Between Subaccounts](https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers).</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the IncomingPhoneNumber resource to update.  For more information, see <see href="https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers">Exchanging Numbers Between Subaccounts</see>.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the IncomingPhoneNumber resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -649,11 +529,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> UpdateIncomingPhoneNumberAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an incoming-phone-number belonging to the account used to make the request.</summary>
-        /// <remarks>
-        /// <para><b>Fetch an incoming-phone-number belonging to the account used to make the request.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IncomingPhoneNumber resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the IncomingPhoneNumber resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the IncomingPhoneNumber resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -662,11 +539,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> FetchIncomingPhoneNumberAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a phone-numbers belonging to the account used to make the request.</summary>
-        /// <remarks>
-        /// <para><b>Delete a phone-numbers belonging to the account used to make the request.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IncomingPhoneNumber resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the IncomingPhoneNumber resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the IncomingPhoneNumber resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -675,11 +549,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteIncomingPhoneNumberAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of incoming-phone-numbers belonging to the account used to make the request.</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of incoming-phone-numbers belonging to the account used to make the request.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IncomingPhoneNumber resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the IncomingPhoneNumber resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListIncomingPhoneNumberOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -687,11 +558,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListIncomingPhoneNumberResponse>> ListIncomingPhoneNumberAsync(string accountSid, global::Corpus.Api.ListIncomingPhoneNumberOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Purchase a phone-number for the account.</summary>
-        /// <remarks>
-        /// <para><b>Purchase a phone-number for the account.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -700,11 +568,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> CreateIncomingPhoneNumberAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of an Add-on installation currently assigned to this Number.</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of an Add-on installation currently assigned to this Number.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resource to fetch.</param>
         /// <param name="resourceSid">The SID of the Phone Number to which the Add-on is assigned.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -714,11 +579,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn>> FetchIncomingPhoneNumberAssignedAddOnAsync(string accountSid, string resourceSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove the assignment of an Add-on installation from the Number specified.</summary>
-        /// <remarks>
-        /// <para><b>Remove the assignment of an Add-on installation from the Number specified.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resources to delete.</param>
         /// <param name="resourceSid">The SID of the Phone Number to which the Add-on is assigned.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -728,11 +590,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteIncomingPhoneNumberAssignedAddOnAsync(string accountSid, string resourceSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of Add-on installations currently assigned to this Number.</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of Add-on installations currently assigned to this Number.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resources to read.</param>
         /// <param name="resourceSid">The SID of the Phone Number to which the Add-on is assigned.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -744,11 +603,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListIncomingPhoneNumberAssignedAddOnResponse>> ListIncomingPhoneNumberAssignedAddOnAsync(string accountSid, string resourceSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Assign an Add-on installation to the Number specified.</summary>
-        /// <remarks>
-        /// <para><b>Assign an Add-on installation to the Number specified.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="resourceSid">The SID of the Phone Number to assign the Add-on.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -758,11 +614,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn>> CreateIncomingPhoneNumberAssignedAddOnAsync(string accountSid, string resourceSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of an Extension for the Assigned Add-on.</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of an Extension for the Assigned Add-on.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resource to fetch.</param>
         /// <param name="resourceSid">The SID of the Phone Number to which the Add-on is assigned.</param>
         /// <param name="assignedAddOnSid">The SID that uniquely identifies the assigned Add-on installation.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the resource to fetch.</param>
@@ -773,11 +626,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOnIncomingPhoneNumberAssignedAddOnExtension>> FetchIncomingPhoneNumberAssignedAddOnExtensionAsync(string accountSid, string resourceSid, string assignedAddOnSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of Extensions for the Assigned Add-on.</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of Extensions for the Assigned Add-on.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resources to read.</param>
         /// <param name="resourceSid">The SID of the Phone Number to which the Add-on is assigned.</param>
         /// <param name="assignedAddOnSid">The SID that uniquely identifies the assigned Add-on installation.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
@@ -790,8 +640,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListIncomingPhoneNumberAssignedAddOnExtensionResponse>> ListIncomingPhoneNumberAssignedAddOnExtensionAsync(string accountSid, string resourceSid, string assignedAddOnSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListIncomingPhoneNumberLocalOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -799,8 +648,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListIncomingPhoneNumberLocalResponse>> ListIncomingPhoneNumberLocalAsync(string accountSid, global::Corpus.Api.ListIncomingPhoneNumberLocalOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -809,8 +657,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberLocal>> CreateIncomingPhoneNumberLocalAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListIncomingPhoneNumberMobileOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -818,8 +665,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListIncomingPhoneNumberMobileResponse>> ListIncomingPhoneNumberMobileAsync(string accountSid, global::Corpus.Api.ListIncomingPhoneNumberMobileOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -828,8 +674,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberMobile>> CreateIncomingPhoneNumberMobileAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListIncomingPhoneNumberTollFreeOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -837,8 +682,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListIncomingPhoneNumberTollFreeResponse>> ListIncomingPhoneNumberTollFreeAsync(string accountSid, global::Corpus.Api.ListIncomingPhoneNumberTollFreeOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -847,8 +691,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberTollFree>> CreateIncomingPhoneNumberTollFreeAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Key resource to fetch.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Key resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Key resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -857,8 +700,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountKey>> FetchKeyAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Key resources to update.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Key resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Key resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -868,8 +710,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountKey>> UpdateKeyAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c>.</summary>
-        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Key resources to delete.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Key resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Key resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -878,8 +719,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteKeyAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Keys.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Keys.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Key resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Key resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -890,8 +730,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListKeyResponse>> ListKeyAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Keys.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Keys.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will be responsible for the new Key resource.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will be responsible for the new Key resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -900,11 +739,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewKey>> CreateNewKeyAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete the Media resource.</summary>
-        /// <remarks>
-        /// <para><b>Delete the Media resource.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is associated with the Media resource.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that is associated with the Media resource.</param>
         /// <param name="messageSid">The SID of the Message resource that is associated with the Media resource.</param>
         /// <param name="sid">The unique identifier of the to-be-deleted Media resource.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -914,11 +750,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteMediaAsync(string accountSid, string messageSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a single Media resource associated with a specific Message resource</summary>
-        /// <remarks>
-        /// <para><b>Fetch a single Media resource associated with a specific Message resource</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with the Media resource.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> associated with the Media resource.</param>
         /// <param name="messageSid">The SID of the Message resource that is associated with the Media resource.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Media resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -928,11 +761,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessageMedia>> FetchMediaAsync(string accountSid, string messageSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a list of Media resources associated with a specific Message resource</summary>
-        /// <remarks>
-        /// <para><b>Read a list of Media resources associated with a specific Message resource</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is associated with the Media resources.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that is associated with the Media resources.</param>
         /// <param name="messageSid">The SID of the Message resource that is associated with the Media resources.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListMediaOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -941,13 +771,10 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListMediaResponse>> ListMediaAsync(string accountSid, string messageSid, global::Corpus.Api.ListMediaOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a specific member from the queue</summary>
-        /// <remarks>
-        /// <para><b>Fetch a specific member from the queue</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Member resource(s) to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Member resource(s) to fetch.</param>
         /// <param name="queueSid">The SID of the Queue in which to find the members to fetch.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resource(s) to fetch.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the resource(s) to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -955,13 +782,10 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueueMember>> FetchMemberAsync(string accountSid, string queueSid, string callSid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Dequeue a member from a queue and have the member's call begin executing the TwiML document at that URL</summary>
-        /// <remarks>
-        /// <para><b>Dequeue a member from a queue and have the member's call begin executing the TwiML document at that URL</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Member resource(s) to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Member resource(s) to update.</param>
         /// <param name="queueSid">The SID of the Queue in which to find the members to update.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resource(s) to update.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the resource(s) to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -970,11 +794,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueueMember>> UpdateMemberAsync(string accountSid, string queueSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve the members of the queue</summary>
-        /// <remarks>
-        /// <para><b>Retrieve the members of the queue</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Member resource(s) to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Member resource(s) to read.</param>
         /// <param name="queueSid">The SID of the Queue in which to find the members</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -986,11 +807,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListMemberResponse>> ListMemberAsync(string accountSid, string queueSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Send a message</summary>
-        /// <remarks>
-        /// <para><b>Send a message</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) creating the Message resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> creating the Message resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -999,11 +817,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> CreateMessageAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of Message resources associated with a Twilio Account</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of Message resources associated with a Twilio Account</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Messages.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with the Message resources.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Messages.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> associated with the Message resources.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListMessageOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1011,11 +826,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListMessageResponse>> ListMessageAsync(string accountSid, global::Corpus.Api.ListMessageOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes a Message resource from your account</summary>
-        /// <remarks>
-        /// <para><b>Deletes a Message resource from your account</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with the Message resource</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> associated with the Message resource</param>
         /// <param name="sid">The SID of the Message resource you wish to delete</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1024,11 +836,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteMessageAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a specific Message</summary>
-        /// <remarks>
-        /// <para><b>Fetch a specific Message</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with the Message resource</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> associated with the Message resource</param>
         /// <param name="sid">The SID of the Message resource to be fetched</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1037,11 +846,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> FetchMessageAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update a Message resource (used to redact Message <c>body</c> text and to cancel not-yet-sent messages)</summary>
-        /// <remarks>
-        /// <para><b>Update a Message resource (used to redact Message `body` text and to cancel not-yet-sent messages)</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Message resources to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Message resources to update.</param>
         /// <param name="sid">The SID of the Message resource to be updated</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1051,11 +857,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> UpdateMessageAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create Message Feedback to confirm a tracked user action was performed by the recipient of the associated Message</summary>
-        /// <remarks>
-        /// <para><b>Create Message Feedback to confirm a tracked user action was performed by the recipient of the associated Message</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with the Message resource for which to create MessageFeedback.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> associated with the Message resource for which to create MessageFeedback.</param>
         /// <param name="messageSid">The SID of the Message resource for which to create MessageFeedback.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1065,11 +868,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessageMessageFeedback>> CreateMessageFeedbackAsync(string accountSid, string messageSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new Signing Key for the account making the request.</summary>
-        /// <remarks>
-        /// <para><b>Create a new Signing Key for the account making the request.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SigningKeys.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will be responsible for the new Key resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SigningKeys.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will be responsible for the new Key resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1078,7 +878,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewSigningKey>> CreateNewSigningKeyAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/SigningKeys.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SigningKeys.json</c></remarks>
         /// <param name="accountSid">The <c>AccountSid</c> path parameter.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -1090,11 +889,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSigningKeyResponse>> ListSigningKeyAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a notification belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Fetch a notification belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Notifications/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Notification resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Notifications/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Notification resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Notification resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1103,11 +899,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNotificationInstance>> FetchNotificationAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of notifications belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of notifications belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Notifications.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Notification resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Notifications.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Notification resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListNotificationOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1115,11 +908,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListNotificationResponse>> ListNotificationAsync(string accountSid, global::Corpus.Api.ListNotificationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an outgoing-caller-id belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Fetch an outgoing-caller-id belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the OutgoingCallerId resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the OutgoingCallerId resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the OutgoingCallerId resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1128,11 +918,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountOutgoingCallerId>> FetchOutgoingCallerIdAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Updates the caller-id</summary>
-        /// <remarks>
-        /// <para><b>Updates the caller-id</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the OutgoingCallerId resources to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the OutgoingCallerId resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the OutgoingCallerId resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1142,11 +929,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountOutgoingCallerId>> UpdateOutgoingCallerIdAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete the caller-id specified from the account</summary>
-        /// <remarks>
-        /// <para><b>Delete the caller-id specified from the account</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the OutgoingCallerId resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the OutgoingCallerId resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the OutgoingCallerId resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1155,11 +939,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteOutgoingCallerIdAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of outgoing-caller-ids belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of outgoing-caller-ids belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the OutgoingCallerId resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the OutgoingCallerId resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListOutgoingCallerIdOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1167,8 +948,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListOutgoingCallerIdResponse>> ListOutgoingCallerIdAsync(string accountSid, global::Corpus.Api.ListOutgoingCallerIdOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for the new caller ID resource.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for the new caller ID resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1177,13 +957,10 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountValidationRequest>> CreateValidationRequestAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a participant</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a participant</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Participant resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Participant resource to fetch.</param>
         /// <param name="conferenceSid">The SID of the conference with the participant to fetch.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID or label of the participant to fetch. Non URL safe characters in a label must be percent encoded, for example, a space character is represented as %20.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID or label of the participant to fetch. Non URL safe characters in a label must be percent encoded, for example, a space character is represented as %20.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1191,13 +968,10 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> FetchParticipantAsync(string accountSid, string conferenceSid, string callSid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update the properties of the participant</summary>
-        /// <remarks>
-        /// <para><b>Update the properties of the participant</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Participant resources to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Participant resources to update.</param>
         /// <param name="conferenceSid">The SID of the conference with the participant to update.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID or label of the participant to update. Non URL safe characters in a label must be percent encoded, for example, a space character is represented as %20.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID or label of the participant to update. Non URL safe characters in a label must be percent encoded, for example, a space character is represented as %20.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1206,13 +980,10 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> UpdateParticipantAsync(string accountSid, string conferenceSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Kick a participant from a given conference</summary>
-        /// <remarks>
-        /// <para><b>Kick a participant from a given conference</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Participant resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Participant resources to delete.</param>
         /// <param name="conferenceSid">The SID of the conference with the participants to delete.</param>
-        /// <param name="callSid">The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID or label of the participant to delete. Non URL safe characters in a label must be percent encoded, for example, a space character is represented as %20.</param>
+        /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID or label of the participant to delete. Non URL safe characters in a label must be percent encoded, for example, a space character is represented as %20.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The answer's status and headers, through <c>GetRawResponse()</c>.</returns>
@@ -1220,8 +991,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteParticipantAsync(string accountSid, string conferenceSid, string callSid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="conferenceSid">The SID of the participant's conference.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1231,11 +1001,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> CreateParticipantAsync(string accountSid, string conferenceSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of participants belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of participants belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Participant resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Participant resources to read.</param>
         /// <param name="conferenceSid">The SID of the conference with the participants to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListParticipantOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1244,11 +1011,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListParticipantResponse>> ListParticipantAsync(string accountSid, string conferenceSid, global::Corpus.Api.ListParticipantOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>create an instance of payments. This will start a new payments session</summary>
-        /// <remarks>
-        /// <para><b>create an instance of payments. This will start a new payments session</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="callSid">The SID of the call that will create the resource. Call leg associated with this sid is expected to provide payment information thru DTMF.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1258,11 +1022,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> CreatePaymentsAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>update an instance of payments with different phases of payment flows.</summary>
-        /// <remarks>
-        /// <para><b>update an instance of payments with different phases of payment flows.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will update the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will update the resource.</param>
         /// <param name="callSid">The SID of the call that will update the resource. This should be the same call sid that was used to create payments resource.</param>
         /// <param name="sid">The SID of Payments session that needs to be updated.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
@@ -1273,11 +1034,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> UpdatePaymentsAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a queue identified by the QueueSid</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a queue identified by the QueueSid</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Queue resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Queue resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Queue resource to fetch</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1286,11 +1044,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> FetchQueueAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update the queue with the new parameters</summary>
-        /// <remarks>
-        /// <para><b>Update the queue with the new parameters</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Queue resource to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Queue resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Queue resource to update</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1300,11 +1055,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> UpdateQueueAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove an empty queue</summary>
-        /// <remarks>
-        /// <para><b>Remove an empty queue</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Queue resource to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Queue resource to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Queue resource to delete</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1313,11 +1065,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteQueueAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of queues belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of queues belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Queues.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Queue resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Queues.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Queue resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -1328,11 +1077,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListQueueResponse>> ListQueueAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a queue</summary>
-        /// <remarks>
-        /// <para><b>Create a queue</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Queues.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Queues.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1341,12 +1087,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> CreateQueueAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a Transcription</summary>
-        /// <remarks>
-        /// <para><b>Create a Transcription</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Transcription resource.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Transcription resource is associated with.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Transcription resource.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Transcription resource is associated with.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1355,12 +1098,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> CreateRealtimeTranscriptionAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stop a Transcription using either the SID of the Transcription resource or the <c>name</c> used when creating the resource</summary>
-        /// <remarks>
-        /// <para><b>Stop a Transcription using either the SID of the Transcription resource or the `name` used when creating the resource</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Transcription resource.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Transcription resource is associated with.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Transcription resource.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Transcription resource is associated with.</param>
         /// <param name="sid">The SID of the Transcription resource, or the <c>name</c> used when creating the resource</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1370,11 +1110,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> UpdateRealtimeTranscriptionAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a recording</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a recording</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording resource to fetch.</param>
         /// <param name="includeSoftDeleted">A boolean parameter indicating whether to retrieve soft deleted recordings or not. Recordings metadata are kept after deletion for a retention period of 40 days.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1384,11 +1121,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountRecording>> FetchRecordingAsync(string accountSid, string sid, bool? includeSoftDeleted = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a recording from your account</summary>
-        /// <remarks>
-        /// <para><b>Delete a recording from your account</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1397,11 +1131,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteRecordingAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of recordings belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of recordings belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListRecordingOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1409,11 +1140,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListRecordingResponse>> ListRecordingAsync(string accountSid, global::Corpus.Api.ListRecordingOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of an AddOnResult</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of an AddOnResult</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording AddOnResult resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording AddOnResult resource to fetch.</param>
         /// <param name="referenceSid">The SID of the recording to which the result to fetch belongs.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording AddOnResult resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1423,11 +1151,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountRecordingRecordingAddOnResult>> FetchRecordingAddOnResultAsync(string accountSid, string referenceSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a result and purge all associated Payloads</summary>
-        /// <remarks>
-        /// <para><b>Delete a result and purge all associated Payloads</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording AddOnResult resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording AddOnResult resources to delete.</param>
         /// <param name="referenceSid">The SID of the recording to which the result to delete belongs.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording AddOnResult resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1437,11 +1162,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteRecordingAddOnResultAsync(string accountSid, string referenceSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of results belonging to the recording</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of results belonging to the recording</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording AddOnResult resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording AddOnResult resources to read.</param>
         /// <param name="referenceSid">The SID of the recording to which the result to read belongs.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -1453,11 +1175,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListRecordingAddOnResultResponse>> ListRecordingAddOnResultAsync(string accountSid, string referenceSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a result payload</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a result payload</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording AddOnResult Payload resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording AddOnResult Payload resource to fetch.</param>
         /// <param name="referenceSid">The SID of the recording to which the AddOnResult resource that contains the payload to fetch belongs.</param>
         /// <param name="addOnResultSid">The SID of the AddOnResult to which the payload to fetch belongs.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording AddOnResult Payload resource to fetch.</param>
@@ -1468,11 +1187,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountRecordingRecordingAddOnResultRecordingAddOnResultPayload>> FetchRecordingAddOnResultPayloadAsync(string accountSid, string referenceSid, string addOnResultSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a payload from the result along with all associated Data</summary>
-        /// <remarks>
-        /// <para><b>Delete a payload from the result along with all associated Data</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording AddOnResult Payload resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording AddOnResult Payload resources to delete.</param>
         /// <param name="referenceSid">The SID of the recording to which the AddOnResult resource that contains the payloads to delete belongs.</param>
         /// <param name="addOnResultSid">The SID of the AddOnResult to which the payloads to delete belongs.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording AddOnResult Payload resource to delete.</param>
@@ -1483,11 +1199,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteRecordingAddOnResultPayloadAsync(string accountSid, string referenceSid, string addOnResultSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of payloads belonging to the AddOnResult</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of payloads belonging to the AddOnResult</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording AddOnResult Payload resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording AddOnResult Payload resources to read.</param>
         /// <param name="referenceSid">The SID of the recording to which the AddOnResult resource that contains the payloads to read belongs.</param>
         /// <param name="addOnResultSid">The SID of the AddOnResult to which the payloads to read belongs.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
@@ -1500,11 +1213,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListRecordingAddOnResultPayloadResponse>> ListRecordingAddOnResultPayloadAsync(string accountSid, string referenceSid, string addOnResultSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a result payload</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a result payload</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{PayloadSid}/Data.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording AddOnResult Payload resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{PayloadSid}/Data.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording AddOnResult Payload resource to fetch.</param>
         /// <param name="referenceSid">The SID of the recording to which the AddOnResult resource that contains the payload to fetch belongs.</param>
         /// <param name="addOnResultSid">The SID of the AddOnResult to which the payload to fetch belongs.</param>
         /// <param name="payloadSid">The Twilio-provided string that uniquely identifies the Recording AddOnResult Payload resource to fetch.</param>
@@ -1515,9 +1225,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> FetchRecordingAddOnResultPayloadDataAsync(string accountSid, string referenceSid, string addOnResultSid, string payloadSid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions/{Sid}.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Transcription resource to fetch.</param>
-        /// <param name="recordingSid">The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) that created the transcription to fetch.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Transcription resource to fetch.</param>
+        /// <param name="recordingSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/recording">Recording</see> that created the transcription to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Transcription resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1526,9 +1235,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountRecordingRecordingTranscription>> FetchRecordingTranscriptionAsync(string accountSid, string recordingSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions/{Sid}.json</c>.</summary>
-        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Transcription resources to delete.</param>
-        /// <param name="recordingSid">The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) that created the transcription to delete.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Transcription resources to delete.</param>
+        /// <param name="recordingSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/recording">Recording</see> that created the transcription to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Transcription resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1537,9 +1245,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteRecordingTranscriptionAsync(string accountSid, string recordingSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Transcription resources to read.</param>
-        /// <param name="recordingSid">The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) that created the transcriptions to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Transcription resources to read.</param>
+        /// <param name="recordingSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/recording">Recording</see> that created the transcriptions to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -1550,11 +1257,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListRecordingTranscriptionResponse>> ListRecordingTranscriptionAsync(string accountSid, string recordingSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a short code</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a short code</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ShortCode resource(s) to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ShortCode resource(s) to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ShortCode resource to fetch</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1563,11 +1267,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountShortCode>> FetchShortCodeAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update a short code with the following parameters</summary>
-        /// <remarks>
-        /// <para><b>Update a short code with the following parameters</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ShortCode resource(s) to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ShortCode resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ShortCode resource to update</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1577,11 +1278,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountShortCode>> UpdateShortCodeAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of short-codes belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of short-codes belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ShortCode resource(s) to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ShortCode resource(s) to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListShortCodeOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1589,7 +1287,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListShortCodeResponse>> ListShortCodeAsync(string accountSid, global::Corpus.Api.ListShortCodeOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c></remarks>
         /// <param name="accountSid">The <c>AccountSid</c> path parameter.</param>
         /// <param name="sid">The <c>Sid</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1599,7 +1296,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSigningKey>> FetchSigningKeyAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c>.</summary>
-        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c></remarks>
         /// <param name="accountSid">The <c>AccountSid</c> path parameter.</param>
         /// <param name="sid">The <c>Sid</c> path parameter.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
@@ -1610,7 +1306,6 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSigningKey>> UpdateSigningKeyAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c>.</summary>
-        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c></remarks>
         /// <param name="accountSid">The <c>AccountSid</c> path parameter.</param>
         /// <param name="sid">The <c>Sid</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1620,11 +1315,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSigningKeyAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new credential list mapping resource</summary>
-        /// <remarks>
-        /// <para><b>Create a new credential list mapping resource</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1634,11 +1326,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsCredentialListMapping>> CreateSipAuthCallsCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of credential list mappings belonging to the domain used in the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of credential list mappings belonging to the domain used in the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialListMapping resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the CredentialListMapping resources to read.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -1650,11 +1339,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipAuthCallsCredentialListMappingResponse>> ListSipAuthCallsCredentialListMappingAsync(string accountSid, string domainSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a specific instance of a credential list mapping</summary>
-        /// <remarks>
-        /// <para><b>Fetch a specific instance of a credential list mapping</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialListMapping resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the CredentialListMapping resource to fetch.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the CredentialListMapping resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1664,11 +1350,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsCredentialListMapping>> FetchSipAuthCallsCredentialListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a credential list mapping from the requested domain</summary>
-        /// <remarks>
-        /// <para><b>Delete a credential list mapping from the requested domain</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialListMapping resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the CredentialListMapping resources to delete.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resource to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the CredentialListMapping resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1678,11 +1361,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipAuthCallsCredentialListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new IP Access Control List mapping</summary>
-        /// <remarks>
-        /// <para><b>Create a new IP Access Control List mapping</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1692,11 +1372,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsIpAccessControlListMapping>> CreateSipAuthCallsIpAccessControlListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of IP Access Control List mappings belonging to the domain used in the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of IP Access Control List mappings belonging to the domain used in the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IpAccessControlListMapping resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the IpAccessControlListMapping resources to read.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -1708,11 +1385,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipAuthCallsIpAccessControlListMappingResponse>> ListSipAuthCallsIpAccessControlListMappingAsync(string accountSid, string domainSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a specific instance of an IP Access Control List mapping</summary>
-        /// <remarks>
-        /// <para><b>Fetch a specific instance of an IP Access Control List mapping</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IpAccessControlListMapping resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the IpAccessControlListMapping resource to fetch.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the IpAccessControlListMapping resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1722,11 +1396,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsIpAccessControlListMapping>> FetchSipAuthCallsIpAccessControlListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an IP Access Control List mapping from the requested domain</summary>
-        /// <remarks>
-        /// <para><b>Delete an IP Access Control List mapping from the requested domain</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IpAccessControlListMapping resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the IpAccessControlListMapping resources to delete.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the IpAccessControlListMapping resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1736,11 +1407,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipAuthCallsIpAccessControlListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new credential list mapping resource</summary>
-        /// <remarks>
-        /// <para><b>Create a new credential list mapping resource</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1750,11 +1418,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthRegistrationsSipAuthRegistrationsCredentialListMapping>> CreateSipAuthRegistrationsCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of credential list mappings belonging to the domain used in the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of credential list mappings belonging to the domain used in the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialListMapping resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the CredentialListMapping resources to read.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -1766,11 +1431,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipAuthRegistrationsCredentialListMappingResponse>> ListSipAuthRegistrationsCredentialListMappingAsync(string accountSid, string domainSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a specific instance of a credential list mapping</summary>
-        /// <remarks>
-        /// <para><b>Fetch a specific instance of a credential list mapping</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialListMapping resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the CredentialListMapping resource to fetch.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the CredentialListMapping resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1780,11 +1442,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthRegistrationsSipAuthRegistrationsCredentialListMapping>> FetchSipAuthRegistrationsCredentialListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a credential list mapping from the requested domain</summary>
-        /// <remarks>
-        /// <para><b>Delete a credential list mapping from the requested domain</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialListMapping resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the CredentialListMapping resources to delete.</param>
         /// <param name="domainSid">The SID of the SIP domain that contains the resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the CredentialListMapping resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1794,10 +1453,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipAuthRegistrationsCredentialListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of credentials.</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of credentials.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list that contains the desired credentials.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
@@ -1810,10 +1466,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipCredentialResponse>> ListSipCredentialAsync(string accountSid, string credentialListSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new credential resource.</summary>
-        /// <remarks>
-        /// <para><b>Create a new credential resource.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list to include the created credential.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
@@ -1824,10 +1477,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> CreateSipCredentialAsync(string accountSid, string credentialListSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a single credential.</summary>
-        /// <remarks>
-        /// <para><b>Fetch a single credential.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list that contains the desired credential.</param>
         /// <param name="sid">The unique id that identifies the resource to fetch.</param>
@@ -1838,10 +1488,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> FetchSipCredentialAsync(string accountSid, string credentialListSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update a credential resource.</summary>
-        /// <remarks>
-        /// <para><b>Update a credential resource.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list that includes this credential.</param>
         /// <param name="sid">The unique id that identifies the resource to update.</param>
@@ -1853,10 +1500,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> UpdateSipCredentialAsync(string accountSid, string credentialListSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a credential resource.</summary>
-        /// <remarks>
-        /// <para><b>Delete a credential resource.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list that contains the desired credentials.</param>
         /// <param name="sid">The unique id that identifies the resource to delete.</param>
@@ -1867,10 +1511,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipCredentialAsync(string accountSid, string credentialListSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get All Credential Lists</summary>
-        /// <remarks>
-        /// <para><b>Get All Credential Lists</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -1882,10 +1523,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipCredentialListResponse>> ListSipCredentialListAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a Credential List</summary>
-        /// <remarks>
-        /// <para><b>Create a Credential List</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1895,10 +1533,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> CreateSipCredentialListAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get a Credential List</summary>
-        /// <remarks>
-        /// <para><b>Get a Credential List</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="sid">The credential list Sid that uniquely identifies this resource</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1908,10 +1543,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> FetchSipCredentialListAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update a Credential List</summary>
-        /// <remarks>
-        /// <para><b>Update a Credential List</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="sid">The credential list Sid that uniquely identifies this resource</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
@@ -1922,10 +1554,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> UpdateSipCredentialListAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a Credential List</summary>
-        /// <remarks>
-        /// <para><b>Delete a Credential List</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="sid">The credential list Sid that uniquely identifies this resource</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1935,11 +1564,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipCredentialListAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a CredentialListMapping resource for an account.</summary>
-        /// <remarks>
-        /// <para><b>Create a CredentialListMapping resource for an account.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP Domain for which the CredentialList resource will be mapped.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1949,11 +1575,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipCredentialListMapping>> CreateSipCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read multiple CredentialListMapping resources from an account.</summary>
-        /// <remarks>
-        /// <para><b>Read multiple CredentialListMapping resources from an account.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP Domain that includes the resource to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -1965,11 +1588,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipCredentialListMappingResponse>> ListSipCredentialListMappingAsync(string accountSid, string domainSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a single CredentialListMapping resource from an account.</summary>
-        /// <remarks>
-        /// <para><b>Fetch a single CredentialListMapping resource from an account.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP Domain that includes the resource to fetch.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1979,11 +1599,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipCredentialListMapping>> FetchSipCredentialListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a CredentialListMapping resource from an account.</summary>
-        /// <remarks>
-        /// <para><b>Delete a CredentialListMapping resource from an account.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP Domain that includes the resource to delete.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1993,11 +1610,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipCredentialListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of domains belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of domains belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the SipDomain resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the SipDomain resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -2008,11 +1622,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipDomainResponse>> ListSipDomainAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new Domain</summary>
-        /// <remarks>
-        /// <para><b>Create a new Domain</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2021,11 +1632,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> CreateSipDomainAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a Domain</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a Domain</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the SipDomain resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the SipDomain resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the SipDomain resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2034,11 +1642,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> FetchSipDomainAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update the attributes of a domain</summary>
-        /// <remarks>
-        /// <para><b>Update the attributes of a domain</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the SipDomain resource to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the SipDomain resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the SipDomain resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2048,11 +1653,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> UpdateSipDomainAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an instance of a Domain</summary>
-        /// <remarks>
-        /// <para><b>Delete an instance of a Domain</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the SipDomain resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the SipDomain resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the SipDomain resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2061,11 +1663,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipDomainAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of IpAccessControlLists that belong to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of IpAccessControlLists that belong to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -2076,11 +1675,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipIpAccessControlListResponse>> ListSipIpAccessControlListAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new IpAccessControlList resource</summary>
-        /// <remarks>
-        /// <para><b>Create a new IpAccessControlList resource</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2089,11 +1685,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> CreateSipIpAccessControlListAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a specific instance of an IpAccessControlList</summary>
-        /// <remarks>
-        /// <para><b>Fetch a specific instance of an IpAccessControlList</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2102,11 +1695,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> FetchSipIpAccessControlListAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Rename an IpAccessControlList</summary>
-        /// <remarks>
-        /// <para><b>Rename an IpAccessControlList</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to udpate.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2116,11 +1706,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> UpdateSipIpAccessControlListAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an IpAccessControlList from the requested account</summary>
-        /// <remarks>
-        /// <para><b>Delete an IpAccessControlList from the requested account</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2129,10 +1716,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipIpAccessControlListAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an IpAccessControlListMapping resource.</summary>
-        /// <remarks>
-        /// <para><b>Fetch an IpAccessControlListMapping resource.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP domain.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to fetch.</param>
@@ -2143,10 +1727,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipIpAccessControlListMapping>> FetchSipIpAccessControlListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an IpAccessControlListMapping resource.</summary>
-        /// <remarks>
-        /// <para><b>Delete an IpAccessControlListMapping resource.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings/{Sid}.json</c></para>
-        /// </remarks>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP domain.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to delete.</param>
@@ -2157,10 +1738,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipIpAccessControlListMappingAsync(string accountSid, string domainSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new IpAccessControlListMapping resource.</summary>
-        /// <remarks>
-        /// <para><b>Create a new IpAccessControlListMapping resource.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json</c></para>
-        /// </remarks>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP domain.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
@@ -2171,10 +1749,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipIpAccessControlListMapping>> CreateSipIpAccessControlListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of IpAccessControlListMapping resources.</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of IpAccessControlListMapping resources.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json</c></para>
-        /// </remarks>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP domain.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
@@ -2187,11 +1762,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipIpAccessControlListMappingResponse>> ListSipIpAccessControlListMappingAsync(string accountSid, string domainSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read multiple IpAddress resources.</summary>
-        /// <remarks>
-        /// <para><b>Read multiple IpAddress resources.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid that identifies the IpAddress resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
@@ -2203,11 +1775,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListSipIpAddressResponse>> ListSipIpAddressAsync(string accountSid, string ipAccessControlListSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new IpAddress resource.</summary>
-        /// <remarks>
-        /// <para><b>Create a new IpAddress resource.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid with which to associate the created IpAddress resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2217,11 +1786,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> CreateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read one IpAddress resource.</summary>
-        /// <remarks>
-        /// <para><b>Read one IpAddress resource.</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid that identifies the IpAddress resources to fetch.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the IpAddress resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2231,11 +1797,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> FetchSipIpAddressAsync(string accountSid, string ipAccessControlListSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update an IpAddress resource.</summary>
-        /// <remarks>
-        /// <para><b>Update an IpAddress resource.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid that identifies the IpAddress resources to update.</param>
         /// <param name="sid">A 34 character string that identifies the IpAddress resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
@@ -2246,11 +1809,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> UpdateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an IpAddress resource.</summary>
-        /// <remarks>
-        /// <para><b>Delete an IpAddress resource.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this resource.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid that identifies the IpAddress resources to delete.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2260,12 +1820,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteSipIpAddressAsync(string accountSid, string ipAccessControlListSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a Siprec</summary>
-        /// <remarks>
-        /// <para><b>Create a Siprec</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Siprec resource.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Siprec resource is associated with.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Siprec resource.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Siprec resource is associated with.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2274,12 +1831,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> CreateSiprecAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stop a Siprec using either the SID of the Siprec resource or the <c>name</c> used when creating the resource</summary>
-        /// <remarks>
-        /// <para><b>Stop a Siprec using either the SID of the Siprec resource or the `name` used when creating the resource</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Siprec resource.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Siprec resource is associated with.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Siprec resource.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Siprec resource is associated with.</param>
         /// <param name="sid">The SID of the Siprec resource, or the <c>name</c> used when creating the resource</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2289,12 +1843,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> UpdateSiprecAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a Stream</summary>
-        /// <remarks>
-        /// <para><b>Create a Stream</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Stream resource.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Stream resource is associated with.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Stream resource.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Stream resource is associated with.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2303,12 +1854,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> CreateStreamAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stop a Stream using either the SID of the Stream resource or the <c>name</c> used when creating the resource</summary>
-        /// <remarks>
-        /// <para><b>Stop a Stream using either the SID of the Stream resource or the `name` used when creating the resource</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Stream resource.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Stream resource is associated with.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Stream resource.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Stream resource is associated with.</param>
         /// <param name="sid">The SID or the <c>name</c> of the Stream resource to be stopped</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2318,11 +1866,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> UpdateStreamAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new token for ICE servers</summary>
-        /// <remarks>
-        /// <para><b>Create a new token for ICE servers</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Tokens.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Tokens.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2331,11 +1876,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountToken>> CreateTokenAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a Transcription</summary>
-        /// <remarks>
-        /// <para><b>Fetch an instance of a Transcription</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Transcription resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Transcription resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Transcription resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2344,11 +1886,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountTranscription>> FetchTranscriptionAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a transcription from the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Delete a transcription from the account used to make the request</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Transcription resources to delete.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Transcription resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Transcription resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2357,11 +1896,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteTranscriptionAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of transcriptions belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of transcriptions belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Transcriptions.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Transcription resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Transcriptions.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Transcription resources to read.</param>
         /// <param name="pageSize">How many resources to return in each list page. The default is 50, and the maximum is 1000.</param>
         /// <param name="page">The page index. This value is simply for client state.</param>
         /// <param name="pageToken">The page token. This is provided by the API.</param>
@@ -2372,11 +1908,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListTranscriptionResponse>> ListTranscriptionAsync(string accountSid, long? pageSize = null, long? page = null, string? pageToken = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of usage-records belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of usage-records belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2384,8 +1917,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordResponse>> ListUsageRecordAsync(string accountSid, global::Corpus.Api.ListUsageRecordOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/AllTime.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/AllTime.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordAllTimeOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2393,8 +1925,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordAllTimeResponse>> ListUsageRecordAllTimeAsync(string accountSid, global::Corpus.Api.ListUsageRecordAllTimeOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Daily.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Daily.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordDailyOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2402,8 +1933,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordDailyResponse>> ListUsageRecordDailyAsync(string accountSid, global::Corpus.Api.ListUsageRecordDailyOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/LastMonth.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/LastMonth.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordLastMonthOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2411,8 +1941,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordLastMonthResponse>> ListUsageRecordLastMonthAsync(string accountSid, global::Corpus.Api.ListUsageRecordLastMonthOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Monthly.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Monthly.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordMonthlyOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2420,8 +1949,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordMonthlyResponse>> ListUsageRecordMonthlyAsync(string accountSid, global::Corpus.Api.ListUsageRecordMonthlyOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/ThisMonth.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/ThisMonth.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordThisMonthOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2429,8 +1957,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordThisMonthResponse>> ListUsageRecordThisMonthAsync(string accountSid, global::Corpus.Api.ListUsageRecordThisMonthOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Today.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Today.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordTodayOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2438,8 +1965,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordTodayResponse>> ListUsageRecordTodayAsync(string accountSid, global::Corpus.Api.ListUsageRecordTodayOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Yearly.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Yearly.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordYearlyOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2447,8 +1973,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordYearlyResponse>> ListUsageRecordYearlyAsync(string accountSid, global::Corpus.Api.ListUsageRecordYearlyOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Yesterday.json</c>.</summary>
-        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Yesterday.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resources to read.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageRecord resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageRecordYesterdayOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2456,11 +1981,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageRecordYesterdayResponse>> ListUsageRecordYesterdayAsync(string accountSid, global::Corpus.Api.ListUsageRecordYesterdayOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch and instance of a usage-trigger</summary>
-        /// <remarks>
-        /// <para><b>Fetch and instance of a usage-trigger</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageTrigger resource to fetch.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageTrigger resource to fetch.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the UsageTrigger resource to fetch.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2469,11 +1991,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> FetchUsageTriggerAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Update an instance of a usage trigger</summary>
-        /// <remarks>
-        /// <para><b>Update an instance of a usage trigger</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageTrigger resources to update.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageTrigger resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the UsageTrigger resource to update.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -2483,8 +2002,7 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> UpdateUsageTriggerAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json</c>.</summary>
-        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json</c></remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageTrigger resources to delete.</param>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageTrigger resources to delete.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the UsageTrigger resource to delete.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2493,11 +2011,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeleteUsageTriggerAsync(string accountSid, string sid, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new UsageTrigger</summary>
-        /// <remarks>
-        /// <para><b>Create a new UsageTrigger</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that will create the resource.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2506,11 +2021,8 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> CreateUsageTriggerAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of usage-triggers belonging to the account used to make the request</summary>
-        /// <remarks>
-        /// <para><b>Retrieve a list of usage-triggers belonging to the account used to make the request</b></para>
-        /// <para><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageTrigger resources to read.</param>
+        /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageTrigger resources to read.</param>
         /// <param name="options">The optional parameters, and what this call changes (headers, a timeout, errors returned rather than thrown); see <see cref="ListUsageTriggerOptions"/>.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -2518,12 +2030,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ListUsageTriggerResponse>> ListUsageTriggerAsync(string accountSid, global::Corpus.Api.ListUsageTriggerOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new User Defined Message for the given Call SID.</summary>
-        /// <remarks>
-        /// <para><b>Create a new User Defined Message for the given Call SID.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessages.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created User Defined Message.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User Defined Message is associated with.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessages.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created User Defined Message.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the User Defined Message is associated with.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2532,12 +2041,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessage>> CreateUserDefinedMessageAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Subscribe to User Defined Messages for a given Call SID.</summary>
-        /// <remarks>
-        /// <para><b>Subscribe to User Defined Messages for a given Call SID.</b></para>
-        /// <para><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that subscribed to the User Defined Messages.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User Defined Messages subscription is associated with. This refers to the Call SID that is producing the user defined messages.</param>
+        /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that subscribed to the User Defined Messages.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the User Defined Messages subscription is associated with. This refers to the Call SID that is producing the user defined messages.</param>
         /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2546,12 +2052,9 @@ namespace Corpus.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessageSubscription>> CreateUserDefinedMessageSubscriptionAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a specific User Defined Message Subscription.</summary>
-        /// <remarks>
-        /// <para><b>Delete a specific User Defined Message Subscription.</b></para>
-        /// <para><c>DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions/{Sid}.json</c></para>
-        /// </remarks>
-        /// <param name="accountSid">The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that subscribed to the User Defined Messages.</param>
-        /// <param name="callSid">The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User Defined Message Subscription is associated with. This refers to the Call SID that is producing the User Defined Messages.</param>
+        /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions/{Sid}.json</c>.</remarks>
+        /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that subscribed to the User Defined Messages.</param>
+        /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the User Defined Message Subscription is associated with. This refers to the Call SID that is producing the User Defined Messages.</param>
         /// <param name="sid">The SID that uniquely identifies this User Defined Message Subscription.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -2574,11 +2077,9 @@ namespace Corpus.Api
         public string? Password { get; set; }
     }
 
-    /// <summary>This is the public Twilio REST API.</summary>
-    /// <remarks>
-    /// <para><b>Twilio - Api</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>Twilio - Api</summary>
+    /// <remarks><para>This is the public Twilio REST API.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class CorpusClient : ICorpusClient
     {

@@ -8,7 +8,6 @@ namespace Shop
     public partial interface IShopClient
     {
         /// <summary><c>PUT /orders/{orderId}</c>.</summary>
-        /// <remarks><c>PUT /orders/{orderId}</c></remarks>
         /// <param name="orderId">The <c>orderId</c> path parameter.</param>
         /// <param name="tags">The <c>tags</c> query parameter.</param>
         /// <param name="xTrace">The <c>X-Trace</c> header parameter.</param>

@@ -11,18 +11,14 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <summary>Whether the request was successful</summary>
         public required bool Success { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// Response status code
-        /// </para>
-        /// <para>
-        /// - **200**: Success
-        /// - **400**: Bad Request - parameters are wrong or a required one is missing
-        /// - **401**: Unauthorized - authentication credentials are missing or invalid
-        /// - **405**: Method Not Allowed
-        /// - **500**: Server Error
-        /// </para>
-        /// </summary>
+        /// <summary>Response status code</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description><b>200</b>: Success</description></item>
+        /// <item><description><b>400</b>: Bad Request - parameters are wrong or a required one is missing</description></item>
+        /// <item><description><b>401</b>: Unauthorized - authentication credentials are missing or invalid</description></item>
+        /// <item><description><b>405</b>: Method Not Allowed</description></item>
+        /// <item><description><b>500</b>: Server Error</description></item>
+        /// </list></remarks>
         public required long Code { get; set; }
 
         /// <summary>Response message, error description when failed</summary>

@@ -7,11 +7,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IApikleyFilesClient
     {
-        /// <summary>Upload a temporary file from Base64 data, either a pure Base64 string or a data URL (<c>data:image/png;base64,...</c>). The MIME type and file extension are recognised automatically. Files are deleted after 3 days.</summary>
-        /// <remarks>
-        /// <para><b>Base64 File Upload</b></para>
-        /// <para><c>POST /api/file-base64-upload</c></para>
-        /// </remarks>
+        /// <summary>Base64 File Upload</summary>
+        /// <remarks><para>Upload a temporary file from Base64 data, either a pure Base64 string or a data URL (<c>data:image/png;base64,...</c>). The MIME type and file extension are recognised automatically. Files are deleted after 3 days.</para>
+        /// <para><c>POST /api/file-base64-upload</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -19,11 +17,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>> UploadFileBase64Async(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Upload a temporary file as multipart/form-data (field <c>file</c>). Suited to large files (over 10 MB); the MIME type is recognised automatically. Files are deleted after 3 days.</summary>
-        /// <remarks>
-        /// <para><b>File Stream Upload</b></para>
-        /// <para><c>POST /api/file-stream-upload</c></para>
-        /// </remarks>
+        /// <summary>File Stream Upload</summary>
+        /// <remarks><para>Upload a temporary file as multipart/form-data (field <c>file</c>). Suited to large files (over 10 MB); the MIME type is recognised automatically. Files are deleted after 3 days.</para>
+        /// <para><c>POST /api/file-stream-upload</c>.</para></remarks>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,11 +27,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>> UploadFileStreamAsync(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Download a file from a public HTTP or HTTPS URL and store it as a temporary file. The download times out after 30 seconds; files up to about 100 MB are recommended. The file name is taken from the URL unless <c>fileName</c> is given. Files are deleted after 3 days.</summary>
-        /// <remarks>
-        /// <para><b>URL File Upload</b></para>
-        /// <para><c>POST /api/file-url-upload</c></para>
-        /// </remarks>
+        /// <summary>URL File Upload</summary>
+        /// <remarks><para>Download a file from a public HTTP or HTTPS URL and store it as a temporary file. The download times out after 30 seconds; files up to about 100 MB are recommended. The file name is taken from the URL unless <c>fileName</c> is given. Files are deleted after 3 days.</para>
+        /// <para><c>POST /api/file-url-upload</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -55,21 +49,15 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>
-    /// <para>
-    /// Upload temporary files (by Base64 data, multipart stream or remote URL) and get a download URL to pass to a task, for example as <c>input.image_url</c> of <c>qwen/image-edit</c>.
-    /// </para>
-    /// <para>
-    /// - Uploaded files are temporary and are deleted automatically after 3 days
-    /// - <c>uploadPath</c> is required by every upload method; <c>fileName</c> is optional (a random name is generated when it is missing; an existing file of the same name is overwritten, and caches may serve the old file for a while)
-    /// - Base64 suits small files; for files over 10 MB use the stream upload
-    /// - The file API has its own base URL, <c>https://api.apikley.ru/file-upload</c>
-    /// </para>
-    /// </summary>
-    /// <remarks>
-    /// <para><b>File Upload API</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>File Upload API</summary>
+    /// <remarks><para>Upload temporary files (by Base64 data, multipart stream or remote URL) and get a download URL to pass to a task, for example as <c>input.image_url</c> of <c>qwen/image-edit</c>.</para>
+    /// <list type="bullet">
+    /// <item><description>Uploaded files are temporary and are deleted automatically after 3 days</description></item>
+    /// <item><description><c>uploadPath</c> is required by every upload method; <c>fileName</c> is optional (a random name is generated when it is missing; an existing file of the same name is overwritten, and caches may serve the old file for a while)</description></item>
+    /// <item><description>Base64 suits small files; for files over 10 MB use the stream upload</description></item>
+    /// <item><description>The file API has its own base URL, <c>https://api.apikley.ru/file-upload</c></description></item>
+    /// </list>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ApikleyFilesClient : IApikleyFilesClient
     {

@@ -21,10 +21,8 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         public global::System.Uri? DownloadUrl { get; set; }
 
         /// <summary>File size in bytes</summary>
-        /// <remarks>
-        /// <para>Example: <c>154832</c>.</para>
-        /// <para>Constraints: 0 &lt;= value.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>154832</c>.</para>
+        /// <para>Constraints: 0 &lt;= value.</para></remarks>
         public long? FileSize { get; set; }
 
         /// <summary>File MIME type</summary>

@@ -8,7 +8,7 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     public partial interface IApikleyImageEditClient
     {
         /// <summary>Generate content using qwen/image-edit</summary>
-        /// <remarks><c>POST /api/v1/jobs/createTask</c></remarks>
+        /// <remarks><c>POST /api/v1/jobs/createTask</c>.</remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -28,11 +28,9 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>Apikley Qwen API Documentation</summary>
-    /// <remarks>
-    /// <para><b>Qwen API</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>Qwen API</summary>
+    /// <remarks><para>Apikley Qwen API Documentation</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ApikleyImageEditClient : IApikleyImageEditClient
     {

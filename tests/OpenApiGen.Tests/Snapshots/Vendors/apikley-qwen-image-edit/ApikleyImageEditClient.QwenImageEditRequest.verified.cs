@@ -8,32 +8,22 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class QwenImageEditRequest
     {
-        /// <summary>
-        /// <para>
-        /// The model name to use for generation. Required field.
-        /// </para>
-        /// <para>
-        /// - Must be <c>qwen/image-edit</c> for this endpoint
-        /// </para>
-        /// </summary>
-        /// <remarks>
+        /// <summary>The model name to use for generation. Required field.</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description>Must be <c>qwen/image-edit</c> for this endpoint</description></item>
+        /// </list>
         /// <para>Default: <c>"qwen/image-edit"</c>.</para>
-        /// <para>Example: <c>"qwen/image-edit"</c>.</para>
-        /// </remarks>
+        /// <para>Example: <c>"qwen/image-edit"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel Model { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
 
-        /// <summary>
-        /// <para>
-        /// The URL to receive generation task completion updates. Optional but recommended for production use.
-        /// </para>
-        /// <para>
-        /// - System will POST task status and results to this URL when generation completes
-        /// - Callback includes generated content URLs and task information
-        /// - Your callback endpoint should accept POST requests with JSON payload containing results
-        /// - Alternatively, use the Get Task Details endpoint to poll task status
-        /// </para>
-        /// </summary>
-        /// <remarks>Example: <c>"https://your-domain.com/api/callback"</c>.</remarks>
+        /// <summary>The URL to receive generation task completion updates. Optional but recommended for production use.</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description>System will POST task status and results to this URL when generation completes</description></item>
+        /// <item><description>Callback includes generated content URLs and task information</description></item>
+        /// <item><description>Your callback endpoint should accept POST requests with JSON payload containing results</description></item>
+        /// <item><description>Alternatively, use the Get Task Details endpoint to poll task status</description></item>
+        /// </list>
+        /// <para>Example: <c>"https://your-domain.com/api/callback"</c>.</para></remarks>
         public global::System.Uri? CallBackUrl { get; set; }
 
         /// <summary>Input parameters for the generation task</summary>

@@ -9,10 +9,8 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     public partial class QwenImageEditRequestInput
     {
         /// <summary>The prompt to generate the image with (Max length: 2000 characters)</summary>
-        /// <remarks>
-        /// <para>Example: <c>""</c>.</para>
-        /// <para>Constraints: at most 2000 characters.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>""</c>.</para>
+        /// <para>Constraints: at most 2000 characters.</para></remarks>
         public required string Prompt { get; set; }
 
         /// <summary>The URL of the image to edit. (File URL after upload, not file content; Accepted types: image/jpeg, image/png, image/webp; Max size: 10.0MB)</summary>
@@ -20,36 +18,28 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public required string ImageUrl { get; set; }
 
         /// <summary>Acceleration level for image generation. Options: 'none', 'regular'. Higher acceleration increases speed. 'regular' balances speed and quality. Default value: "none"</summary>
-        /// <remarks>
-        /// <para>Default: <c>"none"</c>.</para>
-        /// <para>Example: <c>"none"</c>.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>"none"</c>.</para>
+        /// <para>Example: <c>"none"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration Acceleration { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.None;
 
         /// <summary>The size of the generated image. Default value: landscape_4_3</summary>
-        /// <remarks>
-        /// <para>Default: <c>"landscape_4_3"</c>.</para>
-        /// <para>Example: <c>"landscape_4_3"</c>.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>"landscape_4_3"</c>.</para>
+        /// <para>Example: <c>"landscape_4_3"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize ImageSize { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.Landscape4_3;
 
         /// <summary>The number of inference steps to perform. Default value: 30 (Min: 2, Max: 49, Step: 1) (step: 1)</summary>
-        /// <remarks>
-        /// <para>Default: <c>25</c>.</para>
+        /// <remarks><para>Default: <c>25</c>.</para>
         /// <para>Example: <c>25</c>.</para>
-        /// <para>Constraints: 2 &lt;= value &lt;= 49.</para>
-        /// </remarks>
+        /// <para>Constraints: 2 &lt;= value &lt;= 49.</para></remarks>
         public double NumInferenceSteps { get; set; } = 25d;
 
         /// <summary>The same seed and the same prompt given to the same version of the model will output the same image every time.</summary>
         public long? Seed { get; set; }
 
         /// <summary>The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt when looking for a related image to show you. Default value: 4 (Min: 0, Max: 20, Step: 0.1) (step: 0.1)</summary>
-        /// <remarks>
-        /// <para>Default: <c>4</c>.</para>
+        /// <remarks><para>Default: <c>4</c>.</para>
         /// <para>Example: <c>4</c>.</para>
-        /// <para>Constraints: 0 &lt;= value &lt;= 20.</para>
-        /// </remarks>
+        /// <para>Constraints: 0 &lt;= value &lt;= 20.</para></remarks>
         public double GuidanceScale { get; set; } = 4d;
 
         /// <summary>If set to true, the function will wait for the image to be generated and uploaded before returning the response. This will increase the latency of the function but it allows you to get the image directly in the response without going through the CDN. (Boolean value (true/false))</summary>
@@ -64,17 +54,13 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public bool? EnableSafetyChecker { get; set; }
 
         /// <summary>The format of the generated image. Default value: "png"</summary>
-        /// <remarks>
-        /// <para>Default: <c>"png"</c>.</para>
-        /// <para>Example: <c>"png"</c>.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>"png"</c>.</para>
+        /// <para>Example: <c>"png"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat OutputFormat { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png;
 
         /// <summary>The negative prompt for the generation Default value: " " (Max length: 500 characters)</summary>
-        /// <remarks>
-        /// <para>Example: <c>"blurry, ugly"</c>.</para>
-        /// <para>Constraints: at most 500 characters.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>"blurry, ugly"</c>.</para>
+        /// <para>Constraints: at most 500 characters.</para></remarks>
         public string? NegativePrompt { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -4,11 +4,9 @@
 namespace QwenImageEdit.Vendors.Apikley.ImageEdit
 {
     /// <summary>Acceleration level for image generation. Options: 'none', 'regular'. Higher acceleration increases speed. 'regular' balances speed and quality. Default value: "none"</summary>
-    /// <remarks>
-    /// <para>Default: <c>"none"</c>.</para>
+    /// <remarks><para>Default: <c>"none"</c>.</para>
     /// <para>Example: <c>"none"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct QwenImageEditRequestInputAcceleration : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputAcceleration>

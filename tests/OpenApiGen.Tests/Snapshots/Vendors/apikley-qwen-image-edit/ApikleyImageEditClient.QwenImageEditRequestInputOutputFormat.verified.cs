@@ -4,11 +4,9 @@
 namespace QwenImageEdit.Vendors.Apikley.ImageEdit
 {
     /// <summary>The format of the generated image. Default value: "png"</summary>
-    /// <remarks>
-    /// <para>Default: <c>"png"</c>.</para>
+    /// <remarks><para>Default: <c>"png"</c>.</para>
     /// <para>Example: <c>"png"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct QwenImageEditRequestInputOutputFormat : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestInputOutputFormat>

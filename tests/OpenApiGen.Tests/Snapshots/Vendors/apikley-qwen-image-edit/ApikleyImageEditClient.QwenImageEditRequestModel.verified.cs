@@ -3,19 +3,13 @@
 
 namespace QwenImageEdit.Vendors.Apikley.ImageEdit
 {
-    /// <summary>
-    /// <para>
-    /// The model name to use for generation. Required field.
-    /// </para>
-    /// <para>
-    /// - Must be <c>qwen/image-edit</c> for this endpoint
-    /// </para>
-    /// </summary>
-    /// <remarks>
+    /// <summary>The model name to use for generation. Required field.</summary>
+    /// <remarks><list type="bullet">
+    /// <item><description>Must be <c>qwen/image-edit</c> for this endpoint</description></item>
+    /// </list>
     /// <para>Default: <c>"qwen/image-edit"</c>.</para>
     /// <para>Example: <c>"qwen/image-edit"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct QwenImageEditRequestModel : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditRequestModel>

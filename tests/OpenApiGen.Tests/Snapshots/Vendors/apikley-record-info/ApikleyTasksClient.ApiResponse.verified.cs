@@ -8,23 +8,19 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ApiResponse
     {
-        /// <summary>
-        /// <para>
-        /// Response status code (may differ from the HTTP status: an HTTP 200 response can carry an error code)
-        /// </para>
-        /// <para>
-        /// - **200**: Success - Request has been processed successfully
-        /// - **401**: Unauthorized - Authentication credentials are missing or invalid
-        /// - **402**: Insufficient Credits - Account does not have enough credits to perform the operation
-        /// - **404**: Not Found - The requested resource or endpoint does not exist
-        /// - **422**: Validation Error - The request parameters failed validation checks
-        /// - **429**: Rate Limited - Request limit has been exceeded for this resource
-        /// - **455**: Service Unavailable - System is currently undergoing maintenance
-        /// - **500**: Server Error - An unexpected error occurred while processing the request
-        /// - **501**: Generation Failed - Content generation task failed
-        /// - **505**: Feature Disabled - The requested feature is currently disabled
-        /// </para>
-        /// </summary>
+        /// <summary>Response status code (may differ from the HTTP status: an HTTP 200 response can carry an error code)</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description><b>200</b>: Success - Request has been processed successfully</description></item>
+        /// <item><description><b>401</b>: Unauthorized - Authentication credentials are missing or invalid</description></item>
+        /// <item><description><b>402</b>: Insufficient Credits - Account does not have enough credits to perform the operation</description></item>
+        /// <item><description><b>404</b>: Not Found - The requested resource or endpoint does not exist</description></item>
+        /// <item><description><b>422</b>: Validation Error - The request parameters failed validation checks</description></item>
+        /// <item><description><b>429</b>: Rate Limited - Request limit has been exceeded for this resource</description></item>
+        /// <item><description><b>455</b>: Service Unavailable - System is currently undergoing maintenance</description></item>
+        /// <item><description><b>500</b>: Server Error - An unexpected error occurred while processing the request</description></item>
+        /// <item><description><b>501</b>: Generation Failed - Content generation task failed</description></item>
+        /// <item><description><b>505</b>: Feature Disabled - The requested feature is currently disabled</description></item>
+        /// </list></remarks>
         public long? Code { get; set; }
 
         /// <summary>Response message. Typically "success" for successful queries, an error description when failed.</summary>

@@ -7,11 +7,9 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IApikleyTasksClient
     {
-        /// <summary>Query the status and results of a task. <c>state</c> is one of <c>waiting</c>, <c>queuing</c>, <c>generating</c> (keep polling), <c>success</c> (parse <c>resultJson</c>) or <c>fail</c> (read <c>failCode</c> and <c>failMsg</c>). There is no progress field.</summary>
-        /// <remarks>
-        /// <para><b>Get task details</b></para>
-        /// <para><c>GET /api/v1/jobs/recordInfo</c></para>
-        /// </remarks>
+        /// <summary>Get task details</summary>
+        /// <remarks><para>Query the status and results of a task. <c>state</c> is one of <c>waiting</c>, <c>queuing</c>, <c>generating</c> (keep polling), <c>success</c> (parse <c>resultJson</c>) or <c>fail</c> (read <c>failCode</c> and <c>failMsg</c>). There is no progress field.</para>
+        /// <para><c>GET /api/v1/jobs/recordInfo</c>.</para></remarks>
         /// <param name="taskId">The unique task identifier returned when you created the task.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,23 +29,15 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>
-    /// <para>
-    /// Query the status and results of any task created through the Market model APIs (such as <c>qwen/image-edit</c>) with the <c>taskId</c> returned by <c>POST /api/v1/jobs/createTask</c>.
-    /// </para>
-    /// <para>
-    /// - Poll every 2-3 seconds at first, then back off; give up after 10-15 minutes
-    /// - <c>resultJson</c> and <c>param</c> are JSON documents encoded as strings: parse them again
-    /// - Result URLs typically expire after 24 hours; save them promptly
-    /// </para>
-    /// <para>
-    /// **Callbacks:** when a task is created with <c>callBackUrl</c>, Apikley POSTs the same envelope this endpoint returns (the <c>TaskCallback</c> schema) to that URL when the task finishes. No official callback schema is published. A callback may be signed with two headers (the <c>WebhookTimestamp</c> and <c>WebhookSignature</c> parameter components): <c>X-Webhook-Timestamp</c> and <c>X-Webhook-Signature</c> = base64(HMAC-SHA256(taskId + "." + timestamp, key)), where <c>key</c> is your webhook HMAC key. Both headers are optional: verify them when present, and answer the callback with HTTP 200.
-    /// </para>
-    /// </summary>
-    /// <remarks>
-    /// <para><b>Get Task Details API</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>Get Task Details API</summary>
+    /// <remarks><para>Query the status and results of any task created through the Market model APIs (such as <c>qwen/image-edit</c>) with the <c>taskId</c> returned by <c>POST /api/v1/jobs/createTask</c>.</para>
+    /// <list type="bullet">
+    /// <item><description>Poll every 2-3 seconds at first, then back off; give up after 10-15 minutes</description></item>
+    /// <item><description><c>resultJson</c> and <c>param</c> are JSON documents encoded as strings: parse them again</description></item>
+    /// <item><description>Result URLs typically expire after 24 hours; save them promptly</description></item>
+    /// </list>
+    /// <para><b>Callbacks:</b> when a task is created with <c>callBackUrl</c>, Apikley POSTs the same envelope this endpoint returns (the <c>TaskCallback</c> schema) to that URL when the task finishes. No official callback schema is published. A callback may be signed with two headers (the <c>WebhookTimestamp</c> and <c>WebhookSignature</c> parameter components): <c>X-Webhook-Timestamp</c> and <c>X-Webhook-Signature</c> = base64(HMAC-SHA256(taskId + "." + timestamp, key)), where <c>key</c> is your webhook HMAC key. Both headers are optional: verify them when present, and answer the callback with HTTP 200.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ApikleyTasksClient : IApikleyTasksClient
     {

@@ -4,10 +4,8 @@
 namespace QwenImageEdit.Vendors.Apikley.Tasks
 {
     /// <summary>Task state. <c>waiting</c>: queued and waiting to be processed; <c>queuing</c>: in the processing queue; <c>generating</c>: being processed; <c>success</c>: completed, parse <c>resultJson</c>; <c>fail</c>: failed, check <c>failCode</c> and <c>failMsg</c>.</summary>
-    /// <remarks>
-    /// <para>Example: <c>"success"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <remarks><para>Example: <c>"success"</c>.</para>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct TaskRecordState : global::OpenApiGen.Runtime.IExtensibleEnum<TaskRecordState>

@@ -7,11 +7,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IDashScopeImageEditClient
     {
-        /// <summary>Runs the edit and answers when it is done, with the URLs of the result images (PNG). Only the synchronous call is offered for the image editing models; the <c>X-DashScope-Async</c> header is for the text-to-image models.</summary>
-        /// <remarks>
-        /// <para><b>Edit images (synchronous)</b></para>
-        /// <para><c>POST /services/aigc/multimodal-generation/generation</c></para>
-        /// </remarks>
+        /// <summary>Edit images (synchronous)</summary>
+        /// <remarks><para>Runs the edit and answers when it is done, with the URLs of the result images (PNG). Only the synchronous call is offered for the image editing models; the <c>X-DashScope-Async</c> header is for the text-to-image models.</para>
+        /// <para><c>POST /services/aigc/multimodal-generation/generation</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,11 +29,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>Edit one to three images with a text instruction. The call is synchronous: the answer carries the result image URLs. The Singapore (international) and Beijing regions have separate API keys and endpoints; a key of one region is refused by the other.</summary>
-    /// <remarks>
-    /// <para><b>Qwen image editing (Model Studio, DashScope)</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>Qwen image editing (Model Studio, DashScope)</summary>
+    /// <remarks><para>Edit one to three images with a text instruction. The call is synchronous: the answer carries the result image URLs. The Singapore (international) and Beijing regions have separate API keys and endpoints; a key of one region is refused by the other.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class DashScopeImageEditClient : IDashScopeImageEditClient
     {

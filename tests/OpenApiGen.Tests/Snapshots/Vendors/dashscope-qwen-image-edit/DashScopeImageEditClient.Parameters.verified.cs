@@ -11,10 +11,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = new("^[0-9]+\\*[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>How many images to make: 1 to 6 for the plus and max models, only 1 for qwen-image-edit.</summary>
-        /// <remarks>
-        /// <para>Default: <c>1</c>.</para>
-        /// <para>Constraints: 1 &lt;= value &lt;= 6.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>1</c>.</para>
+        /// <para>Constraints: 1 &lt;= value &lt;= 6.</para></remarks>
         public int N { get; set; } = 1;
 
         /// <summary>What the images should not show; longer text is cut at 500 characters.</summary>

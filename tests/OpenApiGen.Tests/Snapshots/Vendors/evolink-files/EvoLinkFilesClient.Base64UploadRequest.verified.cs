@@ -8,22 +8,18 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class Base64UploadRequest
     {
-        /// <summary>
-        /// <para>
-        /// Base64 encoded file data
-        /// </para>
-        /// <para>
-        /// **Supported Formats:**
-        /// - Data URL format: <c>data:image/png;base64,iVBORw0KGgo...</c>
-        /// - Pure Base64 encoding: <c>iVBORw0KGgo...</c>
-        /// </para>
-        /// <para>
-        /// **Note:**
-        /// - Maximum <c>1</c> image per request
-        /// - Supported file types: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c>
-        /// </para>
-        /// </summary>
-        /// <remarks>Example: <c>"data:image/png;base64,iVBORw0KGgo..."</c>.</remarks>
+        /// <summary>Base64 encoded file data</summary>
+        /// <remarks><para><b>Supported Formats:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Data URL format: <c>data:image/png;base64,iVBORw0KGgo...</c></description></item>
+        /// <item><description>Pure Base64 encoding: <c>iVBORw0KGgo...</c></description></item>
+        /// </list>
+        /// <para><b>Note:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Maximum <c>1</c> image per request</description></item>
+        /// <item><description>Supported file types: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c></description></item>
+        /// </list>
+        /// <para>Example: <c>"data:image/png;base64,iVBORw0KGgo..."</c>.</para></remarks>
         public required string Base64Data { get; set; }
 
         /// <summary>Custom upload path. If not specified, the system categorizes the file automatically based on its type.</summary>

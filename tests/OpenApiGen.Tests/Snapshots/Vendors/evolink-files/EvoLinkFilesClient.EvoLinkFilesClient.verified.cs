@@ -7,16 +7,14 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IEvoLinkFilesClient
     {
-        /// <summary>
-        /// - Supports Base64 encoding and Data URL formats
-        /// - Automatically identifies file types and categorizes storage
-        /// - Returns accessible file URLs and download links
-        /// - Files will expire after 72 hours
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Base64 File Upload</b></para>
-        /// <para><c>POST /api/v1/files/upload/base64</c></para>
-        /// </remarks>
+        /// <summary>Base64 File Upload</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description>Supports Base64 encoding and Data URL formats</description></item>
+        /// <item><description>Automatically identifies file types and categorizes storage</description></item>
+        /// <item><description>Returns accessible file URLs and download links</description></item>
+        /// <item><description>Files will expire after 72 hours</description></item>
+        /// </list>
+        /// <para><c>POST /api/v1/files/upload/base64</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -24,17 +22,15 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>> UploadFileBase64Async(global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// - Upload files using multipart/form-data format (field <c>file</c>)
-        /// - Supports both underscore and camelCase parameter naming (<c>upload_path</c> / <c>uploadPath</c>, <c>file_name</c> / <c>fileName</c>)
-        /// - Suitable for uploading local files directly
-        /// - Automatically identifies file types and categorizes storage
-        /// - Files will expire after 72 hours
-        /// </summary>
-        /// <remarks>
-        /// <para><b>File Stream Upload</b></para>
-        /// <para><c>POST /api/v1/files/upload/stream</c></para>
-        /// </remarks>
+        /// <summary>File Stream Upload</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description>Upload files using multipart/form-data format (field <c>file</c>)</description></item>
+        /// <item><description>Supports both underscore and camelCase parameter naming (<c>upload_path</c> / <c>uploadPath</c>, <c>file_name</c> / <c>fileName</c>)</description></item>
+        /// <item><description>Suitable for uploading local files directly</description></item>
+        /// <item><description>Automatically identifies file types and categorizes storage</description></item>
+        /// <item><description>Files will expire after 72 hours</description></item>
+        /// </list>
+        /// <para><c>POST /api/v1/files/upload/stream</c>.</para></remarks>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -42,16 +38,14 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>> UploadFileStreamAsync(global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// - Upload by providing a remote file URL
-        /// - The system downloads and stores the remote file
-        /// - Suitable for migrating files from other servers
-        /// - Files will expire after 72 hours
-        /// </summary>
-        /// <remarks>
-        /// <para><b>URL File Upload</b></para>
-        /// <para><c>POST /api/v1/files/upload/url</c></para>
-        /// </remarks>
+        /// <summary>URL File Upload</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description>Upload by providing a remote file URL</description></item>
+        /// <item><description>The system downloads and stores the remote file</description></item>
+        /// <item><description>Suitable for migrating files from other servers</description></item>
+        /// <item><description>Files will expire after 72 hours</description></item>
+        /// </list>
+        /// <para><c>POST /api/v1/files/upload/url</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -71,24 +65,16 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>
-    /// <para>
-    /// Upload files to EvoLink's file server, to pass them to a task as image URLs.
-    /// </para>
-    /// <para>
-    /// - Supported formats: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c>
-    /// - One file per request
-    /// - Files expire after 72 hours; save them locally if you need them longer
-    /// - The user's storage quota is limited; uploads fail once it is used up
-    /// </para>
-    /// <para>
-    /// **Note:** the file upload API base URL is <c>https://files-api.evolink.ai</c>, not the <c>https://api.evolink.ai</c> used by the generation and task APIs.
-    /// </para>
-    /// </summary>
-    /// <remarks>
-    /// <para><b>File Upload API</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>File Upload API</summary>
+    /// <remarks><para>Upload files to EvoLink's file server, to pass them to a task as image URLs.</para>
+    /// <list type="bullet">
+    /// <item><description>Supported formats: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c></description></item>
+    /// <item><description>One file per request</description></item>
+    /// <item><description>Files expire after 72 hours; save them locally if you need them longer</description></item>
+    /// <item><description>The user's storage quota is limited; uploads fail once it is used up</description></item>
+    /// </list>
+    /// <para><b>Note:</b> the file upload API base URL is <c>https://files-api.evolink.ai</c>, not the <c>https://api.evolink.ai</c> used by the generation and task APIs.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class EvoLinkFilesClient : IEvoLinkFilesClient
     {

@@ -21,10 +21,8 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
         public string? OriginalName { get; set; }
 
         /// <summary>File size in bytes</summary>
-        /// <remarks>
-        /// <para>Example: <c>2048</c>.</para>
-        /// <para>Constraints: 0 &lt;= value.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>2048</c>.</para>
+        /// <para>Constraints: 0 &lt;= value.</para></remarks>
         public long? FileSize { get; set; }
 
         /// <summary>MIME type of the file</summary>

@@ -8,16 +8,12 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class StreamUploadRequest
     {
-        /// <summary>
-        /// <para>
-        /// The file to upload (binary content)
-        /// </para>
-        /// <para>
-        /// **Note:**
-        /// - Maximum <c>1</c> file per request
-        /// - Supported file types: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c>
-        /// </para>
-        /// </summary>
+        /// <summary>The file to upload (binary content)</summary>
+        /// <remarks><para><b>Note:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Maximum <c>1</c> file per request</description></item>
+        /// <item><description>Supported file types: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c></description></item>
+        /// </list></remarks>
         public required global::System.IO.Stream File { get; set; }
 
         /// <summary>Custom upload path. If not specified, the system categorizes the file automatically based on its type.</summary>

@@ -8,19 +8,15 @@ namespace QwenImageEdit.Vendors.EvoLink.Files
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class UrlUploadRequest
     {
-        /// <summary>
-        /// <para>
-        /// Remote file URL
-        /// </para>
-        /// <para>
-        /// **Requirements:**
-        /// - Must be a publicly accessible URL (HTTP or HTTPS)
-        /// - The system downloads the file content from this URL
-        /// - Maximum <c>1</c> image per request
-        /// - Supported file types: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c>
-        /// </para>
-        /// </summary>
-        /// <remarks>Example: <c>"https://example.com/image.jpg"</c>.</remarks>
+        /// <summary>Remote file URL</summary>
+        /// <remarks><para><b>Requirements:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Must be a publicly accessible URL (HTTP or HTTPS)</description></item>
+        /// <item><description>The system downloads the file content from this URL</description></item>
+        /// <item><description>Maximum <c>1</c> image per request</description></item>
+        /// <item><description>Supported file types: <c>image/jpeg</c>, <c>image/png</c>, <c>image/gif</c>, <c>image/webp</c></description></item>
+        /// </list>
+        /// <para>Example: <c>"https://example.com/image.jpg"</c>.</para></remarks>
         public required global::System.Uri FileUrl { get; set; }
 
         /// <summary>Custom upload path. If not specified, the system categorizes the file automatically based on its type.</summary>

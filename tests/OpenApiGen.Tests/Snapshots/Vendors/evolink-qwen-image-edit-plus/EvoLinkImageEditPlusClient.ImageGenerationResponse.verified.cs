@@ -24,10 +24,8 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         public global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseObject? Object { get; set; }
 
         /// <summary>Task progress percentage (0-100)</summary>
-        /// <remarks>
-        /// <para>Example: <c>0</c>.</para>
-        /// <para>Constraints: 0 &lt;= value &lt;= 100.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>0</c>.</para>
+        /// <para>Constraints: 0 &lt;= value &lt;= 100.</para></remarks>
         public int? Progress { get; set; }
 
         /// <summary>Task status</summary>

@@ -11,143 +11,101 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = new("^[0-9]+x[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>Model name</summary>
-        /// <remarks>
-        /// <para>Default: <c>"qwen-image-edit-plus"</c>.</para>
-        /// <para>Example: <c>"qwen-image-edit-plus"</c>.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>"qwen-image-edit-plus"</c>.</para>
+        /// <para>Example: <c>"qwen-image-edit-plus"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel Model { get; set; } = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus;
 
         /// <summary>Prompt describing the image to generate or how to edit the input image, limited to 2000 tokens</summary>
-        /// <remarks>
-        /// <para>Example: <c>"Replace the background of this image"</c>.</para>
-        /// <para>Constraints: at most 2000 characters.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>"Replace the background of this image"</c>.</para>
+        /// <para>Constraints: at most 2000 characters.</para></remarks>
         public required string Prompt { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// Reference image URL list
-        /// </para>
-        /// <para>
-        /// **Note:**
-        /// - Maximum number of input images per request: <c>3</c> images
-        /// - Image width and height must be within <c>[384-3072]</c> pixel range
-        /// - Supported file formats: <c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.bmp</c>, <c>.webp</c>, <c>.tiff</c>
-        /// - Image URLs must be directly accessible by the server, or the image URL should directly download when accessed (typically these URLs end with image file extensions, such as <c>.png</c>, <c>.jpg</c>)
-        /// </para>
-        /// </summary>
-        /// <remarks>
+        /// <summary>Reference image URL list</summary>
+        /// <remarks><para><b>Note:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Maximum number of input images per request: <c>3</c> images</description></item>
+        /// <item><description>Image width and height must be within <c>[384-3072]</c> pixel range</description></item>
+        /// <item><description>Supported file formats: <c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.bmp</c>, <c>.webp</c>, <c>.tiff</c></description></item>
+        /// <item><description>Image URLs must be directly accessible by the server, or the image URL should directly download when accessed (typically these URLs end with image file extensions, such as <c>.png</c>, <c>.jpg</c>)</description></item>
+        /// </list>
         /// <para>Example: <c>["https://example.com/image1.png","https://example.com/image2.png"]</c>.</para>
-        /// <para>Constraints: 1 to 3 items.</para>
-        /// </remarks>
+        /// <para>Constraints: 1 to 3 items.</para></remarks>
         public required global::System.Collections.Generic.IList<global::System.Uri> ImageUrls { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// Specifies the number of images to generate, supports any integer value between <c>[1,6]</c>
-        /// </para>
-        /// <para>
-        /// **Note:**
-        /// - Each request will be pre-charged based on the value of <c>n</c>, actual charges are based on the number of images generated
-        /// </para>
-        /// </summary>
-        /// <remarks>
+        /// <summary>Specifies the number of images to generate, supports any integer value between <c>[1,6]</c></summary>
+        /// <remarks><para><b>Note:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Each request will be pre-charged based on the value of <c>n</c>, actual charges are based on the number of images generated</description></item>
+        /// </list>
         /// <para>Default: <c>1</c>.</para>
         /// <para>Example: <c>1</c>.</para>
-        /// <para>Constraints: 1 &lt;= value &lt;= 6.</para>
-        /// </remarks>
+        /// <para>Constraints: 1 &lt;= value &lt;= 6.</para></remarks>
         public int N { get; set; } = 1;
 
-        /// <summary>
-        /// <para>
-        /// Negative prompt to describe content you don't want to see in the image, used to constrain the output
-        /// </para>
-        /// <para>
-        /// **Note:**
-        /// - Supports Chinese and English, maximum length of <c>500</c> characters, each Chinese character/letter counts as one character, excess will be automatically truncated
-        /// </para>
-        /// </summary>
-        /// <remarks>
+        /// <summary>Negative prompt to describe content you don't want to see in the image, used to constrain the output</summary>
+        /// <remarks><para><b>Note:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Supports Chinese and English, maximum length of <c>500</c> characters, each Chinese character/letter counts as one character, excess will be automatically truncated</description></item>
+        /// </list>
         /// <para>Example: <c>"low resolution, error, worst quality, low quality, mutilated, extra fingers, bad proportions"</c>.</para>
-        /// <para>Constraints: at most 500 characters.</para>
-        /// </remarks>
+        /// <para>Constraints: at most 500 characters.</para></remarks>
         public string? NegativePrompt { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// Generated image size, supports pixel format:
-        /// - Width x Height (<c>WxH</c>), such as: <c>1024x1024</c>, <c>1024x1536</c>, <c>1536x1024</c> and other values within range
-        /// - Width and height range: <c>[512, 2048]</c> pixels (each side)
-        /// - If not set, output image will maintain aspect ratio similar to original image, close to <c>1024x1024</c> resolution
-        /// </para>
-        /// <para>
-        /// **Note:**
-        /// - This parameter is only available when the number of output images <c>n</c> is <c>1</c>, otherwise an error will be returned
-        /// </para>
-        /// <para>
-        /// (Rebuilt: the page text around this field is partly cut off; the <c>WxH</c> form, the 512..2048 range per side and the n = 1 rule are confirmed by the vendor notes. The pattern does not check the range or the n = 1 rule.)
-        /// </para>
-        /// </summary>
-        /// <remarks>
+        /// <summary>Generated image size, supports pixel format:</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description>Width x Height (<c>WxH</c>), such as: <c>1024x1024</c>, <c>1024x1536</c>, <c>1536x1024</c> and other values within range</description></item>
+        /// <item><description>Width and height range: <c>[512, 2048]</c> pixels (each side)</description></item>
+        /// <item><description>If not set, output image will maintain aspect ratio similar to original image, close to <c>1024x1024</c> resolution</description></item>
+        /// </list>
+        /// <para><b>Note:</b></para>
+        /// <list type="bullet">
+        /// <item><description>This parameter is only available when the number of output images <c>n</c> is <c>1</c>, otherwise an error will be returned</description></item>
+        /// </list>
+        /// <para>(Rebuilt: the page text around this field is partly cut off; the <c>WxH</c> form, the 512..2048 range per side and the n = 1 rule are confirmed by the vendor notes. The pattern does not check the range or the n = 1 rule.)</para>
         /// <para>Example: <c>"1024x1024"</c>.</para>
-        /// <para>Constraints: matches <c>^[0-9]+x[0-9]+$</c>.</para>
-        /// </remarks>
+        /// <para>Constraints: matches <c>^[0-9]+x[0-9]+$</c>.</para></remarks>
         public string? Size { get; set; }
 
         /// <summary>Whether to enable intelligent prompt rewriting. When enabled, uses a large model to optimize the positive prompt, significantly improving results for simple or insufficiently descriptive prompts. Default value is <c>true</c></summary>
-        /// <remarks>
-        /// <para>Default: <c>true</c>.</para>
-        /// <para>Example: <c>true</c>.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>true</c>.</para>
+        /// <para>Example: <c>true</c>.</para></remarks>
         public bool PromptExtend { get; set; } = true;
 
         /// <summary>Whether to add "Qwen-Image" watermark to the bottom right corner of the image. Default value is <c>false</c></summary>
-        /// <remarks>
-        /// <para>Default: <c>false</c>.</para>
-        /// <para>Example: <c>false</c>.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>false</c>.</para>
+        /// <para>Example: <c>false</c>.</para></remarks>
         public bool Watermark { get; set; } = false;
 
-        /// <summary>
-        /// <para>
-        /// Random seed, range <c>[0, 2147483647]</c>, using the same seed value can keep generated content relatively stable
-        /// </para>
-        /// <para>
-        /// **Note:**
-        /// - If not provided, the algorithm will automatically use a random seed
-        /// - Model generation process is probabilistic, even with the same seed, results cannot be guaranteed to be completely identical each time
-        /// </para>
-        /// </summary>
-        /// <remarks>
+        /// <summary>Random seed, range <c>[0, 2147483647]</c>, using the same seed value can keep generated content relatively stable</summary>
+        /// <remarks><para><b>Note:</b></para>
+        /// <list type="bullet">
+        /// <item><description>If not provided, the algorithm will automatically use a random seed</description></item>
+        /// <item><description>Model generation process is probabilistic, even with the same seed, results cannot be guaranteed to be completely identical each time</description></item>
+        /// </list>
         /// <para>Example: <c>12345</c>.</para>
-        /// <para>Constraints: 0 &lt;= value &lt;= 2147483647.</para>
-        /// </remarks>
+        /// <para>Constraints: 0 &lt;= value &lt;= 2147483647.</para></remarks>
         public int? Seed { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// HTTPS callback address after task completion
-        /// </para>
-        /// <para>
-        /// **Callback Timing:**
-        /// - Triggered when task is completed, failed, or cancelled
-        /// - Sent after billing confirmation is completed
-        /// </para>
-        /// <para>
-        /// **Security Restrictions:**
-        /// - Only HTTPS protocol is supported
-        /// - Callback to internal IP addresses is prohibited (127.0.0.1, 10.x.x.x, 172.16-31.x.x, 192.168.x.x, etc.)
-        /// - URL length must not exceed <c>2048</c> characters
-        /// </para>
-        /// <para>
-        /// **Callback Mechanism:**
-        /// - Timeout: <c>10</c> seconds
-        /// - Maximum <c>3</c> retries on failure (retries after <c>1</c> second/<c>2</c> seconds/<c>4</c> seconds)
-        /// - Callback response body format is consistent with the task query API response format
-        /// - Callback address returning 2xx status code is considered successful, other status codes will trigger retry
-        /// </para>
-        /// </summary>
-        /// <remarks>Example: <c>"https://your-domain.com/webhooks/image-task-completed"</c>.</remarks>
+        /// <summary>HTTPS callback address after task completion</summary>
+        /// <remarks><para><b>Callback Timing:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Triggered when task is completed, failed, or cancelled</description></item>
+        /// <item><description>Sent after billing confirmation is completed</description></item>
+        /// </list>
+        /// <para><b>Security Restrictions:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Only HTTPS protocol is supported</description></item>
+        /// <item><description>Callback to internal IP addresses is prohibited (127.0.0.1, 10.x.x.x, 172.16-31.x.x, 192.168.x.x, etc.)</description></item>
+        /// <item><description>URL length must not exceed <c>2048</c> characters</description></item>
+        /// </list>
+        /// <para><b>Callback Mechanism:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Timeout: <c>10</c> seconds</description></item>
+        /// <item><description>Maximum <c>3</c> retries on failure (retries after <c>1</c> second/<c>2</c> seconds/<c>4</c> seconds)</description></item>
+        /// <item><description>Callback response body format is consistent with the task query API response format</description></item>
+        /// <item><description>Callback address returning 2xx status code is considered successful, other status codes will trigger retry</description></item>
+        /// </list>
+        /// <para>Example: <c>"https://your-domain.com/webhooks/image-task-completed"</c>.</para></remarks>
         public global::System.Uri? CallbackUrl { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -4,11 +4,9 @@
 namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
 {
     /// <summary>Model name</summary>
-    /// <remarks>
-    /// <para>Default: <c>"qwen-image-edit-plus"</c>.</para>
+    /// <remarks><para>Default: <c>"qwen-image-edit-plus"</c>.</para>
     /// <para>Example: <c>"qwen-image-edit-plus"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct QwenImageEditPlusRequestModel : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditPlusRequestModel>

@@ -7,15 +7,13 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IEvoLinkImageEditClient
     {
-        /// <summary>
-        /// - Qwen (qwen-image-edit) model supports image editing, image-to-image and other modes
-        /// - Asynchronous processing mode, use the returned task ID to [query](/en/api-manual/task-management/get-task-detail)
-        /// - Generated image links are valid for 24 hours, please save them promptly
-        /// </summary>
-        /// <remarks>
-        /// <para><b>qwen-image-edit Interface</b></para>
-        /// <para><c>POST /v1/images/generations</c></para>
-        /// </remarks>
+        /// <summary>qwen-image-edit Interface</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description>Qwen (qwen-image-edit) model supports image editing, image-to-image and other modes</description></item>
+        /// <item><description>Asynchronous processing mode, use the returned task ID to query</description></item>
+        /// <item><description>Generated image links are valid for 24 hours, please save them promptly</description></item>
+        /// </list>
+        /// <para><c>POST /v1/images/generations</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -35,11 +33,9 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>Use Qwen model for image editing with simplified model parameter configuration</summary>
-    /// <remarks>
-    /// <para><b>qwen-image-edit Interface</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>qwen-image-edit Interface</summary>
+    /// <remarks><para>Use Qwen model for image editing with simplified model parameter configuration</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class EvoLinkImageEditClient : IEvoLinkImageEditClient
     {

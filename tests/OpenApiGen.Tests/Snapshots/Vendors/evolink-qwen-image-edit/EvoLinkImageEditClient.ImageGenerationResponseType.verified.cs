@@ -4,10 +4,8 @@
 namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
 {
     /// <summary>Task output type</summary>
-    /// <remarks>
-    /// <para>Example: <c>"image"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <remarks><para>Example: <c>"image"</c>.</para>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct ImageGenerationResponseType : global::OpenApiGen.Runtime.IExtensibleEnum<ImageGenerationResponseType>

@@ -9,61 +9,47 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
     public partial class QwenImageEditRequest
     {
         /// <summary>Model name</summary>
-        /// <remarks>
-        /// <para>Default: <c>"qwen-image-edit"</c>.</para>
-        /// <para>Example: <c>"qwen-image-edit"</c>.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>"qwen-image-edit"</c>.</para>
+        /// <para>Example: <c>"qwen-image-edit"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel Model { get; set; } = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
 
         /// <summary>Prompt describing the image to generate or how to edit the input image, limited to 2000 tokens</summary>
-        /// <remarks>
-        /// <para>Example: <c>"Replace the background of this image"</c>.</para>
-        /// <para>Constraints: at most 2000 characters.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>"Replace the background of this image"</c>.</para>
+        /// <para>Constraints: at most 2000 characters.</para></remarks>
         public required string Prompt { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// Reference image URL list
-        /// </para>
-        /// <para>
-        /// **Note:**
-        /// - Maximum number of input images per request: <c>3</c> images
-        /// - Image width and height must be within <c>[384-3072]</c> pixel range
-        /// - Supported file formats: <c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.bmp</c>, <c>.webp</c>, <c>.tiff</c>
-        /// - Image URLs must be directly accessible by the server, or the image URL should directly download when accessed (typically these URLs end with image file extensions, such as <c>.png</c>, <c>.jpg</c>)
-        /// </para>
-        /// </summary>
-        /// <remarks>
+        /// <summary>Reference image URL list</summary>
+        /// <remarks><para><b>Note:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Maximum number of input images per request: <c>3</c> images</description></item>
+        /// <item><description>Image width and height must be within <c>[384-3072]</c> pixel range</description></item>
+        /// <item><description>Supported file formats: <c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.bmp</c>, <c>.webp</c>, <c>.tiff</c></description></item>
+        /// <item><description>Image URLs must be directly accessible by the server, or the image URL should directly download when accessed (typically these URLs end with image file extensions, such as <c>.png</c>, <c>.jpg</c>)</description></item>
+        /// </list>
         /// <para>Example: <c>["https://example.com/image1.png","https://example.com/image2.png"]</c>.</para>
-        /// <para>Constraints: 1 to 3 items.</para>
-        /// </remarks>
+        /// <para>Constraints: 1 to 3 items.</para></remarks>
         public required global::System.Collections.Generic.IList<global::System.Uri> ImageUrls { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// HTTPS callback address after task completion
-        /// </para>
-        /// <para>
-        /// **Callback Timing:**
-        /// - Triggered when task is completed, failed, or cancelled
-        /// - Sent after billing confirmation is completed
-        /// </para>
-        /// <para>
-        /// **Security Restrictions:**
-        /// - Only HTTPS protocol is supported
-        /// - Callback to internal IP addresses is prohibited (127.0.0.1, 10.x.x.x, 172.16-31.x.x, 192.168.x.x, etc.)
-        /// - URL length must not exceed <c>2048</c> characters
-        /// </para>
-        /// <para>
-        /// **Callback Mechanism:**
-        /// - Timeout: <c>10</c> seconds
-        /// - Maximum <c>3</c> retries on failure (retries after <c>1</c> second/<c>2</c> seconds/<c>4</c> seconds)
-        /// - Callback response body format is consistent with the task query API response format
-        /// - Callback address returning 2xx status code is considered successful, other status codes will trigger retry
-        /// </para>
-        /// </summary>
-        /// <remarks>Example: <c>"https://your-domain.com/webhooks/image-task-completed"</c>.</remarks>
+        /// <summary>HTTPS callback address after task completion</summary>
+        /// <remarks><para><b>Callback Timing:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Triggered when task is completed, failed, or cancelled</description></item>
+        /// <item><description>Sent after billing confirmation is completed</description></item>
+        /// </list>
+        /// <para><b>Security Restrictions:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Only HTTPS protocol is supported</description></item>
+        /// <item><description>Callback to internal IP addresses is prohibited (127.0.0.1, 10.x.x.x, 172.16-31.x.x, 192.168.x.x, etc.)</description></item>
+        /// <item><description>URL length must not exceed <c>2048</c> characters</description></item>
+        /// </list>
+        /// <para><b>Callback Mechanism:</b></para>
+        /// <list type="bullet">
+        /// <item><description>Timeout: <c>10</c> seconds</description></item>
+        /// <item><description>Maximum <c>3</c> retries on failure (retries after <c>1</c> second/<c>2</c> seconds/<c>4</c> seconds)</description></item>
+        /// <item><description>Callback response body format is consistent with the task query API response format</description></item>
+        /// <item><description>Callback address returning 2xx status code is considered successful, other status codes will trigger retry</description></item>
+        /// </list>
+        /// <para>Example: <c>"https://your-domain.com/webhooks/image-task-completed"</c>.</para></remarks>
         public global::System.Uri? CallbackUrl { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -7,19 +7,13 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IEvoLinkTasksClient
     {
-        /// <summary>
-        /// <para>
-        /// Query the status, progress, and result information of asynchronous tasks by task ID
-        /// </para>
-        /// <para>
-        /// - <c>results</c> is present only when <c>status</c> is <c>completed</c>; result links are valid for 24 hours, save them promptly
-        /// - <c>error</c> is present only when <c>status</c> is <c>failed</c>
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Query Task Status</b></para>
-        /// <para><c>GET /v1/tasks/{task_id}</c></para>
-        /// </remarks>
+        /// <summary>Query Task Status</summary>
+        /// <remarks><para>Query the status, progress, and result information of asynchronous tasks by task ID</para>
+        /// <list type="bullet">
+        /// <item><description><c>results</c> is present only when <c>status</c> is <c>completed</c>; result links are valid for 24 hours, save them promptly</description></item>
+        /// <item><description><c>error</c> is present only when <c>status</c> is <c>failed</c></description></item>
+        /// </list>
+        /// <para><c>GET /v1/tasks/{task_id}</c>.</para></remarks>
         /// <param name="taskId">Task ID, the <c>id</c> returned in the async task response body (for example <c>task-unified-1757156493-imcg5zqt</c>)</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -39,18 +33,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>
-    /// <para>
-    /// Query the status, progress, and result information of asynchronous tasks by task ID.
-    /// </para>
-    /// <para>
-    /// Tasks created with a <c>callback_url</c> are also reported by a callback: when a task is completed, failed or cancelled (after billing is confirmed) EvoLink POSTs the same body this endpoint returns to the callback URL. See the <c>taskCallback</c> webhook.
-    /// </para>
-    /// </summary>
-    /// <remarks>
-    /// <para><b>Get Task Details API</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>Get Task Details API</summary>
+    /// <remarks><para>Query the status, progress, and result information of asynchronous tasks by task ID.</para>
+    /// <para>Tasks created with a <c>callback_url</c> are also reported by a callback: when a task is completed, failed or cancelled (after billing is confirmed) EvoLink POSTs the same body this endpoint returns to the callback URL. See the <c>taskCallback</c> webhook.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class EvoLinkTasksClient : IEvoLinkTasksClient
     {

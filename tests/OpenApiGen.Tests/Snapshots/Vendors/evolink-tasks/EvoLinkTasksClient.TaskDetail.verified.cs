@@ -25,10 +25,8 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject? Object { get; set; }
 
         /// <summary>Task progress percentage (0-100)</summary>
-        /// <remarks>
-        /// <para>Example: <c>100</c>.</para>
-        /// <para>Constraints: 0 &lt;= value &lt;= 100.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>100</c>.</para>
+        /// <para>Constraints: 0 &lt;= value &lt;= 100.</para></remarks>
         public int? Progress { get; set; }
 
         /// <summary>Task result list (provided when <c>status</c> is <c>completed</c>). Links are valid for 24 hours.</summary>

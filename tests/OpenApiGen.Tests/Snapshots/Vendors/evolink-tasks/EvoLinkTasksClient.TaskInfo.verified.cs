@@ -13,10 +13,8 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public bool? CanCancel { get; set; }
 
         /// <summary>Estimated completion time (seconds)</summary>
-        /// <remarks>
-        /// <para>Example: <c>30</c>.</para>
-        /// <para>Constraints: 0 &lt;= value.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>30</c>.</para>
+        /// <para>Constraints: 0 &lt;= value.</para></remarks>
         public long? EstimatedTime { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

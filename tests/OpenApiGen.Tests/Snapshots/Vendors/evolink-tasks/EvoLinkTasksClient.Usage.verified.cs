@@ -13,10 +13,8 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks
         public global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule? BillingRule { get; set; }
 
         /// <summary>Estimated credits consumed</summary>
-        /// <remarks>
-        /// <para>Example: <c>1</c>.</para>
-        /// <para>Constraints: 0 &lt;= value.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>1</c>.</para>
+        /// <para>Constraints: 0 &lt;= value.</para></remarks>
         public double? CreditsReserved { get; set; }
 
         /// <summary>User group category</summary>

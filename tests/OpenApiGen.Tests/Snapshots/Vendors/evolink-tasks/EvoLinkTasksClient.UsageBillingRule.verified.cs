@@ -4,10 +4,8 @@
 namespace QwenImageEdit.Vendors.EvoLink.Tasks
 {
     /// <summary>Billing rule</summary>
-    /// <remarks>
-    /// <para>Example: <c>"per_call"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <remarks><para>Example: <c>"per_call"</c>.</para>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct UsageBillingRule : global::OpenApiGen.Runtime.IExtensibleEnum<UsageBillingRule>

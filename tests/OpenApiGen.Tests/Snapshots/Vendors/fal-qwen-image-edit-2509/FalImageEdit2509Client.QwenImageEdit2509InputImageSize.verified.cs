@@ -3,11 +3,9 @@
 
 namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
 {
-    /// <summary>The size of the generated image. Default value: <c>square_hd</c></summary>
-    /// <remarks>
-    /// <para><b>Image Size</b></para>
-    /// <para>One of: a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize"/>, a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para>
-    /// </remarks>
+    /// <summary>Image Size</summary>
+    /// <remarks><para>The size of the generated image. Default value: <c>square_hd</c></para>
+    /// <para>One of: a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize"/>, a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public sealed partial class QwenImageEdit2509InputImageSize

@@ -3,25 +3,19 @@
 
 namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
 {
-    /// <summary>ImageSize</summary>
+    /// <summary>The <c>ImageSize</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ImageSizeJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ImageSize
     {
         /// <summary>The height of the generated image.</summary>
-        /// <remarks>
-        /// <para><b>Height</b></para>
-        /// <para>Default: <c>512</c>.</para>
-        /// <para>Constraints: 0 &lt; value &lt;= 14142.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>512</c>.</para>
+        /// <para>Constraints: 0 &lt; value &lt;= 14142.</para></remarks>
         public int Height { get; set; } = 512;
 
         /// <summary>The width of the generated image.</summary>
-        /// <remarks>
-        /// <para><b>Width</b></para>
-        /// <para>Default: <c>512</c>.</para>
-        /// <para>Constraints: 0 &lt; value &lt;= 14142.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>512</c>.</para>
+        /// <para>Constraints: 0 &lt; value &lt;= 14142.</para></remarks>
         public int Width { get; set; } = 512;
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -9,78 +9,50 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
     public partial class QwenImageEdit2511Input
     {
         /// <summary>The prompt to edit the image with.</summary>
-        /// <remarks><b>Prompt</b></remarks>
         public required string Prompt { get; set; }
 
         /// <summary>The number of images to generate.</summary>
-        /// <remarks>
-        /// <para><b>Num Images</b></para>
-        /// <para>Default: <c>1</c>.</para>
-        /// <para>Constraints: 1 &lt;= value &lt;= 4.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>1</c>.</para>
+        /// <para>Constraints: 1 &lt;= value &lt;= 4.</para></remarks>
         public int NumImages { get; set; } = 1;
 
         /// <summary>The size of the generated image. If None, uses the input image dimensions.</summary>
-        /// <remarks><b>Image Size</b></remarks>
         public global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize? ImageSize { get; set; }
 
         /// <summary>The acceleration level to use.</summary>
-        /// <remarks>
-        /// <para><b>Acceleration</b></para>
-        /// <para>Default: <c>"regular"</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>"regular"</c>.</remarks>
         public global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration Acceleration { get; set; } = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration.Regular;
 
         /// <summary>If set to true, the safety checker will be enabled.</summary>
-        /// <remarks>
-        /// <para><b>Enable Safety Checker</b></para>
-        /// <para>Default: <c>true</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>true</c>.</remarks>
         public bool EnableSafetyChecker { get; set; } = true;
 
         /// <summary>The format of the generated image.</summary>
-        /// <remarks>
-        /// <para><b>Output Format</b></para>
-        /// <para>Default: <c>"png"</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>"png"</c>.</remarks>
         public global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat OutputFormat { get; set; } = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat.Png;
 
         /// <summary>If <c>True</c>, the media will be returned as a data URI.</summary>
-        /// <remarks>
-        /// <para><b>Sync Mode</b></para>
-        /// <para>Default: <c>false</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>false</c>.</remarks>
         public bool SyncMode { get; set; } = false;
 
         /// <summary>The guidance scale to use for the image generation.</summary>
-        /// <remarks>
-        /// <para><b>Guidance Scale</b></para>
-        /// <para>Default: <c>4.5</c>.</para>
-        /// <para>Constraints: 1 &lt;= value &lt;= 20.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>4.5</c>.</para>
+        /// <para>Constraints: 1 &lt;= value &lt;= 20.</para></remarks>
         public double GuidanceScale { get; set; } = 4.5d;
 
         /// <summary>The number of inference steps to perform.</summary>
-        /// <remarks>
-        /// <para><b>Num Inference Steps</b></para>
-        /// <para>Default: <c>28</c>.</para>
-        /// <para>Constraints: 1 &lt;= value &lt;= 50.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>28</c>.</para>
+        /// <para>Constraints: 1 &lt;= value &lt;= 50.</para></remarks>
         public int NumInferenceSteps { get; set; } = 28;
 
         /// <summary>The URLs of the images to edit.</summary>
-        /// <remarks><b>Image Urls</b></remarks>
         public required global::System.Collections.Generic.IList<string> ImageUrls { get; set; }
 
         /// <summary>The negative prompt to generate an image from.</summary>
-        /// <remarks>
-        /// <para><b>Negative Prompt</b></para>
-        /// <para>Default: <c>""</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>""</c>.</remarks>
         public string NegativePrompt { get; set; } = "";
 
         /// <summary>The same seed and the same prompt given to the same version of the model will output the same image every time.</summary>
-        /// <remarks><b>Seed</b></remarks>
         public long? Seed { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

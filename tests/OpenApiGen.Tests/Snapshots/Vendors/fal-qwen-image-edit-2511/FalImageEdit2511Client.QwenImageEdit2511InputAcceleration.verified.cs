@@ -3,12 +3,10 @@
 
 namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
 {
-    /// <summary>The acceleration level to use.</summary>
-    /// <remarks>
-    /// <para><b>Acceleration</b></para>
+    /// <summary>Acceleration</summary>
+    /// <remarks><para>The acceleration level to use.</para>
     /// <para>Default: <c>"regular"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct QwenImageEdit2511InputAcceleration : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEdit2511InputAcceleration>

@@ -3,11 +3,9 @@
 
 namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
 {
-    /// <summary>The size of the generated image. If None, uses the input image dimensions.</summary>
-    /// <remarks>
-    /// <para><b>Image Size</b></para>
-    /// <para>One of: a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize"/>, a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para>
-    /// </remarks>
+    /// <summary>Image Size</summary>
+    /// <remarks><para>The size of the generated image. If None, uses the input image dimensions.</para>
+    /// <para>One of: a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize"/>, a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public sealed partial class QwenImageEdit2511InputImageSize

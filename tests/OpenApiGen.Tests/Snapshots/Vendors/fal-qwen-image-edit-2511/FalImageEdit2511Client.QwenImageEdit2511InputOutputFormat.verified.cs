@@ -3,12 +3,10 @@
 
 namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
 {
-    /// <summary>The format of the generated image.</summary>
-    /// <remarks>
-    /// <para><b>Output Format</b></para>
+    /// <summary>Output Format</summary>
+    /// <remarks><para>The format of the generated image.</para>
     /// <para>Default: <c>"png"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct QwenImageEdit2511InputOutputFormat : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEdit2511InputOutputFormat>

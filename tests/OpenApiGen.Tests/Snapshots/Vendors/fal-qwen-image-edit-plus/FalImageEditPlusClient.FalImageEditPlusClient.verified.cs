@@ -8,7 +8,6 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
     public partial interface IFalImageEditPlusClient
     {
         /// <summary><c>GET /fal-ai/qwen-image-edit-plus/requests/{request_id}/status</c>.</summary>
-        /// <remarks><c>GET /fal-ai/qwen-image-edit-plus/requests/{request_id}/status</c></remarks>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
         /// <param name="logs">The <c>logs</c> query parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -18,7 +17,6 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>> GetRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>PUT /fal-ai/qwen-image-edit-plus/requests/{request_id}/cancel</c>.</summary>
-        /// <remarks><c>PUT /fal-ai/qwen-image-edit-plus/requests/{request_id}/cancel</c></remarks>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -27,7 +25,6 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>> CancelRequestAsync(string requestId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /fal-ai/qwen-image-edit-plus</c>.</summary>
-        /// <remarks><c>POST /fal-ai/qwen-image-edit-plus</c></remarks>
         /// <param name="falWebhook">An HTTPS URL fal POSTs the WebhookPayload to when the request ends.</param>
         /// <param name="xFalObjectLifecyclePreference">JSON text <c>{"expiration_duration_seconds": N}</c>: how long the request's output files stay available (by default at least 7 days).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -38,7 +35,6 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>> SubmitRequestAsync(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput body, global::System.Uri? falWebhook = null, string? xFalObjectLifecyclePreference = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /fal-ai/qwen-image-edit-plus/requests/{request_id}</c>.</summary>
-        /// <remarks><c>GET /fal-ai/qwen-image-edit-plus/requests/{request_id}</c></remarks>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -47,14 +43,13 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>> GetRequestResultAsync(string requestId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /fal-ai/qwen-image-edit-plus/requests/{request_id}/status/stream</c>.</summary>
-        /// <remarks><c>GET /fal-ai/qwen-image-edit-plus/requests/{request_id}/status/stream</c></remarks>
         /// <param name="requestId">The <c>request_id</c> path parameter.</param>
         /// <param name="logs">The <c>logs</c> query parameter.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
+        /// <returns>Each server-sent event's data as it arrives. The request is sent when enumeration starts; an error answer throws from the first <c>MoveNextAsync</c>, and the call's timeout covers the whole stream.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Where <see cref="FalImageEditPlusClient"/> sends requests, and the credentials it sends.</summary>
@@ -68,11 +63,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         public string? ApiKey { get; set; }
     }
 
-    /// <summary>The OpenAPI schema for the fal-ai/qwen-image-edit-plus queue.</summary>
-    /// <remarks>
-    /// <para><b>Queue OpenAPI for fal-ai/qwen-image-edit-plus</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>Queue OpenAPI for fal-ai/qwen-image-edit-plus</summary>
+    /// <remarks><para>The OpenAPI schema for the fal-ai/qwen-image-edit-plus queue.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class FalImageEditPlusClient : IFalImageEditPlusClient
     {
@@ -127,13 +120,13 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-plus/requests/{request_id}").PathParameter("request_id", requestId), s_getRequestResult, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<string> s_streamRequestStatus = global::OpenApiGen.Runtime.ApiOperation.Text().Secured("apiKeyAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.FalImageEditPlusJsonContext.Default.ErrorResponse);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> s_streamRequestStatus = global::OpenApiGen.Runtime.ApiOperation.Events(static () => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.FalImageEditPlusJsonContext.Default.QueueStatus).Secured("apiKeyAuth").ErrorDefault(static () => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.FalImageEditPlusJsonContext.Default.ErrorResponse);
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> StreamRequestStatusAsync(string requestId, double? logs = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(requestId);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-plus/requests/{request_id}/status/stream").PathParameter("request_id", requestId).Query("logs", logs), s_streamRequestStatus, options, cancellationToken);
+            return _pipeline.StreamAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/fal-ai/qwen-image-edit-plus/requests/{request_id}/status/stream").PathParameter("request_id", requestId).Query("logs", logs), s_streamRequestStatus, options, cancellationToken);
         }
     }
 }

@@ -9,84 +9,53 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
     public partial class QwenImageEditPlusInput
     {
         /// <summary>The prompt to generate the image with</summary>
-        /// <remarks><b>Prompt</b></remarks>
         public required string Prompt { get; set; }
 
         /// <summary>The number of images to generate.</summary>
-        /// <remarks>
-        /// <para><b>Num Images</b></para>
-        /// <para>Default: <c>1</c>.</para>
-        /// <para>Constraints: 1 &lt;= value &lt;= 4.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>1</c>.</para>
+        /// <para>Constraints: 1 &lt;= value &lt;= 4.</para></remarks>
         public int NumImages { get; set; } = 1;
 
         /// <summary>The size of the generated image. Default value: <c>square_hd</c></summary>
-        /// <remarks><b>Image Size</b></remarks>
         public global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize? ImageSize { get; set; }
 
         /// <summary>Acceleration level for image generation. Options: 'none', 'regular'. Higher acceleration increases speed. 'regular' balances speed and quality.</summary>
-        /// <remarks>
-        /// <para><b>Acceleration</b></para>
-        /// <para>Default: <c>"regular"</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>"regular"</c>.</remarks>
         public global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration Acceleration { get; set; } = global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration.Regular;
 
         /// <summary>If set to true, the safety checker will be enabled.</summary>
-        /// <remarks>
-        /// <para><b>Enable Safety Checker</b></para>
-        /// <para>Default: <c>true</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>true</c>.</remarks>
         public bool EnableSafetyChecker { get; set; } = true;
 
         /// <summary>The format of the generated image.</summary>
-        /// <remarks>
-        /// <para><b>Output Format</b></para>
-        /// <para>Default: <c>"png"</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>"png"</c>.</remarks>
         public global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat OutputFormat { get; set; } = global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat.Png;
 
         /// <summary>If <c>True</c>, the media will be returned as a data URI and the output data won't be available in the request history.</summary>
-        /// <remarks>
-        /// <para><b>Sync Mode</b></para>
-        /// <para>Default: <c>false</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>false</c>.</remarks>
         public bool SyncMode { get; set; } = false;
 
-        /// <summary>
-        /// The CFG (Classifier Free Guidance) scale is a measure of how close you want
-        /// the model to stick to your prompt when looking for a related image to show you.
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Guidance scale (CFG)</b></para>
+        /// <summary>Guidance scale (CFG)</summary>
+        /// <remarks><para>The CFG (Classifier Free Guidance) scale is a measure of how close you want
+        /// the model to stick to your prompt when looking for a related image to show you.</para>
         /// <para>Default: <c>4</c>.</para>
-        /// <para>Constraints: 0 &lt;= value &lt;= 20.</para>
-        /// </remarks>
+        /// <para>Constraints: 0 &lt;= value &lt;= 20.</para></remarks>
         public double GuidanceScale { get; set; } = 4d;
 
-        /// <summary>
-        /// The same seed and the same prompt given to the same version of the model
-        /// will output the same image every time.
-        /// </summary>
-        /// <remarks><b>Seed</b></remarks>
+        /// <summary>The same seed and the same prompt given to the same version of the model
+        /// will output the same image every time.</summary>
         public long? Seed { get; set; }
 
         /// <summary>The URLs of the images to edit.</summary>
-        /// <remarks><b>Image Urls</b></remarks>
         public required global::System.Collections.Generic.IList<string> ImageUrls { get; set; }
 
         /// <summary>The negative prompt for the generation</summary>
-        /// <remarks>
-        /// <para><b>Negative Prompt</b></para>
-        /// <para>Default: <c>" "</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>" "</c>.</remarks>
         public string NegativePrompt { get; set; } = " ";
 
         /// <summary>The number of inference steps to perform.</summary>
-        /// <remarks>
-        /// <para><b>Num Inference Steps</b></para>
-        /// <para>Default: <c>50</c>.</para>
-        /// <para>Constraints: 2 &lt;= value &lt;= 100.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>50</c>.</para>
+        /// <para>Constraints: 2 &lt;= value &lt;= 100.</para></remarks>
         public int NumInferenceSteps { get; set; } = 50;
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -3,12 +3,10 @@
 
 namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
 {
-    /// <summary>Acceleration level for image generation. Options: 'none', 'regular'. Higher acceleration increases speed. 'regular' balances speed and quality.</summary>
-    /// <remarks>
-    /// <para><b>Acceleration</b></para>
+    /// <summary>Acceleration</summary>
+    /// <remarks><para>Acceleration level for image generation. Options: 'none', 'regular'. Higher acceleration increases speed. 'regular' balances speed and quality.</para>
     /// <para>Default: <c>"regular"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct QwenImageEditPlusInputAcceleration : global::OpenApiGen.Runtime.IExtensibleEnum<QwenImageEditPlusInputAcceleration>

@@ -4,33 +4,26 @@
 namespace QwenImageEdit.Vendors.Fal.ImageEdit
 {
     /// <summary>Represents an image file.</summary>
-    /// <remarks><b>Image</b></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.ImageJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class Image
     {
         /// <summary>The size of the file in bytes.</summary>
-        /// <remarks><b>File Size</b></remarks>
         public long? FileSize { get; set; }
 
         /// <summary>The height of the image in pixels.</summary>
-        /// <remarks><b>Height</b></remarks>
         public long? Height { get; set; }
 
         /// <summary>The URL where the file can be downloaded from.</summary>
-        /// <remarks><b>Url</b></remarks>
         public required string Url { get; set; }
 
         /// <summary>The width of the image in pixels.</summary>
-        /// <remarks><b>Width</b></remarks>
         public long? Width { get; set; }
 
         /// <summary>The name of the file. It will be auto-generated if not provided.</summary>
-        /// <remarks><b>File Name</b></remarks>
         public string? FileName { get; set; }
 
         /// <summary>The mime type of the file.</summary>
-        /// <remarks><b>Content Type</b></remarks>
         public string? ContentType { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

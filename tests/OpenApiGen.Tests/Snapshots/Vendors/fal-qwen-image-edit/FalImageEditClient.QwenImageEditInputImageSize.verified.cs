@@ -3,11 +3,9 @@
 
 namespace QwenImageEdit.Vendors.Fal.ImageEdit
 {
-    /// <summary>The size of the generated image.</summary>
-    /// <remarks>
-    /// <para><b>Image Size</b></para>
-    /// <para>One of: a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize"/>, a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para>
-    /// </remarks>
+    /// <summary>Image Size</summary>
+    /// <remarks><para>The size of the generated image.</para>
+    /// <para>One of: a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize"/>, a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.Serialization.QwenImageEditInputImageSizeJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public sealed partial class QwenImageEditInputImageSize

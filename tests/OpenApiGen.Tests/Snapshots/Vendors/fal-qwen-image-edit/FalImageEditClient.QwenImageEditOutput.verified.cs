@@ -9,25 +9,19 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
     public partial class QwenImageEditOutput
     {
         /// <summary>The prompt used for generating the image.</summary>
-        /// <remarks><b>Prompt</b></remarks>
         public required string Prompt { get; set; }
 
         /// <summary>The generated image files info.</summary>
-        /// <remarks><b>Images</b></remarks>
         public required global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image> Images { get; set; }
 
-        /// <summary>Timings</summary>
+        /// <summary>The <c>timings</c> property.</summary>
         public required global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> Timings { get; set; }
 
         /// <summary>Whether the generated images contain NSFW concepts.</summary>
-        /// <remarks><b>Has Nsfw Concepts</b></remarks>
         public required global::System.Collections.Generic.IList<bool> HasNsfwConcepts { get; set; }
 
-        /// <summary>
-        /// Seed of the generated Image. It will be the same value of the one passed in the
-        /// input or the randomly generated that was used in case none was passed.
-        /// </summary>
-        /// <remarks><b>Seed</b></remarks>
+        /// <summary>Seed of the generated Image. It will be the same value of the one passed in the
+        /// input or the randomly generated that was used in case none was passed.</summary>
         public required long Seed { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -10,21 +10,13 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
     {
         private static readonly global::System.Text.RegularExpressions.Regex s_InitImagePattern = new("^data:image/[A-Za-z0-9.+-]+;base64,", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-        /// <summary>
-        /// <para>
-        /// Your API Key used for request authorization
-        /// </para>
-        /// <para>
-        /// The client fills it from its options' ApiKey when it is left null.
-        /// </para>
-        /// </summary>
+        /// <summary>Your API Key used for request authorization</summary>
+        /// <remarks>The client fills it from its options' ApiKey when it is left null.</remarks>
         public string? Key { get; set; }
 
         /// <summary>The image as a base64 data URL, <c>data:image/&lt;type&gt;;base64,&lt;base64 data&gt;</c> (for example <c>data:image/png;base64,iVBORw0KGgo...</c>). At most 5 MB.</summary>
-        /// <remarks>
-        /// <para>Example: <c>"data:image/png;base64,iVBORw0KGgo..."</c>.</para>
-        /// <para>Constraints: matches <c>^data:image/[A-Za-z0-9.+-]+;base64,</c>.</para>
-        /// </remarks>
+        /// <remarks><para>Example: <c>"data:image/png;base64,iVBORw0KGgo..."</c>.</para>
+        /// <para>Constraints: matches <c>^data:image/[A-Za-z0-9.+-]+;base64,</c>.</para></remarks>
         public required string InitImage { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -7,11 +7,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IModelsLabUploadsClient
     {
-        /// <summary>This endpoint allows you to upload an image in base64 format and get it in URL format. The URL is valid for 24 hours; the maximum upload size is 5 MB.</summary>
-        /// <remarks>
-        /// <para><b>Convert base64 to URL</b></para>
-        /// <para><c>POST /image_editing/base64_to_url</c></para>
-        /// </remarks>
+        /// <summary>Convert base64 to URL</summary>
+        /// <remarks><para>This endpoint allows you to upload an image in base64 format and get it in URL format. The URL is valid for 24 hours; the maximum upload size is 5 MB.</para>
+        /// <para><c>POST /image_editing/base64_to_url</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,20 +29,14 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         public string? ApiKey { get; set; }
     }
 
-    /// <summary>
-    /// <para>
-    /// Upload an image as base64 data and get a URL for it, to pass as <c>init_image</c> to image editing endpoints such as Qwen Edit.
-    /// </para>
-    /// <para>
-    /// - The URL expires after 24 hours
-    /// - Uploads are limited to 5 MB
-    /// - The API key is sent as the <c>key</c> field of the JSON body; there is no authorization header
-    /// </para>
-    /// </summary>
-    /// <remarks>
-    /// <para><b>ModelsLab Image Editing API - Base64 to URL</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>ModelsLab Image Editing API - Base64 to URL</summary>
+    /// <remarks><para>Upload an image as base64 data and get a URL for it, to pass as <c>init_image</c> to image editing endpoints such as Qwen Edit.</para>
+    /// <list type="bullet">
+    /// <item><description>The URL expires after 24 hours</description></item>
+    /// <item><description>Uploads are limited to 5 MB</description></item>
+    /// <item><description>The API key is sent as the <c>key</c> field of the JSON body; there is no authorization header</description></item>
+    /// </list>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ModelsLabUploadsClient : IModelsLabUploadsClient
     {

@@ -8,14 +8,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class FetchRequest
     {
-        /// <summary>
-        /// <para>
-        /// Your API Key used for request authorization
-        /// </para>
-        /// <para>
-        /// The client fills it from its options' ApiKey when it is left null.
-        /// </para>
-        /// </summary>
+        /// <summary>Your API Key used for request authorization</summary>
+        /// <remarks>The client fills it from its options' ApiKey when it is left null.</remarks>
         public string? Key { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -7,18 +7,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IModelsLabFetchClient
     {
-        /// <summary>
-        /// <para>
-        /// Fetch the queued result of an image editing request by its ID.
-        /// </para>
-        /// <para>
-        /// While the request is still processing, <c>status</c> is <c>processing</c> and <c>output</c> is an empty string (<c>""</c>, not an empty array); once it has finished, <c>status</c> is <c>success</c> and <c>output</c> is an array of image URLs.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Fetch queued images</b></para>
-        /// <para><c>POST /image_editing/fetch/{id}</c></para>
-        /// </remarks>
+        /// <summary>Fetch queued images</summary>
+        /// <remarks><para>Fetch the queued result of an image editing request by its ID.</para>
+        /// <para>While the request is still processing, <c>status</c> is <c>processing</c> and <c>output</c> is an empty string (<c>""</c>, not an empty array); once it has finished, <c>status</c> is <c>success</c> and <c>output</c> is an array of image URLs.</para>
+        /// <para><c>POST /image_editing/fetch/{id}</c>.</para></remarks>
         /// <param name="id">The ID of the queued request: the <c>id</c> returned by the create request (an integer, sent as its decimal digits).</param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -39,24 +31,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         public string? ApiKey { get; set; }
     }
 
-    /// <summary>
-    /// <para>
-    /// Fetch the result of a queued image editing request (such as Qwen Edit) by the <c>id</c> returned when it was created. This endpoint does not generate a new image; it returns already generated or still queued images.
-    /// </para>
-    /// <para>
-    /// The API key is sent as the <c>key</c> field of the JSON body; there is no authorization header.
-    /// </para>
-    /// <para>
-    /// Requests created with a <c>webhook</c> URL are also reported by a POST to that URL when they finish (see the <c>imageEditingResult</c> webhook). Delivery is best effort and may repeat, so keep polling this endpoint as a fallback.
-    /// </para>
-    /// <para>
-    /// Generated image URLs are valid for 24 hours.
-    /// </para>
-    /// </summary>
-    /// <remarks>
-    /// <para><b>ModelsLab Image Editing API - Fetch Queued Images</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>ModelsLab Image Editing API - Fetch Queued Images</summary>
+    /// <remarks><para>Fetch the result of a queued image editing request (such as Qwen Edit) by the <c>id</c> returned when it was created. This endpoint does not generate a new image; it returns already generated or still queued images.</para>
+    /// <para>The API key is sent as the <c>key</c> field of the JSON body; there is no authorization header.</para>
+    /// <para>Requests created with a <c>webhook</c> URL are also reported by a POST to that URL when they finish (see the <c>imageEditingResult</c> webhook). Delivery is best effort and may repeat, so keep polling this endpoint as a fallback.</para>
+    /// <para>Generated image URLs are valid for 24 hours.</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ModelsLabFetchClient : IModelsLabFetchClient
     {

@@ -4,10 +4,8 @@
 namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 {
     /// <summary>Unique identifier for the generation request</summary>
-    /// <remarks>
-    /// <para>Example: <c>130997346</c>.</para>
-    /// <para>One of: a <c>long</c>, a <c>string</c>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para>
-    /// </remarks>
+    /// <remarks><para>Example: <c>130997346</c>.</para>
+    /// <para>One of: a <c>long</c>, a <c>string</c>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public sealed partial class ImageEditingSuccessResponseId

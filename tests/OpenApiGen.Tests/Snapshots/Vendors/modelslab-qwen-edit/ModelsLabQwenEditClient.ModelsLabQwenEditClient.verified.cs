@@ -7,11 +7,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IModelsLabQwenEditClient
     {
-        /// <summary>This endpoint allows you to edit images using Qwen model</summary>
-        /// <remarks>
-        /// <para><b>Qwen Edit</b></para>
-        /// <para><c>POST /image_editing/qwen_edit</c></para>
-        /// </remarks>
+        /// <summary>Qwen Edit</summary>
+        /// <remarks><para>This endpoint allows you to edit images using Qwen model</para>
+        /// <para><c>POST /image_editing/qwen_edit</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,11 +29,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public string? ApiKey { get; set; }
     }
 
-    /// <summary>Image editing endpoints for ModelsLab API including background removal, super resolution, face generation, fashion try-on, and various image manipulation tools</summary>
-    /// <remarks>
-    /// <para><b>ModelsLab Image Editing API</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>ModelsLab Image Editing API</summary>
+    /// <remarks><para>Image editing endpoints for ModelsLab API including background removal, super resolution, face generation, fashion try-on, and various image manipulation tools</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ModelsLabQwenEditClient : IModelsLabQwenEditClient
     {

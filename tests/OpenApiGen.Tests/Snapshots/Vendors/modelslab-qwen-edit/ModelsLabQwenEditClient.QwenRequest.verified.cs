@@ -8,14 +8,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class QwenRequest
     {
-        /// <summary>
-        /// <para>
-        /// Your API Key used for request authorization
-        /// </para>
-        /// <para>
-        /// The client fills it from its options' ApiKey when it is left null.
-        /// </para>
-        /// </summary>
+        /// <summary>Your API Key used for request authorization</summary>
+        /// <remarks>The client fills it from its options' ApiKey when it is left null.</remarks>
         public string? Key { get; set; }
 
         /// <summary>The text prompt describing the content you want in the generated image</summary>

@@ -4,10 +4,8 @@
 namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 {
     /// <summary>Link to the image you want to edit, or an array of links when editing multiple images (at most 4)</summary>
-    /// <remarks>
-    /// <para>Example: <c>["https://assets.modelslab.ai/generations/9398f98f-8b37-4d2b-98b8-04e0d22167e3.jpg","https://assets.modelslab.ai/generations/57df2bbf-512a-4a9a-bf99-35cde14113e7.jpg"]</c>.</para>
-    /// <para>One of: a <c>string</c>, a list of <c>string</c>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para>
-    /// </remarks>
+    /// <remarks><para>Example: <c>["https://assets.modelslab.ai/generations/9398f98f-8b37-4d2b-98b8-04e0d22167e3.jpg","https://assets.modelslab.ai/generations/57df2bbf-512a-4a9a-bf99-35cde14113e7.jpg"]</c>.</para>
+    /// <para>One of: a <c>string</c>, a list of <c>string</c>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public sealed partial class QwenRequestInitImage

@@ -4,10 +4,8 @@
 namespace QwenImageEdit.Vendors.Replicate.Api
 {
     /// <summary>Whether the model should be public or private. A public model can be viewed and run by anyone, whereas a private model can be viewed and run only by the user or organization members that own the model.</summary>
-    /// <remarks>
-    /// <para>Example: <c>"public"</c>.</para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <remarks><para>Example: <c>"public"</c>.</para>
+    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct ModelsCreateRequestVisibility : global::OpenApiGen.Runtime.IExtensibleEnum<ModelsCreateRequestVisibility>

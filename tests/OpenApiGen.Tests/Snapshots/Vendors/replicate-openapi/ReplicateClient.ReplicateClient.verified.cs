@@ -7,61 +7,33 @@ namespace QwenImageEdit.Vendors.Replicate.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IReplicateClient
     {
-        /// <summary>
-        /// <para>
-        /// Returns information about the user or organization associated with the provided API token.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get the authenticated account</summary>
+        /// <remarks><para>Returns information about the user or organization associated with the provided API token.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/account
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a JSON object describing the account:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/account</code>
+        /// <para>The response will be a JSON object describing the account:</para>
+        /// <code>{
         ///   "type": "organization",
         ///   "username": "acme",
         ///   "name": "Acme Corp, Inc.",
         ///   "github_url": "https://github.com/acme",
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get the authenticated account</b></para>
-        /// <para><c>GET /account</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>GET /account</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.AccountGetResponse>> AccountGetAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List collections of models</summary>
+        /// <remarks><para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/collections
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a paginated JSON list of collection objects:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/collections</code>
+        /// <para>The response will be a paginated JSON list of collection objects:</para>
+        /// <code>{
         ///   "next": "null",
         ///   "previous": null,
         ///   "results": [
@@ -71,77 +43,43 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "description": "Upscaling models that create high-quality images from low-quality images."
         ///     }
         ///   ]
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List collections of models</b></para>
-        /// <para><c>GET /collections</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>GET /collections</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedCollectionResponse>> CollectionsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get a collection of models</summary>
+        /// <remarks><para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/collections/super-resolution
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a collection object with a nested list of the models in that collection:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/collections/super-resolution</code>
+        /// <para>The response will be a collection object with a nested list of the models in that collection:</para>
+        /// <code>{
         ///   "name": "Super resolution",
         ///   "slug": "super-resolution",
         ///   "description": "Upscaling models that create high-quality images from low-quality images.",
         ///   "full_description": "## Overview\n\nThese models generate high-quality images from low-quality images. Many of these models are based on **advanced upscaling techniques**.\n\n### Key Features\n\n- Enhance image resolution\n- Restore fine details\n- Improve overall image quality",
         ///   "models": [...]
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get a collection of models</b></para>
-        /// <para><c>GET /collections/{collection_slug}</c></para>
-        /// </remarks>
-        /// <param name="collectionSlug">The slug of the collection, like <c>super-resolution</c> or <c>image-restoration</c>. See [replicate.com/collections](https://replicate.com/collections).</param>
+        /// }</code>
+        /// <para><c>GET /collections/{collection_slug}</c>.</para></remarks>
+        /// <param name="collectionSlug">The slug of the collection, like <c>super-resolution</c> or <c>image-restoration</c>. See <see href="https://replicate.com/collections">replicate.com/collections</see>.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>> CollectionsGetAsync(string collectionSlug, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get a list of deployments associated with the current account, including the latest release configuration for each deployment.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List deployments</summary>
+        /// <remarks><para>Get a list of deployments associated with the current account, including the latest release configuration for each deployment.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/deployments
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a paginated JSON array of deployment objects, sorted with the most recent deployment first:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/deployments</code>
+        /// <para>The response will be a paginated JSON array of deployment objects, sorted with the most recent deployment first:</para>
+        /// <code>{
         ///   "next": "http://api.replicate.com/v1/deployments?cursor=cD0yMDIzLTA2LTA2KzIzJTNBNDAlM0EwOC45NjMwMDAlMkIwMCUzQTAw",
         ///   "previous": null,
         ///   "results": [
@@ -168,30 +106,18 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       }
         ///     }
         ///   ]
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List deployments</b></para>
-        /// <para><c>GET /deployments</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>GET /deployments</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsListResponse>> DeploymentsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Create a new deployment:
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Create a deployment</summary>
+        /// <remarks><para>Create a new deployment:</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -X POST \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H "Content-Type: application/json" \
@@ -203,15 +129,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///         "min_instances": 0,
         ///         "max_instances": 3
         ///       }' \
-        ///   https://api.replicate.com/v1/deployments
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a JSON object describing the deployment:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/deployments</code>
+        /// <para>The response will be a JSON object describing the deployment:</para>
+        /// <code>{
         ///   "owner": "acme",
         ///   "name": "my-app-image-generator",
         ///   "current_release": {
@@ -232,14 +152,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "max_instances": 5
         ///     }
         ///   }
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a deployment</b></para>
-        /// <para><c>POST /deployments</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>POST /deployments</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -247,34 +161,18 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Delete a deployment
-        /// </para>
-        /// <para>
-        /// Deployment deletion has some restrictions:
-        /// </para>
-        /// <para>
-        /// - You can only delete deployments that have been offline and unused for at least 15 minutes.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`command
-        /// curl -s -X DELETE \
+        /// <summary>Delete a deployment</summary>
+        /// <remarks><para>Delete a deployment</para>
+        /// <para>Deployment deletion has some restrictions:</para>
+        /// <list type="bullet">
+        /// <item><description>You can only delete deployments that have been offline and unused for at least 15 minutes.</description></item>
+        /// </list>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X DELETE \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/deployments/acme/my-app-image-generator
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be an empty 204, indicating the deployment has been deleted.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Delete a deployment</b></para>
-        /// <para><c>DELETE /deployments/{deployment_owner}/{deployment_name}</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/deployments/acme/my-app-image-generator</code>
+        /// <para>The response will be an empty 204, indicating the deployment has been deleted.</para>
+        /// <para><c>DELETE /deployments/{deployment_owner}/{deployment_name}</c>.</para></remarks>
         /// <param name="deploymentOwner">The name of the user or organization that owns the deployment.</param>
         /// <param name="deploymentName">The name of the deployment.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -283,26 +181,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> DeploymentsDeleteAsync(string deploymentOwner, string deploymentName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get information about a deployment by name including the current release.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get a deployment</summary>
+        /// <remarks><para>Get information about a deployment by name including the current release.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/deployments/replicate/my-app-image-generator
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a JSON object describing the deployment:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/deployments/replicate/my-app-image-generator</code>
+        /// <para>The response will be a JSON object describing the deployment:</para>
+        /// <code>{
         ///   "owner": "acme",
         ///   "name": "my-app-image-generator",
         ///   "current_release": {
@@ -323,14 +209,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "max_instances": 5
         ///     }
         ///   }
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get a deployment</b></para>
-        /// <para><c>GET /deployments/{deployment_owner}/{deployment_name}</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>GET /deployments/{deployment_owner}/{deployment_name}</c>.</para></remarks>
         /// <param name="deploymentOwner">The name of the user or organization that owns the deployment.</param>
         /// <param name="deploymentName">The name of the deployment.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -339,29 +219,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsGetAsync(string deploymentOwner, string deploymentName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Update properties of an existing deployment, including hardware, min/max instances, and the deployment's underlying model [version](https://replicate.com/docs/how-does-replicate-work#versions).
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Update a deployment</summary>
+        /// <remarks><para>Update properties of an existing deployment, including hardware, min/max instances, and the deployment's underlying model <see href="https://replicate.com/docs/how-does-replicate-work#versions">version</see>.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -X PATCH \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H "Content-Type: application/json" \
         ///   -d '{"min_instances": 3, "max_instances": 10}' \
-        ///   https://api.replicate.com/v1/deployments/acme/my-app-image-generator
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a JSON object describing the deployment:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/deployments/acme/my-app-image-generator</code>
+        /// <para>The response will be a JSON object describing the deployment:</para>
+        /// <code>{
         ///   "owner": "acme",
         ///   "name": "my-app-image-generator",
         ///   "current_release": {
@@ -382,17 +250,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "max_instances": 10
         ///     }
         ///   }
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// Updating any deployment properties will increment the <c>number</c> field of the <c>current_release</c>.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Update a deployment</b></para>
-        /// <para><c>PATCH /deployments/{deployment_owner}/{deployment_name}</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para>Updating any deployment properties will increment the <c>number</c> field of the <c>current_release</c>.</para>
+        /// <para><c>PATCH /deployments/{deployment_owner}/{deployment_name}</c>.</para></remarks>
         /// <param name="deploymentOwner">The name of the user or organization that owns the deployment.</param>
         /// <param name="deploymentName">The name of the deployment.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -402,37 +262,21 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>> DeploymentsUpdateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsUpdateRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Create a prediction for the deployment and inputs you provide.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s -X POST -H 'Prefer: wait' \
+        /// <summary>Create a prediction using a deployment</summary>
+        /// <remarks><para>Create a prediction for the deployment and inputs you provide.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X POST -H 'Prefer: wait' \
         ///   -d '{"input": {"prompt": "A photo of a bear riding a bicycle over the moon"}}' \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H 'Content-Type: application/json' \
-        ///   https://api.replicate.com/v1/deployments/acme/my-app-image-generator/predictions
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The request will wait up to 60 seconds for the model to run. If this time is exceeded the prediction will be returned in a <c>"starting"</c> state and need to be retrieved using the <c>predictions.get</c> endpoint.
-        /// </para>
-        /// <para>
-        /// For a complete overview of the <c>deployments.predictions.create</c> API check out our documentation on [creating a prediction](https://replicate.com/docs/topics/predictions/create-a-prediction) which covers a variety of use cases.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a prediction using a deployment</b></para>
-        /// <para><c>POST /deployments/{deployment_owner}/{deployment_name}/predictions</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/deployments/acme/my-app-image-generator/predictions</code>
+        /// <para>The request will wait up to 60 seconds for the model to run. If this time is exceeded the prediction will be returned in a <c>"starting"</c> state and need to be retrieved using the <c>predictions.get</c> endpoint.</para>
+        /// <para>For a complete overview of the <c>deployments.predictions.create</c> API check out our documentation on <see href="https://replicate.com/docs/topics/predictions/create-a-prediction">creating a prediction</see> which covers a variety of use cases.</para>
+        /// <para><c>POST /deployments/{deployment_owner}/{deployment_name}/predictions</c>.</para></remarks>
         /// <param name="deploymentOwner">The name of the user or organization that owns the deployment.</param>
         /// <param name="deploymentName">The name of the deployment.</param>
-        /// <param name="prefer">Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.  See [sync mode](https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode) for more information.</param>
-        /// <param name="cancelAfter">The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.  The duration can be specified as string with an optional unit suffix: - <c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>) - <c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>) - <c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>) - defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)  You can combine units for more precision (e.g., <c>1h30m45s</c>).  The minimum allowed duration is 5 seconds.</param>
+        /// <param name="prefer"><para>Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.</para> <para>See <see href="https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode">sync mode</see> for more information.</para></param>
+        /// <param name="cancelAfter"><para>The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.</para> <para>The duration can be specified as string with an optional unit suffix:</para> <list type="bullet"> <item><description><c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>)</description></item> <item><description><c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>)</description></item> <item><description><c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>)</description></item> <item><description>defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)</description></item> </list> <para>You can combine units for more precision (e.g., <c>1h30m45s</c>).</para> <para>The minimum allowed duration is 5 seconds.</para></param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -440,62 +284,36 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> DeploymentsPredictionsCreateAsync(string deploymentOwner, string deploymentName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get a paginated list of all files created by the user or organization associated with the provided API token.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List files</summary>
+        /// <remarks><para>Get a paginated list of all files created by the user or organization associated with the provided API token.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Token $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/files
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a paginated JSON array of file objects, sorted with the most recent file first.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List files</b></para>
-        /// <para><c>GET /files</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/files</code>
+        /// <para>The response will be a paginated JSON array of file objects, sorted with the most recent file first.</para>
+        /// <para><c>GET /files</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.FilesListResponse>> FilesListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Create a file by uploading its content and optional metadata.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -X POST https://api.replicate.com/v1/files \
+        /// <summary>Create a file</summary>
+        /// <remarks><para>Create a file by uploading its content and optional metadata.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -X POST https://api.replicate.com/v1/files \
         ///   -H "Authorization: Token $REPLICATE_API_TOKEN" \
         ///   -H 'Content-Type: multipart/form-data' \
         ///   -F 'content=@/path/to/archive.zip;type=application/zip;filename=example.zip' \
-        ///   -F 'metadata={"customer_reference_id": 123};type=application/json'
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The request must include:
-        /// - <c>content</c>: The file content (required)
-        /// - <c>type</c>: The content / MIME type for the file (defaults to <c>application/octet-stream</c>)
-        /// - <c>filename</c>: The filename (required, ≤ 255 bytes, valid UTF-8)
-        /// - <c>metadata</c>: User-provided metadata associated with the file (defaults to <c>{}</c>, must be valid JSON)
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a file</b></para>
-        /// <para><c>POST /files</c></para>
-        /// </remarks>
+        ///   -F 'metadata={"customer_reference_id": 123};type=application/json'</code>
+        /// <para>The request must include:</para>
+        /// <list type="bullet">
+        /// <item><description><c>content</c>: The file content (required)</description></item>
+        /// <item><description><c>type</c>: The content / MIME type for the file (defaults to <c>application/octet-stream</c>)</description></item>
+        /// <item><description><c>filename</c>: The filename (required, ≤ 255 bytes, valid UTF-8)</description></item>
+        /// <item><description><c>metadata</c>: User-provided metadata associated with the file (defaults to <c>{}</c>, must be valid JSON)</description></item>
+        /// </list>
+        /// <para><c>POST /files</c>.</para></remarks>
         /// <param name="body">The <c>multipart/form-data</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -503,25 +321,13 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>> FilesCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Delete a file. Once a file has been deleted, subsequent requests to the file resource return 404 Not found.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -X DELETE \
+        /// <summary>Delete a file</summary>
+        /// <remarks><para>Delete a file. Once a file has been deleted, subsequent requests to the file resource return 404 Not found.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -X DELETE \
         ///   -H "Authorization: Token $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/files/cneqzikepnug6xezperrr4z55o
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Delete a file</b></para>
-        /// <para><c>DELETE /files/{file_id}</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/files/cneqzikepnug6xezperrr4z55o</code>
+        /// <para><c>DELETE /files/{file_id}</c>.</para></remarks>
         /// <param name="fileId">The ID of the file to delete</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -529,25 +335,13 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> FilesDeleteAsync(string fileId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get the details of a file.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get a file</summary>
+        /// <remarks><para>Get the details of a file.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Token $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/files/cneqzikepnug6xezperrr4z55o
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get a file</b></para>
-        /// <para><c>GET /files/{file_id}</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/files/cneqzikepnug6xezperrr4z55o</code>
+        /// <para><c>GET /files/{file_id}</c>.</para></remarks>
         /// <param name="fileId">The ID of the file to get</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -555,23 +349,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>> FilesGetAsync(string fileId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Download a file by providing the file owner, access expiry, and a valid signature.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -X GET "https://api.replicate.com/v1/files/cneqzikepnug6xezperrr4z55o/download?expiry=1708515345&amp;owner=mattt&amp;signature=zuoghqlrcnw8YHywkpaXQlHsVhWen%2FDZ4aal76dLiOo%3D"
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Download a file</b></para>
-        /// <para><c>GET /files/{file_id}/download</c></para>
-        /// </remarks>
+        /// <summary>Download a file</summary>
+        /// <remarks><para>Download a file by providing the file owner, access expiry, and a valid signature.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -X GET "https://api.replicate.com/v1/files/cneqzikepnug6xezperrr4z55o/download?expiry=1708515345&amp;owner=mattt&amp;signature=zuoghqlrcnw8YHywkpaXQlHsVhWen%2FDZ4aal76dLiOo%3D"</code>
+        /// <para><c>GET /files/{file_id}/download</c>.</para></remarks>
         /// <param name="fileId">The ID of the file to download</param>
         /// <param name="owner">The username of the user or organization that uploaded the file</param>
         /// <param name="expiry">A Unix timestamp with expiration date of this download URL</param>
@@ -582,90 +364,46 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> FilesDownloadAsync(string fileId, string owner, long expiry, string signature, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List available hardware for models</summary>
+        /// <remarks><para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/hardware
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a JSON array of hardware objects:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// [
+        ///   https://api.replicate.com/v1/hardware</code>
+        /// <para>The response will be a JSON array of hardware objects:</para>
+        /// <code>[
         ///     {"name": "CPU", "sku": "cpu"},
         ///     {"name": "Nvidia T4 GPU", "sku": "gpu-t4"},
         ///     {"name": "Nvidia A40 GPU", "sku": "gpu-a40-small"},
         ///     {"name": "Nvidia A40 (Large) GPU", "sku": "gpu-a40-large"},
-        /// ]
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List available hardware for models</b></para>
-        /// <para><c>GET /hardware</c></para>
-        /// </remarks>
+        /// ]</code>
+        /// <para><c>GET /hardware</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>>> HardwareListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get a paginated list of public models.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List public models</summary>
+        /// <remarks><para>Get a paginated list of public models.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/models
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a pagination object containing a list of model objects.
-        /// </para>
-        /// <para>
-        /// See the [<c>models.get</c>](#models.get) docs for more details about the model object.
-        /// </para>
-        /// <para>
-        /// ## Sorting
-        /// </para>
-        /// <para>
-        /// You can sort the results using the <c>sort_by</c> and <c>sort_direction</c> query parameters.
-        /// </para>
-        /// <para>
-        /// For example, to get the most recently created models:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        ///   https://api.replicate.com/v1/models</code>
+        /// <para>The response will be a pagination object containing a list of model objects.</para>
+        /// <para>See the <c>models.get</c> docs for more details about the model object.</para>
+        /// <para><b>Sorting</b></para>
+        /// <para>You can sort the results using the <c>sort_by</c> and <c>sort_direction</c> query parameters.</para>
+        /// <para>For example, to get the most recently created models:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   "https://api.replicate.com/v1/models?sort_by=model_created_at&amp;sort_direction=desc"
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// Available sorting options:
-        /// - <c>model_created_at</c>: Sort by when the model was first created
-        /// - <c>latest_version_created_at</c>: Sort by when the model's latest version was created (default)
-        /// </para>
-        /// <para>
-        /// Sort direction can be <c>asc</c> (ascending) or <c>desc</c> (descending, default).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List public models</b></para>
-        /// <para><c>GET /models</c></para>
-        /// </remarks>
+        ///   "https://api.replicate.com/v1/models?sort_by=model_created_at&amp;sort_direction=desc"</code>
+        /// <para>Available sorting options:</para>
+        /// <list type="bullet">
+        /// <item><description><c>model_created_at</c>: Sort by when the model was first created</description></item>
+        /// <item><description><c>latest_version_created_at</c>: Sort by when the model's latest version was created (default)</description></item>
+        /// </list>
+        /// <para>Sort direction can be <c>asc</c> (ascending) or <c>desc</c> (descending, default).</para>
+        /// <para><c>GET /models</c>.</para></remarks>
         /// <param name="sortBy">Field to sort models by. Defaults to <c>latest_version_created_at</c>.</param>
         /// <param name="sortDirection">Sort direction. Defaults to <c>desc</c> (descending, newest first).</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -674,28 +412,16 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedModelResponse>> ModelsListAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy? sortBy = null, global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection? sortDirection = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Create a model.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s -X POST \
+        /// <summary>Create a model</summary>
+        /// <remarks><para>Create a model.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X POST \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H 'Content-Type: application/json' \
         ///   -d '{"owner": "alice", "name": "hot-dog-detector", "description": "Detect hot dogs in images", "visibility": "public", "hardware": "cpu"}' \
-        ///   https://api.replicate.com/v1/models
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a model object in the following format:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/models</code>
+        /// <para>The response will be a model object in the following format:</para>
+        /// <code>{
         ///   "url": "https://replicate.com/alice/hot-dog-detector",
         ///   "owner": "alice",
         ///   "name": "hot-dog-detector",
@@ -708,17 +434,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///   "cover_image_url": null,
         ///   "default_example": null,
         ///   "latest_version": null,
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// Note that there is a limit of 1,000 models per account. For most purposes, we recommend using a single model and pushing new [versions](https://replicate.com/docs/how-does-replicate-work#versions) of the model as you make changes to it.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a model</b></para>
-        /// <para><c>POST /models</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para>Note that there is a limit of 1,000 models per account. For most purposes, we recommend using a single model and pushing new <see href="https://replicate.com/docs/how-does-replicate-work#versions">versions</see> of the model as you make changes to it.</para>
+        /// <para><c>POST /models</c>.</para></remarks>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -726,36 +444,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Delete a model
-        /// </para>
-        /// <para>
-        /// Model deletion has some restrictions:
-        /// </para>
-        /// <para>
-        /// - You can only delete models you own.
-        /// - You can only delete private models.
-        /// - You can only delete models that have no versions associated with them. Currently you'll need to [delete the model's versions](#models.versions.delete) before you can delete the model itself.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`command
-        /// curl -s -X DELETE \
+        /// <summary>Delete a model</summary>
+        /// <remarks><para>Delete a model</para>
+        /// <para>Model deletion has some restrictions:</para>
+        /// <list type="bullet">
+        /// <item><description>You can only delete models you own.</description></item>
+        /// <item><description>You can only delete private models.</description></item>
+        /// <item><description>You can only delete models that have no versions associated with them. Currently you'll need to delete the model's versions before you can delete the model itself.</description></item>
+        /// </list>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X DELETE \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/models/replicate/hello-world
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be an empty 204, indicating the model has been deleted.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Delete a model</b></para>
-        /// <para><c>DELETE /models/{model_owner}/{model_name}</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/models/replicate/hello-world</code>
+        /// <para>The response will be an empty 204, indicating the model has been deleted.</para>
+        /// <para><c>DELETE /models/{model_owner}/{model_name}</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -764,23 +466,13 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ModelsDeleteAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get a model</summary>
+        /// <remarks><para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/models/replicate/hello-world
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a model object in the following format:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/models/replicate/hello-world</code>
+        /// <para>The response will be a model object in the following format:</para>
+        /// <code>{
         ///   "url": "https://replicate.com/replicate/hello-world",
         ///   "owner": "replicate",
         ///   "name": "hello-world",
@@ -793,29 +485,15 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///   "cover_image_url": "...",
         ///   "default_example": {...},
         ///   "latest_version": {...},
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The model object includes the [input and output schema](https://replicate.com/docs/reference/openapi#model-schemas) for the latest version of the model.
-        /// </para>
-        /// <para>
-        /// Here's an example showing how to fetch the model with cURL and display its input schema with [jq](https://stedolan.github.io/jq/):
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// }</code>
+        /// <para>The model object includes the <see href="https://replicate.com/docs/reference/openapi#model-schemas">input and output schema</see> for the latest version of the model.</para>
+        /// <para>Here's an example showing how to fetch the model with cURL and display its input schema with <see href="https://stedolan.github.io/jq/">jq</see>:</para>
+        /// <code>curl -s \
         ///     -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///     https://api.replicate.com/v1/models/replicate/hello-world \
-        ///     | jq ".latest_version.openapi_schema.components.schemas.Input"
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// This will return the following JSON object:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///     | jq ".latest_version.openapi_schema.components.schemas.Input"</code>
+        /// <para>This will return the following JSON object:</para>
+        /// <code>{
         ///   "type": "object",
         ///   "title": "Input",
         ///   "required": [
@@ -829,29 +507,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "description": "Text to prefix with 'hello '"
         ///     }
         ///   }
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The <c>cover_image_url</c> string is an HTTPS URL for an image file. This can be:
-        /// </para>
-        /// <para>
-        /// - An image uploaded by the model author.
-        /// - The output file of the example prediction, if the model author has not set a cover image.
-        /// - The input file of the example prediction, if the model author has not set a cover image and the example prediction has no output file.
-        /// - A generic fallback image.
-        /// </para>
-        /// <para>
-        /// The <c>default_example</c> object is a [prediction](#predictions.get) created with this model.
-        /// </para>
-        /// <para>
-        /// The <c>latest_version</c> object is the model's most recently pushed [version](#models.versions.get).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get a model</b></para>
-        /// <para><c>GET /models/{model_owner}/{model_name}</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para>The <c>cover_image_url</c> string is an HTTPS URL for an image file. This can be:</para>
+        /// <list type="bullet">
+        /// <item><description>An image uploaded by the model author.</description></item>
+        /// <item><description>The output file of the example prediction, if the model author has not set a cover image.</description></item>
+        /// <item><description>The input file of the example prediction, if the model author has not set a cover image and the example prediction has no output file.</description></item>
+        /// <item><description>A generic fallback image.</description></item>
+        /// </list>
+        /// <para>The <c>default_example</c> object is a prediction created with this model.</para>
+        /// <para>The <c>latest_version</c> object is the model's most recently pushed version.</para>
+        /// <para><c>GET /models/{model_owner}/{model_name}</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -860,27 +526,19 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsGetAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Update select properties of an existing model.
-        /// </para>
-        /// <para>
-        /// You can update the following properties:
-        /// </para>
-        /// <para>
-        ///   - <c>description</c> - Model description
-        ///   - <c>readme</c> - Model README content
-        ///   - <c>github_url</c> - GitHub repository URL
-        ///   - <c>paper_url</c> - Research paper URL
-        ///   - <c>weights_url</c> - Model weights URL
-        ///   - <c>license_url</c> - License URL
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -X PATCH \
+        /// <summary>Update metadata for a model</summary>
+        /// <remarks><para>Update select properties of an existing model.</para>
+        /// <para>You can update the following properties:</para>
+        /// <list type="bullet">
+        /// <item><description><c>description</c> - Model description</description></item>
+        /// <item><description><c>readme</c> - Model README content</description></item>
+        /// <item><description><c>github_url</c> - GitHub repository URL</description></item>
+        /// <item><description><c>paper_url</c> - Research paper URL</description></item>
+        /// <item><description><c>weights_url</c> - Model weights URL</description></item>
+        /// <item><description><c>license_url</c> - License URL</description></item>
+        /// </list>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -X PATCH \
         ///   https://api.replicate.com/v1/models/your-username/your-model-name \
         ///   -H "Authorization: Token $REPLICATE_API_TOKEN" \
         ///   -H "Content-Type: application/json" \
@@ -891,17 +549,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///     "paper_url": "https://arxiv.org/abs/2504.17639",
         ///     "weights_url": "https://huggingface.co/alice/hot-dog-detector",
         ///     "license_url": "https://choosealicense.com/licenses/mit/"
-        ///   }'
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be the updated model object with all of its properties.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Update metadata for a model</b></para>
-        /// <para><c>PATCH /models/{model_owner}/{model_name}</c></para>
-        /// </remarks>
+        ///   }'</code>
+        /// <para>The response will be the updated model object with all of its properties.</para>
+        /// <para><c>PATCH /models/{model_owner}/{model_name}</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="body">The <c>application/json</c> body.</param>
@@ -911,47 +561,23 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>> ModelsUpdateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// List [example predictions](https://replicate.com/docs/topics/models/publish-a-model#what-are-examples) made using the model.
-        /// These are predictions that were saved by the model author as illustrative examples of the model's capabilities.
-        /// </para>
-        /// <para>
-        /// If you want all the examples for a model, use this operation.
-        /// </para>
-        /// <para>
-        /// If you just want the model's default example, you can use the [<c>models.get</c>](#models.get) operation instead, which includes a <c>default_example</c> object.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List examples for a model</summary>
+        /// <remarks><para>List <see href="https://replicate.com/docs/topics/models/publish-a-model#what-are-examples">example predictions</see> made using the model.
+        /// These are predictions that were saved by the model author as illustrative examples of the model's capabilities.</para>
+        /// <para>If you want all the examples for a model, use this operation.</para>
+        /// <para>If you just want the model's default example, you can use the <c>models.get</c> operation instead, which includes a <c>default_example</c> object.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/models/replicate/hello-world/examples
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a pagination object containing a list of example predictions:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/models/replicate/hello-world/examples</code>
+        /// <para>The response will be a pagination object containing a list of example predictions:</para>
+        /// <code>{
         ///   "next": "https://api.replicate.com/v1/models/replicate/hello-world/examples?cursor=...",
         ///   "previous": "https://api.replicate.com/v1/models/replicate/hello-world/examples?cursor=...",
         ///   "results": [...]
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// Each item in the <c>results</c> list is a [prediction object](#predictions.get).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List examples for a model</b></para>
-        /// <para><c>GET /models/{model_owner}/{model_name}/examples</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para>Each item in the <c>results</c> list is a prediction object.</para>
+        /// <para><c>GET /models/{model_owner}/{model_name}/examples</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -960,40 +586,22 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedPredictionResponse>> ModelsExamplesListAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Create a prediction using an [official model](https://replicate.com/changelog/2025-01-29-official-models).
-        /// </para>
-        /// <para>
-        /// If you're _not_ running an official model, use the [<c>predictions.create</c>](#predictions.create) operation instead.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s -X POST -H 'Prefer: wait' \
+        /// <summary>Create a prediction using an official model</summary>
+        /// <remarks><para>Create a prediction using an <see href="https://replicate.com/changelog/2025-01-29-official-models">official model</see>.</para>
+        /// <para>If you're <i>not</i> running an official model, use the <c>predictions.create</c> operation instead.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X POST -H 'Prefer: wait' \
         ///   -d '{"input": {"prompt": "Write a short poem about the weather."}}' \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H 'Content-Type: application/json' \
-        ///   https://api.replicate.com/v1/models/meta/meta-llama-3-70b-instruct/predictions
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The request will wait up to 60 seconds for the model to run. If this time is exceeded the prediction will be returned in a <c>"starting"</c> state and need to be retrieved using the <c>predictions.get</c> endpoint.
-        /// </para>
-        /// <para>
-        /// For a complete overview of the <c>deployments.predictions.create</c> API check out our documentation on [creating a prediction](https://replicate.com/docs/topics/predictions/create-a-prediction) which covers a variety of use cases.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a prediction using an official model</b></para>
-        /// <para><c>POST /models/{model_owner}/{model_name}/predictions</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/models/meta/meta-llama-3-70b-instruct/predictions</code>
+        /// <para>The request will wait up to 60 seconds for the model to run. If this time is exceeded the prediction will be returned in a <c>"starting"</c> state and need to be retrieved using the <c>predictions.get</c> endpoint.</para>
+        /// <para>For a complete overview of the <c>deployments.predictions.create</c> API check out our documentation on <see href="https://replicate.com/docs/topics/predictions/create-a-prediction">creating a prediction</see> which covers a variety of use cases.</para>
+        /// <para><c>POST /models/{model_owner}/{model_name}/predictions</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
-        /// <param name="prefer">Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.  See [sync mode](https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode) for more information.</param>
-        /// <param name="cancelAfter">The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.  The duration can be specified as string with an optional unit suffix: - <c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>) - <c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>) - <c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>) - defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)  You can combine units for more precision (e.g., <c>1h30m45s</c>).  The minimum allowed duration is 5 seconds.</param>
+        /// <param name="prefer"><para>Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.</para> <para>See <see href="https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode">sync mode</see> for more information.</para></param>
+        /// <param name="cancelAfter"><para>The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.</para> <para>The duration can be specified as string with an optional unit suffix:</para> <list type="bullet"> <item><description><c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>)</description></item> <item><description><c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>)</description></item> <item><description><c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>)</description></item> <item><description>defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)</description></item> </list> <para>You can combine units for more precision (e.g., <c>1h30m45s</c>).</para> <para>The minimum allowed duration is 5 seconds.</para></param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1001,36 +609,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> ModelsPredictionsCreateAsync(string modelOwner, string modelName, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get the README content for a model.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get a model's README</summary>
+        /// <remarks><para>Get the README content for a model.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/models/replicate/hello-world/readme
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be the README content as plain text in Markdown format:
-        /// </para>
-        /// <para>
-        /// <c></c>`
-        /// # Hello World Model
-        /// </para>
-        /// <para>
-        /// This is an example model that...
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get a model's README</b></para>
-        /// <para><c>GET /models/{model_owner}/{model_name}/readme</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/models/replicate/hello-world/readme</code>
+        /// <para>The response will be the README content as plain text in Markdown format:</para>
+        /// <code># Hello World Model
+        /// 
+        /// This is an example model that...</code>
+        /// <para><c>GET /models/{model_owner}/{model_name}/readme</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1039,23 +628,13 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<string>> ModelsReadmeGetAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List model versions</summary>
+        /// <remarks><para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/models/replicate/hello-world/versions
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a JSON array of model version objects, sorted with the most recent version first:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/models/replicate/hello-world/versions</code>
+        /// <para>The response will be a JSON array of model version objects, sorted with the most recent version first:</para>
+        /// <code>{
         ///   "next": null,
         ///   "previous": null,
         ///   "results": [
@@ -1066,14 +645,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "openapi_schema": {...}
         ///     }
         ///   ]
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List model versions</b></para>
-        /// <para><c>GET /models/{model_owner}/{model_name}/versions</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>GET /models/{model_owner}/{model_name}/versions</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1082,39 +655,23 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPaginatedVersionResponse>> ModelsVersionsListAsync(string modelOwner, string modelName, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Delete a model version and all associated predictions, including all output files.
-        /// </para>
-        /// <para>
-        /// Model version deletion has some restrictions:
-        /// </para>
-        /// <para>
-        /// - You can only delete versions from models you own.
-        /// - You can only delete versions from private models.
-        /// - You cannot delete a version if someone other than you has run predictions with it.
-        /// - You cannot delete a version if it is being used as the base model for a fine tune/training.
-        /// - You cannot delete a version if it has an associated deployment.
-        /// - You cannot delete a version if another model version is overridden to use it.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`command
-        /// curl -s -X DELETE \
+        /// <summary>Delete a model version</summary>
+        /// <remarks><para>Delete a model version and all associated predictions, including all output files.</para>
+        /// <para>Model version deletion has some restrictions:</para>
+        /// <list type="bullet">
+        /// <item><description>You can only delete versions from models you own.</description></item>
+        /// <item><description>You can only delete versions from private models.</description></item>
+        /// <item><description>You cannot delete a version if someone other than you has run predictions with it.</description></item>
+        /// <item><description>You cannot delete a version if it is being used as the base model for a fine tune/training.</description></item>
+        /// <item><description>You cannot delete a version if it has an associated deployment.</description></item>
+        /// <item><description>You cannot delete a version if another model version is overridden to use it.</description></item>
+        /// </list>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X DELETE \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/models/replicate/hello-world/versions/5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be an empty 202, indicating the deletion request has been accepted. It might take a few minutes to be processed.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Delete a model version</b></para>
-        /// <para><c>DELETE /models/{model_owner}/{model_name}/versions/{version_id}</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/models/replicate/hello-world/versions/5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa</code>
+        /// <para>The response will be an empty 202, indicating the deletion request has been accepted. It might take a few minutes to be processed.</para>
+        /// <para><c>DELETE /models/{model_owner}/{model_name}/versions/{version_id}</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="versionId">The ID of the version.</param>
@@ -1124,39 +681,21 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse> ModelsVersionsDeleteAsync(string modelOwner, string modelName, string versionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get a model version</summary>
+        /// <remarks><para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/models/replicate/hello-world/versions/5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be the version object:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/models/replicate/hello-world/versions/5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa</code>
+        /// <para>The response will be the version object:</para>
+        /// <code>{
         ///   "id": "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
         ///   "created_at": "2022-04-26T19:29:04.418669Z",
         ///   "cog_version": "0.3.0",
         ///   "openapi_schema": {...}
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// Every model describes its inputs and outputs with [OpenAPI Schema Objects](https://spec.openapis.org/oas/latest.html#schemaObject) in the <c>openapi_schema</c> property.
-        /// </para>
-        /// <para>
-        /// The <c>openapi_schema.components.schemas.Input</c> property for the [replicate/hello-world](https://replicate.com/replicate/hello-world) model looks like this:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        /// }</code>
+        /// <para>Every model describes its inputs and outputs with <see href="https://spec.openapis.org/oas/latest.html#schemaObject">OpenAPI Schema Objects</see> in the <c>openapi_schema</c> property.</para>
+        /// <para>The <c>openapi_schema.components.schemas.Input</c> property for the <see href="https://replicate.com/replicate/hello-world">replicate/hello-world</see> model looks like this:</para>
+        /// <code>{
         ///   "type": "object",
         ///   "title": "Input",
         ///   "required": [
@@ -1170,28 +709,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "description": "Text to prefix with 'hello '"
         ///     }
         ///   }
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The <c>openapi_schema.components.schemas.Output</c> property for the [replicate/hello-world](https://replicate.com/replicate/hello-world) model looks like this:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        /// }</code>
+        /// <para>The <c>openapi_schema.components.schemas.Output</c> property for the <see href="https://replicate.com/replicate/hello-world">replicate/hello-world</see> model looks like this:</para>
+        /// <code>{
         ///   "type": "string",
         ///   "title": "Output"
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// For more details, see the docs on [Cog's supported input and output types](https://github.com/replicate/cog/blob/75b7802219e7cd4cee845e34c4c22139558615d4/docs/python.md#input-and-output-types)
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get a model version</b></para>
-        /// <para><c>GET /models/{model_owner}/{model_name}/versions/{version_id}</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para>For more details, see the docs on <see href="https://github.com/replicate/cog/blob/75b7802219e7cd4cee845e34c4c22139558615d4/docs/python.md#input-and-output-types">Cog's supported input and output types</see></para>
+        /// <para><c>GET /models/{model_owner}/{model_name}/versions/{version_id}</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="versionId">The ID of the version.</param>
@@ -1201,42 +726,24 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse>> ModelsVersionsGetAsync(string modelOwner, string modelName, string versionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Start a new training of the model version you specify.
-        /// </para>
-        /// <para>
-        /// Example request body:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        /// <summary>Create a training</summary>
+        /// <remarks><para>Start a new training of the model version you specify.</para>
+        /// <para>Example request body:</para>
+        /// <code>{
         ///   "destination": "{new_owner}/{new_name}",
         ///   "input": {
         ///     "train_data": "https://example.com/my-input-images.zip",
         ///   },
         ///   "webhook": "https://example.com/my-webhook",
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s -X POST \
+        /// }</code>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X POST \
         ///   -d '{"destination": "{new_owner}/{new_name}", "input": {"input_images": "https://example.com/my-input-images.zip"}}' \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H 'Content-Type: application/json' \
-        ///   https://api.replicate.com/v1/models/stability-ai/sdxl/versions/da77bc59ee60423279fd632efb4795ab731d9e3ca9705ef3341091fb989b7eaf/trainings
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be the training object:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/models/stability-ai/sdxl/versions/da77bc59ee60423279fd632efb4795ab731d9e3ca9705ef3341091fb989b7eaf/trainings</code>
+        /// <para>The response will be the training object:</para>
+        /// <code>{
         ///   "id": "zz4ibbonubfz7carwiefibzgga",
         ///   "model": "stability-ai/sdxl",
         ///   "version": "da77bc59ee60423279fd632efb4795ab731d9e3ca9705ef3341091fb989b7eaf",
@@ -1252,23 +759,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///      "get": "https://api.replicate.com/v1/predictions/zz4ibbonubfz7carwiefibzgga",
         ///      "cancel": "https://api.replicate.com/v1/predictions/zz4ibbonubfz7carwiefibzgga/cancel"
         ///   }
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// As models can take several minutes or more to train, the result will not be available immediately. To get the final result of the training you should either provide a <c>webhook</c> HTTPS URL for us to call when the results are ready, or poll the [get a training](#trainings.get) endpoint until it has finished.
-        /// </para>
-        /// <para>
-        /// When a training completes, it creates a new [version](https://replicate.com/docs/how-does-replicate-work#terminology) of the model at the specified destination.
-        /// </para>
-        /// <para>
-        /// To find some models to train on, check out the [trainable language models collection](https://replicate.com/collections/trainable-language-models).
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a training</b></para>
-        /// <para><c>POST /models/{model_owner}/{model_name}/versions/{version_id}/trainings</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para>As models can take several minutes or more to train, the result will not be available immediately. To get the final result of the training you should either provide a <c>webhook</c> HTTPS URL for us to call when the results are ready, or poll the get a training endpoint until it has finished.</para>
+        /// <para>When a training completes, it creates a new <see href="https://replicate.com/docs/how-does-replicate-work#terminology">version</see> of the model at the specified destination.</para>
+        /// <para>To find some models to train on, check out the <see href="https://replicate.com/collections/trainable-language-models">trainable language models collection</see>.</para>
+        /// <para><c>POST /models/{model_owner}/{model_name}/versions/{version_id}/trainings</c>.</para></remarks>
         /// <param name="modelOwner">The name of the user or organization that owns the model.</param>
         /// <param name="modelName">The name of the model.</param>
         /// <param name="versionId">The ID of the version.</param>
@@ -1279,29 +774,15 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsCreateAsync(string modelOwner, string modelName, string versionId, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get a paginated list of all predictions created by the user or organization associated with the provided API token.
-        /// </para>
-        /// <para>
-        /// This will include predictions created from the API and the website. It will return 100 records per page.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List predictions</summary>
+        /// <remarks><para>Get a paginated list of all predictions created by the user or organization associated with the provided API token.</para>
+        /// <para>This will include predictions created from the API and the website. It will return 100 records per page.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/predictions
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a paginated JSON array of prediction objects, sorted with the most recent prediction first:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/predictions</code>
+        /// <para>The response will be a paginated JSON array of prediction objects, sorted with the most recent prediction first:</para>
+        /// <code>{
         ///   "next": null,
         ///   "previous": null,
         ///   "results": [
@@ -1330,73 +811,37 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "version": "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
         ///     }
         ///   ]
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// <c>id</c> will be the unique ID of the prediction.
-        /// </para>
-        /// <para>
-        /// <c>source</c> will indicate how the prediction was created. Possible values are <c>web</c> or <c>api</c>.
-        /// </para>
-        /// <para>
-        /// <c>status</c> will be the status of the prediction. Refer to [get a single prediction](#predictions.get) for possible values.
-        /// </para>
-        /// <para>
-        /// <c>urls</c> will be a convenience object that can be used to construct new API requests for the given prediction. If the requested model version supports streaming, this will have a <c>stream</c> entry with an HTTPS URL that you can use to construct an [<c>EventSource</c>](https://developer.mozilla.org/en-US/docs/Web/API/EventSource).
-        /// </para>
-        /// <para>
-        /// <c>model</c> will be the model identifier string in the format of <c>{model_owner}/{model_name}</c>.
-        /// </para>
-        /// <para>
-        /// <c>version</c> will be the unique ID of model version used to create the prediction.
-        /// </para>
-        /// <para>
-        /// <c>data_removed</c> will be <c>true</c> if the input and output data has been deleted.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List predictions</b></para>
-        /// <para><c>GET /predictions</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>id</c> will be the unique ID of the prediction.</para>
+        /// <para><c>source</c> will indicate how the prediction was created. Possible values are <c>web</c> or <c>api</c>.</para>
+        /// <para><c>status</c> will be the status of the prediction. Refer to get a single prediction for possible values.</para>
+        /// <para><c>urls</c> will be a convenience object that can be used to construct new API requests for the given prediction. If the requested model version supports streaming, this will have a <c>stream</c> entry with an HTTPS URL that you can use to construct an <see href="https://developer.mozilla.org/en-US/docs/Web/API/EventSource"><c>EventSource</c></see>.</para>
+        /// <para><c>model</c> will be the model identifier string in the format of <c>{model_owner}/{model_name}</c>.</para>
+        /// <para><c>version</c> will be the unique ID of model version used to create the prediction.</para>
+        /// <para><c>data_removed</c> will be <c>true</c> if the input and output data has been deleted.</para>
+        /// <para><c>GET /predictions</c>.</para></remarks>
         /// <param name="createdAfter">Include only predictions created at or after this date-time, in ISO 8601 format.</param>
         /// <param name="createdBefore">Include only predictions created before this date-time, in ISO 8601 format.</param>
-        /// <param name="source">Filter predictions by how they were created. Currently only <c>web</c> is supported.  If no value is set, the API returns predictions from both API and web sources.  When filtering by <c>source=web</c>, results are limited to predictions created in the last 14 days.</param>
+        /// <param name="source"><para>Filter predictions by how they were created. Currently only <c>web</c> is supported.</para> <para>If no value is set, the API returns predictions from both API and web sources.</para> <para>When filtering by <c>source=web</c>, results are limited to predictions created in the last 14 days.</para></param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse>> PredictionsListAsync(global::System.DateTimeOffset? createdAfter = null, global::System.DateTimeOffset? createdBefore = null, global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListSource? source = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Create a prediction for the model version and inputs you provide.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s -X POST -H 'Prefer: wait' \
+        /// <summary>Create a prediction</summary>
+        /// <remarks><para>Create a prediction for the model version and inputs you provide.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X POST -H 'Prefer: wait' \
         ///   -d '{"version": "replicate/hello-world:5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa", "input": {"text": "Alice"}}' \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H 'Content-Type: application/json' \
-        ///   https://api.replicate.com/v1/predictions
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The request will wait up to 60 seconds for the model to run. If this time is exceeded the prediction will be returned in a <c>"starting"</c> state and need to be retrieved using the <c>predictions.get</c> endpoint.
-        /// </para>
-        /// <para>
-        /// For a complete overview of the <c>predictions.create</c> API check out our documentation on [creating a prediction](https://replicate.com/docs/topics/predictions/create-a-prediction) which covers a variety of use cases.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a prediction</b></para>
-        /// <para><c>POST /predictions</c></para>
-        /// </remarks>
-        /// <param name="prefer">Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.  See [sync mode](https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode) for more information.</param>
-        /// <param name="cancelAfter">The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.  The duration can be specified as string with an optional unit suffix: - <c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>) - <c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>) - <c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>) - defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)  You can combine units for more precision (e.g., <c>1h30m45s</c>).  The minimum allowed duration is 5 seconds.</param>
+        ///   https://api.replicate.com/v1/predictions</code>
+        /// <para>The request will wait up to 60 seconds for the model to run. If this time is exceeded the prediction will be returned in a <c>"starting"</c> state and need to be retrieved using the <c>predictions.get</c> endpoint.</para>
+        /// <para>For a complete overview of the <c>predictions.create</c> API check out our documentation on <see href="https://replicate.com/docs/topics/predictions/create-a-prediction">creating a prediction</see> which covers a variety of use cases.</para>
+        /// <para><c>POST /predictions</c>.</para></remarks>
+        /// <param name="prefer"><para>Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.</para> <para>See <see href="https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode">sync mode</see> for more information.</para></param>
+        /// <param name="cancelAfter"><para>The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.</para> <para>The duration can be specified as string with an optional unit suffix:</para> <list type="bullet"> <item><description><c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>)</description></item> <item><description><c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>)</description></item> <item><description><c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>)</description></item> <item><description>defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)</description></item> </list> <para>You can combine units for more precision (e.g., <c>1h30m45s</c>).</para> <para>The minimum allowed duration is 5 seconds.</para></param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1404,26 +849,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsCreateAsync(global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest? body = null, string? prefer = null, string? cancelAfter = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get the current state of a prediction.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get a prediction</summary>
+        /// <remarks><para>Get the current state of a prediction.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/predictions/gm3qorzdhgbfurvjtvhg6dckhu
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be the prediction object:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/predictions/gm3qorzdhgbfurvjtvhg6dckhu</code>
+        /// <para>The response will be the prediction object:</para>
+        /// <code>{
         ///   "id": "gm3qorzdhgbfurvjtvhg6dckhu",
         ///   "model": "replicate/hello-world",
         ///   "version": "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
@@ -1447,45 +880,23 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///     "get": "https://api.replicate.com/v1/predictions/gm3qorzdhgbfurvjtvhg6dckhu",
         ///     "cancel": "https://api.replicate.com/v1/predictions/gm3qorzdhgbfurvjtvhg6dckhu/cancel"
         ///   }
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// <c>source</c> will indicate how the prediction was created. Possible values are <c>web</c> or <c>api</c>.
-        /// </para>
-        /// <para>
-        /// <c>status</c> will be one of:
-        /// </para>
-        /// <para>
-        /// - <c>starting</c>: the prediction is starting up. If this status lasts longer than a few seconds, then it's typically because a new worker is being started to run the prediction.
-        /// - <c>processing</c>: the <c>predict()</c> method of the model is currently running.
-        /// - <c>succeeded</c>: the prediction completed successfully.
-        /// - <c>failed</c>: the prediction encountered an error during processing.
-        /// - <c>canceled</c>: the prediction was canceled by its creator.
-        /// </para>
-        /// <para>
-        /// In the case of success, <c>output</c> will be an object containing the output of the model. Any files will be represented as HTTPS URLs. You'll need to pass the <c>Authorization</c> header to request them.
-        /// </para>
-        /// <para>
-        /// In the case of failure, <c>error</c> will contain the error encountered during the prediction.
-        /// </para>
-        /// <para>
-        /// Terminated predictions (with a status of <c>succeeded</c>, <c>failed</c>, or <c>canceled</c>) will include a <c>metrics</c> object with a <c>predict_time</c> property showing the amount of CPU or GPU time, in seconds, that the prediction used while running. It won't include time waiting for the prediction to start. The <c>metrics</c> object will also include a <c>total_time</c> property showing the total time, in seconds, that the prediction took to complete.
-        /// </para>
-        /// <para>
-        /// All input parameters, output values, and logs are automatically removed after an hour, by default, for predictions created through the API.
-        /// </para>
-        /// <para>
-        /// You must save a copy of any data or files in the output if you'd like to continue using them. The <c>output</c> key will still be present, but it's value will be <c>null</c> after the output has been removed.
-        /// </para>
-        /// <para>
-        /// Output files are served by <c>replicate.delivery</c> and its subdomains. If you use an allow list of external domains for your assets, add <c>replicate.delivery</c> and <c>*.replicate.delivery</c> to it.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get a prediction</b></para>
-        /// <para><c>GET /predictions/{prediction_id}</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>source</c> will indicate how the prediction was created. Possible values are <c>web</c> or <c>api</c>.</para>
+        /// <para><c>status</c> will be one of:</para>
+        /// <list type="bullet">
+        /// <item><description><c>starting</c>: the prediction is starting up. If this status lasts longer than a few seconds, then it's typically because a new worker is being started to run the prediction.</description></item>
+        /// <item><description><c>processing</c>: the <c>predict()</c> method of the model is currently running.</description></item>
+        /// <item><description><c>succeeded</c>: the prediction completed successfully.</description></item>
+        /// <item><description><c>failed</c>: the prediction encountered an error during processing.</description></item>
+        /// <item><description><c>canceled</c>: the prediction was canceled by its creator.</description></item>
+        /// </list>
+        /// <para>In the case of success, <c>output</c> will be an object containing the output of the model. Any files will be represented as HTTPS URLs. You'll need to pass the <c>Authorization</c> header to request them.</para>
+        /// <para>In the case of failure, <c>error</c> will contain the error encountered during the prediction.</para>
+        /// <para>Terminated predictions (with a status of <c>succeeded</c>, <c>failed</c>, or <c>canceled</c>) will include a <c>metrics</c> object with a <c>predict_time</c> property showing the amount of CPU or GPU time, in seconds, that the prediction used while running. It won't include time waiting for the prediction to start. The <c>metrics</c> object will also include a <c>total_time</c> property showing the total time, in seconds, that the prediction took to complete.</para>
+        /// <para>All input parameters, output values, and logs are automatically removed after an hour, by default, for predictions created through the API.</para>
+        /// <para>You must save a copy of any data or files in the output if you'd like to continue using them. The <c>output</c> key will still be present, but it's value will be <c>null</c> after the output has been removed.</para>
+        /// <para>Output files are served by <c>replicate.delivery</c> and its subdomains. If you use an allow list of external domains for your assets, add <c>replicate.delivery</c> and <c>*.replicate.delivery</c> to it.</para>
+        /// <para><c>GET /predictions/{prediction_id}</c>.</para></remarks>
         /// <param name="predictionId">The ID of the prediction to get.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1493,16 +904,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsGetAsync(string predictionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Cancel a prediction that is currently running.
-        /// </para>
-        /// <para>
-        /// Example cURL request that creates a prediction and then cancels it:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// # First, create a prediction
+        /// <summary>Cancel a prediction</summary>
+        /// <remarks><para>Cancel a prediction that is currently running.</para>
+        /// <para>Example cURL request that creates a prediction and then cancels it:</para>
+        /// <code># First, create a prediction
         /// PREDICTION_ID=$(curl -s -X POST \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H "Content-Type: application/json" \
@@ -1512,23 +917,15 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///     }
         ///   }' \
         ///   https://api.replicate.com/v1/models/minimax/video-01/predictions | jq -r '.id')
-        /// </para>
-        /// <para>
+        /// 
         /// # Echo the prediction ID
         /// echo "Created prediction with ID: $PREDICTION_ID"
-        /// </para>
-        /// <para>
+        /// 
         /// # Cancel the prediction
         /// curl -s -X POST \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/predictions/$PREDICTION_ID/cancel
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Cancel a prediction</b></para>
-        /// <para><c>POST /predictions/{prediction_id}/cancel</c></para>
-        /// </remarks>
+        ///   https://api.replicate.com/v1/predictions/$PREDICTION_ID/cancel</code>
+        /// <para><c>POST /predictions/{prediction_id}/cancel</c>.</para></remarks>
         /// <param name="predictionId">The ID of the prediction to cancel.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1536,36 +933,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>> PredictionsCancelAsync(string predictionId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Search for public models, collections, and docs using a text query.
-        /// </para>
-        /// <para>
-        /// For models, the response includes all model data, plus a new <c>metadata</c> object with the following fields:
-        /// </para>
-        /// <para>
-        /// - <c>generated_description</c>: A longer and more detailed AI-generated description of the model
-        /// - <c>tags</c>: An array of tags for the model
-        /// - <c>score</c>: A score for the model's relevance to the search query
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Search models, collections, and docs (beta)</summary>
+        /// <remarks><para>Search for public models, collections, and docs using a text query.</para>
+        /// <para>For models, the response includes all model data, plus a new <c>metadata</c> object with the following fields:</para>
+        /// <list type="bullet">
+        /// <item><description><c>generated_description</c>: A longer and more detailed AI-generated description of the model</description></item>
+        /// <item><description><c>tags</c>: An array of tags for the model</description></item>
+        /// <item><description><c>score</c>: A score for the model's relevance to the search query</description></item>
+        /// </list>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   "https://api.replicate.com/v1/search?query=nano+banana"
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// Note: This search API is currently in beta and may change in future versions.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Search models, collections, and docs (beta)</b></para>
-        /// <para><c>GET /search</c></para>
-        /// </remarks>
+        ///   "https://api.replicate.com/v1/search?query=nano+banana"</code>
+        /// <para>Note: This search API is currently in beta and may change in future versions.</para>
+        /// <para><c>GET /search</c>.</para></remarks>
         /// <param name="query">The search query string</param>
         /// <param name="limit">Maximum number of model results to return (1-50, defaults to 20)</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
@@ -1574,29 +955,15 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>> SearchAsync(string query, int? limit = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get a paginated list of all trainings created by the user or organization associated with the provided API token.
-        /// </para>
-        /// <para>
-        /// This will include trainings created from the API and the website. It will return 100 records per page.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>List trainings</summary>
+        /// <remarks><para>Get a paginated list of all trainings created by the user or organization associated with the provided API token.</para>
+        /// <para>This will include trainings created from the API and the website. It will return 100 records per page.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/trainings
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a paginated JSON array of training objects, sorted with the most recent training first:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/trainings</code>
+        /// <para>The response will be a paginated JSON array of training objects, sorted with the most recent training first:</para>
+        /// <code>{
         ///   "next": null,
         ///   "previous": null,
         ///   "results": [
@@ -1627,55 +994,27 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///       "version": "da77bc59ee60423279fd632efb4795ab731d9e3ca9705ef3341091fb989b7eaf",
         ///     }
         ///   ]
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// <c>id</c> will be the unique ID of the training.
-        /// </para>
-        /// <para>
-        /// <c>source</c> will indicate how the training was created. Possible values are <c>web</c> or <c>api</c>.
-        /// </para>
-        /// <para>
-        /// <c>status</c> will be the status of the training. Refer to [get a single training](#trainings.get) for possible values.
-        /// </para>
-        /// <para>
-        /// <c>urls</c> will be a convenience object that can be used to construct new API requests for the given training.
-        /// </para>
-        /// <para>
-        /// <c>version</c> will be the unique ID of model version used to create the training.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>List trainings</b></para>
-        /// <para><c>GET /trainings</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>id</c> will be the unique ID of the training.</para>
+        /// <para><c>source</c> will indicate how the training was created. Possible values are <c>web</c> or <c>api</c>.</para>
+        /// <para><c>status</c> will be the status of the training. Refer to get a single training for possible values.</para>
+        /// <para><c>urls</c> will be a convenience object that can be used to construct new API requests for the given training.</para>
+        /// <para><c>version</c> will be the unique ID of model version used to create the training.</para>
+        /// <para><c>GET /trainings</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse>> TrainingsListAsync(global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get the current state of a training.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get a training</summary>
+        /// <remarks><para>Get the current state of a training.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/trainings/zz4ibbonubfz7carwiefibzgga
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be the training object:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/trainings/zz4ibbonubfz7carwiefibzgga</code>
+        /// <para>The response will be the training object:</para>
+        /// <code>{
         ///   "completed_at": "2023-09-08T16:41:19.826523Z",
         ///   "created_at": "2023-09-08T16:32:57.018467Z",
         ///   "error": null,
@@ -1700,33 +1039,19 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         ///   },
         ///   "model": "stability-ai/sdxl",
         ///   "version": "da77bc59ee60423279fd632efb4795ab731d9e3ca9705ef3341091fb989b7eaf",
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// <c>status</c> will be one of:
-        /// </para>
-        /// <para>
-        /// - <c>starting</c>: the training is starting up. If this status lasts longer than a few seconds, then it's typically because a new worker is being started to run the training.
-        /// - <c>processing</c>: the <c>train()</c> method of the model is currently running.
-        /// - <c>succeeded</c>: the training completed successfully.
-        /// - <c>failed</c>: the training encountered an error during processing.
-        /// - <c>canceled</c>: the training was canceled by its creator.
-        /// </para>
-        /// <para>
-        /// In the case of success, <c>output</c> will be an object containing the output of the model. Any files will be represented as HTTPS URLs. You'll need to pass the <c>Authorization</c> header to request them.
-        /// </para>
-        /// <para>
-        /// In the case of failure, <c>error</c> will contain the error encountered during the training.
-        /// </para>
-        /// <para>
-        /// Terminated trainings (with a status of <c>succeeded</c>, <c>failed</c>, or <c>canceled</c>) will include a <c>metrics</c> object with a <c>predict_time</c> property showing the amount of CPU or GPU time, in seconds, that the training used while running. It won't include time waiting for the training to start. The <c>metrics</c> object will also include a <c>total_time</c> property showing the total time, in seconds, that the training took to complete.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get a training</b></para>
-        /// <para><c>GET /trainings/{training_id}</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>status</c> will be one of:</para>
+        /// <list type="bullet">
+        /// <item><description><c>starting</c>: the training is starting up. If this status lasts longer than a few seconds, then it's typically because a new worker is being started to run the training.</description></item>
+        /// <item><description><c>processing</c>: the <c>train()</c> method of the model is currently running.</description></item>
+        /// <item><description><c>succeeded</c>: the training completed successfully.</description></item>
+        /// <item><description><c>failed</c>: the training encountered an error during processing.</description></item>
+        /// <item><description><c>canceled</c>: the training was canceled by its creator.</description></item>
+        /// </list>
+        /// <para>In the case of success, <c>output</c> will be an object containing the output of the model. Any files will be represented as HTTPS URLs. You'll need to pass the <c>Authorization</c> header to request them.</para>
+        /// <para>In the case of failure, <c>error</c> will contain the error encountered during the training.</para>
+        /// <para>Terminated trainings (with a status of <c>succeeded</c>, <c>failed</c>, or <c>canceled</c>) will include a <c>metrics</c> object with a <c>predict_time</c> property showing the amount of CPU or GPU time, in seconds, that the training used while running. It won't include time waiting for the training to start. The <c>metrics</c> object will also include a <c>total_time</c> property showing the total time, in seconds, that the training took to complete.</para>
+        /// <para><c>GET /trainings/{training_id}</c>.</para></remarks>
         /// <param name="trainingId">The ID of the training to get.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1735,7 +1060,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsGetAsync(string trainingId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Cancel a training</summary>
-        /// <remarks><c>POST /trainings/{training_id}/cancel</c></remarks>
+        /// <remarks><c>POST /trainings/{training_id}/cancel</c>.</remarks>
         /// <param name="trainingId">The ID of the training you want to cancel.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -1743,35 +1068,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
         global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>> TrainingsCancelAsync(string trainingId, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// <para>
-        /// Get the signing secret for the default webhook endpoint. This is used to verify that webhook requests are coming from Replicate.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s \
+        /// <summary>Get the signing secret for the default webhook</summary>
+        /// <remarks><para>Get the signing secret for the default webhook endpoint. This is used to verify that webhook requests are coming from Replicate.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
-        ///   https://api.replicate.com/v1/webhooks/default/secret
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The response will be a JSON object with a <c>key</c> property:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        ///   https://api.replicate.com/v1/webhooks/default/secret</code>
+        /// <para>The response will be a JSON object with a <c>key</c> property:</para>
+        /// <code>{
         ///   "key": "..."
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Get the signing secret for the default webhook</b></para>
-        /// <para><c>GET /webhooks/default/secret</c></para>
-        /// </remarks>
+        /// }</code>
+        /// <para><c>GET /webhooks/default/secret</c>.</para></remarks>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
@@ -1790,11 +1097,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>A web service for running Replicate models</summary>
-    /// <remarks>
-    /// <para><b>Replicate HTTP API</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>Replicate HTTP API</summary>
+    /// <remarks><para>A web service for running Replicate models</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ReplicateClient : IReplicateClient
     {
@@ -1942,7 +1247,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/files/{file_id}").PathParameter("file_id", fileId), s_filesGet, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_filesDownload = global::OpenApiGen.Runtime.ApiOperation.Stream().Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesDownload404Response, 404).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::System.IO.Stream> s_filesDownload = global::OpenApiGen.Runtime.ApiOperation.Stream().Accepts("application/octet-stream").Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.FilesDownload404Response, 404).ErrorDefault(static () => global::QwenImageEdit.Vendors.Replicate.Api.ReplicateJsonContext.Default.SchemasProblem);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::System.IO.Stream>> FilesDownloadAsync(string fileId, string owner, long expiry, string signature, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

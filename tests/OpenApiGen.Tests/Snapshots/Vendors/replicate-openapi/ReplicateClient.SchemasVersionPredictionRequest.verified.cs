@@ -8,93 +8,59 @@ namespace QwenImageEdit.Vendors.Replicate.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class SchemasVersionPredictionRequest
     {
-        /// <summary>
-        /// <para>
-        /// The model's input as a JSON object. The input schema depends on what model you are running. To see the available inputs, click the "API" tab on the model you are running or [get the model version](#models.versions.get) and look at its <c>openapi_schema</c> property. For example, [stability-ai/sdxl](https://replicate.com/stability-ai/sdxl) takes <c>prompt</c> as an input.
-        /// </para>
-        /// <para>
-        /// Files should be passed as HTTP URLs or data URLs.
-        /// </para>
-        /// <para>
-        /// Use an HTTP URL when:
-        /// </para>
-        /// <para>
-        /// - you have a large file &gt; 256kb
-        /// - you want to be able to use the file multiple times
-        /// - you want your prediction metadata to be associable with your input files
-        /// </para>
-        /// <para>
-        /// Use a data URL when:
-        /// </para>
-        /// <para>
-        /// - you have a small file &lt;= 256kb
-        /// - you don't want to upload and host the file somewhere
-        /// - you don't need to use the file again (Replicate will not store it)
-        /// </para>
-        /// </summary>
-        /// <remarks>Example: <c>{"text":"Alice"}</c>.</remarks>
+        /// <summary>The model's input as a JSON object. The input schema depends on what model you are running. To see the available inputs, click the "API" tab on the model you are running or get the model version and look at its <c>openapi_schema</c> property. For example, <see href="https://replicate.com/stability-ai/sdxl">stability-ai/sdxl</see> takes <c>prompt</c> as an input.</summary>
+        /// <remarks><para>Files should be passed as HTTP URLs or data URLs.</para>
+        /// <para>Use an HTTP URL when:</para>
+        /// <list type="bullet">
+        /// <item><description>you have a large file &gt; 256kb</description></item>
+        /// <item><description>you want to be able to use the file multiple times</description></item>
+        /// <item><description>you want your prediction metadata to be associable with your input files</description></item>
+        /// </list>
+        /// <para>Use a data URL when:</para>
+        /// <list type="bullet">
+        /// <item><description>you have a small file &lt;= 256kb</description></item>
+        /// <item><description>you don't want to upload and host the file somewhere</description></item>
+        /// <item><description>you don't need to use the file again (Replicate will not store it)</description></item>
+        /// </list>
+        /// <para>Example: <c>{"text":"Alice"}</c>.</para></remarks>
         public required global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> Input { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// **This field is deprecated.**
-        /// </para>
-        /// <para>
-        /// Request a URL to receive streaming output using [server-sent events (SSE)](https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events).
-        /// </para>
-        /// <para>
-        /// This field is no longer needed as the returned prediction will always have a <c>stream</c> entry in its <c>urls</c> property if the model supports streaming.
-        /// </para>
-        /// </summary>
+        /// <summary><b>This field is deprecated.</b></summary>
+        /// <remarks><para>Request a URL to receive streaming output using <see href="https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events">server-sent events (SSE)</see>.</para>
+        /// <para>This field is no longer needed as the returned prediction will always have a <c>stream</c> entry in its <c>urls</c> property if the model supports streaming.</para></remarks>
         public bool? Stream { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// The identifier for the model or model version that you want to run. This can be specified in a few different formats:
-        /// </para>
-        /// <para>
-        /// - <c>{owner_name}/{model_name}</c> - Use this format for [official models](https://replicate.com/docs/topics/models/official-models). For example, <c>black-forest-labs/flux-schnell</c>. For all other models, the specific version is required.
-        /// - <c>{owner_name}/{model_name}:{version_id}</c> - The owner and model name, plus the full 64-character version ID. For example, <c>replicate/hello-world:9dcd6d78e7c6560c340d916fe32e9f24aabfa331e5cce95fe31f77fb03121426</c>.
-        /// - <c>{version_id}</c> - Just the 64-character version ID. For example, <c>9dcd6d78e7c6560c340d916fe32e9f24aabfa331e5cce95fe31f77fb03121426</c>
-        /// </para>
-        /// </summary>
-        /// <remarks>Example: <c>"replicate/hello-world:9dcd6d78e7c6560c340d916fe32e9f24aabfa331e5cce95fe31f77fb03121426"</c>.</remarks>
+        /// <summary>The identifier for the model or model version that you want to run. This can be specified in a few different formats:</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description><c>{owner_name}/{model_name}</c> - Use this format for <see href="https://replicate.com/docs/topics/models/official-models">official models</see>. For example, <c>black-forest-labs/flux-schnell</c>. For all other models, the specific version is required.</description></item>
+        /// <item><description><c>{owner_name}/{model_name}:{version_id}</c> - The owner and model name, plus the full 64-character version ID. For example, <c>replicate/hello-world:9dcd6d78e7c6560c340d916fe32e9f24aabfa331e5cce95fe31f77fb03121426</c>.</description></item>
+        /// <item><description><c>{version_id}</c> - Just the 64-character version ID. For example, <c>9dcd6d78e7c6560c340d916fe32e9f24aabfa331e5cce95fe31f77fb03121426</c></description></item>
+        /// </list>
+        /// <para>Example: <c>"replicate/hello-world:9dcd6d78e7c6560c340d916fe32e9f24aabfa331e5cce95fe31f77fb03121426"</c>.</para></remarks>
         public required string Version { get; set; }
 
-        /// <summary>An HTTPS URL for receiving a webhook when the prediction has new output. The webhook will be a POST request where the request body is the same as the response body of the [get prediction](#predictions.get) operation. If there are network problems, we will retry the webhook a few times, so make sure it can be safely called more than once. Replicate will not follow redirects when sending webhook requests to your service, so be sure to specify a URL that will resolve without redirecting.</summary>
+        /// <summary>An HTTPS URL for receiving a webhook when the prediction has new output. The webhook will be a POST request where the request body is the same as the response body of the get prediction operation. If there are network problems, we will retry the webhook a few times, so make sure it can be safely called more than once. Replicate will not follow redirects when sending webhook requests to your service, so be sure to specify a URL that will resolve without redirecting.</summary>
         /// <remarks>Example: <c>"https://example.com/my-webhook-handler"</c>.</remarks>
         public string? Webhook { get; set; }
 
-        /// <summary>
-        /// <para>
-        /// By default, we will send requests to your webhook URL whenever there are new outputs or the prediction has finished. You can change which events trigger webhook requests by specifying <c>webhook_events_filter</c> in the prediction request:
-        /// </para>
-        /// <para>
-        /// - <c>start</c>: immediately on prediction start
-        /// - <c>output</c>: each time a prediction generates an output (note that predictions can generate multiple outputs)
-        /// - <c>logs</c>: each time log output is generated by a prediction
-        /// - <c>completed</c>: when the prediction reaches a terminal state (succeeded/canceled/failed)
-        /// </para>
-        /// <para>
-        /// For example, if you only wanted requests to be sent at the start and end of the prediction, you would provide:
-        /// </para>
-        /// <para>
-        /// <c></c>`json
-        /// {
+        /// <summary>By default, we will send requests to your webhook URL whenever there are new outputs or the prediction has finished. You can change which events trigger webhook requests by specifying <c>webhook_events_filter</c> in the prediction request:</summary>
+        /// <remarks><list type="bullet">
+        /// <item><description><c>start</c>: immediately on prediction start</description></item>
+        /// <item><description><c>output</c>: each time a prediction generates an output (note that predictions can generate multiple outputs)</description></item>
+        /// <item><description><c>logs</c>: each time log output is generated by a prediction</description></item>
+        /// <item><description><c>completed</c>: when the prediction reaches a terminal state (succeeded/canceled/failed)</description></item>
+        /// </list>
+        /// <para>For example, if you only wanted requests to be sent at the start and end of the prediction, you would provide:</para>
+        /// <code>{
         ///   "version": "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
         ///   "input": {
         ///     "text": "Alice"
         ///   },
         ///   "webhook": "https://example.com/my-webhook",
         ///   "webhook_events_filter": ["start", "completed"]
-        /// }
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// Requests for event types <c>output</c> and <c>logs</c> will be sent at most once every 500ms. If you request <c>start</c> and <c>completed</c> webhooks, then they'll always be sent regardless of throttling.
-        /// </para>
-        /// </summary>
-        /// <remarks>Example: <c>["start","completed"]</c>.</remarks>
+        /// }</code>
+        /// <para>Requests for event types <c>output</c> and <c>logs</c> will be sent at most once every 500ms. If you request <c>start</c> and <c>completed</c> webhooks, then they'll always be sent regardless of throttling.</para>
+        /// <para>Example: <c>["start","completed"]</c>.</para></remarks>
         public global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>? WebhookEventsFilter { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

@@ -4,10 +4,7 @@
 namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
 {
     /// <summary>An enumeration.</summary>
-    /// <remarks>
-    /// <para><b>output_format</b></para>
-    /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para>
-    /// </remarks>
+    /// <remarks>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public readonly partial record struct OutputFormat : global::OpenApiGen.Runtime.IExtensibleEnum<OutputFormat>

@@ -29,7 +29,7 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
         /// <summary>The <c>id</c> property.</summary>
         public required string Id { get; set; }
 
-        /// <summary>Input</summary>
+        /// <summary>The <c>input</c> property.</summary>
         public required global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input Input { get; set; }
 
         /// <summary>The log output from the model</summary>

@@ -3,28 +3,22 @@
 
 namespace QwenImageEdit.Vendors.Replicate.ImageEdit
 {
-    /// <summary>Input</summary>
+    /// <summary>The <c>Input</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization.InputJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class Input
     {
         /// <summary>Random seed. Set for reproducible generation</summary>
-        /// <remarks><b>Seed</b></remarks>
         public long? Seed { get; set; }
 
         /// <summary>Image to use as reference. Must be jpeg, png, gif, or webp.</summary>
-        /// <remarks><b>Image</b></remarks>
         public required global::System.Uri Image { get; set; }
 
         /// <summary>Text instruction on how to edit the given image.</summary>
-        /// <remarks><b>Prompt</b></remarks>
         public required string Prompt { get; set; }
 
         /// <summary>Run faster predictions with additional optimizations.</summary>
-        /// <remarks>
-        /// <para><b>Go Fast</b></para>
-        /// <para>Default: <c>true</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>true</c>.</remarks>
         public bool GoFast { get; set; } = true;
 
         /// <summary>Aspect ratio for the generated image</summary>
@@ -36,18 +30,12 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         public global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat OutputFormat { get; set; } = global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat.Webp;
 
         /// <summary>Quality when saving the output images, from 0 to 100. 100 is best quality, 0 is lowest quality. Not relevant for .png outputs</summary>
-        /// <remarks>
-        /// <para><b>Output Quality</b></para>
-        /// <para>Default: <c>95</c>.</para>
-        /// <para>Constraints: 0 &lt;= value &lt;= 100.</para>
-        /// </remarks>
+        /// <remarks><para>Default: <c>95</c>.</para>
+        /// <para>Constraints: 0 &lt;= value &lt;= 100.</para></remarks>
         public int OutputQuality { get; set; } = 95;
 
         /// <summary>Disable safety checker for generated images.</summary>
-        /// <remarks>
-        /// <para><b>Disable Safety Checker</b></para>
-        /// <para>Default: <c>false</c>.</para>
-        /// </remarks>
+        /// <remarks>Default: <c>false</c>.</remarks>
         public bool DisableSafetyChecker { get; set; } = false;
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>

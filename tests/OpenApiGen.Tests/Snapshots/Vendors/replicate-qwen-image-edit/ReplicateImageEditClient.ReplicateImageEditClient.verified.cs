@@ -7,38 +7,20 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial interface IReplicateImageEditClient
     {
-        /// <summary>
-        /// <para>
-        /// Create a prediction using an [official model](https://replicate.com/changelog/2025-01-29-official-models).
-        /// </para>
-        /// <para>
-        /// If you're _not_ running an official model, use the [<c>predictions.create</c>](#predictions.create) operation instead.
-        /// </para>
-        /// <para>
-        /// Example cURL request:
-        /// </para>
-        /// <para>
-        /// <c></c>`console
-        /// curl -s -X POST -H 'Prefer: wait' \
+        /// <summary>Create a prediction of qwen/qwen-image-edit</summary>
+        /// <remarks><para>Create a prediction using an <see href="https://replicate.com/changelog/2025-01-29-official-models">official model</see>.</para>
+        /// <para>If you're <i>not</i> running an official model, use the <c>predictions.create</c> operation instead.</para>
+        /// <para>Example cURL request:</para>
+        /// <code>curl -s -X POST -H 'Prefer: wait' \
         ///   -d '{"input": {"prompt": "Write a short poem about the weather."}}' \
         ///   -H "Authorization: Bearer $REPLICATE_API_TOKEN" \
         ///   -H 'Content-Type: application/json' \
-        ///   https://api.replicate.com/v1/models/meta/meta-llama-3-70b-instruct/predictions
-        /// <c></c>`
-        /// </para>
-        /// <para>
-        /// The request will wait up to 60 seconds for the model to run. If this time is exceeded the prediction will be returned in a <c>"starting"</c> state and need to be retrieved using the <c>predictions.get</c> endpoint.
-        /// </para>
-        /// <para>
-        /// For a complete overview of the <c>deployments.predictions.create</c> API check out our documentation on [creating a prediction](https://replicate.com/docs/topics/predictions/create-a-prediction) which covers a variety of use cases.
-        /// </para>
-        /// </summary>
-        /// <remarks>
-        /// <para><b>Create a prediction of qwen/qwen-image-edit</b></para>
-        /// <para><c>POST /models/qwen/qwen-image-edit/predictions</c></para>
-        /// </remarks>
-        /// <param name="prefer">Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.  See [sync mode](https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode) for more information.</param>
-        /// <param name="cancelAfter">The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.  The duration can be specified as string with an optional unit suffix: - <c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>) - <c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>) - <c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>) - defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)  You can combine units for more precision (e.g., <c>1h30m45s</c>).  The minimum allowed duration is 5 seconds.</param>
+        ///   https://api.replicate.com/v1/models/meta/meta-llama-3-70b-instruct/predictions</code>
+        /// <para>The request will wait up to 60 seconds for the model to run. If this time is exceeded the prediction will be returned in a <c>"starting"</c> state and need to be retrieved using the <c>predictions.get</c> endpoint.</para>
+        /// <para>For a complete overview of the <c>deployments.predictions.create</c> API check out our documentation on <see href="https://replicate.com/docs/topics/predictions/create-a-prediction">creating a prediction</see> which covers a variety of use cases.</para>
+        /// <para><c>POST /models/qwen/qwen-image-edit/predictions</c>.</para></remarks>
+        /// <param name="prefer"><para>Leave the request open and wait for the model to finish generating output. Set to <c>wait=n</c> where n is a number of seconds between 1 and 60.</para> <para>See <see href="https://replicate.com/docs/topics/predictions/create-a-prediction#sync-mode">sync mode</see> for more information.</para></param>
+        /// <param name="cancelAfter"><para>The maximum time the prediction can run before it is automatically canceled. The lifetime is measured from when the prediction is created.</para> <para>The duration can be specified as string with an optional unit suffix:</para> <list type="bullet"> <item><description><c>s</c> for seconds (e.g., <c>30s</c>, <c>90s</c>)</description></item> <item><description><c>m</c> for minutes (e.g., <c>5m</c>, <c>15m</c>)</description></item> <item><description><c>h</c> for hours (e.g., <c>1h</c>, <c>2h30m</c>)</description></item> <item><description>defaults to seconds if no unit suffix is provided (e.g. <c>30</c> is the same as <c>30s</c>)</description></item> </list> <para>You can combine units for more precision (e.g., <c>1h30m45s</c>).</para> <para>The minimum allowed duration is 5 seconds.</para></param>
         /// <param name="body">The <c>application/json</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -58,11 +40,9 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         public string? BearerToken { get; set; }
     }
 
-    /// <summary>The model's own API on Replicate: its input and output (the model version's <c>openapi_schema</c>) and the HTTP API operation that runs it. Read, cancel and list its predictions with the HTTP API (openapi.json beside this file).</summary>
-    /// <remarks>
-    /// <para><b>qwen/qwen-image-edit</b></para>
-    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para>
-    /// </remarks>
+    /// <summary>qwen/qwen-image-edit</summary>
+    /// <remarks><para>The model's own API on Replicate: its input and output (the model version's <c>openapi_schema</c>) and the HTTP API operation that runs it. Read, cancel and list its predictions with the HTTP API (openapi.json beside this file).</para>
+    /// <para>Each method sends one request and returns the documented success body with the answer's status and headers; any other answer is an <see cref="global::OpenApiGen.Runtime.ApiException"/> (or, with <c>ThrowOnError = false</c> in the call's options, returned in the response). Nothing is retried here: add that policy with a <c>DelegatingHandler</c> in the HttpClient's pipeline.</para></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class ReplicateImageEditClient : IReplicateImageEditClient
     {
