@@ -118,6 +118,18 @@ public sealed class FilterTests : IDisposable
         Assert.Equal(["CreatePet", "DeletePet", "ListPets", "ShowPetById"], Operations(run));
     }
 
+    [Fact]
+    public void An_include_that_matches_nothing_leaves_no_client_and_no_types_and_says_so()
+    {
+        var run = Run("tag:nope", exclude: null);
+
+        Assert.Single(run.GeneratorDiagnostics, static d => d.Id == "OAG030");
+        // As for a spec without paths: no operation, no client class.
+        Assert.Null(run.OutputCompilation.GetTypeByMetadataName("Filters.Pets.PetsClient"));
+        Assert.DoesNotContain("Pet", Types(run));
+        Assert.DoesNotContain("Orphan", Types(run));
+    }
+
     [Theory]
     [InlineData("color:red")]
     [InlineData("tag:")]
