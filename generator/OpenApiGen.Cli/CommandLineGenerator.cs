@@ -13,7 +13,9 @@ namespace OpenApiGen.Cli;
 /// <param name="Output">Where the files go.</param>
 /// <param name="Registrations">Also write <c>AddXxxClient()</c>, as the build does when Microsoft.Extensions.Http is referenced.</param>
 /// <param name="EmbedDocument">Also write the spec after its overlays as a JSON constant, as <c>EmbedDocument="true"</c> does in the build.</param>
-internal sealed record GenerateRequest(FileInfo Spec, IReadOnlyList<FileInfo> Overlays, string Namespace, string? ClientName, DirectoryInfo Output, bool Registrations, bool EmbedDocument = false);
+/// <param name="Include">The selectors of <c>--include</c>, as <c>IncludeOperations</c> in the build: each value may hold several, separated by <c>;</c>.</param>
+/// <param name="Exclude">The selectors of <c>--exclude</c>, as <c>ExcludeOperations</c>.</param>
+internal sealed record GenerateRequest(FileInfo Spec, IReadOnlyList<FileInfo> Overlays, string Namespace, string? ClientName, DirectoryInfo Output, bool Registrations, bool EmbedDocument = false, IReadOnlyList<string>? Include = null, IReadOnlyList<string>? Exclude = null);
 
 /// <summary>
 /// The source generator's pipeline, outside the compiler: the spec read and built by <see cref="SpecLoading"/>, then the
@@ -34,7 +36,8 @@ internal static class CommandLineGenerator
             return 2;
         }
 
-        var loaded = SpecLoading.Load(request.Spec, overlays, request.Namespace, request.ClientName, request.EmbedDocument, cancellationToken);
+        var filter = new SpecFilterText(SpecLoading.Selectors(request.Include), SpecLoading.Selectors(request.Exclude));
+        var loaded = SpecLoading.Load(request.Spec, overlays, request.Namespace, request.ClientName, request.EmbedDocument, cancellationToken, filter);
         var result = loaded.Result;
         foreach (var diagnostic in loaded.Diagnostics)
         {

@@ -12,9 +12,18 @@ var output = new Option<DirectoryInfo>("--out") { Description = "The folder the 
 var registrations = new Option<bool>("--registrations") { Description = "Also write services.AddXxxClient(), as the build does when Microsoft.Extensions.Http is referenced." };
 var embedDocument = new Option<bool>("--embed-document") { Description = "Also write <Prefix>OpenApiDocument: the spec after its overlays as a JSON constant, as EmbedDocument=\"true\" does in the build." };
 
+var include = new Option<string[]>("--include")
+{
+    Description = "Generate only the operations a selector matches, as IncludeOperations in the build: tag:<pattern>, path:<pattern> or operation:<pattern> (* any run but '/', ** any run); repeatable, or ';'-separated.",
+};
+var exclude = new Option<string[]>("--exclude")
+{
+    Description = "Leave out the operations a selector matches (after --include), as ExcludeOperations in the build; same selectors.",
+};
+
 var generate = new Command("generate", "Writes the files the OpenApiGen source generator would emit for a spec, byte for byte.")
 {
-    spec, overlays, ns, client, output, registrations, embedDocument,
+    spec, overlays, ns, client, output, registrations, embedDocument, include, exclude,
 };
 generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLineGenerator.Run(
     new GenerateRequest(
@@ -24,7 +33,9 @@ generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLi
         parseResult.GetValue(client),
         parseResult.GetValue(output)!,
         parseResult.GetValue(registrations),
-        parseResult.GetValue(embedDocument)),
+        parseResult.GetValue(embedDocument),
+        parseResult.GetValue(include),
+        parseResult.GetValue(exclude)),
     Console.Out,
     Console.Error,
     cancellationToken)));

@@ -12,6 +12,9 @@ internal sealed record LoadedSpec(SpecResult Result, IReadOnlyList<DiagnosticInf
     public bool HasErrors => Diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
 }
 
+/// <summary>A filter as the build's IncludeOperations and ExcludeOperations metadata carry it: <c>;</c>-separated selectors, or null.</summary>
+internal sealed record SpecFilterText(string? Include, string? Exclude);
+
 /// <summary>
 /// The generator's reading and building, outside the compiler, for every command: overlays found as the build finds
 /// them (<c>x.overlay.yaml</c>, <c>.yml</c> or <c>.json</c> beside <c>x.yaml</c> or <c>x.json</c>, then those listed), the same <see cref="SpecInputs"/> and
@@ -53,11 +56,16 @@ internal static class SpecLoading
         return true;
     }
 
-    public static LoadedSpec Load(FileInfo spec, IReadOnlyList<FileInfo> overlays, string ns, string? clientName, bool embedDocument, CancellationToken cancellationToken)
+    /// <summary>Repeated options as one metadata value: a filter given twice is its selectors one after the other.</summary>
+    public static string? Selectors(IReadOnlyList<string>? values)
+        => values is null || values.Count == 0 ? null : string.Join(";", values);
+
+    public static LoadedSpec Load(FileInfo spec, IReadOnlyList<FileInfo> overlays, string ns, string? clientName, bool embedDocument, CancellationToken cancellationToken, SpecFilterText? filter = null)
     {
         var files = ImmutableArray.CreateBuilder<SpecFile>();
         // The current directory plays the project's part: references may lead into it, or into the spec's directory.
-        var specFile = new SpecFile(spec.FullName, IsOverlay: false, spec.FullName, ns, clientName, File.ReadAllText(spec.FullName), embedDocument, ProjectDirectory: Environment.CurrentDirectory);
+        var specFile = new SpecFile(spec.FullName, IsOverlay: false, spec.FullName, ns, clientName, File.ReadAllText(spec.FullName), embedDocument, ProjectDirectory: Environment.CurrentDirectory,
+            IncludeOperations: filter?.Include, ExcludeOperations: filter?.Exclude);
         var overlayFiles = overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, spec.FullName, null, null, File.ReadAllText(o.FullName))).ToList();
         files.Add(specFile);
         files.AddRange(overlayFiles);

@@ -101,6 +101,17 @@ internal static class Descriptors
         "The reference '{0}' names the file '{1}', which does not exist (or the build did not pass it to the generator)",
         DiagnosticSeverity.Error);
 
+    // OAG030-OAG039: the IncludeOperations and ExcludeOperations filters (Reading/OperationFilterApplier.cs).
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "OAG030", "A filter matches no operation",
+        "The filter '{0}' in {1} matches no operation of this spec; it filters nothing",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MalformedFilter = Create(
+        "OAG031", "A filter is malformed",
+        "The filter '{0}' in {1} is not tag:<pattern>, path:<pattern> or operation:<pattern>; it is left out",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true);
 }

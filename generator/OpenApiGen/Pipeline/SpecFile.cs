@@ -10,7 +10,9 @@ namespace OpenApiGen.Pipeline;
 /// <param name="EmbedDocument">The OpenApiSpec item's EmbedDocument metadata: also emit the effective document (after overlays) as a constant.</param>
 /// <param name="IsReference">A file a spec refers to (<c>$ref: ./common.yaml#/...</c>) rather than a spec or an overlay.</param>
 /// <param name="ProjectDirectory">For a spec, the directory of the project it is built in: references may lead into it, or into the spec's own.</param>
-internal sealed record SpecFile(string Path, bool IsOverlay, string SpecPath, string? Namespace, string? ClientName, string Text, bool EmbedDocument = false, bool IsReference = false, string? ProjectDirectory = null)
+/// <param name="IncludeOperations">The OpenApiSpec item's IncludeOperations metadata, as written (<see cref="OperationFilter"/>).</param>
+/// <param name="ExcludeOperations">The OpenApiSpec item's ExcludeOperations metadata, as written.</param>
+internal sealed record SpecFile(string Path, bool IsOverlay, string SpecPath, string? Namespace, string? ClientName, string Text, bool EmbedDocument = false, bool IsReference = false, string? ProjectDirectory = null, string? IncludeOperations = null, string? ExcludeOperations = null)
 {
     public bool IsJson => Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase);
 }

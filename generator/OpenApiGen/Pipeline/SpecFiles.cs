@@ -27,11 +27,16 @@ internal static class SpecFiles
             Text: text,
             EmbedDocument: kind == "spec" && IsTrue(Value(options, "OpenApiEmbedDocument")),
             IsReference: kind == "reference",
-            ProjectDirectory: kind == "spec" ? Value(options, "OpenApiProjectDirectory") : null);
+            ProjectDirectory: kind == "spec" ? Value(options, "OpenApiProjectDirectory") : null,
+            IncludeOperations: kind == "spec" ? Filter(options, "OpenApiIncludeOperations") : null,
+            ExcludeOperations: kind == "spec" ? Filter(options, "OpenApiExcludeOperations") : null);
     }
 
     // MSBuild spells booleans in any case ("True" from a property function, "true" by hand).
     private static bool IsTrue(string? value) => string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase);
+
+    // The targets join a filter's selectors by '|' (a ';' would end the value in the editorconfig Roslyn reads it from).
+    private static string? Filter(AnalyzerConfigOptions options, string name) => Value(options, name)?.Replace('|', ';');
 
     private static string? Value(AnalyzerConfigOptions options, string name)
         => options.TryGetValue(Prefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -10,6 +10,7 @@ namespace OpenApiGen.Pipeline;
 /// <param name="ClientName">Its client's name.</param>
 /// <param name="HintPrefix">The prefix of its hint names, unique in the project.</param>
 /// <param name="Diagnostics">What was wrong with its settings.</param>
+/// <param name="Filter">Which of its operations to generate (IncludeOperations, ExcludeOperations).</param>
 /// <param name="References">The project's files that specs refer to, which this spec may read (Reading/References).</param>
 internal sealed record SpecInput(
     SpecFile Spec,
@@ -18,4 +19,5 @@ internal sealed record SpecInput(
     string ClientName,
     string HintPrefix,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    EquatableArray<SpecFile> References = default);
+    EquatableArray<SpecFile> References = default,
+    OperationFilter? Filter = null);

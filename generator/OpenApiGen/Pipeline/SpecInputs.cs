@@ -9,7 +9,8 @@ using OpenApiGen.Naming;
 namespace OpenApiGen.Pipeline;
 
 /// <summary>
-/// Pairs overlays with their specs and decides each spec's namespace, client name and hint-name prefix.
+/// Pairs overlays with their specs and decides each spec's namespace, client name, hint-name prefix and
+/// operation filter.
 /// Runs over all files at once, because only here can duplicate client names be told apart.
 /// </summary>
 internal static class SpecInputs
@@ -45,8 +46,9 @@ internal static class SpecInputs
                 client = defaultClient;
             }
 
+            var filter = OperationFilter.Parse(spec.IncludeOperations, spec.ExcludeOperations, spec.Path, diagnostics);
             var specOverlays = overlays.Where(o => SamePath(o.SpecPath, spec.Path)).ToEquatableArray();
-            inputs.Add(new SpecInput(spec, specOverlays, ns, client, hintPrefixes.Claim(client, spec.Path), diagnostics.ToEquatableArray(), references));
+            inputs.Add(new SpecInput(spec, specOverlays, ns, client, hintPrefixes.Claim(client, spec.Path), diagnostics.ToEquatableArray(), references, filter));
         }
 
         foreach (var overlay in overlays)

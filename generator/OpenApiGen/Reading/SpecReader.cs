@@ -91,6 +91,10 @@ internal static class SpecReader
         cancellationToken.ThrowIfCancellationRequested();
         var effectiveJson = spec.EmbedDocument ? EffectiveDocument.ToJson(root) : null;
 
+        // What the filters leave out is gone before anything checks or builds it: its warnings, its types, the
+        // components only it used. The embedded document stays the spec as written.
+        OperationFilterApplier.Apply(root, input.Filter ?? OperationFilter.None, spec.Path, loaded.Map, diagnostics);
+
         // After the embedded document is taken, which stays the spec as written. Keyword values first: it also cuts
         // nesting to a depth every later step can recurse through.
         var unreadable = false;

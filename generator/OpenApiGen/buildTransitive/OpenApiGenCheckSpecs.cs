@@ -16,7 +16,7 @@ using Microsoft.Build.Utilities;
 /// </summary>
 public sealed class OpenApiGenCheckSpecs : Task
 {
-    private static readonly string[] s_known = { "Namespace", "ClientName", "Overlays", "EmbedDocument" };
+    private static readonly string[] s_known = { "Namespace", "ClientName", "Overlays", "EmbedDocument", "IncludeOperations", "ExcludeOperations" };
 
     // Metadata MSBuild, the SDK or Visual Studio put on any item; none of them means anything to OpenApiGen.
     private static readonly HashSet<string> s_tolerated = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -80,6 +80,8 @@ public sealed class OpenApiGenCheckSpecs : Task
             spec.SetMetadata("OpenApiClientName", item.GetMetadata("ClientName"));
             spec.SetMetadata("OpenApiEmbedDocument", embed ? "true" : "false");
             spec.SetMetadata("OpenApiProjectDirectory", ProjectDirectory);
+            spec.SetMetadata("OpenApiIncludeOperations", FilterWire(item.GetMetadata("IncludeOperations")));
+            spec.SetMetadata("OpenApiExcludeOperations", FilterWire(item.GetMetadata("ExcludeOperations")));
             specs.Add(spec);
             var firstOverlay = overlays.Count;
 
@@ -141,6 +143,13 @@ public sealed class OpenApiGenCheckSpecs : Task
         ReferenceFiles = references.FindAll(r => !given.Contains(r.ItemSpec)).ToArray();
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>
+    /// A filter's selectors joined by '|' rather than ';': Roslyn reads the editorconfig that carries metadata to the
+    /// generator with ';' (and '#') as the start of a comment, so "tag:a;tag:b" would arrive as "tag:a". The generator
+    /// (Pipeline/SpecFiles.cs) turns '|' back into ';'.
+    /// </summary>
+    private static string FilterWire(string value) => string.Join("|", value.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The files <paramref name="sources"/> refer to, and the files those refer to, that exist in the directories

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpenApiGen.Tests.Infrastructure;
 
 /// <summary>A spec or overlay as the generator receives it: an AdditionalFile and the metadata Directory.Build.targets gives it.</summary>
-internal sealed record SpecSource(string Path, string Text, string? Namespace = null, string? ClientName = null, string? OverlayFor = null, bool EmbedDocument = false, bool IsReference = false, string? ProjectDirectory = null)
+internal sealed record SpecSource(string Path, string Text, string? Namespace = null, string? ClientName = null, string? OverlayFor = null, bool EmbedDocument = false, bool IsReference = false, string? ProjectDirectory = null, string? IncludeOperations = null, string? ExcludeOperations = null)
 {
     /// <summary>A file a spec refers to (<c>$ref: ./common.yaml#/...</c>), as the build passes it.</summary>
     public static SpecSource Reference(string path, string text) => new(path, text, IsReference: true);
@@ -160,6 +160,9 @@ internal static class GeneratorHarness
                         ["build_metadata.AdditionalFiles.OpenApiNamespace"] = f.Namespace ?? string.Empty,
                         ["build_metadata.AdditionalFiles.OpenApiClientName"] = f.ClientName ?? string.Empty,
                         ["build_metadata.AdditionalFiles.OpenApiEmbedDocument"] = f.EmbedDocument ? "true" : string.Empty,
+                        // As OpenApiGenCheckSpecs writes them: selectors joined by '|', since a ';' would end the editorconfig value.
+                        ["build_metadata.AdditionalFiles.OpenApiIncludeOperations"] = (f.IncludeOperations ?? string.Empty).Replace(';', '|'),
+                        ["build_metadata.AdditionalFiles.OpenApiExcludeOperations"] = (f.ExcludeOperations ?? string.Empty).Replace(';', '|'),
                     };
                     return new DictionaryOptions(values);
                 });
