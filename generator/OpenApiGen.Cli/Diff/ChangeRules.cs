@@ -92,7 +92,7 @@ internal static class ChangeRules
 
     // Docs
     public static readonly ChangeRule DocsChanged = new("docs-changed", ChangeClass.DocsOnly, "A summary, description, example or documented default changed.", "none: oasdiff ignores descriptions", "not seen");
-    public static readonly ChangeRule Deprecated = new("deprecated", ChangeClass.DocsOnly, "Something is now marked deprecated, or no longer is (the XML docs say so; no [Obsolete] is emitted).", "endpoint-deprecated, request/response-property-deprecated (INFO)", "not seen");
+    public static readonly ChangeRule Deprecated = new("deprecated", ChangeClass.DocsOnly, "Something is now marked deprecated, or no longer is: the XML docs say so, and an operation or property gets [Obsolete] (a CS0612/CS0618 warning where a caller uses it; a deprecated schema only in its docs).", "endpoint-deprecated, request/response-property-deprecated (INFO)", "not seen");
 
     /// <summary>Every rule, in the order the documentation lists them.</summary>
     public static IReadOnlyList<ChangeRule> All { get; } = typeof(ChangeRules)
