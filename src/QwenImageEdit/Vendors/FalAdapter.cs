@@ -130,8 +130,8 @@ internal sealed class FalAdapter : VendorAdapter
 
     /// <summary>
     /// The status stream (server-sent events, one QueueStatus each) as task states, as they arrive, the last one complete
-    /// with its images. The generated client reads the stream as text, so it is sent here through the transport's stream
-    /// client, which hands the body on as it comes (each event scrubbed whole and bounded, a stall ended by
+    /// with its images. The generated client's typed stream goes through the ordinary pipeline, so this one is sent through
+    /// the transport's stream client, which hands the body on as it comes (each event scrubbed whole and bounded, a stall ended by
     /// <see cref="QwenImageEditVendorOptions.StatusStreamIdleTimeout"/>), and read with the runtime's SSE parser.
     /// </summary>
     public override async IAsyncEnumerable<VendorTaskState> WatchAsync(string id, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
