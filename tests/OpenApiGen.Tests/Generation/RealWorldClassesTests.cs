@@ -271,6 +271,29 @@ public class RealWorldClassesTests
     }
 
     [Fact]
+    public void A_branch_that_says_only_nullable_makes_the_other_branch_nullable()
+    {
+        var run = Builds("nullable-only-branch.yaml", DiagnosticSeverity.Hidden);
+        var request = run.Source(".Request.g.cs");
+
+        // The other branch, nullable: no union of it and a JSON element, and the default fits it.
+        Assert.Contains("public global::RealWorld.PayloadSelector? WithPayload { get; set; } = new global::RealWorld.PayloadSelector(true);", request, StringComparison.Ordinal);
+        Assert.Contains("public string? Name { get; set; }", request, StringComparison.Ordinal);
+        Assert.Contains("public int? Limit { get; set; }", request, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, static s => s.HintName.Contains("RequestWithPayload", StringComparison.Ordinal) || s.HintName.Contains("RequestName", StringComparison.Ordinal));
+
+        // A branch {} is still any value: an integer or any JSON value is a union with a JSON case.
+        Assert.Contains("public global::RealWorld.RequestAnything? Anything { get; set; }", request, StringComparison.Ordinal);
+
+        // Null reads as null, a value as the branch.
+        var type = run.Load().GetType("RealWorld.Request", throwOnError: true)!;
+        var read = System.Text.Json.JsonSerializer.Deserialize("{\"with_payload\": null, \"name\": null, \"limit\": 3}", type)!;
+        Assert.Null(type.GetProperty("WithPayload")!.GetValue(read));
+        Assert.Null(type.GetProperty("Name")!.GetValue(read));
+        Assert.Equal(3, type.GetProperty("Limit")!.GetValue(read));
+    }
+
+    [Fact]
     public void A_credential_mark_on_a_member_that_is_no_string_is_left_out_with_a_warning()
     {
         // The client filled an integer member from the string ApiKey: code that did not compile, and no diagnostic.
