@@ -294,6 +294,56 @@ public class RealWorldClassesTests
     }
 
     [Fact]
+    public void A_ref_into_a_component_responses_schema_resolves_to_that_schema()
+    {
+        // No diagnostic at all: the references resolve, and Microsoft.OpenApi's warning about a component named 'schema' is dropped.
+        var run = Builds("ref-into-response-schema.yaml", DiagnosticSeverity.Hidden);
+        var client = run.Source(".RealWorldClient.g.cs");
+
+        // The response's items, its items' member, and the response's schema through a response that is a $ref: one type.
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::RealWorld.ThingsResponseItem>>> ListThingsAsync(string? name = null,", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::RealWorld.ThingsResponseItem>>> AddThingAsync(global::RealWorld.ThingsResponseItem body,", client, StringComparison.Ordinal);
+        Assert.Equal("RealWorldClient.ThingsResponseItem.g.cs", Assert.Single(run.Sources, static s => !s.HintName.EndsWith("JsonContext.g.cs", StringComparison.Ordinal) && !s.HintName.EndsWith(".RealWorldClient.g.cs", StringComparison.Ordinal)).HintName);
+    }
+
+    [Fact]
+    public void A_discriminator_mapping_into_a_path_is_left_out_with_a_warning_at_the_entry()
+    {
+        const string file = "discriminator-mapping-into-a-path.yaml";
+        var run = Builds(file);
+
+        // What the entry is and what becomes of it, at the entry; not Microsoft.OpenApi's "'#/components/schemas/schema' does not point to an existing schema".
+        var left = At(run, "OAG014", LineOf(file, "click: '#/paths/"));
+        Assert.Equal(DiagnosticSeverity.Warning, left.Severity);
+        Assert.Contains("mapping of 'click' on 'Event' leads into a path ('#/paths/~1events/post/requestBody/content/application~1json/schema'), not to a component schema", left.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("a payload whose 'type' is 'click' reads as Event", left.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(new[] { "OAG014" }, run.GeneratorDiagnostics.Select(static d => d.Id));
+
+        // The same for a union's discriminator: its cases are still told apart by their members.
+        var union = GeneratorHarness.Run(new[] { new SpecSource("/specs/union.yaml", """
+            openapi: 3.0.3
+            info: {title: Union, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Cat: {type: object, required: [kind, meow], properties: {kind: {type: string}, meow: {type: boolean}}}
+                Dog: {type: object, required: [kind, bark], properties: {kind: {type: string}, bark: {type: boolean}}}
+                Pet:
+                  oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      cat: '#/components/schemas/Cat'
+                      dog: '#/components/schemas/Dog/properties/bark'
+            """, "RealWorld", "UnionClient") });
+        var inside = Assert.Single(union.GeneratorDiagnostics);
+        Assert.Equal("OAG014", inside.Id);
+        Assert.Contains("mapping of 'dog' on 'Pet' leads inside the component schema 'Dog'", inside.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("is matched to a case by its members", inside.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(union.CompilationProblems);
+    }
+
+    [Fact]
     public void A_credential_mark_on_a_member_that_is_no_string_is_left_out_with_a_warning()
     {
         // The client filled an integer member from the string ApiKey: code that did not compile, and no diagnostic.
