@@ -93,9 +93,11 @@ internal static class KeywordValues
             if (node is JsonObject obj)
             {
                 // Any reference, not only a schema's (a response's, a parameter's): Microsoft.OpenApi throws on one that
-                // is empty or no URI.
+                // is empty or no URI, and on a local one whose last segment, which it takes for a component's name, is
+                // empty ('#/components/schemas/', '#/', '#': ArgumentNullException for "referenceId").
                 if (obj["$ref"] is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>() is var written
-                    && (written.Trim().Length == 0 || !Uri.TryCreate(written, UriKind.RelativeOrAbsolute, out _)))
+                    && (written.Trim().Length == 0 || !Uri.TryCreate(written, UriKind.RelativeOrAbsolute, out _)
+                        || (written[0] == '#' && (written.Length == 1 || written[written.Length - 1] == '/'))))
                 {
                     report(new KeywordFinding(pointer + "/$ref", written, FindingKind.UnresolvedReference));
                     obj.Remove("$ref");
@@ -283,6 +285,28 @@ internal static class KeywordValues
         return written;
     }
 
+    // Maps of named objects: a member named "content" in one of them is an object of that map, not a map of media types.
+    private static readonly HashSet<string> s_componentMaps = new(StringComparer.Ordinal)
+    {
+        "responses", "requestBodies", "headers", "parameters", "callbacks", "pathItems", "links", "examples", "securitySchemes", "schemas",
+    };
+
+    /// <summary>
+    /// A media type, path, response or component that is no object (a list, a string, a YAML null, a document cut
+    /// short): Microsoft.OpenApi keeps it as null, on which every later step would fail. Left out, at its line.
+    /// </summary>
+    private static void CheckMembersAreObjects(JsonObject map, string pointer, string what, Action<KeywordFinding> report)
+    {
+        foreach (var pair in map.ToList())
+        {
+            if (pair.Value is not JsonObject && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+            {
+                report(new KeywordFinding(pointer + "/" + Escape(pair.Key), $"the {what} '{pair.Key}' is {Show(pair.Value)}, not an object; left out", FindingKind.LeftOut, AtKey: pair.Value is null));
+                map.Remove(pair.Key);
+            }
+        }
+    }
+
     private static bool IsVersion(string text, string majorMinor)
         => text.StartsWith(majorMinor, StringComparison.Ordinal)
            && (text.Length == majorMinor.Length || text[majorMinor.Length] == '.' && text.Skip(majorMinor.Length + 1).All(static c => c is >= '0' and <= '9' || c == '-' || char.IsLetter(c)));
@@ -311,6 +335,16 @@ internal static class KeywordValues
                         CheckBoolean(obj, "required", pointer, report);
                     }
 
+                    if (key == "content" && !s_componentMaps.Contains(parentKey ?? string.Empty))
+                    {
+                        CheckMembersAreObjects(obj, pointer, "media type", report);
+                    }
+                    else if (pointer is "/paths" or "/webhooks" || (parentKey == "components" && s_componentMaps.Contains(key ?? string.Empty) && key != "schemas")
+                             || (key == "responses" && parentKey != "components"))
+                    {
+                        CheckMembersAreObjects(obj, pointer, pointer is "/paths" or "/webhooks" ? "path" : key == "responses" ? "response" : "component", report);
+                    }
+
                     foreach (var pair in obj.ToList())
                     {
                         var childPointer = pointer + "/" + Escape(pair.Key);
@@ -321,8 +355,9 @@ internal static class KeywordValues
                                 schemas.Push((schema, childPointer, 0, null, null));
                             }
                         }
-                        else if (pair.Value is not null && !s_dataKeywords.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                        else if (pair.Value is not null && (!s_dataKeywords.Contains(pair.Key) || (pair.Key == "default" && key == "responses")) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
                         {
+                            // A response named "default" is a response, not data: its schemas are checked too.
                             stack.Push((pair.Value, childPointer, pair.Key, key));
                         }
                     }

@@ -74,7 +74,8 @@ public class RealWorldClassesTests
         At(run, "OAG014", LineOf(file, "additionalProperties: 42"));
         At(run, "OAG014", LineOf(file, "list: []"));
         At(run, "OAG013", LineOf(file, "none: null"));
-        At(run, "OAG014", LineOf(file, "maxLength: 2147483648"));
+        var maxLine = LineOf(file, "maxLength: 2147483648");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == maxLine && d.GetMessage().Contains("'maxLength' is 2147483648", StringComparison.Ordinal));
         At(run, "OAG014", LineOf(file, "minLength: 0.5"));
         At(run, "OAG014", LineOf(file, "multipleOf: 1e300"));
         At(run, "OAG014", LineOf(file, "minimum: 1e400"));
@@ -341,6 +342,42 @@ public class RealWorldClassesTests
         Assert.Contains("mapping of 'dog' on 'Pet' leads inside the component schema 'Dog'", inside.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("is matched to a case by its members", inside.GetMessage(), StringComparison.Ordinal);
         Assert.Empty(union.CompilationProblems);
+    }
+
+    [Fact]
+    public void A_ref_whose_last_segment_is_empty_is_an_error_at_the_ref_and_the_rest_generates()
+    {
+        const string file = "ref-with-an-empty-name.yaml";
+        var run = Run(file);
+
+        At(run, "OAG004", LineOf(file, "$ref: '#/components/schemas/'"));
+        At(run, "OAG004", LineOf(file, "$ref: '#/'"));
+        At(run, "OAG004", LineOf(file, "$ref: '#'"));
+        Assert.Equal(3, run.GeneratorDiagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error));
+
+        // Each is typed as any value; the rest is generated and compiles.
+        Assert.Contains("public global::System.Text.Json.JsonElement? Manager { get; set; }", run.Source(".User.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void A_media_type_path_or_response_that_is_no_object_is_left_out_with_a_warning_at_its_line()
+    {
+        const string file = "media-type-that-is-no-object.yaml";
+        var run = Builds(file);
+
+        Assert.Contains("the media type 'text/plain' is \"just text\", not an object; left out", At(run, "OAG014", LineOf(file, "text/plain: just text")).GetMessage(), StringComparison.Ordinal);
+        var streamLine = LineOf(file, "text/event-stream: [id, data]");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == streamLine && d.GetMessage().Contains("'text/event-stream' is [\"id\",\"data\"]", StringComparison.Ordinal));
+        var xmlLine = LineOf(file, "application/xml:");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == xmlLine && d.GetMessage().Contains("'application/xml' is null", StringComparison.Ordinal));
+        Assert.Contains("the path '/nothing' is null", At(run, "OAG014", LineOf(file, "/nothing:")).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("the response 'Cut' is null", At(run, "OAG014", LineOf(file, "Cut:")).GetMessage(), StringComparison.Ordinal);
+        var maxLine = LineOf(file, "maxLength: 2147483648");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == maxLine && d.GetMessage().Contains("'maxLength' is 2147483648", StringComparison.Ordinal));
+
+        // The media types that are objects are generated as written.
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<string>>> PostEventAsync(", run.Source(".RealWorldClient.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
