@@ -16,11 +16,12 @@ var compileLimit = new Option<double>("--compile-seconds") { Description = "Comp
 var compileEvery = new Option<int>("--compile-every") { Description = "Compile every output (1) or one in N.", DefaultValueFactory = static _ => 1 };
 var minutes = new Option<double>("--max-minutes") { Description = "Stop after this long (0: no limit).", DefaultValueFactory = static _ => 0 };
 var baseline = new Option<FileInfo?>("--baseline") { Description = "Lines 'class count': fail only when a failure class has more mutants than its line allows (a ratchet while known failures are fixed)." };
+var workers = new Option<int>("--workers") { Description = "Worker processes side by side (1 a core is the most that helps).", DefaultValueFactory = static _ => 1 };
 var output = new Option<DirectoryInfo>("--out") { Description = "Where results.jsonl, report.md and failing mutants go.", DefaultValueFactory = static _ => new DirectoryInfo("fuzz-results") };
 
 var run = new Command("run", "Runs a campaign in worker processes and writes its report; exits 1 when any mutant failed.")
 {
-    repo, live, seed, start, count, batch, hang, compileLimit, compileEvery, minutes, baseline, output,
+    repo, live, seed, start, count, batch, hang, compileLimit, compileEvery, minutes, baseline, output, workers,
 };
 run.SetAction(result =>
 {
@@ -35,7 +36,8 @@ run.SetAction(result =>
         result.GetValue(compileEvery),
         result.GetValue(minutes),
         result.GetValue(output)!.FullName,
-        result.GetValue(live));
+        result.GetValue(live),
+        Math.Max(1, result.GetValue(workers)));
     var campaign = new Campaign(options, Console.Error);
     campaign.Run();
     var report = Report.Write(options, campaign.Outcomes, campaign.Elapsed);

@@ -27,13 +27,24 @@ internal static class DocumentWalk
         var components = context.Spec.Document.Components;
         if (components is not null)
         {
+            // A component that is a $ref to another component is walked there, so its schemas are named where they are declared.
             foreach (var pair in components.Responses ?? Empty<IOpenApiResponse>())
             {
+                if (pair.Value is OpenApiResponseReference { Reference: { IsExternal: false, Id: { } target } } && target != pair.Key && components.Responses!.ContainsKey(target))
+                {
+                    continue;
+                }
+
                 Content(context, pair.Value.Content, Suffixed(Identifier.ToPascalCase(pair.Key), "Response"), "/components/responses/" + SchemaFacts.Escape(pair.Key));
             }
 
             foreach (var pair in components.RequestBodies ?? Empty<IOpenApiRequestBody>())
             {
+                if (pair.Value is OpenApiRequestBodyReference { Reference: { IsExternal: false, Id: { } target } } && target != pair.Key && components.RequestBodies!.ContainsKey(target))
+                {
+                    continue;
+                }
+
                 Content(context, pair.Value.Content, Suffixed(Identifier.ToPascalCase(pair.Key), "Request"), "/components/requestBodies/" + SchemaFacts.Escape(pair.Key));
             }
 

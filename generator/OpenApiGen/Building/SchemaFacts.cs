@@ -117,12 +117,13 @@ internal static class SchemaFacts
         return types == 0 ? null : types;
     }
 
-    /// <summary>A schema that only says "null": <c>{type: null}</c> or <c>{enum: [null]}</c>.</summary>
+    /// <summary>A schema that only says "null": <c>{type: null}</c>, <c>{enum: [null]}</c>, or 3.0's <c>{nullable: true}</c> as a branch (<see cref="NullOnlyBranches"/>).</summary>
     public static bool IsNullOnly(IOpenApiSchema schema)
         => IsNullOnlyTarget(KeywordSource(schema));
 
     private static bool IsNullOnlyTarget(IOpenApiSchema schema)
         => schema.Type == JsonSchemaType.Null
+           || NullOnlyBranches.Contains(schema)
            || (schema.Type is null && schema.Enum is { Count: 1 } values && IsNull(values[0]) && !HasStructure(schema));
 
     public static bool HasStructure(IOpenApiSchema schema)

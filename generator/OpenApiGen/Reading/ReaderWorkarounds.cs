@@ -51,7 +51,8 @@ internal static class ReaderWorkarounds
     /// variable whose default is the empty string (it takes "" for missing), a 3.1 operation without 'responses', which
     /// 3.1 made optional (it checks the empty object it puts in its place), and a schema reference into a schema or a
     /// path (<c>#/components/schemas/Outer/properties/inner</c>), which it cannot follow but the generator does
-    /// (Building/SchemaReferences.cs), and a discriminator whose property the schema does not list as required.
+    /// (Building/SchemaReferences.cs; a discriminator's mapping into a path is reported there), and a discriminator whose
+    /// property the schema does not list as required.
     /// </summary>
     public static bool IsFalseAlarm(JsonObject root, OpenApiError error)
     {
@@ -115,18 +116,50 @@ internal static class ReaderWorkarounds
             : null;
     }
 
-    // The warning points at the reference (or its "$ref"); the reference is sound when its own text, as written, leads
-    // to an object in this document.
+    // The warning points at the reference (or its "$ref"; for a discriminator's mapping, at a "$ref" the mapping's
+    // string does not have); the reference is sound when its own text, as written, leads to an object in this
+    // document, through the references on its way (a response that is itself a $ref to another), as Building follows it.
     private static bool LeadsToSchema(JsonObject root, string pointer)
     {
-        if (!SourceMap.TryFind(root, pointer, out var node))
+        if (!SourceMap.TryFind(root, pointer, out var node)
+            && !(pointer.EndsWith("/$ref", StringComparison.Ordinal) && SourceMap.TryFind(root, pointer.Substring(0, pointer.Length - "/$ref".Length), out node)))
         {
             return false;
         }
 
         var text = node is JsonObject reference ? reference["$ref"] : node;
         return text is JsonValue value && value.TryGetValue<string>(out var written) && written.StartsWith("#", StringComparison.Ordinal)
-            && SourceMap.TryFind(root, written, out var target) && target is JsonObject;
+            && FindThroughReferences(root, written) is JsonObject;
+    }
+
+    // Bounded: a cycle of references leads nowhere.
+    private const int MaxReferencesFollowed = 32;
+
+    private static JsonNode? FindThroughReferences(JsonObject root, string pointer)
+    {
+        if (SourceMap.ParsePointer(pointer) is not { } segments)
+        {
+            return null;
+        }
+
+        JsonNode? node = root;
+        var followed = 0;
+        foreach (var segment in segments)
+        {
+            // A member missing where the object is a local reference is the member of what it refers to.
+            while (node is JsonObject obj && !obj.ContainsKey(segment) && obj["$ref"] is JsonValue next && next.TryGetValue<string>(out var target)
+                   && target.StartsWith("#", StringComparison.Ordinal) && followed++ < MaxReferencesFollowed)
+            {
+                SourceMap.TryFind(root, target, out node);
+            }
+
+            if (!SourceMap.TryFind(node, "/" + segment.Replace("~", "~0").Replace("/", "~1"), out node))
+            {
+                return null;
+            }
+        }
+
+        return node;
     }
 
     // Outside schemas: every "schema" (parameters, headers, media types) is one; data values and extensions are left alone.

@@ -20,6 +20,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
     private const int WallAllowance = 4;
     private readonly List<Outcome> _outcomes = [];
     private readonly Dictionary<string, int> _kept = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
     private Mutator? _mutator;
 
     public IReadOnlyList<Outcome> Outcomes => _outcomes;
@@ -34,12 +35,49 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
         var watch = Stopwatch.StartNew();
         var end = options.Start + options.Count;
         var next = options.Start;
-        while (next < end && !OutOfTime(watch))
+
+        // Each worker takes the next batch not yet taken; the outcomes are put in index order at the end.
+        (long From, long To)? Take()
         {
-            var batch = RunWorker(next, Math.Min(end, next + options.BatchSize), watch);
-            foreach (var outcome in batch.Outcomes)
+            lock (_gate)
             {
-                Record(outcome, results);
+                if (next >= end || OutOfTime(watch))
+                {
+                    return null;
+                }
+
+                var from = next;
+                next = Math.Min(end, next + options.BatchSize);
+                return (from, next);
+            }
+        }
+
+        var threads = Enumerable.Range(0, options.Workers).Select(_ => new Thread(() =>
+        {
+            while (Take() is var (from, to))
+            {
+                RunRange(from, to, watch, results);
+            }
+        })).ToList();
+        threads.ForEach(static t => t.Start());
+        threads.ForEach(static t => t.Join());
+        _outcomes.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        Elapsed = watch.Elapsed;
+    }
+
+    /// <summary>Mutants [from, to) in as many workers as it takes: a worker that dies or is killed is followed by a new one.</summary>
+    private void RunRange(long from, long to, Stopwatch watch, StreamWriter results)
+    {
+        var next = from;
+        while (next < to && !OutOfTime(watch))
+        {
+            var batch = RunWorker(next, to, watch);
+            lock (_gate)
+            {
+                foreach (var outcome in batch.Outcomes)
+                {
+                    Record(outcome, results);
+                }
             }
 
             next = batch.Next;
@@ -47,14 +85,19 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
             {
                 // Killed while generating: once more, alone, before it counts as a hang.
                 var alone = RunWorker(stuck, stuck + 1, watch);
-                Record(alone.Outcomes.SingleOrDefault() ?? Stuck(stuck, alone.Stuck is null ? "the worker stopped" : $"over {options.HangSeconds * WallAllowance} s of wall time twice"), results);
+                lock (_gate)
+                {
+                    Record(alone.Outcomes.SingleOrDefault() ?? Stuck(stuck, alone.Stuck is null ? "the worker stopped" : $"over {options.HangSeconds * WallAllowance} s of wall time twice"), results);
+                }
+
                 next = stuck + 1;
             }
 
-            log.WriteLine($"{next - options.Start} of {options.Count} mutants, {watch.Elapsed.TotalMinutes:0.0} min: {Summary()}");
+            lock (_gate)
+            {
+                log.WriteLine($"{_outcomes.Count} of {options.Count} mutants, {watch.Elapsed.TotalMinutes:0.0} min: {Summary()}");
+            }
         }
-
-        Elapsed = watch.Elapsed;
     }
 
     private bool OutOfTime(Stopwatch watch) => options.MaxMinutes > 0 && watch.Elapsed.TotalMinutes >= options.MaxMinutes;
@@ -92,8 +135,17 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
         File.WriteAllText(stem + ".txt", $"seed {options.Seed}, index {outcome.Index}, from {mutant.Seed}\n{string.Join("\n", mutant.Mutations)}\n\n{outcome.Signature}\n\n{outcome.Detail}\n");
     }
 
+    // The mutator reads the seeds' JSON trees, which are not safe to read from two threads at once.
+    private string SeedOf(long index)
+    {
+        lock (_gate)
+        {
+            return _mutator!.Make(index).Seed;
+        }
+    }
+
     private Outcome Stuck(long index, string detail)
-        => new(index, _mutator!.Make(index).Seed, OutcomeClass.Hang, "hang", detail, options.HangSeconds * 1000, 0, 0, 0);
+        => new(index, SeedOf(index), OutcomeClass.Hang, "hang", detail, options.HangSeconds * 1000, 0, 0, 0);
 
     private (List<Outcome> Outcomes, long Next, long? Stuck) RunWorker(long from, long to, Stopwatch campaign)
     {
@@ -182,7 +234,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
                 process.WaitForExit();
                 if (stuckCompiling && current is { } slow)
                 {
-                    outcomes.Add(new Outcome(slow, _mutator!.Make(slow).Seed, OutcomeClass.SlowCompile, "slow-compile", $"compiling took over {options.CompileSeconds} s", 0, options.CompileSeconds * 1000, 0, 0));
+                    outcomes.Add(new Outcome(slow, SeedOf(slow), OutcomeClass.SlowCompile, "slow-compile", $"compiling took over {options.CompileSeconds} s", 0, options.CompileSeconds * 1000, 0, 0));
                     return (outcomes, slow + 1, null);
                 }
 
@@ -199,7 +251,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
                 text = stderr.ToString();
             }
 
-            outcomes.Add(new Outcome(died, _mutator!.Make(died).Seed, OutcomeClass.Abort, "abort " + AbortSignature(process.ExitCode, text), $"exit code {process.ExitCode}\n{Tail(text)}", 0, 0, 0, 0));
+            outcomes.Add(new Outcome(died, SeedOf(died), OutcomeClass.Abort, "abort " + AbortSignature(process.ExitCode, text), $"exit code {process.ExitCode}\n{Tail(text)}", 0, 0, 0, 0));
             return (outcomes, died + 1, null);
         }
 

@@ -12,6 +12,7 @@ namespace OpenApiGen.Fuzz.Campaign;
 /// <param name="MaxMinutes">Stop after this long, whatever is left (0: no limit).</param>
 /// <param name="Output">The folder for results.jsonl, report.md and the failing mutants.</param>
 /// <param name="LiveSeeds">Seeds from <c>specs/</c> and the corpus as they are now, not the pinned ones (<see cref="Seeds.SeedSpec.LoadAll"/>).</param>
+/// <param name="Workers">Worker processes running batches side by side (each mutant's outcome is the same however many).</param>
 internal sealed record CampaignOptions(
     string RepositoryRoot,
     ulong Seed,
@@ -23,4 +24,5 @@ internal sealed record CampaignOptions(
     int CompileEvery,
     double MaxMinutes,
     string Output,
-    bool LiveSeeds = false);
+    bool LiveSeeds = false,
+    int Workers = 1);

@@ -74,7 +74,8 @@ public class RealWorldClassesTests
         At(run, "OAG014", LineOf(file, "additionalProperties: 42"));
         At(run, "OAG014", LineOf(file, "list: []"));
         At(run, "OAG013", LineOf(file, "none: null"));
-        At(run, "OAG014", LineOf(file, "maxLength: 2147483648"));
+        var maxLine = LineOf(file, "maxLength: 2147483648");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == maxLine && d.GetMessage().Contains("'maxLength' is 2147483648", StringComparison.Ordinal));
         At(run, "OAG014", LineOf(file, "minLength: 0.5"));
         At(run, "OAG014", LineOf(file, "multipleOf: 1e300"));
         At(run, "OAG014", LineOf(file, "minimum: 1e400"));
@@ -268,6 +269,115 @@ public class RealWorldClassesTests
         var value = Activator.CreateInstance(type)!;
         // A union's ToString is its JSON.
         Assert.Equal("\"en_us\"", type.GetProperty("LanguageCode")!.GetValue(value)!.ToString());
+    }
+
+    [Fact]
+    public void A_branch_that_says_only_nullable_makes_the_other_branch_nullable()
+    {
+        var run = Builds("nullable-only-branch.yaml", DiagnosticSeverity.Hidden);
+        var request = run.Source(".Request.g.cs");
+
+        // The other branch, nullable: no union of it and a JSON element, and the default fits it.
+        Assert.Contains("public global::RealWorld.PayloadSelector? WithPayload { get; set; } = new global::RealWorld.PayloadSelector(true);", request, StringComparison.Ordinal);
+        Assert.Contains("public string? Name { get; set; }", request, StringComparison.Ordinal);
+        Assert.Contains("public int? Limit { get; set; }", request, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, static s => s.HintName.Contains("RequestWithPayload", StringComparison.Ordinal) || s.HintName.Contains("RequestName", StringComparison.Ordinal));
+
+        // A branch {} is still any value: an integer or any JSON value is a union with a JSON case.
+        Assert.Contains("public global::RealWorld.RequestAnything? Anything { get; set; }", request, StringComparison.Ordinal);
+
+        // Null reads as null, a value as the branch.
+        var type = run.Load().GetType("RealWorld.Request", throwOnError: true)!;
+        var read = System.Text.Json.JsonSerializer.Deserialize("{\"with_payload\": null, \"name\": null, \"limit\": 3}", type)!;
+        Assert.Null(type.GetProperty("WithPayload")!.GetValue(read));
+        Assert.Null(type.GetProperty("Name")!.GetValue(read));
+        Assert.Equal(3, type.GetProperty("Limit")!.GetValue(read));
+    }
+
+    [Fact]
+    public void A_ref_into_a_component_responses_schema_resolves_to_that_schema()
+    {
+        // No diagnostic at all: the references resolve, and Microsoft.OpenApi's warning about a component named 'schema' is dropped.
+        var run = Builds("ref-into-response-schema.yaml", DiagnosticSeverity.Hidden);
+        var client = run.Source(".RealWorldClient.g.cs");
+
+        // The response's items, its items' member, and the response's schema through a response that is a $ref: one type.
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::RealWorld.ThingsResponseItem>>> ListThingsAsync(string? name = null,", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::RealWorld.ThingsResponseItem>>> AddThingAsync(global::RealWorld.ThingsResponseItem body,", client, StringComparison.Ordinal);
+        Assert.Equal("RealWorldClient.ThingsResponseItem.g.cs", Assert.Single(run.Sources, static s => !s.HintName.EndsWith("JsonContext.g.cs", StringComparison.Ordinal) && !s.HintName.EndsWith(".RealWorldClient.g.cs", StringComparison.Ordinal)).HintName);
+    }
+
+    [Fact]
+    public void A_discriminator_mapping_into_a_path_is_left_out_with_a_warning_at_the_entry()
+    {
+        const string file = "discriminator-mapping-into-a-path.yaml";
+        var run = Builds(file);
+
+        // What the entry is and what becomes of it, at the entry; not Microsoft.OpenApi's "'#/components/schemas/schema' does not point to an existing schema".
+        var left = At(run, "OAG014", LineOf(file, "click: '#/paths/"));
+        Assert.Equal(DiagnosticSeverity.Warning, left.Severity);
+        Assert.Contains("mapping of 'click' on 'Event' leads into a path ('#/paths/~1events/post/requestBody/content/application~1json/schema'), not to a component schema", left.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("a payload whose 'type' is 'click' reads as Event", left.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(new[] { "OAG014" }, run.GeneratorDiagnostics.Select(static d => d.Id));
+
+        // The same for a union's discriminator: its cases are still told apart by their members.
+        var union = GeneratorHarness.Run(new[] { new SpecSource("/specs/union.yaml", """
+            openapi: 3.0.3
+            info: {title: Union, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Cat: {type: object, required: [kind, meow], properties: {kind: {type: string}, meow: {type: boolean}}}
+                Dog: {type: object, required: [kind, bark], properties: {kind: {type: string}, bark: {type: boolean}}}
+                Pet:
+                  oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      cat: '#/components/schemas/Cat'
+                      dog: '#/components/schemas/Dog/properties/bark'
+            """, "RealWorld", "UnionClient") });
+        var inside = Assert.Single(union.GeneratorDiagnostics);
+        Assert.Equal("OAG014", inside.Id);
+        Assert.Contains("mapping of 'dog' on 'Pet' leads inside the component schema 'Dog'", inside.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("is matched to a case by its members", inside.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(union.CompilationProblems);
+    }
+
+    [Fact]
+    public void A_ref_whose_last_segment_is_empty_is_an_error_at_the_ref_and_the_rest_generates()
+    {
+        const string file = "ref-with-an-empty-name.yaml";
+        var run = Run(file);
+
+        At(run, "OAG004", LineOf(file, "$ref: '#/components/schemas/'"));
+        At(run, "OAG004", LineOf(file, "$ref: '#/'"));
+        At(run, "OAG004", LineOf(file, "$ref: '#'"));
+        Assert.Equal(3, run.GeneratorDiagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error));
+
+        // Each is typed as any value; the rest is generated and compiles.
+        Assert.Contains("public global::System.Text.Json.JsonElement? Manager { get; set; }", run.Source(".User.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void A_media_type_path_or_response_that_is_no_object_is_left_out_with_a_warning_at_its_line()
+    {
+        const string file = "media-type-that-is-no-object.yaml";
+        var run = Builds(file);
+
+        Assert.Contains("the media type 'text/plain' is \"just text\", not an object; left out", At(run, "OAG014", LineOf(file, "text/plain: just text")).GetMessage(), StringComparison.Ordinal);
+        var streamLine = LineOf(file, "text/event-stream: [id, data]");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == streamLine && d.GetMessage().Contains("'text/event-stream' is [\"id\",\"data\"]", StringComparison.Ordinal));
+        var xmlLine = LineOf(file, "application/xml:");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == xmlLine && d.GetMessage().Contains("'application/xml' is null", StringComparison.Ordinal));
+        Assert.Contains("the path '/nothing' is null", At(run, "OAG014", LineOf(file, "/nothing:")).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("the response 'Cut' is null", At(run, "OAG014", LineOf(file, "Cut:")).GetMessage(), StringComparison.Ordinal);
+        var maxLine = LineOf(file, "maxLength: 2147483648");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == maxLine && d.GetMessage().Contains("'maxLength' is 2147483648", StringComparison.Ordinal));
+
+        // The media types that are objects are generated as written.
+        Assert.Contains("Task<global::OpenApiGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<string>>> PostEventAsync(", run.Source(".RealWorldClient.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

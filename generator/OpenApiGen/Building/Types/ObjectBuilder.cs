@@ -84,6 +84,7 @@ internal static class ObjectBuilder
         if (discriminator is not null)
         {
             context.Types.Hierarchies.Add((pending.Name, discriminator));
+            DiscriminatorMappings.ReportOutsideComponents(context, pointer, name, "reads as " + name);
         }
     }
 

@@ -28,6 +28,11 @@ internal static class UnionBuilder
         if (SchemaFacts.Alternatives(schema) is { } alternatives)
         {
             var keyword = SchemaFacts.AlternativesKeyword(schema);
+            if (schema.Discriminator is { PropertyName: { Length: > 0 } })
+            {
+                DiscriminatorMappings.ReportOutsideComponents(context, pointer, name, "is matched to a case by its members");
+            }
+
             for (var i = 0; i < alternatives.Count; i++)
             {
                 var branch = alternatives[i];

@@ -74,6 +74,16 @@ internal static partial class KeywordValues
                         CheckBoolean(obj, "required", pointer, report);
                     }
 
+                    if (key == "content" && !s_componentMaps.Contains(parentKey ?? string.Empty))
+                    {
+                        CheckMembersAreObjects(obj, pointer, "media type", report);
+                    }
+                    else if (pointer is "/paths" or "/webhooks" || (parentKey == "components" && s_componentMaps.Contains(key ?? string.Empty) && key != "schemas")
+                             || (key == "responses" && parentKey != "components"))
+                    {
+                        CheckMembersAreObjects(obj, pointer, pointer is "/paths" or "/webhooks" ? "path" : key == "responses" ? "response" : "component", report);
+                    }
+
                     foreach (var pair in obj.ToList())
                     {
                         var childPointer = pointer + "/" + Escape(pair.Key);
@@ -84,8 +94,9 @@ internal static partial class KeywordValues
                                 schemas.Push((schema, childPointer, 0, null, null));
                             }
                         }
-                        else if (pair.Value is not null && !s_dataKeywords.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                        else if (pair.Value is not null && (!s_dataKeywords.Contains(pair.Key) || (pair.Key == "default" && key == "responses")) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
                         {
+                            // A response named "default" is a response, not data: its schemas are checked too.
                             stack.Push((pair.Value, childPointer, pair.Key, key));
                         }
                     }
