@@ -103,7 +103,9 @@ internal static class ValidationEmitter
     private static bool NeedsChecks(TypeRef type, ConstraintModel constraints, ConstraintModel items) => type.Kind switch
     {
         TypeKind.Object or TypeKind.Union or TypeKind.Enum => true,
-        TypeKind.List => !constraints.IsEmpty || NeedsChecks(type.Element!, items, ConstraintModel.None),
+        // Only what WriteChecks writes for a list: a constraint of another kind on one (a maxLength) writes nothing.
+        TypeKind.List => constraints.MinItems is not null || constraints.MaxItems is not null || constraints.UniqueItems
+                         || NeedsChecks(type.Element!, items, ConstraintModel.None),
         TypeKind.Map => type.Element!.Kind is TypeKind.Object or TypeKind.Union,
         TypeKind.String => constraints.MinLength is not null || constraints.MaxLength is not null || constraints.Pattern is not null,
         TypeKind.Uri => constraints.MinLength is not null || constraints.MaxLength is not null,

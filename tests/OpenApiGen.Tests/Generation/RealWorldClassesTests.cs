@@ -253,6 +253,28 @@ public class RealWorldClassesTests
     }
 
     [Fact]
+    public void A_list_with_constraints_of_another_kind_gets_no_check_for_them()
+    {
+        // A maxLength, maximum or pattern on an array asked for checks the list has none of: CS1525 in Validate().
+        var run = Builds("list-with-constraints-of-another-kind.yaml", DiagnosticSeverity.Info);
+        var source = run.Source(".Connection.g.cs");
+        Assert.Contains("if (Uri is null) collector.Missing(", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("if (Links is { } v_Links)", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_security_requirement_naming_an_empty_scheme_is_left_out_at_its_line()
+    {
+        const string file = "security-requirement-naming-nothing.yaml";
+        var run = Builds(file);
+        At(run, "OAG014", LineOf(file, "- '': []"));
+        At(run, "OAG014", LineOf(file, "- ' ': []"));
+
+        // The other requirement stands: the client still sends the key.
+        Assert.Contains("X-Api-Key", string.Concat(run.Sources.Select(static s => s.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_default_that_fits_one_case_of_a_union_is_that_case()
     {
         // AssemblyAI's, Together's and Qdrant's defaults were OAG010 ("does not fit its type"), failing their builds.

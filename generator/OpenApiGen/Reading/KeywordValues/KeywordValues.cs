@@ -48,6 +48,7 @@ internal static partial class KeywordValues
         }
 
         CheckReferenceChains(root, report);
+        CheckSecurityRequirements(root, report);
     }
 
     // Every schema outside schemas (parameters, headers, media types, components), and the booleans of parameters,
