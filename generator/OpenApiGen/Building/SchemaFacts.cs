@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiGen.Model;
+using OpenApiGen.Reading;
 
 namespace OpenApiGen.Building;
 
@@ -310,5 +311,5 @@ internal static class SchemaFacts
     }
 
     /// <summary>Escapes one reference token of an RFC 6901 JSON pointer.</summary>
-    public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+    public static string Escape(string token) => SourceMap.EscapeToken(token);
 }

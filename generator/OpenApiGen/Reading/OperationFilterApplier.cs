@@ -18,7 +18,6 @@ namespace OpenApiGen.Reading;
 internal static class OperationFilterApplier
 {
     // The operations of a path item (OpenAPI 3.0-3.2).
-    private static readonly string[] s_methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace", "query" };
 
     // The component sections a $ref can name, and that are removed when nothing kept names them. Others (securitySchemes,
     // which `security` names by key) are left as they are.
@@ -54,7 +53,7 @@ internal static class OperationFilterApplier
                 var operations = shared ?? item;
                 var kept = 0;
                 var dropped = new List<string>();
-                foreach (var method in s_methods)
+                foreach (var method in PathItemMethods.All)
                 {
                     if (operations[method] is JsonObject operation)
                     {
@@ -278,15 +277,8 @@ internal static class OperationFilterApplier
             return null;
         }
 
-        var segments = reference.Substring(ComponentsPrefix.Length).Split('/');
-        return segments.Length < 2 ? null : (Unescape(segments[0]), Unescape(segments[1]));
-    }
-
-    // A JSON pointer segment in a URI fragment: percent-encoding first, then ~1 and ~0.
-    private static string Unescape(string segment)
-    {
-        var text = segment.IndexOf('%') >= 0 ? Uri.UnescapeDataString(segment) : segment;
-        return text.Replace("~1", "/").Replace("~0", "~");
+        var segments = SourceMap.ParsePointer(reference);
+        return segments is { Count: >= 3 } ? (segments[1], segments[2]) : null;
     }
 
     private static string? Text(JsonNode? node)

@@ -153,7 +153,7 @@ internal static class ReaderWorkarounds
                 SourceMap.TryFind(root, target, out node);
             }
 
-            if (!SourceMap.TryFind(node, "/" + segment.Replace("~", "~0").Replace("/", "~1"), out node))
+            if (!SourceMap.TryFind(node, "/" + SourceMap.EscapeToken(segment), out node))
             {
                 return null;
             }

@@ -6,6 +6,9 @@ namespace OpenApiGen.Reading;
 /// <summary>RFC 6901 JSON pointers, as every lookup of a <see cref="SourceMap"/> and every reference reads them.</summary>
 internal sealed partial class SourceMap
 {
+    /// <summary>A reference token as a pointer writes it: '~' as "~0", '/' as "~1" (in that order).</summary>
+    internal static string EscapeToken(string token) => token.Replace("~", "~0").Replace("/", "~1");
+
     /// <summary>Unescaped reference tokens, or null when the text is not a pointer.</summary>
     internal static List<string>? ParsePointer(string? pointer)
     {

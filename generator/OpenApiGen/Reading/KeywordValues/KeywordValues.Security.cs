@@ -8,8 +8,6 @@ namespace OpenApiGen.Reading;
 // with an empty name, which no scheme can have.
 internal static partial class KeywordValues
 {
-    private static readonly string[] s_methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
     /// <summary>The document's and every operation's requirements: one naming an empty scheme is left out, at its line.</summary>
     private static void CheckSecurityRequirements(JsonObject root, Action<KeywordFinding> report)
     {
@@ -26,7 +24,7 @@ internal static partial class KeywordValues
                 continue;
             }
 
-            foreach (var method in s_methods)
+            foreach (var method in PathItemMethods.All)
             {
                 if (item[method] is JsonObject operation)
                 {

@@ -306,5 +306,5 @@ internal static partial class KeywordValues
         return text.Length > 40 ? text.Substring(0, 40) + "..." : text;
     }
 
-    private static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+    private static string Escape(string token) => SourceMap.EscapeToken(token);
 }

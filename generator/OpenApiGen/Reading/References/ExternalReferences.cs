@@ -349,7 +349,7 @@ internal sealed partial class ExternalReferences
     private static bool IsMappingReference(string text) => text.IndexOf('#') >= 0 || text.IndexOf('/') >= 0
         || text.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    private static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+    private static string Escape(string token) => SourceMap.EscapeToken(token);
 
     private sealed record Target(ReferencedFile? File, string Fragment, JsonNode Node, string Key);
 }

@@ -96,7 +96,7 @@ internal sealed class SpecSources
                 {
                     if (ReferenceEquals(member.Value, current))
                     {
-                        segments.Add(member.Key.Replace("~", "~0").Replace("/", "~1"));
+                        segments.Add(SourceMap.EscapeToken(member.Key));
                         break;
                     }
                 }
