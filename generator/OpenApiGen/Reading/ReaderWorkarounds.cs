@@ -26,9 +26,6 @@ internal static class ReaderWorkarounds
         "properties", "patternProperties", "dependentSchemas", "$defs", "definitions",
     };
 
-    // Values that are data, not OpenAPI objects: a "schema" member inside them is the data's own.
-    private static readonly HashSet<string> s_dataKeywords = new(StringComparer.Ordinal) { "example", "examples", "value", "default", "enum", "const" };
-
     /// <summary>
     /// OpenAPI 3.1 schemas are JSON Schema 2020-12, where a schema may be a boolean: true accepts anything, false
     /// nothing. Microsoft.OpenApi reads a boolean in a map of schemas (properties, components/schemas, $defs) as a null
@@ -43,7 +40,7 @@ internal static class ReaderWorkarounds
             ReplaceInMap(schemas);
         }
 
-        WalkDocument(root);
+        WalkDocument(root, null, null);
     }
 
     /// <summary>
@@ -162,8 +159,9 @@ internal static class ReaderWorkarounds
         return node;
     }
 
-    // Outside schemas: every "schema" (parameters, headers, media types) is one; data values and extensions are left alone.
-    private static void WalkDocument(JsonNode? node)
+    // Outside schemas: every "schema" (parameters, headers, media types) is one; data values and extensions are left
+    // alone. key and parentKey say where node sits (an array's items sit where the array does), as DataMembers needs.
+    private static void WalkDocument(JsonNode? node, string? key, string? parentKey)
     {
         switch (node)
         {
@@ -174,9 +172,9 @@ internal static class ReaderWorkarounds
                     {
                         WalkSchema(Replace(obj, pair.Key, pair.Value));
                     }
-                    else if (!s_dataKeywords.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                    else if (!DataMembers.IsData(pair.Key, key, parentKey) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
                     {
-                        WalkDocument(pair.Value);
+                        WalkDocument(pair.Value, pair.Key, key);
                     }
                 }
 
@@ -184,7 +182,7 @@ internal static class ReaderWorkarounds
             case JsonArray array:
                 foreach (var item in array)
                 {
-                    WalkDocument(item);
+                    WalkDocument(item, key, parentKey);
                 }
 
                 break;

@@ -50,7 +50,7 @@ internal static partial class KeywordValues
 
                 foreach (var pair in obj)
                 {
-                    if (pair.Value is not null && !s_dataKeywords.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                    if (pair.Value is not null && !DataMembers.IsData(pair.Key, pointer) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
                     {
                         stack.Push((pair.Value, pointer + "/" + Escape(pair.Key)));
                     }

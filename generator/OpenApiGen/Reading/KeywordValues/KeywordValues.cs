@@ -32,9 +32,6 @@ internal static partial class KeywordValues
     private static readonly string[] s_schemaMaps = { "properties", "patternProperties", "dependentSchemas", "$defs", "definitions" };
     private static readonly string[] s_parameterBooleans = { "required", "deprecated", "allowEmptyValue", "explode", "allowReserved" };
 
-    // Values that are data, not OpenAPI objects: a "schema" member inside them is the data's own.
-    private static readonly HashSet<string> s_dataKeywords = new(StringComparer.Ordinal) { "example", "examples", "value", "default", "enum", "const" };
-
     /// <summary>Checks and corrects <paramref name="root"/> in place; <paramref name="report"/> is called before each change, while the pointer still leads to the value as written.</summary>
     public static void Apply(JsonObject root, Action<KeywordFinding> report)
     {
@@ -95,9 +92,8 @@ internal static partial class KeywordValues
                                 schemas.Push((schema, childPointer, 0, null, null));
                             }
                         }
-                        else if (pair.Value is not null && (!s_dataKeywords.Contains(pair.Key) || (pair.Key == "default" && key == "responses")) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                        else if (pair.Value is not null && !DataMembers.IsData(pair.Key, key, parentKey) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
                         {
-                            // A response named "default" is a response, not data: its schemas are checked too.
                             stack.Push((pair.Value, childPointer, pair.Key, key));
                         }
                     }
