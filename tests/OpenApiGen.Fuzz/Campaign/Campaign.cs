@@ -16,8 +16,10 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
 {
     private const int KeptPerSignature = 3;
 
-    // How much longer than the hang limit a mutant may take on the wall clock before its worker is killed.
-    private const int WallAllowance = 4;
+    // A worker generating is killed when it has spent the hang limit in processor time on one mutant (a worker runs one
+    // at a time), or, for one that blocks without computing, when the wall clock passes this many times the limit: on a
+    // machine shared with builds, or under nice, a mutant may wait minutes for a core without being slow itself.
+    private const int WallAllowance = 30;
     private readonly List<Outcome> _outcomes = [];
     private readonly Dictionary<string, int> _kept = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -87,7 +89,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
                 var alone = RunWorker(stuck, stuck + 1, watch);
                 lock (_gate)
                 {
-                    Record(alone.Outcomes.SingleOrDefault() ?? Stuck(stuck, alone.Stuck is null ? "the worker stopped" : $"over {options.HangSeconds * WallAllowance} s of wall time twice"), results);
+                    Record(alone.Outcomes.SingleOrDefault() ?? Stuck(stuck, alone.Stuck is null ? "the worker stopped" : $"over {options.HangSeconds} s of processor time, or {options.HangSeconds * WallAllowance} s of wall time, twice"), results);
                 }
 
                 next = stuck + 1;
@@ -195,6 +197,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
         long? current = null;
         var phase = ' ';
         var since = Stopwatch.StartNew();
+        var cpuAtPhase = TimeSpan.Zero;
         while (true)
         {
             if (lines.TryTake(out var line, 200))
@@ -210,6 +213,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
                         current = long.Parse(line.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture);
                         phase = 'B';
                         since.Restart();
+                        cpuAtPhase = ProcessorTime(process);
                         break;
                     case 'G':
                         phase = 'G';
@@ -225,8 +229,8 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
                 continue;
             }
 
-            // Killed on wall time, with room for a busy machine; a hang is then confirmed on processor time, alone.
-            var stuckGenerating = phase == 'B' && since.Elapsed.TotalSeconds > options.HangSeconds * WallAllowance;
+            // Killed on processor time (or, blocked, on wall time); a hang is then confirmed alone.
+            var stuckGenerating = phase == 'B' && ((ProcessorTime(process) - cpuAtPhase).TotalSeconds > options.HangSeconds || since.Elapsed.TotalSeconds > options.HangSeconds * WallAllowance);
             var stuckCompiling = phase == 'G' && since.Elapsed.TotalSeconds > options.CompileSeconds;
             if (stuckGenerating || stuckCompiling || OutOfTime(campaign))
             {
@@ -256,6 +260,19 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
         }
 
         return (outcomes, outcomes.Count > 0 ? outcomes[^1].Index + 1 : to, null);
+    }
+
+    // The worker's processor time so far; what it was last read as once the process has ended.
+    private static TimeSpan ProcessorTime(Process process)
+    {
+        try
+        {
+            return process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero;
+        }
     }
 
     // "Stack overflow." and the frame that repeats, or the first line of whatever the runtime printed.
