@@ -377,7 +377,8 @@ public class RealWorldClassesTests
         At(run, "OAG004", LineOf(file, "$ref: '#'"));
         At(run, "OAG004", LineOf(file, "$ref: \"#/\""));
         At(run, "OAG004", LineOf(file, "$ref: \"#/components/schemas/\""));
-        Assert.Equal(5, run.GeneratorDiagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error));
+        At(run, "OAG004", LineOf(file, "$ref: '#/components/schemas/ '"));
+        Assert.Equal(6, run.GeneratorDiagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error));
 
         // Each is typed as any value; the rest is generated and compiles.
         Assert.Contains("public global::System.Text.Json.JsonElement? Manager { get; set; }", run.Source(".User.g.cs"), StringComparison.Ordinal);

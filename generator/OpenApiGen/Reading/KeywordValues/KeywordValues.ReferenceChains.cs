@@ -27,10 +27,11 @@ internal static partial class KeywordValues
             {
                 // Any reference, not only a schema's (a response's, a parameter's): Microsoft.OpenApi throws on one that
                 // is empty or no URI, and on a local one whose last segment, which it takes for a component's name, is
-                // empty ('#/components/schemas/', '#/', '#': ArgumentNullException for "referenceId").
+                // empty or only white space ('#/components/schemas/', '#/', '#', '#/components/schemas/ ': ArgumentNullException
+                // for "referenceId").
                 if (obj["$ref"] is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>() is var written
                     && (written.Trim().Length == 0 || !Uri.TryCreate(written, UriKind.RelativeOrAbsolute, out _)
-                        || (written[0] == '#' && (written.Length == 1 || written[written.Length - 1] == '/'))))
+                        || (written[0] == '#' && written.Substring(Math.Max(written.LastIndexOf('/'), 0) + 1).Trim().Length == 0)))
                 {
                     report(new KeywordFinding(pointer + "/$ref", written, FindingKind.UnresolvedReference));
                     obj.Remove("$ref");
