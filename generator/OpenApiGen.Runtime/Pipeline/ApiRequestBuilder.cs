@@ -127,11 +127,6 @@ public sealed class ApiRequestBuilder
         return this;
     }
 
-    /// <summary>As <see cref="QueryObject{T}(string, T, JsonTypeInfo{T}, ParameterStyle, bool)"/>, for a value type (a JSON value); nothing for null.</summary>
-    public ApiRequestBuilder QueryObjectValue<T>(string name, T? value, JsonTypeInfo<T> info, ParameterStyle style = ParameterStyle.Form, bool explode = true)
-        where T : struct
-        => value is { } given ? QueryObject(name, given, info, style, explode) : this;
-
     /// <summary>Adds a header, unless the value is null.</summary>
     public ApiRequestBuilder Header(string name, ParameterText value)
     {

@@ -39,7 +39,7 @@ internal static class RequestCode
             switch (parameter.Location)
             {
                 case ParameterLocation.Query:
-                    return $".{(type.IsValueType && nullable ? "QueryObjectValue" : "QueryObject")}({wire}, {value}, {metadata}{style}{(parameter.Explode ? string.Empty : ", explode: false")})";
+                    return $".QueryObject({wire}, {value}, {metadata}{style}{(parameter.Explode ? string.Empty : ", explode: false")})";
                 case ParameterLocation.Path:
                     return $".PathObject({wire}, {value}, {metadata}{style}{(parameter.Explode ? ", explode: true" : string.Empty)})";
             }
