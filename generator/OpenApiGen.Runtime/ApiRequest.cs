@@ -100,6 +100,20 @@ public sealed class QueryBuilder
         _text.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
     }
 
+    /// <summary>
+    /// Adds <c>name=a,b</c>: each value escaped, the delimiter (already escaped: <c>,</c>, <c>%20</c>, <c>|</c>) left as
+    /// it is, so a delimiter inside a value stays apart from one between values (RFC 6570, OpenAPI's style table).
+    /// </summary>
+    internal void AddJoined(string name, IEnumerable<string> values, string delimiter)
+    {
+        if (_text.Length > 0)
+        {
+            _text.Append('&');
+        }
+
+        _text.Append(Uri.EscapeDataString(name)).Append('=').AppendJoin(delimiter, values.Select(Uri.EscapeDataString));
+    }
+
     /// <inheritdoc/>
     public override string ToString() => _text.ToString();
 }

@@ -218,7 +218,7 @@ public sealed class PipelineTests
 
         using var message = request.ToMessage(new Uri("https://api.example.invalid/v1"));
 
-        Assert.Equal("https://api.example.invalid/v1/search/x%2Fy%20z/2024-01-31T12%3A00%3A00.0000000%2B00%3A00?ratio=0.1&exact=true&tag=a%20b&tag=c%2Cd&all=a%20b%2Cc%2Cd&status=sold", message.RequestUri!.AbsoluteUri);
+        Assert.Equal("https://api.example.invalid/v1/search/x%2Fy%20z/2024-01-31T12%3A00%3A00.0000000%2B00%3A00?ratio=0.1&exact=true&tag=a%20b&tag=c%2Cd&all=a%20b,c%2Cd&status=sold", message.RequestUri!.AbsoluteUri);
     }
 
     [Fact]

@@ -68,4 +68,5 @@ public readonly record struct PetStatus(string? Value) : IExtensibleEnum<PetStat
 [JsonSerializable(typeof(Token))]
 [JsonSerializable(typeof(CheckoutForm))]
 [JsonSerializable(typeof(Dictionary<PetStatus, int>))]
+[JsonSerializable(typeof(Dictionary<string, int>))]
 internal sealed partial class TestJson : JsonSerializerContext;

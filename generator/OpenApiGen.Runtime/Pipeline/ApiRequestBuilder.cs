@@ -49,6 +49,31 @@ public sealed class ApiRequestBuilder
         return this;
     }
 
+    /// <summary>Fills the template's <c>{name}</c> with <paramref name="value"/> in its style: <c>v</c>, <c>.v</c> (<c>label</c>) or <c>;name=v</c> (<c>matrix</c>).</summary>
+    public ApiRequestBuilder PathParameter(string name, ParameterText value, ParameterStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var text = value.Text ?? throw new ArgumentException($"The path parameter '{name}' needs a value.", nameof(value));
+        return Fill(name, PathExpansion.Scalar(name, text, style));
+    }
+
+    /// <summary>Fills the template's <c>{name}</c> with a list in its style (<c>a,b</c>; <c>.a,b</c> or <c>.a.b</c>; <c>;name=a,b</c> or <c>;name=a;name=b</c>).</summary>
+    public ApiRequestBuilder PathParameter<T>(string name, IEnumerable<T>? values, Func<T, ParameterText> text, ParameterStyle style = ParameterStyle.Simple, bool explode = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        var list = values ?? throw new ArgumentException($"The path parameter '{name}' needs a value.", nameof(values));
+        return Fill(name, PathExpansion.List(name, list.Select(value => text(value).Text).OfType<string>(), style, explode));
+    }
+
+    /// <summary>Fills the template's <c>{name}</c> with an object (or a union's case) in its style, from its JSON metadata (see <see cref="ParameterStyle"/>).</summary>
+    public ApiRequestBuilder PathObject<T>(string name, T value, JsonTypeInfo<T> info, ParameterStyle style = ParameterStyle.Simple, bool explode = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(info);
+        return value is null ? throw new ArgumentException($"The path parameter '{name}' needs a value.", nameof(value)) : Fill(name, ObjectParameters.PathText(name, value, info, style, explode));
+    }
+
     /// <summary>Adds <c>name=value</c> to the query, unless the value is null.</summary>
     public ApiRequestBuilder Query(string name, ParameterText value)
     {
@@ -62,9 +87,10 @@ public sealed class ApiRequestBuilder
 
     /// <summary>
     /// Adds a list to the query: one <c>name=item</c> per item (<paramref name="explode"/>, OpenAPI's default for
-    /// <c>form</c>) or one <c>name=a,b,c</c>. Nothing for a null list.
+    /// <c>form</c>) or one <c>name=a,b,c</c> (<c>a%20b</c> for <c>spaceDelimited</c>, <c>a|b</c> for
+    /// <c>pipeDelimited</c>), each item escaped and the delimiter not. Nothing for a null list.
     /// </summary>
-    public ApiRequestBuilder Query<T>(string name, IEnumerable<T>? values, Func<T, ParameterText> text, bool explode = true)
+    public ApiRequestBuilder Query<T>(string name, IEnumerable<T>? values, Func<T, ParameterText> text, bool explode = true, ParameterStyle style = ParameterStyle.Form)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (values is null)
@@ -74,7 +100,9 @@ public sealed class ApiRequestBuilder
 
         if (!explode)
         {
-            return Query(name, Join(values, text));
+            var delimiter = style switch { ParameterStyle.SpaceDelimited => "%20", ParameterStyle.PipeDelimited => "|", _ => "," };
+            (_query ??= new()).AddJoined(name, values.Select(value => text(value).Text).OfType<string>(), delimiter);
+            return this;
         }
 
         foreach (var value in values)
@@ -85,12 +113,15 @@ public sealed class ApiRequestBuilder
         return this;
     }
 
-    /// <summary>Adds an object to the query in its style (<c>form</c> exploded or not, <c>deepObject</c>), from its JSON metadata.</summary>
-    public ApiRequestBuilder QueryObject<T>(string name, T? value, JsonTypeInfo<T> info, bool deepObject = false, bool explode = true)
+    /// <summary>
+    /// Adds an object, a map or a union's case to the query in its style (<c>form</c> exploded or not,
+    /// <c>spaceDelimited</c>, <c>pipeDelimited</c>, <c>deepObject</c>), from its JSON metadata; nothing for null.
+    /// </summary>
+    public ApiRequestBuilder QueryObject<T>(string name, T? value, JsonTypeInfo<T> info, ParameterStyle style = ParameterStyle.Form, bool explode = true)
     {
         if (value is not null)
         {
-            ObjectParameters.AddToQuery(_query ??= new(), name, value, info, deepObject, explode);
+            ObjectParameters.AddToQuery(_query ??= new(), name, value, info, style, explode);
         }
 
         return this;
@@ -112,6 +143,12 @@ public sealed class ApiRequestBuilder
     {
         ArgumentNullException.ThrowIfNull(text);
         return values is null ? this : Header(name, Join(values, text));
+    }
+
+    private ApiRequestBuilder Fill(string name, string escaped)
+    {
+        _path = _path.Replace("{" + name + "}", escaped, StringComparison.Ordinal);
+        return this;
     }
 
     /// <summary>Whether a header of this name was added (a parameter the spec declares, say).</summary>
@@ -165,8 +202,12 @@ public sealed class ApiRequestBuilder
         return this;
     }
 
-    /// <summary>An <c>application/x-www-form-urlencoded</c> body, its members written from the generated JSON metadata (see <see cref="FormUrlEncoded"/>).</summary>
-    public ApiRequestBuilder Form<T>(T? value, JsonTypeInfo<T> info, IReadOnlyDictionary<string, FormStyle>? styles = null)
+    /// <summary>
+    /// An <c>application/x-www-form-urlencoded</c> body, its members written from the generated JSON metadata (see
+    /// <see cref="FormUrlEncoded"/>), a member named in <paramref name="styles"/> in the style the spec's
+    /// <c>encoding</c> gives it; nothing for a null optional body.
+    /// </summary>
+    public ApiRequestBuilder Form<T>(T? value, JsonTypeInfo<T> info, params (string Member, FormStyle Style)[] styles)
     {
         if (value is not null)
         {
@@ -175,6 +216,11 @@ public sealed class ApiRequestBuilder
 
         return this;
     }
+
+    /// <summary>As <see cref="Form{T}(T, JsonTypeInfo{T}, ValueTuple{string, FormStyle}[])"/>, for a value type (a JSON value); nothing for null.</summary>
+    public ApiRequestBuilder FormValue<T>(T? value, JsonTypeInfo<T> info, params (string Member, FormStyle Style)[] styles)
+        where T : struct
+        => value is { } given ? Form(given, info, styles) : this;
 
     /// <summary>A text body.</summary>
     public ApiRequestBuilder Text(string? value, string mediaType = "text/plain")

@@ -112,6 +112,32 @@ internal static class Descriptors
         "The filter '{0}' in {1} is not tag:<pattern>, path:<pattern> or operation:<pattern>; it is left out",
         DiagnosticSeverity.Error);
 
+    // OAG050-OAG054: form bodies and parameter styles (Building/Client/FormBodyBuilder.cs, ParameterStyles.cs).
+    public static readonly DiagnosticDescriptor FormBodyNotObject = Create(
+        "OAG050", "A form body is not an object",
+        "The application/x-www-form-urlencoded body's schema is {0}, not an object a form writes member by member; {1}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EncodingNamesNoMember = Create(
+        "OAG051", "An encoding names no member of its form",
+        "The encoding of '{0}' names no property of the form body; it is ignored",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EncodingNotHonoured = Create(
+        "OAG052", "A form member's encoding is not one a form body can honour",
+        "The encoding of '{0}' ({1}) is not honoured in an application/x-www-form-urlencoded body; {2}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ReservedEscaped = Create(
+        "OAG053", "Reserved characters are escaped in a form all the same",
+        "The encoding of '{0}' allows reserved characters; they are percent-encoded all the same, which a form reader decodes to the same text",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor StyleNotApplicable = Create(
+        "OAG054", "A parameter's style does not apply to its place or type",
+        "The parameter '{0}' has style '{1}', which OpenAPI defines for {2}; it is written in style '{3}'",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true);
 }

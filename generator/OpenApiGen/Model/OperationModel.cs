@@ -116,7 +116,10 @@ internal enum BodyKind
     /// <summary><c>multipart/form-data</c> from a generated class: a part per member, streams as files.</summary>
     Multipart,
 
-    /// <summary>Any other media type (a form, or multipart without an object schema): the caller builds the <c>HttpContent</c>.</summary>
+    /// <summary><c>application/x-www-form-urlencoded</c> from a generated type, written member by member by the runtime from its JSON metadata.</summary>
+    Form,
+
+    /// <summary>Any other media type (multipart without an object schema, a form of no object): the caller builds the <c>HttpContent</c>.</summary>
     Content,
 
     /// <summary>A <c>text/event-stream</c> answer whose schema types each event's data as JSON: an <c>IAsyncEnumerable</c> of it.</summary>
@@ -132,7 +135,11 @@ internal enum BodyKind
 /// <param name="Docs">Its description.</param>
 /// <param name="CredentialProperties">Members of the body the client fills with the API key (OpenAPI cannot put a key in a body; an <c>x-openapigen-credential</c> extension does).</param>
 /// <param name="Parts">For a multipart body, the part each member becomes.</param>
-internal sealed record RequestBodyModel(BodyKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? JsonInfo, DocModel Docs, EquatableArray<string> CredentialProperties, EquatableArray<MultipartPartModel> Parts);
+/// <param name="FormStyles">For a form body, the members its <c>encoding</c> writes otherwise than the runtime's default for their type.</param>
+internal sealed record RequestBodyModel(BodyKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? JsonInfo, DocModel Docs, EquatableArray<string> CredentialProperties, EquatableArray<MultipartPartModel> Parts, EquatableArray<FormStyleModel> FormStyles = default);
+
+/// <summary>A form member the spec's <c>encoding</c> writes in a style of its own: its wire name and the runtime's <c>FormStyle</c> member.</summary>
+internal sealed record FormStyleModel(string WireName, string Style);
 
 /// <summary>A part of a multipart body: the member it comes from, its field name, and its type (a stream is a file part).</summary>
 internal sealed record MultipartPartModel(string PropertyName, string WireName, TypeRef Type, string? JsonInfo);

@@ -27,6 +27,11 @@ internal static class BodyBuilder
         }
 
         var (mediaType, media) = MediaTypes.Pick(content);
+        if (MediaTypes.IsForm(mediaType))
+        {
+            return FormBodyBuilder.Build(context, requestBody, mediaType, media, operationName, pointer);
+        }
+
         var kind = MediaTypes.KindOf(mediaType, media.Schema);
         if (kind == BodyKind.Content && mediaType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) && media.Schema is { } formSchema)
         {

@@ -27,6 +27,9 @@ internal static class MediaTypes
         return type == "*/*" || type.Equals("application/*", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>An HTML form's body (<c>application/x-www-form-urlencoded</c>).</summary>
+    public static bool IsForm(string mediaType) => Essence(mediaType).Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Server-sent events (<c>text/event-stream</c>).</summary>
     public static bool IsEventStream(string mediaType) => Essence(mediaType).Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
 

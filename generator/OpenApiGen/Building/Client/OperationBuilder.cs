@@ -66,17 +66,19 @@ internal static class OperationBuilder
                     : new TypeRef(TypeKind.String);
             var isRequired = parameter.Required || location == SpecLocation.Path;
 
-            // An object is written member by member through its JSON metadata; its .NET text would be its type's name.
-            var isObject = !isJsonContent && type.Kind is TypeKind.Object or TypeKind.Map;
+            // An object, or a union whichever case it holds, is written member by member through its JSON metadata;
+            // its .NET text would be its type's name.
+            var isObject = !isJsonContent && type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union;
+            var (style, explode) = isJsonContent ? (StyleOf(parameter.Style, location), parameter.Explode) : ParameterStyles.Of(context, parameter, type, parameterPointer);
             parameters.Add(new ParameterModel(
                 names[index],
                 wire,
                 LocationOf(location),
                 type.WithNullable(!isRequired || type.IsNullable),
                 isRequired,
-                isObject ? parameter.Explode : parameter.Explode || parameter.Style is null,
+                explode,
                 DocBuilder.ForText(null, parameter.Description),
-                StyleOf(parameter.Style, location),
+                style,
                 isObject || isJsonContent ? context.JsonInfos.For(type) : null,
                 isJsonContent));
         }

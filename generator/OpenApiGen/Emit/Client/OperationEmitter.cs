@@ -26,7 +26,7 @@ internal static class OperationEmitter
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
 
-        if (operation.Body is { IsRequired: true } || operation.Body is { Kind: not BodyKind.Json })
+        if (operation.Body is { IsRequired: true } || operation.Body is { Kind: not (BodyKind.Json or BodyKind.Form) })
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }

@@ -35,13 +35,13 @@ internal static class OperationSignature
         {
             var type = body.Kind switch
             {
-                BodyKind.Json => TypeNames.Of(body.Type.WithNullable(!body.IsRequired)),
+                BodyKind.Json or BodyKind.Form => TypeNames.Of(body.Type.WithNullable(!body.IsRequired)),
                 BodyKind.Binary => "global::System.IO.Stream",
                 BodyKind.Text => "string",
                 BodyKind.Multipart => TypeNames.Of(body.Type),
                 _ => "global::System.Net.Http.HttpContent",
             };
-            list.Add(body.Kind == BodyKind.Json && !body.IsRequired ? $"{type} body = null" : $"{type} body");
+            list.Add(body.Kind is BodyKind.Json or BodyKind.Form && !body.IsRequired ? $"{type} body = null" : $"{type} body");
         }
 
         foreach (var parameter in operation.Parameters.Where(static p => !p.IsRequired && p.OptionName is null))

@@ -5,8 +5,8 @@ using OpenApiGen.Model;
 namespace OpenApiGen.Emit;
 
 /// <summary>
-/// A request body as calls on the runtime's <c>ApiRequestBuilder</c>: JSON from the generated metadata, a stream, text,
-/// a multipart form a part per member, or content the caller built.
+/// A request body as calls on the runtime's <c>ApiRequestBuilder</c>: JSON from the generated metadata, a form written
+/// member by member from it, a stream, text, a multipart form a part per member, or content the caller built.
 /// </summary>
 internal static class RequestBodyCode
 {
@@ -29,6 +29,11 @@ internal static class RequestBodyCode
             case BodyKind.Json:
                 var json = !body.IsRequired && body.Type.IsValueType ? "JsonValue" : "Json";
                 yield return $".{json}(body, {context}.{body.JsonInfo}{MediaTypeArgument(mediaType, "application/json")})";
+                break;
+            case BodyKind.Form:
+                var form = !body.IsRequired && body.Type.IsValueType ? "FormValue" : "Form";
+                var styles = string.Concat(body.FormStyles.Select(static s => $", ({Escape.Literal(s.WireName)}, {ClientCode.Runtime}.FormStyle.{s.Style})"));
+                yield return $".{form}(body, {context}.{body.JsonInfo}{styles})";
                 break;
             case BodyKind.Binary:
                 yield return $".Stream(body{MediaTypeArgument(body.MediaType, "application/octet-stream")})";

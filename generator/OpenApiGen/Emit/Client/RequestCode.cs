@@ -31,14 +31,17 @@ internal static class RequestCode
             return $".{method}({wire}, {Guarded(value, nullable, serialize, names)})";
         }
 
+        var style = StyleArgument(parameter);
         if (parameter.JsonInfo is { } info)
         {
-            // An object is written member by member in its style, from its JSON metadata.
+            // An object (or a union's case) is written member by member in its style, from its JSON metadata.
             var metadata = $"{ClientCode.Context(spec)}.{info}";
-            if (parameter.Location == ParameterLocation.Query)
+            switch (parameter.Location)
             {
-                var style = (parameter.Style == ParameterStyle.DeepObject ? ", deepObject: true" : string.Empty) + (parameter.Explode ? string.Empty : ", explode: false");
-                return $".QueryObject({wire}, {value}, {metadata}{style})";
+                case ParameterLocation.Query:
+                    return $".QueryObject({wire}, {value}, {metadata}{style}{(parameter.Explode ? string.Empty : ", explode: false")})";
+                case ParameterLocation.Path:
+                    return $".PathObject({wire}, {value}, {metadata}{style}{(parameter.Explode ? ", explode: true" : string.Empty)})";
             }
 
             var text = $"{ClientCode.Runtime}.ObjectParameters.Text({{0}}, {metadata}, explode: {(parameter.Explode ? "true" : "false")})";
@@ -51,10 +54,15 @@ internal static class RequestCode
             var lambda = $"static {item} => {Text(type.Element!.WithNullable(false), item, nullable: false)}";
             return parameter.Location switch
             {
-                ParameterLocation.Query => $".Query({wire}, {value}, {lambda}{(parameter.Explode ? string.Empty : ", explode: false")})",
-                ParameterLocation.Path => $".PathParameter({wire}, {ClientCode.Runtime}.ParameterText.Join({value}, {lambda}))",
+                ParameterLocation.Query => $".Query({wire}, {value}, {lambda}{(parameter.Explode ? string.Empty : ", explode: false")}{style})",
+                ParameterLocation.Path => $".PathParameter({wire}, {value}, {lambda}{style}{(parameter.Explode ? ", explode: true" : string.Empty)})",
                 _ => $".{method}({wire}, {value}, {lambda})",
             };
+        }
+
+        if (parameter.Location == ParameterLocation.Path && style.Length > 0)
+        {
+            return $".PathParameter({wire}, {Text(type, value, nullable)}{style.Replace("style: ", string.Empty)})";
         }
 
         return $".{method}({wire}, {Text(type, value, nullable)})";
@@ -67,6 +75,22 @@ internal static class RequestCode
         TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.List or TypeKind.Json or TypeKind.Binary => $"{ClientCode.Runtime}.ParameterText.FromObject({value})",
         _ => value,
     };
+
+    /// <summary>
+    /// The style argument of a builder call, when it is not the call's default (<c>form</c> in the query, <c>simple</c>
+    /// in a path): <c>, style: global::OpenApiGen.Runtime.ParameterStyle.DeepObject</c>.
+    /// </summary>
+    private static string StyleArgument(ParameterModel parameter)
+    {
+        var isDefault = parameter.Location switch
+        {
+            ParameterLocation.Query => parameter.Style is ParameterStyle.Form || (parameter.Explode && parameter.Style is not ParameterStyle.DeepObject),
+            ParameterLocation.Path => parameter.Style is ParameterStyle.Simple,
+            _ => true,
+        };
+
+        return isDefault ? string.Empty : $", style: {ClientCode.Runtime}.ParameterStyle.{parameter.Style}";
+    }
 
     /// <summary><paramref name="format"/> applied to the value, or null when a nullable value is null.</summary>
     private static string Guarded(string value, bool nullable, string format, LocalNames names)

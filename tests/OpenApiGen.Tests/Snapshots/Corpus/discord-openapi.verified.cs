@@ -2420,7 +2420,7 @@ namespace Corpus.Api
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/applications/{application_id}/entitlements")
                 .PathParameter("application_id", applicationId)
                 .Query("user_id", options?.UserId)
-                .Query("sku_ids", global::OpenApiGen.Runtime.ParameterText.FromObject(options?.SkuIds))
+                .QueryObject("sku_ids", options?.SkuIds, global::Corpus.Api.CorpusJsonContext.Default.GetEntitlementsSkuIds)
                 .Query("guild_id", options?.GuildId)
                 .Query("before", options?.Before)
                 .Query("after", options?.After)
@@ -3127,7 +3127,7 @@ namespace Corpus.Api
                 .Query("slop", options?.Slop)
                 .Query("min_id", options?.MinId)
                 .Query("max_id", options?.MaxId)
-                .Query("tag", global::OpenApiGen.Runtime.ParameterText.FromObject(options?.Tag))
+                .QueryObject("tag", options?.Tag, global::Corpus.Api.CorpusJsonContext.Default.ThreadSearchTag)
                 .Query("tag_setting", options?.TagSetting?.ToString())
                 .Query("archived", options?.Archived)
                 .Query("sort_by", options?.SortBy?.ToString())
@@ -3686,7 +3686,7 @@ namespace Corpus.Api
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/guilds/{guild_id}/prune")
                 .PathParameter("guild_id", guildId)
                 .Query("days", days)
-                .Query("include_roles", global::OpenApiGen.Runtime.ParameterText.FromObject(includeRoles));
+                .QueryObject("include_roles", includeRoles, global::Corpus.Api.CorpusJsonContext.Default.PreviewPruneGuildIncludeRoles);
             return _pipeline.SendAsync(request, s_previewPruneGuild, options, cancellationToken);
         }
 
@@ -4698,7 +4698,7 @@ namespace Corpus.Api
             global::System.ArgumentNullException.ThrowIfNull(applicationId);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("GET", "/users/@me/applications/{application_id}/entitlements")
                 .PathParameter("application_id", applicationId)
-                .Query("sku_ids", global::OpenApiGen.Runtime.ParameterText.FromObject(skuIds))
+                .QueryObject("sku_ids", skuIds, global::Corpus.Api.CorpusJsonContext.Default.GetCurrentUserApplicationEntitlementsSkuIds)
                 .Query("exclude_consumed", excludeConsumed);
             return _pipeline.SendAsync(request, s_getCurrentUserApplicationEntitlements, options, cancellationToken);
         }

@@ -9,12 +9,12 @@ namespace Corpus.Api
     {
         /// <summary>Create a new Twilio Subaccount from the account making the request</summary>
         /// <remarks><c>POST /2010-04-01/Accounts.json</c>.</remarks>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> CreateAccountAsync(global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> CreateAccountAsync(global::Corpus.Api.CreateAccountRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieves a collection of Accounts belonging to the account used to make the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts.json</c>.</remarks>
@@ -36,21 +36,21 @@ namespace Corpus.Api
         /// <summary>Modify the properties of a given Account</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{Sid}.json</c>.</remarks>
         /// <param name="sid">The Account Sid that uniquely identifies the account to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> UpdateAccountAsync(string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> UpdateAccountAsync(string sid, global::Corpus.Api.UpdateAccountRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will be responsible for the new Address resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> CreateAddressAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> CreateAddressAsync(string accountSid, global::Corpus.Api.CreateAddressRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Addresses.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that is responsible for the Address resource to read.</param>
@@ -81,22 +81,22 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that is responsible for the Address resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Address resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> UpdateAddressAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> UpdateAddressAsync(string accountSid, string sid, global::Corpus.Api.UpdateAddressRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new application within your account</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Applications.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> CreateApplicationAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> CreateApplicationAsync(string accountSid, global::Corpus.Api.CreateApplicationRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of applications representing an application within the requesting account</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Applications.json</c>.</remarks>
@@ -131,12 +131,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Application resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Application resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> UpdateApplicationAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> UpdateApplicationAsync(string accountSid, string sid, global::Corpus.Api.UpdateApplicationRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of an authorized-connect-app</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps/{ConnectAppSid}.json</c>.</remarks>
@@ -255,12 +255,12 @@ namespace Corpus.Api
         /// <summary>Create a new outgoing call to phones, SIP-enabled endpoints or Twilio Client connections</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> CreateCallAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> CreateCallAsync(string accountSid, global::Corpus.Api.CreateCallRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieves a collection of calls made to and from your account</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls.json</c>.</remarks>
@@ -295,12 +295,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Call resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Call resource to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> UpdateCallAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> UpdateCallAsync(string accountSid, string sid, global::Corpus.Api.UpdateCallRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of all events for a call.</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Events.json</c>.</remarks>
@@ -338,12 +338,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> to associate the resource with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> CreateCallRecordingAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> CreateCallRecordingAsync(string accountSid, string callSid, global::Corpus.Api.CreateCallRecordingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of recordings belonging to the call used to make the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json</c>.</remarks>
@@ -360,12 +360,12 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Recording resource to update.</param>
         /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Recording resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> UpdateCallRecordingAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> UpdateCallRecordingAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdateCallRecordingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a recording for a call</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json</c>.</remarks>
@@ -402,12 +402,12 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference resource to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConference>> UpdateConferenceAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConference>> UpdateConferenceAsync(string accountSid, string sid, global::Corpus.Api.UpdateConferenceRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of conferences belonging to the account used to make the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences.json</c>.</remarks>
@@ -433,12 +433,12 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Conference Recording resource to update.</param>
         /// <param name="conferenceSid">The Conference SID that identifies the conference associated with the recording to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Conference Recording resource to update. Use <c>Twilio.CURRENT</c> to reference the current active recording.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceConferenceRecording>> UpdateConferenceRecordingAsync(string accountSid, string conferenceSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceConferenceRecording>> UpdateConferenceRecordingAsync(string accountSid, string conferenceSid, string sid, global::Corpus.Api.UpdateConferenceRecordingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a recording for a call</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json</c>.</remarks>
@@ -476,12 +476,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ConnectApp resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ConnectApp resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConnectApp>> UpdateConnectAppAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConnectApp>> UpdateConnectAppAsync(string accountSid, string sid, global::Corpus.Api.UpdateConnectAppRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an instance of a connect-app</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json</c>.</remarks>
@@ -521,12 +521,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the IncomingPhoneNumber resource to update.  For more information, see <see href="https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers">Exchanging Numbers Between Subaccounts</see>.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the IncomingPhoneNumber resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> UpdateIncomingPhoneNumberAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> UpdateIncomingPhoneNumberAsync(string accountSid, string sid, global::Corpus.Api.UpdateIncomingPhoneNumberRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an incoming-phone-number belonging to the account used to make the request.</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json</c>.</remarks>
@@ -560,12 +560,12 @@ namespace Corpus.Api
         /// <summary>Purchase a phone-number for the account.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> CreateIncomingPhoneNumberAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> CreateIncomingPhoneNumberAsync(string accountSid, global::Corpus.Api.CreateIncomingPhoneNumberRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of an Add-on installation currently assigned to this Number.</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json</c>.</remarks>
@@ -606,12 +606,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="resourceSid">The SID of the Phone Number to assign the Add-on.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn>> CreateIncomingPhoneNumberAssignedAddOnAsync(string accountSid, string resourceSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn>> CreateIncomingPhoneNumberAssignedAddOnAsync(string accountSid, string resourceSid, global::Corpus.Api.CreateIncomingPhoneNumberAssignedAddOnRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of an Extension for the Assigned Add-on.</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions/{Sid}.json</c>.</remarks>
@@ -649,12 +649,12 @@ namespace Corpus.Api
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberLocal>> CreateIncomingPhoneNumberLocalAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberLocal>> CreateIncomingPhoneNumberLocalAsync(string accountSid, global::Corpus.Api.CreateIncomingPhoneNumberLocalRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resources to read.</param>
@@ -666,12 +666,12 @@ namespace Corpus.Api
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberMobile>> CreateIncomingPhoneNumberMobileAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberMobile>> CreateIncomingPhoneNumberMobileAsync(string accountSid, global::Corpus.Api.CreateIncomingPhoneNumberMobileRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the resources to read.</param>
@@ -683,12 +683,12 @@ namespace Corpus.Api
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberTollFree>> CreateIncomingPhoneNumberTollFreeAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberTollFree>> CreateIncomingPhoneNumberTollFreeAsync(string accountSid, global::Corpus.Api.CreateIncomingPhoneNumberTollFreeRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Key resource to fetch.</param>
@@ -702,12 +702,12 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Key resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Key resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountKey>> UpdateKeyAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountKey>> UpdateKeyAsync(string accountSid, string sid, global::Corpus.Api.UpdateKeyRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Key resources to delete.</param>
@@ -731,12 +731,12 @@ namespace Corpus.Api
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Keys.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will be responsible for the new Key resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewKey>> CreateNewKeyAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewKey>> CreateNewKeyAsync(string accountSid, global::Corpus.Api.CreateNewKeyRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete the Media resource.</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json</c>.</remarks>
@@ -786,12 +786,12 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Member resource(s) to update.</param>
         /// <param name="queueSid">The SID of the Queue in which to find the members to update.</param>
         /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID of the resource(s) to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueueMember>> UpdateMemberAsync(string accountSid, string queueSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueueMember>> UpdateMemberAsync(string accountSid, string queueSid, string callSid, global::Corpus.Api.UpdateMemberRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve the members of the queue</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members.json</c>.</remarks>
@@ -809,12 +809,12 @@ namespace Corpus.Api
         /// <summary>Send a message</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> creating the Message resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> CreateMessageAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> CreateMessageAsync(string accountSid, global::Corpus.Api.CreateMessageRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of Message resources associated with a Twilio Account</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Messages.json</c>.</remarks>
@@ -849,33 +849,33 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Message resources to update.</param>
         /// <param name="sid">The SID of the Message resource to be updated</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> UpdateMessageAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> UpdateMessageAsync(string accountSid, string sid, global::Corpus.Api.UpdateMessageRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create Message Feedback to confirm a tracked user action was performed by the recipient of the associated Message</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> associated with the Message resource for which to create MessageFeedback.</param>
         /// <param name="messageSid">The SID of the Message resource for which to create MessageFeedback.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessageMessageFeedback>> CreateMessageFeedbackAsync(string accountSid, string messageSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessageMessageFeedback>> CreateMessageFeedbackAsync(string accountSid, string messageSid, global::Corpus.Api.CreateMessageFeedbackRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new Signing Key for the account making the request.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SigningKeys.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will be responsible for the new Key resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewSigningKey>> CreateNewSigningKeyAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewSigningKey>> CreateNewSigningKeyAsync(string accountSid, global::Corpus.Api.CreateNewSigningKeyRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>GET /2010-04-01/Accounts/{AccountSid}/SigningKeys.json</c>.</summary>
         /// <param name="accountSid">The <c>AccountSid</c> path parameter.</param>
@@ -921,12 +921,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the OutgoingCallerId resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the OutgoingCallerId resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountOutgoingCallerId>> UpdateOutgoingCallerIdAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountOutgoingCallerId>> UpdateOutgoingCallerIdAsync(string accountSid, string sid, global::Corpus.Api.UpdateOutgoingCallerIdRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete the caller-id specified from the account</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json</c>.</remarks>
@@ -949,12 +949,12 @@ namespace Corpus.Api
 
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for the new caller ID resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountValidationRequest>> CreateValidationRequestAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountValidationRequest>> CreateValidationRequestAsync(string accountSid, global::Corpus.Api.CreateValidationRequestRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a participant</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json</c>.</remarks>
@@ -972,12 +972,12 @@ namespace Corpus.Api
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Participant resources to update.</param>
         /// <param name="conferenceSid">The SID of the conference with the participant to update.</param>
         /// <param name="callSid">The <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> SID or label of the participant to update. Non URL safe characters in a label must be percent encoded, for example, a space character is represented as %20.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> UpdateParticipantAsync(string accountSid, string conferenceSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> UpdateParticipantAsync(string accountSid, string conferenceSid, string callSid, global::Corpus.Api.UpdateParticipantRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Kick a participant from a given conference</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json</c>.</remarks>
@@ -993,12 +993,12 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="conferenceSid">The SID of the participant's conference.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> CreateParticipantAsync(string accountSid, string conferenceSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> CreateParticipantAsync(string accountSid, string conferenceSid, global::Corpus.Api.CreateParticipantRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of participants belonging to the account used to make the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json</c>.</remarks>
@@ -1014,24 +1014,24 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="callSid">The SID of the call that will create the resource. Call leg associated with this sid is expected to provide payment information thru DTMF.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> CreatePaymentsAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> CreatePaymentsAsync(string accountSid, string callSid, global::Corpus.Api.CreatePaymentsRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>update an instance of payments with different phases of payment flows.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will update the resource.</param>
         /// <param name="callSid">The SID of the call that will update the resource. This should be the same call sid that was used to create payments resource.</param>
         /// <param name="sid">The SID of Payments session that needs to be updated.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> UpdatePaymentsAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> UpdatePaymentsAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdatePaymentsRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a queue identified by the QueueSid</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c>.</remarks>
@@ -1047,12 +1047,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the Queue resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the Queue resource to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> UpdateQueueAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> UpdateQueueAsync(string accountSid, string sid, global::Corpus.Api.UpdateQueueRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove an empty queue</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json</c>.</remarks>
@@ -1079,35 +1079,35 @@ namespace Corpus.Api
         /// <summary>Create a queue</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Queues.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> CreateQueueAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> CreateQueueAsync(string accountSid, global::Corpus.Api.CreateQueueRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a Transcription</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Transcription resource.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Transcription resource is associated with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> CreateRealtimeTranscriptionAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> CreateRealtimeTranscriptionAsync(string accountSid, string callSid, global::Corpus.Api.CreateRealtimeTranscriptionRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stop a Transcription using either the SID of the Transcription resource or the <c>name</c> used when creating the resource</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Transcription resource.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Transcription resource is associated with.</param>
         /// <param name="sid">The SID of the Transcription resource, or the <c>name</c> used when creating the resource</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> UpdateRealtimeTranscriptionAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> UpdateRealtimeTranscriptionAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdateRealtimeTranscriptionRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a recording</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json</c>.</remarks>
@@ -1270,12 +1270,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the ShortCode resource(s) to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the ShortCode resource to update</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountShortCode>> UpdateShortCodeAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountShortCode>> UpdateShortCodeAsync(string accountSid, string sid, global::Corpus.Api.UpdateShortCodeRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of short-codes belonging to the account used to make the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes.json</c>.</remarks>
@@ -1298,12 +1298,12 @@ namespace Corpus.Api
         /// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c>.</summary>
         /// <param name="accountSid">The <c>AccountSid</c> path parameter.</param>
         /// <param name="sid">The <c>Sid</c> path parameter.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSigningKey>> UpdateSigningKeyAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSigningKey>> UpdateSigningKeyAsync(string accountSid, string sid, global::Corpus.Api.UpdateSigningKeyRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json</c>.</summary>
         /// <param name="accountSid">The <c>AccountSid</c> path parameter.</param>
@@ -1318,12 +1318,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsCredentialListMapping>> CreateSipAuthCallsCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsCredentialListMapping>> CreateSipAuthCallsCredentialListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipAuthCallsCredentialListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of credential list mappings belonging to the domain used in the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json</c>.</remarks>
@@ -1364,12 +1364,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsIpAccessControlListMapping>> CreateSipAuthCallsIpAccessControlListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsIpAccessControlListMapping>> CreateSipAuthCallsIpAccessControlListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipAuthCallsIpAccessControlListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of IP Access Control List mappings belonging to the domain used in the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json</c>.</remarks>
@@ -1410,12 +1410,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
         /// <param name="domainSid">The SID of the SIP domain that will contain the new resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthRegistrationsSipAuthRegistrationsCredentialListMapping>> CreateSipAuthRegistrationsCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthRegistrationsSipAuthRegistrationsCredentialListMapping>> CreateSipAuthRegistrationsCredentialListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipAuthRegistrationsCredentialListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of credential list mappings belonging to the domain used in the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json</c>.</remarks>
@@ -1469,12 +1469,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list to include the created credential.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> CreateSipCredentialAsync(string accountSid, string credentialListSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> CreateSipCredentialAsync(string accountSid, string credentialListSid, global::Corpus.Api.CreateSipCredentialRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a single credential.</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json</c>.</remarks>
@@ -1492,12 +1492,12 @@ namespace Corpus.Api
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="credentialListSid">The unique id that identifies the credential list that includes this credential.</param>
         /// <param name="sid">The unique id that identifies the resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> UpdateSipCredentialAsync(string accountSid, string credentialListSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> UpdateSipCredentialAsync(string accountSid, string credentialListSid, string sid, global::Corpus.Api.UpdateSipCredentialRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a credential resource.</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json</c>.</remarks>
@@ -1525,12 +1525,12 @@ namespace Corpus.Api
         /// <summary>Create a Credential List</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> CreateSipCredentialListAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> CreateSipCredentialListAsync(string accountSid, global::Corpus.Api.CreateSipCredentialListRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get a Credential List</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c>.</remarks>
@@ -1546,12 +1546,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="sid">The credential list Sid that uniquely identifies this resource</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> UpdateSipCredentialListAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> UpdateSipCredentialListAsync(string accountSid, string sid, global::Corpus.Api.UpdateSipCredentialListRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a Credential List</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json</c>.</remarks>
@@ -1567,12 +1567,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP Domain for which the CredentialList resource will be mapped.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipCredentialListMapping>> CreateSipCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipCredentialListMapping>> CreateSipCredentialListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipCredentialListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read multiple CredentialListMapping resources from an account.</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json</c>.</remarks>
@@ -1624,12 +1624,12 @@ namespace Corpus.Api
         /// <summary>Create a new Domain</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> CreateSipDomainAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> CreateSipDomainAsync(string accountSid, global::Corpus.Api.CreateSipDomainRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a Domain</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c>.</remarks>
@@ -1645,12 +1645,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the SipDomain resource to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the SipDomain resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> UpdateSipDomainAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> UpdateSipDomainAsync(string accountSid, string sid, global::Corpus.Api.UpdateSipDomainRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an instance of a Domain</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json</c>.</remarks>
@@ -1677,12 +1677,12 @@ namespace Corpus.Api
         /// <summary>Create a new IpAccessControlList resource</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> CreateSipIpAccessControlListAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> CreateSipIpAccessControlListAsync(string accountSid, global::Corpus.Api.CreateSipIpAccessControlListRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch a specific instance of an IpAccessControlList</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c>.</remarks>
@@ -1698,12 +1698,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="sid">A 34 character string that uniquely identifies the resource to udpate.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> UpdateSipIpAccessControlListAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> UpdateSipIpAccessControlListAsync(string accountSid, string sid, global::Corpus.Api.UpdateSipIpAccessControlListRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an IpAccessControlList from the requested account</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json</c>.</remarks>
@@ -1741,12 +1741,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the Account that is responsible for this resource.</param>
         /// <param name="domainSid">A 34 character string that uniquely identifies the SIP domain.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipIpAccessControlListMapping>> CreateSipIpAccessControlListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipIpAccessControlListMapping>> CreateSipIpAccessControlListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipIpAccessControlListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of IpAccessControlListMapping resources.</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json</c>.</remarks>
@@ -1778,12 +1778,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json</c>.</remarks>
         /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid with which to associate the created IpAddress resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> CreateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> CreateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, global::Corpus.Api.CreateSipIpAddressRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read one IpAddress resource.</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json</c>.</remarks>
@@ -1801,12 +1801,12 @@ namespace Corpus.Api
         /// <param name="accountSid">The unique id of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> responsible for this resource.</param>
         /// <param name="ipAccessControlListSid">The IpAccessControlList Sid that identifies the IpAddress resources to update.</param>
         /// <param name="sid">A 34 character string that identifies the IpAddress resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> UpdateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> UpdateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, string sid, global::Corpus.Api.UpdateSipIpAddressRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete an IpAddress resource.</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json</c>.</remarks>
@@ -1823,57 +1823,57 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Siprec resource.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Siprec resource is associated with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> CreateSiprecAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> CreateSiprecAsync(string accountSid, string callSid, global::Corpus.Api.CreateSiprecRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stop a Siprec using either the SID of the Siprec resource or the <c>name</c> used when creating the resource</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Siprec resource.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Siprec resource is associated with.</param>
         /// <param name="sid">The SID of the Siprec resource, or the <c>name</c> used when creating the resource</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> UpdateSiprecAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> UpdateSiprecAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdateSiprecRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a Stream</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Stream resource.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Stream resource is associated with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> CreateStreamAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> CreateStreamAsync(string accountSid, string callSid, global::Corpus.Api.CreateStreamRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stop a Stream using either the SID of the Stream resource or the <c>name</c> used when creating the resource</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created this Stream resource.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the Stream resource is associated with.</param>
         /// <param name="sid">The SID or the <c>name</c> of the Stream resource to be stopped</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> UpdateStreamAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> UpdateStreamAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdateStreamRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a new token for ICE servers</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Tokens.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountToken>> CreateTokenAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountToken>> CreateTokenAsync(string accountSid, global::Corpus.Api.CreateTokenRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Fetch an instance of a Transcription</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json</c>.</remarks>
@@ -1994,12 +1994,12 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageTrigger resources to update.</param>
         /// <param name="sid">The Twilio-provided string that uniquely identifies the UsageTrigger resource to update.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> UpdateUsageTriggerAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> UpdateUsageTriggerAsync(string accountSid, string sid, global::Corpus.Api.UpdateUsageTriggerRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><c>DELETE /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json</c>.</summary>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created the UsageTrigger resources to delete.</param>
@@ -2013,12 +2013,12 @@ namespace Corpus.Api
         /// <summary>Create a new UsageTrigger</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that will create the resource.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> CreateUsageTriggerAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> CreateUsageTriggerAsync(string accountSid, global::Corpus.Api.CreateUsageTriggerRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Retrieve a list of usage-triggers belonging to the account used to make the request</summary>
         /// <remarks><c>GET /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json</c>.</remarks>
@@ -2033,23 +2033,23 @@ namespace Corpus.Api
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessages.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that created User Defined Message.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the User Defined Message is associated with.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessage>> CreateUserDefinedMessageAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessage>> CreateUserDefinedMessageAsync(string accountSid, string callSid, global::Corpus.Api.CreateUserDefinedMessageRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Subscribe to User Defined Messages for a given Call SID.</summary>
         /// <remarks><c>POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions.json</c>.</remarks>
         /// <param name="accountSid">The SID of the <see href="https://www.twilio.com/docs/iam/api/account">Account</see> that subscribed to the User Defined Messages.</param>
         /// <param name="callSid">The SID of the <see href="https://www.twilio.com/docs/voice/api/call-resource">Call</see> the User Defined Messages subscription is associated with. This refers to the Call SID that is producing the user defined messages.</param>
-        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body, built by the caller (for example a <c>FormUrlEncodedContent</c>).</param>
+        /// <param name="body">The <c>application/x-www-form-urlencoded</c> body.</param>
         /// <param name="options">What this call changes: headers, a timeout, errors returned rather than thrown.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessageSubscription>> CreateUserDefinedMessageSubscriptionAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessageSubscription>> CreateUserDefinedMessageSubscriptionAsync(string accountSid, string callSid, global::Corpus.Api.CreateUserDefinedMessageSubscriptionRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a specific User Defined Message Subscription.</summary>
         /// <remarks><c>DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions/{Sid}.json</c>.</remarks>
@@ -2097,10 +2097,9 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010Account> s_createAccount = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010Account).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> CreateAccountAsync(global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> CreateAccountAsync(global::Corpus.Api.CreateAccountRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts.json").Body(body), s_createAccount, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts.json").Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateAccountRequest), s_createAccount, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListAccountResponse> s_listAccount = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListAccountResponse).Secured("accountSid_authToken");
@@ -2129,21 +2128,19 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010Account> s_updateAccount = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010Account).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> UpdateAccountAsync(string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010Account>> UpdateAccountAsync(string sid, global::Corpus.Api.UpdateAccountRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{Sid}.json").PathParameter("Sid", sid).Body(body), s_updateAccount, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{Sid}.json").PathParameter("Sid", sid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateAccountRequest), s_updateAccount, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountAddress> s_createAddress = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountAddress).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> CreateAddressAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> CreateAddressAsync(string accountSid, global::Corpus.Api.CreateAddressRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Addresses.json").PathParameter("AccountSid", accountSid).Body(body), s_createAddress, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Addresses.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateAddressRequest), s_createAddress, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListAddressResponse> s_listAddress = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListAddressResponse).Secured("accountSid_authToken");
@@ -2187,26 +2184,24 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountAddress> s_updateAddress = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountAddress).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> UpdateAddressAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountAddress>> UpdateAddressAsync(string accountSid, string sid, global::Corpus.Api.UpdateAddressRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateAddressRequest);
             return _pipeline.SendAsync(request, s_updateAddress, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountApplication> s_createApplication = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountApplication).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> CreateApplicationAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> CreateApplicationAsync(string accountSid, global::Corpus.Api.CreateApplicationRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Applications.json").PathParameter("AccountSid", accountSid).Body(body), s_createApplication, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Applications.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateApplicationRequest), s_createApplication, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListApplicationResponse> s_listApplication = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListApplicationResponse).Secured("accountSid_authToken");
@@ -2247,15 +2242,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountApplication> s_updateApplication = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountApplication).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> UpdateApplicationAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountApplication>> UpdateApplicationAsync(string accountSid, string sid, global::Corpus.Api.UpdateApplicationRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateApplicationRequest);
             return _pipeline.SendAsync(request, s_updateApplication, options, cancellationToken);
         }
 
@@ -2557,11 +2551,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCall> s_createCall = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCall).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> CreateCallAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> CreateCallAsync(string accountSid, global::Corpus.Api.CreateCallRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls.json").PathParameter("AccountSid", accountSid).Body(body), s_createCall, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateCallRequest), s_createCall, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListCallResponse> s_listCall = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListCallResponse).Secured("accountSid_authToken");
@@ -2611,15 +2604,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCall> s_updateCall = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCall).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> UpdateCallAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCall>> UpdateCallAsync(string accountSid, string sid, global::Corpus.Api.UpdateCallRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateCallRequest);
             return _pipeline.SendAsync(request, s_updateCall, options, cancellationToken);
         }
 
@@ -2677,15 +2669,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallCallRecording> s_createCallRecording = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallCallRecording).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> CreateCallRecordingAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> CreateCallRecordingAsync(string accountSid, string callSid, global::Corpus.Api.CreateCallRecordingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateCallRecordingRequest);
             return _pipeline.SendAsync(request, s_createCallRecording, options, cancellationToken);
         }
 
@@ -2711,17 +2702,16 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallCallRecording> s_updateCallRecording = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallCallRecording).Secured("accountSid_authToken").Error(static () => global::Corpus.Api.CorpusJsonContext.Default.UpdateCallRecording408Response, 408);
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> UpdateCallRecordingAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallCallRecording>> UpdateCallRecordingAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdateCallRecordingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateCallRecordingRequest);
             return _pipeline.SendAsync(request, s_updateCallRecording, options, cancellationToken);
         }
 
@@ -2768,15 +2758,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountConference> s_updateConference = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountConference).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConference>> UpdateConferenceAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConference>> UpdateConferenceAsync(string accountSid, string sid, global::Corpus.Api.UpdateConferenceRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateConferenceRequest);
             return _pipeline.SendAsync(request, s_updateConference, options, cancellationToken);
         }
 
@@ -2824,17 +2813,16 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountConferenceConferenceRecording> s_updateConferenceRecording = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountConferenceConferenceRecording).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceConferenceRecording>> UpdateConferenceRecordingAsync(string accountSid, string conferenceSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceConferenceRecording>> UpdateConferenceRecordingAsync(string accountSid, string conferenceSid, string sid, global::Corpus.Api.UpdateConferenceRecordingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(conferenceSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("ConferenceSid", conferenceSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateConferenceRecordingRequest);
             return _pipeline.SendAsync(request, s_updateConferenceRecording, options, cancellationToken);
         }
 
@@ -2881,15 +2869,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountConnectApp> s_updateConnectApp = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountConnectApp).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConnectApp>> UpdateConnectAppAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConnectApp>> UpdateConnectAppAsync(string accountSid, string sid, global::Corpus.Api.UpdateConnectAppRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateConnectAppRequest);
             return _pipeline.SendAsync(request, s_updateConnectApp, options, cancellationToken);
         }
 
@@ -2936,15 +2923,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber> s_updateIncomingPhoneNumber = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountIncomingPhoneNumber).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> UpdateIncomingPhoneNumberAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> UpdateIncomingPhoneNumberAsync(string accountSid, string sid, global::Corpus.Api.UpdateIncomingPhoneNumberRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateIncomingPhoneNumberRequest);
             return _pipeline.SendAsync(request, s_updateIncomingPhoneNumber, options, cancellationToken);
         }
 
@@ -2989,11 +2975,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber> s_createIncomingPhoneNumber = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountIncomingPhoneNumber).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> CreateIncomingPhoneNumberAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumber>> CreateIncomingPhoneNumberAsync(string accountSid, global::Corpus.Api.CreateIncomingPhoneNumberRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").PathParameter("AccountSid", accountSid).Body(body), s_createIncomingPhoneNumber, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateIncomingPhoneNumberRequest), s_createIncomingPhoneNumber, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn> s_fetchIncomingPhoneNumberAssignedAddOn = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn).Secured("accountSid_authToken");
@@ -3045,15 +3030,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn> s_createIncomingPhoneNumberAssignedAddOn = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn>> CreateIncomingPhoneNumberAssignedAddOnAsync(string accountSid, string resourceSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberAssignedAddOn>> CreateIncomingPhoneNumberAssignedAddOnAsync(string accountSid, string resourceSid, global::Corpus.Api.CreateIncomingPhoneNumberAssignedAddOnRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(resourceSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("ResourceSid", resourceSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateIncomingPhoneNumberAssignedAddOnRequest);
             return _pipeline.SendAsync(request, s_createIncomingPhoneNumberAssignedAddOn, options, cancellationToken);
         }
 
@@ -3113,11 +3097,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberLocal> s_createIncomingPhoneNumberLocal = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberLocal).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberLocal>> CreateIncomingPhoneNumberLocalAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberLocal>> CreateIncomingPhoneNumberLocalAsync(string accountSid, global::Corpus.Api.CreateIncomingPhoneNumberLocalRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json").PathParameter("AccountSid", accountSid).Body(body), s_createIncomingPhoneNumberLocal, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateIncomingPhoneNumberLocalRequest), s_createIncomingPhoneNumberLocal, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListIncomingPhoneNumberMobileResponse> s_listIncomingPhoneNumberMobile = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListIncomingPhoneNumberMobileResponse).Secured("accountSid_authToken");
@@ -3141,11 +3124,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberMobile> s_createIncomingPhoneNumberMobile = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberMobile).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberMobile>> CreateIncomingPhoneNumberMobileAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberMobile>> CreateIncomingPhoneNumberMobileAsync(string accountSid, global::Corpus.Api.CreateIncomingPhoneNumberMobileRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json").PathParameter("AccountSid", accountSid).Body(body), s_createIncomingPhoneNumberMobile, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateIncomingPhoneNumberMobileRequest), s_createIncomingPhoneNumberMobile, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListIncomingPhoneNumberTollFreeResponse> s_listIncomingPhoneNumberTollFree = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListIncomingPhoneNumberTollFreeResponse).Secured("accountSid_authToken");
@@ -3169,11 +3151,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberTollFree> s_createIncomingPhoneNumberTollFree = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberTollFree).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberTollFree>> CreateIncomingPhoneNumberTollFreeAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountIncomingPhoneNumberIncomingPhoneNumberTollFree>> CreateIncomingPhoneNumberTollFreeAsync(string accountSid, global::Corpus.Api.CreateIncomingPhoneNumberTollFreeRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json").PathParameter("AccountSid", accountSid).Body(body), s_createIncomingPhoneNumberTollFree, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateIncomingPhoneNumberTollFreeRequest), s_createIncomingPhoneNumberTollFree, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountKey> s_fetchKey = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountKey).Secured("accountSid_authToken");
@@ -3189,15 +3170,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountKey> s_updateKey = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountKey).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountKey>> UpdateKeyAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountKey>> UpdateKeyAsync(string accountSid, string sid, global::Corpus.Api.UpdateKeyRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateKeyRequest);
             return _pipeline.SendAsync(request, s_updateKey, options, cancellationToken);
         }
 
@@ -3228,11 +3208,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountNewKey> s_createNewKey = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountNewKey).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewKey>> CreateNewKeyAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewKey>> CreateNewKeyAsync(string accountSid, global::Corpus.Api.CreateNewKeyRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Keys.json").PathParameter("AccountSid", accountSid).Body(body), s_createNewKey, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Keys.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateNewKeyRequest), s_createNewKey, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation s_deleteMedia = global::OpenApiGen.Runtime.ApiOperation.NoContent().Secured("accountSid_authToken");
@@ -3302,17 +3281,16 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountQueueMember> s_updateMember = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountQueueMember).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueueMember>> UpdateMemberAsync(string accountSid, string queueSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueueMember>> UpdateMemberAsync(string accountSid, string queueSid, string callSid, global::Corpus.Api.UpdateMemberRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(queueSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("QueueSid", queueSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateMemberRequest);
             return _pipeline.SendAsync(request, s_updateMember, options, cancellationToken);
         }
 
@@ -3335,11 +3313,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountMessage> s_createMessage = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountMessage).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> CreateMessageAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> CreateMessageAsync(string accountSid, global::Corpus.Api.CreateMessageRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Messages.json").PathParameter("AccountSid", accountSid).Body(body), s_createMessage, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Messages.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateMessageRequest), s_createMessage, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListMessageResponse> s_listMessage = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListMessageResponse).Secured("accountSid_authToken");
@@ -3384,41 +3361,38 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountMessage> s_updateMessage = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountMessage).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> UpdateMessageAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessage>> UpdateMessageAsync(string accountSid, string sid, global::Corpus.Api.UpdateMessageRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateMessageRequest);
             return _pipeline.SendAsync(request, s_updateMessage, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountMessageMessageFeedback> s_createMessageFeedback = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountMessageMessageFeedback).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessageMessageFeedback>> CreateMessageFeedbackAsync(string accountSid, string messageSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountMessageMessageFeedback>> CreateMessageFeedbackAsync(string accountSid, string messageSid, global::Corpus.Api.CreateMessageFeedbackRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(messageSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("MessageSid", messageSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateMessageFeedbackRequest);
             return _pipeline.SendAsync(request, s_createMessageFeedback, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountNewSigningKey> s_createNewSigningKey = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountNewSigningKey).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewSigningKey>> CreateNewSigningKeyAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountNewSigningKey>> CreateNewSigningKeyAsync(string accountSid, global::Corpus.Api.CreateNewSigningKeyRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SigningKeys.json").PathParameter("AccountSid", accountSid).Body(body), s_createNewSigningKey, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SigningKeys.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateNewSigningKeyRequest), s_createNewSigningKey, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListSigningKeyResponse> s_listSigningKey = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListSigningKeyResponse).Secured("accountSid_authToken");
@@ -3476,15 +3450,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountOutgoingCallerId> s_updateOutgoingCallerId = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountOutgoingCallerId).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountOutgoingCallerId>> UpdateOutgoingCallerIdAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountOutgoingCallerId>> UpdateOutgoingCallerIdAsync(string accountSid, string sid, global::Corpus.Api.UpdateOutgoingCallerIdRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateOutgoingCallerIdRequest);
             return _pipeline.SendAsync(request, s_updateOutgoingCallerId, options, cancellationToken);
         }
 
@@ -3517,11 +3490,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountValidationRequest> s_createValidationRequest = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountValidationRequest).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountValidationRequest>> CreateValidationRequestAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountValidationRequest>> CreateValidationRequestAsync(string accountSid, global::Corpus.Api.CreateValidationRequestRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json").PathParameter("AccountSid", accountSid).Body(body), s_createValidationRequest, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateValidationRequestRequest), s_createValidationRequest, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountConferenceParticipant> s_fetchParticipant = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountConferenceParticipant).Secured("accountSid_authToken");
@@ -3542,17 +3514,16 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountConferenceParticipant> s_updateParticipant = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountConferenceParticipant).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> UpdateParticipantAsync(string accountSid, string conferenceSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> UpdateParticipantAsync(string accountSid, string conferenceSid, string callSid, global::Corpus.Api.UpdateParticipantRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(conferenceSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("ConferenceSid", conferenceSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateParticipantRequest);
             return _pipeline.SendAsync(request, s_updateParticipant, options, cancellationToken);
         }
 
@@ -3574,15 +3545,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountConferenceParticipant> s_createParticipant = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountConferenceParticipant).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> CreateParticipantAsync(string accountSid, string conferenceSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountConferenceParticipant>> CreateParticipantAsync(string accountSid, string conferenceSid, global::Corpus.Api.CreateParticipantRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(conferenceSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("ConferenceSid", conferenceSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateParticipantRequest);
             return _pipeline.SendAsync(request, s_createParticipant, options, cancellationToken);
         }
 
@@ -3608,32 +3578,30 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallPayments> s_createPayments = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallPayments).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> CreatePaymentsAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> CreatePaymentsAsync(string accountSid, string callSid, global::Corpus.Api.CreatePaymentsRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreatePaymentsRequest);
             return _pipeline.SendAsync(request, s_createPayments, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallPayments> s_updatePayments = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallPayments).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> UpdatePaymentsAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallPayments>> UpdatePaymentsAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdatePaymentsRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdatePaymentsRequest);
             return _pipeline.SendAsync(request, s_updatePayments, options, cancellationToken);
         }
 
@@ -3650,15 +3618,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountQueue> s_updateQueue = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountQueue).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> UpdateQueueAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> UpdateQueueAsync(string accountSid, string sid, global::Corpus.Api.UpdateQueueRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateQueueRequest);
             return _pipeline.SendAsync(request, s_updateQueue, options, cancellationToken);
         }
 
@@ -3689,42 +3656,39 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountQueue> s_createQueue = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountQueue).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> CreateQueueAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountQueue>> CreateQueueAsync(string accountSid, global::Corpus.Api.CreateQueueRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Queues.json").PathParameter("AccountSid", accountSid).Body(body), s_createQueue, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Queues.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateQueueRequest), s_createQueue, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription> s_createRealtimeTranscription = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallRealtimeTranscription).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> CreateRealtimeTranscriptionAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> CreateRealtimeTranscriptionAsync(string accountSid, string callSid, global::Corpus.Api.CreateRealtimeTranscriptionRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateRealtimeTranscriptionRequest);
             return _pipeline.SendAsync(request, s_createRealtimeTranscription, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription> s_updateRealtimeTranscription = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallRealtimeTranscription).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> UpdateRealtimeTranscriptionAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallRealtimeTranscription>> UpdateRealtimeTranscriptionAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdateRealtimeTranscriptionRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateRealtimeTranscriptionRequest);
             return _pipeline.SendAsync(request, s_updateRealtimeTranscription, options, cancellationToken);
         }
 
@@ -3946,15 +3910,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountShortCode> s_updateShortCode = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountShortCode).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountShortCode>> UpdateShortCodeAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountShortCode>> UpdateShortCodeAsync(string accountSid, string sid, global::Corpus.Api.UpdateShortCodeRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateShortCodeRequest);
             return _pipeline.SendAsync(request, s_updateShortCode, options, cancellationToken);
         }
 
@@ -3987,15 +3950,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSigningKey> s_updateSigningKey = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSigningKey).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSigningKey>> UpdateSigningKeyAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSigningKey>> UpdateSigningKeyAsync(string accountSid, string sid, global::Corpus.Api.UpdateSigningKeyRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateSigningKeyRequest);
             return _pipeline.SendAsync(request, s_updateSigningKey, options, cancellationToken);
         }
 
@@ -4012,15 +3974,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsCredentialListMapping> s_createSipAuthCallsCredentialListMapping = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsCredentialListMapping).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsCredentialListMapping>> CreateSipAuthCallsCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsCredentialListMapping>> CreateSipAuthCallsCredentialListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipAuthCallsCredentialListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(domainSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("DomainSid", domainSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipAuthCallsCredentialListMappingRequest);
             return _pipeline.SendAsync(request, s_createSipAuthCallsCredentialListMapping, options, cancellationToken);
         }
 
@@ -4073,15 +4034,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsIpAccessControlListMapping> s_createSipAuthCallsIpAccessControlListMapping = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsIpAccessControlListMapping).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsIpAccessControlListMapping>> CreateSipAuthCallsIpAccessControlListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthCallsSipAuthCallsIpAccessControlListMapping>> CreateSipAuthCallsIpAccessControlListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipAuthCallsIpAccessControlListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(domainSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("DomainSid", domainSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipAuthCallsIpAccessControlListMappingRequest);
             return _pipeline.SendAsync(request, s_createSipAuthCallsIpAccessControlListMapping, options, cancellationToken);
         }
 
@@ -4134,15 +4094,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthRegistrationsSipAuthRegistrationsCredentialListMapping> s_createSipAuthRegistrationsCredentialListMapping = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipDomainSipAuthSipAuthRegistrationsSipAuthRegistrationsCredentialListMapping).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthRegistrationsSipAuthRegistrationsCredentialListMapping>> CreateSipAuthRegistrationsCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipAuthSipAuthRegistrationsSipAuthRegistrationsCredentialListMapping>> CreateSipAuthRegistrationsCredentialListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipAuthRegistrationsCredentialListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(domainSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("DomainSid", domainSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipAuthRegistrationsCredentialListMappingRequest);
             return _pipeline.SendAsync(request, s_createSipAuthRegistrationsCredentialListMapping, options, cancellationToken);
         }
 
@@ -4211,15 +4170,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential> s_createSipCredential = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipCredentialListSipCredential).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> CreateSipCredentialAsync(string accountSid, string credentialListSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> CreateSipCredentialAsync(string accountSid, string credentialListSid, global::Corpus.Api.CreateSipCredentialRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(credentialListSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CredentialListSid", credentialListSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipCredentialRequest);
             return _pipeline.SendAsync(request, s_createSipCredential, options, cancellationToken);
         }
 
@@ -4241,17 +4199,16 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential> s_updateSipCredential = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipCredentialListSipCredential).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> UpdateSipCredentialAsync(string accountSid, string credentialListSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialListSipCredential>> UpdateSipCredentialAsync(string accountSid, string credentialListSid, string sid, global::Corpus.Api.UpdateSipCredentialRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(credentialListSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CredentialListSid", credentialListSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateSipCredentialRequest);
             return _pipeline.SendAsync(request, s_updateSipCredential, options, cancellationToken);
         }
 
@@ -4287,11 +4244,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipCredentialList> s_createSipCredentialList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipCredentialList).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> CreateSipCredentialListAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> CreateSipCredentialListAsync(string accountSid, global::Corpus.Api.CreateSipCredentialListRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json").PathParameter("AccountSid", accountSid).Body(body), s_createSipCredentialList, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipCredentialListRequest), s_createSipCredentialList, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipCredentialList> s_fetchSipCredentialList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipCredentialList).Secured("accountSid_authToken");
@@ -4307,15 +4263,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipCredentialList> s_updateSipCredentialList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipCredentialList).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> UpdateSipCredentialListAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipCredentialList>> UpdateSipCredentialListAsync(string accountSid, string sid, global::Corpus.Api.UpdateSipCredentialListRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateSipCredentialListRequest);
             return _pipeline.SendAsync(request, s_updateSipCredentialList, options, cancellationToken);
         }
 
@@ -4332,15 +4287,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipDomainSipCredentialListMapping> s_createSipCredentialListMapping = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipDomainSipCredentialListMapping).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipCredentialListMapping>> CreateSipCredentialListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipCredentialListMapping>> CreateSipCredentialListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipCredentialListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(domainSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("DomainSid", domainSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipCredentialListMappingRequest);
             return _pipeline.SendAsync(request, s_createSipCredentialListMapping, options, cancellationToken);
         }
 
@@ -4407,11 +4361,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipDomain> s_createSipDomain = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipDomain).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> CreateSipDomainAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> CreateSipDomainAsync(string accountSid, global::Corpus.Api.CreateSipDomainRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json").PathParameter("AccountSid", accountSid).Body(body), s_createSipDomain, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipDomainRequest), s_createSipDomain, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipDomain> s_fetchSipDomain = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipDomain).Secured("accountSid_authToken");
@@ -4427,15 +4380,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipDomain> s_updateSipDomain = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipDomain).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> UpdateSipDomainAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomain>> UpdateSipDomainAsync(string accountSid, string sid, global::Corpus.Api.UpdateSipDomainRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateSipDomainRequest);
             return _pipeline.SendAsync(request, s_updateSipDomain, options, cancellationToken);
         }
 
@@ -4466,11 +4418,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList> s_createSipIpAccessControlList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipIpAccessControlList).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> CreateSipIpAccessControlListAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> CreateSipIpAccessControlListAsync(string accountSid, global::Corpus.Api.CreateSipIpAccessControlListRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json").PathParameter("AccountSid", accountSid).Body(body), s_createSipIpAccessControlList, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipIpAccessControlListRequest), s_createSipIpAccessControlList, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList> s_fetchSipIpAccessControlList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipIpAccessControlList).Secured("accountSid_authToken");
@@ -4486,15 +4437,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList> s_updateSipIpAccessControlList = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipIpAccessControlList).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> UpdateSipIpAccessControlListAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlList>> UpdateSipIpAccessControlListAsync(string accountSid, string sid, global::Corpus.Api.UpdateSipIpAccessControlListRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateSipIpAccessControlListRequest);
             return _pipeline.SendAsync(request, s_updateSipIpAccessControlList, options, cancellationToken);
         }
 
@@ -4541,15 +4491,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipDomainSipIpAccessControlListMapping> s_createSipIpAccessControlListMapping = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipDomainSipIpAccessControlListMapping).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipIpAccessControlListMapping>> CreateSipIpAccessControlListMappingAsync(string accountSid, string domainSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipDomainSipIpAccessControlListMapping>> CreateSipIpAccessControlListMappingAsync(string accountSid, string domainSid, global::Corpus.Api.CreateSipIpAccessControlListMappingRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(domainSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("DomainSid", domainSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipIpAccessControlListMappingRequest);
             return _pipeline.SendAsync(request, s_createSipIpAccessControlListMapping, options, cancellationToken);
         }
 
@@ -4588,15 +4537,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress> s_createSipIpAddress = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipIpAccessControlListSipIpAddress).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> CreateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> CreateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, global::Corpus.Api.CreateSipIpAddressRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(ipAccessControlListSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("IpAccessControlListSid", ipAccessControlListSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSipIpAddressRequest);
             return _pipeline.SendAsync(request, s_createSipIpAddress, options, cancellationToken);
         }
 
@@ -4618,17 +4566,16 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress> s_updateSipIpAddress = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountSipSipIpAccessControlListSipIpAddress).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> UpdateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountSipSipIpAccessControlListSipIpAddress>> UpdateSipIpAddressAsync(string accountSid, string ipAccessControlListSid, string sid, global::Corpus.Api.UpdateSipIpAddressRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(ipAccessControlListSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("IpAccessControlListSid", ipAccessControlListSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateSipIpAddressRequest);
             return _pipeline.SendAsync(request, s_updateSipIpAddress, options, cancellationToken);
         }
 
@@ -4650,75 +4597,70 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallSiprec> s_createSiprec = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallSiprec).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> CreateSiprecAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> CreateSiprecAsync(string accountSid, string callSid, global::Corpus.Api.CreateSiprecRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateSiprecRequest);
             return _pipeline.SendAsync(request, s_createSiprec, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallSiprec> s_updateSiprec = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallSiprec).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> UpdateSiprecAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallSiprec>> UpdateSiprecAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdateSiprecRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateSiprecRequest);
             return _pipeline.SendAsync(request, s_updateSiprec, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallStream> s_createStream = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallStream).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> CreateStreamAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> CreateStreamAsync(string accountSid, string callSid, global::Corpus.Api.CreateStreamRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateStreamRequest);
             return _pipeline.SendAsync(request, s_createStream, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallStream> s_updateStream = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallStream).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> UpdateStreamAsync(string accountSid, string callSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallStream>> UpdateStreamAsync(string accountSid, string callSid, string sid, global::Corpus.Api.UpdateStreamRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateStreamRequest);
             return _pipeline.SendAsync(request, s_updateStream, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountToken> s_createToken = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountToken).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountToken>> CreateTokenAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountToken>> CreateTokenAsync(string accountSid, global::Corpus.Api.CreateTokenRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Tokens.json").PathParameter("AccountSid", accountSid).Body(body), s_createToken, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Tokens.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateTokenRequest), s_createToken, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountTranscription> s_fetchTranscription = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountTranscription).Secured("accountSid_authToken");
@@ -4930,15 +4872,14 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger> s_updateUsageTrigger = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountUsageUsageTrigger).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> UpdateUsageTriggerAsync(string accountSid, string sid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> UpdateUsageTriggerAsync(string accountSid, string sid, global::Corpus.Api.UpdateUsageTriggerRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(sid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("Sid", sid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.UpdateUsageTriggerRequest);
             return _pipeline.SendAsync(request, s_updateUsageTrigger, options, cancellationToken);
         }
 
@@ -4955,11 +4896,10 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger> s_createUsageTrigger = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountUsageUsageTrigger).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> CreateUsageTriggerAsync(string accountSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountUsageUsageTrigger>> CreateUsageTriggerAsync(string accountSid, global::Corpus.Api.CreateUsageTriggerRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json").PathParameter("AccountSid", accountSid).Body(body), s_createUsageTrigger, options, cancellationToken);
+            return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json").PathParameter("AccountSid", accountSid).Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateUsageTriggerRequest), s_createUsageTrigger, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ListUsageTriggerResponse> s_listUsageTrigger = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ListUsageTriggerResponse).Secured("accountSid_authToken");
@@ -4982,30 +4922,28 @@ namespace Corpus.Api
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessage> s_createUserDefinedMessage = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallUserDefinedMessage).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessage>> CreateUserDefinedMessageAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessage>> CreateUserDefinedMessageAsync(string accountSid, string callSid, global::Corpus.Api.CreateUserDefinedMessageRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessages.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateUserDefinedMessageRequest);
             return _pipeline.SendAsync(request, s_createUserDefinedMessage, options, cancellationToken);
         }
 
         private static readonly global::OpenApiGen.Runtime.ApiOperation<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessageSubscription> s_createUserDefinedMessageSubscription = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::Corpus.Api.CorpusJsonContext.Default.ApiV2010AccountCallUserDefinedMessageSubscription).Secured("accountSid_authToken");
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessageSubscription>> CreateUserDefinedMessageSubscriptionAsync(string accountSid, string callSid, global::System.Net.Http.HttpContent body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::Corpus.Api.ApiV2010AccountCallUserDefinedMessageSubscription>> CreateUserDefinedMessageSubscriptionAsync(string accountSid, string callSid, global::Corpus.Api.CreateUserDefinedMessageSubscriptionRequest? body = null, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(accountSid);
             global::System.ArgumentNullException.ThrowIfNull(callSid);
-            global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions.json")
                 .PathParameter("AccountSid", accountSid)
                 .PathParameter("CallSid", callSid)
-                .Body(body);
+                .Form(body, global::Corpus.Api.CorpusJsonContext.Default.CreateUserDefinedMessageSubscriptionRequest);
             return _pipeline.SendAsync(request, s_createUserDefinedMessageSubscription, options, cancellationToken);
         }
 
