@@ -48,8 +48,8 @@ internal static class ReaderWorkarounds
 
     /// <summary>
     /// 3.0's <c>nullable: true</c> in a 3.1 (or later) document, where it is no keyword and Microsoft.OpenApi ignores
-    /// it, so a member the author made nullable was generated as one that never is (Replicate's prediction <c>error</c>,
-    /// and 23 more places in its spec). Read as 3.0 defines it: <c>"null"</c> added to the schema's <c>type</c>, each
+    /// it, so a member the author made nullable was generated as one that never is (30 places in Replicate's API spec,
+    /// whose overlay fixed the prediction's required <c>error</c> by hand). Read as 3.0 defines it: <c>"null"</c> added to the schema's <c>type</c>, each
     /// place reported (OAG013). As in 3.0, <c>nullable</c> beside no <c>type</c> adds nothing (a branch that says only
     /// <c>nullable: true</c> is Building's: NullOnlyBranches); <c>nullable: false</c> says nothing.
     /// </summary>
