@@ -23,8 +23,9 @@ internal static class EnumEmitter
         var name = type.Name;
 
         writer.OpenBlock("namespace " + spec.Namespace);
-        XmlDocWriter.Write(writer, type.Docs, $"The values of <c>{Escape.Xml(name)}</c>.", new[] { "Values other than the documented ones are kept as they are, so a value added by the server later round-trips." }, name);
+        XmlDocWriter.Write(writer, type.Docs, $"The values of <c>{Escape.Xml(name)}</c>.", new[] { "Values other than the documented ones are kept as they are, so a value added by the server later round-trips." }, name, obsolete: type.Docs.Deprecated);
         ConverterWriter.WriteTypeAttributes(writer, ConverterOf(qualified));
+        ObsoleteCode.Attribute(writer, type.Docs);
         writer.OpenBlock($"public readonly partial record struct {name} : {Runtime}.IExtensibleEnum<{name}>");
         XmlDocWriter.Summary(writer, $"Creates a <see cref=\"{name}\"/> from its wire value, documented or not.");
         writer.Line("/// <param name=\"value\">The value as it appears in JSON.</param>");

@@ -21,8 +21,9 @@ internal static partial class ObjectEmitter
         var qualified = new TypeName(spec.Namespace, type.Name);
 
         writer.OpenBlock("namespace " + spec.Namespace);
-        XmlDocWriter.Write(writer, type.Docs, $"The <c>{Escape.Xml(type.Name)}</c> schema.", HierarchyRemarks(type), type.Name);
+        XmlDocWriter.Write(writer, type.Docs, $"The <c>{Escape.Xml(type.Name)}</c> schema.", HierarchyRemarks(type), type.Name, obsolete: type.Docs.Deprecated);
         ConverterWriter.WriteTypeAttributes(writer, qualified);
+        ObsoleteCode.Attribute(writer, type.Docs);
         writer.OpenBlock($"public partial class {type.Name}{(type.BaseType is null ? string.Empty : " : " + TypeNames.Of(type.BaseType))}");
         ValidationEmitter.WritePatternFields(writer, type);
         var first = true;
@@ -34,7 +35,7 @@ internal static partial class ObjectEmitter
             }
 
             first = false;
-            XmlDocWriter.Write(writer, property.Docs, $"The <c>{Escape.Xml(property.WireName)}</c> property.", ConstraintText.For(property), property.WireName, obsolete: ObsoleteCode.Applies(property));
+            XmlDocWriter.Write(writer, property.Docs, $"The <c>{Escape.Xml(property.WireName)}</c> property.", MemberRemarks(property), property.WireName, obsolete: ObsoleteCode.Applies(property));
             if (ObsoleteCode.Applies(property))
             {
                 ObsoleteCode.Attribute(writer, property.Docs);
@@ -62,6 +63,19 @@ internal static partial class ObjectEmitter
 
         WriteConverter(writer, spec, type, qualified);
         return writer.ToString();
+    }
+
+    private static IEnumerable<string> MemberRemarks(PropertyModel property)
+    {
+        if (property.IsOnlyValue)
+        {
+            yield return "Set for you: it is the only value the spec allows.";
+        }
+
+        foreach (var constraint in ConstraintText.For(property))
+        {
+            yield return constraint;
+        }
     }
 
     private static IEnumerable<string> HierarchyRemarks(ObjectTypeModel type)

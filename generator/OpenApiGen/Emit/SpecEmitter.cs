@@ -10,6 +10,16 @@ internal static class SpecEmitter
 {
     public static IEnumerable<(string HintName, string Source)> Emit(SpecModel spec, EmitCapabilities capabilities, CancellationToken cancellationToken)
     {
+        // Every use of a deprecated type in every file, whichever emitter wrote it, must not warn (Emit/ObsoleteCode.cs).
+        var deprecated = ObsoleteCode.DeprecatedTypes(spec);
+        foreach (var (hintName, source) in EmitFiles(spec, capabilities, cancellationToken))
+        {
+            yield return (hintName, ObsoleteCode.WrapTypeUses(source, spec.Namespace, deprecated));
+        }
+    }
+
+    private static IEnumerable<(string HintName, string Source)> EmitFiles(SpecModel spec, EmitCapabilities capabilities, CancellationToken cancellationToken)
+    {
         foreach (var type in spec.Types)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -24,8 +24,9 @@ internal static partial class UnionEmitter
 
         writer.OpenBlock("namespace " + spec.Namespace);
         var shapes = string.Join(", ", cases.Select(static c => Describe(c.Type)));
-        XmlDocWriter.Write(writer, type.Docs, $"One of: {shapes}.", new[] { $"One of: {shapes}. JSON that fits none of them is kept as it is, in <see cref=\"UnmatchedJson\"/>." });
+        XmlDocWriter.Write(writer, type.Docs, $"One of: {shapes}.", new[] { $"One of: {shapes}. JSON that fits none of them is kept as it is, in <see cref=\"UnmatchedJson\"/>." }, obsolete: type.Docs.Deprecated);
         ConverterWriter.WriteTypeAttributes(writer, qualified);
+        ObsoleteCode.Attribute(writer, type.Docs);
         writer.OpenBlock($"public sealed partial class {name}");
         for (var i = 0; i < cases.Count; i++)
         {

@@ -43,7 +43,8 @@ internal static class XmlDocWriter
 
         if (docs.Default is not null)
         {
-            notes.Add("Default: <c>" + Escape.Xml(docs.Default) + "</c>.");
+            // The server's: an optional member left unset is not sent, and the server applies it.
+            notes.Add("The server's default is <c>" + Escape.Xml(docs.Default) + "</c>.");
         }
 
         if (docs.Example is not null)

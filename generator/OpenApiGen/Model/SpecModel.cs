@@ -116,11 +116,12 @@ internal sealed record UnionConstraint(string WireName, EquatableArray<string> V
 /// <param name="Type">The C# type; <see cref="TypeRef.IsNullable"/> is the annotation the property carries.</param>
 /// <param name="IsRequired">Marked <c>required</c> in C#, and must be present when read.</param>
 /// <param name="AllowsNull">The spec allows JSON <c>null</c> for it (3.0 <c>nullable</c> or a 3.1 <c>null</c> type).</param>
-/// <param name="Default">The spec's default, when the property is initialised with it.</param>
+/// <param name="Default">What the property is initialised with, and always sent: the spec's default, or its only value, of a member the spec requires.</param>
 /// <param name="Docs">The property's documentation.</param>
 /// <param name="Constraints">What the spec allows for the value (its length, range, item count, pattern).</param>
 /// <param name="ItemConstraints">For a list, what the spec allows for each item.</param>
 /// <param name="IsCredential">Marked <c>x-openapigen-credential</c>: the client fills it from its options' <c>ApiKey</c> when it is null.</param>
+/// <param name="IsOnlyValue"><see cref="Default"/> is the one value the spec allows (a <c>const</c> or a one-value <c>enum</c>), not a default.</param>
 internal sealed record PropertyModel(
     string Name,
     string WireName,
@@ -131,7 +132,8 @@ internal sealed record PropertyModel(
     DocModel Docs,
     ConstraintModel Constraints,
     ConstraintModel ItemConstraints,
-    bool IsCredential = false);
+    bool IsCredential = false,
+    bool IsOnlyValue = false);
 
 /// <summary>A schema's validation keywords, as the generated <c>Validate()</c> checks them. Numbers are kept as the spec's text.</summary>
 internal sealed record ConstraintModel(

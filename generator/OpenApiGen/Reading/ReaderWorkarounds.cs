@@ -44,6 +44,129 @@ internal static class ReaderWorkarounds
     }
 
     /// <summary>
+    /// 3.0's <c>nullable: true</c> in a 3.1 (or later) document, where it is no keyword and Microsoft.OpenApi ignores
+    /// it, so a member the author made nullable was generated as one that never is (30 places in Replicate's API spec,
+    /// whose overlay fixed the prediction's required <c>error</c> by hand). Read as 3.0 defines it: <c>"null"</c> added to the schema's <c>type</c>, each
+    /// place reported (OAG013). As in 3.0, <c>nullable</c> beside no <c>type</c> adds nothing (a branch that says only
+    /// <c>nullable: true</c> is Building's: NullOnlyBranches); <c>nullable: false</c> says nothing.
+    /// </summary>
+    public static void ReadLegacyNullable(JsonObject root, Action<KeywordFinding> report)
+    {
+        if (root["openapi"] is not JsonValue version || !version.TryGetValue<string>(out var text)
+            || !text.StartsWith("3.", StringComparison.Ordinal) || text.StartsWith("3.0", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        // An explicit stack: the document may nest as deep as the reader allows. IsSchema: the node is a schema.
+        // Each node's children are pushed last first, so the places are reported in the document's order.
+        var stack = new Stack<(JsonNode Node, string Pointer, bool IsSchema)>();
+        var children = new List<(JsonNode? Node, string Pointer, bool IsSchema)>();
+        stack.Push((root, string.Empty, false));
+        while (stack.Count > 0)
+        {
+            var (node, pointer, isSchema) = stack.Pop();
+            children.Clear();
+            if (isSchema && node is JsonObject schema)
+            {
+                AddNull(schema, pointer, text, report);
+                SchemaChildren(schema, pointer, children);
+            }
+            else if (!isSchema)
+            {
+                DocumentChildren(node, pointer, children);
+            }
+
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                if (children[i].Node is { } child)
+                {
+                    stack.Push((child, children[i].Pointer, children[i].IsSchema));
+                }
+            }
+        }
+    }
+
+    // Outside schemas: every "schema" member, and each component schema, is a schema; data values and extensions are not walked.
+    private static void DocumentChildren(JsonNode node, string pointer, List<(JsonNode?, string, bool)> children)
+    {
+        if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                children.Add((array[i], pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), false));
+            }
+        }
+        else if (node is JsonObject obj)
+        {
+            // A response named "default" is a response, not data.
+            var isResponses = pointer.EndsWith("/responses", StringComparison.Ordinal);
+            foreach (var pair in obj)
+            {
+                var at = pointer + "/" + SourceMap.EscapeToken(pair.Key);
+                if (pair.Key == "schema" || pointer == "/components/schemas")
+                {
+                    children.Add((pair.Value, at, true));
+                }
+                else if ((!s_dataKeywords.Contains(pair.Key) || (isResponses && pair.Key == "default")) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    children.Add((pair.Value, at, false));
+                }
+            }
+        }
+    }
+
+    private static void SchemaChildren(JsonObject schema, string pointer, List<(JsonNode?, string, bool)> children)
+    {
+        foreach (var pair in schema)
+        {
+            var at = pointer + "/" + SourceMap.EscapeToken(pair.Key);
+            if (s_schemaKeywords.Contains(pair.Key) || pair.Key is "additionalProperties" or "unevaluatedProperties")
+            {
+                children.Add((pair.Value, at, true));
+            }
+            else if (s_schemaListKeywords.Contains(pair.Key) && pair.Value is JsonArray list)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    children.Add((list[i], at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), true));
+                }
+            }
+            else if (s_schemaMapKeywords.Contains(pair.Key) && pair.Value is JsonObject map)
+            {
+                foreach (var member in map)
+                {
+                    children.Add((member.Value, at + "/" + SourceMap.EscapeToken(member.Key), true));
+                }
+            }
+        }
+    }
+
+    // type: T beside nullable: true becomes type: [T, "null"]; a list of types gets "null" added.
+    private static void AddNull(JsonObject schema, string pointer, string version, Action<KeywordFinding> report)
+    {
+        if (schema["nullable"] is not JsonValue flag || flag.GetValueKind() != JsonValueKind.True)
+        {
+            return;
+        }
+
+        var types = schema["type"] switch
+        {
+            JsonValue single when single.TryGetValue<string>(out var name) => new[] { name },
+            JsonArray list when list.All(static t => t is JsonValue v && v.GetValueKind() == JsonValueKind.String) => list.Select(static t => t!.GetValue<string>()).ToArray(),
+            _ => null,
+        };
+        if (types is null || types.Length == 0 || types.Contains("null"))
+        {
+            return;
+        }
+
+        var written = string.Join(", ", types.Select(static t => "\"" + t + "\""));
+        report(new KeywordFinding(pointer + "/nullable", $"'nullable: true' is OpenAPI 3.0's, not a keyword of {version}; read as 3.0 reads it, the type [{written}, \"null\"]", FindingKind.Reading));
+        schema["type"] = new JsonArray(types.Append("null").Select(static t => (JsonNode?)JsonValue.Create(t)).ToArray());
+    }
+
+    /// <summary>
     /// Errors and warnings Microsoft.OpenApi's validation reports for what the OpenAPI specification allows: a server
     /// variable whose default is the empty string (it takes "" for missing), a 3.1 operation without 'responses', which
     /// 3.1 made optional (it checks the empty object it puts in its place), and a schema reference into a schema or a

@@ -98,7 +98,7 @@ internal static class SpecReader
         // After the embedded document is taken, which stays the spec as written. Keyword values first: it also cuts
         // nesting to a depth every later step can recurse through.
         var unreadable = false;
-        KeywordValues.Apply(root, finding =>
+        void Report(KeywordFinding finding)
         {
             var span = finding.AtKey && loaded.Map.TryGetKeySpan(finding.Pointer, out var key) ? key : loaded.Map.Nearest(root, finding.Pointer);
             unreadable |= finding.Kind == FindingKind.Error;
@@ -110,13 +110,16 @@ internal static class SpecReader
                 FindingKind.UnresolvedReference => DiagnosticInfo.Create(Descriptors.UnresolvedReference, spec.Path, span, finding.Message.Length == 0 ? "(empty)" : finding.Message),
                 _ => DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, span, finding.Message),
             });
-        });
+        }
+
+        KeywordValues.Apply(root, Report);
         if (unreadable)
         {
             return null;
         }
 
         ReaderWorkarounds.ReplaceBooleanSchemas(root);
+        ReaderWorkarounds.ReadLegacyNullable(root, Report);
 
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         ReadResult result;

@@ -22,7 +22,8 @@ public sealed class CommandLineTests : IDisposable
             CancellationToken.None);
 
         Assert.Equal(0, code);
-        Assert.Equal(string.Empty, errors.ToString());
+        // Information (Replicate's 3.0-style nullable, read as 3.0 reads it) is reported; nothing worse.
+        Assert.All(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), static line => Assert.Contains(": info OAG", line, StringComparison.Ordinal));
         var built = BuildOutput().GetFiles(client + ".*.g.cs").ToDictionary(static f => f.Name);
         var written = _output.GetFiles().ToDictionary(static f => f.Name);
         Assert.Equal(built.Keys.Order(StringComparer.Ordinal), written.Keys.Order(StringComparer.Ordinal));

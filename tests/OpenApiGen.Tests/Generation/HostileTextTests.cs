@@ -184,6 +184,8 @@ public class HostileTextTests
                         ["title"] = P(),
                         ["description"] = P(),
                         ["example"] = new JsonObject { [Payload] = P() },
+                        // Required, so their defaults are initialisers: the payload as C# literals.
+                        ["required"] = new JsonArray(P(), "kind"),
                         ["properties"] = new JsonObject
                         {
                             [Payload] = new JsonObject

@@ -42,7 +42,7 @@ public class ProjectSupportTests
     public void The_output_does_not_compile_on_the_csharp_before_it()
     {
         // The embedded document (a raw string literal), wire names (UTF-8 literals) and required members: all C# 11.
-        var run = GeneratorHarness.Run(VendorSpecs.Sources("modelslab/fetch.yaml"));
+        var run = GeneratorHarness.Run(VendorSpecs.Sources("modelslab/qwen-edit.yaml"));
         var older = GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp10);
         var compilation = GeneratorHarness.CreateCompilation().AddSyntaxTrees(run.Sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, older)));
 

@@ -108,12 +108,12 @@ public class SchemaMappingTests
     }
 
     [Fact]
-    public void Defaults_initialise_members_and_make_them_non_nullable()
+    public void Defaults_initialise_required_members_and_are_the_servers_for_optional_ones()
     {
         var source = Generate("3.1.0", """
             Settings:
               type: object
-              required: [mode]
+              required: [mode, label]
               properties:
                 mode: {type: string, enum: [fast, slow], default: slow}
                 steps: {type: integer, format: int32, default: 25}
@@ -124,8 +124,9 @@ public class SchemaMappingTests
 
         var options = source.Source("Settings.g.cs");
         Assert.Contains("public global::Mapping.SettingsMode Mode { get; set; } = global::Mapping.SettingsMode.Slow;", options, StringComparison.Ordinal);
-        Assert.Contains("public int Steps { get; set; } = 25;", options, StringComparison.Ordinal);
-        Assert.Contains("public double Scale { get; set; } = 4d;", options, StringComparison.Ordinal);
+        Assert.Contains("public int? Steps { get; set; }", options, StringComparison.Ordinal); // optional: not sent until set
+        Assert.Contains("public double? Scale { get; set; }", options, StringComparison.Ordinal);
+        Assert.Contains("The server's default is <c>25</c>.", options, StringComparison.Ordinal);
         Assert.Contains("public string Label { get; set; } = \"say \\\"hi\\\"\";", options, StringComparison.Ordinal);
         Assert.Contains("public long? Wrong { get; set; }", options, StringComparison.Ordinal);
         Assert.Single(source.GeneratorDiagnostics, static d => d.Id == "OAG010");

@@ -8,6 +8,7 @@ namespace Specs.Tests.GeneratedModel;
 internal static class ExpectedMismatches
 {
     private const string Defaulted = "required with a default: initialised with it, so always sent, and not C# 'required' (specs/README.md)";
+    private const string OnlyValue = "required with one possible value (a const or one-value enum): filled in with it, so always sent, and not C# 'required' (specs/README.md)";
     private const string Credential = "x-openapigen-credential: the client fills it from its options' ApiKey, so not C# 'required' (specs/README.md)";
 
     public static readonly IReadOnlyList<(string Document, string Pointer, MismatchKind Kind, string Reason)> All = new (string, string, MismatchKind, string)[]
@@ -18,5 +19,16 @@ internal static class ExpectedMismatches
         ("QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument", "/components/schemas/QwenRequest/properties/key", MismatchKind.Requiredness, Credential),
         ("QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument", "/components/schemas/FetchRequest/properties/key", MismatchKind.Requiredness, Credential),
         ("QwenImageEdit.Vendors.ModelsLab.Uploads.ModelsLabUploadsOpenApiDocument", "/components/schemas/Base64ToUrlRequest/properties/key", MismatchKind.Requiredness, Credential),
+        ("QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument", "/components/schemas/FetchSuccessResponse/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument", "/components/schemas/FetchProcessingResponse/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument", "/components/schemas/FetchErrorResponse/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument", "/components/schemas/WebhookSuccessPayload/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument", "/components/schemas/WebhookFailurePayload/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.Uploads.ModelsLabUploadsOpenApiDocument", "/components/schemas/Base64ToUrlSuccessResponse/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.Uploads.ModelsLabUploadsOpenApiDocument", "/components/schemas/Base64ToUrlErrorResponse/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument", "/components/schemas/ImageEditingSuccessResponse/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument", "/components/schemas/ImageEditingProcessingResponse/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument", "/components/schemas/ImageEditingErrorResponse/properties/status", MismatchKind.Requiredness, OnlyValue),
+        ("QwenImageEdit.Vendors.DashScope.ImageEdit.DashScopeImageEditOpenApiDocument", "/components/schemas/Message/properties/role", MismatchKind.Requiredness, OnlyValue),
     };
 }

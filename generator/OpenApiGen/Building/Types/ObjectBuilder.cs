@@ -107,8 +107,7 @@ internal static class ObjectBuilder
             }
         }
 
-        // A read-only property is the server's to fill, a defaulted one is always sent, and a credential the client
-        // fills: none of them is C# 'required'.
+        // A read-only property is the server's to fill and a credential the client fills: neither is C# 'required'.
         var isCredential = SchemaFacts.IsCredential(schema);
         if (isCredential && type.Kind != TypeKind.String)
         {
@@ -117,8 +116,14 @@ internal static class ObjectBuilder
             isCredential = false;
         }
 
-        var isRequired = required.Contains(wire) && !keywords.ReadOnly && defaultValue is null && !isCredential;
-        var annotated = isRequired || defaultValue is not null ? allowsNull : true;
+        // A member the spec requires is filled in with its default, or with the one value it allows, and always sent:
+        // it is not C# 'required' either. An optional member's default is the server's: the member stays null, and
+        // unsent, until the caller sets it (its docs say the default).
+        var specRequired = required.Contains(wire);
+        var onlyValue = specRequired && defaultValue is null ? OnlyValueOf(context, schema, type) : null;
+        var filled = specRequired ? defaultValue ?? onlyValue : null;
+        var isRequired = specRequired && !keywords.ReadOnly && filled is null && !isCredential;
+        var annotated = isRequired || filled is not null ? allowsNull : true;
         var items = type.Kind == TypeKind.List ? SchemaConstraints.Items(schema) : null;
         var docs = DocBuilder.ForSchema(schema);
         return new PropertyModel(
@@ -127,12 +132,20 @@ internal static class ObjectBuilder
             type.WithNullable(annotated),
             isRequired,
             allowsNull,
-            defaultValue,
+            filled,
             isCredential ? docs with { Description = (keywords.Description is { Length: > 0 } text ? text + "\n\n" : string.Empty) + "The client fills it from its options' ApiKey when it is left null." } : docs,
             SchemaConstraints.Of(context, schema, pointer),
             items is null ? ConstraintModel.None : SchemaConstraints.Of(context, items, pointer + "/items"),
-            isCredential);
+            isCredential,
+            IsOnlyValue: onlyValue is not null);
     }
+
+    /// <summary>The one value the member allows (<see cref="OnlyValue"/>), as a value of its type; null when it has none that fits.</summary>
+    private static DefaultValueModel? OnlyValueOf(BuildContext context, IOpenApiSchema schema, TypeRef type)
+        => type.Kind is TypeKind.Enum or TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal
+           && OnlyValue.Of(schema, type) is { } value
+            ? DefaultValues.From(value, type, text => EnumMember(context, type, text))
+            : null;
 
     /// <summary>The member a default names, once the enum's body is built (a default can be met before its enum).</summary>
     private static string? EnumMember(BuildContext context, TypeRef type, string value)

@@ -12,7 +12,7 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         /// <remarks><list type="bullet">
         /// <item><description>Must be <c>qwen/image-edit</c> for this endpoint</description></item>
         /// </list>
-        /// <para>Default: <c>"qwen/image-edit"</c>.</para>
+        /// <para>The server's default is <c>"qwen/image-edit"</c>.</para>
         /// <para>Example: <c>"qwen/image-edit"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel Model { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
 

@@ -18,29 +18,29 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public required string ImageUrl { get; set; }
 
         /// <summary>Acceleration level for image generation. Options: 'none', 'regular'. Higher acceleration increases speed. 'regular' balances speed and quality. Default value: "none"</summary>
-        /// <remarks><para>Default: <c>"none"</c>.</para>
+        /// <remarks><para>The server's default is <c>"none"</c>.</para>
         /// <para>Example: <c>"none"</c>.</para></remarks>
-        public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration Acceleration { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.None;
+        public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration? Acceleration { get; set; }
 
         /// <summary>The size of the generated image. Default value: landscape_4_3</summary>
-        /// <remarks><para>Default: <c>"landscape_4_3"</c>.</para>
+        /// <remarks><para>The server's default is <c>"landscape_4_3"</c>.</para>
         /// <para>Example: <c>"landscape_4_3"</c>.</para></remarks>
-        public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize ImageSize { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.Landscape4_3;
+        public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize? ImageSize { get; set; }
 
         /// <summary>The number of inference steps to perform. Default value: 30 (Min: 2, Max: 49, Step: 1) (step: 1)</summary>
-        /// <remarks><para>Default: <c>25</c>.</para>
+        /// <remarks><para>The server's default is <c>25</c>.</para>
         /// <para>Example: <c>25</c>.</para>
         /// <para>Constraints: 2 &lt;= value &lt;= 49.</para></remarks>
-        public double NumInferenceSteps { get; set; } = 25d;
+        public double? NumInferenceSteps { get; set; }
 
         /// <summary>The same seed and the same prompt given to the same version of the model will output the same image every time.</summary>
         public long? Seed { get; set; }
 
         /// <summary>The CFG (Classifier Free Guidance) scale is a measure of how close you want the model to stick to your prompt when looking for a related image to show you. Default value: 4 (Min: 0, Max: 20, Step: 0.1) (step: 0.1)</summary>
-        /// <remarks><para>Default: <c>4</c>.</para>
+        /// <remarks><para>The server's default is <c>4</c>.</para>
         /// <para>Example: <c>4</c>.</para>
         /// <para>Constraints: 0 &lt;= value &lt;= 20.</para></remarks>
-        public double GuidanceScale { get; set; } = 4d;
+        public double? GuidanceScale { get; set; }
 
         /// <summary>If set to true, the function will wait for the image to be generated and uploaded before returning the response. This will increase the latency of the function but it allows you to get the image directly in the response without going through the CDN. (Boolean value (true/false))</summary>
         /// <remarks>Example: <c>false</c>.</remarks>
@@ -54,9 +54,9 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
         public bool? EnableSafetyChecker { get; set; }
 
         /// <summary>The format of the generated image. Default value: "png"</summary>
-        /// <remarks><para>Default: <c>"png"</c>.</para>
+        /// <remarks><para>The server's default is <c>"png"</c>.</para>
         /// <para>Example: <c>"png"</c>.</para></remarks>
-        public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat OutputFormat { get; set; } = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png;
+        public global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat? OutputFormat { get; set; }
 
         /// <summary>The negative prompt for the generation Default value: " " (Max length: 500 characters)</summary>
         /// <remarks><para>Example: <c>"blurry, ugly"</c>.</para>
@@ -82,12 +82,12 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
             if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
             else collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
             if (ImageUrl is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_url"));
-            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "acceleration"), Acceleration, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.KnownValues);
-            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"), ImageSize, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.KnownValues);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_inference_steps"), (double)NumInferenceSteps, 2d, false, 49d, false);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "guidance_scale"), (double)GuidanceScale, 0d, false, 20d, false);
+            if (Acceleration is { } v_Acceleration) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "acceleration"), v_Acceleration, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.KnownValues);
+            if (ImageSize is { } v_ImageSize) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"), v_ImageSize, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.KnownValues);
+            if (NumInferenceSteps is { } v_NumInferenceSteps) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_inference_steps"), (double)v_NumInferenceSteps, 2d, false, 49d, false);
+            if (GuidanceScale is { } v_GuidanceScale) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "guidance_scale"), (double)v_GuidanceScale, 0d, false, 20d, false);
             if (NumImages is { } v_NumImages) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_images"), v_NumImages, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages.KnownValues);
-            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), OutputFormat, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.KnownValues);
+            if (OutputFormat is { } v_OutputFormat) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), v_OutputFormat, global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.KnownValues);
             if (NegativePrompt is { } v_NegativePrompt) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
         }
     }
@@ -127,15 +127,15 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             var has_Prompt = false;
             string? p_ImageUrl = default;
             var has_ImageUrl = false;
-            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration p_Acceleration = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.None;
-            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize p_ImageSize = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.Landscape4_3;
-            double p_NumInferenceSteps = 25d;
+            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration? p_Acceleration = default;
+            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize? p_ImageSize = default;
+            double? p_NumInferenceSteps = default;
             long? p_Seed = default;
-            double p_GuidanceScale = 4d;
+            double? p_GuidanceScale = default;
             bool? p_SyncMode = default;
             global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages? p_NumImages = default;
             bool? p_EnableSafetyChecker = default;
-            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat p_OutputFormat = global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png;
+            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat? p_OutputFormat = default;
             string? p_NegativePrompt = default;
             global::System.ReadOnlySpan<byte> member = default;
             try
@@ -144,15 +144,15 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
                 {
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequestInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_url"u8, ref member)) { p_ImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_url", "QwenImageEditRequestInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_ImageUrl = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.None : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.Landscape4_3 : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 25d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
@@ -189,15 +189,15 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             writer.WriteStartObject();
             writer.WriteString(s_Prompt, value.Prompt);
             writer.WriteString(s_ImageUrl, value.ImageUrl);
-            writer.WriteString(s_Acceleration, value.Acceleration.ToString());
-            writer.WriteString(s_ImageSize, value.ImageSize.ToString());
-            writer.WriteNumber(s_NumInferenceSteps, value.NumInferenceSteps);
+            if (value.Acceleration is { } v_Acceleration) writer.WriteString(s_Acceleration, v_Acceleration.ToString());
+            if (value.ImageSize is { } v_ImageSize) writer.WriteString(s_ImageSize, v_ImageSize.ToString());
+            if (value.NumInferenceSteps is { } v_NumInferenceSteps) writer.WriteNumber(s_NumInferenceSteps, v_NumInferenceSteps);
             if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
-            writer.WriteNumber(s_GuidanceScale, value.GuidanceScale);
+            if (value.GuidanceScale is { } v_GuidanceScale) writer.WriteNumber(s_GuidanceScale, v_GuidanceScale);
             if (value.SyncMode is { } v_SyncMode) writer.WriteBoolean(s_SyncMode, v_SyncMode);
             if (value.NumImages is { } v_NumImages) writer.WriteString(s_NumImages, v_NumImages.ToString());
             if (value.EnableSafetyChecker is { } v_EnableSafetyChecker) writer.WriteBoolean(s_EnableSafetyChecker, v_EnableSafetyChecker);
-            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
+            if (value.OutputFormat is { } v_OutputFormat) writer.WriteString(s_OutputFormat, v_OutputFormat.ToString());
             if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
             writer.WriteEndObject();
         }

@@ -4,7 +4,7 @@
 namespace QwenImageEdit.Vendors.Apikley.ImageEdit
 {
     /// <summary>Acceleration level for image generation. Options: 'none', 'regular'. Higher acceleration increases speed. 'regular' balances speed and quality. Default value: "none"</summary>
-    /// <remarks><para>Default: <c>"none"</c>.</para>
+    /// <remarks><para>The server's default is <c>"none"</c>.</para>
     /// <para>Example: <c>"none"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>))]

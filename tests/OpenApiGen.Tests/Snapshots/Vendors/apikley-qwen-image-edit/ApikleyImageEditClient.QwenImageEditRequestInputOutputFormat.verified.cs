@@ -4,7 +4,7 @@
 namespace QwenImageEdit.Vendors.Apikley.ImageEdit
 {
     /// <summary>The format of the generated image. Default value: "png"</summary>
-    /// <remarks><para>Default: <c>"png"</c>.</para>
+    /// <remarks><para>The server's default is <c>"png"</c>.</para>
     /// <para>Example: <c>"png"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>))]

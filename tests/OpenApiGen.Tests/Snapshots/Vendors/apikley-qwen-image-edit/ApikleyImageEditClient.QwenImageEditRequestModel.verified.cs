@@ -7,7 +7,7 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit
     /// <remarks><list type="bullet">
     /// <item><description>Must be <c>qwen/image-edit</c> for this endpoint</description></item>
     /// </list>
-    /// <para>Default: <c>"qwen/image-edit"</c>.</para>
+    /// <para>The server's default is <c>"qwen/image-edit"</c>.</para>
     /// <para>Example: <c>"qwen/image-edit"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestModel>))]

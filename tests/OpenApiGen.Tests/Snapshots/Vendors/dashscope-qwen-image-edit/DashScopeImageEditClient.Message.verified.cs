@@ -9,7 +9,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
     public partial class Message
     {
         /// <summary>The <c>role</c> property.</summary>
-        public required global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole Role { get; set; }
+        /// <remarks>Set for you: it is the only value the spec allows.</remarks>
+        public global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole Role { get; set; } = global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole.User;
 
         /// <summary>One to three images, in the order the text refers to them (image 1, image 2, ...), and one text item.</summary>
         /// <remarks>Constraints: 2 to 4 items.</remarks>
@@ -68,8 +69,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Message");
-            global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole p_Role = default;
-            var has_Role = false;
+            global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole p_Role = global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole.User;
             global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>? p_Content = default;
             var has_Content = false;
             global::System.ReadOnlySpan<byte> member = default;
@@ -77,7 +77,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "role"u8, ref member)) { p_Role = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("role", "Message") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>.ReadValue(ref reader, options); has_Role = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "role"u8, ref member)) p_Role = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole.User : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { p_Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "Message") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.ReadValue(ref r0, o0)); has_Content = true; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
@@ -87,7 +87,6 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Role) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("role", "Message");
             if (!has_Content) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content", "Message");
 
             return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message

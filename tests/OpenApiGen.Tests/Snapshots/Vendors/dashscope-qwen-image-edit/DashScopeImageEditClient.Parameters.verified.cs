@@ -11,9 +11,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = new("^[0-9]+\\*[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>How many images to make: 1 to 6 for the plus and max models, only 1 for qwen-image-edit.</summary>
-        /// <remarks><para>Default: <c>1</c>.</para>
+        /// <remarks><para>The server's default is <c>1</c>.</para>
         /// <para>Constraints: 1 &lt;= value &lt;= 6.</para></remarks>
-        public int N { get; set; } = 1;
+        public int? N { get; set; }
 
         /// <summary>What the images should not show; longer text is cut at 500 characters.</summary>
         /// <remarks>Constraints: at most 500 characters.</remarks>
@@ -24,12 +24,12 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public string? Size { get; set; }
 
         /// <summary>Let the service rewrite the prompt to improve the result (plus and max models).</summary>
-        /// <remarks>Default: <c>true</c>.</remarks>
-        public bool PromptExtend { get; set; } = true;
+        /// <remarks>The server's default is <c>true</c>.</remarks>
+        public bool? PromptExtend { get; set; }
 
         /// <summary>Add the "Qwen-Image" watermark at the bottom right.</summary>
-        /// <remarks>Default: <c>false</c>.</remarks>
-        public bool Watermark { get; set; } = false;
+        /// <remarks>The server's default is <c>false</c>.</remarks>
+        public bool? Watermark { get; set; }
 
         /// <summary>The random seed; the same seed makes results more alike, not identical.</summary>
         /// <remarks>Constraints: 0 &lt;= value &lt;= 2147483647.</remarks>
@@ -51,7 +51,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "n"), (double)N, 1d, false, 6d, false);
+            if (N is { } v_N) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "n"), (double)v_N, 1d, false, 6d, false);
             if (NegativePrompt is { } v_NegativePrompt) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
             if (Size is { } v_Size) collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "size"), v_Size, s_SizePattern);
             if (Seed is { } v_Seed) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "seed"), (double)v_Seed, 0d, false, 2147483647d, false);
@@ -83,22 +83,22 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
         internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Parameters");
-            int p_N = 1;
+            int? p_N = default;
             string? p_NegativePrompt = default;
             string? p_Size = default;
-            bool p_PromptExtend = true;
-            bool p_Watermark = false;
+            bool? p_PromptExtend = default;
+            bool? p_Watermark = default;
             int? p_Seed = default;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
@@ -124,11 +124,11 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteNumber(s_N, value.N);
+            if (value.N is { } v_N) writer.WriteNumber(s_N, v_N);
             if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
             if (value.Size is { } v_Size) writer.WriteString(s_Size, v_Size);
-            writer.WriteBoolean(s_PromptExtend, value.PromptExtend);
-            writer.WriteBoolean(s_Watermark, value.Watermark);
+            if (value.PromptExtend is { } v_PromptExtend) writer.WriteBoolean(s_PromptExtend, v_PromptExtend);
+            if (value.Watermark is { } v_Watermark) writer.WriteBoolean(s_Watermark, v_Watermark);
             if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
             writer.WriteEndObject();
         }

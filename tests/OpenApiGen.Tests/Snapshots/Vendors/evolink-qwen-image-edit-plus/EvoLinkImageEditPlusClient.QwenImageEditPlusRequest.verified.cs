@@ -11,7 +11,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = new("^[0-9]+x[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>Model name</summary>
-        /// <remarks><para>Default: <c>"qwen-image-edit-plus"</c>.</para>
+        /// <remarks><para>The server's default is <c>"qwen-image-edit-plus"</c>.</para>
         /// <para>Example: <c>"qwen-image-edit-plus"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel Model { get; set; } = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus;
 
@@ -37,10 +37,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         /// <list type="bullet">
         /// <item><description>Each request will be pre-charged based on the value of <c>n</c>, actual charges are based on the number of images generated</description></item>
         /// </list>
-        /// <para>Default: <c>1</c>.</para>
+        /// <para>The server's default is <c>1</c>.</para>
         /// <para>Example: <c>1</c>.</para>
         /// <para>Constraints: 1 &lt;= value &lt;= 6.</para></remarks>
-        public int N { get; set; } = 1;
+        public int? N { get; set; }
 
         /// <summary>Negative prompt to describe content you don't want to see in the image, used to constrain the output</summary>
         /// <remarks><para><b>Note:</b></para>
@@ -67,14 +67,14 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
         public string? Size { get; set; }
 
         /// <summary>Whether to enable intelligent prompt rewriting. When enabled, uses a large model to optimize the positive prompt, significantly improving results for simple or insufficiently descriptive prompts. Default value is <c>true</c></summary>
-        /// <remarks><para>Default: <c>true</c>.</para>
+        /// <remarks><para>The server's default is <c>true</c>.</para>
         /// <para>Example: <c>true</c>.</para></remarks>
-        public bool PromptExtend { get; set; } = true;
+        public bool? PromptExtend { get; set; }
 
         /// <summary>Whether to add "Qwen-Image" watermark to the bottom right corner of the image. Default value is <c>false</c></summary>
-        /// <remarks><para>Default: <c>false</c>.</para>
+        /// <remarks><para>The server's default is <c>false</c>.</para>
         /// <para>Example: <c>false</c>.</para></remarks>
-        public bool Watermark { get; set; } = false;
+        public bool? Watermark { get; set; }
 
         /// <summary>Random seed, range <c>[0, 2147483647]</c>, using the same seed value can keep generated content relatively stable</summary>
         /// <remarks><para><b>Note:</b></para>
@@ -129,7 +129,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
             else collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"), Prompt, null, 2000);
             if (ImageUrls is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
             else collector.Count(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"), ImageUrls.Count, 1, 3);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "n"), (double)N, 1d, false, 6d, false);
+            if (N is { } v_N) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "n"), (double)v_N, 1d, false, 6d, false);
             if (NegativePrompt is { } v_NegativePrompt) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "negative_prompt"), v_NegativePrompt, null, 500);
             if (Size is { } v_Size) collector.Pattern(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "size"), v_Size, s_SizePattern);
             if (Seed is { } v_Seed) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "seed"), (double)v_Seed, 0d, false, 2147483647d, false);
@@ -170,11 +170,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             var has_Prompt = false;
             global::System.Collections.Generic.IList<global::System.Uri>? p_ImageUrls = default;
             var has_ImageUrls = false;
-            int p_N = 1;
+            int? p_N = default;
             string? p_NegativePrompt = default;
             string? p_Size = default;
-            bool p_PromptExtend = true;
-            bool p_Watermark = false;
+            bool? p_PromptExtend = default;
+            bool? p_Watermark = default;
             int? p_Seed = default;
             global::System.Uri? p_CallbackUrl = default;
             global::System.ReadOnlySpan<byte> member = default;
@@ -185,11 +185,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_ImageUrls = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) p_CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
@@ -226,11 +226,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             writer.WriteString(s_Model, value.Model.ToString());
             writer.WriteString(s_Prompt, value.Prompt);
             writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            writer.WriteNumber(s_N, value.N);
+            if (value.N is { } v_N) writer.WriteNumber(s_N, v_N);
             if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
             if (value.Size is { } v_Size) writer.WriteString(s_Size, v_Size);
-            writer.WriteBoolean(s_PromptExtend, value.PromptExtend);
-            writer.WriteBoolean(s_Watermark, value.Watermark);
+            if (value.PromptExtend is { } v_PromptExtend) writer.WriteBoolean(s_PromptExtend, v_PromptExtend);
+            if (value.Watermark is { } v_Watermark) writer.WriteBoolean(s_Watermark, v_Watermark);
             if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
             if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName(s_CallbackUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
             writer.WriteEndObject();

@@ -4,7 +4,7 @@
 namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
 {
     /// <summary>Model name</summary>
-    /// <remarks><para>Default: <c>"qwen-image-edit-plus"</c>.</para>
+    /// <remarks><para>The server's default is <c>"qwen-image-edit-plus"</c>.</para>
     /// <para>Example: <c>"qwen-image-edit-plus"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>))]

@@ -9,7 +9,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit
     public partial class QwenImageEditRequest
     {
         /// <summary>Model name</summary>
-        /// <remarks><para>Default: <c>"qwen-image-edit"</c>.</para>
+        /// <remarks><para>The server's default is <c>"qwen-image-edit"</c>.</para>
         /// <para>Example: <c>"qwen-image-edit"</c>.</para></remarks>
         public global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel Model { get; set; } = global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.QwenImageEdit;
 

@@ -9,14 +9,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
     public partial class ImageSize
     {
         /// <summary>The height of the generated image.</summary>
-        /// <remarks><para>Default: <c>512</c>.</para>
+        /// <remarks><para>The server's default is <c>512</c>.</para>
         /// <para>Constraints: 0 &lt; value &lt;= 14142.</para></remarks>
-        public int Height { get; set; } = 512;
+        public int? Height { get; set; }
 
         /// <summary>The width of the generated image.</summary>
-        /// <remarks><para>Default: <c>512</c>.</para>
+        /// <remarks><para>The server's default is <c>512</c>.</para>
         /// <para>Constraints: 0 &lt; value &lt;= 14142.</para></remarks>
-        public int Width { get; set; } = 512;
+        public int? Width { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
         /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
@@ -34,8 +34,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
         public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "height"), (double)Height, 0d, true, 14142d, false);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "width"), (double)Width, 0d, true, 14142d, false);
+            if (Height is { } v_Height) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "height"), (double)v_Height, 0d, true, 14142d, false);
+            if (Width is { } v_Width) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "width"), (double)v_Width, 0d, true, 14142d, false);
         }
     }
 }
@@ -60,15 +60,15 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
         internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageSize");
-            int p_Height = 512;
-            int p_Width = 512;
+            int? p_Height = default;
+            int? p_Width = default;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) p_Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 512 : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) p_Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 512 : reader.GetInt32();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) p_Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) p_Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -89,8 +89,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteNumber(s_Height, value.Height);
-            writer.WriteNumber(s_Width, value.Width);
+            if (value.Height is { } v_Height) writer.WriteNumber(s_Height, v_Height);
+            if (value.Width is { } v_Width) writer.WriteNumber(s_Width, v_Width);
             writer.WriteEndObject();
         }
     }

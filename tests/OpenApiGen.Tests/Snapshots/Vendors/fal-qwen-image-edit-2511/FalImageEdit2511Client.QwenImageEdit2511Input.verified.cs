@@ -12,45 +12,45 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         public required string Prompt { get; set; }
 
         /// <summary>The number of images to generate.</summary>
-        /// <remarks><para>Default: <c>1</c>.</para>
+        /// <remarks><para>The server's default is <c>1</c>.</para>
         /// <para>Constraints: 1 &lt;= value &lt;= 4.</para></remarks>
-        public int NumImages { get; set; } = 1;
+        public int? NumImages { get; set; }
 
         /// <summary>The size of the generated image. If None, uses the input image dimensions.</summary>
         public global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize? ImageSize { get; set; }
 
         /// <summary>The acceleration level to use.</summary>
-        /// <remarks>Default: <c>"regular"</c>.</remarks>
-        public global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration Acceleration { get; set; } = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration.Regular;
+        /// <remarks>The server's default is <c>"regular"</c>.</remarks>
+        public global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration? Acceleration { get; set; }
 
         /// <summary>If set to true, the safety checker will be enabled.</summary>
-        /// <remarks>Default: <c>true</c>.</remarks>
-        public bool EnableSafetyChecker { get; set; } = true;
+        /// <remarks>The server's default is <c>true</c>.</remarks>
+        public bool? EnableSafetyChecker { get; set; }
 
         /// <summary>The format of the generated image.</summary>
-        /// <remarks>Default: <c>"png"</c>.</remarks>
-        public global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat OutputFormat { get; set; } = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat.Png;
+        /// <remarks>The server's default is <c>"png"</c>.</remarks>
+        public global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat? OutputFormat { get; set; }
 
         /// <summary>If <c>True</c>, the media will be returned as a data URI.</summary>
-        /// <remarks>Default: <c>false</c>.</remarks>
-        public bool SyncMode { get; set; } = false;
+        /// <remarks>The server's default is <c>false</c>.</remarks>
+        public bool? SyncMode { get; set; }
 
         /// <summary>The guidance scale to use for the image generation.</summary>
-        /// <remarks><para>Default: <c>4.5</c>.</para>
+        /// <remarks><para>The server's default is <c>4.5</c>.</para>
         /// <para>Constraints: 1 &lt;= value &lt;= 20.</para></remarks>
-        public double GuidanceScale { get; set; } = 4.5d;
+        public double? GuidanceScale { get; set; }
 
         /// <summary>The number of inference steps to perform.</summary>
-        /// <remarks><para>Default: <c>28</c>.</para>
+        /// <remarks><para>The server's default is <c>28</c>.</para>
         /// <para>Constraints: 1 &lt;= value &lt;= 50.</para></remarks>
-        public int NumInferenceSteps { get; set; } = 28;
+        public int? NumInferenceSteps { get; set; }
 
         /// <summary>The URLs of the images to edit.</summary>
         public required global::System.Collections.Generic.IList<string> ImageUrls { get; set; }
 
         /// <summary>The negative prompt to generate an image from.</summary>
-        /// <remarks>Default: <c>""</c>.</remarks>
-        public string NegativePrompt { get; set; } = "";
+        /// <remarks>The server's default is <c>""</c>.</remarks>
+        public string? NegativePrompt { get; set; }
 
         /// <summary>The same seed and the same prompt given to the same version of the model will output the same image every time.</summary>
         public long? Seed { get; set; }
@@ -72,12 +72,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_images"), (double)NumImages, 1d, false, 4d, false);
+            if (NumImages is { } v_NumImages) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_images"), (double)v_NumImages, 1d, false, 4d, false);
             if (ImageSize is { } v_ImageSize) v_ImageSize.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_size"));
-            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "acceleration"), Acceleration, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration.KnownValues);
-            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), OutputFormat, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat.KnownValues);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "guidance_scale"), (double)GuidanceScale, 1d, false, 20d, false);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_inference_steps"), (double)NumInferenceSteps, 1d, false, 50d, false);
+            if (Acceleration is { } v_Acceleration) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "acceleration"), v_Acceleration, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration.KnownValues);
+            if (OutputFormat is { } v_OutputFormat) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), v_OutputFormat, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat.KnownValues);
+            if (GuidanceScale is { } v_GuidanceScale) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "guidance_scale"), (double)v_GuidanceScale, 1d, false, 20d, false);
+            if (NumInferenceSteps is { } v_NumInferenceSteps) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "num_inference_steps"), (double)v_NumInferenceSteps, 1d, false, 50d, false);
             if (ImageUrls is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image_urls"));
         }
     }
@@ -115,17 +115,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEdit2511Input");
             string? p_Prompt = default;
             var has_Prompt = false;
-            int p_NumImages = 1;
+            int? p_NumImages = default;
             global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize? p_ImageSize = default;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration p_Acceleration = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration.Regular;
-            bool p_EnableSafetyChecker = true;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat p_OutputFormat = global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat.Png;
-            bool p_SyncMode = false;
-            double p_GuidanceScale = 4.5d;
-            int p_NumInferenceSteps = 28;
+            global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration? p_Acceleration = default;
+            bool? p_EnableSafetyChecker = default;
+            global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat? p_OutputFormat = default;
+            bool? p_SyncMode = default;
+            double? p_GuidanceScale = default;
+            int? p_NumInferenceSteps = default;
             global::System.Collections.Generic.IList<string>? p_ImageUrls = default;
             var has_ImageUrls = false;
-            string p_NegativePrompt = "";
+            string? p_NegativePrompt = default;
             long? p_Seed = default;
             global::System.ReadOnlySpan<byte> member = default;
             try
@@ -133,16 +133,16 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2511Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration.Regular : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4.5d : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 28 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEdit2511Input") : global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0)); has_ImageUrls = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? "" : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
@@ -178,16 +178,16 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WriteString(s_Prompt, value.Prompt);
-            writer.WriteNumber(s_NumImages, value.NumImages);
+            if (value.NumImages is { } v_NumImages) writer.WriteNumber(s_NumImages, v_NumImages);
             if (value.ImageSize is { } v_ImageSize) { writer.WritePropertyName(s_ImageSize); global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options); }
-            writer.WriteString(s_Acceleration, value.Acceleration.ToString());
-            writer.WriteBoolean(s_EnableSafetyChecker, value.EnableSafetyChecker);
-            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
-            writer.WriteBoolean(s_SyncMode, value.SyncMode);
-            writer.WriteNumber(s_GuidanceScale, value.GuidanceScale);
-            writer.WriteNumber(s_NumInferenceSteps, value.NumInferenceSteps);
+            if (value.Acceleration is { } v_Acceleration) writer.WriteString(s_Acceleration, v_Acceleration.ToString());
+            if (value.EnableSafetyChecker is { } v_EnableSafetyChecker) writer.WriteBoolean(s_EnableSafetyChecker, v_EnableSafetyChecker);
+            if (value.OutputFormat is { } v_OutputFormat) writer.WriteString(s_OutputFormat, v_OutputFormat.ToString());
+            if (value.SyncMode is { } v_SyncMode) writer.WriteBoolean(s_SyncMode, v_SyncMode);
+            if (value.GuidanceScale is { } v_GuidanceScale) writer.WriteNumber(s_GuidanceScale, v_GuidanceScale);
+            if (value.NumInferenceSteps is { } v_NumInferenceSteps) writer.WriteNumber(s_NumInferenceSteps, v_NumInferenceSteps);
             writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, value.ImageUrls, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
-            writer.WriteString(s_NegativePrompt, value.NegativePrompt);
+            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
             if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
             writer.WriteEndObject();
         }

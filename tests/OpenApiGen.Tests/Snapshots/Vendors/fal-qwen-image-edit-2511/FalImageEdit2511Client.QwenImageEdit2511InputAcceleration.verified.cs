@@ -5,7 +5,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
 {
     /// <summary>Acceleration</summary>
     /// <remarks><para>The acceleration level to use.</para>
-    /// <para>Default: <c>"regular"</c>.</para>
+    /// <para>The server's default is <c>"regular"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]

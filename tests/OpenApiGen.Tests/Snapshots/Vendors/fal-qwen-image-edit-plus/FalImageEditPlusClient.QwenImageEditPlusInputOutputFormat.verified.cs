@@ -5,7 +5,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
 {
     /// <summary>Output Format</summary>
     /// <remarks><para>The format of the generated image.</para>
-    /// <para>Default: <c>"png"</c>.</para>
+    /// <para>The server's default is <c>"png"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]

@@ -5,7 +5,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
 {
     /// <summary>Acceleration</summary>
     /// <remarks><para>Acceleration level for image generation. Options: 'none', 'regular'. Higher acceleration increases speed. 'regular' balances speed and quality.</para>
-    /// <para>Default: <c>"regular"</c>.</para>
+    /// <para>The server's default is <c>"regular"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]

@@ -9,7 +9,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
     public partial class Base64ToUrlErrorResponse
     {
         /// <summary>The <c>status</c> property.</summary>
-        public required global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus Status { get; set; }
+        /// <remarks>Set for you: it is the only value the spec allows.</remarks>
+        public global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus Status { get; set; } = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus.Error;
 
         /// <summary>Error message describing what went wrong</summary>
         public string? Message { get; set; }
@@ -59,8 +60,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
         internal static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlErrorResponse");
-            global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus p_Status = default;
-            var has_Status = false;
+            global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus.Error;
             string? p_Message = default;
             string? p_Messege = default;
             global::System.ReadOnlySpan<byte> member = default;
@@ -68,7 +68,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Base64ToUrlErrorResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus.Error : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) p_Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
@@ -78,8 +78,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
-
-            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "Base64ToUrlErrorResponse");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse
             {

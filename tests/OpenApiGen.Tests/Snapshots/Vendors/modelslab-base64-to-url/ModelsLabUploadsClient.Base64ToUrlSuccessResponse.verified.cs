@@ -9,7 +9,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
     public partial class Base64ToUrlSuccessResponse
     {
         /// <summary>The <c>status</c> property.</summary>
-        public required global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus Status { get; set; }
+        /// <remarks>Set for you: it is the only value the spec allows.</remarks>
+        public global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus Status { get; set; } = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus.Success;
 
         /// <summary>Unique identifier for the upload, when returned</summary>
         public global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId? Id { get; set; }
@@ -60,8 +61,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
         internal static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlSuccessResponse");
-            global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus p_Status = default;
-            var has_Status = false;
+            global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus.Success;
             global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId? p_Id = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
             global::System.ReadOnlySpan<byte> member = default;
@@ -69,7 +69,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Base64ToUrlSuccessResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus.Success : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
@@ -79,8 +79,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
-
-            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "Base64ToUrlSuccessResponse");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse
             {

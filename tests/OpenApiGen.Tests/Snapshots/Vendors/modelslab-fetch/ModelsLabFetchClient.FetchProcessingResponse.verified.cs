@@ -9,7 +9,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
     public partial class FetchProcessingResponse
     {
         /// <summary>The <c>status</c> property.</summary>
-        public required global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus Status { get; set; }
+        /// <remarks>Set for you: it is the only value the spec allows.</remarks>
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus Status { get; set; } = global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus.Processing;
 
         /// <summary>Information about the processing status</summary>
         public string? Tip { get; set; }
@@ -90,8 +91,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
         internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FetchProcessingResponse");
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus p_Status = default;
-            var has_Status = false;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus.Processing;
             string? p_Tip = default;
             long? p_Eta = default;
             string? p_Message = default;
@@ -106,7 +106,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "FetchProcessingResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus.Processing : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tip"u8, ref member)) p_Tip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "eta"u8, ref member)) p_Eta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
@@ -123,8 +123,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
-
-            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "FetchProcessingResponse");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse
             {

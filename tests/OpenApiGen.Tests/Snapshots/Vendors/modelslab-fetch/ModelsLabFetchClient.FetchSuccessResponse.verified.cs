@@ -9,7 +9,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
     public partial class FetchSuccessResponse
     {
         /// <summary>The <c>status</c> property.</summary>
-        public required global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus Status { get; set; }
+        /// <remarks>Set for you: it is the only value the spec allows.</remarks>
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus Status { get; set; } = global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus.Success;
 
         /// <summary>Time taken to generate the image in seconds</summary>
         public double? GenerationTime { get; set; }
@@ -73,8 +74,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
         internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FetchSuccessResponse");
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus p_Status = default;
-            var has_Status = false;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus.Success;
             double? p_GenerationTime = default;
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
             global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
@@ -85,7 +85,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "FetchSuccessResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus.Success : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "generationTime"u8, ref member)) p_GenerationTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
@@ -98,8 +98,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
-
-            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "FetchSuccessResponse");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse
             {

@@ -9,7 +9,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
     public partial class WebhookFailurePayload
     {
         /// <summary>The <c>status</c> property.</summary>
-        public required global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus Status { get; set; }
+        /// <remarks>Set for you: it is the only value the spec allows.</remarks>
+        public global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus Status { get; set; } = global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus.Failed;
 
         /// <summary>Unique identifier for the generation request. Documented as an integer; webhook examples show it as a string, so both are accepted.</summary>
         /// <remarks>Example: <c>130997346</c>.</remarks>
@@ -71,8 +72,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
         internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "WebhookFailurePayload");
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus p_Status = default;
-            var has_Status = false;
+            global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus.Failed;
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
             string? p_Message = default;
             global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? p_TrackId = default;
@@ -82,7 +82,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "WebhookFailurePayload") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>.ReadValue(ref reader, options); has_Status = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus.Failed : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) p_TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
@@ -94,8 +94,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             {
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
-
-            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "WebhookFailurePayload");
 
             return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload
             {

@@ -19,8 +19,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public bool? SafetyChecker { get; set; }
 
         /// <summary>Set to true for base64 response</summary>
-        /// <remarks>Default: <c>false</c>.</remarks>
-        public bool Base64 { get; set; } = false;
+        /// <remarks>The server's default is <c>false</c>.</remarks>
+        public bool? Base64 { get; set; }
 
         /// <summary>URL to receive POST API call when complete</summary>
         public global::System.Uri? Webhook { get; set; }
@@ -29,8 +29,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId? TrackId { get; set; }
 
         /// <summary>The model version to use for image editing</summary>
-        /// <remarks>Default: <c>"qwen-edit-2509"</c>.</remarks>
-        public global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId ModelId { get; set; } = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509;
+        /// <remarks>The server's default is <c>"qwen-edit-2509"</c>.</remarks>
+        public global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId? ModelId { get; set; }
 
         /// <summary>Link to the image you want to edit, or an array of links when editing multiple images (at most 4)</summary>
         /// <remarks>Example: <c>["https://assets.modelslab.ai/generations/9398f98f-8b37-4d2b-98b8-04e0d22167e3.jpg","https://assets.modelslab.ai/generations/57df2bbf-512a-4a9a-bf99-35cde14113e7.jpg"]</c>.</remarks>
@@ -54,7 +54,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
             if (TrackId is { } v_TrackId) v_TrackId.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "track_id"));
-            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model_id"), ModelId, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.KnownValues);
+            if (ModelId is { } v_ModelId) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model_id"), v_ModelId, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.KnownValues);
             if (InitImage is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
             else InitImage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
         }
@@ -91,10 +91,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             string? p_Prompt = default;
             var has_Prompt = false;
             bool? p_SafetyChecker = default;
-            bool p_Base64 = false;
+            bool? p_Base64 = default;
             global::System.Uri? p_Webhook = default;
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId? p_TrackId = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId p_ModelId = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509;
+            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId? p_ModelId = default;
             global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage? p_InitImage = default;
             var has_InitImage = false;
             global::System.ReadOnlySpan<byte> member = default;
@@ -105,10 +105,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref member)) p_Key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "safety_checker"u8, ref member)) p_SafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64"u8, ref member)) p_Base64 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64"u8, ref member)) p_Base64 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) p_Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) p_TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model_id"u8, ref member)) p_ModelId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509 : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model_id"u8, ref member)) p_ModelId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "init_image"u8, ref member)) { p_InitImage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "QwenRequest") : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.ReadValue(ref reader, options); has_InitImage = true; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
@@ -142,10 +142,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             if (value.Key is { } v_Key) writer.WriteString(s_Key, v_Key);
             writer.WriteString(s_Prompt, value.Prompt);
             if (value.SafetyChecker is { } v_SafetyChecker) writer.WriteBoolean(s_SafetyChecker, v_SafetyChecker);
-            writer.WriteBoolean(s_Base64, value.Base64);
+            if (value.Base64 is { } v_Base64) writer.WriteBoolean(s_Base64, v_Base64);
             if (value.Webhook is { } v_Webhook) { writer.WritePropertyName(s_Webhook); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Webhook); }
             if (value.TrackId is { } v_TrackId) { writer.WritePropertyName(s_TrackId); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
-            writer.WriteString(s_ModelId, value.ModelId.ToString());
+            if (value.ModelId is { } v_ModelId) writer.WriteString(s_ModelId, v_ModelId.ToString());
             writer.WritePropertyName(s_InitImage); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.WriteValue(writer, value.InitImage, options);
             writer.WriteEndObject();
         }

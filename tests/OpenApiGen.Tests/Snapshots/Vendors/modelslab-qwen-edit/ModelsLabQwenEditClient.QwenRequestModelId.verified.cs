@@ -4,7 +4,7 @@
 namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
 {
     /// <summary>The model version to use for image editing</summary>
-    /// <remarks><para>Default: <c>"qwen-edit-2509"</c>.</para>
+    /// <remarks><para>The server's default is <c>"qwen-edit-2509"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]

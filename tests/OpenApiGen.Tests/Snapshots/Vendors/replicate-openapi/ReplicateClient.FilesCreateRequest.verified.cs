@@ -16,12 +16,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api
         public string? Filename { get; set; }
 
         /// <summary>User-provided metadata associated with the file</summary>
-        /// <remarks>Default: <c>{}</c>.</remarks>
+        /// <remarks>The server's default is <c>{}</c>.</remarks>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? Metadata { get; set; }
 
         /// <summary>The content / MIME type for the file</summary>
-        /// <remarks>Default: <c>"application/octet-stream"</c>.</remarks>
-        public string Type { get; set; } = "application/octet-stream";
+        /// <remarks>The server's default is <c>"application/octet-stream"</c>.</remarks>
+        public string? Type { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
         /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
@@ -71,7 +71,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             var has_Content = false;
             string? p_Filename = default;
             global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Metadata = default;
-            string p_Type = "application/octet-stream";
+            string? p_Type = default;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
@@ -80,7 +80,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { p_Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "FilesCreateRequest") : new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false); has_Content = true; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "filename"u8, ref member)) p_Filename = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? "application/octet-stream" : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -108,7 +108,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             writer.WritePropertyName(s_Content); global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.Content);
             if (value.Filename is { } v_Filename) writer.WriteString(s_Filename, v_Filename);
             if (value.Metadata is { } v_Metadata) { writer.WritePropertyName(s_Metadata); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            writer.WriteString(s_Type, value.Type);
+            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type);
             writer.WriteEndObject();
         }
     }

@@ -4,7 +4,7 @@
 namespace QwenImageEdit.Vendors.Replicate.Api
 {
     /// <summary>The values of <c>ModelsListSortBy</c>.</summary>
-    /// <remarks><para>Default: <c>"latest_version_created_at"</c>.</para>
+    /// <remarks><para>The server's default is <c>"latest_version_created_at"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortBy>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]

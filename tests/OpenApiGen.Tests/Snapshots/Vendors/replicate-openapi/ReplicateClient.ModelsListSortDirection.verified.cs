@@ -4,7 +4,7 @@
 namespace QwenImageEdit.Vendors.Replicate.Api
 {
     /// <summary>The values of <c>ModelsListSortDirection</c>.</summary>
-    /// <remarks><para>Default: <c>"desc"</c>.</para>
+    /// <remarks><para>The server's default is <c>"desc"</c>.</para>
     /// <para>Values other than the documented ones are kept as they are, so a value added by the server later round-trips.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsListSortDirection>))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]

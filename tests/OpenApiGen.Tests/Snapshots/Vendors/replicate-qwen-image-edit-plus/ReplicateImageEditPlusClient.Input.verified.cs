@@ -18,25 +18,25 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
         public required string Prompt { get; set; }
 
         /// <summary>Run faster predictions with additional optimizations.</summary>
-        /// <remarks>Default: <c>true</c>.</remarks>
-        public bool GoFast { get; set; } = true;
+        /// <remarks>The server's default is <c>true</c>.</remarks>
+        public bool? GoFast { get; set; }
 
         /// <summary>Aspect ratio for the generated image</summary>
-        /// <remarks>Default: <c>"match_input_image"</c>.</remarks>
-        public global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio AspectRatio { get; set; } = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.MatchInputImage;
+        /// <remarks>The server's default is <c>"match_input_image"</c>.</remarks>
+        public global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio? AspectRatio { get; set; }
 
         /// <summary>Format of the output images</summary>
-        /// <remarks>Default: <c>"webp"</c>.</remarks>
-        public global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat OutputFormat { get; set; } = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.Webp;
+        /// <remarks>The server's default is <c>"webp"</c>.</remarks>
+        public global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat? OutputFormat { get; set; }
 
         /// <summary>Quality when saving the output images, from 0 to 100. 100 is best quality, 0 is lowest quality. Not relevant for .png outputs</summary>
-        /// <remarks><para>Default: <c>95</c>.</para>
+        /// <remarks><para>The server's default is <c>95</c>.</para>
         /// <para>Constraints: 0 &lt;= value &lt;= 100.</para></remarks>
-        public int OutputQuality { get; set; } = 95;
+        public int? OutputQuality { get; set; }
 
         /// <summary>Disable safety checker for generated images.</summary>
-        /// <remarks>Default: <c>false</c>.</remarks>
-        public bool DisableSafetyChecker { get; set; } = false;
+        /// <remarks>The server's default is <c>false</c>.</remarks>
+        public bool? DisableSafetyChecker { get; set; }
 
         /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
         /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
@@ -56,9 +56,9 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Image is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "image"));
             if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "aspect_ratio"), AspectRatio, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.KnownValues);
-            collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), OutputFormat, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.KnownValues);
-            collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_quality"), (double)OutputQuality, 0d, false, 100d, false);
+            if (AspectRatio is { } v_AspectRatio) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "aspect_ratio"), v_AspectRatio, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.KnownValues);
+            if (OutputFormat is { } v_OutputFormat) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_format"), v_OutputFormat, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.KnownValues);
+            if (OutputQuality is { } v_OutputQuality) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output_quality"), (double)v_OutputQuality, 0d, false, 100d, false);
         }
     }
 }
@@ -94,11 +94,11 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             var has_Image = false;
             string? p_Prompt = default;
             var has_Prompt = false;
-            bool p_GoFast = true;
-            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio p_AspectRatio = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.MatchInputImage;
-            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat p_OutputFormat = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.Webp;
-            int p_OutputQuality = 95;
-            bool p_DisableSafetyChecker = false;
+            bool? p_GoFast = default;
+            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio? p_AspectRatio = default;
+            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat? p_OutputFormat = default;
+            int? p_OutputQuality = default;
+            bool? p_DisableSafetyChecker = default;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
@@ -107,11 +107,11 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image"u8, ref member)) { p_Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "Input") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_Image = true; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "go_fast"u8, ref member)) p_GoFast = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "aspect_ratio"u8, ref member)) p_AspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.MatchInputImage : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.Webp : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_quality"u8, ref member)) p_OutputQuality = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 95 : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "disable_safety_checker"u8, ref member)) p_DisableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "go_fast"u8, ref member)) p_GoFast = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "aspect_ratio"u8, ref member)) p_AspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_quality"u8, ref member)) p_OutputQuality = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "disable_safety_checker"u8, ref member)) p_DisableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -144,11 +144,11 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
             writer.WritePropertyName(s_Image); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.Image, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
             writer.WriteString(s_Prompt, value.Prompt);
-            writer.WriteBoolean(s_GoFast, value.GoFast);
-            writer.WriteString(s_AspectRatio, value.AspectRatio.ToString());
-            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
-            writer.WriteNumber(s_OutputQuality, value.OutputQuality);
-            writer.WriteBoolean(s_DisableSafetyChecker, value.DisableSafetyChecker);
+            if (value.GoFast is { } v_GoFast) writer.WriteBoolean(s_GoFast, v_GoFast);
+            if (value.AspectRatio is { } v_AspectRatio) writer.WriteString(s_AspectRatio, v_AspectRatio.ToString());
+            if (value.OutputFormat is { } v_OutputFormat) writer.WriteString(s_OutputFormat, v_OutputFormat.ToString());
+            if (value.OutputQuality is { } v_OutputQuality) writer.WriteNumber(s_OutputQuality, v_OutputQuality);
+            if (value.DisableSafetyChecker is { } v_DisableSafetyChecker) writer.WriteBoolean(s_DisableSafetyChecker, v_DisableSafetyChecker);
             writer.WriteEndObject();
         }
     }
