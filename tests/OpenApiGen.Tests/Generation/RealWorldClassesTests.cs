@@ -534,4 +534,18 @@ public class RealWorldClassesTests
         Assert.Contains("global::System.Text.Json.JsonElement? Info { get; set; }", holder, StringComparison.Ordinal);
         Assert.Contains("public string? Code { get; set; }", holder, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_pattern_that_backtracks_exponentially_is_checked_in_bounded_time()
+    {
+        // '^(a+)+$' on .NET's backtracking engine: 2^n steps on n letters and a mismatch at the end (ReDoS in Validate()).
+        var run = Builds("pattern-that-backtracks.yaml");
+        Assert.Contains("global::OpenApiGen.Runtime.ValidationPattern.Create(\"^(a+)+$\")", run.Source(".Code.g.cs"), StringComparison.Ordinal);
+
+        var type = run.Load().GetType("RealWorld.Code", throwOnError: true)!;
+        var value = Activator.CreateInstance(type)!;
+        type.GetProperty("Value")!.SetValue(value, new string('a', 5000) + "!");
+        var errors = (IReadOnlyList<OpenApiGen.Runtime.ValidationError>)type.GetMethod("Validate")!.Invoke(value, null)!;
+        Assert.Equal(("$.value", "pattern"), (Assert.Single(errors).Path, errors[0].Rule));
+    }
 }
