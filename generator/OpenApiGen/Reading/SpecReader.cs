@@ -70,6 +70,11 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnreadableDocument, spec.Path, error.Span, error.Message));
         }
 
+        foreach (var warning in loaded.Warnings)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LenientYaml, spec.Path, warning.Span, warning.Message));
+        }
+
         if (loaded.Root is not JsonObject root)
         {
             if (loaded.Errors.IsEmpty)
@@ -162,6 +167,11 @@ internal static class SpecReader
         foreach (var error in loaded.Errors)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnreadableDocument, overlay.Path, error.Span, error.Message));
+        }
+
+        foreach (var warning in loaded.Warnings)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LenientYaml, overlay.Path, warning.Span, warning.Message));
         }
 
         if (loaded.Root is null)
