@@ -548,4 +548,32 @@ public class RealWorldClassesTests
         var errors = (IReadOnlyList<OpenApiGen.Runtime.ValidationError>)type.GetMethod("Validate")!.Invoke(value, null)!;
         Assert.Equal(("$.value", "pattern"), (Assert.Single(errors).Path, errors[0].Rule));
     }
+
+    [Fact]
+    public void A_block_scalar_whose_first_line_holds_only_deeper_spaces_is_read_with_a_warning_at_its_header()
+    {
+        // YamlDotNet failed the whole document: "found extra spaces in first line" (OAG001).
+        const string file = "keep-block-scalar-with-spaces.yaml";
+        var run = Builds(file);
+        var warning = At(run, "OAG055", LineOf(file, "example: |+"));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        var header = File.ReadAllLines(PathOf(file))[LineOf(file, "example: |+")];
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(LineOf(file, "example: |+"), header.IndexOf('|', StringComparison.Ordinal)), warning.Location.GetLineSpan().StartLinePosition);
+        Assert.Single(run.GeneratorDiagnostics);
+
+        // The rest of the document is read as written, and located as written: the next property is there.
+        var note = run.Source(".Note.g.cs");
+        Assert.Contains(" Size { get; set; }", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_default_that_fits_a_case_of_a_union_case_is_that_case_inside_it()
+    {
+        // The outer union's cases were asked only as scalars: a union case never fit, and the default was OAG010.
+        var run = Builds("default-fits-a-case-of-a-case.yaml");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id == "OAG010");
+        var request = run.Source(".Request.g.cs");
+        Assert.Contains("new global::RealWorld.RequestSize(new global::RealWorld.Size(global::RealWorld.Preset.Large))", request, StringComparison.Ordinal);
+        Assert.Contains("new global::RealWorld.RequestCount(new global::RealWorld.Size(3L))", request, StringComparison.Ordinal);
+    }
 }
