@@ -131,7 +131,7 @@ internal static class SpecReader
         }
         catch (OpenApiException e)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(root, e.Pointer ?? string.Empty), e.Message));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(root, ReportPointers.Of(e.Pointer, e.Message)), e.Message));
             return null;
         }
 
@@ -142,7 +142,7 @@ internal static class SpecReader
                 continue;
             }
 
-            var span = loaded.Map.Nearest(root, error.Pointer ?? string.Empty);
+            var span = loaded.Map.Nearest(root, ReportPointers.Of(error));
             diagnostics.Add(ReaderWorkarounds.ObviousReading(error) is { } reading
                 ? DiagnosticInfo.Create(Descriptors.ObviousReading, spec.Path, span, error.Message + " " + reading)
                 : DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, span, error.Message));
@@ -155,7 +155,7 @@ internal static class SpecReader
                 continue;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(root, warning.Pointer ?? string.Empty), warning.Message));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(root, ReportPointers.Of(warning)), warning.Message));
         }
 
         return result.Document is null ? null : new ReadSpec(result.Document, root, loaded.Map, spec.Path, effectiveJson, sources);
