@@ -38,8 +38,8 @@ internal static class EnumEmitter
         writer.Line("public string? Value { get; }");
 
         // A large enum's members are getters and its list is read from one literal: the same public shape, but no
-        // static initializer with a statement a value, which the compiler's nullable analysis takes quadratic time on
-        // (30,000 values: minutes).
+        // static initializer with a statement a value and no array of 30,000 elements, which the compiler took minutes
+        // on (30,000 values, a 5.8 MB file: over 2 minutes).
         var large = type.Members.Count > LargeEnum;
         foreach (var member in type.Members)
         {
