@@ -608,7 +608,7 @@ public class RealWorldClassesTests
         Assert.DoesNotContain("{ get; } = new(\"", big, StringComparison.Ordinal);
 
         var type = run.Load().GetType("RealWorld.Big", throwOnError: true)!;
-        var known = ((System.Collections.IEnumerable)type.GetProperty("KnownValues")!.GetValue(null)!).Cast<object>().Select(static v => v.ToString()).ToList();
+        var known = ((System.Collections.IEnumerable)type.GetProperty("KnownValues")!.GetValue(null)!).Cast<object>().Select(static v => v.ToString()!).ToList();
         Assert.Equal(values, known);
         Assert.Equal("v42", type.GetProperty("V42")!.GetValue(null)!.ToString());
         Assert.Equal(type.GetProperty("V42")!.GetValue(null), Activator.CreateInstance(type, "v42"));
