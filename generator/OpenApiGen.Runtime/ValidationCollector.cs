@@ -44,12 +44,26 @@ public sealed class ValidationCollector
         }
     }
 
-    /// <summary>Checks a string against the spec's pattern.</summary>
+    /// <summary>
+    /// Checks a string against the spec's pattern. A match that runs past the regex's timeout (a pattern only the
+    /// backtracking engine runs, <see cref="ValidationPattern"/>) is a failed check: the value could not be shown to match.
+    /// </summary>
     public void Pattern(string path, string value, Regex pattern)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(pattern);
-        if (!pattern.IsMatch(value))
+        bool matches;
+        try
+        {
+            matches = pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            Add(path, "pattern", $"could not be checked against the pattern {pattern} within {e.MatchTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms");
+            return;
+        }
+
+        if (!matches)
         {
             Add(path, "pattern", $"must match the pattern {pattern}");
         }

@@ -42,25 +42,40 @@ internal static class DefaultValues
         }
     }
 
+    // Unions whose cases are unions, followed this deep (two unions may hold each other).
+    private const int MaxUnionNesting = 8;
+
     /// <summary>
     /// A union's default as the case it fits: a member an enum case names first (<c>en_us</c> of a LanguageCode-or-string
-    /// union), then any other case in the union's order, then an enum case's value it does not name.
+    /// union), then any other case in the union's order, then an enum case's value it does not name. A case that is a
+    /// union itself is chosen the same way, inside it (<paramref name="unionOf"/> gives its model); the value then holds
+    /// the inner union's default as <see cref="DefaultValueModel.Inner"/>.
     /// </summary>
-    public static DefaultValueModel? ForUnion(JsonNode node, UnionTypeModel union, Func<TypeRef, string, string?> enumMember)
+    public static DefaultValueModel? ForUnion(JsonNode node, UnionTypeModel union, Func<TypeRef, string, string?> enumMember, Func<TypeRef, UnionTypeModel?> unionOf)
+        => ForUnion(node, union, enumMember, unionOf, 0)?.Value;
+
+    private static (DefaultValueModel Value, int Rank)? ForUnion(JsonNode node, UnionTypeModel union, Func<TypeRef, string, string?> enumMember, Func<TypeRef, UnionTypeModel?> unionOf, int depth)
     {
-        DefaultValueModel? best = null;
-        var bestRank = int.MaxValue;
+        (DefaultValueModel Value, int Rank)? best = null;
         foreach (var @case in union.Cases)
         {
-            if (From(node, @case.Type, value => enumMember(@case.Type, value)) is not { } value)
+            (DefaultValueModel Value, int Rank)? found;
+            if (@case.Type.Kind == TypeKind.Union)
             {
-                continue;
+                found = depth < MaxUnionNesting && unionOf(@case.Type) is { } inner && ForUnion(node, inner, enumMember, unionOf, depth + 1) is { } nested
+                    ? (new DefaultValueModel(Case: @case.Type, Inner: nested.Value), nested.Rank)
+                    : null;
+            }
+            else
+            {
+                found = From(node, @case.Type, value => enumMember(@case.Type, value)) is { } value
+                    ? (value with { Case = @case.Type }, @case.Type.Kind != TypeKind.Enum ? 1 : value.EnumMember is not null ? 0 : 2)
+                    : null;
             }
 
-            var rank = @case.Type.Kind != TypeKind.Enum ? 1 : value.EnumMember is not null ? 0 : 2;
-            if (rank < bestRank)
+            if (found is { } candidate && (best is null || candidate.Rank < best.Value.Rank))
             {
-                (best, bestRank) = (value with { Case = @case.Type }, rank);
+                best = candidate;
             }
         }
 

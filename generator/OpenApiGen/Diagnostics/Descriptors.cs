@@ -138,6 +138,12 @@ internal static class Descriptors
         "The parameter '{0}' has style '{1}', which OpenAPI defines for {2}; it is written in style '{3}'",
         DiagnosticSeverity.Warning);
 
+    // OAG055-OAG059: specs as found in the wild (issue 17).
+    public static readonly DiagnosticDescriptor LenientYaml = Create(
+        "OAG055", "The YAML breaks a rule of the YAML specification; it is read the way its author meant",
+        "Read leniently: {0}",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true);
 }

@@ -8,7 +8,7 @@ internal static class DefaultValueCode
 {
     public static string Of(DefaultValueModel value, TypeRef type) => type.Kind switch
     {
-        TypeKind.Union when value.Case is { } @case => $"new {TypeNames.Of(type.Name!)}({Of(value, @case)})",
+        TypeKind.Union when value.Case is { } @case => $"new {TypeNames.Of(type.Name!)}({Of(value.Inner ?? value, @case)})",
         TypeKind.Boolean => value.Boolean == true ? "true" : "false",
         TypeKind.Enum when value.EnumMember is { } member => TypeNames.Of(type.Name!) + "." + member,
         TypeKind.Enum => $"new {TypeNames.Of(type.Name!)}({Escape.Literal(value.Text!)})",

@@ -30,7 +30,9 @@ internal static class ValidationEmitter
         {
             if (pattern is not null)
             {
-                writer.Line($"private static readonly {Regex} s_{owner}{suffix} = new({Escape.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+                // The runtime picks the engine (non-backtracking where the pattern allows, else a match timeout): the
+                // choice needs .NET's regex library, which the generator's hosts may not have, and the output is the same everywhere.
+                writer.Line($"private static readonly {Regex} s_{owner}{suffix} = global::OpenApiGen.Runtime.ValidationPattern.Create({Escape.Literal(pattern)});");
                 writer.Line();
             }
         }

@@ -9,4 +9,5 @@ namespace OpenApiGen.Model;
 /// <param name="Number">For a number.</param>
 /// <param name="EnumMember">For an extensible enum: the documented member the value is.</param>
 /// <param name="Case">For a union: the type of the case the value is, which the other members are read as.</param>
-internal sealed record DefaultValueModel(string? Text = null, bool? Boolean = null, decimal? Number = null, string? EnumMember = null, TypeRef? Case = null);
+/// <param name="Inner">For a union whose case is a union: that union's default (its own <see cref="Case"/> set).</param>
+internal sealed record DefaultValueModel(string? Text = null, bool? Boolean = null, decimal? Number = null, string? EnumMember = null, TypeRef? Case = null, DefaultValueModel? Inner = null);

@@ -70,6 +70,11 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnreadableDocument, spec.Path, error.Span, error.Message));
         }
 
+        foreach (var warning in loaded.Warnings)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LenientYaml, spec.Path, warning.Span, warning.Message));
+        }
+
         if (loaded.Root is not JsonObject root)
         {
             if (loaded.Errors.IsEmpty)
@@ -129,7 +134,7 @@ internal static class SpecReader
         }
         catch (OpenApiException e)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(root, e.Pointer ?? string.Empty), e.Message));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, loaded.Map.Nearest(root, ReportPointers.Of(e.Pointer, e.Message)), e.Message));
             return null;
         }
 
@@ -140,7 +145,7 @@ internal static class SpecReader
                 continue;
             }
 
-            var span = loaded.Map.Nearest(root, error.Pointer ?? string.Empty);
+            var span = loaded.Map.Nearest(root, ReportPointers.Of(error));
             diagnostics.Add(ReaderWorkarounds.ObviousReading(error) is { } reading
                 ? DiagnosticInfo.Create(Descriptors.ObviousReading, spec.Path, span, error.Message + " " + reading)
                 : DiagnosticInfo.Create(Descriptors.InvalidOpenApi, spec.Path, span, error.Message));
@@ -153,7 +158,7 @@ internal static class SpecReader
                 continue;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(root, warning.Pointer ?? string.Empty), warning.Message));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, spec.Path, loaded.Map.Nearest(root, ReportPointers.Of(warning)), warning.Message));
         }
 
         return result.Document is null ? null : new ReadSpec(result.Document, root, loaded.Map, spec.Path, effectiveJson, sources);
@@ -165,6 +170,11 @@ internal static class SpecReader
         foreach (var error in loaded.Errors)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnreadableDocument, overlay.Path, error.Span, error.Message));
+        }
+
+        foreach (var warning in loaded.Warnings)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LenientYaml, overlay.Path, warning.Span, warning.Message));
         }
 
         if (loaded.Root is null)

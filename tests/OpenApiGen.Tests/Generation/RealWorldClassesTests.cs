@@ -537,4 +537,83 @@ public class RealWorldClassesTests
         Assert.Contains("global::System.Text.Json.JsonElement? Info { get; set; }", holder, StringComparison.Ordinal);
         Assert.Contains("public string? Code { get; set; }", holder, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_pattern_that_backtracks_exponentially_is_checked_in_bounded_time()
+    {
+        // '^(a+)+$' on .NET's backtracking engine: 2^n steps on n letters and a mismatch at the end (ReDoS in Validate()).
+        var run = Builds("pattern-that-backtracks.yaml");
+        Assert.Contains("global::OpenApiGen.Runtime.ValidationPattern.Create(\"^(a+)+$\")", run.Source(".Code.g.cs"), StringComparison.Ordinal);
+
+        var type = run.Load().GetType("RealWorld.Code", throwOnError: true)!;
+        var value = Activator.CreateInstance(type)!;
+        type.GetProperty("Value")!.SetValue(value, new string('a', 5000) + "!");
+        var errors = (IReadOnlyList<OpenApiGen.Runtime.ValidationError>)type.GetMethod("Validate")!.Invoke(value, null)!;
+        Assert.Equal(("$.value", "pattern"), (Assert.Single(errors).Path, errors[0].Rule));
+    }
+
+    [Fact]
+    public void A_block_scalar_whose_first_line_holds_only_deeper_spaces_is_read_with_a_warning_at_its_header()
+    {
+        // YamlDotNet failed the whole document: "found extra spaces in first line" (OAG001).
+        const string file = "keep-block-scalar-with-spaces.yaml";
+        var run = Builds(file);
+        var warning = At(run, "OAG055", LineOf(file, "example: |+"));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        var header = File.ReadAllLines(PathOf(file))[LineOf(file, "example: |+")];
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(LineOf(file, "example: |+"), header.IndexOf('|', StringComparison.Ordinal)), warning.Location.GetLineSpan().StartLinePosition);
+        Assert.Single(run.GeneratorDiagnostics);
+
+        // The rest of the document is read as written, and located as written: the next property is there.
+        var note = run.Source(".Note.g.cs");
+        Assert.Contains(" Size { get; set; }", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_default_that_fits_a_case_of_a_union_case_is_that_case_inside_it()
+    {
+        // The outer union's cases were asked only as scalars: a union case never fit, and the default was OAG010.
+        var run = Builds("default-fits-a-case-of-a-case.yaml");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, static d => d.Id == "OAG010");
+        var request = run.Source(".Request.g.cs");
+        Assert.Contains("new global::RealWorld.RequestSize(new global::RealWorld.Size(global::RealWorld.Preset.Large))", request, StringComparison.Ordinal);
+        Assert.Contains("new global::RealWorld.RequestCount(new global::RealWorld.Size(3L))", request, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reader_report_that_names_its_place_only_in_its_message_is_located_there()
+    {
+        // "type is not a valid property at #/paths/~1pets/get/parameters", its pointer empty: OAG002 at (1,1).
+        const string file = "reader-report-located-in-its-message.yaml";
+        var run = Run(file);
+        var errors = run.GeneratorDiagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, static d => Assert.NotEqual(default, d.Location.GetLineSpan().StartLinePosition));
+        var parameters = LineOf(file, "parameters:");
+        Assert.Contains(errors, d => d.GetMessage().Contains("type is not a valid property", StringComparison.Ordinal) && d.Location.GetLineSpan().StartLinePosition.Line - parameters is 0 or 1);
+        var scheme = LineOf(file, "bearerAuth:");
+        Assert.Contains(errors, d => d.GetMessage().Contains("enum is not a valid property", StringComparison.Ordinal) && d.Location.GetLineSpan().StartLinePosition.Line - scheme is 0 or 1);
+    }
+
+    [Fact]
+    public void A_large_enum_is_written_in_the_form_that_compiles_in_linear_time_with_the_same_public_shape()
+    {
+        // 30,000 values as static auto-properties with initializers and a KnownValues array of them: a 5.8 MB file the
+        // compiler took over 2 minutes on (nullable analysis of the static initializer is quadratic in its statements).
+        var values = Enumerable.Range(0, 600).Select(static i => "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var spec = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Big\",\"version\":\"1\"},\"paths\":{},\"components\":{\"schemas\":{\"Big\":{\"type\":\"string\",\"enum\":["
+            + string.Join(",", values.Select(static v => "\"" + v + "\"")) + "]}}}}";
+        var run = GeneratorHarness.Run(new[] { new SpecSource("/specs/big.json", spec, "RealWorld", "RealWorldClient") });
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var big = run.Source(".Big.g.cs");
+        Assert.Contains("public static Big V599 => new(\"v599\");", big, StringComparison.Ordinal);
+        Assert.DoesNotContain("{ get; } = new(\"", big, StringComparison.Ordinal);
+
+        var type = run.Load().GetType("RealWorld.Big", throwOnError: true)!;
+        var known = ((System.Collections.IEnumerable)type.GetProperty("KnownValues")!.GetValue(null)!).Cast<object>().Select(static v => v.ToString()!).ToList();
+        Assert.Equal(values, known);
+        Assert.Equal("v42", type.GetProperty("V42")!.GetValue(null)!.ToString());
+        Assert.Equal(type.GetProperty("V42")!.GetValue(null), Activator.CreateInstance(type, "v42"));
+    }
 }

@@ -788,4 +788,37 @@ public class DocumentLoaderTests
         segments.Reverse();
         return string.Concat(segments.Select(s => "/" + s));
     }
+
+    [Theory]
+    // Spaces deeper than the text (the case), spaces as deep as it (YamlDotNet refuses two or more), a folded
+    // scalar, and OpenAI's: a kept scalar with no text at all before the next key.
+    [InlineData("a: |+\n        \n    first\n    second\n\nb: 1\n", "\nfirst\nsecond\n\n")]
+    [InlineData("a: |\n    \n    first\nb: 1\n", "\nfirst\n")]
+    [InlineData("a: >\n        \n    first\n    second\nb: 1\n", "\nfirst second\n")]
+    [InlineData("x:\n  a: |+ # kept\n              \n  b: 1\n", "\n")]
+    public void A_block_scalar_whose_leading_empty_lines_hold_spaces_is_read_with_a_warning_at_its_header(string text, string value)
+    {
+        var document = Yaml(text);
+
+        Assert.Empty(document.Errors);
+        var warning = Assert.Single(document.Warnings);
+        Assert.Equal(text.IndexOf('|') is var bar and >= 0 ? bar : text.IndexOf('>'), warning.Span.Start);
+        var holder = text.StartsWith("x:", StringComparison.Ordinal) ? document.Root!["x"]! : document.Root!;
+        Assert.Equal(value, holder["a"]!.GetValue<string>());
+        Assert.Equal(1L, holder["b"]!.GetValue<long>());
+
+        // Nodes after the scalar keep their places in the text as written.
+        var pointer = text.StartsWith("x:", StringComparison.Ordinal) ? "/x/b" : "/b";
+        Assert.Equal("b", TextOf(text, KeySpan(document, pointer)));
+    }
+
+    [Fact]
+    public void A_block_scalar_with_an_indentation_indicator_is_not_repaired()
+    {
+        // An explicit indentation says where the text starts, so spaces beyond it are text ("   \n" here): emptying the
+        // line would change the value. YamlDotNet refuses it (stricter than YAML), and the error stands.
+        var document = Yaml("a: |2\n     \n  first\nb: 1\n");
+        Assert.Empty(document.Warnings);
+        Assert.Contains("found extra spaces in first line", Assert.Single(document.Errors).Message, StringComparison.Ordinal);
+    }
 }

@@ -153,9 +153,12 @@ internal static class ObjectBuilder
 
     /// <summary>A union's default, once its body is built: as the case it fits.</summary>
     private static DefaultValueModel? UnionDefault(BuildContext context, TypeRef type, JsonNode value)
-        => type.Name is { } name && context.Worklist.EnsureBuilt(context, name) && context.Types.TryGetUnion(name, out var union)
-            ? DefaultValues.ForUnion(value, union, (caseType, text) => EnumMember(context, caseType, text))
+        => UnionOf(context, type) is { } union
+            ? DefaultValues.ForUnion(value, union, (caseType, text) => EnumMember(context, caseType, text), caseType => UnionOf(context, caseType))
             : null;
+
+    private static UnionTypeModel? UnionOf(BuildContext context, TypeRef type)
+        => type.Name is { } name && context.Worklist.EnsureBuilt(context, name) && context.Types.TryGetUnion(name, out var union) ? union : null;
 
     /// <summary>
     /// The one allOf part that is a generated class, built first; none when there are several, or when it is being built

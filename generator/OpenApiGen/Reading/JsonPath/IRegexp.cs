@@ -21,6 +21,9 @@ internal static class IRegexp
     // An I-Regexp cannot backtrack into a backreference, but .NET's engine can still take long on nested quantifiers.
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(1);
 
+    // RegexOptions.NonBacktracking (.NET 7), which netstandard2.0 does not declare.
+    private const RegexOptions NonBacktrackingOption = (RegexOptions)1024;
+
     private const string AnyButLineBreak = @"(?:[^\n\r\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])";
 
     private const string AnyCodePoint = @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S])";
@@ -34,12 +37,37 @@ internal static class IRegexp
             return null;
         }
 
+        var text = whole ? @"\A(?:" + body + @")\z" : body;
         try
         {
-            return new Regex(whole ? @"\A(?:" + body + @")\z" : body, RegexOptions.CultureInvariant, s_timeout);
+            return NonBacktracking(text) ?? new Regex(text, RegexOptions.CultureInvariant, s_timeout);
         }
         catch (ArgumentException)
         {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The expression on .NET's non-backtracking engine (linear in the input) where the host has it (.NET 7 on); null
+    /// on a host without it (.NET Framework's compiler), where the backtracking engine runs it with the timeout. Both
+    /// engines give every I-Regexp (no backreferences, no lookarounds) the same matches, so the output does not depend on
+    /// the host unless a match runs out of time.
+    /// </summary>
+    private static Regex? NonBacktracking(string text)
+    {
+        try
+        {
+            return new Regex(text, RegexOptions.CultureInvariant | NonBacktrackingOption, s_timeout);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // An option this host's regex library does not know.
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            // An expression too large for the engine's automaton.
             return null;
         }
     }

@@ -114,8 +114,10 @@ internal static partial class JsonPath
         }
         catch (RegexMatchTimeoutException)
         {
-            // An I-Regexp cannot backreference, but nested quantifiers can still take long on .NET's engine: a
-            // pattern taken from the document must not stall the build, and it does not match.
+            // Only on a host without the non-backtracking engine (IRegexp.ToRegex): nested quantifiers can take long on
+            // the backtracking one. A pattern taken from the document must not stall the build: it does not match, here
+            // or on any later node, so one expression costs the timeout once, not once a node.
+            cache[(source, whole)] = null;
             return false;
         }
     }

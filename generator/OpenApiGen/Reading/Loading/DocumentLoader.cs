@@ -19,6 +19,9 @@ internal static class DocumentLoader
     // Far beyond any real spec; bounds both our stacks and the recursion of whoever walks the tree later.
     internal const int MaxDepth = 1000;
 
+    // Each repair reads the document again; past this many, the error stands.
+    private const int MaxRepairs = 32;
+
     /// <summary>
     /// Never throws for bad input: every problem becomes a <see cref="LoadError"/>. Only cancellation escapes.
     /// </summary>
@@ -27,6 +30,7 @@ internal static class DocumentLoader
         text ??= string.Empty;
         var map = new SourceMap.Builder(text);
         var errors = ImmutableArray.CreateBuilder<LoadError>();
+        var warnings = ImmutableArray.CreateBuilder<LoadError>();
         var bom = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
 
         JsonNode? root = null;
@@ -41,7 +45,7 @@ internal static class DocumentLoader
             {
                 root = isJson
                     ? new JsonTreeReader(text, bom, map, errors, ct).Read()
-                    : new YamlTreeReader(text, bom, map, errors, ct).Read();
+                    : ReadYaml(text, bom, ref map, errors, warnings, ct);
             }
             catch (OperationCanceledException)
             {
@@ -55,7 +59,32 @@ internal static class DocumentLoader
             }
         }
 
-        return new LoadedDocument(root, map.Build(), errors.ToImmutable());
+        return new LoadedDocument(root, map.Build(), errors.ToImmutable(), warnings.ToImmutable());
+    }
+
+    /// <summary>
+    /// YAML, read again after each block scalar <see cref="BlockScalarRepair"/> repairs, each repair a warning at the
+    /// scalar's header. The map is always of the text as written: a repair keeps every node's offset.
+    /// </summary>
+    private static JsonNode? ReadYaml(string text, int bom, ref SourceMap.Builder map, ImmutableArray<LoadError>.Builder errors, ImmutableArray<LoadError>.Builder warnings, CancellationToken ct)
+    {
+        var source = text;
+        for (var repairs = 0; ; repairs++)
+        {
+            var reader = new YamlTreeReader(source, bom, map, errors, ct);
+            var root = reader.Read();
+            if (reader.RepairAt is not { } at || repairs == MaxRepairs || BlockScalarRepair.Repair(source, at) is not { } repaired)
+            {
+                return root;
+            }
+
+            source = repaired.Text;
+            map = new SourceMap.Builder(text);
+            errors.Clear();
+            warnings.Add(new LoadError(
+                "the block scalar's leading empty lines hold spaces (more than its first line of text, which YAML does not allow, or more than YamlDotNet reads); they are read as empty lines",
+                PointSpan(map, text, repaired.Header)));
+        }
     }
 
     private static bool IsBlank(string text, int start)

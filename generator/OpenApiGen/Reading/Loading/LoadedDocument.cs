@@ -12,11 +12,12 @@ internal sealed record LoadError(string Message, SourceSpan Span);
 /// </summary>
 internal sealed class LoadedDocument
 {
-    public LoadedDocument(JsonNode? root, SourceMap map, ImmutableArray<LoadError> errors)
+    public LoadedDocument(JsonNode? root, SourceMap map, ImmutableArray<LoadError> errors, ImmutableArray<LoadError> warnings)
     {
         Root = root;
         Map = map;
         Errors = errors;
+        Warnings = warnings;
     }
 
     public JsonNode? Root { get; }
@@ -24,4 +25,7 @@ internal sealed class LoadedDocument
     public SourceMap Map { get; }
 
     public ImmutableArray<LoadError> Errors { get; }
+
+    /// <summary>Text outside the YAML specification that was read the way its author meant (<see cref="BlockScalarRepair"/>).</summary>
+    public ImmutableArray<LoadError> Warnings { get; }
 }

@@ -37,6 +37,9 @@ internal sealed partial class YamlTreeReader
         _ct = ct;
     }
 
+    /// <summary>Where YamlDotNet stopped on a block scalar <see cref="BlockScalarRepair"/> may repair; null otherwise.</summary>
+    public int? RepairAt { get; private set; }
+
     public JsonNode? Read()
     {
         // YamlDotNet would read a BOM as part of the first key, so it never sees it.
@@ -99,6 +102,11 @@ internal sealed partial class YamlTreeReader
         catch (YamlException ex)
         {
             var start = Offset(ex.Start);
+            if (Array.Exists(BlockScalarRepair.Messages, m => ex.Message.IndexOf(m, StringComparison.Ordinal) >= 0))
+            {
+                RepairAt = start;
+            }
+
             var end = Math.Max(start, Offset(ex.End));
             _errors.Add(new LoadError(ex.Message, end > start ? _map.CreateSpan(start, end) : DocumentLoader.PointSpan(_map, _text, start)));
             return null;

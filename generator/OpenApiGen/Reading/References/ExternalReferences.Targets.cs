@@ -151,6 +151,11 @@ internal sealed partial class ExternalReferences
                 _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnreadableDocument, input.Path, error.Span, error.Message));
             }
 
+            foreach (var warning in loaded.Warnings)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.LenientYaml, input.Path, warning.Span, warning.Message));
+            }
+
             file = new ReferencedFile(input.Path, loaded.Root, loaded.Map);
         }
 

@@ -8,7 +8,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class Parameters
     {
-        private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = new("^[0-9]+\\*[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = global::OpenApiGen.Runtime.ValidationPattern.Create("^[0-9]+\\*[0-9]+$");
 
         /// <summary>How many images to make: 1 to 6 for the plus and max models, only 1 for qwen-image-edit.</summary>
         /// <remarks><para>The server's default is <c>1</c>.</para>

@@ -8,7 +8,7 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class QwenImageEditPlusRequest
     {
-        private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = new("^[0-9]+x[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::System.Text.RegularExpressions.Regex s_SizePattern = global::OpenApiGen.Runtime.ValidationPattern.Create("^[0-9]+x[0-9]+$");
 
         /// <summary>Model name</summary>
         /// <remarks><para>The server's default is <c>"qwen-image-edit-plus"</c>.</para>

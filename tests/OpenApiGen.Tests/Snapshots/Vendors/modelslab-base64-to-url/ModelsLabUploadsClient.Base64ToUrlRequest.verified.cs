@@ -8,7 +8,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     public partial class Base64ToUrlRequest
     {
-        private static readonly global::System.Text.RegularExpressions.Regex s_InitImagePattern = new("^data:image/[A-Za-z0-9.+-]+;base64,", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::System.Text.RegularExpressions.Regex s_InitImagePattern = global::OpenApiGen.Runtime.ValidationPattern.Create("^data:image/[A-Za-z0-9.+-]+;base64,");
 
         /// <summary>Your API Key used for request authorization</summary>
         /// <remarks>The client fills it from its options' ApiKey when it is left null.</remarks>
