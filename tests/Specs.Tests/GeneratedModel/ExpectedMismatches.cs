@@ -12,8 +12,8 @@ internal static class ExpectedMismatches
 
     public static readonly IReadOnlyList<(string Document, string Pointer, MismatchKind Kind, string Reason)> All = new (string, string, MismatchKind, string)[]
     {
-        ("QwenImageEdit.Vendors.EvoLink.ImageEdit.EvoLinkImageEditOpenApiDocument", "/components/schemas/QwenImageEditRequest/properties/model", MismatchKind.Requiredness, Defaulted),
-        ("QwenImageEdit.Vendors.EvoLink.ImageEditPlus.EvoLinkImageEditPlusOpenApiDocument", "/components/schemas/QwenImageEditPlusRequest/properties/model", MismatchKind.Requiredness, Defaulted),
+        ("QwenImageEdit.Vendors.EvoLink.EvoLinkQwenImageEditOpenApiDocument", "/components/schemas/QwenImageEditRequest/properties/model", MismatchKind.Requiredness, Defaulted),
+        ("QwenImageEdit.Vendors.EvoLink.EvoLinkQwenImageEditPlusOpenApiDocument", "/components/schemas/QwenImageEditPlusRequest/properties/model", MismatchKind.Requiredness, Defaulted),
         ("QwenImageEdit.Vendors.Apikley.ImageEdit.ApikleyImageEditOpenApiDocument", "/paths/~1api~1v1~1jobs~1createTask/post/requestBody/content/application~1json/schema/properties/model", MismatchKind.Requiredness, Defaulted),
         ("QwenImageEdit.Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument", "/components/schemas/QwenRequest/properties/key", MismatchKind.Requiredness, Credential),
         ("QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument", "/components/schemas/FetchRequest/properties/key", MismatchKind.Requiredness, Credential),
