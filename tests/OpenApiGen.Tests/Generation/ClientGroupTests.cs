@@ -181,10 +181,9 @@ public sealed class ClientGroupTests : IDisposable
     [Fact]
     public void The_command_writes_the_files_the_build_emits_for_the_same_documents()
     {
-        var built = GeneratorHarness.Run(Specs(), "Groups");
         // The command reads the files as they are: the placeholders stay, in both.
         var asWritten = new[] { "alpha.yaml", "beta.yaml", "gamma.yaml" }.Select(static n => SpecSource.FromFile(Path.Combine(s_directory, n), Namespace, Client)).ToArray();
-        built = GeneratorHarness.Run(asWritten, "Groups");
+        var built = GeneratorHarness.Run(asWritten, "Groups");
 
         var errors = new StringWriter();
         var specs = new[] { "gamma.yaml", "alpha.yaml", "beta.yaml" }.Select(static n => new FileInfo(Path.Combine(s_directory, n))).ToList();
@@ -196,6 +195,35 @@ public sealed class ClientGroupTests : IDisposable
         Assert.All(built.Sources, s => Assert.Equal(s.Text, written[s.HintName]));
         // The merging's diagnostics are printed as the build reports them.
         Assert.Contains("OAG040", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scheme_two_documents_define_differently_is_sent_as_the_first_says_and_reported()
+    {
+        static SpecSource Spec(string name, string scheme) => new($"/specs/{name}.yaml", $$"""
+            openapi: 3.0.3
+            info: {title: {{name}}, version: '1'}
+            servers: [{url: 'https://api.example.com'}]
+            security: [{auth: []}]
+            paths:
+              /{{name}}:
+                get:
+                  operationId: get{{name}}
+                  responses: {'204': {description: Done.}}
+            components:
+              securitySchemes:
+                auth: {{scheme}}
+            """, Namespace, Client);
+
+        var run = GeneratorHarness.Run([Spec("one", "{type: http, scheme: bearer}"), Spec("two", "{type: apiKey, in: header, name: X-Key}")], "Groups");
+
+        Assert.Empty(run.CompilationProblems);
+        var warning = Assert.Single(run.GeneratorDiagnostics, static d => d.Id == "OAG042");
+        Assert.Equal((DiagnosticSeverity.Warning, "/specs/two.yaml"), (warning.Severity, warning.Location.GetLineSpan().Path));
+        Assert.Contains("'auth' differs from the scheme of that name in 'one.yaml'", warning.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var client = run.Source("PetsClient.PetsClient.g.cs");
+        Assert.Contains("public string? BearerToken", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("public string? ApiKey", client, StringComparison.Ordinal);
     }
 
     public void Dispose() => _output.Delete(recursive: true);

@@ -8,11 +8,14 @@ public sealed class EvoLinkGroupTests
 {
     private static readonly string[] s_documents = ["evolink/qwen-image-edit.yaml", "evolink/qwen-image-edit-plus.yaml", "evolink/tasks.yaml", "evolink/files.yaml"];
 
-    private static IEnumerable<SpecSource> Sources(bool group) => s_documents.SelectMany(spec =>
-    {
-        var sources = VendorSpecs.Sources(spec);
-        return group ? sources.Select(static s => s.OverlayFor is null ? s with { Namespace = "QwenImageEdit.Vendors.EvoLink", ClientName = "EvoLinkClient" } : s) : sources;
-    });
+    // As four clients, each document in a namespace of its own (as src/QwenImageEdit.Vendors had them), or as the one it has now.
+    private static IEnumerable<SpecSource> Sources(bool group) => group
+        ? VendorSpecs.Sources(s_documents[0])
+        : s_documents.SelectMany(spec =>
+        {
+            var stem = OpenApiGen.Naming.Identifier.ToPascalCase(Path.GetFileName(spec).Split('.')[0]);
+            return VendorSpecs.Own(spec).Select(s => s.OverlayFor is null ? s with { Namespace = "EvoLink." + stem, ClientName = stem + "Client" } : s);
+        });
 
     // Measured when this was written: 59 files and 5,384 lines as four clients, 40 files and 3,852 lines as one.
     [Fact]
