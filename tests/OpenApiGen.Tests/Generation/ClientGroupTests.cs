@@ -209,7 +209,8 @@ public sealed class ClientGroupTests : IDisposable
               /{{name}}:
                 get:
                   operationId: get{{name}}
-                  responses: {'204': {description: Done.}}
+                  responses:
+                    '204': {description: Done.}
             components:
               securitySchemes:
                 auth: {{scheme}}
