@@ -15,7 +15,14 @@ namespace OpenApiGen.Cli;
 /// <param name="EmbedDocument">Also write the spec after its overlays as a JSON constant, as <c>EmbedDocument="true"</c> does in the build.</param>
 /// <param name="Include">The selectors of <c>--include</c>, as <c>IncludeOperations</c> in the build: each value may hold several, separated by <c>;</c>.</param>
 /// <param name="Exclude">The selectors of <c>--exclude</c>, as <c>ExcludeOperations</c>.</param>
-internal sealed record GenerateRequest(FileInfo Spec, IReadOnlyList<FileInfo> Overlays, string Namespace, string? ClientName, DirectoryInfo Output, bool Registrations, bool EmbedDocument = false, IReadOnlyList<string>? Include = null, IReadOnlyList<string>? Exclude = null);
+internal sealed record GenerateRequest(FileInfo Spec, IReadOnlyList<FileInfo> Overlays, string Namespace, string? ClientName, DirectoryInfo Output, bool Registrations, bool EmbedDocument = false, IReadOnlyList<string>? Include = null, IReadOnlyList<string>? Exclude = null)
+{
+    /// <summary>
+    /// More documents of the same client, as OpenApiSpec items of the same ClientName and Namespace in the build: one
+    /// client of them all. Each gets the overlay beside it; <see cref="Overlays"/> are for a single spec only.
+    /// </summary>
+    public IReadOnlyList<FileInfo> MoreSpecs { get; init; } = [];
+}
 
 /// <summary>
 /// The source generator's pipeline, outside the compiler: the spec read and built by <see cref="SpecLoading"/>, then the
@@ -30,14 +37,33 @@ internal static class CommandLineGenerator
     /// <returns>0 when files were written without errors, 1 when the spec had errors, 2 when the input could not be read.</returns>
     public static int Run(GenerateRequest request, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var overlays = SpecLoading.Overlays(request.Spec, request.Overlays);
-        if (!SpecLoading.Exist(request.Spec, overlays, errors))
+        if (request.MoreSpecs.Count > 0 && request.ClientName is null)
         {
+            // In the build, items without a ClientName each make a client of their own file's name.
+            errors.WriteLine("error: several specs make one client: name it with --client-name, as the build's items name it with ClientName");
             return 2;
         }
 
+        if (request.MoreSpecs.Count > 0 && request.Overlays.Count > 0)
+        {
+            errors.WriteLine("error: --overlay applies to one spec; with several, put each spec's overlay beside it (<spec>.overlay.yaml), as the build finds it");
+            return 2;
+        }
+
+        var specs = new List<(FileInfo Spec, IReadOnlyList<FileInfo> Overlays)>();
+        foreach (var spec in request.MoreSpecs.Prepend(request.Spec))
+        {
+            var overlays = SpecLoading.Overlays(spec, spec == request.Spec ? request.Overlays : []);
+            if (!SpecLoading.Exist(spec, overlays, errors))
+            {
+                return 2;
+            }
+
+            specs.Add((spec, overlays));
+        }
+
         var filter = new SpecFilterText(SpecLoading.Selectors(request.Include), SpecLoading.Selectors(request.Exclude));
-        var loaded = SpecLoading.Load(request.Spec, overlays, request.Namespace, request.ClientName, request.EmbedDocument, cancellationToken, filter);
+        var loaded = SpecLoading.Load(specs, request.Namespace, request.ClientName, request.EmbedDocument, cancellationToken, filter);
         var result = loaded.Result;
         foreach (var diagnostic in loaded.Diagnostics)
         {

@@ -4,7 +4,11 @@ using OpenApiGen.Cli;
 using OpenApiGen.Cli.Diff;
 using OpenApiGen.Cli.Extract;
 
-var spec = new Argument<FileInfo>("spec") { Description = "The OpenAPI 3.0/3.1 document (YAML or JSON)." };
+var spec = new Argument<FileInfo[]>("spec")
+{
+    Description = "The OpenAPI 3.0/3.1 document (YAML or JSON); several make one client, as OpenApiSpec items of the same ClientName and Namespace do in the build.",
+    Arity = ArgumentArity.OneOrMore,
+};
 var overlays = new Option<FileInfo[]>("--overlay") { Description = "An OpenAPI Overlay 1.0 document to apply first; repeatable. <spec>.overlay.yaml beside the spec is applied as in the build." };
 var ns = new Option<string>("--namespace") { Description = "The namespace of the generated code.", Required = true };
 var client = new Option<string?>("--client-name") { Description = "The client class's name (default: <FileName>Client)." };
@@ -27,7 +31,7 @@ var generate = new Command("generate", "Writes the files the OpenApiGen source g
 };
 generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLineGenerator.Run(
     new GenerateRequest(
-        parseResult.GetValue(spec)!,
+        parseResult.GetValue(spec)![0],
         parseResult.GetValue(overlays) ?? [],
         parseResult.GetValue(ns)!,
         parseResult.GetValue(client),
@@ -35,7 +39,7 @@ generate.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandLi
         parseResult.GetValue(registrations),
         parseResult.GetValue(embedDocument),
         parseResult.GetValue(include),
-        parseResult.GetValue(exclude)),
+        parseResult.GetValue(exclude)) { MoreSpecs = parseResult.GetValue(spec)![1..] },
     Console.Out,
     Console.Error,
     cancellationToken)));

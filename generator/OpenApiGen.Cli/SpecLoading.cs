@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using OpenApiGen.Building;
 using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
 using OpenApiGen.Pipeline;
 using OpenApiGen.Reading;
 
@@ -61,19 +63,41 @@ internal static class SpecLoading
         => values is null || values.Count == 0 ? null : string.Join(";", values);
 
     public static LoadedSpec Load(FileInfo spec, IReadOnlyList<FileInfo> overlays, string ns, string? clientName, bool embedDocument, CancellationToken cancellationToken, SpecFilterText? filter = null)
+        => Load([(spec, overlays)], ns, clientName, embedDocument, cancellationToken, filter);
+
+    /// <summary>
+    /// Several specs as the build takes items of the same ClientName and Namespace: each read and built, then merged
+    /// into one client (<see cref="ClientGroupMerge"/>); one spec is simply itself.
+    /// </summary>
+    public static LoadedSpec Load(IReadOnlyList<(FileInfo Spec, IReadOnlyList<FileInfo> Overlays)> specs, string ns, string? clientName, bool embedDocument, CancellationToken cancellationToken, SpecFilterText? filter = null)
     {
         var files = ImmutableArray.CreateBuilder<SpecFile>();
-        // The current directory plays the project's part: references may lead into it, or into the spec's directory.
-        var specFile = new SpecFile(spec.FullName, IsOverlay: false, spec.FullName, ns, clientName, File.ReadAllText(spec.FullName), embedDocument, ProjectDirectory: Environment.CurrentDirectory,
-            IncludeOperations: filter?.Include, ExcludeOperations: filter?.Exclude);
-        var overlayFiles = overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, spec.FullName, null, null, File.ReadAllText(o.FullName))).ToList();
-        files.Add(specFile);
-        files.AddRange(overlayFiles);
-        files.AddRange(ExternalReferences.Discover(specFile, overlayFiles, static path => File.Exists(path) ? File.ReadAllText(path) : null, cancellationToken));
+        var references = new List<SpecFile>();
+        foreach (var (spec, overlays) in specs)
+        {
+            // The current directory plays the project's part: references may lead into it, or into the spec's directory.
+            var specFile = new SpecFile(spec.FullName, IsOverlay: false, spec.FullName, ns, clientName, File.ReadAllText(spec.FullName), embedDocument, ProjectDirectory: Environment.CurrentDirectory,
+                IncludeOperations: filter?.Include, ExcludeOperations: filter?.Exclude);
+            var overlayFiles = overlays.Select(o => new SpecFile(o.FullName, IsOverlay: true, spec.FullName, null, null, File.ReadAllText(o.FullName))).ToList();
+            files.Add(specFile);
+            files.AddRange(overlayFiles);
+            references.AddRange(ExternalReferences.Discover(specFile, overlayFiles, static path => File.Exists(path) ? File.ReadAllText(path) : null, cancellationToken));
+        }
 
+        files.AddRange(references.DistinctBy(static r => r.Path, StringComparer.Ordinal));
         var group = SpecInputs.Group(files.ToImmutable(), rootNamespace: string.Empty);
-        var result = SpecModels.Build(group.Inputs.Single(), cancellationToken);
-        return new LoadedSpec(result, group.Diagnostics.Concat(result.Diagnostics).ToList());
+        var results = group.Inputs.Select(input => SpecModels.Build(input, cancellationToken)).ToList();
+        var diagnostics = group.Diagnostics.Concat(results.SelectMany(static r => r.Diagnostics)).ToList();
+        var members = results.Where(static r => r.Model is not null).Select(static r => new ClientMember(r.Input!, r.Model!)).ToList();
+        if (members.Count <= 1)
+        {
+            return new LoadedSpec(members.Count == 1 ? results.First(static r => r.Model is not null) : results[0], diagnostics);
+        }
+
+        // The build's pipeline: a client per ClientName and Namespace, and here they are all the same.
+        var merged = ClientGroupMerge.Merge(members.ToEquatableArray(), cancellationToken);
+        diagnostics.AddRange(merged.Diagnostics);
+        return new LoadedSpec(merged, diagnostics);
     }
 
     /// <summary>As the compiler prints a diagnostic: 1-based line and column.</summary>

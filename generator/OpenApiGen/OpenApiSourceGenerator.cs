@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using OpenApiGen.Building;
 using OpenApiGen.Pipeline;
 
 namespace OpenApiGen;
@@ -43,24 +44,39 @@ public sealed class OpenApiSourceGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => SpecModels.Build(input, cancellationToken))
             .WithTrackingName(TrackingNames.Results);
 
-        // 6. The model and the diagnostics apart: moving a diagnostic's line changes no model, so it re-emits nothing.
-        var models = results
+        // 6. The models as clients: specs that name the same client in the same namespace form one (a value per client,
+        //    so editing one spec merges again only its client), every other spec alone.
+        var clients = results
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => new ClientMember(result.Input!, result.Model!))
+            .Collect()
+            .SelectMany(static (members, _) => ClientGroups.Of(members))
+            .WithTrackingName(TrackingNames.Clients);
+        var merged = clients
+            .Select(static (members, cancellationToken) => ClientGroupMerge.Merge(members, cancellationToken))
+            .WithTrackingName(TrackingNames.Merged);
+
+        // 7. The model and the diagnostics apart: moving a diagnostic's line changes no model, so it re-emits nothing.
+        var models = merged
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Models);
         var diagnostics = results
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
+        var clientDiagnostics = merged
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.ClientDiagnostics);
         var projectDiagnostics = grouped
             .Select(static (group, _) => group.Diagnostics)
             .WithTrackingName(TrackingNames.ProjectDiagnostics);
 
-        // 7. What the project references that changes the output: a bool, so editing C# stops here.
+        // 8. What the project references that changes the output: a bool, so editing C# stops here.
         var capabilities = context.CompilationProvider
             .Select(static (compilation, _) => EmitCapabilities.Of(compilation))
             .WithTrackingName(TrackingNames.Capabilities);
 
-        // 8. Whether the project can compile the output at all (C# 11, OpenApiGen.Runtime): if not, one diagnostic, no files.
+        // 9. Whether the project can compile the output at all (C# 11, OpenApiGen.Runtime): if not, one diagnostic, no files.
         var support = context.ParseOptionsProvider
             .Combine(context.CompilationProvider)
             .Select(static (pair, _) => ProjectSupport.Of(pair.Left, pair.Right))
@@ -76,9 +92,10 @@ public sealed class OpenApiSourceGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Right.Problems(pair.Left))
             .WithTrackingName(TrackingNames.SupportDiagnostics);
 
-        // 9. The outputs: each spec's files, and the diagnostics.
+        // 10. The outputs: each client's files, and the diagnostics.
         context.RegisterSourceOutput(emitted.Combine(capabilities), static (context, pair) => SourceOutput.Add(context, pair.Left, pair.Right));
         context.RegisterSourceOutput(diagnostics, DiagnosticOutput.Report);
+        context.RegisterSourceOutput(clientDiagnostics, DiagnosticOutput.Report);
         context.RegisterSourceOutput(projectDiagnostics, DiagnosticOutput.Report);
         context.RegisterSourceOutput(supportDiagnostics, DiagnosticOutput.Report);
     }

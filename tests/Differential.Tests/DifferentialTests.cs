@@ -18,7 +18,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<(List<Difference>, int)>>> s_compared = new(StringComparer.Ordinal);
 
-    public static TheoryData<string> Documents => VendorClients.Namespaces;
+    public static TheoryData<string> Documents => VendorClients.Keys;
 
     [Fact]
     public async Task Every_vendor_spec_has_an_nswag_client()
@@ -44,7 +44,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     {
         // The same client twice, once with a member of the body changed and once with another answer: what the
         // harness compares must differ, or an empty difference list above would prove nothing.
-        const string document = "QwenImageEdit.Vendors.EvoLink.ImageEdit";
+        const string document = "QwenImageEdit.Vendors.EvoLink/qwen-image-edit.yaml";
         var nswag = (await NSwagClients.AllAsync())[document];
         var (path, item) = nswag.Document.Paths.Single();
         var (_, operation) = item.Single();
@@ -91,7 +91,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         var differences = new List<Difference>();
         foreach (var document in VendorClients.Documents)
         {
-            differences.AddRange((await ComparedAsync(document.Namespace!)).Differences);
+            differences.AddRange((await ComparedAsync(VendorClients.Key(document))).Differences);
         }
 
         return differences;
@@ -120,7 +120,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     /// <summary>Every exchange of one operation; returns how many were compared.</summary>
     private static async Task<int> CompareAsync(NSwagClient nswag, string path, string method, OpenApiOperation operation, List<Difference> differences)
     {
-        var document = nswag.Namespace;
+        var document = nswag.Key;
         var success = operation.ActualResponses.FirstOrDefault(static r => r.Key.StartsWith('2'));
         var compared = 0;
         foreach (var kind in Enum.GetValues<SampleKind>())

@@ -19,7 +19,7 @@ internal sealed record ExpectedDifference(string Document, string Operation, str
 /// </summary>
 internal static class ExpectedDifferences
 {
-    private const string EvoLinkFiles = "QwenImageEdit.Vendors.EvoLink.Files";
+    private const string EvoLinkFiles = "QwenImageEdit.Vendors.EvoLink/files.yaml";
     private const string ApikleyFiles = "QwenImageEdit.Vendors.Apikley.Files";
     private const string StreamFileName = "A Stream member carries no file name: ours names a file part after its field; NSwag's FileParameter carries the caller's (here sample.png). The vendors read the type from the bytes, the name is kept as the stored file's.";
     private const string StreamMediaType = "A Stream member carries no media type: ours sends a file part as application/octet-stream; NSwag's FileParameter carries the caller's (here image/png).";
@@ -48,8 +48,8 @@ internal static class ExpectedDifferences
         .. NotSent("QwenImageEdit.Vendors.ModelsLab.QwenEdit", "createQwenEdit", "base64", "model_id"),
         .. NotSent("QwenImageEdit.Vendors.EvoLink.ImageEditPlus", "createQwenImageEditPlusGeneration", "n", "prompt_extend", "watermark"),
         new("QwenImageEdit.Vendors.ModelsLab.QwenEdit", "createQwenEdit", "request other branches", "sent a request vs sent nothing (ArgumentException: cannot take the sample: Could not convert string to integer", IntegerOrString),
-        new("QwenImageEdit.Vendors.EvoLink.ImageEdit", "createQwenImageEditGeneration", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", IntegerOrString),
-        new("QwenImageEdit.Vendors.EvoLink.ImageEditPlus", "createQwenImageEditPlusGeneration", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", IntegerOrString),
+        new("QwenImageEdit.Vendors.EvoLink/qwen-image-edit.yaml", "createQwenImageEditGeneration", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", IntegerOrString),
+        new("QwenImageEdit.Vendors.EvoLink/qwen-image-edit-plus.yaml", "createQwenImageEditPlusGeneration", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", IntegerOrString),
         new("QwenImageEdit.Vendors.ModelsLab.Fetch", "fetchQwenEditResult", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", FirstShapeOnly),
         new("QwenImageEdit.Vendors.ModelsLab.Uploads", "base64ToUrl", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", FirstShapeOnly),
 

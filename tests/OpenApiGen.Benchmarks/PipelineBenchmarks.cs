@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using OpenApiGen.Runtime;
-using QwenImageEdit.Vendors.EvoLink.Tasks;
+using QwenImageEdit.Vendors.EvoLink;
 
 namespace OpenApiGen.Benchmarks;
 
@@ -26,7 +26,7 @@ public class PipelineBenchmarks
         """);
 
     private HttpClient _http = null!;
-    private EvoLinkTasksClient _today = null!;
+    private EvoLinkClient _today = null!;
     private OursPrototype _ours = null!;
     private ClientModelPrototype _clientModel = null!;
 
@@ -34,8 +34,8 @@ public class PipelineBenchmarks
     public void Setup()
     {
         _http = new HttpClient(new CannedHandler(s_task));
-        _today = new EvoLinkTasksClient(_http, new EvoLinkTasksClientOptions { BearerToken = "sk-test" });
-        _ours = new OursPrototype(_http, new EvoLinkTasksClientOptions { BearerToken = "sk-test" });
+        _today = new EvoLinkClient(_http, new EvoLinkClientOptions { BearerToken = "sk-test" });
+        _ours = new OursPrototype(_http, new EvoLinkClientOptions { BearerToken = "sk-test" });
         _clientModel = new ClientModelPrototype(_http, "sk-test");
     }
 
@@ -70,15 +70,15 @@ internal sealed class OursPrototype
 {
     private readonly ApiPipeline _pipeline;
 
-    public OursPrototype(HttpClient httpClient, EvoLinkTasksClientOptions options)
+    public OursPrototype(HttpClient httpClient, EvoLinkClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _pipeline = new ApiPipeline(httpClient, () => options.BaseAddress, "https://api.evolink.ai/", ApiCredential.Bearer("bearerAuth", () => options.BearerToken));
     }
 
     // --- per operation: 7 lines, the description included ---
-    private static readonly ApiOperation<TaskDetail> s_getTaskDetail = ApiOperation.Json(static () => EvoLinkTasksJsonContext.Default.TaskDetail)
-        .Secured("bearerAuth").Error(static () => EvoLinkTasksJsonContext.Default.ErrorResponse, 400, 401, 402, 403, 404, 429, 500);
+    private static readonly ApiOperation<TaskDetail> s_getTaskDetail = ApiOperation.Json(static () => EvoLinkJsonContext.Default.TaskDetail)
+        .Secured("bearerAuth").Error(static () => EvoLinkJsonContext.Default.ErrorResponse, 400, 401, 402, 403, 404, 429, 500);
 
     public Task<ApiResponse<TaskDetail>> GetTaskDetailAsync(string taskId, ApiRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -121,7 +121,7 @@ internal sealed class ClientModelPrototype
             throw await ClientResultException.CreateAsync(response).ConfigureAwait(false);
         }
 
-        return ClientResult.FromValue(JsonSerializer.Deserialize(response.Content.ToMemory().Span, EvoLinkTasksJsonContext.Default.TaskDetail)!, response);
+        return ClientResult.FromValue(JsonSerializer.Deserialize(response.Content.ToMemory().Span, EvoLinkJsonContext.Default.TaskDetail)!, response);
     }
 
     private PipelineMessage CreateGetTaskDetailRequest(string taskId, RequestOptions? options)

@@ -3,8 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Newtonsoft.Json;
-using QwenImageEdit.Vendors.EvoLink.ImageEditPlus;
-using QwenImageEdit.Vendors.EvoLink.Tasks;
+using QwenImageEdit.Vendors.EvoLink;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace OpenApiGen.Benchmarks;
@@ -51,7 +50,7 @@ public class SerializationBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Read")]
-    public TaskDetail ReadGenerated() => JsonSerializer.Deserialize(s_taskUtf8, EvoLinkTasksJsonContext.Default.TaskDetail)!;
+    public TaskDetail ReadGenerated() => JsonSerializer.Deserialize(s_taskUtf8, EvoLinkJsonContext.Default.TaskDetail)!;
 
     [Benchmark]
     [BenchmarkCategory("Read")]
@@ -67,7 +66,7 @@ public class SerializationBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Write")]
-    public byte[] WriteGenerated() => JsonSerializer.SerializeToUtf8Bytes(_request, EvoLinkImageEditPlusJsonContext.Default.QwenImageEditPlusRequest);
+    public byte[] WriteGenerated() => JsonSerializer.SerializeToUtf8Bytes(_request, EvoLinkJsonContext.Default.QwenImageEditPlusRequest);
 
     [Benchmark]
     [BenchmarkCategory("Write")]
@@ -86,7 +85,7 @@ public class SerializationBenchmarks
     public async Task<int> ReadLargeGenerated()
     {
         var count = 0;
-        await foreach (var task in JsonSerializer.DeserializeAsyncEnumerable(new MemoryStream(s_manyTasksUtf8, writable: false), EvoLinkTasksJsonContext.Default.TaskDetail))
+        await foreach (var task in JsonSerializer.DeserializeAsyncEnumerable(new MemoryStream(s_manyTasksUtf8, writable: false), EvoLinkJsonContext.Default.TaskDetail))
         {
             count += task!.Results!.Count;
         }

@@ -82,7 +82,7 @@ public sealed partial class PackageMetadataTests
         var package = Feed["QwenImageEdit.Vendors"];
         var pdb = Pdb.FromPortablePdb(Package.ReadFrom(package.SymbolsPath!, "lib/net10.0/QwenImageEdit.Vendors.pdb"));
 
-        Assert.Contains(pdb.EmbeddedDocuments, d => d.Replace('\\', '/').Contains("OpenApiGen.OpenApiSourceGenerator/EvoLinkTasksClient.", StringComparison.Ordinal));
+        Assert.Contains(pdb.EmbeddedDocuments, d => d.Replace('\\', '/').Contains("OpenApiGen.OpenApiSourceGenerator/EvoLinkClient.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class PublicApiTests
         ExcludeAttributes = ["System.CodeDom.Compiler.GeneratedCodeAttribute"],
     };
 
-    private static Assembly Vendors => typeof(QwenImageEdit.Vendors.EvoLink.Tasks.EvoLinkTasksClient).Assembly;
+    private static Assembly Vendors => typeof(QwenImageEdit.Vendors.EvoLink.EvoLinkClient).Assembly;
 
     [Fact]
     public void The_generated_vendor_surface_is_unchanged_namespace_by_namespace()

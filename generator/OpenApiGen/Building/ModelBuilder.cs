@@ -25,22 +25,23 @@ internal static class ModelBuilder
         HierarchyPass.Run(context);
         var client = ClientBuilder.Build(context, operations);
         var info = spec.Document.Info;
+        var docs = DocBuilder.ForText(info?.Title, info?.Description);
         return new SpecModel(
             input.Spec.Path,
             input.Namespace,
             input.ClientName,
             input.HintPrefix,
             context.Names.ContextName,
-            DocBuilder.ForText(info?.Title, info?.Description),
+            docs,
             context.Types.All(),
             client,
-            EmbeddedDocument(context));
+            EmbeddedDocument(context, docs));
     }
 
-    private static EmbeddedDocumentModel? EmbeddedDocument(BuildContext context)
+    private static EquatableArray<EmbeddedDocumentModel> EmbeddedDocument(BuildContext context, DocModel docs)
         => context.Names.DocumentName is { } name && context.Spec.EffectiveJson is { } json
-            ? new EmbeddedDocumentModel(name, FileName(context.Input.Spec.Path), context.Input.Overlays.Select(static o => FileName(o.Path)).ToEquatableArray(), json)
-            : null;
+            ? new[] { new EmbeddedDocumentModel(name, FileName(context.Input.Spec.Path), context.Input.Overlays.Select(static o => FileName(o.Path)).ToEquatableArray(), json, docs.Summary) }.ToEquatableArray()
+            : EquatableArray<EmbeddedDocumentModel>.Empty;
 
     private static string FileName(string path) => path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
 }

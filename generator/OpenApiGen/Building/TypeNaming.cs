@@ -51,7 +51,8 @@ internal sealed class TypeNaming
         // option keep every schema name they had.
         if (context.Input.Spec.EmbedDocument)
         {
-            DocumentName = _scope.Claim(BaseName + "OpenApiDocument", "the embedded OpenAPI document");
+            // In a client of several documents each embeds its own, named after its file: EvoLinkTasksOpenApiDocument.
+            DocumentName = _scope.Claim(BaseName + context.Input.Group?.Stem + "OpenApiDocument", "the embedded OpenAPI document");
         }
 
         foreach (var pair in context.Components)
@@ -90,6 +91,15 @@ internal sealed class TypeNaming
             _ => Array.Empty<string>(),
         };
         bool IsMember(string name) => Array.IndexOf(members, name) >= 0;
+        if (_context.Input.Group is { } group && group.OwnerOf(preferred, method: false) is { } document)
+        {
+            // Another document of the client has a different type of this name, and keeps it (OAG040).
+            var renamed = Claim(group.Stem + preferred, owner, pointer, shape);
+            _context.ReportAtKey(Descriptors.GroupTypeRenamed, pointer, preferred, document, group.Client, renamed);
+            return renamed;
+        }
+
+
         var previous = _scope.OwnerOf(preferred) ?? (IsMember(preferred) ? $"a member every generated {shape.ToString().ToLowerInvariant()} declares" : null);
         var name = _scope.Claim(preferred, owner, IsMember);
         if (previous is not null)
@@ -101,7 +111,8 @@ internal sealed class TypeNaming
     }
 
     /// <summary>Claims a name for something the generator adds (the options class, a JSON context member), without a report.</summary>
-    public string ClaimQuietly(string preferred, string owner) => _scope.Claim(preferred, owner);
+    public string ClaimQuietly(string preferred, string owner)
+        => _scope.Claim(_context.Input.Group is { } group && group.OwnerOf(preferred, method: false) is not null ? group.Stem + preferred : preferred, owner);
 
     /// <summary>The type name a component schema claimed, when it is a type of its own.</summary>
     public bool TryGetComponentName(string id, out string name) => _componentNames.TryGetValue(id, out name!);

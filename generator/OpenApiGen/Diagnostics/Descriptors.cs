@@ -112,6 +112,32 @@ internal static class Descriptors
         "The filter '{0}' in {1} is not tag:<pattern>, path:<pattern> or operation:<pattern>; it is left out",
         DiagnosticSeverity.Error);
 
+    // OAG040-OAG044: several documents forming one client (Building/ClientGroupMerge.cs).
+    public static readonly DiagnosticDescriptor GroupTypeRenamed = Create(
+        "OAG040", "Two documents of one client define different types of one name",
+        "The type '{0}' of this document differs from the type of that name in '{1}', which the client {2} also generates; this one is named '{3}'",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor GroupOperationRenamed = Create(
+        "OAG041", "Two documents of one client have operations of one name",
+        "The operation '{0}' has the name of an operation of '{1}', which the client {2} also has; this one's method is named '{3}'",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor GroupSchemeDiffers = Create(
+        "OAG042", "Two documents of one client define a security scheme of one name differently",
+        "The security scheme '{0}' differs from the scheme of that name in '{1}'; the client {2} sends the credential as '{1}' says, for this document's operations too",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor GroupServerDiffers = Create(
+        "OAG043", "A document of one client names another server",
+        "This document's server '{0}' is not the client {1}'s ('{2}'): its operations are sent to '{0}' unless the options' BaseAddress is set, which every operation then uses",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor GroupNamesUnresolved = Create(
+        "OAG044", "The documents of one client could not be given distinct names",
+        "The names of this document still clash with those of the other documents of the client {0} after {1} rounds of renaming ({2}); the document is left out of the client",
+        DiagnosticSeverity.Error);
+
     // OAG050-OAG054: form bodies and parameter styles (Building/Client/FormBodyBuilder.cs, ParameterStyles.cs).
     public static readonly DiagnosticDescriptor FormBodyNotObject = Create(
         "OAG050", "A form body is not an object",

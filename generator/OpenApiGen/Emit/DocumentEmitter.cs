@@ -10,7 +10,7 @@ internal static class DocumentEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
-        var title = spec.Docs.Summary is { } summary ? " <i>" + XmlDocWriter.Text(summary) + "</i>" : string.Empty;
+        var title = document.Title is { } summary ? " <i>" + XmlDocWriter.Text(summary) + "</i>" : string.Empty;
 
         writer.OpenBlock("namespace " + spec.Namespace);
         XmlDocWriter.Summary(writer, $"The OpenAPI document{title} that the types of this namespace were generated from: the spec after its overlays.");

@@ -39,7 +39,7 @@ internal static class SpecEmitter
 
         yield return ($"{spec.HintPrefix}.{spec.JsonContextName}.g.cs", JsonContextEmitter.Emit(spec));
 
-        if (spec.EmbeddedDocument is { } document)
+        foreach (var document in spec.EmbeddedDocuments)
         {
             yield return ($"{spec.HintPrefix}.{document.ClassName}.g.cs", DocumentEmitter.Emit(spec, document));
         }

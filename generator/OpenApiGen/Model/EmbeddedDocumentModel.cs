@@ -8,4 +8,5 @@ namespace OpenApiGen.Model;
 /// <param name="SourcePath">The spec's file name: never a full path, so the output does not depend on the machine.</param>
 /// <param name="OverlayNames">The file names of the overlays applied, in the order they were applied, for the docs.</param>
 /// <param name="Json">The effective document as compact JSON; a string, so the model still compares by content.</param>
-internal sealed record EmbeddedDocumentModel(string ClassName, string SourcePath, EquatableArray<string> OverlayNames, string Json);
+/// <param name="Title">The document's title, for the docs.</param>
+internal sealed record EmbeddedDocumentModel(string ClassName, string SourcePath, EquatableArray<string> OverlayNames, string Json, string? Title);

@@ -3,8 +3,8 @@ namespace OpenApiGen.Model;
 /// <summary>
 /// Everything the emitters need to write one spec's code, with every name already decided.
 /// Plain, equatable data: no Roslyn symbols, no OpenAPI objects, so an unchanged spec stays cached.
-/// <c>EmbeddedDocument</c> is null unless the spec asked for its effective document to be embedded; <c>SpecPath</c>
-/// is where a failure to emit it is reported.
+/// <c>EmbeddedDocuments</c> is empty unless the spec asked for its effective document to be embedded (a client of
+/// several documents embeds each that asked); <c>SpecPath</c> is where a failure to emit it is reported.
 /// </summary>
 internal sealed record SpecModel(
     string SpecPath,
@@ -15,7 +15,7 @@ internal sealed record SpecModel(
     DocModel Docs,
     EquatableArray<TypeModel> Types,
     ClientModel Client,
-    EmbeddedDocumentModel? EmbeddedDocument);
+    EquatableArray<EmbeddedDocumentModel> EmbeddedDocuments);
 
 /// <summary>The client for a spec: its operations, the credentials it can send, and where it sends them by default.</summary>
 /// <param name="OptionsName">The options class's name.</param>

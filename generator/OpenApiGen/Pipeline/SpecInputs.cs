@@ -48,7 +48,36 @@ internal static class SpecInputs
 
             var filter = OperationFilter.Parse(spec.IncludeOperations, spec.ExcludeOperations, spec.Path, diagnostics);
             var specOverlays = overlays.Where(o => SamePath(o.SpecPath, spec.Path)).ToEquatableArray();
-            inputs.Add(new SpecInput(spec, specOverlays, ns, client, hintPrefixes.Claim(client, spec.Path), diagnostics.ToEquatableArray(), references, filter));
+            inputs.Add(new SpecInput(spec, specOverlays, ns, client, string.Empty, diagnostics.ToEquatableArray(), references, filter));
+        }
+
+        // Specs that name the same client in the same namespace form that one client (Building/ClientGroupMerge): they
+        // share its hint-name prefix, and each gets a stem of its own for the names it must keep apart.
+        var groups = inputs.GroupBy(static i => (i.Namespace, i.ClientName)).ToDictionary(static g => g.Key, static g => g.ToList());
+        var prefixes = new Dictionary<(string, string), string>();
+        var stems = new Dictionary<(string, string), NameScope>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var key = (input.Namespace, input.ClientName);
+            if (!prefixes.TryGetValue(key, out var prefix))
+            {
+                prefix = hintPrefixes.Claim(input.ClientName, input.Spec.Path);
+                prefixes[key] = prefix;
+            }
+
+            ClientGroupMember? member = null;
+            if (groups[key].Count > 1)
+            {
+                if (!stems.TryGetValue(key, out var scope))
+                {
+                    stems[key] = scope = NameScope.ForFiles();
+                }
+
+                member = new ClientGroupMember(scope.Claim(Identifier.ToPascalCase(FileStem(input.Spec.Path)), input.Spec.Path), input.Namespace + "." + input.ClientName);
+            }
+
+            inputs[i] = input with { HintPrefix = prefix, Group = member };
         }
 
         foreach (var overlay in overlays)

@@ -18,12 +18,12 @@ internal static class SpecModels
         {
             var read = SpecReader.Read(input, diagnostics, cancellationToken);
             var model = read is null ? null : ModelBuilder.Build(read, input, diagnostics, cancellationToken);
-            return new SpecResult(model, diagnostics.ToEquatableArray());
+            return new SpecResult(model, diagnostics.ToEquatableArray(), input);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             diagnostics.Add(DiagnosticInfo.AtFileStart(Descriptors.GeneratorFailure, input.Spec.Path, e.GetType().Name + ": " + e.Message));
-            return new SpecResult(null, diagnostics.ToEquatableArray());
+            return new SpecResult(null, diagnostics.ToEquatableArray(), input);
         }
     }
 }

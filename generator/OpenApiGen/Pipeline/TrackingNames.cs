@@ -18,7 +18,16 @@ public static class TrackingNames
     /// <summary>One result per spec: the model and the diagnostics.</summary>
     public const string Results = nameof(Results);
 
-    /// <summary>One model per usable spec: what is emitted.</summary>
+    /// <summary>The usable specs' models as clients: those naming the same client together, every other alone.</summary>
+    public const string Clients = nameof(Clients);
+
+    /// <summary>One result per client: its documents merged into one model, and what the merging reported.</summary>
+    public const string Merged = nameof(Merged);
+
+    /// <summary>What merging each client's documents reported (renamed types and operations, other servers).</summary>
+    public const string ClientDiagnostics = nameof(ClientDiagnostics);
+
+    /// <summary>One model per client: what is emitted.</summary>
     public const string Models = nameof(Models);
 
     /// <summary>One list of diagnostics per spec.</summary>

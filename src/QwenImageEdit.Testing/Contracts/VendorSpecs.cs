@@ -6,10 +6,10 @@ namespace QwenImageEdit.Testing;
 /// </summary>
 internal static class VendorSpecs
 {
-    public static readonly SpecDocument EvoLinkImageEdit = new("evolink/" + Vendors.EvoLink.ImageEdit.EvoLinkImageEditOpenApiDocument.SourcePath, Vendors.EvoLink.ImageEdit.EvoLinkImageEditOpenApiDocument.Json);
-    public static readonly SpecDocument EvoLinkImageEditPlus = new("evolink/" + Vendors.EvoLink.ImageEditPlus.EvoLinkImageEditPlusOpenApiDocument.SourcePath, Vendors.EvoLink.ImageEditPlus.EvoLinkImageEditPlusOpenApiDocument.Json);
-    public static readonly SpecDocument EvoLinkTasks = new("evolink/" + Vendors.EvoLink.Tasks.EvoLinkTasksOpenApiDocument.SourcePath, Vendors.EvoLink.Tasks.EvoLinkTasksOpenApiDocument.Json);
-    public static readonly SpecDocument EvoLinkFiles = new("evolink/" + Vendors.EvoLink.Files.EvoLinkFilesOpenApiDocument.SourcePath, Vendors.EvoLink.Files.EvoLinkFilesOpenApiDocument.Json);
+    public static readonly SpecDocument EvoLinkImageEdit = new("evolink/" + Vendors.EvoLink.EvoLinkQwenImageEditOpenApiDocument.SourcePath, Vendors.EvoLink.EvoLinkQwenImageEditOpenApiDocument.Json);
+    public static readonly SpecDocument EvoLinkImageEditPlus = new("evolink/" + Vendors.EvoLink.EvoLinkQwenImageEditPlusOpenApiDocument.SourcePath, Vendors.EvoLink.EvoLinkQwenImageEditPlusOpenApiDocument.Json);
+    public static readonly SpecDocument EvoLinkTasks = new("evolink/" + Vendors.EvoLink.EvoLinkTasksOpenApiDocument.SourcePath, Vendors.EvoLink.EvoLinkTasksOpenApiDocument.Json);
+    public static readonly SpecDocument EvoLinkFiles = new("evolink/" + Vendors.EvoLink.EvoLinkFilesOpenApiDocument.SourcePath, Vendors.EvoLink.EvoLinkFilesOpenApiDocument.Json);
     public static readonly SpecDocument ModelsLabQwenEdit = new("modelslab/" + Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument.SourcePath, Vendors.ModelsLab.QwenEdit.ModelsLabQwenEditOpenApiDocument.Json);
     public static readonly SpecDocument ModelsLabFetch = new("modelslab/" + Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument.SourcePath, Vendors.ModelsLab.Fetch.ModelsLabFetchOpenApiDocument.Json);
     public static readonly SpecDocument ModelsLabUploads = new("modelslab/" + Vendors.ModelsLab.Uploads.ModelsLabUploadsOpenApiDocument.SourcePath, Vendors.ModelsLab.Uploads.ModelsLabUploadsOpenApiDocument.Json);

@@ -7,32 +7,32 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenApiGen.Runtime;
-using QwenImageEdit.Vendors.EvoLink.Files;
-using QwenImageEdit.Vendors.EvoLink.ImageEdit;
-using QwenImageEdit.Vendors.EvoLink.ImageEditPlus;
-using QwenImageEdit.Vendors.EvoLink.Tasks;
+using QwenImageEdit.Vendors.EvoLink;
 
 namespace QwenImageEdit.Vendors;
 
-/// <summary>EvoLink: two create endpoints (one per model) sharing the task and file APIs.</summary>
+/// <summary>
+/// EvoLink: two create endpoints (one per model) sharing the task and file APIs, all one generated client. An
+/// instance per HttpClient the transport keeps apart (create, poll, upload), the uploads' at the file API's address.
+/// </summary>
 internal sealed class EvoLinkAdapter : VendorAdapter
 {
     private static readonly string[] NoParameters = [];
     private static readonly string[] PlusParameters = ["prompt_extend", "watermark"];
 
     private readonly VendorTransport _transport;
-    private readonly EvoLinkImageEditClient _edit;
-    private readonly EvoLinkImageEditPlusClient _plus;
-    private readonly EvoLinkTasksClient _tasks;
-    private readonly EvoLinkFilesClient _files;
+    private readonly EvoLinkClient _create;
+    private readonly EvoLinkClient _poll;
+    private readonly EvoLinkClient _upload;
 
     public EvoLinkAdapter(VendorTransport transport, QwenImageEditVendorOptions options)
     {
         _transport = transport;
-        _edit = new EvoLinkImageEditClient(transport.Create, new EvoLinkImageEditClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _plus = new EvoLinkImageEditPlusClient(transport.Create, new EvoLinkImageEditPlusClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _tasks = new EvoLinkTasksClient(transport.Poll, new EvoLinkTasksClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _files = new EvoLinkFilesClient(transport.Upload, new EvoLinkFilesClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
+        _create = new EvoLinkClient(transport.Create, new EvoLinkClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _poll = new EvoLinkClient(transport.Poll, new EvoLinkClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+
+        // Unset, the file API's operations go to its own server (files-api.evolink.ai), which they carry.
+        _upload = new EvoLinkClient(transport.Upload, new EvoLinkClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
     }
 
     private const ImageEditVendor Self = ImageEditVendor.EvoLink;
@@ -67,7 +67,7 @@ internal sealed class EvoLinkAdapter : VendorAdapter
             Validation.AddGenerated(errors, plus.Validate());
             return async cancellationToken =>
             {
-                var created = await _transport.SendAsync("create the task", () => _plus.CreateQwenImageEditPlusGenerationAsync(plus, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+                var created = await _transport.SendAsync("create the task", () => _create.CreateQwenImageEditPlusGenerationAsync(plus, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
                 return State(created.Id, created.Status?.ToString(), created.Progress, created.Results, created.Error?.Code?.ToString(), created.Error?.Message, created.TaskInfo?.EstimatedTime, created);
             };
         }
@@ -77,21 +77,21 @@ internal sealed class EvoLinkAdapter : VendorAdapter
         Validation.AddGenerated(errors, edit.Validate());
         return async cancellationToken =>
         {
-            var created = await _transport.SendAsync("create the task", () => _edit.CreateQwenImageEditGenerationAsync(edit, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the task", () => _create.CreateQwenImageEditGenerationAsync(edit, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
             return State(created.Id, created.Status?.ToString(), created.Progress, created.Results, created.Error?.Code?.ToString(), created.Error?.Message, created.TaskInfo?.EstimatedTime, created);
         };
     }
 
     public override async Task<VendorTaskState> GetAsync(string id, string model, CancellationToken cancellationToken)
     {
-        var task = await _transport.SendAsync("read the task", () => _tasks.GetTaskDetailAsync(id, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+        var task = await _transport.SendAsync("read the task", () => _poll.GetTaskDetailAsync(id, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
         return FromDetail(task, id);
     }
 
     public override async Task<Uri> UploadAsync(ReadOnlyMemory<byte> bytes, string mediaType, string fileName, CancellationToken cancellationToken)
     {
         using var content = Uploads.Stream(bytes);
-        var uploaded = await _transport.SendAsync("upload an image", () => _files.UploadFileStreamAsync(new StreamUploadRequest { File = content, FileName = fileName }, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+        var uploaded = await _transport.SendAsync("upload an image", () => _upload.UploadFileStreamAsync(new StreamUploadRequest { File = content, FileName = fileName }, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
 
         // Conflict 21: failures are undocumented; `success: false` is one whatever the HTTP status said.
         return uploaded is { Success: not false, Data.FileUrl: { } url }
@@ -102,7 +102,7 @@ internal sealed class EvoLinkAdapter : VendorAdapter
     public static VendorTaskState ParseCallback(ReadOnlySpan<byte> body)
     {
         // EvoLink posts the get-task body.
-        var task = JsonSerializer.Deserialize(body, EvoLinkTasksJsonContext.Default.TaskDetail)
+        var task = JsonSerializer.Deserialize(body, EvoLinkJsonContext.Default.TaskDetail)
             ?? throw new JsonException("The callback body is JSON null.");
         return FromDetail(task, task.Id ?? throw new JsonException("The callback has no task id."));
     }
@@ -126,13 +126,12 @@ internal sealed class EvoLinkAdapter : VendorAdapter
 
     /// <summary>
     /// EvoLink's error body: <c>{error: {code, message}}</c>, the code a string or, on older pages, an integer
-    /// (conflict 3); the code says what failed better than the HTTP status does.
+    /// (conflict 3); the code says what failed better than the HTTP status does. One type for the three documents that
+    /// define it alike.
     /// </summary>
     private static VendorError? Describe(ApiException error) => error switch
     {
-        ApiException<EvoLink.ImageEdit.ErrorResponse> { Error.Error: { } e } => Error(e.Code?.ToString(), e.Message),
-        ApiException<EvoLink.ImageEditPlus.ErrorResponse> { Error.Error: { } e } => Error(e.Code?.ToString(), e.Message),
-        ApiException<EvoLink.Tasks.ErrorResponse> { Error.Error: { } e } => Error(e.Code?.ToString(), e.Message),
+        ApiException<ErrorResponse> { Error.Error: { } e } => Error(e.Code?.ToString(), e.Message),
         _ => null,
     };
 

@@ -8,11 +8,11 @@ using NSwag.CodeGeneration.OperationNameGenerators;
 namespace Differential.Tests.Infrastructure;
 
 /// <summary>NSwag's client for one vendor spec: the compiled class, the document NSwag read, and how it names methods.</summary>
-/// <param name="Namespace">Our generated code's namespace for the spec; NSwag's is <c>NSwag.</c> + it.</param>
+/// <param name="Key">The spec, as VendorClients.Key names it; NSwag's namespace is <c>NSwag.</c> + its embedded document class.</param>
 /// <param name="Client">NSwag's generated client class.</param>
 /// <param name="Document">The spec as NSwag read it (the effective document our build embedded, overlays applied).</param>
 /// <param name="Settings">The settings NSwag generated it with.</param>
-internal sealed record NSwagClient(string Namespace, Type Client, OpenApiDocument Document, CSharpClientGeneratorSettings Settings)
+internal sealed record NSwagClient(string Key, Type Client, OpenApiDocument Document, CSharpClientGeneratorSettings Settings)
 {
     /// <summary>NSwag's method for an operation: its name generator's choice, the overload that takes a CancellationToken.</summary>
     public MethodInfo Method(string path, string httpMethod, OpenApiOperation operation)
@@ -39,7 +39,7 @@ internal static class NSwagClients
 
     private static async Task<IReadOnlyDictionary<string, NSwagClient>> GenerateAsync()
     {
-        var generated = new List<(string Namespace, OpenApiDocument Document, CSharpClientGeneratorSettings Settings, string Code)>();
+        var generated = new List<(string Key, string Namespace, OpenApiDocument Document, CSharpClientGeneratorSettings Settings, string Code)>();
         foreach (var document in VendorClients.Documents)
         {
             var openApi = await OpenApiDocument.FromJsonAsync(VendorClients.Json(document));
@@ -51,17 +51,18 @@ internal static class NSwagClients
                 GenerateClientInterfaces = false,
                 OperationNameGenerator = new SingleClientFromOperationIdOperationNameGenerator(),
             };
-            settings.CSharpGeneratorSettings.Namespace = "NSwag." + document.Namespace;
+            // A namespace per document: a client of several documents has one namespace of ours, and NSwag a client per document.
+            settings.CSharpGeneratorSettings.Namespace = "NSwag." + document.FullName;
 
             // An optional value NSwag cannot tell from its default would be read as 0 or false; ours are nullable too.
             settings.CSharpGeneratorSettings.GenerateOptionalPropertiesAsNullable = true;
-            generated.Add((document.Namespace!, openApi, settings, new CSharpClientGenerator(openApi, settings).GenerateFile()));
+            generated.Add((VendorClients.Key(document), settings.CSharpGeneratorSettings.Namespace, openApi, settings, new CSharpClientGenerator(openApi, settings).GenerateFile()));
         }
 
         var assembly = Compile(generated.Select(static g => (g.Namespace, g.Code)).ToList());
         return generated.ToDictionary(
-            static g => g.Namespace,
-            g => new NSwagClient(g.Namespace, assembly.GetType($"NSwag.{g.Namespace}.NSwagClient", throwOnError: true)!, g.Document, g.Settings),
+            static g => g.Key,
+            g => new NSwagClient(g.Key, assembly.GetType($"{g.Namespace}.NSwagClient", throwOnError: true)!, g.Document, g.Settings),
             StringComparer.Ordinal);
     }
 

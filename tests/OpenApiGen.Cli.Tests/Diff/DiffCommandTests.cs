@@ -46,7 +46,7 @@ public sealed class DiffCommandTests : IDisposable
         var overlay = new FileInfo(Path.Combine(RepoPaths.Specs, "evolink", "qwen-image-edit.overlay.yaml"));
         var output = new StringWriter();
 
-        var code = DiffCommand.Run(new DiffRequest(new FileInfo(spec), new FileInfo(renamed), [overlay], "EvoLinkImageEditClient", Json: false), output, new StringWriter(), CancellationToken.None);
+        var code = DiffCommand.Run(new DiffRequest(new FileInfo(spec), new FileInfo(renamed), [overlay], "EvoLinkClient", Json: false), output, new StringWriter(), CancellationToken.None);
 
         var report = output.ToString();
         Assert.Equal(1, code);

@@ -15,7 +15,7 @@ namespace OpenApiGen.Tests.Clients;
 public sealed class SpecExampleClientTests
 {
     private const string Secret = "sk-example-secret";
-    private static readonly Assembly s_vendors = typeof(QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail).Assembly;
+    private static readonly Assembly s_vendors = typeof(QwenImageEdit.Vendors.EvoLink.TaskDetail).Assembly;
 
     public static IEnumerable<object[]> Operations => VendorSpecs.All
         .SelectMany(static s => SpecOperations.Of(s.Spec))

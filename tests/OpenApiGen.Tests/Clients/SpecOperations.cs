@@ -12,7 +12,7 @@ internal static class SpecOperations
 {
     public static IReadOnlyList<SpecOperation> Of(string spec)
     {
-        var sources = VendorSpecs.Sources(spec);
+        var sources = VendorSpecs.Own(spec);
         var root = DocumentLoader.Load(sources[0].Text, isJson: false, CancellationToken.None).Root!.AsObject();
         foreach (var overlay in sources.Skip(1))
         {

@@ -4,10 +4,9 @@ using System.Text.Json;
 using OpenApiGen.Runtime;
 using OpenApiGen.Tests.Infrastructure;
 using QwenImageEdit.Vendors.Apikley.Tasks;
-using QwenImageEdit.Vendors.EvoLink.ImageEdit;
-using QwenImageEdit.Vendors.EvoLink.Tasks;
+using QwenImageEdit.Vendors.EvoLink;
 using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
-using EvoLinkErrorResponse = QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse;
+using EvoLinkErrorResponse = QwenImageEdit.Vendors.EvoLink.ErrorResponse;
 
 namespace OpenApiGen.Tests.Clients;
 
@@ -42,7 +41,7 @@ public sealed class VendorClientTests
     public async Task Create_sends_the_json_body_with_the_spec_wire_names()
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"id":"task-9","status":"pending","progress":0}"""));
-        var client = new EvoLinkImageEditClient(new HttpClient(), new EvoLinkImageEditClientOptions { BaseAddress = server.Address, BearerToken = Secret });
+        var client = new EvoLinkClient(new HttpClient(), new EvoLinkClientOptions { BaseAddress = server.Address, BearerToken = Secret });
 
         var created = (await client.CreateQwenImageEditGenerationAsync(new QwenImageEditRequest { Prompt = "Make it blue", ImageUrls = [new Uri("https://example.com/a.png")] })).Value;
 
@@ -207,17 +206,17 @@ public sealed class VendorClientTests
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, CompletedTask));
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        services.AddEvoLinkTasksClient(options =>
+        services.AddEvoLinkClient(options =>
         {
             options.BaseAddress = server.Address;
             options.BearerToken = Secret;
         });
         await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
 
-        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IEvoLinkTasksClient>(provider);
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IEvoLinkClient>(provider);
         var task = (await client.GetTaskDetailAsync("task-1")).Value;
 
-        Assert.IsType<EvoLinkTasksClient>(client);
+        Assert.IsType<EvoLinkClient>(client);
         Assert.Equal("task-1", task.Id);
         Assert.Equal("Bearer " + Secret, Assert.Single(server.Requests).Headers["Authorization"]);
     }
@@ -228,16 +227,16 @@ public sealed class VendorClientTests
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """
             {"success":true,"code":200,"msg":"ok","data":{"file_id":"f1","file_url":"https://files.example/f1.png"}}
             """));
-        var client = new QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesClient(
+        var client = new QwenImageEdit.Vendors.EvoLink.EvoLinkClient(
             new HttpClient(),
-            new QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesClientOptions { BaseAddress = server.Address, BearerToken = Secret });
+            new QwenImageEdit.Vendors.EvoLink.EvoLinkClientOptions { BaseAddress = server.Address, BearerToken = Secret });
         var path = Path.Combine(Path.GetTempPath(), $"upload-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(path, [0x89, (byte)'P', (byte)'N', (byte)'G']);
         try
         {
             await using var file = File.OpenRead(path);
 
-            var uploaded = (await client.UploadFileStreamAsync(new QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest { File = file, UploadPath = "edits" })).Value;
+            var uploaded = (await client.UploadFileStreamAsync(new QwenImageEdit.Vendors.EvoLink.StreamUploadRequest { File = file, UploadPath = "edits" })).Value;
 
             var request = Assert.Single(server.Requests);
             Assert.StartsWith("multipart/form-data; boundary=", request.ContentType, StringComparison.Ordinal);
@@ -296,12 +295,12 @@ public sealed class VendorClientTests
     public async Task EvoLink_base64_and_url_uploads_post_their_json()
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, UploadAnswer));
-        var client = new QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesClient(
+        var client = new QwenImageEdit.Vendors.EvoLink.EvoLinkClient(
             new HttpClient(),
-            new QwenImageEdit.Vendors.EvoLink.Files.EvoLinkFilesClientOptions { BaseAddress = server.Address, BearerToken = Secret });
+            new QwenImageEdit.Vendors.EvoLink.EvoLinkClientOptions { BaseAddress = server.Address, BearerToken = Secret });
 
-        await client.UploadFileBase64Async(new QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest { Base64Data = "iVBORw==" });
-        await client.UploadFileUrlAsync(new QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest { FileUrl = new Uri("https://example.com/a.png"), FileName = "a.png" });
+        await client.UploadFileBase64Async(new QwenImageEdit.Vendors.EvoLink.Base64UploadRequest { Base64Data = "iVBORw==" });
+        await client.UploadFileUrlAsync(new QwenImageEdit.Vendors.EvoLink.UrlUploadRequest { FileUrl = new Uri("https://example.com/a.png"), FileName = "a.png" });
 
         var requests = server.Requests.ToArray();
         Assert.Equal(("/api/v1/files/upload/base64", """{"base64_data":"iVBORw=="}"""), (requests[0].Path, requests[0].BodyText));
@@ -375,6 +374,6 @@ public sealed class VendorClientTests
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
 
-    private static EvoLinkTasksClient EvoLinkTasks(LoopbackServer server)
-        => new(new HttpClient { BaseAddress = server.Address }, new EvoLinkTasksClientOptions { BearerToken = Secret });
+    private static EvoLinkClient EvoLinkTasks(LoopbackServer server)
+        => new(new HttpClient { BaseAddress = server.Address }, new EvoLinkClientOptions { BearerToken = Secret });
 }

@@ -12,7 +12,8 @@ public class CachingTests
 {
     private static readonly string[] s_trackedSteps =
     {
-        TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results, TrackingNames.Models,
+        TrackingNames.Files, TrackingNames.Grouped, TrackingNames.Inputs, TrackingNames.Results, TrackingNames.Clients, TrackingNames.Merged, TrackingNames.Models,
+        TrackingNames.ClientDiagnostics,
         TrackingNames.Diagnostics, TrackingNames.ProjectDiagnostics, TrackingNames.Capabilities, TrackingNames.Support,
         TrackingNames.Emitted, TrackingNames.SupportDiagnostics,
     };
@@ -107,7 +108,9 @@ public class CachingTests
         var steps = after.Results.Single().TrackedSteps;
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(steps[TrackingNames.Results].SelectMany(static r => r.Outputs)).Reason);
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(steps[TrackingNames.Diagnostics].SelectMany(static r => r.Outputs)).Reason);
-        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(steps[TrackingNames.Models].SelectMany(static r => r.Outputs)).Reason);
+        // The client's merge ran again and gave the same model (Unchanged), so the step after it did not run (Cached).
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(steps[TrackingNames.Merged].SelectMany(static r => r.Outputs)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, Assert.Single(steps[TrackingNames.Models].SelectMany(static r => r.Outputs)).Reason);
 
         // One output ran again: the diagnostics' report.
         var outputs = after.Results.Single().TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs).ToList();

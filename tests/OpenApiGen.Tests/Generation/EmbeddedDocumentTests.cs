@@ -24,15 +24,13 @@ public class EmbeddedDocumentTests
 
     /// <summary>The real build of src/QwenImageEdit.Vendors, through Directory.Build.targets, not the test harness.</summary>
     [Theory]
-    [MemberData(nameof(VendorSpecs.Names), MemberType = typeof(VendorSpecs))]
+    [MemberData(nameof(VendorSpecs.EverySpec), MemberType = typeof(VendorSpecs))]
     public void Each_vendor_assembly_embeds_its_spec_after_the_overlays(string spec)
     {
-        var (_, ns, client) = VendorSpecs.All.Single(s => s.Spec == spec);
-        var document = typeof(QwenImageEdit.Vendors.EvoLink.ImageEdit.EvoLinkImageEditJsonContext).Assembly
-            .GetType($"{ns}.{client[..^"Client".Length]}OpenApiDocument", throwOnError: true)!;
+        var document = typeof(QwenImageEdit.Vendors.EvoLink.EvoLinkJsonContext).Assembly.GetType(VendorSpecs.DocumentClass(spec), throwOnError: true)!;
 
         var embedded = JsonNode.Parse(Constant(document, "Json"));
-        var sources = VendorSpecs.Sources(spec);
+        var sources = VendorSpecs.Own(spec);
 
         Assert.Equal(Path.GetFileName(spec), Constant(document, "SourcePath"));
         Assert.True(JsonNode.DeepEquals(Read(sources), embedded), "The embedded JSON is not the document the Reading layer produced.");

@@ -14,7 +14,7 @@ public class VendorSnapshotTests
     public void Generated_code_matches_snapshots(string spec)
     {
         var run = GeneratorHarness.Run(VendorSpecs.Sources(spec));
-        var directory = Path.Combine(RepoPaths.Snapshots, "Vendors", Path.ChangeExtension(spec, null).Replace('/', '-'));
+        var directory = Path.Combine(RepoPaths.Snapshots, "Vendors", VendorSpecs.SnapshotName(spec));
 
         Snapshot.VerifyAll(directory, run.Sources.Select(static s => (SnapshotName(s.HintName), s.Text)));
 

@@ -13,7 +13,7 @@ namespace OpenApiGen.Tests.RoundTrip;
 /// </summary>
 public class ExampleRoundTripTests(ITestOutputHelper output)
 {
-    private static readonly Assembly s_vendors = typeof(QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest).Assembly;
+    private static readonly Assembly s_vendors = typeof(QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest).Assembly;
 
     [Theory]
     [MemberData(nameof(VendorSpecs.Names), MemberType = typeof(VendorSpecs))]

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using QwenImageEdit.Vendors.Apikley.Tasks;
-using QwenImageEdit.Vendors.EvoLink.ImageEdit;
-using QwenImageEdit.Vendors.EvoLink.ImageEditPlus;
-using EvoLinkTasks = QwenImageEdit.Vendors.EvoLink.Tasks;
+using QwenImageEdit.Vendors.EvoLink;
+using EvoLinkTasks = QwenImageEdit.Vendors.EvoLink;
 
 namespace OpenApiGen.Tests.RoundTrip;
 
@@ -18,7 +17,7 @@ public class GeneratedModelTests
             ImageUrls = [new Uri("https://example.com/a.png")],
         };
 
-        var json = JsonSerializer.Serialize(request, EvoLinkImageEditJsonContext.Default.QwenImageEditRequest);
+        var json = JsonSerializer.Serialize(request, EvoLinkJsonContext.Default.QwenImageEditRequest);
 
         Assert.Equal("""{"model":"qwen-image-edit","prompt":"Replace the background","image_urls":["https://example.com/a.png"]}""", json);
     }
@@ -28,7 +27,7 @@ public class GeneratedModelTests
     {
         var request = new QwenImageEditPlusRequest { Prompt = "p", ImageUrls = [new Uri("https://example.com/a.png")], Seed = 42 };
 
-        var json = JsonSerializer.Serialize(request, EvoLinkImageEditPlusJsonContext.Default.QwenImageEditPlusRequest);
+        var json = JsonSerializer.Serialize(request, EvoLinkJsonContext.Default.QwenImageEditPlusRequest);
 
         Assert.Contains("\"seed\":42", json, StringComparison.Ordinal);
         Assert.DoesNotContain("callback_url", json, StringComparison.Ordinal);
@@ -40,18 +39,18 @@ public class GeneratedModelTests
     {
         const string json = """{"id":"task-1","status":"archived","progress":100}""";
 
-        var task = JsonSerializer.Deserialize(json, EvoLinkTasks.EvoLinkTasksJsonContext.Default.TaskDetail)!;
+        var task = JsonSerializer.Deserialize(json, EvoLinkTasks.EvoLinkJsonContext.Default.TaskDetail)!;
 
         Assert.Equal("archived", task.Status.ToString());
         Assert.DoesNotContain(task.Status!.Value, EvoLinkTasks.TaskDetailStatus.KnownValues);
         Assert.NotEqual(EvoLinkTasks.TaskDetailStatus.Completed, task.Status);
-        Assert.Contains("\"status\":\"archived\"", JsonSerializer.Serialize(task, EvoLinkTasks.EvoLinkTasksJsonContext.Default.TaskDetail), StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"archived\"", JsonSerializer.Serialize(task, EvoLinkTasks.EvoLinkJsonContext.Default.TaskDetail), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_cancelled_status_the_overlay_adds_is_a_known_value()
     {
-        var task = JsonSerializer.Deserialize("""{"status":"cancelled"}""", EvoLinkTasks.EvoLinkTasksJsonContext.Default.TaskDetail)!;
+        var task = JsonSerializer.Deserialize("""{"status":"cancelled"}""", EvoLinkTasks.EvoLinkJsonContext.Default.TaskDetail)!;
 
         Assert.Equal(EvoLinkTasks.TaskDetailStatus.Cancelled, task.Status);
     }
@@ -60,7 +59,7 @@ public class GeneratedModelTests
     public void A_missing_required_member_is_a_json_exception_with_its_path()
     {
         var error = Assert.Throws<JsonException>(() =>
-            JsonSerializer.Deserialize("""{"model":"qwen-image-edit","image_urls":[]}""", EvoLinkImageEditJsonContext.Default.QwenImageEditRequest));
+            JsonSerializer.Deserialize("""{"model":"qwen-image-edit","image_urls":[]}""", EvoLinkJsonContext.Default.QwenImageEditRequest));
 
         Assert.Contains("'prompt'", error.Message, StringComparison.Ordinal);
     }
@@ -69,7 +68,7 @@ public class GeneratedModelTests
     public void A_value_of_the_wrong_kind_is_a_json_exception_that_says_where()
     {
         var error = Assert.Throws<JsonException>(() =>
-            JsonSerializer.Deserialize("""{"status":"success","progress":"half"}""", EvoLinkTasks.EvoLinkTasksJsonContext.Default.TaskDetail));
+            JsonSerializer.Deserialize("""{"status":"success","progress":"half"}""", EvoLinkTasks.EvoLinkJsonContext.Default.TaskDetail));
 
         Assert.Equal("$.progress", error.Path);
         Assert.Contains("Path: $.progress", error.Message, StringComparison.Ordinal);
@@ -90,7 +89,7 @@ public class GeneratedModelTests
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(
             """{"prompt":"p","image_urls":["https://example.com/a.png",42]}""",
-            EvoLinkImageEditJsonContext.Default.QwenImageEditRequest));
+            EvoLinkJsonContext.Default.QwenImageEditRequest));
 
         Assert.Equal("$.image_urls[1]", error.Path);
     }

@@ -18,7 +18,7 @@ internal static class SpecExamples
 {
     public static (SpecModel Model, List<SpecExample> Typed, List<string> Untyped) Collect(string spec)
     {
-        var sources = VendorSpecs.Sources(spec);
+        var sources = VendorSpecs.Own(spec);
         var input = new SpecInput(
             new SpecFile(sources[0].Path, false, sources[0].Path, sources[0].Namespace, sources[0].ClientName, sources[0].Text),
             sources.Skip(1).Select(static o => new SpecFile(o.Path, true, o.OverlayFor!, null, null, o.Text)).ToEquatableArray(),

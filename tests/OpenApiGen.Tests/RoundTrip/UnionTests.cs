@@ -1,7 +1,7 @@
 using System.Text.Json;
 using QwenImageEdit.Vendors.ModelsLab.Fetch;
 using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
-using EvoLinkTasks = QwenImageEdit.Vendors.EvoLink.Tasks;
+using EvoLinkTasks = QwenImageEdit.Vendors.EvoLink;
 
 namespace OpenApiGen.Tests.RoundTrip;
 
@@ -48,7 +48,7 @@ public class UnionTests
     [InlineData("400", "400", true)]
     public void An_error_code_may_be_a_string_or_an_integer(string code, string text, bool isInteger)
     {
-        var error = JsonSerializer.Deserialize($$$"""{"error":{"code":{{{code}}},"message":"m"}}""", EvoLinkTasks.EvoLinkTasksJsonContext.Default.ErrorResponse)!;
+        var error = JsonSerializer.Deserialize($$$"""{"error":{"code":{{{code}}},"message":"m"}}""", EvoLinkTasks.EvoLinkJsonContext.Default.ErrorResponse)!;
 
         Assert.Equal(isInteger, error.Error!.Code!.IsInt64);
         Assert.Equal(text, error.Error.Code.ToString());

@@ -1,6 +1,5 @@
 using OpenApiGen.Runtime;
-using QwenImageEdit.Vendors.EvoLink.ImageEdit;
-using QwenImageEdit.Vendors.EvoLink.ImageEditPlus;
+using QwenImageEdit.Vendors.EvoLink;
 using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
 using ApikleyRequest = QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest;
 

@@ -5,17 +5,14 @@ using QwenImageEdit.Vendors.Replicate.Api;
 using QwenImageEdit.Vendors.Replicate.ImageEditPlus;
 using QwenImageEdit.Vendors.Apikley.ImageEdit;
 using QwenImageEdit.Vendors.Apikley.Tasks;
-using QwenImageEdit.Vendors.EvoLink.Files;
-using QwenImageEdit.Vendors.EvoLink.ImageEdit;
-using QwenImageEdit.Vendors.EvoLink.ImageEditPlus;
-using QwenImageEdit.Vendors.EvoLink.Tasks;
+using QwenImageEdit.Vendors.EvoLink;
 using QwenImageEdit.Vendors.ModelsLab.Fetch;
 using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
 using QwenImageEdit.Vendors.ModelsLab.Uploads;
 using ApikleyBase64UploadRequest = QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest;
-using EvoLinkStreamUploadRequest = QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest;
+using EvoLinkStreamUploadRequest = QwenImageEdit.Vendors.EvoLink.StreamUploadRequest;
 using ApikleyQwenImageEditRequest = QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest;
-using EvoLinkQwenImageEditRequest = QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest;
+using EvoLinkQwenImageEditRequest = QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest;
 
 namespace QwenImageEdit.Testing.Tests.Clients;
 
@@ -35,9 +32,9 @@ public sealed class GeneratedClientTests
         await using var fake = new FakeEvoLink();
         await fake.StartAsync();
         using var http = new HttpClient();
-        var images = new EvoLinkImageEditClient(http, new EvoLinkImageEditClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
-        var tasks = new EvoLinkTasksClient(http, new EvoLinkTasksClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
-        var files = new EvoLinkFilesClient(http, new EvoLinkFilesClientOptions { BaseAddress = fake.FilesAddress, BearerToken = fake.ApiKey });
+        var images = new EvoLinkClient(http, new EvoLinkClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+        var tasks = new EvoLinkClient(http, new EvoLinkClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+        var files = new EvoLinkClient(http, new EvoLinkClientOptions { BaseAddress = fake.FilesAddress, BearerToken = fake.ApiKey });
 
         var created = (await images.CreateQwenImageEditGenerationAsync(new EvoLinkQwenImageEditRequest { Prompt = "Make the sky green", ImageUrls = [Image] })).Value;
         TaskDetail task;
@@ -66,8 +63,8 @@ public sealed class GeneratedClientTests
         await using var fake = new FakeEvoLink(new FakeVendorOptions { Lifecycle = FakeLifecycle.Instant });
         await fake.StartAsync();
         using var http = new HttpClient();
-        var images = new EvoLinkImageEditPlusClient(http, new EvoLinkImageEditPlusClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
-        var tasks = new EvoLinkTasksClient(http, new EvoLinkTasksClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+        var images = new EvoLinkClient(http, new EvoLinkClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+        var tasks = new EvoLinkClient(http, new EvoLinkClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
 
         var created = (await images.CreateQwenImageEditPlusGenerationAsync(new QwenImageEditPlusRequest { Prompt = "p", ImageUrls = [Image], N = 4, NegativePrompt = "blur" })).Value;
         var task = (await tasks.GetTaskDetailAsync(created.Id!)).Value;
@@ -150,9 +147,9 @@ public sealed class GeneratedClientTests
         await using var fake = new FakeEvoLink();
         await fake.StartAsync();
         using var http = new HttpClient();
-        var tasks = new EvoLinkTasksClient(http, new EvoLinkTasksClientOptions { BaseAddress = fake.ApiAddress, BearerToken = "sk-not-the-key" });
+        var tasks = new EvoLinkClient(http, new EvoLinkClientOptions { BaseAddress = fake.ApiAddress, BearerToken = "sk-not-the-key" });
 
-        var error = await Assert.ThrowsAsync<OpenApiGen.Runtime.ApiException<QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>>(() => tasks.GetTaskDetailAsync("task-unified-1-00000001"));
+        var error = await Assert.ThrowsAsync<OpenApiGen.Runtime.ApiException<QwenImageEdit.Vendors.EvoLink.ErrorResponse>>(() => tasks.GetTaskDetailAsync("task-unified-1-00000001"));
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal("unauthorized", error.Error.Error!.Code!.ToString());

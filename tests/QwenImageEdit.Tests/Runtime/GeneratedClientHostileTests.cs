@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OpenApiGen.Runtime;
 using QwenImageEdit.Tests.Infrastructure;
-using QwenImageEdit.Vendors.EvoLink.Tasks;
+using QwenImageEdit.Vendors.EvoLink;
 using QwenImageEdit.Vendors.ModelsLab.Fetch;
 using Xunit.Abstractions;
 
@@ -19,8 +19,8 @@ public sealed class GeneratedClientHostileTests(ITestOutputHelper output)
 {
     private const string Key = "sk-hostile+key/0123456789";
 
-    private static EvoLinkTasksClient Tasks(HostileServer server, ApiResponseLimits? limits = null)
-        => new(new HttpClient(new LimitsHandler(limits)), new EvoLinkTasksClientOptions { BaseAddress = server.Address, BearerToken = Key });
+    private static EvoLinkClient Tasks(HostileServer server, ApiResponseLimits? limits = null)
+        => new(new HttpClient(new LimitsHandler(limits)), new EvoLinkClientOptions { BaseAddress = server.Address, BearerToken = Key });
 
     public static TheoryData<string> EchoForms() => ["raw", "json", "url", "base64"];
 
@@ -44,11 +44,11 @@ public sealed class GeneratedClientHostileTests(ITestOutputHelper output)
             return HostileServer.Json(context, $$$"""{"error":{"code":"unauthorized","message":"Invalid key {{{echo}}} (was {{{JsonEncodedText.Encode(request.Headers["Authorization"]).Value}}})"}}""", 401);
         });
 
-        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>>(() => Tasks(server).GetTaskDetailAsync("task-1"));
+        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.EvoLink.ErrorResponse>>(() => Tasks(server).GetTaskDetailAsync("task-1"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("***", error.Error.Error!.Message);
-        NoSecret.In(Key, error.Message, error.ToString(), error.BodyExcerpt, error.Error.Error.Message, JsonSerializer.Serialize(error.Error, EvoLinkTasksJsonContext.Default.ErrorResponse));
+        NoSecret.In(Key, error.Message, error.ToString(), error.BodyExcerpt, error.Error.Error.Message, JsonSerializer.Serialize(error.Error, EvoLinkJsonContext.Default.ErrorResponse));
         NoSecret.In(Key, error.Headers.SelectMany(static h => h.Value).ToArray());
     }
 
@@ -58,7 +58,7 @@ public sealed class GeneratedClientHostileTests(ITestOutputHelper output)
         await using var server = await HostileServer.StartAsync((context, request) =>
             HostileServer.Json(context, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"" + string.Concat(request.Credential!.Select(static c => $"\\u{(int)c:X4}")) + "\"}}", 401));
 
-        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>>(() => Tasks(server).GetTaskDetailAsync("task-1"));
+        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.EvoLink.ErrorResponse>>(() => Tasks(server).GetTaskDetailAsync("task-1"));
 
         Assert.Equal("***", error.Error.Error!.Message);
         NoSecret.In(Key, error.Message, error.BodyExcerpt, error.ToString());
@@ -123,7 +123,7 @@ public sealed class GeneratedClientHostileTests(ITestOutputHelper output)
     public async Task A_connection_lost_mid_body_is_an_api_exception_with_what_arrived()
     {
         await using var server = RawHttpServer.EndingMidBody("""{"id":"task-1","status":"completed","results":["https://cdn.example.com/a.png"]}""");
-        var client = new EvoLinkTasksClient(new HttpClient(), new EvoLinkTasksClientOptions { BaseAddress = server.Address, BearerToken = Key });
+        var client = new EvoLinkClient(new HttpClient(), new EvoLinkClientOptions { BaseAddress = server.Address, BearerToken = Key });
 
         var error = await Assert.ThrowsAsync<ApiException>(() => client.GetTaskDetailAsync("task-1"));
 
@@ -169,7 +169,7 @@ public sealed class GeneratedClientHostileTests(ITestOutputHelper output)
             return HostileServer.Json(context, """{"error":{"code":"rate_limit_exceeded","message":"slow down"}}""", 429);
         });
 
-        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>>(() => Tasks(server).GetTaskDetailAsync("task-1"));
+        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.EvoLink.ErrorResponse>>(() => Tasks(server).GetTaskDetailAsync("task-1"));
 
         Assert.Equal(ApiException.MaxRetryAfter, error.RetryAfter);
         await Task.Delay(TimeSpan.Zero).WaitAsync(error.RetryAfter!.Value); // a valid delay, whatever the server said

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using QwenImageEdit.Vendors.Apikley.ImageEdit;
-using QwenImageEdit.Vendors.EvoLink.ImageEdit;
-using QwenImageEdit.Vendors.EvoLink.ImageEditPlus;
+using QwenImageEdit.Vendors.EvoLink;
 using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
 
 namespace QwenImageEdit.Tests.Unit;
@@ -20,7 +19,7 @@ public sealed class CapabilityTableSpecTests
     [Fact]
     public void EvoLink_plus_row_matches_its_spec()
     {
-        var properties = Schema(EvoLinkImageEditPlusOpenApiDocument.Json, "QwenImageEditPlusRequest")["properties"]!;
+        var properties = Schema(EvoLinkQwenImageEditPlusOpenApiDocument.Json, "QwenImageEditPlusRequest")["properties"]!;
         var row = ImageEditCapabilities.For(ImageEditVendor.EvoLink, ImageEditModels.EvoLinkQwenImageEditPlus);
 
         Assert.Equal(Int(properties["image_urls"]!["maxItems"]), row.MaxInputImages);
@@ -33,7 +32,7 @@ public sealed class CapabilityTableSpecTests
     [Fact]
     public void EvoLink_edit_row_matches_its_spec_and_is_stricter_only_on_the_documented_conflict()
     {
-        var properties = Schema(EvoLinkImageEditOpenApiDocument.Json, "QwenImageEditRequest")["properties"]!;
+        var properties = Schema(EvoLinkQwenImageEditOpenApiDocument.Json, "QwenImageEditRequest")["properties"]!;
         var row = ImageEditCapabilities.For(ImageEditVendor.EvoLink, ImageEditModels.EvoLinkQwenImageEdit);
 
         Assert.Equal(Int(properties["image_urls"]!["maxItems"]), row.MaxInputImages);

@@ -5,7 +5,7 @@ namespace Specs.Tests.GeneratedModel;
 /// <summary>The effective documents src/QwenImageEdit.Vendors embeds (<c>EmbedDocument="true"</c>), one per spec and namespace.</summary>
 internal static class VendorDocuments
 {
-    public static Assembly Assembly { get; } = typeof(QwenImageEdit.Vendors.EvoLink.ImageEdit.EvoLinkImageEditOpenApiDocument).Assembly;
+    public static Assembly Assembly { get; } = typeof(QwenImageEdit.Vendors.EvoLink.EvoLinkQwenImageEditOpenApiDocument).Assembly;
 
     /// <summary>Every generated <c>{Prefix}OpenApiDocument</c> class: static, with the <c>Json</c> and <c>SourcePath</c> constants.</summary>
     public static IReadOnlyList<Type> All { get; } = Assembly.GetTypes()

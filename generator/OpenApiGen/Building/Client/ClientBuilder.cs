@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.OpenApi;
+using OpenApiGen.Diagnostics;
 using OpenApiGen.Model;
 using OpenApiGen.Naming;
 
@@ -15,6 +16,7 @@ internal static class ClientBuilder
         var client = context.Input.ClientName;
         var optionsName = context.Names.ClaimQuietly(client + "Options", "the client's options");
         var schemes = SecurityBuilder.Build(context, operations);
+        ReportOtherServer(context);
 
         // The static answer descriptions are private fields beside the methods: s_getTaskDetail for GetTaskDetail.
         var fields = new NameScope("_pipeline", "_options");
@@ -23,10 +25,28 @@ internal static class ClientBuilder
             optionsName,
             context.Names.InterfaceName,
             context.Names.RegistrationName,
-            ServerAddress(context.Spec.Document.Servers),
+            ClientServer(context),
             described.ToEquatableArray(),
             schemes.ToEquatableArray(),
             context.JsonInfos.Roots());
+    }
+
+    /// <summary>
+    /// Where the client sends by default: its document's server or, in a client of several documents, the one most of
+    /// them name; a document that names another is told so (OAG043), and its operations carry it (OperationBuilder).
+    /// </summary>
+    public static string? ClientServer(BuildContext context)
+    {
+        var document = ServerAddress(context.Spec.Document.Servers);
+        return context.Input.Group is { Server: { } client } ? client : document;
+    }
+
+    private static void ReportOtherServer(BuildContext context)
+    {
+        if (context.Input.Group is { Server: { } client } group && ServerAddress(context.Spec.Document.Servers) is { } document && document != client)
+        {
+            context.Report(Descriptors.GroupServerDiffers, "/servers", document, group.Client, client);
+        }
     }
 
     /// <summary>The first of <paramref name="servers"/> (the document's, a path's or an operation's), its variables at their defaults, when that is an absolute HTTP(S) address.</summary>

@@ -125,9 +125,14 @@ internal static class OperationBuilder
     /// <summary>
     /// The operation's or path's own server; null when it names none, or the document's own (Twilio repeats its one
     /// server on every path): that adds nothing, and would win over the HttpClient's <c>BaseAddress</c>.
+    /// In a client of several documents, an operation of a document whose server is not the client's carries its document's.
     /// </summary>
     private static string? OwnServer(BuildContext context, IList<OpenApiServer>? servers)
-        => ClientBuilder.ServerAddress(servers) is { } server && server != ClientBuilder.ServerAddress(context.Spec.Document.Servers) ? server : null;
+    {
+        var document = ClientBuilder.ServerAddress(context.Spec.Document.Servers);
+        var client = ClientBuilder.ClientServer(context);
+        return (ClientBuilder.ServerAddress(servers) ?? document) is { } server && server != client ? server : null;
+    }
 
     internal static ParameterLocation LocationOf(SpecLocation location) => location switch
     {
@@ -160,6 +165,14 @@ internal static class OperationBuilder
 
     private static string ClaimMethodName(BuildContext context, string operationName, string pointer)
     {
+        if (context.Input.Group is { } group && group.OwnerOf(operationName, method: true) is { } document)
+        {
+            // Another document of the client has an operation of this name, and keeps it (OAG041).
+            var renamed = ClaimMethodName(context, group.Stem + operationName, pointer);
+            context.Report(Descriptors.GroupOperationRenamed, pointer, operationName, document, group.Client, renamed);
+            return renamed;
+        }
+
         var previous = context.MethodNames.OwnerOf(operationName);
         var name = context.MethodNames.Claim(operationName, $"the operation at {pointer}");
         if (previous is not null)
