@@ -99,8 +99,6 @@ internal static class ReaderWorkarounds
         }
         else if (node is JsonObject obj)
         {
-            // A response named "default" is a response, not data.
-            var isResponses = pointer.EndsWith("/responses", StringComparison.Ordinal);
             foreach (var pair in obj)
             {
                 var at = pointer + "/" + SourceMap.EscapeToken(pair.Key);
@@ -108,7 +106,7 @@ internal static class ReaderWorkarounds
                 {
                     children.Add((pair.Value, at, true));
                 }
-                else if ((!s_dataKeywords.Contains(pair.Key) || (isResponses && pair.Key == "default")) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                else if (!DataMembers.IsData(pair.Key, pointer) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
                 {
                     children.Add((pair.Value, at, false));
                 }
