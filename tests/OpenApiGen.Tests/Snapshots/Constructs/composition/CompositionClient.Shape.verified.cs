@@ -128,7 +128,7 @@ namespace Composition.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Composition.Shape"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ShapeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Composition.Shape>
+    internal sealed class ShapeJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Shape, ShapeJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Shape>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
@@ -136,15 +136,7 @@ namespace Composition.Serialization
             new(new string[] { "kind" }, new string[] { "kind", "side" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("kind", new string[] { "Square" }) }),
         };
 
-        /// <inheritdoc/>
-        public override global::Composition.Shape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Shape value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::Composition.Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::Composition.Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -164,7 +156,7 @@ namespace Composition.Serialization
             return global::Composition.Shape.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Shape value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Shape value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

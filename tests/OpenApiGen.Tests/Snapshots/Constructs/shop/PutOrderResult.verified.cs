@@ -128,7 +128,7 @@ namespace Shop.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shop.PutOrderResult"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class PutOrderResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.PutOrderResult>
+    internal sealed class PutOrderResultJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Shop.PutOrderResult, PutOrderResultJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Shop.PutOrderResult>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
@@ -136,15 +136,7 @@ namespace Shop.Serialization
             new(new string[] { "ticket" }, new string[] { "ticket" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] {  }),
         };
 
-        /// <inheritdoc/>
-        public override global::Shop.PutOrderResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.PutOrderResult value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::Shop.PutOrderResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::Shop.PutOrderResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -164,7 +156,7 @@ namespace Shop.Serialization
             return global::Shop.PutOrderResult.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.PutOrderResult value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.PutOrderResult value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -129,22 +129,14 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class TaskRecordResultJsonJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>
+    internal sealed class TaskRecordResultJsonJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson, TaskRecordResultJsonJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
             new(new string[] {  }, new string[] { "resultUrls" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] {  }),
         };
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -166,7 +158,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             return global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -74,55 +74,27 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class FileInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo>
+    internal sealed class FileInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo, FileInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_FileId = global::System.Text.Json.JsonEncodedText.Encode("file_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OriginalName = global::System.Text.Json.JsonEncodedText.Encode("original_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FileSize = global::System.Text.Json.JsonEncodedText.Encode("file_size");
-        private static readonly global::System.Text.Json.JsonEncodedText s_MimeType = global::System.Text.Json.JsonEncodedText.Encode("mime_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FileUrl = global::System.Text.Json.JsonEncodedText.Encode("file_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_DownloadUrl = global::System.Text.Json.JsonEncodedText.Encode("download_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_UploadTime = global::System.Text.Json.JsonEncodedText.Encode("upload_time");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ExpiresAt = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileInfo");
-            string? p_FileId = default;
-            string? p_FileName = default;
-            string? p_OriginalName = default;
-            long? p_FileSize = default;
-            string? p_MimeType = default;
-            string? p_UploadPath = default;
-            global::System.Uri? p_FileUrl = default;
-            global::System.Uri? p_DownloadUrl = default;
-            global::System.DateTimeOffset? p_UploadTime = default;
-            global::System.DateTimeOffset? p_ExpiresAt = default;
+            var result = new global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_id"u8, ref member)) p_FileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_name"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "original_name"u8, ref member)) p_OriginalName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_size"u8, ref member)) p_FileSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "mime_type"u8, ref member)) p_MimeType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_path"u8, ref member)) p_UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_url"u8, ref member)) p_FileUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "download_url"u8, ref member)) p_DownloadUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_time"u8, ref member)) p_UploadTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "expires_at"u8, ref member)) p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_id"u8, ref member)) result.FileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_name"u8, ref member)) result.FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "original_name"u8, ref member)) result.OriginalName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_size"u8, ref member)) result.FileSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "mime_type"u8, ref member)) result.MimeType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_path"u8, ref member)) result.UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_url"u8, ref member)) result.FileUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "download_url"u8, ref member)) result.DownloadUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_time"u8, ref member)) result.UploadTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "expires_at"u8, ref member)) result.ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -131,36 +103,24 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo
-            {
-                FileId = p_FileId,
-                FileName = p_FileName,
-                OriginalName = p_OriginalName,
-                FileSize = p_FileSize,
-                MimeType = p_MimeType,
-                UploadPath = p_UploadPath,
-                FileUrl = p_FileUrl,
-                DownloadUrl = p_DownloadUrl,
-                UploadTime = p_UploadTime,
-                ExpiresAt = p_ExpiresAt,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FileId is { } v_FileId) writer.WriteString(s_FileId, v_FileId);
-            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
-            if (value.OriginalName is { } v_OriginalName) writer.WriteString(s_OriginalName, v_OriginalName);
-            if (value.FileSize is { } v_FileSize) writer.WriteNumber(s_FileSize, v_FileSize);
-            if (value.MimeType is { } v_MimeType) writer.WriteString(s_MimeType, v_MimeType);
-            if (value.UploadPath is { } v_UploadPath) writer.WriteString(s_UploadPath, v_UploadPath);
-            if (value.FileUrl is { } v_FileUrl) { writer.WritePropertyName(s_FileUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FileUrl); }
-            if (value.DownloadUrl is { } v_DownloadUrl) { writer.WritePropertyName(s_DownloadUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl); }
-            if (value.UploadTime is { } v_UploadTime) writer.WriteString(s_UploadTime, v_UploadTime);
-            if (value.ExpiresAt is { } v_ExpiresAt) writer.WriteString(s_ExpiresAt, v_ExpiresAt);
+            if (value.FileId is { } v_FileId) writer.WriteString("file_id"u8, v_FileId);
+            if (value.FileName is { } v_FileName) writer.WriteString("file_name"u8, v_FileName);
+            if (value.OriginalName is { } v_OriginalName) writer.WriteString("original_name"u8, v_OriginalName);
+            if (value.FileSize is { } v_FileSize) writer.WriteNumber("file_size"u8, v_FileSize);
+            if (value.MimeType is { } v_MimeType) writer.WriteString("mime_type"u8, v_MimeType);
+            if (value.UploadPath is { } v_UploadPath) writer.WriteString("upload_path"u8, v_UploadPath);
+            if (value.FileUrl is { } v_FileUrl) { writer.WritePropertyName("file_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FileUrl); }
+            if (value.DownloadUrl is { } v_DownloadUrl) { writer.WritePropertyName("download_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl); }
+            if (value.UploadTime is { } v_UploadTime) writer.WriteString("upload_time"u8, v_UploadTime);
+            if (value.ExpiresAt is { } v_ExpiresAt) writer.WriteString("expires_at"u8, v_ExpiresAt);
             writer.WriteEndObject();
         }
     }

@@ -141,57 +141,28 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditPlusRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest>
+    internal sealed class QwenImageEditPlusRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest, QwenImageEditPlusRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ImageUrls = global::System.Text.Json.JsonEncodedText.Encode("image_urls");
-        private static readonly global::System.Text.Json.JsonEncodedText s_N = global::System.Text.Json.JsonEncodedText.Encode("n");
-        private static readonly global::System.Text.Json.JsonEncodedText s_NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negative_prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Size = global::System.Text.Json.JsonEncodedText.Encode("size");
-        private static readonly global::System.Text.Json.JsonEncodedText s_PromptExtend = global::System.Text.Json.JsonEncodedText.Encode("prompt_extend");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Watermark = global::System.Text.Json.JsonEncodedText.Encode("watermark");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CallbackUrl = global::System.Text.Json.JsonEncodedText.Encode("callback_url");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditPlusRequest");
-            global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel p_Model = global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus;
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_ImageUrls = default;
-            var has_ImageUrls = false;
-            int p_N = 1;
-            string? p_NegativePrompt = default;
-            string? p_Size = default;
-            bool p_PromptExtend = true;
-            bool p_Watermark = false;
-            int? p_Seed = default;
-            global::System.Uri? p_CallbackUrl = default;
+            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest { Prompt = default!, ImageUrls = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_ImageUrls = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) p_CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { result.ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) result.N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) result.NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) result.Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) result.PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) result.Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) result.CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -200,39 +171,25 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditPlusRequest");
-            if (!has_ImageUrls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEditPlusRequest");
-
-            return new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest
-            {
-                Model = p_Model,
-                Prompt = p_Prompt!,
-                ImageUrls = p_ImageUrls!,
-                N = p_N,
-                NegativePrompt = p_NegativePrompt,
-                Size = p_Size,
-                PromptExtend = p_PromptExtend,
-                Watermark = p_Watermark,
-                Seed = p_Seed,
-                CallbackUrl = p_CallbackUrl,
-            };
+            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "QwenImageEditPlusRequest", "prompt", "image_urls");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString(s_Model, value.Model.ToString());
-            writer.WriteString(s_Prompt, value.Prompt);
-            writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            writer.WriteNumber(s_N, value.N);
-            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
-            if (value.Size is { } v_Size) writer.WriteString(s_Size, v_Size);
-            writer.WriteBoolean(s_PromptExtend, value.PromptExtend);
-            writer.WriteBoolean(s_Watermark, value.Watermark);
-            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
-            if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName(s_CallbackUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
+            writer.WriteString("model"u8, value.Model.ToString());
+            writer.WriteString("prompt"u8, value.Prompt);
+            writer.WritePropertyName("image_urls"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
+            writer.WriteNumber("n"u8, value.N);
+            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString("negative_prompt"u8, v_NegativePrompt);
+            if (value.Size is { } v_Size) writer.WriteString("size"u8, v_Size);
+            writer.WriteBoolean("prompt_extend"u8, value.PromptExtend);
+            writer.WriteBoolean("watermark"u8, value.Watermark);
+            if (value.Seed is { } v_Seed) writer.WriteNumber("seed"u8, v_Seed);
+            if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName("callback_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
             writer.WriteEndObject();
         }
     }

@@ -42,31 +42,19 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class TaskInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo>
+    internal sealed class TaskInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo, TaskInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_CanCancel = global::System.Text.Json.JsonEncodedText.Encode("can_cancel");
-        private static readonly global::System.Text.Json.JsonEncodedText s_EstimatedTime = global::System.Text.Json.JsonEncodedText.Encode("estimated_time");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskInfo");
-            bool? p_CanCancel = default;
-            long? p_EstimatedTime = default;
+            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "can_cancel"u8, ref member)) p_CanCancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "estimated_time"u8, ref member)) p_EstimatedTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "can_cancel"u8, ref member)) result.CanCancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "estimated_time"u8, ref member)) result.EstimatedTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -75,20 +63,16 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo
-            {
-                CanCancel = p_CanCancel,
-                EstimatedTime = p_EstimatedTime,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.TaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CanCancel is { } v_CanCancel) writer.WriteBoolean(s_CanCancel, v_CanCancel);
-            if (value.EstimatedTime is { } v_EstimatedTime) writer.WriteNumber(s_EstimatedTime, v_EstimatedTime);
+            if (value.CanCancel is { } v_CanCancel) writer.WriteBoolean("can_cancel"u8, v_CanCancel);
+            if (value.EstimatedTime is { } v_EstimatedTime) writer.WriteNumber("estimated_time"u8, v_EstimatedTime);
             writer.WriteEndObject();
         }
     }

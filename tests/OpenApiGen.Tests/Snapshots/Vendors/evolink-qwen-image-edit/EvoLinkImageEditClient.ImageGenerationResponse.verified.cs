@@ -80,58 +80,28 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ImageGenerationResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>
+    internal sealed class ImageGenerationResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse, ImageGenerationResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Created = global::System.Text.Json.JsonEncodedText.Encode("created");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Object = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Progress = global::System.Text.Json.JsonEncodedText.Encode("progress");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_TaskInfo = global::System.Text.Json.JsonEncodedText.Encode("task_info");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Usage = global::System.Text.Json.JsonEncodedText.Encode("usage");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageGenerationResponse");
-            long? p_Created = default;
-            string? p_Id = default;
-            string? p_Model = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject? p_Object = default;
-            int? p_Progress = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus? p_Status = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo? p_TaskInfo = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType? p_Type = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage? p_Usage = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_Results = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError? p_Error = default;
+            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created"u8, ref member)) p_Created = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "progress"u8, ref member)) p_Progress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) p_TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) p_Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created"u8, ref member)) result.Created = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) result.Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "progress"u8, ref member)) result.Progress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) result.TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) result.Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) result.Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -140,38 +110,25 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse
-            {
-                Created = p_Created,
-                Id = p_Id,
-                Model = p_Model,
-                Object = p_Object,
-                Progress = p_Progress,
-                Status = p_Status,
-                TaskInfo = p_TaskInfo,
-                Type = p_Type,
-                Usage = p_Usage,
-                Results = p_Results,
-                Error = p_Error,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Created is { } v_Created) writer.WriteNumber(s_Created, v_Created);
-            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
-            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
-            if (value.Object is { } v_Object) writer.WriteString(s_Object, v_Object.ToString());
-            if (value.Progress is { } v_Progress) writer.WriteNumber(s_Progress, v_Progress);
-            if (value.Status is { } v_Status) writer.WriteString(s_Status, v_Status.ToString());
-            if (value.TaskInfo is { } v_TaskInfo) { writer.WritePropertyName(s_TaskInfo); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.WriteValue(writer, v_TaskInfo, options); }
-            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type.ToString());
-            if (value.Usage is { } v_Usage) { writer.WritePropertyName(s_Usage); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.WriteValue(writer, v_Usage, options); }
-            if (value.Results is { } v_Results) { writer.WritePropertyName(s_Results); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Results, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
-            if (value.Error is { } v_Error) { writer.WritePropertyName(s_Error); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.WriteValue(writer, v_Error, options); }
+            if (value.Created is { } v_Created) writer.WriteNumber("created"u8, v_Created);
+            if (value.Id is { } v_Id) writer.WriteString("id"u8, v_Id);
+            if (value.Model is { } v_Model) writer.WriteString("model"u8, v_Model);
+            if (value.Object is { } v_Object) writer.WriteString("object"u8, v_Object.ToString());
+            if (value.Progress is { } v_Progress) writer.WriteNumber("progress"u8, v_Progress);
+            if (value.Status is { } v_Status) writer.WriteString("status"u8, v_Status.ToString());
+            if (value.TaskInfo is { } v_TaskInfo) { writer.WritePropertyName("task_info"u8); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.WriteValue(writer, v_TaskInfo, options); }
+            if (value.Type is { } v_Type) writer.WriteString("type"u8, v_Type.ToString());
+            if (value.Usage is { } v_Usage) { writer.WritePropertyName("usage"u8); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.WriteValue(writer, v_Usage, options); }
+            if (value.Results is { } v_Results) { writer.WritePropertyName("results"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Results, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.Error is { } v_Error) { writer.WritePropertyName("error"u8); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.WriteValue(writer, v_Error, options); }
             writer.WriteEndObject();
         }
     }

@@ -48,40 +48,22 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ErrorResponseErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>
+    internal sealed class ErrorResponseErrorJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError, ErrorResponseErrorJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Param = global::System.Text.Json.JsonEncodedText.Encode("param");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FallbackSuggestion = global::System.Text.Json.JsonEncodedText.Encode("fallback_suggestion");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponseError");
-            global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode? p_Code = default;
-            string? p_Message = default;
-            string? p_Type = default;
-            string? p_Param = default;
-            string? p_FallbackSuggestion = default;
+            var result = new global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "param"u8, ref member)) p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fallback_suggestion"u8, ref member)) p_FallbackSuggestion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) result.Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "param"u8, ref member)) result.Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fallback_suggestion"u8, ref member)) result.FallbackSuggestion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -90,26 +72,19 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError
-            {
-                Code = p_Code,
-                Message = p_Message,
-                Type = p_Type,
-                Param = p_Param,
-                FallbackSuggestion = p_FallbackSuggestion,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code) { writer.WritePropertyName(s_Code); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options); }
-            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
-            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type);
-            if (value.Param is { } v_Param) writer.WriteString(s_Param, v_Param);
-            if (value.FallbackSuggestion is { } v_FallbackSuggestion) writer.WriteString(s_FallbackSuggestion, v_FallbackSuggestion);
+            if (value.Code is { } v_Code) { writer.WritePropertyName("code"u8); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options); }
+            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
+            if (value.Type is { } v_Type) writer.WriteString("type"u8, v_Type);
+            if (value.Param is { } v_Param) writer.WriteString("param"u8, v_Param);
+            if (value.FallbackSuggestion is { } v_FallbackSuggestion) writer.WriteString("fallback_suggestion"u8, v_FallbackSuggestion);
             writer.WriteEndObject();
         }
     }

@@ -48,34 +48,20 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class UsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage>
+    internal sealed class UsageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage, UsageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_BillingRule = global::System.Text.Json.JsonEncodedText.Encode("billing_rule");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreditsReserved = global::System.Text.Json.JsonEncodedText.Encode("credits_reserved");
-        private static readonly global::System.Text.Json.JsonEncodedText s_UserGroup = global::System.Text.Json.JsonEncodedText.Encode("user_group");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Usage");
-            global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule? p_BillingRule = default;
-            double? p_CreditsReserved = default;
-            global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup? p_UserGroup = default;
+            var result = new global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "billing_rule"u8, ref member)) p_BillingRule = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "credits_reserved"u8, ref member)) p_CreditsReserved = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "user_group"u8, ref member)) p_UserGroup = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup>.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "billing_rule"u8, ref member)) result.BillingRule = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "credits_reserved"u8, ref member)) result.CreditsReserved = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "user_group"u8, ref member)) result.UserGroup = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup>.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -84,22 +70,17 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage
-            {
-                BillingRule = p_BillingRule,
-                CreditsReserved = p_CreditsReserved,
-                UserGroup = p_UserGroup,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.BillingRule is { } v_BillingRule) writer.WriteString(s_BillingRule, v_BillingRule.ToString());
-            if (value.CreditsReserved is { } v_CreditsReserved) writer.WriteNumber(s_CreditsReserved, v_CreditsReserved);
-            if (value.UserGroup is { } v_UserGroup) writer.WriteString(s_UserGroup, v_UserGroup.ToString());
+            if (value.BillingRule is { } v_BillingRule) writer.WriteString("billing_rule"u8, v_BillingRule.ToString());
+            if (value.CreditsReserved is { } v_CreditsReserved) writer.WriteNumber("credits_reserved"u8, v_CreditsReserved);
+            if (value.UserGroup is { } v_UserGroup) writer.WriteString("user_group"u8, v_UserGroup.ToString());
             writer.WriteEndObject();
         }
     }

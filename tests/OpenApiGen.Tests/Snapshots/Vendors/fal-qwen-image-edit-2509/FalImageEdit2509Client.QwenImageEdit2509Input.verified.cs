@@ -90,63 +90,30 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEdit2509InputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>
+    internal sealed class QwenImageEdit2509InputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input, QwenImageEdit2509InputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_NumImages = global::System.Text.Json.JsonEncodedText.Encode("num_images");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ImageSize = global::System.Text.Json.JsonEncodedText.Encode("image_size");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Acceleration = global::System.Text.Json.JsonEncodedText.Encode("acceleration");
-        private static readonly global::System.Text.Json.JsonEncodedText s_EnableSafetyChecker = global::System.Text.Json.JsonEncodedText.Encode("enable_safety_checker");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OutputFormat = global::System.Text.Json.JsonEncodedText.Encode("output_format");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SyncMode = global::System.Text.Json.JsonEncodedText.Encode("sync_mode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidance_scale");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ImageUrls = global::System.Text.Json.JsonEncodedText.Encode("image_urls");
-        private static readonly global::System.Text.Json.JsonEncodedText s_NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negative_prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("num_inference_steps");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEdit2509Input");
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            int p_NumImages = 1;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize? p_ImageSize = default;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration p_Acceleration = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration.Regular;
-            bool p_EnableSafetyChecker = true;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat p_OutputFormat = global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat.Png;
-            bool p_SyncMode = false;
-            double p_GuidanceScale = 4d;
-            long? p_Seed = default;
-            global::System.Collections.Generic.IList<string>? p_ImageUrls = default;
-            var has_ImageUrls = false;
-            string p_NegativePrompt = " ";
-            int p_NumInferenceSteps = 50;
+            var result = new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input { Prompt = default!, ImageUrls = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2509Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration.Regular : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4d : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEdit2509Input") : global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0)); has_ImageUrls = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " " : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 50 : reader.GetInt32();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2509Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) result.NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) result.ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) result.Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration.Regular : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) result.EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) result.OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) result.SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) result.GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { result.ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEdit2509Input") : global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0)); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) result.NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " " : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) result.NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 50 : reader.GetInt32();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -155,43 +122,27 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEdit2509Input");
-            if (!has_ImageUrls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEdit2509Input");
-
-            return new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input
-            {
-                Prompt = p_Prompt!,
-                NumImages = p_NumImages,
-                ImageSize = p_ImageSize,
-                Acceleration = p_Acceleration,
-                EnableSafetyChecker = p_EnableSafetyChecker,
-                OutputFormat = p_OutputFormat,
-                SyncMode = p_SyncMode,
-                GuidanceScale = p_GuidanceScale,
-                Seed = p_Seed,
-                ImageUrls = p_ImageUrls!,
-                NegativePrompt = p_NegativePrompt,
-                NumInferenceSteps = p_NumInferenceSteps,
-            };
+            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "QwenImageEdit2509Input", "prompt", "image_urls");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString(s_Prompt, value.Prompt);
-            writer.WriteNumber(s_NumImages, value.NumImages);
-            if (value.ImageSize is { } v_ImageSize) { writer.WritePropertyName(s_ImageSize); global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options); }
-            writer.WriteString(s_Acceleration, value.Acceleration.ToString());
-            writer.WriteBoolean(s_EnableSafetyChecker, value.EnableSafetyChecker);
-            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
-            writer.WriteBoolean(s_SyncMode, value.SyncMode);
-            writer.WriteNumber(s_GuidanceScale, value.GuidanceScale);
-            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
-            writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, value.ImageUrls, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
-            writer.WriteString(s_NegativePrompt, value.NegativePrompt);
-            writer.WriteNumber(s_NumInferenceSteps, value.NumInferenceSteps);
+            writer.WriteString("prompt"u8, value.Prompt);
+            writer.WriteNumber("num_images"u8, value.NumImages);
+            if (value.ImageSize is { } v_ImageSize) { writer.WritePropertyName("image_size"u8); global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.QwenImageEdit2509InputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options); }
+            writer.WriteString("acceleration"u8, value.Acceleration.ToString());
+            writer.WriteBoolean("enable_safety_checker"u8, value.EnableSafetyChecker);
+            writer.WriteString("output_format"u8, value.OutputFormat.ToString());
+            writer.WriteBoolean("sync_mode"u8, value.SyncMode);
+            writer.WriteNumber("guidance_scale"u8, value.GuidanceScale);
+            if (value.Seed is { } v_Seed) writer.WriteNumber("seed"u8, v_Seed);
+            writer.WritePropertyName("image_urls"u8); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, value.ImageUrls, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
+            writer.WriteString("negative_prompt"u8, value.NegativePrompt);
+            writer.WriteNumber("num_inference_steps"u8, value.NumInferenceSteps);
             writer.WriteEndObject();
         }
     }

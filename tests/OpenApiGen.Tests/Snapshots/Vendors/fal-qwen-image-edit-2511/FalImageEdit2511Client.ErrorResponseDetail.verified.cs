@@ -139,17 +139,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ErrorResponseDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>
+    internal sealed class ErrorResponseDetailJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail, ErrorResponseDetailJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>
     {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -165,7 +157,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             return global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -128,7 +128,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class CancelRequestResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>
+    internal sealed class CancelRequestResultJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult, CancelRequestResultJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
@@ -136,15 +136,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             new(new string[] { "status" }, new string[] { "status" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "CANCELLATION_REQUESTED", "ALREADY_COMPLETED" }) }),
         };
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -164,7 +156,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             return global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -129,22 +129,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditPlusInputImageSizeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>
+    internal sealed class QwenImageEditPlusInputImageSizeJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize, QwenImageEditPlusInputImageSizeJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
             new(new string[] {  }, new string[] { "height", "width" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] {  }),
         };
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -166,7 +158,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             return global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -126,17 +126,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class RequestIdJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>
+    internal sealed class RequestIdJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId, RequestIdJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>
     {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -152,7 +144,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             return global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

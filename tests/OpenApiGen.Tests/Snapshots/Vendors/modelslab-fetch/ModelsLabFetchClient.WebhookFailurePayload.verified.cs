@@ -52,41 +52,23 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class WebhookFailurePayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>
+    internal sealed class WebhookFailurePayloadJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload, WebhookFailurePayloadJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly global::System.Text.Json.JsonEncodedText s_TrackId = global::System.Text.Json.JsonEncodedText.Encode("track_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Messege = global::System.Text.Json.JsonEncodedText.Encode("messege");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "WebhookFailurePayload");
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus p_Status = default;
-            var has_Status = false;
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
-            string? p_Message = default;
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? p_TrackId = default;
-            string? p_Messege = default;
+            var result = new global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload { Status = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "WebhookFailurePayload") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>.ReadValue(ref reader, options); has_Status = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) p_TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) p_Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "WebhookFailurePayload") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) result.TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) result.Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -95,28 +77,20 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "WebhookFailurePayload");
-
-            return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload
-            {
-                Status = p_Status,
-                Id = p_Id,
-                Message = p_Message,
-                TrackId = p_TrackId,
-                Messege = p_Messege,
-            };
+            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "WebhookFailurePayload", "status");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString(s_Status, value.Status.ToString());
-            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options); }
-            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
-            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName(s_TrackId); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
-            if (value.Messege is { } v_Messege) writer.WriteString(s_Messege, v_Messege);
+            writer.WriteString("status"u8, value.Status.ToString());
+            if (value.Id is { } v_Id) { writer.WritePropertyName("id"u8); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
+            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName("track_id"u8); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
+            if (value.Messege is { } v_Messege) writer.WriteString("messege"u8, v_Messege);
             writer.WriteEndObject();
         }
     }

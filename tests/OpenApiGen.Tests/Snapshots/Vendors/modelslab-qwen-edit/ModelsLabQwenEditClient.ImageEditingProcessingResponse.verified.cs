@@ -66,56 +66,28 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ImageEditingProcessingResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse>
+    internal sealed class ImageEditingProcessingResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse, ImageEditingProcessingResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Tip = global::System.Text.Json.JsonEncodedText.Encode("tip");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Eta = global::System.Text.Json.JsonEncodedText.Encode("eta");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FetchResult = global::System.Text.Json.JsonEncodedText.Encode("fetch_result");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FutureLinks = global::System.Text.Json.JsonEncodedText.Encode("future_links");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ProxyLinks = global::System.Text.Json.JsonEncodedText.Encode("proxy_links");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Output = global::System.Text.Json.JsonEncodedText.Encode("output");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageEditingProcessingResponse");
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus p_Status = default;
-            var has_Status = false;
-            string? p_Tip = default;
-            long? p_Eta = default;
-            string? p_Message = default;
-            global::System.Uri? p_FetchResult = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId? p_Id = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_FutureLinks = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_ProxyLinks = default;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput? p_Output = default;
+            var result = new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse { Status = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "ImageEditingProcessingResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tip"u8, ref member)) p_Tip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "eta"u8, ref member)) p_Eta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fetch_result"u8, ref member)) p_FetchResult = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "future_links"u8, ref member)) p_FutureLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "proxy_links"u8, ref member)) p_ProxyLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref member)) p_Meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "ImageEditingProcessingResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tip"u8, ref member)) result.Tip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "eta"u8, ref member)) result.Eta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fetch_result"u8, ref member)) result.FetchResult = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "future_links"u8, ref member)) result.FutureLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "proxy_links"u8, ref member)) result.ProxyLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref member)) result.Meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) result.Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -124,38 +96,25 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "ImageEditingProcessingResponse");
-
-            return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse
-            {
-                Status = p_Status,
-                Tip = p_Tip,
-                Eta = p_Eta,
-                Message = p_Message,
-                FetchResult = p_FetchResult,
-                Id = p_Id,
-                FutureLinks = p_FutureLinks,
-                ProxyLinks = p_ProxyLinks,
-                Meta = p_Meta,
-                Output = p_Output,
-            };
+            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "ImageEditingProcessingResponse", "status");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString(s_Status, value.Status.ToString());
-            if (value.Tip is { } v_Tip) writer.WriteString(s_Tip, v_Tip);
-            if (value.Eta is { } v_Eta) writer.WriteNumber(s_Eta, v_Eta);
-            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
-            if (value.FetchResult is { } v_FetchResult) { writer.WritePropertyName(s_FetchResult); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FetchResult); }
-            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
-            if (value.FutureLinks is { } v_FutureLinks) { writer.WritePropertyName(s_FutureLinks); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_FutureLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
-            if (value.ProxyLinks is { } v_ProxyLinks) { writer.WritePropertyName(s_ProxyLinks); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
-            if (value.Meta is { } v_Meta) { writer.WritePropertyName(s_Meta); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
+            writer.WriteString("status"u8, value.Status.ToString());
+            if (value.Tip is { } v_Tip) writer.WriteString("tip"u8, v_Tip);
+            if (value.Eta is { } v_Eta) writer.WriteNumber("eta"u8, v_Eta);
+            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
+            if (value.FetchResult is { } v_FetchResult) { writer.WritePropertyName("fetch_result"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FetchResult); }
+            if (value.Id is { } v_Id) { writer.WritePropertyName("id"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.FutureLinks is { } v_FutureLinks) { writer.WritePropertyName("future_links"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_FutureLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.ProxyLinks is { } v_ProxyLinks) { writer.WritePropertyName("proxy_links"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.Meta is { } v_Meta) { writer.WritePropertyName("meta"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Output is { } v_Output) { writer.WritePropertyName("output"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
             writer.WriteEndObject();
         }
     }

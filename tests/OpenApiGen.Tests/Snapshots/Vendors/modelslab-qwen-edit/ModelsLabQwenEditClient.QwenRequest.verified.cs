@@ -65,51 +65,26 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest>
+    internal sealed class QwenRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest, QwenRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Key = global::System.Text.Json.JsonEncodedText.Encode("key");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_SafetyChecker = global::System.Text.Json.JsonEncodedText.Encode("safety_checker");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Base64 = global::System.Text.Json.JsonEncodedText.Encode("base64");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Webhook = global::System.Text.Json.JsonEncodedText.Encode("webhook");
-        private static readonly global::System.Text.Json.JsonEncodedText s_TrackId = global::System.Text.Json.JsonEncodedText.Encode("track_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ModelId = global::System.Text.Json.JsonEncodedText.Encode("model_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_InitImage = global::System.Text.Json.JsonEncodedText.Encode("init_image");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenRequest");
-            string? p_Key = default;
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            bool? p_SafetyChecker = default;
-            bool p_Base64 = false;
-            global::System.Uri? p_Webhook = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId? p_TrackId = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId p_ModelId = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage? p_InitImage = default;
-            var has_InitImage = false;
+            var result = new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest { Prompt = default!, InitImage = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref member)) p_Key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "safety_checker"u8, ref member)) p_SafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64"u8, ref member)) p_Base64 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) p_Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) p_TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model_id"u8, ref member)) p_ModelId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509 : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "init_image"u8, ref member)) { p_InitImage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "QwenRequest") : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.ReadValue(ref reader, options); has_InitImage = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref member)) result.Key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "safety_checker"u8, ref member)) result.SafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64"u8, ref member)) result.Base64 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) result.Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) result.TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model_id"u8, ref member)) result.ModelId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509 : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "init_image"u8, ref member)) { result.InitImage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "QwenRequest") : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.ReadValue(ref reader, options); seen |= 0x2UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -118,35 +93,23 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenRequest");
-            if (!has_InitImage) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("init_image", "QwenRequest");
-
-            return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest
-            {
-                Key = p_Key,
-                Prompt = p_Prompt!,
-                SafetyChecker = p_SafetyChecker,
-                Base64 = p_Base64,
-                Webhook = p_Webhook,
-                TrackId = p_TrackId,
-                ModelId = p_ModelId,
-                InitImage = p_InitImage!,
-            };
+            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "QwenRequest", "prompt", "init_image");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Key is { } v_Key) writer.WriteString(s_Key, v_Key);
-            writer.WriteString(s_Prompt, value.Prompt);
-            if (value.SafetyChecker is { } v_SafetyChecker) writer.WriteBoolean(s_SafetyChecker, v_SafetyChecker);
-            writer.WriteBoolean(s_Base64, value.Base64);
-            if (value.Webhook is { } v_Webhook) { writer.WritePropertyName(s_Webhook); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Webhook); }
-            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName(s_TrackId); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
-            writer.WriteString(s_ModelId, value.ModelId.ToString());
-            writer.WritePropertyName(s_InitImage); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.WriteValue(writer, value.InitImage, options);
+            if (value.Key is { } v_Key) writer.WriteString("key"u8, v_Key);
+            writer.WriteString("prompt"u8, value.Prompt);
+            if (value.SafetyChecker is { } v_SafetyChecker) writer.WriteBoolean("safety_checker"u8, v_SafetyChecker);
+            writer.WriteBoolean("base64"u8, value.Base64);
+            if (value.Webhook is { } v_Webhook) { writer.WritePropertyName("webhook"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Webhook); }
+            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName("track_id"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
+            writer.WriteString("model_id"u8, value.ModelId.ToString());
+            writer.WritePropertyName("init_image"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.WriteValue(writer, value.InitImage, options);
             writer.WriteEndObject();
         }
     }

@@ -129,17 +129,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasPredictionResponseVersionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion>
+    internal sealed class SchemasPredictionResponseVersionJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion, SchemasPredictionResponseVersionJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion>
     {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -153,7 +145,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             return global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -79,67 +79,31 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasTrainingResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>
+    internal sealed class SchemasTrainingResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse, SchemasTrainingResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_CompletedAt = global::System.Text.Json.JsonEncodedText.Encode("completed_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Logs = global::System.Text.Json.JsonEncodedText.Encode("logs");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Metrics = global::System.Text.Json.JsonEncodedText.Encode("metrics");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Output = global::System.Text.Json.JsonEncodedText.Encode("output");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
-        private static readonly global::System.Text.Json.JsonEncodedText s_StartedAt = global::System.Text.Json.JsonEncodedText.Encode("started_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Urls = global::System.Text.Json.JsonEncodedText.Encode("urls");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponse");
-            global::System.DateTimeOffset? p_CompletedAt = default;
-            global::System.DateTimeOffset? p_CreatedAt = default;
-            string? p_Error = default;
-            string? p_Id = default;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Input = default;
-            string? p_Logs = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics? p_Metrics = default;
-            string? p_Model = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput? p_Output = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource? p_Source = default;
-            global::System.DateTimeOffset? p_StartedAt = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus? p_Status = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls? p_Urls = default;
-            string? p_Version = default;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "completed_at"u8, ref member)) p_CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "logs"u8, ref member)) p_Logs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metrics"u8, ref member)) p_Metrics = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) p_Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "started_at"u8, ref member)) p_StartedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) p_Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "completed_at"u8, ref member)) result.CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) result.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) result.Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "logs"u8, ref member)) result.Logs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metrics"u8, ref member)) result.Metrics = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) result.Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) result.Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseSource>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "started_at"u8, ref member)) result.StartedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseStatus>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) result.Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) result.Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -148,44 +112,28 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse
-            {
-                CompletedAt = p_CompletedAt,
-                CreatedAt = p_CreatedAt,
-                Error = p_Error,
-                Id = p_Id,
-                Input = p_Input,
-                Logs = p_Logs,
-                Metrics = p_Metrics,
-                Model = p_Model,
-                Output = p_Output,
-                Source = p_Source,
-                StartedAt = p_StartedAt,
-                Status = p_Status,
-                Urls = p_Urls,
-                Version = p_Version,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CompletedAt is { } v_CompletedAt) writer.WriteString(s_CompletedAt, v_CompletedAt);
-            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString(s_CreatedAt, v_CreatedAt);
-            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error);
-            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
-            if (value.Input is { } v_Input) { writer.WritePropertyName(s_Input); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            if (value.Logs is { } v_Logs) writer.WriteString(s_Logs, v_Logs);
-            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName(s_Metrics); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.WriteValue(writer, v_Metrics, options); }
-            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
-            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
-            if (value.Source is { } v_Source) writer.WriteString(s_Source, v_Source.ToString());
-            if (value.StartedAt is { } v_StartedAt) writer.WriteString(s_StartedAt, v_StartedAt);
-            if (value.Status is { } v_Status) writer.WriteString(s_Status, v_Status.ToString());
-            if (value.Urls is { } v_Urls) { writer.WritePropertyName(s_Urls); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.WriteValue(writer, v_Urls, options); }
-            if (value.Version is { } v_Version) writer.WriteString(s_Version, v_Version);
+            if (value.CompletedAt is { } v_CompletedAt) writer.WriteString("completed_at"u8, v_CompletedAt);
+            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString("created_at"u8, v_CreatedAt);
+            if (value.Error is { } v_Error) writer.WriteString("error"u8, v_Error);
+            if (value.Id is { } v_Id) writer.WriteString("id"u8, v_Id);
+            if (value.Input is { } v_Input) { writer.WritePropertyName("input"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Logs is { } v_Logs) writer.WriteString("logs"u8, v_Logs);
+            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName("metrics"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.WriteValue(writer, v_Metrics, options); }
+            if (value.Model is { } v_Model) writer.WriteString("model"u8, v_Model);
+            if (value.Output is { } v_Output) { writer.WritePropertyName("output"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
+            if (value.Source is { } v_Source) writer.WriteString("source"u8, v_Source.ToString());
+            if (value.StartedAt is { } v_StartedAt) writer.WriteString("started_at"u8, v_StartedAt);
+            if (value.Status is { } v_Status) writer.WriteString("status"u8, v_Status.ToString());
+            if (value.Urls is { } v_Urls) { writer.WritePropertyName("urls"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.WriteValue(writer, v_Urls, options); }
+            if (value.Version is { } v_Version) writer.WriteString("version"u8, v_Version);
             writer.WriteEndObject();
         }
     }

@@ -67,51 +67,26 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class InputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>
+    internal sealed class InputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input, InputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Image = global::System.Text.Json.JsonEncodedText.Encode("image");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_GoFast = global::System.Text.Json.JsonEncodedText.Encode("go_fast");
-        private static readonly global::System.Text.Json.JsonEncodedText s_AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OutputFormat = global::System.Text.Json.JsonEncodedText.Encode("output_format");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OutputQuality = global::System.Text.Json.JsonEncodedText.Encode("output_quality");
-        private static readonly global::System.Text.Json.JsonEncodedText s_DisableSafetyChecker = global::System.Text.Json.JsonEncodedText.Encode("disable_safety_checker");
-
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Input");
-            long? p_Seed = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_Image = default;
-            var has_Image = false;
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            bool p_GoFast = true;
-            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio p_AspectRatio = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.MatchInputImage;
-            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat p_OutputFormat = global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.Webp;
-            int p_OutputQuality = 95;
-            bool p_DisableSafetyChecker = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input { Image = default!, Prompt = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image"u8, ref member)) { p_Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "Input") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_Image = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "go_fast"u8, ref member)) p_GoFast = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "aspect_ratio"u8, ref member)) p_AspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.MatchInputImage : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.Webp : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_quality"u8, ref member)) p_OutputQuality = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 95 : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "disable_safety_checker"u8, ref member)) p_DisableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image"u8, ref member)) { result.Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "Input") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "go_fast"u8, ref member)) result.GoFast = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "aspect_ratio"u8, ref member)) result.AspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.MatchInputImage : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) result.OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.Webp : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_quality"u8, ref member)) result.OutputQuality = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 95 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "disable_safety_checker"u8, ref member)) result.DisableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -120,35 +95,23 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Image) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image", "Input");
-            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "Input");
-
-            return new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input
-            {
-                Seed = p_Seed,
-                Image = p_Image!,
-                Prompt = p_Prompt!,
-                GoFast = p_GoFast,
-                AspectRatio = p_AspectRatio,
-                OutputFormat = p_OutputFormat,
-                OutputQuality = p_OutputQuality,
-                DisableSafetyChecker = p_DisableSafetyChecker,
-            };
+            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Input", "image", "prompt");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
-            writer.WritePropertyName(s_Image); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.Image, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            writer.WriteString(s_Prompt, value.Prompt);
-            writer.WriteBoolean(s_GoFast, value.GoFast);
-            writer.WriteString(s_AspectRatio, value.AspectRatio.ToString());
-            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
-            writer.WriteNumber(s_OutputQuality, value.OutputQuality);
-            writer.WriteBoolean(s_DisableSafetyChecker, value.DisableSafetyChecker);
+            if (value.Seed is { } v_Seed) writer.WriteNumber("seed"u8, v_Seed);
+            writer.WritePropertyName("image"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.Image, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
+            writer.WriteString("prompt"u8, value.Prompt);
+            writer.WriteBoolean("go_fast"u8, value.GoFast);
+            writer.WriteString("aspect_ratio"u8, value.AspectRatio.ToString());
+            writer.WriteString("output_format"u8, value.OutputFormat.ToString());
+            writer.WriteNumber("output_quality"u8, value.OutputQuality);
+            writer.WriteBoolean("disable_safety_checker"u8, value.DisableSafetyChecker);
             writer.WriteEndObject();
         }
     }
