@@ -38,11 +38,7 @@ namespace Composition
         /// <summary>Gets a <see cref="global::Composition.Circle"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Composition.Circle? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Composition.Circle? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <see cref="global::Composition.Square"/>.</summary>
         public bool IsSquare => _case == 2;
@@ -50,11 +46,7 @@ namespace Composition
         /// <summary>Gets a <see cref="global::Composition.Square"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetSquare([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Composition.Square? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetSquare([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Composition.Square? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -90,10 +82,7 @@ namespace Composition
         public static implicit operator Shape(global::Composition.Square value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {

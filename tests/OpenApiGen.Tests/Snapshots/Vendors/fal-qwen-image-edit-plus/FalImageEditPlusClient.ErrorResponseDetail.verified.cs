@@ -38,11 +38,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         /// <summary>Gets a <c>string</c>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a list of <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail"/>.</summary>
         public bool IsErrorDetailList => _case == 2;
@@ -50,11 +46,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         /// <summary>Gets a list of <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetErrorDetailList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetErrorDetailList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -94,15 +86,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         public static implicit operator ErrorResponseDetail(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail[] value) => new((global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>)value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            if (_case == 1)
-            {
-                return _case1!;
-            }
-
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => _case == 1 ? _case1! : global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {

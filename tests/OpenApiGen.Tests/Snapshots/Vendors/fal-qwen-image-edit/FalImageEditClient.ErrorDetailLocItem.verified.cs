@@ -38,11 +38,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         /// <summary>Gets a <c>long</c>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetInt64(out long value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetInt64(out long value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <c>string</c>.</summary>
         public bool IsString => _case == 2;
@@ -50,11 +46,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         /// <summary>Gets a <c>string</c>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -90,15 +82,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         public static implicit operator ErrorDetailLocItem(string value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            if (_case == 2)
-            {
-                return _case2!;
-            }
-
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => _case == 2 ? _case2! : global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {

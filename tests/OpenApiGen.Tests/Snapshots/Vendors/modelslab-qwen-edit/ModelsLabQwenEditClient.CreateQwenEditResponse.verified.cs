@@ -43,11 +43,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetImageEditingSuccessResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetImageEditingSuccessResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse"/>.</summary>
         public bool IsImageEditingProcessingResponse => _case == 2;
@@ -55,11 +51,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetImageEditingProcessingResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetImageEditingProcessingResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether this holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse"/>.</summary>
         public bool IsImageEditingErrorResponse => _case == 3;
@@ -67,11 +59,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetImageEditingErrorResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse? value)
-        {
-            value = _case3;
-            return _case == 3;
-        }
+        public bool TryGetImageEditingErrorResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse? value) { value = _case3; return _case == 3; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -114,10 +102,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit
         public static implicit operator CreateQwenEditResponse(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingErrorResponse value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
