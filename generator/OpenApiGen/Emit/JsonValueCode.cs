@@ -75,7 +75,7 @@ internal static class JsonValueCode
     }
 
     /// <summary>
-    /// The statement(s) that write member <paramref name="name"/> (a <c>JsonEncodedText</c> or UTF-8 literal) with the non-null value
+    /// The statement(s) that write member <paramref name="name"/> (a <c>JsonEncodedText</c>) with the non-null value
     /// <paramref name="value"/>: one call where <c>Utf8JsonWriter</c> has one for the type (<see cref="IsOneCall"/>),
     /// the name and then the value otherwise.
     /// </summary>

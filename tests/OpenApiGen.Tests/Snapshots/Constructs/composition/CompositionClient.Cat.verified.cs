@@ -31,6 +31,10 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class CatJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Cat, CatJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Cat>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_PetType = global::System.Text.Json.JsonEncodedText.Encode("petType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Lives = global::System.Text.Json.JsonEncodedText.Encode("lives");
+
         public static global::Composition.Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Cat");
@@ -65,9 +69,9 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("petType"u8, value.PetType);
-            if (value.Name is { } v_Name) writer.WriteString("name"u8, v_Name);
-            if (value.Lives is { } v_Lives) writer.WriteNumber("lives"u8, v_Lives);
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Lives is { } v_Lives) writer.WriteNumber(s_Lives, v_Lives);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

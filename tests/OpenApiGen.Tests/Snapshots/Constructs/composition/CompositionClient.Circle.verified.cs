@@ -41,6 +41,9 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class CircleJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Circle, CircleJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Circle>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Radius = global::System.Text.Json.JsonEncodedText.Encode("radius");
+
         public static global::Composition.Circle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Circle");
@@ -70,8 +73,8 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("kind"u8, value.Kind);
-            if (value.Radius is { } v_Radius) writer.WriteNumber("radius"u8, v_Radius);
+            writer.WriteString(s_Kind, value.Kind);
+            if (value.Radius is { } v_Radius) writer.WriteNumber(s_Radius, v_Radius);
             writer.WriteEndObject();
         }
     }

@@ -41,6 +41,9 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ConflictJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Conflict, ConflictJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Conflict>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_PetType = global::System.Text.Json.JsonEncodedText.Encode("petType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+
         public static global::Composition.Conflict ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Conflict");
@@ -70,8 +73,8 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("petType"u8, value.PetType);
-            if (value.Name is { } v_Name) writer.WriteNumber("name"u8, v_Name);
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteNumber(s_Name, v_Name);
             writer.WriteEndObject();
         }
     }

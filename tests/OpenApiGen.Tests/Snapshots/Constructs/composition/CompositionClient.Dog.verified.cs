@@ -29,6 +29,10 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class DogJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Dog, DogJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Dog>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_PetType = global::System.Text.Json.JsonEncodedText.Encode("petType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Bark = global::System.Text.Json.JsonEncodedText.Encode("bark");
+
         public static global::Composition.Dog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Dog");
@@ -63,9 +67,9 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("petType"u8, value.PetType);
-            if (value.Name is { } v_Name) writer.WriteString("name"u8, v_Name);
-            if (value.Bark is { } v_Bark) writer.WriteBoolean("bark"u8, v_Bark);
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Bark is { } v_Bark) writer.WriteBoolean(s_Bark, v_Bark);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

@@ -40,6 +40,8 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class LabelsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Labels, LabelsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Labels>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+
         public static global::Composition.Labels ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Labels");
@@ -70,7 +72,7 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Id is { } v_Id) writer.WriteString("id"u8, v_Id);
+            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

@@ -47,6 +47,8 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class OwnerJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Owner, OwnerJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Owner>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Pets = global::System.Text.Json.JsonEncodedText.Encode("pets");
+
         public static global::Composition.Owner ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Owner");
@@ -73,7 +75,7 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Pets is { } v_Pets) { writer.WritePropertyName("pets"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::Composition.Pet>(writer, v_Pets, options, static (w0, x0, o0) => { global::Composition.Serialization.PetJsonConverter.WriteValue(w0, x0, o0); }); }
+            if (value.Pets is { } v_Pets) { writer.WritePropertyName(s_Pets); global::OpenApiGen.Runtime.JsonWrite.List<global::Composition.Pet>(writer, v_Pets, options, static (w0, x0, o0) => { global::Composition.Serialization.PetJsonConverter.WriteValue(w0, x0, o0); }); }
             writer.WriteEndObject();
         }
     }

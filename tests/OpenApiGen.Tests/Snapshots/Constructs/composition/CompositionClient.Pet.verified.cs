@@ -47,6 +47,9 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class PetJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Pet, PetJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Pet>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_PetType = global::System.Text.Json.JsonEncodedText.Encode("petType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+
         public static global::Composition.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Pet");
@@ -93,8 +96,8 @@ namespace Composition.Serialization
             if (value is global::Composition.Cat subtype1) { global::Composition.Serialization.CatJsonConverter.WriteValue(writer, subtype1, options); return; }
             if (value is global::Composition.Dog subtype2) { global::Composition.Serialization.DogJsonConverter.WriteValue(writer, subtype2, options); return; }
             writer.WriteStartObject();
-            writer.WriteString("petType"u8, value.PetType);
-            if (value.Name is { } v_Name) writer.WriteString("name"u8, v_Name);
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

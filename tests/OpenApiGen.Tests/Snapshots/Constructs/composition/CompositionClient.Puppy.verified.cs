@@ -29,6 +29,11 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class PuppyJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Puppy, PuppyJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Puppy>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_PetType = global::System.Text.Json.JsonEncodedText.Encode("petType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Bark = global::System.Text.Json.JsonEncodedText.Encode("bark");
+        private static readonly global::System.Text.Json.JsonEncodedText s_AgeWeeks = global::System.Text.Json.JsonEncodedText.Encode("ageWeeks");
+
         public static global::Composition.Puppy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Puppy");
@@ -64,10 +69,10 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("petType"u8, value.PetType);
-            if (value.Name is { } v_Name) writer.WriteString("name"u8, v_Name);
-            if (value.Bark is { } v_Bark) writer.WriteBoolean("bark"u8, v_Bark);
-            if (value.AgeWeeks is { } v_AgeWeeks) writer.WriteNumber("ageWeeks"u8, v_AgeWeeks);
+            writer.WriteString(s_PetType, value.PetType);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Bark is { } v_Bark) writer.WriteBoolean(s_Bark, v_Bark);
+            if (value.AgeWeeks is { } v_AgeWeeks) writer.WriteNumber(s_AgeWeeks, v_AgeWeeks);
             if (value.AdditionalProperties is { } kept)
             {
                 foreach (var pair in kept)

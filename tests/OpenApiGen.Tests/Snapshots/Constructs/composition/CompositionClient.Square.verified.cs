@@ -41,6 +41,9 @@ namespace Composition.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SquareJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Square, SquareJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Square>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Side = global::System.Text.Json.JsonEncodedText.Encode("side");
+
         public static global::Composition.Square ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Square");
@@ -70,8 +73,8 @@ namespace Composition.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("kind"u8, value.Kind);
-            if (value.Side is { } v_Side) writer.WriteNumber("side"u8, v_Side);
+            writer.WriteString(s_Kind, value.Kind);
+            if (value.Side is { } v_Side) writer.WriteNumber(s_Side, v_Side);
             writer.WriteEndObject();
         }
     }

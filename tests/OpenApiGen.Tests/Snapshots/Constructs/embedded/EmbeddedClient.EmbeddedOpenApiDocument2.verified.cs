@@ -37,6 +37,8 @@ namespace Embedded.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class EmbeddedOpenApiDocument2JsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Embedded.EmbeddedOpenApiDocument2, EmbeddedOpenApiDocument2JsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Embedded.EmbeddedOpenApiDocument2>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+
         public static global::Embedded.EmbeddedOpenApiDocument2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "EmbeddedOpenApiDocument2");
@@ -63,7 +65,7 @@ namespace Embedded.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Title is { } v_Title) writer.WriteString("title"u8, v_Title);
+            if (value.Title is { } v_Title) writer.WriteString(s_Title, v_Title);
             writer.WriteEndObject();
         }
     }

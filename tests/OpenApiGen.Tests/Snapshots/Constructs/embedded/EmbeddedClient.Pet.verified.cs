@@ -47,6 +47,10 @@ namespace Embedded.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class PetJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Embedded.Pet, PetJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Embedded.Pet>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Price = global::System.Text.Json.JsonEncodedText.Encode("price");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Tag = global::System.Text.Json.JsonEncodedText.Encode("tag");
+
         public static global::Embedded.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Pet");
@@ -77,9 +81,9 @@ namespace Embedded.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("name"u8, value.Name);
-            if (value.Price is { } v_Price) writer.WriteNumber("price"u8, v_Price);
-            if (value.Tag is { } v_Tag) writer.WriteString("tag"u8, v_Tag);
+            writer.WriteString(s_Name, value.Name);
+            if (value.Price is { } v_Price) writer.WriteNumber(s_Price, v_Price);
+            if (value.Tag is { } v_Tag) writer.WriteString(s_Tag, v_Tag);
             writer.WriteEndObject();
         }
     }

@@ -52,6 +52,10 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ApiResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse, ApiResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Success = global::System.Text.Json.JsonEncodedText.Encode("success");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
+
         public static global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ApiResponse");
@@ -82,9 +86,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteBoolean("success"u8, value.Success);
-            writer.WriteNumber("code"u8, value.Code);
-            writer.WriteString("msg"u8, value.Msg);
+            writer.WriteBoolean(s_Success, value.Success);
+            writer.WriteNumber(s_Code, value.Code);
+            writer.WriteString(s_Msg, value.Msg);
             writer.WriteEndObject();
         }
     }

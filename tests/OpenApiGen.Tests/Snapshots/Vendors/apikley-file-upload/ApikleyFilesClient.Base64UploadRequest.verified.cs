@@ -48,6 +48,10 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class Base64UploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest, Base64UploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Base64Data = global::System.Text.Json.JsonEncodedText.Encode("base64Data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("uploadPath");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("fileName");
+
         public static global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64UploadRequest");
@@ -78,9 +82,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("base64Data"u8, value.Base64Data);
-            writer.WriteString("uploadPath"u8, value.UploadPath);
-            if (value.FileName is { } v_FileName) writer.WriteString("fileName"u8, v_FileName);
+            writer.WriteString(s_Base64Data, value.Base64Data);
+            writer.WriteString(s_UploadPath, value.UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

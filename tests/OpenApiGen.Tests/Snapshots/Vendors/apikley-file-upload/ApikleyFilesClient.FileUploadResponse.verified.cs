@@ -30,6 +30,11 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class FileUploadResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse, FileUploadResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Success = global::System.Text.Json.JsonEncodedText.Encode("success");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
+
         public static global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileUploadResponse");
@@ -61,10 +66,10 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteBoolean("success"u8, value.Success);
-            writer.WriteNumber("code"u8, value.Code);
-            writer.WriteString("msg"u8, value.Msg);
-            if (value.Data is { } v_Data) { writer.WritePropertyName("data"u8); global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter.WriteValue(writer, v_Data, options); }
+            writer.WriteBoolean(s_Success, value.Success);
+            writer.WriteNumber(s_Code, value.Code);
+            writer.WriteString(s_Msg, value.Msg);
+            if (value.Data is { } v_Data) { writer.WritePropertyName(s_Data); global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter.WriteValue(writer, v_Data, options); }
             writer.WriteEndObject();
         }
     }

@@ -60,6 +60,13 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class FileUploadResultJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult, FileUploadResultJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("fileName");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FilePath = global::System.Text.Json.JsonEncodedText.Encode("filePath");
+        private static readonly global::System.Text.Json.JsonEncodedText s_DownloadUrl = global::System.Text.Json.JsonEncodedText.Encode("downloadUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileSize = global::System.Text.Json.JsonEncodedText.Encode("fileSize");
+        private static readonly global::System.Text.Json.JsonEncodedText s_MimeType = global::System.Text.Json.JsonEncodedText.Encode("mimeType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadedAt = global::System.Text.Json.JsonEncodedText.Encode("uploadedAt");
+
         public static global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileUploadResult");
@@ -91,12 +98,12 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FileName is { } v_FileName) writer.WriteString("fileName"u8, v_FileName);
-            if (value.FilePath is { } v_FilePath) writer.WriteString("filePath"u8, v_FilePath);
-            if (value.DownloadUrl is { } v_DownloadUrl) { writer.WritePropertyName("downloadUrl"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl); }
-            if (value.FileSize is { } v_FileSize) writer.WriteNumber("fileSize"u8, v_FileSize);
-            if (value.MimeType is { } v_MimeType) writer.WriteString("mimeType"u8, v_MimeType);
-            if (value.UploadedAt is { } v_UploadedAt) writer.WriteString("uploadedAt"u8, v_UploadedAt);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
+            if (value.FilePath is { } v_FilePath) writer.WriteString(s_FilePath, v_FilePath);
+            if (value.DownloadUrl is { } v_DownloadUrl) { writer.WritePropertyName(s_DownloadUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl); }
+            if (value.FileSize is { } v_FileSize) writer.WriteNumber(s_FileSize, v_FileSize);
+            if (value.MimeType is { } v_MimeType) writer.WriteString(s_MimeType, v_MimeType);
+            if (value.UploadedAt is { } v_UploadedAt) writer.WriteString(s_UploadedAt, v_UploadedAt);
             writer.WriteEndObject();
         }
     }

@@ -47,6 +47,10 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class StreamUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest, StreamUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_File = global::System.Text.Json.JsonEncodedText.Encode("file");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("uploadPath");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("fileName");
+
         public static global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "StreamUploadRequest");
@@ -77,9 +81,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("file"u8); global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.File);
-            writer.WriteString("uploadPath"u8, value.UploadPath);
-            if (value.FileName is { } v_FileName) writer.WriteString("fileName"u8, v_FileName);
+            writer.WritePropertyName(s_File); global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.File);
+            writer.WriteString(s_UploadPath, value.UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

@@ -48,6 +48,10 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class UrlUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest, UrlUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileUrl = global::System.Text.Json.JsonEncodedText.Encode("fileUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("uploadPath");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("fileName");
+
         public static global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "UrlUploadRequest");
@@ -78,9 +82,9 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("fileUrl"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.FileUrl);
-            writer.WriteString("uploadPath"u8, value.UploadPath);
-            if (value.FileName is { } v_FileName) writer.WriteString("fileName"u8, v_FileName);
+            writer.WritePropertyName(s_FileUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.FileUrl);
+            writer.WriteString(s_UploadPath, value.UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

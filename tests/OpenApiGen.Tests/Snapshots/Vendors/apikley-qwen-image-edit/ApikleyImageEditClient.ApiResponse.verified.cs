@@ -53,6 +53,9 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ApiResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse, ApiResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
+
         public static global::QwenImageEdit.Vendors.Apikley.ImageEdit.ApiResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ApiResponse");
@@ -80,8 +83,8 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code) writer.WriteNumber("code"u8, v_Code);
-            if (value.Msg is { } v_Msg) writer.WriteString("msg"u8, v_Msg);
+            if (value.Code is { } v_Code) writer.WriteNumber(s_Code, v_Code);
+            if (value.Msg is { } v_Msg) writer.WriteString(s_Msg, v_Msg);
             writer.WriteEndObject();
         }
     }

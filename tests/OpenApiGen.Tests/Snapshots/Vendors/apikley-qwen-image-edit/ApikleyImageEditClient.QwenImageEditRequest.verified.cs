@@ -57,6 +57,10 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenImageEditRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest, QwenImageEditRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CallBackUrl = global::System.Text.Json.JsonEncodedText.Encode("callBackUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
+
         public static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequest");
@@ -85,9 +89,9 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("model"u8, value.Model.ToString());
-            if (value.CallBackUrl is { } v_CallBackUrl) { writer.WritePropertyName("callBackUrl"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallBackUrl); }
-            if (value.Input is { } v_Input) { writer.WritePropertyName("input"u8); global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputJsonConverter.WriteValue(writer, v_Input, options); }
+            writer.WriteString(s_Model, value.Model.ToString());
+            if (value.CallBackUrl is { } v_CallBackUrl) { writer.WritePropertyName(s_CallBackUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallBackUrl); }
+            if (value.Input is { } v_Input) { writer.WritePropertyName(s_Input); global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditRequestInputJsonConverter.WriteValue(writer, v_Input, options); }
             writer.WriteEndObject();
         }
     }

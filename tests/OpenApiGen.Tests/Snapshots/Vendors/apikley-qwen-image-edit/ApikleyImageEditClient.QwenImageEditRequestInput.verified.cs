@@ -99,6 +99,19 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenImageEditRequestInputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput, QwenImageEditRequestInputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ImageUrl = global::System.Text.Json.JsonEncodedText.Encode("image_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Acceleration = global::System.Text.Json.JsonEncodedText.Encode("acceleration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ImageSize = global::System.Text.Json.JsonEncodedText.Encode("image_size");
+        private static readonly global::System.Text.Json.JsonEncodedText s_NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("num_inference_steps");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidance_scale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_SyncMode = global::System.Text.Json.JsonEncodedText.Encode("sync_mode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_NumImages = global::System.Text.Json.JsonEncodedText.Encode("num_images");
+        private static readonly global::System.Text.Json.JsonEncodedText s_EnableSafetyChecker = global::System.Text.Json.JsonEncodedText.Encode("enable_safety_checker");
+        private static readonly global::System.Text.Json.JsonEncodedText s_OutputFormat = global::System.Text.Json.JsonEncodedText.Encode("output_format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negative_prompt");
+
         public static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequestInput");
@@ -138,18 +151,18 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("prompt"u8, value.Prompt);
-            writer.WriteString("image_url"u8, value.ImageUrl);
-            writer.WriteString("acceleration"u8, value.Acceleration.ToString());
-            writer.WriteString("image_size"u8, value.ImageSize.ToString());
-            writer.WriteNumber("num_inference_steps"u8, value.NumInferenceSteps);
-            if (value.Seed is { } v_Seed) writer.WriteNumber("seed"u8, v_Seed);
-            writer.WriteNumber("guidance_scale"u8, value.GuidanceScale);
-            if (value.SyncMode is { } v_SyncMode) writer.WriteBoolean("sync_mode"u8, v_SyncMode);
-            if (value.NumImages is { } v_NumImages) writer.WriteString("num_images"u8, v_NumImages.ToString());
-            if (value.EnableSafetyChecker is { } v_EnableSafetyChecker) writer.WriteBoolean("enable_safety_checker"u8, v_EnableSafetyChecker);
-            writer.WriteString("output_format"u8, value.OutputFormat.ToString());
-            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString("negative_prompt"u8, v_NegativePrompt);
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WriteString(s_ImageUrl, value.ImageUrl);
+            writer.WriteString(s_Acceleration, value.Acceleration.ToString());
+            writer.WriteString(s_ImageSize, value.ImageSize.ToString());
+            writer.WriteNumber(s_NumInferenceSteps, value.NumInferenceSteps);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
+            writer.WriteNumber(s_GuidanceScale, value.GuidanceScale);
+            if (value.SyncMode is { } v_SyncMode) writer.WriteBoolean(s_SyncMode, v_SyncMode);
+            if (value.NumImages is { } v_NumImages) writer.WriteString(s_NumImages, v_NumImages.ToString());
+            if (value.EnableSafetyChecker is { } v_EnableSafetyChecker) writer.WriteBoolean(s_EnableSafetyChecker, v_EnableSafetyChecker);
+            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
+            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
             writer.WriteEndObject();
         }
     }

@@ -30,6 +30,10 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenImageEditResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse, QwenImageEditResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
+
         public static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditResponse");
@@ -58,9 +62,9 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code) writer.WriteNumber("code"u8, v_Code);
-            if (value.Msg is { } v_Msg) writer.WriteString("msg"u8, v_Msg);
-            if (value.Data is { } v_Data) { writer.WritePropertyName("data"u8); global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditResponseDataJsonConverter.WriteValue(writer, v_Data, options); }
+            if (value.Code is { } v_Code) writer.WriteNumber(s_Code, v_Code);
+            if (value.Msg is { } v_Msg) writer.WriteString(s_Msg, v_Msg);
+            if (value.Data is { } v_Data) { writer.WritePropertyName(s_Data); global::QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization.QwenImageEditResponseDataJsonConverter.WriteValue(writer, v_Data, options); }
             writer.WriteEndObject();
         }
     }

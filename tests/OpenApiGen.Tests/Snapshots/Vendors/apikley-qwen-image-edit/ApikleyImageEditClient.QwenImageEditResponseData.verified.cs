@@ -38,6 +38,8 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenImageEditResponseDataJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData, QwenImageEditResponseDataJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_TaskId = global::System.Text.Json.JsonEncodedText.Encode("taskId");
+
         public static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditResponseData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditResponseData");
@@ -64,7 +66,7 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.TaskId is { } v_TaskId) writer.WriteString("taskId"u8, v_TaskId);
+            if (value.TaskId is { } v_TaskId) writer.WriteString(s_TaskId, v_TaskId);
             writer.WriteEndObject();
         }
     }

@@ -57,6 +57,10 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ApiResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse, ApiResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
+
         public static global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ApiResponse");
@@ -85,9 +89,9 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code) writer.WriteNumber("code"u8, v_Code);
-            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
-            if (value.Msg is { } v_Msg) writer.WriteString("msg"u8, v_Msg);
+            if (value.Code is { } v_Code) writer.WriteNumber(s_Code, v_Code);
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.Msg is { } v_Msg) writer.WriteString(s_Msg, v_Msg);
             writer.WriteEndObject();
         }
     }

@@ -30,6 +30,11 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class RecordInfoResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse, RecordInfoResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
+
         public static global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "RecordInfoResponse");
@@ -59,10 +64,10 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code) writer.WriteNumber("code"u8, v_Code);
-            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
-            if (value.Msg is { } v_Msg) writer.WriteString("msg"u8, v_Msg);
-            if (value.Data is { } v_Data) { writer.WritePropertyName("data"u8); global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter.WriteValue(writer, v_Data, options); }
+            if (value.Code is { } v_Code) writer.WriteNumber(s_Code, v_Code);
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.Msg is { } v_Msg) writer.WriteString(s_Msg, v_Msg);
+            if (value.Data is { } v_Data) { writer.WritePropertyName(s_Data); global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordJsonConverter.WriteValue(writer, v_Data, options); }
             writer.WriteEndObject();
         }
     }

@@ -75,6 +75,17 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class TaskRecordJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord, TaskRecordJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_TaskId = global::System.Text.Json.JsonEncodedText.Encode("taskId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_State = global::System.Text.Json.JsonEncodedText.Encode("state");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Param = global::System.Text.Json.JsonEncodedText.Encode("param");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FailCode = global::System.Text.Json.JsonEncodedText.Encode("failCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FailMsg = global::System.Text.Json.JsonEncodedText.Encode("failMsg");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CompleteTime = global::System.Text.Json.JsonEncodedText.Encode("completeTime");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreateTime = global::System.Text.Json.JsonEncodedText.Encode("createTime");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UpdateTime = global::System.Text.Json.JsonEncodedText.Encode("updateTime");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ResultJson = global::System.Text.Json.JsonEncodedText.Encode("resultJson");
+
         public static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskRecord");
@@ -110,16 +121,16 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.TaskId is { } v_TaskId) writer.WriteString("taskId"u8, v_TaskId);
-            if (value.Model is { } v_Model) writer.WriteString("model"u8, v_Model);
-            if (value.State is { } v_State) writer.WriteString("state"u8, v_State.ToString());
-            if (value.Param is { } v_Param) writer.WriteString("param"u8, v_Param);
-            if (value.FailCode is { } v_FailCode) writer.WriteString("failCode"u8, v_FailCode);
-            if (value.FailMsg is { } v_FailMsg) writer.WriteString("failMsg"u8, v_FailMsg);
-            if (value.CompleteTime is { } v_CompleteTime) writer.WriteNumber("completeTime"u8, v_CompleteTime);
-            if (value.CreateTime is { } v_CreateTime) writer.WriteNumber("createTime"u8, v_CreateTime);
-            if (value.UpdateTime is { } v_UpdateTime) writer.WriteNumber("updateTime"u8, v_UpdateTime);
-            if (value.ResultJson is { } v_ResultJson) { writer.WritePropertyName("resultJson"u8); global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter.WriteValue(writer, v_ResultJson, options); }
+            if (value.TaskId is { } v_TaskId) writer.WriteString(s_TaskId, v_TaskId);
+            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
+            if (value.State is { } v_State) writer.WriteString(s_State, v_State.ToString());
+            if (value.Param is { } v_Param) writer.WriteString(s_Param, v_Param);
+            if (value.FailCode is { } v_FailCode) writer.WriteString(s_FailCode, v_FailCode);
+            if (value.FailMsg is { } v_FailMsg) writer.WriteString(s_FailMsg, v_FailMsg);
+            if (value.CompleteTime is { } v_CompleteTime) writer.WriteNumber(s_CompleteTime, v_CompleteTime);
+            if (value.CreateTime is { } v_CreateTime) writer.WriteNumber(s_CreateTime, v_CreateTime);
+            if (value.UpdateTime is { } v_UpdateTime) writer.WriteNumber(s_UpdateTime, v_UpdateTime);
+            if (value.ResultJson is { } v_ResultJson) { writer.WritePropertyName(s_ResultJson); global::QwenImageEdit.Vendors.Apikley.Tasks.Serialization.TaskRecordResultJsonJsonConverter.WriteValue(writer, v_ResultJson, options); }
             writer.WriteEndObject();
         }
     }

@@ -37,6 +37,8 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class TaskRecordResultJsonOption2JsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2, TaskRecordResultJsonOption2JsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_ResultUrls = global::System.Text.Json.JsonEncodedText.Encode("resultUrls");
+
         public static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskRecordResultJsonOption2");
@@ -63,7 +65,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.ResultUrls is { } v_ResultUrls) { writer.WritePropertyName("resultUrls"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ResultUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.ResultUrls is { } v_ResultUrls) { writer.WritePropertyName(s_ResultUrls); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ResultUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
             writer.WriteEndObject();
         }
     }

@@ -43,6 +43,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ChoiceJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice, ChoiceJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_FinishReason = global::System.Text.Json.JsonEncodedText.Encode("finish_reason");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Choice");
@@ -72,8 +75,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FinishReason is { } v_FinishReason) writer.WriteString("finish_reason"u8, v_FinishReason);
-            writer.WritePropertyName("message"u8); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageJsonConverter.WriteValue(writer, value.Message, options);
+            if (value.FinishReason is { } v_FinishReason) writer.WriteString(s_FinishReason, v_FinishReason);
+            writer.WritePropertyName(s_Message); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageJsonConverter.WriteValue(writer, value.Message, options);
             writer.WriteEndObject();
         }
     }

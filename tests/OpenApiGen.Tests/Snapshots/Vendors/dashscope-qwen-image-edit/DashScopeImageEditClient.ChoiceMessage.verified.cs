@@ -53,6 +53,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ChoiceMessageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage, ChoiceMessageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Role = global::System.Text.Json.JsonEncodedText.Encode("role");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Content = global::System.Text.Json.JsonEncodedText.Encode("content");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ChoiceMessage");
@@ -82,8 +85,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("role"u8, value.Role);
-            writer.WritePropertyName("content"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(writer, value.Content, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageContentItemJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Role, value.Role);
+            writer.WritePropertyName(s_Content); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(writer, value.Content, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceMessageContentItemJsonConverter.WriteValue(w0, x0, o0); });
             writer.WriteEndObject();
         }
     }

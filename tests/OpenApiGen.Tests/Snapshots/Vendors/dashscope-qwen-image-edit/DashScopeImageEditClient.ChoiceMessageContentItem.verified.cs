@@ -38,6 +38,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ChoiceMessageContentItemJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem, ChoiceMessageContentItemJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Image = global::System.Text.Json.JsonEncodedText.Encode("image");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ChoiceMessageContentItem");
@@ -66,7 +68,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("image"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Image);
+            writer.WritePropertyName(s_Image); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Image);
             writer.WriteEndObject();
         }
     }

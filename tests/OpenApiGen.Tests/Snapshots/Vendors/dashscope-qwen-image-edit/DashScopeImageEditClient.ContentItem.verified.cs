@@ -42,6 +42,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ContentItemJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem, ContentItemJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Image = global::System.Text.Json.JsonEncodedText.Encode("image");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ContentItem");
@@ -69,8 +72,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Image is { } v_Image) writer.WriteString("image"u8, v_Image);
-            if (value.Text is { } v_Text) writer.WriteString("text"u8, v_Text);
+            if (value.Image is { } v_Image) writer.WriteString(s_Image, v_Image);
+            if (value.Text is { } v_Text) writer.WriteString(s_Text, v_Text);
             writer.WriteEndObject();
         }
     }

@@ -45,6 +45,10 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ErrorResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse, ErrorResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
@@ -75,9 +79,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.RequestId is { } v_RequestId) writer.WriteString("request_id"u8, v_RequestId);
-            writer.WriteString("code"u8, value.Code);
-            writer.WriteString("message"u8, value.Message);
+            if (value.RequestId is { } v_RequestId) writer.WriteString(s_RequestId, v_RequestId);
+            writer.WriteString(s_Code, value.Code);
+            writer.WriteString(s_Message, value.Message);
             writer.WriteEndObject();
         }
     }

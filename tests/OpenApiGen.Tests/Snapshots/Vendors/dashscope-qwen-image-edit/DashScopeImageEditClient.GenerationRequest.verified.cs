@@ -47,6 +47,10 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class GenerationRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest, GenerationRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Parameters = global::System.Text.Json.JsonEncodedText.Encode("parameters");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationRequest");
@@ -77,9 +81,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("model"u8, value.Model.ToString());
-            writer.WritePropertyName("input"u8); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestInputJsonConverter.WriteValue(writer, value.Input, options);
-            if (value.Parameters is { } v_Parameters) { writer.WritePropertyName("parameters"u8); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ParametersJsonConverter.WriteValue(writer, v_Parameters, options); }
+            writer.WriteString(s_Model, value.Model.ToString());
+            writer.WritePropertyName(s_Input); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestInputJsonConverter.WriteValue(writer, value.Input, options);
+            if (value.Parameters is { } v_Parameters) { writer.WritePropertyName(s_Parameters); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ParametersJsonConverter.WriteValue(writer, v_Parameters, options); }
             writer.WriteEndObject();
         }
     }

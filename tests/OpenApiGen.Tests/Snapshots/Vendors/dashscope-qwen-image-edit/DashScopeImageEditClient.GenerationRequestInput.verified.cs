@@ -50,6 +50,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class GenerationRequestInputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput, GenerationRequestInputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Messages = global::System.Text.Json.JsonEncodedText.Encode("messages");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationRequestInput");
@@ -78,7 +80,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("messages"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(writer, value.Messages, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Messages); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(writer, value.Messages, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.MessageJsonConverter.WriteValue(w0, x0, o0); });
             writer.WriteEndObject();
         }
     }

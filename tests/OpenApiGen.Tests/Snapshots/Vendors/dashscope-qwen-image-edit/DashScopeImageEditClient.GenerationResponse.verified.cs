@@ -47,6 +47,10 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class GenerationResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse, GenerationResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Output = global::System.Text.Json.JsonEncodedText.Encode("output");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Usage = global::System.Text.Json.JsonEncodedText.Encode("usage");
+        private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationResponse");
@@ -77,9 +81,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("output"u8); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseOutputJsonConverter.WriteValue(writer, value.Output, options);
-            if (value.Usage is { } v_Usage) { writer.WritePropertyName("usage"u8); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseUsageJsonConverter.WriteValue(writer, v_Usage, options); }
-            writer.WriteString("request_id"u8, value.RequestId);
+            writer.WritePropertyName(s_Output); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseOutputJsonConverter.WriteValue(writer, value.Output, options);
+            if (value.Usage is { } v_Usage) { writer.WritePropertyName(s_Usage); global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseUsageJsonConverter.WriteValue(writer, v_Usage, options); }
+            writer.WriteString(s_RequestId, value.RequestId);
             writer.WriteEndObject();
         }
     }

@@ -48,6 +48,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class GenerationResponseOutputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput, GenerationResponseOutputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Choices = global::System.Text.Json.JsonEncodedText.Encode("choices");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationResponseOutput");
@@ -76,7 +78,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("choices"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(writer, value.Choices, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Choices); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(writer, value.Choices, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter.WriteValue(w0, x0, o0); });
             writer.WriteEndObject();
         }
     }

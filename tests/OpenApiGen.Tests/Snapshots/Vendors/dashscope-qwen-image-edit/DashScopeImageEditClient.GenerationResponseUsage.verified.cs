@@ -43,6 +43,10 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class GenerationResponseUsageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage, GenerationResponseUsageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Width = global::System.Text.Json.JsonEncodedText.Encode("width");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Height = global::System.Text.Json.JsonEncodedText.Encode("height");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ImageCount = global::System.Text.Json.JsonEncodedText.Encode("image_count");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationResponseUsage");
@@ -71,9 +75,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Width is { } v_Width) writer.WriteNumber("width"u8, v_Width);
-            if (value.Height is { } v_Height) writer.WriteNumber("height"u8, v_Height);
-            if (value.ImageCount is { } v_ImageCount) writer.WriteNumber("image_count"u8, v_ImageCount);
+            if (value.Width is { } v_Width) writer.WriteNumber(s_Width, v_Width);
+            if (value.Height is { } v_Height) writer.WriteNumber(s_Height, v_Height);
+            if (value.ImageCount is { } v_ImageCount) writer.WriteNumber(s_ImageCount, v_ImageCount);
             writer.WriteEndObject();
         }
     }

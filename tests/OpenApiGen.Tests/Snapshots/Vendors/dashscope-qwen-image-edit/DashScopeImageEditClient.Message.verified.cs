@@ -54,6 +54,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class MessageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message, MessageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Role = global::System.Text.Json.JsonEncodedText.Encode("role");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Content = global::System.Text.Json.JsonEncodedText.Encode("content");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Message");
@@ -83,8 +86,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("role"u8, value.Role.ToString());
-            writer.WritePropertyName("content"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(writer, value.Content, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Role, value.Role.ToString());
+            writer.WritePropertyName(s_Content); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(writer, value.Content, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.WriteValue(w0, x0, o0); });
             writer.WriteEndObject();
         }
     }

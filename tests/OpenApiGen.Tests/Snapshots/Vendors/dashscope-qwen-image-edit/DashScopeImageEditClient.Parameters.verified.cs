@@ -65,6 +65,13 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ParametersJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters, ParametersJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_N = global::System.Text.Json.JsonEncodedText.Encode("n");
+        private static readonly global::System.Text.Json.JsonEncodedText s_NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negative_prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Size = global::System.Text.Json.JsonEncodedText.Encode("size");
+        private static readonly global::System.Text.Json.JsonEncodedText s_PromptExtend = global::System.Text.Json.JsonEncodedText.Encode("prompt_extend");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Watermark = global::System.Text.Json.JsonEncodedText.Encode("watermark");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Parameters");
@@ -96,12 +103,12 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteNumber("n"u8, value.N);
-            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString("negative_prompt"u8, v_NegativePrompt);
-            if (value.Size is { } v_Size) writer.WriteString("size"u8, v_Size);
-            writer.WriteBoolean("prompt_extend"u8, value.PromptExtend);
-            writer.WriteBoolean("watermark"u8, value.Watermark);
-            if (value.Seed is { } v_Seed) writer.WriteNumber("seed"u8, v_Seed);
+            writer.WriteNumber(s_N, value.N);
+            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
+            if (value.Size is { } v_Size) writer.WriteString(s_Size, v_Size);
+            writer.WriteBoolean(s_PromptExtend, value.PromptExtend);
+            writer.WriteBoolean(s_Watermark, value.Watermark);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
             writer.WriteEndObject();
         }
     }

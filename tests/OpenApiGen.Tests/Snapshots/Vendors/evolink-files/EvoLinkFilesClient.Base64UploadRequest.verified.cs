@@ -57,6 +57,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class Base64UploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest, Base64UploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Base64Data = global::System.Text.Json.JsonEncodedText.Encode("base64_data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
+
         public static global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64UploadRequest");
@@ -87,9 +91,9 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("base64_data"u8, value.Base64Data);
-            if (value.UploadPath is { } v_UploadPath) writer.WriteString("upload_path"u8, v_UploadPath);
-            if (value.FileName is { } v_FileName) writer.WriteString("file_name"u8, v_FileName);
+            writer.WriteString(s_Base64Data, value.Base64Data);
+            if (value.UploadPath is { } v_UploadPath) writer.WriteString(s_UploadPath, v_UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

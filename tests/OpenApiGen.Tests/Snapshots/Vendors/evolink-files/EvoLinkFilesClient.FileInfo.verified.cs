@@ -76,6 +76,17 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class FileInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo, FileInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileId = global::System.Text.Json.JsonEncodedText.Encode("file_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_OriginalName = global::System.Text.Json.JsonEncodedText.Encode("original_name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileSize = global::System.Text.Json.JsonEncodedText.Encode("file_size");
+        private static readonly global::System.Text.Json.JsonEncodedText s_MimeType = global::System.Text.Json.JsonEncodedText.Encode("mime_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileUrl = global::System.Text.Json.JsonEncodedText.Encode("file_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_DownloadUrl = global::System.Text.Json.JsonEncodedText.Encode("download_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadTime = global::System.Text.Json.JsonEncodedText.Encode("upload_time");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ExpiresAt = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
+
         public static global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileInfo");
@@ -111,16 +122,16 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FileId is { } v_FileId) writer.WriteString("file_id"u8, v_FileId);
-            if (value.FileName is { } v_FileName) writer.WriteString("file_name"u8, v_FileName);
-            if (value.OriginalName is { } v_OriginalName) writer.WriteString("original_name"u8, v_OriginalName);
-            if (value.FileSize is { } v_FileSize) writer.WriteNumber("file_size"u8, v_FileSize);
-            if (value.MimeType is { } v_MimeType) writer.WriteString("mime_type"u8, v_MimeType);
-            if (value.UploadPath is { } v_UploadPath) writer.WriteString("upload_path"u8, v_UploadPath);
-            if (value.FileUrl is { } v_FileUrl) { writer.WritePropertyName("file_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FileUrl); }
-            if (value.DownloadUrl is { } v_DownloadUrl) { writer.WritePropertyName("download_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl); }
-            if (value.UploadTime is { } v_UploadTime) writer.WriteString("upload_time"u8, v_UploadTime);
-            if (value.ExpiresAt is { } v_ExpiresAt) writer.WriteString("expires_at"u8, v_ExpiresAt);
+            if (value.FileId is { } v_FileId) writer.WriteString(s_FileId, v_FileId);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
+            if (value.OriginalName is { } v_OriginalName) writer.WriteString(s_OriginalName, v_OriginalName);
+            if (value.FileSize is { } v_FileSize) writer.WriteNumber(s_FileSize, v_FileSize);
+            if (value.MimeType is { } v_MimeType) writer.WriteString(s_MimeType, v_MimeType);
+            if (value.UploadPath is { } v_UploadPath) writer.WriteString(s_UploadPath, v_UploadPath);
+            if (value.FileUrl is { } v_FileUrl) { writer.WritePropertyName(s_FileUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FileUrl); }
+            if (value.DownloadUrl is { } v_DownloadUrl) { writer.WritePropertyName(s_DownloadUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_DownloadUrl); }
+            if (value.UploadTime is { } v_UploadTime) writer.WriteString(s_UploadTime, v_UploadTime);
+            if (value.ExpiresAt is { } v_ExpiresAt) writer.WriteString(s_ExpiresAt, v_ExpiresAt);
             writer.WriteEndObject();
         }
     }

@@ -51,6 +51,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class StreamUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest, StreamUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_File = global::System.Text.Json.JsonEncodedText.Encode("file");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
+
         public static global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "StreamUploadRequest");
@@ -81,9 +85,9 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("file"u8); global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.File);
-            if (value.UploadPath is { } v_UploadPath) writer.WriteString("upload_path"u8, v_UploadPath);
-            if (value.FileName is { } v_FileName) writer.WriteString("file_name"u8, v_FileName);
+            writer.WritePropertyName(s_File); global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.File);
+            if (value.UploadPath is { } v_UploadPath) writer.WriteString(s_UploadPath, v_UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

@@ -54,6 +54,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class UrlUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest, UrlUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileUrl = global::System.Text.Json.JsonEncodedText.Encode("file_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
+
         public static global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "UrlUploadRequest");
@@ -84,9 +88,9 @@ namespace QwenImageEdit.Vendors.EvoLink.Files.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("file_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.FileUrl);
-            if (value.UploadPath is { } v_UploadPath) writer.WriteString("upload_path"u8, v_UploadPath);
-            if (value.FileName is { } v_FileName) writer.WriteString("file_name"u8, v_FileName);
+            writer.WritePropertyName(s_FileUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.FileUrl);
+            if (value.UploadPath is { } v_UploadPath) writer.WriteString(s_UploadPath, v_UploadPath);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
             writer.WriteEndObject();
         }
     }

@@ -41,6 +41,9 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ImageGenerationResponseErrorJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError, ImageGenerationResponseErrorJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+
         public static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.ImageGenerationResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageGenerationResponseError");
@@ -68,8 +71,8 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code) { writer.WritePropertyName("code"u8); global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options); }
-            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
+            if (value.Code is { } v_Code) { writer.WritePropertyName(s_Code); global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization.ImageGenerationResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options); }
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
             writer.WriteEndObject();
         }
     }

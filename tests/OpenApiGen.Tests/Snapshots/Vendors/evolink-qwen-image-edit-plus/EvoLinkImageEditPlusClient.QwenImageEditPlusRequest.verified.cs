@@ -143,6 +143,17 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenImageEditPlusRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest, QwenImageEditPlusRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ImageUrls = global::System.Text.Json.JsonEncodedText.Encode("image_urls");
+        private static readonly global::System.Text.Json.JsonEncodedText s_N = global::System.Text.Json.JsonEncodedText.Encode("n");
+        private static readonly global::System.Text.Json.JsonEncodedText s_NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negative_prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Size = global::System.Text.Json.JsonEncodedText.Encode("size");
+        private static readonly global::System.Text.Json.JsonEncodedText s_PromptExtend = global::System.Text.Json.JsonEncodedText.Encode("prompt_extend");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Watermark = global::System.Text.Json.JsonEncodedText.Encode("watermark");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CallbackUrl = global::System.Text.Json.JsonEncodedText.Encode("callback_url");
+
         public static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditPlusRequest");
@@ -180,16 +191,16 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("model"u8, value.Model.ToString());
-            writer.WriteString("prompt"u8, value.Prompt);
-            writer.WritePropertyName("image_urls"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            writer.WriteNumber("n"u8, value.N);
-            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString("negative_prompt"u8, v_NegativePrompt);
-            if (value.Size is { } v_Size) writer.WriteString("size"u8, v_Size);
-            writer.WriteBoolean("prompt_extend"u8, value.PromptExtend);
-            writer.WriteBoolean("watermark"u8, value.Watermark);
-            if (value.Seed is { } v_Seed) writer.WriteNumber("seed"u8, v_Seed);
-            if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName("callback_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
+            writer.WriteString(s_Model, value.Model.ToString());
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
+            writer.WriteNumber(s_N, value.N);
+            if (value.NegativePrompt is { } v_NegativePrompt) writer.WriteString(s_NegativePrompt, v_NegativePrompt);
+            if (value.Size is { } v_Size) writer.WriteString(s_Size, v_Size);
+            writer.WriteBoolean(s_PromptExtend, value.PromptExtend);
+            writer.WriteBoolean(s_Watermark, value.Watermark);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
+            if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName(s_CallbackUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
             writer.WriteEndObject();
         }
     }

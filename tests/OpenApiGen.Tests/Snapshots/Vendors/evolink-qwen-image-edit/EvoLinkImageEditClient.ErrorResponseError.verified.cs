@@ -50,6 +50,12 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ErrorResponseErrorJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError, ErrorResponseErrorJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Param = global::System.Text.Json.JsonEncodedText.Encode("param");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FallbackSuggestion = global::System.Text.Json.JsonEncodedText.Encode("fallback_suggestion");
+
         public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ErrorResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponseError");
@@ -80,11 +86,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code) { writer.WritePropertyName("code"u8); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options); }
-            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
-            if (value.Type is { } v_Type) writer.WriteString("type"u8, v_Type);
-            if (value.Param is { } v_Param) writer.WriteString("param"u8, v_Param);
-            if (value.FallbackSuggestion is { } v_FallbackSuggestion) writer.WriteString("fallback_suggestion"u8, v_FallbackSuggestion);
+            if (value.Code is { } v_Code) { writer.WritePropertyName(s_Code); global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ErrorResponseErrorCodeJsonConverter.WriteValue(writer, v_Code, options); }
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type);
+            if (value.Param is { } v_Param) writer.WriteString(s_Param, v_Param);
+            if (value.FallbackSuggestion is { } v_FallbackSuggestion) writer.WriteString(s_FallbackSuggestion, v_FallbackSuggestion);
             writer.WriteEndObject();
         }
     }

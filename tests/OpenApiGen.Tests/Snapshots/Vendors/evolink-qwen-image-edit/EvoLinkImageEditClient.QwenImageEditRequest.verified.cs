@@ -83,6 +83,11 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenImageEditRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest, QwenImageEditRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ImageUrls = global::System.Text.Json.JsonEncodedText.Encode("image_urls");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CallbackUrl = global::System.Text.Json.JsonEncodedText.Encode("callback_url");
+
         public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequest");
@@ -114,10 +119,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("model"u8, value.Model.ToString());
-            writer.WriteString("prompt"u8, value.Prompt);
-            writer.WritePropertyName("image_urls"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName("callback_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
+            writer.WriteString(s_Model, value.Model.ToString());
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.ImageUrls, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
+            if (value.CallbackUrl is { } v_CallbackUrl) { writer.WritePropertyName(s_CallbackUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CallbackUrl); }
             writer.WriteEndObject();
         }
     }

@@ -50,6 +50,10 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class UsageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage, UsageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_BillingRule = global::System.Text.Json.JsonEncodedText.Encode("billing_rule");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreditsReserved = global::System.Text.Json.JsonEncodedText.Encode("credits_reserved");
+        private static readonly global::System.Text.Json.JsonEncodedText s_UserGroup = global::System.Text.Json.JsonEncodedText.Encode("user_group");
+
         public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Usage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Usage");
@@ -78,9 +82,9 @@ namespace QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.BillingRule is { } v_BillingRule) writer.WriteString("billing_rule"u8, v_BillingRule.ToString());
-            if (value.CreditsReserved is { } v_CreditsReserved) writer.WriteNumber("credits_reserved"u8, v_CreditsReserved);
-            if (value.UserGroup is { } v_UserGroup) writer.WriteString("user_group"u8, v_UserGroup.ToString());
+            if (value.BillingRule is { } v_BillingRule) writer.WriteString(s_BillingRule, v_BillingRule.ToString());
+            if (value.CreditsReserved is { } v_CreditsReserved) writer.WriteNumber(s_CreditsReserved, v_CreditsReserved);
+            if (value.UserGroup is { } v_UserGroup) writer.WriteString(s_UserGroup, v_UserGroup.ToString());
             writer.WriteEndObject();
         }
     }

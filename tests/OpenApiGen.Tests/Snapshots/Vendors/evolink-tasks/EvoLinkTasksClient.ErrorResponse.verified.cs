@@ -38,6 +38,8 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ErrorResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse, ErrorResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+
         public static global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
@@ -64,7 +66,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Error is { } v_Error) { writer.WritePropertyName("error"u8); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorJsonConverter.WriteValue(writer, v_Error, options); }
+            if (value.Error is { } v_Error) { writer.WritePropertyName(s_Error); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorJsonConverter.WriteValue(writer, v_Error, options); }
             writer.WriteEndObject();
         }
     }

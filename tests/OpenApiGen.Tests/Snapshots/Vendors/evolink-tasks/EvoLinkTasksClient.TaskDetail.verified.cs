@@ -83,6 +83,18 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class TaskDetailJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail, TaskDetailJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Created = global::System.Text.Json.JsonEncodedText.Encode("created");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Object = global::System.Text.Json.JsonEncodedText.Encode("object");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Progress = global::System.Text.Json.JsonEncodedText.Encode("progress");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+        private static readonly global::System.Text.Json.JsonEncodedText s_TaskInfo = global::System.Text.Json.JsonEncodedText.Encode("task_info");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Usage = global::System.Text.Json.JsonEncodedText.Encode("usage");
+
         public static global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskDetail");
@@ -119,17 +131,17 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Created is { } v_Created) writer.WriteNumber("created"u8, v_Created);
-            if (value.Id is { } v_Id) writer.WriteString("id"u8, v_Id);
-            if (value.Model is { } v_Model) writer.WriteString("model"u8, v_Model);
-            if (value.Object is { } v_Object) writer.WriteString("object"u8, v_Object.ToString());
-            if (value.Progress is { } v_Progress) writer.WriteNumber("progress"u8, v_Progress);
-            if (value.Results is { } v_Results) { writer.WritePropertyName("results"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Results, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
-            if (value.Status is { } v_Status) writer.WriteString("status"u8, v_Status.ToString());
-            if (value.Error is { } v_Error) { writer.WritePropertyName("error"u8); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskErrorJsonConverter.WriteValue(writer, v_Error, options); }
-            if (value.TaskInfo is { } v_TaskInfo) { writer.WritePropertyName("task_info"u8); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskInfoJsonConverter.WriteValue(writer, v_TaskInfo, options); }
-            if (value.Type is { } v_Type) writer.WriteString("type"u8, v_Type.ToString());
-            if (value.Usage is { } v_Usage) { writer.WritePropertyName("usage"u8); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.UsageJsonConverter.WriteValue(writer, v_Usage, options); }
+            if (value.Created is { } v_Created) writer.WriteNumber(s_Created, v_Created);
+            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
+            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
+            if (value.Object is { } v_Object) writer.WriteString(s_Object, v_Object.ToString());
+            if (value.Progress is { } v_Progress) writer.WriteNumber(s_Progress, v_Progress);
+            if (value.Results is { } v_Results) { writer.WritePropertyName(s_Results); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Results, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.Status is { } v_Status) writer.WriteString(s_Status, v_Status.ToString());
+            if (value.Error is { } v_Error) { writer.WritePropertyName(s_Error); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskErrorJsonConverter.WriteValue(writer, v_Error, options); }
+            if (value.TaskInfo is { } v_TaskInfo) { writer.WritePropertyName(s_TaskInfo); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskInfoJsonConverter.WriteValue(writer, v_TaskInfo, options); }
+            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type.ToString());
+            if (value.Usage is { } v_Usage) { writer.WritePropertyName(s_Usage); global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.UsageJsonConverter.WriteValue(writer, v_Usage, options); }
             writer.WriteEndObject();
         }
     }

@@ -42,6 +42,9 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class TaskErrorJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError, TaskErrorJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+
         public static global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskError");
@@ -69,8 +72,8 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Code is { } v_Code) writer.WriteString("code"u8, v_Code);
-            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
+            if (value.Code is { } v_Code) writer.WriteString(s_Code, v_Code);
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
             writer.WriteEndObject();
         }
     }

@@ -44,6 +44,9 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class TaskInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo, TaskInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_CanCancel = global::System.Text.Json.JsonEncodedText.Encode("can_cancel");
+        private static readonly global::System.Text.Json.JsonEncodedText s_EstimatedTime = global::System.Text.Json.JsonEncodedText.Encode("estimated_time");
+
         public static global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskInfo");
@@ -71,8 +74,8 @@ namespace QwenImageEdit.Vendors.EvoLink.Tasks.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CanCancel is { } v_CanCancel) writer.WriteBoolean("can_cancel"u8, v_CanCancel);
-            if (value.EstimatedTime is { } v_EstimatedTime) writer.WriteNumber("estimated_time"u8, v_EstimatedTime);
+            if (value.CanCancel is { } v_CanCancel) writer.WriteBoolean(s_CanCancel, v_CanCancel);
+            if (value.EstimatedTime is { } v_EstimatedTime) writer.WriteNumber(s_EstimatedTime, v_EstimatedTime);
             writer.WriteEndObject();
         }
     }

@@ -38,6 +38,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class CancelStatusJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus, CancelStatusJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "CancelStatus");
@@ -66,7 +68,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("status"u8, value.Status.ToString());
+            writer.WriteString(s_Status, value.Status.ToString());
             writer.WriteEndObject();
         }
     }

@@ -53,6 +53,13 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ImageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image, ImageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileSize = global::System.Text.Json.JsonEncodedText.Encode("file_size");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Height = global::System.Text.Json.JsonEncodedText.Encode("height");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Url = global::System.Text.Json.JsonEncodedText.Encode("url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Width = global::System.Text.Json.JsonEncodedText.Encode("width");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ContentType = global::System.Text.Json.JsonEncodedText.Encode("content_type");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Image");
@@ -86,12 +93,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.FileSize is { } v_FileSize) writer.WriteNumber("file_size"u8, v_FileSize);
-            if (value.Height is { } v_Height) writer.WriteNumber("height"u8, v_Height);
-            writer.WriteString("url"u8, value.Url);
-            if (value.Width is { } v_Width) writer.WriteNumber("width"u8, v_Width);
-            if (value.FileName is { } v_FileName) writer.WriteString("file_name"u8, v_FileName);
-            if (value.ContentType is { } v_ContentType) writer.WriteString("content_type"u8, v_ContentType);
+            if (value.FileSize is { } v_FileSize) writer.WriteNumber(s_FileSize, v_FileSize);
+            if (value.Height is { } v_Height) writer.WriteNumber(s_Height, v_Height);
+            writer.WriteString(s_Url, value.Url);
+            if (value.Width is { } v_Width) writer.WriteNumber(s_Width, v_Width);
+            if (value.FileName is { } v_FileName) writer.WriteString(s_FileName, v_FileName);
+            if (value.ContentType is { } v_ContentType) writer.WriteString(s_ContentType, v_ContentType);
             writer.WriteEndObject();
         }
     }

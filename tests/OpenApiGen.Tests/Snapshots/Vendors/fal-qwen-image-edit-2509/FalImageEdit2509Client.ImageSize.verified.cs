@@ -46,6 +46,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ImageSizeJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize, ImageSizeJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Height = global::System.Text.Json.JsonEncodedText.Encode("height");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Width = global::System.Text.Json.JsonEncodedText.Encode("width");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageSize");
@@ -73,8 +76,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteNumber("height"u8, value.Height);
-            writer.WriteNumber("width"u8, value.Width);
+            writer.WriteNumber(s_Height, value.Height);
+            writer.WriteNumber(s_Width, value.Width);
             writer.WriteEndObject();
         }
     }

@@ -76,6 +76,17 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QueueStatusJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus, QueueStatusJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ResponseUrl = global::System.Text.Json.JsonEncodedText.Encode("response_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_StatusUrl = global::System.Text.Json.JsonEncodedText.Encode("status_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CancelUrl = global::System.Text.Json.JsonEncodedText.Encode("cancel_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Metrics = global::System.Text.Json.JsonEncodedText.Encode("metrics");
+        private static readonly global::System.Text.Json.JsonEncodedText s_QueuePosition = global::System.Text.Json.JsonEncodedText.Encode("queue_position");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Logs = global::System.Text.Json.JsonEncodedText.Encode("logs");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ErrorType = global::System.Text.Json.JsonEncodedText.Encode("error_type");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QueueStatus");
@@ -113,16 +124,16 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("status"u8, value.Status.ToString());
-            writer.WriteString("request_id"u8, value.RequestId);
-            if (value.ResponseUrl is { } v_ResponseUrl) writer.WriteString("response_url"u8, v_ResponseUrl);
-            if (value.StatusUrl is { } v_StatusUrl) writer.WriteString("status_url"u8, v_StatusUrl);
-            if (value.CancelUrl is { } v_CancelUrl) writer.WriteString("cancel_url"u8, v_CancelUrl);
-            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName("metrics"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metrics, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            if (value.QueuePosition is { } v_QueuePosition) writer.WriteNumber("queue_position"u8, v_QueuePosition);
-            if (value.Logs is { } v_Logs) { writer.WritePropertyName("logs"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>(writer, v_Logs, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.RequestLogJsonConverter.WriteValue(w0, x0, o0); }); }
-            if (value.Error is { } v_Error) writer.WriteString("error"u8, v_Error);
-            if (value.ErrorType is { } v_ErrorType) writer.WriteString("error_type"u8, v_ErrorType);
+            writer.WriteString(s_Status, value.Status.ToString());
+            writer.WriteString(s_RequestId, value.RequestId);
+            if (value.ResponseUrl is { } v_ResponseUrl) writer.WriteString(s_ResponseUrl, v_ResponseUrl);
+            if (value.StatusUrl is { } v_StatusUrl) writer.WriteString(s_StatusUrl, v_StatusUrl);
+            if (value.CancelUrl is { } v_CancelUrl) writer.WriteString(s_CancelUrl, v_CancelUrl);
+            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName(s_Metrics); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metrics, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.QueuePosition is { } v_QueuePosition) writer.WriteNumber(s_QueuePosition, v_QueuePosition);
+            if (value.Logs is { } v_Logs) { writer.WritePropertyName(s_Logs); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>(writer, v_Logs, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.RequestLogJsonConverter.WriteValue(w0, x0, o0); }); }
+            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error);
+            if (value.ErrorType is { } v_ErrorType) writer.WriteString(s_ErrorType, v_ErrorType);
             writer.WriteEndObject();
         }
     }

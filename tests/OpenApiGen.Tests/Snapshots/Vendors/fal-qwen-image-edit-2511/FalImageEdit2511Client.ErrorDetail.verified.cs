@@ -65,6 +65,13 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ErrorDetailJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail, ErrorDetailJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Loc = global::System.Text.Json.JsonEncodedText.Encode("loc");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Url = global::System.Text.Json.JsonEncodedText.Encode("url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Ctx = global::System.Text.Json.JsonEncodedText.Encode("ctx");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorDetail");
@@ -98,12 +105,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("loc"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(writer, value.Loc, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailLocItemJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WriteString("msg"u8, value.Msg);
-            writer.WriteString("type"u8, value.Type);
-            if (value.Url is { } v_Url) writer.WriteString("url"u8, v_Url);
-            if (value.Ctx is { } v_Ctx) { writer.WritePropertyName("ctx"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Ctx, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            if (value.Input is { } v_Input) { writer.WritePropertyName("input"u8); v_Input.WriteTo(writer); }
+            writer.WritePropertyName(s_Loc); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(writer, value.Loc, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorDetailLocItemJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Msg, value.Msg);
+            writer.WriteString(s_Type, value.Type);
+            if (value.Url is { } v_Url) writer.WriteString(s_Url, v_Url);
+            if (value.Ctx is { } v_Ctx) { writer.WritePropertyName(s_Ctx); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Ctx, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Input is { } v_Input) { writer.WritePropertyName(s_Input); v_Input.WriteTo(writer); }
             writer.WriteEndObject();
         }
     }

@@ -89,6 +89,19 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenImageEdit2511InputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input, QwenImageEdit2511InputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_NumImages = global::System.Text.Json.JsonEncodedText.Encode("num_images");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ImageSize = global::System.Text.Json.JsonEncodedText.Encode("image_size");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Acceleration = global::System.Text.Json.JsonEncodedText.Encode("acceleration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_EnableSafetyChecker = global::System.Text.Json.JsonEncodedText.Encode("enable_safety_checker");
+        private static readonly global::System.Text.Json.JsonEncodedText s_OutputFormat = global::System.Text.Json.JsonEncodedText.Encode("output_format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_SyncMode = global::System.Text.Json.JsonEncodedText.Encode("sync_mode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidance_scale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("num_inference_steps");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ImageUrls = global::System.Text.Json.JsonEncodedText.Encode("image_urls");
+        private static readonly global::System.Text.Json.JsonEncodedText s_NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negative_prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEdit2511Input");
@@ -128,18 +141,18 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("prompt"u8, value.Prompt);
-            writer.WriteNumber("num_images"u8, value.NumImages);
-            if (value.ImageSize is { } v_ImageSize) { writer.WritePropertyName("image_size"u8); global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options); }
-            writer.WriteString("acceleration"u8, value.Acceleration.ToString());
-            writer.WriteBoolean("enable_safety_checker"u8, value.EnableSafetyChecker);
-            writer.WriteString("output_format"u8, value.OutputFormat.ToString());
-            writer.WriteBoolean("sync_mode"u8, value.SyncMode);
-            writer.WriteNumber("guidance_scale"u8, value.GuidanceScale);
-            writer.WriteNumber("num_inference_steps"u8, value.NumInferenceSteps);
-            writer.WritePropertyName("image_urls"u8); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, value.ImageUrls, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
-            writer.WriteString("negative_prompt"u8, value.NegativePrompt);
-            if (value.Seed is { } v_Seed) writer.WriteNumber("seed"u8, v_Seed);
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WriteNumber(s_NumImages, value.NumImages);
+            if (value.ImageSize is { } v_ImageSize) { writer.WritePropertyName(s_ImageSize); global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter.WriteValue(writer, v_ImageSize, options); }
+            writer.WriteString(s_Acceleration, value.Acceleration.ToString());
+            writer.WriteBoolean(s_EnableSafetyChecker, value.EnableSafetyChecker);
+            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
+            writer.WriteBoolean(s_SyncMode, value.SyncMode);
+            writer.WriteNumber(s_GuidanceScale, value.GuidanceScale);
+            writer.WriteNumber(s_NumInferenceSteps, value.NumInferenceSteps);
+            writer.WritePropertyName(s_ImageUrls); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, value.ImageUrls, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); });
+            writer.WriteString(s_NegativePrompt, value.NegativePrompt);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
             writer.WriteEndObject();
         }
     }

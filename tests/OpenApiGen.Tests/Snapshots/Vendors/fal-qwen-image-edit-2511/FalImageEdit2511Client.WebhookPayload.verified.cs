@@ -54,6 +54,13 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class WebhookPayloadJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload, WebhookPayloadJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_RequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GatewayRequestId = global::System.Text.Json.JsonEncodedText.Encode("gateway_request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Payload = global::System.Text.Json.JsonEncodedText.Encode("payload");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+        private static readonly global::System.Text.Json.JsonEncodedText s_PayloadError = global::System.Text.Json.JsonEncodedText.Encode("payload_error");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "WebhookPayload");
@@ -87,12 +94,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("request_id"u8, value.RequestId);
-            if (value.GatewayRequestId is { } v_GatewayRequestId) writer.WriteString("gateway_request_id"u8, v_GatewayRequestId);
-            writer.WriteString("status"u8, value.Status.ToString());
-            if (value.Payload is { } v_Payload) { writer.WritePropertyName("payload"u8); v_Payload.WriteTo(writer); }
-            if (value.Error is { } v_Error) writer.WriteString("error"u8, v_Error);
-            if (value.PayloadError is { } v_PayloadError) writer.WriteString("payload_error"u8, v_PayloadError);
+            writer.WriteString(s_RequestId, value.RequestId);
+            if (value.GatewayRequestId is { } v_GatewayRequestId) writer.WriteString(s_GatewayRequestId, v_GatewayRequestId);
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Payload is { } v_Payload) { writer.WritePropertyName(s_Payload); v_Payload.WriteTo(writer); }
+            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error);
+            if (value.PayloadError is { } v_PayloadError) writer.WriteString(s_PayloadError, v_PayloadError);
             writer.WriteEndObject();
         }
     }

@@ -37,6 +37,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class CancelRequestResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse, CancelRequestResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Success = global::System.Text.Json.JsonEncodedText.Encode("success");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "CancelRequestResponse");
@@ -63,7 +65,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Success is { } v_Success) writer.WriteBoolean("success"u8, v_Success);
+            if (value.Success is { } v_Success) writer.WriteBoolean(s_Success, v_Success);
             writer.WriteEndObject();
         }
     }

@@ -42,6 +42,9 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ErrorResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse, ErrorResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Detail = global::System.Text.Json.JsonEncodedText.Encode("detail");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ErrorType = global::System.Text.Json.JsonEncodedText.Encode("error_type");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
@@ -71,8 +74,8 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("detail"u8); global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorResponseDetailJsonConverter.WriteValue(writer, value.Detail, options);
-            if (value.ErrorType is { } v_ErrorType) writer.WriteString("error_type"u8, v_ErrorType);
+            writer.WritePropertyName(s_Detail); global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorResponseDetailJsonConverter.WriteValue(writer, value.Detail, options);
+            if (value.ErrorType is { } v_ErrorType) writer.WriteString(s_ErrorType, v_ErrorType);
             writer.WriteEndObject();
         }
     }

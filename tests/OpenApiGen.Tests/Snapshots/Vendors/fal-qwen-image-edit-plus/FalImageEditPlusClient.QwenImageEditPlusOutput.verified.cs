@@ -64,6 +64,12 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenImageEditPlusOutputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput, QwenImageEditPlusOutputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Images = global::System.Text.Json.JsonEncodedText.Encode("images");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Timings = global::System.Text.Json.JsonEncodedText.Encode("timings");
+        private static readonly global::System.Text.Json.JsonEncodedText s_HasNsfwConcepts = global::System.Text.Json.JsonEncodedText.Encode("has_nsfw_concepts");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditPlusOutput");
@@ -96,11 +102,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("prompt"u8, value.Prompt);
-            writer.WritePropertyName("images"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(writer, value.Images, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName("timings"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Timings, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            writer.WritePropertyName("has_nsfw_concepts"u8); global::OpenApiGen.Runtime.JsonWrite.List<bool>(writer, value.HasNsfwConcepts, options, static (w0, x0, o0) => { w0.WriteBooleanValue(x0); });
-            writer.WriteNumber("seed"u8, value.Seed);
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WritePropertyName(s_Images); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(writer, value.Images, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ImageJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Timings); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Timings, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            writer.WritePropertyName(s_HasNsfwConcepts); global::OpenApiGen.Runtime.JsonWrite.List<bool>(writer, value.HasNsfwConcepts, options, static (w0, x0, o0) => { w0.WriteBooleanValue(x0); });
+            writer.WriteNumber(s_Seed, value.Seed);
             writer.WriteEndObject();
         }
     }

@@ -49,6 +49,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class RequestLogJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog, RequestLogJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Level = global::System.Text.Json.JsonEncodedText.Encode("level");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Timestamp = global::System.Text.Json.JsonEncodedText.Encode("timestamp");
+
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "RequestLog");
@@ -80,10 +85,10 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("message"u8, value.Message);
-            writer.WriteString("level"u8, value.Level.ToString());
-            if (value.Source is { } v_Source) writer.WriteString("source"u8, v_Source.ToString());
-            writer.WriteString("timestamp"u8, value.Timestamp);
+            writer.WriteString(s_Message, value.Message);
+            writer.WriteString(s_Level, value.Level.ToString());
+            if (value.Source is { } v_Source) writer.WriteString(s_Source, v_Source.ToString());
+            writer.WriteString(s_Timestamp, value.Timestamp);
             writer.WriteEndObject();
         }
     }

@@ -47,6 +47,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class Base64ToUrlRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest, Base64ToUrlRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Key = global::System.Text.Json.JsonEncodedText.Encode("key");
+        private static readonly global::System.Text.Json.JsonEncodedText s_InitImage = global::System.Text.Json.JsonEncodedText.Encode("init_image");
+
         public static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlRequest");
@@ -76,8 +79,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Key is { } v_Key) writer.WriteString("key"u8, v_Key);
-            writer.WriteString("init_image"u8, value.InitImage);
+            if (value.Key is { } v_Key) writer.WriteString(s_Key, v_Key);
+            writer.WriteString(s_InitImage, value.InitImage);
             writer.WriteEndObject();
         }
     }

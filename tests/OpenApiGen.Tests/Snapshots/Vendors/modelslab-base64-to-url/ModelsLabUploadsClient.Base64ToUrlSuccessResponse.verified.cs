@@ -45,6 +45,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class Base64ToUrlSuccessResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse, Base64ToUrlSuccessResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Output = global::System.Text.Json.JsonEncodedText.Encode("output");
+
         public static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlSuccessResponse");
@@ -75,9 +79,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("status"u8, value.Status.ToString());
-            if (value.Id is { } v_Id) { writer.WritePropertyName("id"u8); global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
-            if (value.Output is { } v_Output) { writer.WritePropertyName("output"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
             writer.WriteEndObject();
         }
     }

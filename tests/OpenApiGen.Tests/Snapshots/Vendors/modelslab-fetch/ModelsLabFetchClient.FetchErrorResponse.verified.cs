@@ -44,6 +44,10 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class FetchErrorResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse, FetchErrorResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Messege = global::System.Text.Json.JsonEncodedText.Encode("messege");
+
         public static global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FetchErrorResponse");
@@ -74,9 +78,9 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("status"u8, value.Status.ToString());
-            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
-            if (value.Messege is { } v_Messege) writer.WriteString("messege"u8, v_Messege);
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.Messege is { } v_Messege) writer.WriteString(s_Messege, v_Messege);
             writer.WriteEndObject();
         }
     }

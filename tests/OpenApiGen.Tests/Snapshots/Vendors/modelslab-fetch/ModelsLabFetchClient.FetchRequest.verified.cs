@@ -38,6 +38,8 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class FetchRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest, FetchRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Key = global::System.Text.Json.JsonEncodedText.Encode("key");
+
         public static global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FetchRequest");
@@ -64,7 +66,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Key is { } v_Key) writer.WriteString("key"u8, v_Key);
+            if (value.Key is { } v_Key) writer.WriteString(s_Key, v_Key);
             writer.WriteEndObject();
         }
     }

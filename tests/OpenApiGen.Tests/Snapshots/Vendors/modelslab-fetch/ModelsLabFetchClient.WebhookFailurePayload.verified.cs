@@ -54,6 +54,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class WebhookFailurePayloadJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload, WebhookFailurePayloadJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_TrackId = global::System.Text.Json.JsonEncodedText.Encode("track_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Messege = global::System.Text.Json.JsonEncodedText.Encode("messege");
+
         public static global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "WebhookFailurePayload");
@@ -86,11 +92,11 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("status"u8, value.Status.ToString());
-            if (value.Id is { } v_Id) { writer.WritePropertyName("id"u8); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options); }
-            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
-            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName("track_id"u8); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
-            if (value.Messege is { } v_Messege) writer.WriteString("messege"u8, v_Messege);
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName(s_TrackId); global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
+            if (value.Messege is { } v_Messege) writer.WriteString(s_Messege, v_Messege);
             writer.WriteEndObject();
         }
     }

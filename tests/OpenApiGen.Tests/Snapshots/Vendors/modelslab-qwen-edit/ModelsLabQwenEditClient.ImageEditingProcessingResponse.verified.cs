@@ -68,6 +68,17 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ImageEditingProcessingResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse, ImageEditingProcessingResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Tip = global::System.Text.Json.JsonEncodedText.Encode("tip");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Eta = global::System.Text.Json.JsonEncodedText.Encode("eta");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FetchResult = global::System.Text.Json.JsonEncodedText.Encode("fetch_result");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FutureLinks = global::System.Text.Json.JsonEncodedText.Encode("future_links");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ProxyLinks = global::System.Text.Json.JsonEncodedText.Encode("proxy_links");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Output = global::System.Text.Json.JsonEncodedText.Encode("output");
+
         public static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageEditingProcessingResponse");
@@ -105,16 +116,16 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("status"u8, value.Status.ToString());
-            if (value.Tip is { } v_Tip) writer.WriteString("tip"u8, v_Tip);
-            if (value.Eta is { } v_Eta) writer.WriteNumber("eta"u8, v_Eta);
-            if (value.Message is { } v_Message) writer.WriteString("message"u8, v_Message);
-            if (value.FetchResult is { } v_FetchResult) { writer.WritePropertyName("fetch_result"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FetchResult); }
-            if (value.Id is { } v_Id) { writer.WritePropertyName("id"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
-            if (value.FutureLinks is { } v_FutureLinks) { writer.WritePropertyName("future_links"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_FutureLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
-            if (value.ProxyLinks is { } v_ProxyLinks) { writer.WritePropertyName("proxy_links"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
-            if (value.Meta is { } v_Meta) { writer.WritePropertyName("meta"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            if (value.Output is { } v_Output) { writer.WritePropertyName("output"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.Tip is { } v_Tip) writer.WriteString(s_Tip, v_Tip);
+            if (value.Eta is { } v_Eta) writer.WriteNumber(s_Eta, v_Eta);
+            if (value.Message is { } v_Message) writer.WriteString(s_Message, v_Message);
+            if (value.FetchResult is { } v_FetchResult) { writer.WritePropertyName(s_FetchResult); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_FetchResult); }
+            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.FutureLinks is { } v_FutureLinks) { writer.WritePropertyName(s_FutureLinks); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_FutureLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.ProxyLinks is { } v_ProxyLinks) { writer.WritePropertyName(s_ProxyLinks); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.Meta is { } v_Meta) { writer.WritePropertyName(s_Meta); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
             writer.WriteEndObject();
         }
     }

@@ -55,6 +55,13 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ImageEditingSuccessResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse, ImageEditingSuccessResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GenerationTime = global::System.Text.Json.JsonEncodedText.Encode("generationTime");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Output = global::System.Text.Json.JsonEncodedText.Encode("output");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ProxyLinks = global::System.Text.Json.JsonEncodedText.Encode("proxy_links");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
+
         public static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageEditingSuccessResponse");
@@ -88,12 +95,12 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("status"u8, value.Status.ToString());
-            if (value.GenerationTime is { } v_GenerationTime) writer.WriteNumber("generationTime"u8, v_GenerationTime);
-            if (value.Id is { } v_Id) { writer.WritePropertyName("id"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
-            if (value.Output is { } v_Output) { writer.WritePropertyName("output"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
-            if (value.ProxyLinks is { } v_ProxyLinks) { writer.WritePropertyName("proxy_links"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
-            if (value.Meta is { } v_Meta) { writer.WritePropertyName("meta"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            writer.WriteString(s_Status, value.Status.ToString());
+            if (value.GenerationTime is { } v_GenerationTime) writer.WriteNumber(s_GenerationTime, v_GenerationTime);
+            if (value.Id is { } v_Id) { writer.WritePropertyName(s_Id); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.WriteValue(writer, v_Id, options); }
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.ProxyLinks is { } v_ProxyLinks) { writer.WritePropertyName(s_ProxyLinks); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_ProxyLinks, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
+            if (value.Meta is { } v_Meta) { writer.WritePropertyName(s_Meta); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Meta, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
             writer.WriteEndObject();
         }
     }

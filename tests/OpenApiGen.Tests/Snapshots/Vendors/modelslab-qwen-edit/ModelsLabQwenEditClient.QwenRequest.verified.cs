@@ -67,6 +67,15 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class QwenRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest, QwenRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Key = global::System.Text.Json.JsonEncodedText.Encode("key");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_SafetyChecker = global::System.Text.Json.JsonEncodedText.Encode("safety_checker");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Base64 = global::System.Text.Json.JsonEncodedText.Encode("base64");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Webhook = global::System.Text.Json.JsonEncodedText.Encode("webhook");
+        private static readonly global::System.Text.Json.JsonEncodedText s_TrackId = global::System.Text.Json.JsonEncodedText.Encode("track_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ModelId = global::System.Text.Json.JsonEncodedText.Encode("model_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_InitImage = global::System.Text.Json.JsonEncodedText.Encode("init_image");
+
         public static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenRequest");
@@ -102,14 +111,14 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Key is { } v_Key) writer.WriteString("key"u8, v_Key);
-            writer.WriteString("prompt"u8, value.Prompt);
-            if (value.SafetyChecker is { } v_SafetyChecker) writer.WriteBoolean("safety_checker"u8, v_SafetyChecker);
-            writer.WriteBoolean("base64"u8, value.Base64);
-            if (value.Webhook is { } v_Webhook) { writer.WritePropertyName("webhook"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Webhook); }
-            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName("track_id"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
-            writer.WriteString("model_id"u8, value.ModelId.ToString());
-            writer.WritePropertyName("init_image"u8); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.WriteValue(writer, value.InitImage, options);
+            if (value.Key is { } v_Key) writer.WriteString(s_Key, v_Key);
+            writer.WriteString(s_Prompt, value.Prompt);
+            if (value.SafetyChecker is { } v_SafetyChecker) writer.WriteBoolean(s_SafetyChecker, v_SafetyChecker);
+            writer.WriteBoolean(s_Base64, value.Base64);
+            if (value.Webhook is { } v_Webhook) { writer.WritePropertyName(s_Webhook); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Webhook); }
+            if (value.TrackId is { } v_TrackId) { writer.WritePropertyName(s_TrackId); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.WriteValue(writer, v_TrackId, options); }
+            writer.WriteString(s_ModelId, value.ModelId.ToString());
+            writer.WritePropertyName(s_InitImage); global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.WriteValue(writer, value.InitImage, options);
             writer.WriteEndObject();
         }
     }

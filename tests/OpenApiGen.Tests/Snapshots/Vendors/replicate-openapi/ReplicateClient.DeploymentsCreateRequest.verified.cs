@@ -60,6 +60,13 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class DeploymentsCreateRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest, DeploymentsCreateRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Hardware = global::System.Text.Json.JsonEncodedText.Encode("hardware");
+        private static readonly global::System.Text.Json.JsonEncodedText s_MaxInstances = global::System.Text.Json.JsonEncodedText.Encode("max_instances");
+        private static readonly global::System.Text.Json.JsonEncodedText s_MinInstances = global::System.Text.Json.JsonEncodedText.Encode("min_instances");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "DeploymentsCreateRequest");
@@ -93,12 +100,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("hardware"u8, value.Hardware);
-            writer.WriteNumber("max_instances"u8, value.MaxInstances);
-            writer.WriteNumber("min_instances"u8, value.MinInstances);
-            writer.WriteString("model"u8, value.Model);
-            writer.WriteString("name"u8, value.Name);
-            writer.WriteString("version"u8, value.Version);
+            writer.WriteString(s_Hardware, value.Hardware);
+            writer.WriteNumber(s_MaxInstances, value.MaxInstances);
+            writer.WriteNumber(s_MinInstances, value.MinInstances);
+            writer.WriteString(s_Model, value.Model);
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Version, value.Version);
             writer.WriteEndObject();
         }
     }

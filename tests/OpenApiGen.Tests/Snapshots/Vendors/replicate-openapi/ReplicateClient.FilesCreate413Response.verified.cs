@@ -38,6 +38,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class FilesCreate413ResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response, FilesCreate413ResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Detail = global::System.Text.Json.JsonEncodedText.Encode("detail");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.FilesCreate413Response ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FilesCreate413Response");
@@ -64,7 +66,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Detail is { } v_Detail) writer.WriteString("detail"u8, v_Detail);
+            if (value.Detail is { } v_Detail) writer.WriteString(s_Detail, v_Detail);
             writer.WriteEndObject();
         }
     }

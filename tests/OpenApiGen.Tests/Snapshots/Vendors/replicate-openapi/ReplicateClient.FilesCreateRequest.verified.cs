@@ -51,6 +51,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class FilesCreateRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest, FilesCreateRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Content = global::System.Text.Json.JsonEncodedText.Encode("content");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Filename = global::System.Text.Json.JsonEncodedText.Encode("filename");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FilesCreateRequest");
@@ -82,10 +87,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("content"u8); global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.Content);
-            if (value.Filename is { } v_Filename) writer.WriteString("filename"u8, v_Filename);
-            if (value.Metadata is { } v_Metadata) { writer.WritePropertyName("metadata"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            writer.WriteString("type"u8, value.Type);
+            writer.WritePropertyName(s_Content); global::OpenApiGen.Runtime.JsonWrite.Stream(writer, value.Content);
+            if (value.Filename is { } v_Filename) writer.WriteString(s_Filename, v_Filename);
+            if (value.Metadata is { } v_Metadata) { writer.WritePropertyName(s_Metadata); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            writer.WriteString(s_Type, value.Type);
             writer.WriteEndObject();
         }
     }

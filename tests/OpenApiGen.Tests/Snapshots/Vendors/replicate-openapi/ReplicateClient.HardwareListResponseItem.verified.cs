@@ -40,6 +40,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class HardwareListResponseItemJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem, HardwareListResponseItemJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.HardwareListResponseItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "HardwareListResponseItem");
@@ -67,8 +70,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Name is { } v_Name) writer.WriteString("name"u8, v_Name);
-            if (value.Sku is { } v_Sku) writer.WriteString("sku"u8, v_Sku);
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Sku is { } v_Sku) writer.WriteString(s_Sku, v_Sku);
             writer.WriteEndObject();
         }
     }

@@ -72,6 +72,16 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ModelsCreateRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest, ModelsCreateRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_CoverImageUrl = global::System.Text.Json.JsonEncodedText.Encode("cover_image_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GithubUrl = global::System.Text.Json.JsonEncodedText.Encode("github_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Hardware = global::System.Text.Json.JsonEncodedText.Encode("hardware");
+        private static readonly global::System.Text.Json.JsonEncodedText s_LicenseUrl = global::System.Text.Json.JsonEncodedText.Encode("license_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_PaperUrl = global::System.Text.Json.JsonEncodedText.Encode("paper_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Visibility = global::System.Text.Json.JsonEncodedText.Encode("visibility");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ModelsCreateRequest");
@@ -108,15 +118,15 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CoverImageUrl is { } v_CoverImageUrl) writer.WriteString("cover_image_url"u8, v_CoverImageUrl);
-            if (value.Description is { } v_Description) writer.WriteString("description"u8, v_Description);
-            if (value.GithubUrl is { } v_GithubUrl) writer.WriteString("github_url"u8, v_GithubUrl);
-            writer.WriteString("hardware"u8, value.Hardware);
-            if (value.LicenseUrl is { } v_LicenseUrl) writer.WriteString("license_url"u8, v_LicenseUrl);
-            writer.WriteString("name"u8, value.Name);
-            writer.WriteString("owner"u8, value.Owner);
-            if (value.PaperUrl is { } v_PaperUrl) writer.WriteString("paper_url"u8, v_PaperUrl);
-            writer.WriteString("visibility"u8, value.Visibility.ToString());
+            if (value.CoverImageUrl is { } v_CoverImageUrl) writer.WriteString(s_CoverImageUrl, v_CoverImageUrl);
+            if (value.Description is { } v_Description) writer.WriteString(s_Description, v_Description);
+            if (value.GithubUrl is { } v_GithubUrl) writer.WriteString(s_GithubUrl, v_GithubUrl);
+            writer.WriteString(s_Hardware, value.Hardware);
+            if (value.LicenseUrl is { } v_LicenseUrl) writer.WriteString(s_LicenseUrl, v_LicenseUrl);
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Owner, value.Owner);
+            if (value.PaperUrl is { } v_PaperUrl) writer.WriteString(s_PaperUrl, v_PaperUrl);
+            writer.WriteString(s_Visibility, value.Visibility.ToString());
             writer.WriteEndObject();
         }
     }

@@ -57,6 +57,13 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ModelsUpdateRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest, ModelsUpdateRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GithubUrl = global::System.Text.Json.JsonEncodedText.Encode("github_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_LicenseUrl = global::System.Text.Json.JsonEncodedText.Encode("license_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_PaperUrl = global::System.Text.Json.JsonEncodedText.Encode("paper_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Readme = global::System.Text.Json.JsonEncodedText.Encode("readme");
+        private static readonly global::System.Text.Json.JsonEncodedText s_WeightsUrl = global::System.Text.Json.JsonEncodedText.Encode("weights_url");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.ModelsUpdateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ModelsUpdateRequest");
@@ -88,12 +95,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Description is { } v_Description) writer.WriteString("description"u8, v_Description);
-            if (value.GithubUrl is { } v_GithubUrl) writer.WriteString("github_url"u8, v_GithubUrl);
-            if (value.LicenseUrl is { } v_LicenseUrl) writer.WriteString("license_url"u8, v_LicenseUrl);
-            if (value.PaperUrl is { } v_PaperUrl) writer.WriteString("paper_url"u8, v_PaperUrl);
-            if (value.Readme is { } v_Readme) writer.WriteString("readme"u8, v_Readme);
-            if (value.WeightsUrl is { } v_WeightsUrl) writer.WriteString("weights_url"u8, v_WeightsUrl);
+            if (value.Description is { } v_Description) writer.WriteString(s_Description, v_Description);
+            if (value.GithubUrl is { } v_GithubUrl) writer.WriteString(s_GithubUrl, v_GithubUrl);
+            if (value.LicenseUrl is { } v_LicenseUrl) writer.WriteString(s_LicenseUrl, v_LicenseUrl);
+            if (value.PaperUrl is { } v_PaperUrl) writer.WriteString(s_PaperUrl, v_PaperUrl);
+            if (value.Readme is { } v_Readme) writer.WriteString(s_Readme, v_Readme);
+            if (value.WeightsUrl is { } v_WeightsUrl) writer.WriteString(s_WeightsUrl, v_WeightsUrl);
             writer.WriteEndObject();
         }
     }

@@ -53,6 +53,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class PredictionsListResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse, PredictionsListResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Next = global::System.Text.Json.JsonEncodedText.Encode("next");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Previous = global::System.Text.Json.JsonEncodedText.Encode("previous");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.PredictionsListResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "PredictionsListResponse");
@@ -81,9 +85,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Next is { } v_Next) { writer.WritePropertyName("next"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Next); }
-            if (value.Previous is { } v_Previous) { writer.WritePropertyName("previous"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Previous); }
-            if (value.Results is { } v_Results) { writer.WritePropertyName("results"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>(writer, v_Results, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseJsonConverter.WriteValue(w0, x0, o0); }); }
+            if (value.Next is { } v_Next) { writer.WritePropertyName(s_Next); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Next); }
+            if (value.Previous is { } v_Previous) { writer.WritePropertyName(s_Previous); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Previous); }
+            if (value.Results is { } v_Results) { writer.WritePropertyName(s_Results); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>(writer, v_Results, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseJsonConverter.WriteValue(w0, x0, o0); }); }
             writer.WriteEndObject();
         }
     }

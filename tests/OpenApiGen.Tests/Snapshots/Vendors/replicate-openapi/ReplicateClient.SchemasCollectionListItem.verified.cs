@@ -46,6 +46,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasCollectionListItemJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem, SchemasCollectionListItemJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionListItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasCollectionListItem");
@@ -76,9 +80,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("description"u8, value.Description);
-            writer.WriteString("name"u8, value.Name);
-            writer.WriteString("slug"u8, value.Slug);
+            writer.WriteString(s_Description, value.Description);
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Slug, value.Slug);
             writer.WriteEndObject();
         }
     }

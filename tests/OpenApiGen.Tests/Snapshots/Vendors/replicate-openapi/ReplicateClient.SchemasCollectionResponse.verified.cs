@@ -63,6 +63,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasCollectionResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse, SchemasCollectionResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_FullDescription = global::System.Text.Json.JsonEncodedText.Encode("full_description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Models = global::System.Text.Json.JsonEncodedText.Encode("models");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasCollectionResponse");
@@ -95,11 +101,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("description"u8, value.Description);
-            if (value.FullDescription is { } v_FullDescription) writer.WriteString("full_description"u8, v_FullDescription);
-            writer.WritePropertyName("models"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(writer, value.Models, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WriteString("name"u8, value.Name);
-            writer.WriteString("slug"u8, value.Slug);
+            writer.WriteString(s_Description, value.Description);
+            if (value.FullDescription is { } v_FullDescription) writer.WriteString(s_FullDescription, v_FullDescription);
+            writer.WritePropertyName(s_Models); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(writer, value.Models, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Slug, value.Slug);
             writer.WriteEndObject();
         }
     }

@@ -44,6 +44,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasDeploymentResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse, SchemasDeploymentResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_CurrentRelease = global::System.Text.Json.JsonEncodedText.Encode("current_release");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasDeploymentResponse");
@@ -72,9 +76,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CurrentRelease is { } v_CurrentRelease) { writer.WritePropertyName("current_release"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter.WriteValue(writer, v_CurrentRelease, options); }
-            if (value.Name is { } v_Name) writer.WriteString("name"u8, v_Name);
-            if (value.Owner is { } v_Owner) writer.WriteString("owner"u8, v_Owner);
+            if (value.CurrentRelease is { } v_CurrentRelease) { writer.WritePropertyName(s_CurrentRelease); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter.WriteValue(writer, v_CurrentRelease, options); }
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Owner is { } v_Owner) writer.WriteString(s_Owner, v_Owner);
             writer.WriteEndObject();
         }
     }

@@ -54,6 +54,13 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasDeploymentResponseCurrentReleaseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease, SchemasDeploymentResponseCurrentReleaseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Configuration = global::System.Text.Json.JsonEncodedText.Encode("configuration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedBy = global::System.Text.Json.JsonEncodedText.Encode("created_by");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Number = global::System.Text.Json.JsonEncodedText.Encode("number");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentRelease ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasDeploymentResponseCurrentRelease");
@@ -85,12 +92,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Configuration is { } v_Configuration) { writer.WritePropertyName("configuration"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter.WriteValue(writer, v_Configuration, options); }
-            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString("created_at"u8, v_CreatedAt);
-            if (value.CreatedBy is { } v_CreatedBy) { writer.WritePropertyName("created_by"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter.WriteValue(writer, v_CreatedBy, options); }
-            if (value.Model is { } v_Model) writer.WriteString("model"u8, v_Model);
-            if (value.Number is { } v_Number) writer.WriteNumber("number"u8, v_Number);
-            if (value.Version is { } v_Version) writer.WriteString("version"u8, v_Version);
+            if (value.Configuration is { } v_Configuration) { writer.WritePropertyName(s_Configuration); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter.WriteValue(writer, v_Configuration, options); }
+            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString(s_CreatedAt, v_CreatedAt);
+            if (value.CreatedBy is { } v_CreatedBy) { writer.WritePropertyName(s_CreatedBy); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter.WriteValue(writer, v_CreatedBy, options); }
+            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
+            if (value.Number is { } v_Number) writer.WriteNumber(s_Number, v_Number);
+            if (value.Version is { } v_Version) writer.WriteString(s_Version, v_Version);
             writer.WriteEndObject();
         }
     }

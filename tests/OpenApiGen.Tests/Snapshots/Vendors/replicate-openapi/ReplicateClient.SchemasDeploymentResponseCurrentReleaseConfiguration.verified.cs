@@ -43,6 +43,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration, SchemasDeploymentResponseCurrentReleaseConfigurationJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Hardware = global::System.Text.Json.JsonEncodedText.Encode("hardware");
+        private static readonly global::System.Text.Json.JsonEncodedText s_MaxInstances = global::System.Text.Json.JsonEncodedText.Encode("max_instances");
+        private static readonly global::System.Text.Json.JsonEncodedText s_MinInstances = global::System.Text.Json.JsonEncodedText.Encode("min_instances");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseConfiguration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasDeploymentResponseCurrentReleaseConfiguration");
@@ -71,9 +75,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Hardware is { } v_Hardware) writer.WriteString("hardware"u8, v_Hardware);
-            if (value.MaxInstances is { } v_MaxInstances) writer.WriteNumber("max_instances"u8, v_MaxInstances);
-            if (value.MinInstances is { } v_MinInstances) writer.WriteNumber("min_instances"u8, v_MinInstances);
+            if (value.Hardware is { } v_Hardware) writer.WriteString(s_Hardware, v_Hardware);
+            if (value.MaxInstances is { } v_MaxInstances) writer.WriteNumber(s_MaxInstances, v_MaxInstances);
+            if (value.MinInstances is { } v_MinInstances) writer.WriteNumber(s_MinInstances, v_MinInstances);
             writer.WriteEndObject();
         }
     }

@@ -51,6 +51,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy, SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = global::System.Text.Json.JsonEncodedText.Encode("avatar_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GithubUrl = global::System.Text.Json.JsonEncodedText.Encode("github_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Username = global::System.Text.Json.JsonEncodedText.Encode("username");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasDeploymentResponseCurrentReleaseCreatedBy");
@@ -83,11 +89,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.AvatarUrl is { } v_AvatarUrl) { writer.WritePropertyName("avatar_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_AvatarUrl); }
-            if (value.GithubUrl is { } v_GithubUrl) { writer.WritePropertyName("github_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_GithubUrl); }
-            if (value.Name is { } v_Name) writer.WriteString("name"u8, v_Name);
-            writer.WriteString("type"u8, value.Type.ToString());
-            writer.WriteString("username"u8, value.Username);
+            if (value.AvatarUrl is { } v_AvatarUrl) { writer.WritePropertyName(s_AvatarUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_AvatarUrl); }
+            if (value.GithubUrl is { } v_GithubUrl) { writer.WritePropertyName(s_GithubUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_GithubUrl); }
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            writer.WriteString(s_Type, value.Type.ToString());
+            writer.WriteString(s_Username, value.Username);
             writer.WriteEndObject();
         }
     }

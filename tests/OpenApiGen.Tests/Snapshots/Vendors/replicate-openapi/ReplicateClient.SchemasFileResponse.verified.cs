@@ -71,6 +71,15 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasFileResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse, SchemasFileResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Checksums = global::System.Text.Json.JsonEncodedText.Encode("checksums");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ContentType = global::System.Text.Json.JsonEncodedText.Encode("content_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ExpiresAt = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Size = global::System.Text.Json.JsonEncodedText.Encode("size");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Urls = global::System.Text.Json.JsonEncodedText.Encode("urls");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasFileResponse");
@@ -106,14 +115,14 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("checksums"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter.WriteValue(writer, value.Checksums, options);
-            writer.WriteString("content_type"u8, value.ContentType);
-            writer.WriteString("created_at"u8, value.CreatedAt);
-            writer.WriteString("expires_at"u8, value.ExpiresAt);
-            writer.WriteString("id"u8, value.Id);
-            writer.WritePropertyName("metadata"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            writer.WriteNumber("size"u8, value.Size);
-            writer.WritePropertyName("urls"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter.WriteValue(writer, value.Urls, options);
+            writer.WritePropertyName(s_Checksums); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter.WriteValue(writer, value.Checksums, options);
+            writer.WriteString(s_ContentType, value.ContentType);
+            writer.WriteString(s_CreatedAt, value.CreatedAt);
+            writer.WriteString(s_ExpiresAt, value.ExpiresAt);
+            writer.WriteString(s_Id, value.Id);
+            writer.WritePropertyName(s_Metadata); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Metadata, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            writer.WriteNumber(s_Size, value.Size);
+            writer.WritePropertyName(s_Urls); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter.WriteValue(writer, value.Urls, options);
             writer.WriteEndObject();
         }
     }

@@ -38,6 +38,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasFileResponseChecksumsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums, SchemasFileResponseChecksumsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Sha256 = global::System.Text.Json.JsonEncodedText.Encode("sha256");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasFileResponseChecksums");
@@ -64,7 +66,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Sha256 is { } v_Sha256) writer.WriteString("sha256"u8, v_Sha256);
+            if (value.Sha256 is { } v_Sha256) writer.WriteString(s_Sha256, v_Sha256);
             writer.WriteEndObject();
         }
     }

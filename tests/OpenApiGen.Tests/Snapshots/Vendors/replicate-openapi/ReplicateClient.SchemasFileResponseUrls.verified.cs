@@ -38,6 +38,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasFileResponseUrlsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls, SchemasFileResponseUrlsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Get = global::System.Text.Json.JsonEncodedText.Encode("get");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasFileResponseUrls");
@@ -64,7 +66,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Get is { } v_Get) { writer.WritePropertyName("get"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Get); }
+            if (value.Get is { } v_Get) { writer.WritePropertyName(s_Get); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Get); }
             writer.WriteEndObject();
         }
     }

@@ -74,6 +74,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasModelResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse, SchemasModelResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_CoverImageUrl = global::System.Text.Json.JsonEncodedText.Encode("cover_image_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_DefaultExample = global::System.Text.Json.JsonEncodedText.Encode("default_example");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GithubUrl = global::System.Text.Json.JsonEncodedText.Encode("github_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_IsOfficial = global::System.Text.Json.JsonEncodedText.Encode("is_official");
+        private static readonly global::System.Text.Json.JsonEncodedText s_LatestVersion = global::System.Text.Json.JsonEncodedText.Encode("latest_version");
+        private static readonly global::System.Text.Json.JsonEncodedText s_LicenseUrl = global::System.Text.Json.JsonEncodedText.Encode("license_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_PaperUrl = global::System.Text.Json.JsonEncodedText.Encode("paper_url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_RunCount = global::System.Text.Json.JsonEncodedText.Encode("run_count");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Url = global::System.Text.Json.JsonEncodedText.Encode("url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Visibility = global::System.Text.Json.JsonEncodedText.Encode("visibility");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasModelResponse");
@@ -112,19 +126,19 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CoverImageUrl is { } v_CoverImageUrl) { writer.WritePropertyName("cover_image_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CoverImageUrl); }
-            if (value.DefaultExample is { } v_DefaultExample) { writer.WritePropertyName("default_example"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_DefaultExample, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            if (value.Description is { } v_Description) writer.WriteString("description"u8, v_Description);
-            if (value.GithubUrl is { } v_GithubUrl) { writer.WritePropertyName("github_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_GithubUrl); }
-            if (value.IsOfficial is { } v_IsOfficial) writer.WriteBoolean("is_official"u8, v_IsOfficial);
-            if (value.LatestVersion is { } v_LatestVersion) { writer.WritePropertyName("latest_version"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_LatestVersion, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            if (value.LicenseUrl is { } v_LicenseUrl) { writer.WritePropertyName("license_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_LicenseUrl); }
-            if (value.Name is { } v_Name) writer.WriteString("name"u8, v_Name);
-            if (value.Owner is { } v_Owner) writer.WriteString("owner"u8, v_Owner);
-            if (value.PaperUrl is { } v_PaperUrl) { writer.WritePropertyName("paper_url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_PaperUrl); }
-            if (value.RunCount is { } v_RunCount) writer.WriteNumber("run_count"u8, v_RunCount);
-            if (value.Url is { } v_Url) { writer.WritePropertyName("url"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Url); }
-            if (value.Visibility is { } v_Visibility) writer.WriteString("visibility"u8, v_Visibility.ToString());
+            if (value.CoverImageUrl is { } v_CoverImageUrl) { writer.WritePropertyName(s_CoverImageUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_CoverImageUrl); }
+            if (value.DefaultExample is { } v_DefaultExample) { writer.WritePropertyName(s_DefaultExample); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_DefaultExample, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Description is { } v_Description) writer.WriteString(s_Description, v_Description);
+            if (value.GithubUrl is { } v_GithubUrl) { writer.WritePropertyName(s_GithubUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_GithubUrl); }
+            if (value.IsOfficial is { } v_IsOfficial) writer.WriteBoolean(s_IsOfficial, v_IsOfficial);
+            if (value.LatestVersion is { } v_LatestVersion) { writer.WritePropertyName(s_LatestVersion); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_LatestVersion, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.LicenseUrl is { } v_LicenseUrl) { writer.WritePropertyName(s_LicenseUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_LicenseUrl); }
+            if (value.Name is { } v_Name) writer.WriteString(s_Name, v_Name);
+            if (value.Owner is { } v_Owner) writer.WriteString(s_Owner, v_Owner);
+            if (value.PaperUrl is { } v_PaperUrl) { writer.WritePropertyName(s_PaperUrl); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_PaperUrl); }
+            if (value.RunCount is { } v_RunCount) writer.WriteNumber(s_RunCount, v_RunCount);
+            if (value.Url is { } v_Url) { writer.WritePropertyName(s_Url); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Url); }
+            if (value.Visibility is { } v_Visibility) writer.WriteString(s_Visibility, v_Visibility.ToString());
             writer.WriteEndObject();
         }
     }

@@ -42,6 +42,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasPageResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse, SchemasPageResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Href = global::System.Text.Json.JsonEncodedText.Encode("href");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasPageResponse");
@@ -71,8 +74,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("href"u8, value.Href);
-            writer.WriteString("name"u8, value.Name);
+            writer.WriteString(s_Href, value.Href);
+            writer.WriteString(s_Name, value.Name);
             writer.WriteEndObject();
         }
     }

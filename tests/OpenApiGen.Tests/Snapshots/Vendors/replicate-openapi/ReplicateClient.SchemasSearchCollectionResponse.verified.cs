@@ -49,6 +49,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasSearchCollectionResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse, SchemasSearchCollectionResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Models = global::System.Text.Json.JsonEncodedText.Encode("models");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchCollectionResponse");
@@ -80,10 +85,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("description"u8, value.Description);
-            if (value.Models is { } v_Models) { writer.WritePropertyName("models"u8); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, v_Models, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); }); }
-            writer.WriteString("name"u8, value.Name);
-            writer.WriteString("slug"u8, value.Slug);
+            writer.WriteString(s_Description, value.Description);
+            if (value.Models is { } v_Models) { writer.WritePropertyName(s_Models); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, v_Models, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); }); }
+            writer.WriteString(s_Name, value.Name);
+            writer.WriteString(s_Slug, value.Slug);
             writer.WriteEndObject();
         }
     }

@@ -43,6 +43,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasSearchModelMetadataResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse, SchemasSearchModelMetadataResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_GeneratedDescription = global::System.Text.Json.JsonEncodedText.Encode("generated_description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Score = global::System.Text.Json.JsonEncodedText.Encode("score");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchModelMetadataResponse");
@@ -71,9 +75,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.GeneratedDescription is { } v_GeneratedDescription) writer.WriteString("generated_description"u8, v_GeneratedDescription);
-            if (value.Score is { } v_Score) writer.WriteNumber("score"u8, v_Score);
-            if (value.Tags is { } v_Tags) { writer.WritePropertyName("tags"u8); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, v_Tags, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); }); }
+            if (value.GeneratedDescription is { } v_GeneratedDescription) writer.WriteString(s_GeneratedDescription, v_GeneratedDescription);
+            if (value.Score is { } v_Score) writer.WriteNumber(s_Score, v_Score);
+            if (value.Tags is { } v_Tags) { writer.WritePropertyName(s_Tags); global::OpenApiGen.Runtime.JsonWrite.List<string>(writer, v_Tags, options, static (w0, x0, o0) => { w0.WriteStringValue(x0); }); }
             writer.WriteEndObject();
         }
     }

@@ -80,6 +80,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasSearchResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse, SchemasSearchResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Collections = global::System.Text.Json.JsonEncodedText.Encode("collections");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Models = global::System.Text.Json.JsonEncodedText.Encode("models");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Pages = global::System.Text.Json.JsonEncodedText.Encode("pages");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Query = global::System.Text.Json.JsonEncodedText.Encode("query");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchResponse");
@@ -111,10 +116,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("collections"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(writer, value.Collections, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName("models"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(writer, value.Models, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WritePropertyName("pages"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(writer, value.Pages, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter.WriteValue(w0, x0, o0); });
-            writer.WriteString("query"u8, value.Query);
+            writer.WritePropertyName(s_Collections); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(writer, value.Collections, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Models); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(writer, value.Models, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WritePropertyName(s_Pages); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(writer, value.Pages, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter.WriteValue(w0, x0, o0); });
+            writer.WriteString(s_Query, value.Query);
             writer.WriteEndObject();
         }
     }

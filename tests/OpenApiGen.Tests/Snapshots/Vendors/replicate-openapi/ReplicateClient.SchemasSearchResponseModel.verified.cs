@@ -44,6 +44,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasSearchResponseModelJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel, SchemasSearchResponseModelJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchResponseModel");
@@ -73,8 +76,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("metadata"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter.WriteValue(writer, value.Metadata, options);
-            writer.WritePropertyName("model"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.WriteValue(writer, value.Model, options);
+            writer.WritePropertyName(s_Metadata); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter.WriteValue(writer, value.Metadata, options);
+            writer.WritePropertyName(s_Model); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.WriteValue(writer, value.Model, options);
             writer.WriteEndObject();
         }
     }

@@ -74,6 +74,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasTrainingRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest, SchemasTrainingRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Destination = global::System.Text.Json.JsonEncodedText.Encode("destination");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Webhook = global::System.Text.Json.JsonEncodedText.Encode("webhook");
+        private static readonly global::System.Text.Json.JsonEncodedText s_WebhookEventsFilter = global::System.Text.Json.JsonEncodedText.Encode("webhook_events_filter");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingRequest");
@@ -105,10 +110,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WriteString("destination"u8, value.Destination);
-            writer.WritePropertyName("input"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            if (value.Webhook is { } v_Webhook) writer.WriteString("webhook"u8, v_Webhook);
-            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName("webhook_events_filter"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
+            writer.WriteString(s_Destination, value.Destination);
+            writer.WritePropertyName(s_Input); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            if (value.Webhook is { } v_Webhook) writer.WriteString(s_Webhook, v_Webhook);
+            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName(s_WebhookEventsFilter); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
             writer.WriteEndObject();
         }
     }

@@ -81,6 +81,21 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasTrainingResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse, SchemasTrainingResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_CompletedAt = global::System.Text.Json.JsonEncodedText.Encode("completed_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Logs = global::System.Text.Json.JsonEncodedText.Encode("logs");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Metrics = global::System.Text.Json.JsonEncodedText.Encode("metrics");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Output = global::System.Text.Json.JsonEncodedText.Encode("output");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
+        private static readonly global::System.Text.Json.JsonEncodedText s_StartedAt = global::System.Text.Json.JsonEncodedText.Encode("started_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Urls = global::System.Text.Json.JsonEncodedText.Encode("urls");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponse");
@@ -120,20 +135,20 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CompletedAt is { } v_CompletedAt) writer.WriteString("completed_at"u8, v_CompletedAt);
-            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString("created_at"u8, v_CreatedAt);
-            if (value.Error is { } v_Error) writer.WriteString("error"u8, v_Error);
-            if (value.Id is { } v_Id) writer.WriteString("id"u8, v_Id);
-            if (value.Input is { } v_Input) { writer.WritePropertyName("input"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
-            if (value.Logs is { } v_Logs) writer.WriteString("logs"u8, v_Logs);
-            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName("metrics"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.WriteValue(writer, v_Metrics, options); }
-            if (value.Model is { } v_Model) writer.WriteString("model"u8, v_Model);
-            if (value.Output is { } v_Output) { writer.WritePropertyName("output"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
-            if (value.Source is { } v_Source) writer.WriteString("source"u8, v_Source.ToString());
-            if (value.StartedAt is { } v_StartedAt) writer.WriteString("started_at"u8, v_StartedAt);
-            if (value.Status is { } v_Status) writer.WriteString("status"u8, v_Status.ToString());
-            if (value.Urls is { } v_Urls) { writer.WritePropertyName("urls"u8); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.WriteValue(writer, v_Urls, options); }
-            if (value.Version is { } v_Version) writer.WriteString("version"u8, v_Version);
+            if (value.CompletedAt is { } v_CompletedAt) writer.WriteString(s_CompletedAt, v_CompletedAt);
+            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString(s_CreatedAt, v_CreatedAt);
+            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error);
+            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
+            if (value.Input is { } v_Input) { writer.WritePropertyName(s_Input); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.Logs is { } v_Logs) writer.WriteString(s_Logs, v_Logs);
+            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName(s_Metrics); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseMetricsJsonConverter.WriteValue(writer, v_Metrics, options); }
+            if (value.Model is { } v_Model) writer.WriteString(s_Model, v_Model);
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseOutputJsonConverter.WriteValue(writer, v_Output, options); }
+            if (value.Source is { } v_Source) writer.WriteString(s_Source, v_Source.ToString());
+            if (value.StartedAt is { } v_StartedAt) writer.WriteString(s_StartedAt, v_StartedAt);
+            if (value.Status is { } v_Status) writer.WriteString(s_Status, v_Status.ToString());
+            if (value.Urls is { } v_Urls) { writer.WritePropertyName(s_Urls); global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseUrlsJsonConverter.WriteValue(writer, v_Urls, options); }
+            if (value.Version is { } v_Version) writer.WriteString(s_Version, v_Version);
             writer.WriteEndObject();
         }
     }

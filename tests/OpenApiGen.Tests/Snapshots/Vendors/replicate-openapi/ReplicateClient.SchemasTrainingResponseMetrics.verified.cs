@@ -40,6 +40,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasTrainingResponseMetricsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics, SchemasTrainingResponseMetricsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_PredictTime = global::System.Text.Json.JsonEncodedText.Encode("predict_time");
+        private static readonly global::System.Text.Json.JsonEncodedText s_TotalTime = global::System.Text.Json.JsonEncodedText.Encode("total_time");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseMetrics ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponseMetrics");
@@ -67,8 +70,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.PredictTime is { } v_PredictTime) writer.WriteNumber("predict_time"u8, v_PredictTime);
-            if (value.TotalTime is { } v_TotalTime) writer.WriteNumber("total_time"u8, v_TotalTime);
+            if (value.PredictTime is { } v_PredictTime) writer.WriteNumber(s_PredictTime, v_PredictTime);
+            if (value.TotalTime is { } v_TotalTime) writer.WriteNumber(s_TotalTime, v_TotalTime);
             writer.WriteEndObject();
         }
     }

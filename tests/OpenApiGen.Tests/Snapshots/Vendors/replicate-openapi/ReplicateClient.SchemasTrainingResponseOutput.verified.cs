@@ -40,6 +40,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasTrainingResponseOutputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput, SchemasTrainingResponseOutputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Weights = global::System.Text.Json.JsonEncodedText.Encode("weights");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseOutput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponseOutput");
@@ -67,8 +70,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Version is { } v_Version) writer.WriteString("version"u8, v_Version);
-            if (value.Weights is { } v_Weights) writer.WriteString("weights"u8, v_Weights);
+            if (value.Version is { } v_Version) writer.WriteString(s_Version, v_Version);
+            if (value.Weights is { } v_Weights) writer.WriteString(s_Weights, v_Weights);
             writer.WriteEndObject();
         }
     }

@@ -40,6 +40,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasTrainingResponseUrlsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls, SchemasTrainingResponseUrlsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Cancel = global::System.Text.Json.JsonEncodedText.Encode("cancel");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Get = global::System.Text.Json.JsonEncodedText.Encode("get");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponseUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasTrainingResponseUrls");
@@ -67,8 +70,8 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Cancel is { } v_Cancel) { writer.WritePropertyName("cancel"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Cancel); }
-            if (value.Get is { } v_Get) { writer.WritePropertyName("get"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Get); }
+            if (value.Cancel is { } v_Cancel) { writer.WritePropertyName(s_Cancel); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Cancel); }
+            if (value.Get is { } v_Get) { writer.WritePropertyName(s_Get); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Get); }
             writer.WriteEndObject();
         }
     }

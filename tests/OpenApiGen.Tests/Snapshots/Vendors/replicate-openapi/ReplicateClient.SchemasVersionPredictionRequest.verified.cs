@@ -101,6 +101,12 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasVersionPredictionRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest, SchemasVersionPredictionRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Stream = global::System.Text.Json.JsonEncodedText.Encode("stream");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Webhook = global::System.Text.Json.JsonEncodedText.Encode("webhook");
+        private static readonly global::System.Text.Json.JsonEncodedText s_WebhookEventsFilter = global::System.Text.Json.JsonEncodedText.Encode("webhook_events_filter");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasVersionPredictionRequest");
@@ -133,11 +139,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("input"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
-            if (value.Stream is { } v_Stream) writer.WriteBoolean("stream"u8, v_Stream);
-            writer.WriteString("version"u8, value.Version);
-            if (value.Webhook is { } v_Webhook) writer.WriteString("webhook"u8, v_Webhook);
-            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName("webhook_events_filter"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
+            writer.WritePropertyName(s_Input); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, value.Input, options, static (w0, x0, o0) => { x0.WriteTo(w0); });
+            if (value.Stream is { } v_Stream) writer.WriteBoolean(s_Stream, v_Stream);
+            writer.WriteString(s_Version, value.Version);
+            if (value.Webhook is { } v_Webhook) writer.WriteString(s_Webhook, v_Webhook);
+            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName(s_WebhookEventsFilter); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionPredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
             writer.WriteEndObject();
         }
     }

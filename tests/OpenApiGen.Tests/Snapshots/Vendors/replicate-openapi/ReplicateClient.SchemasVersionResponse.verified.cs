@@ -46,6 +46,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class SchemasVersionResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse, SchemasVersionResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_CogVersion = global::System.Text.Json.JsonEncodedText.Encode("cog_version");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_OpenapiSchema = global::System.Text.Json.JsonEncodedText.Encode("openapi_schema");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasVersionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasVersionResponse");
@@ -75,10 +80,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CogVersion is { } v_CogVersion) writer.WriteString("cog_version"u8, v_CogVersion);
-            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString("created_at"u8, v_CreatedAt);
-            if (value.Id is { } v_Id) writer.WriteString("id"u8, v_Id);
-            if (value.OpenapiSchema is { } v_OpenapiSchema) { writer.WritePropertyName("openapi_schema"u8); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_OpenapiSchema, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
+            if (value.CogVersion is { } v_CogVersion) writer.WriteString(s_CogVersion, v_CogVersion);
+            if (value.CreatedAt is { } v_CreatedAt) writer.WriteString(s_CreatedAt, v_CreatedAt);
+            if (value.Id is { } v_Id) writer.WriteString(s_Id, v_Id);
+            if (value.OpenapiSchema is { } v_OpenapiSchema) { writer.WritePropertyName(s_OpenapiSchema); global::OpenApiGen.Runtime.JsonWrite.Map<global::System.Text.Json.JsonElement>(writer, v_OpenapiSchema, options, static (w0, x0, o0) => { x0.WriteTo(w0); }); }
             writer.WriteEndObject();
         }
     }

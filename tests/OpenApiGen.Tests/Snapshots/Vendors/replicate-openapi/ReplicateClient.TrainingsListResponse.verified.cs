@@ -53,6 +53,10 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class TrainingsListResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse, TrainingsListResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Next = global::System.Text.Json.JsonEncodedText.Encode("next");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Previous = global::System.Text.Json.JsonEncodedText.Encode("previous");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
+
         public static global::QwenImageEdit.Vendors.Replicate.Api.TrainingsListResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TrainingsListResponse");
@@ -81,9 +85,9 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Next is { } v_Next) writer.WriteString("next"u8, v_Next);
-            if (value.Previous is { } v_Previous) writer.WriteString("previous"u8, v_Previous);
-            if (value.Results is { } v_Results) { writer.WritePropertyName("results"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>(writer, v_Results, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseJsonConverter.WriteValue(w0, x0, o0); }); }
+            if (value.Next is { } v_Next) writer.WriteString(s_Next, v_Next);
+            if (value.Previous is { } v_Previous) writer.WriteString(s_Previous, v_Previous);
+            if (value.Results is { } v_Results) { writer.WritePropertyName(s_Results); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasTrainingResponse>(writer, v_Results, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasTrainingResponseJsonConverter.WriteValue(w0, x0, o0); }); }
             writer.WriteEndObject();
         }
     }

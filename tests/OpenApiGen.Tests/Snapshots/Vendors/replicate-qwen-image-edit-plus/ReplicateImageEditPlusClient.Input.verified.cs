@@ -69,6 +69,15 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class InputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input, InputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Image = global::System.Text.Json.JsonEncodedText.Encode("image");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_GoFast = global::System.Text.Json.JsonEncodedText.Encode("go_fast");
+        private static readonly global::System.Text.Json.JsonEncodedText s_AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_OutputFormat = global::System.Text.Json.JsonEncodedText.Encode("output_format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_OutputQuality = global::System.Text.Json.JsonEncodedText.Encode("output_quality");
+        private static readonly global::System.Text.Json.JsonEncodedText s_DisableSafetyChecker = global::System.Text.Json.JsonEncodedText.Encode("disable_safety_checker");
+
         public static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Input");
@@ -104,14 +113,14 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Seed is { } v_Seed) writer.WriteNumber("seed"u8, v_Seed);
-            writer.WritePropertyName("image"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.Image, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
-            writer.WriteString("prompt"u8, value.Prompt);
-            writer.WriteBoolean("go_fast"u8, value.GoFast);
-            writer.WriteString("aspect_ratio"u8, value.AspectRatio.ToString());
-            writer.WriteString("output_format"u8, value.OutputFormat.ToString());
-            writer.WriteNumber("output_quality"u8, value.OutputQuality);
-            writer.WriteBoolean("disable_safety_checker"u8, value.DisableSafetyChecker);
+            if (value.Seed is { } v_Seed) writer.WriteNumber(s_Seed, v_Seed);
+            writer.WritePropertyName(s_Image); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, value.Image, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); });
+            writer.WriteString(s_Prompt, value.Prompt);
+            writer.WriteBoolean(s_GoFast, value.GoFast);
+            writer.WriteString(s_AspectRatio, value.AspectRatio.ToString());
+            writer.WriteString(s_OutputFormat, value.OutputFormat.ToString());
+            writer.WriteNumber(s_OutputQuality, value.OutputQuality);
+            writer.WriteBoolean(s_DisableSafetyChecker, value.DisableSafetyChecker);
             writer.WriteEndObject();
         }
     }

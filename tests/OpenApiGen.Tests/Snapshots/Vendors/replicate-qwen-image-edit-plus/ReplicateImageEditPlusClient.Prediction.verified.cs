@@ -95,6 +95,24 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class PredictionJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction, PredictionJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_CompletedAt = global::System.Text.Json.JsonEncodedText.Encode("completed_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_DataRemoved = global::System.Text.Json.JsonEncodedText.Encode("data_removed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Deadline = global::System.Text.Json.JsonEncodedText.Encode("deadline");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Deployment = global::System.Text.Json.JsonEncodedText.Encode("deployment");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Logs = global::System.Text.Json.JsonEncodedText.Encode("logs");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Metrics = global::System.Text.Json.JsonEncodedText.Encode("metrics");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Output = global::System.Text.Json.JsonEncodedText.Encode("output");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
+        private static readonly global::System.Text.Json.JsonEncodedText s_StartedAt = global::System.Text.Json.JsonEncodedText.Encode("started_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Urls = global::System.Text.Json.JsonEncodedText.Encode("urls");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
+
         public static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Prediction");
@@ -139,23 +157,23 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.CompletedAt is { } v_CompletedAt) writer.WriteString("completed_at"u8, v_CompletedAt);
-            writer.WriteString("created_at"u8, value.CreatedAt);
-            writer.WriteBoolean("data_removed"u8, value.DataRemoved);
-            if (value.Deadline is { } v_Deadline) writer.WriteString("deadline"u8, v_Deadline);
-            if (value.Deployment is { } v_Deployment) writer.WriteString("deployment"u8, v_Deployment);
-            if (value.Error is { } v_Error) writer.WriteString("error"u8, v_Error); else writer.WriteNull("error"u8);
-            writer.WriteString("id"u8, value.Id);
-            writer.WritePropertyName("input"u8); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter.WriteValue(writer, value.Input, options);
-            if (value.Logs is { } v_Logs) writer.WriteString("logs"u8, v_Logs);
-            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName("metrics"u8); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionMetricsJsonConverter.WriteValue(writer, v_Metrics, options); }
-            writer.WriteString("model"u8, value.Model);
-            if (value.Output is { } v_Output) { writer.WritePropertyName("output"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); } else writer.WriteNull("output"u8);
-            if (value.Source is { } v_Source) writer.WriteString("source"u8, v_Source.ToString());
-            if (value.StartedAt is { } v_StartedAt) writer.WriteString("started_at"u8, v_StartedAt);
-            writer.WriteString("status"u8, value.Status.ToString());
-            writer.WritePropertyName("urls"u8); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionUrlsJsonConverter.WriteValue(writer, value.Urls, options);
-            writer.WriteString("version"u8, value.Version);
+            if (value.CompletedAt is { } v_CompletedAt) writer.WriteString(s_CompletedAt, v_CompletedAt);
+            writer.WriteString(s_CreatedAt, value.CreatedAt);
+            writer.WriteBoolean(s_DataRemoved, value.DataRemoved);
+            if (value.Deadline is { } v_Deadline) writer.WriteString(s_Deadline, v_Deadline);
+            if (value.Deployment is { } v_Deployment) writer.WriteString(s_Deployment, v_Deployment);
+            if (value.Error is { } v_Error) writer.WriteString(s_Error, v_Error); else writer.WriteNull(s_Error);
+            writer.WriteString(s_Id, value.Id);
+            writer.WritePropertyName(s_Input); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter.WriteValue(writer, value.Input, options);
+            if (value.Logs is { } v_Logs) writer.WriteString(s_Logs, v_Logs);
+            if (value.Metrics is { } v_Metrics) { writer.WritePropertyName(s_Metrics); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionMetricsJsonConverter.WriteValue(writer, v_Metrics, options); }
+            writer.WriteString(s_Model, value.Model);
+            if (value.Output is { } v_Output) { writer.WritePropertyName(s_Output); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Output, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); } else writer.WriteNull(s_Output);
+            if (value.Source is { } v_Source) writer.WriteString(s_Source, v_Source.ToString());
+            if (value.StartedAt is { } v_StartedAt) writer.WriteString(s_StartedAt, v_StartedAt);
+            writer.WriteString(s_Status, value.Status.ToString());
+            writer.WritePropertyName(s_Urls); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.PredictionUrlsJsonConverter.WriteValue(writer, value.Urls, options);
+            writer.WriteString(s_Version, value.Version);
             writer.WriteEndObject();
         }
     }

@@ -37,6 +37,8 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class PredictionMetricsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics, PredictionMetricsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_TotalTime = global::System.Text.Json.JsonEncodedText.Encode("total_time");
+
         public static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "PredictionMetrics");
@@ -63,7 +65,7 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.TotalTime is { } v_TotalTime) writer.WriteNumber("total_time"u8, v_TotalTime);
+            if (value.TotalTime is { } v_TotalTime) writer.WriteNumber(s_TotalTime, v_TotalTime);
             writer.WriteEndObject();
         }
     }

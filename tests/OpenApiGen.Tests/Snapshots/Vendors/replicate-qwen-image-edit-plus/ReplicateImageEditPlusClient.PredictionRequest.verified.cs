@@ -72,6 +72,10 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class PredictionRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest, PredictionRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Webhook = global::System.Text.Json.JsonEncodedText.Encode("webhook");
+        private static readonly global::System.Text.Json.JsonEncodedText s_WebhookEventsFilter = global::System.Text.Json.JsonEncodedText.Encode("webhook_events_filter");
+
         public static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "PredictionRequest");
@@ -102,9 +106,9 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("input"u8); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter.WriteValue(writer, value.Input, options);
-            if (value.Webhook is { } v_Webhook) writer.WriteString("webhook"u8, v_Webhook);
-            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName("webhook_events_filter"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
+            writer.WritePropertyName(s_Input); global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.InputJsonConverter.WriteValue(writer, value.Input, options);
+            if (value.Webhook is { } v_Webhook) writer.WriteString(s_Webhook, v_Webhook);
+            if (value.WebhookEventsFilter is { } v_WebhookEventsFilter) { writer.WritePropertyName(s_WebhookEventsFilter); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>(writer, v_WebhookEventsFilter, options, static (w0, x0, o0) => { w0.WriteStringValue(x0.ToString()); }); }
             writer.WriteEndObject();
         }
     }

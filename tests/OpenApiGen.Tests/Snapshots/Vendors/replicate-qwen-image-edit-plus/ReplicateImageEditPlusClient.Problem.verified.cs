@@ -57,6 +57,11 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ProblemJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem, ProblemJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Detail = global::System.Text.Json.JsonEncodedText.Encode("detail");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_InvalidFields = global::System.Text.Json.JsonEncodedText.Encode("invalid_fields");
+
         public static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Problem");
@@ -88,10 +93,10 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Title is { } v_Title) writer.WriteString("title"u8, v_Title);
-            writer.WriteString("detail"u8, value.Detail);
-            writer.WriteNumber("status"u8, value.Status);
-            if (value.InvalidFields is { } v_InvalidFields) { writer.WritePropertyName("invalid_fields"u8); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>(writer, v_InvalidFields, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.ProblemInvalidFieldJsonConverter.WriteValue(w0, x0, o0); }); }
+            if (value.Title is { } v_Title) writer.WriteString(s_Title, v_Title);
+            writer.WriteString(s_Detail, value.Detail);
+            writer.WriteNumber(s_Status, value.Status);
+            if (value.InvalidFields is { } v_InvalidFields) { writer.WritePropertyName(s_InvalidFields); global::OpenApiGen.Runtime.JsonWrite.List<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>(writer, v_InvalidFields, options, static (w0, x0, o0) => { global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization.ProblemInvalidFieldJsonConverter.WriteValue(w0, x0, o0); }); }
             writer.WriteEndObject();
         }
     }

@@ -49,6 +49,11 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class PredictionUrlsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls, PredictionUrlsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Cancel = global::System.Text.Json.JsonEncodedText.Encode("cancel");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Get = global::System.Text.Json.JsonEncodedText.Encode("get");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Stream = global::System.Text.Json.JsonEncodedText.Encode("stream");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Web = global::System.Text.Json.JsonEncodedText.Encode("web");
+
         public static global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "PredictionUrls");
@@ -80,10 +85,10 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("cancel"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Cancel);
-            writer.WritePropertyName("get"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Get);
-            if (value.Stream is { } v_Stream) { writer.WritePropertyName("stream"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Stream); }
-            writer.WritePropertyName("web"u8); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Web);
+            writer.WritePropertyName(s_Cancel); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Cancel);
+            writer.WritePropertyName(s_Get); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Get);
+            if (value.Stream is { } v_Stream) { writer.WritePropertyName(s_Stream); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, v_Stream); }
+            writer.WritePropertyName(s_Web); global::OpenApiGen.Runtime.JsonWrite.Uri(writer, value.Web);
             writer.WriteEndObject();
         }
     }

@@ -43,6 +43,10 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
     internal sealed class ProblemInvalidFieldJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField, ProblemInvalidFieldJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField>
     {
+        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Field = global::System.Text.Json.JsonEncodedText.Encode("field");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+
         public static global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ProblemInvalidField");
@@ -71,9 +75,9 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit.Serialization
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            if (value.Type is { } v_Type) writer.WriteString("type"u8, v_Type);
-            if (value.Field is { } v_Field) writer.WriteString("field"u8, v_Field);
-            if (value.Description is { } v_Description) writer.WriteString("description"u8, v_Description);
+            if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type);
+            if (value.Field is { } v_Field) writer.WriteString(s_Field, v_Field);
+            if (value.Description is { } v_Description) writer.WriteString(s_Description, v_Description);
             writer.WriteEndObject();
         }
     }
