@@ -192,6 +192,26 @@ public static class JsonRead
     public static JsonException MissingProperty(string wireName, string typeName)
         => new($"The required property '{wireName}' of {typeName} is missing.");
 
+    /// <summary>
+    /// The error for the first of <paramref name="wireNames"/> (a type's required members, in order) whose bit in
+    /// <paramref name="seen"/> is clear: a generated converter notes each required member it reads as one bit.
+    /// </summary>
+    public static JsonException MissingProperty(ulong seen, string typeName, params string[] wireNames)
+    {
+        ArgumentNullException.ThrowIfNull(wireNames);
+        var index = System.Numerics.BitOperations.TrailingZeroCount(~seen);
+        return MissingProperty(index < wireNames.Length ? wireNames[index] : "?", typeName);
+    }
+
+    /// <summary>The error for the first of <paramref name="wireNames"/> not marked in <paramref name="seen"/>, for a type with more than 64 required members.</summary>
+    public static JsonException MissingProperty(bool[] seen, string typeName, params string[] wireNames)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(wireNames);
+        var index = Array.IndexOf(seen, false);
+        return MissingProperty(index >= 0 && index < wireNames.Length ? wireNames[index] : "?", typeName);
+    }
+
     /// <summary>The error for a JSON null where the spec does not allow one.</summary>
     public static JsonException NullValue(string wireName, string typeName)
         => new($"The property '{wireName}' of {typeName} must not be null.");

@@ -3,11 +3,9 @@ using OpenApiGen.Naming;
 
 namespace OpenApiGen.Emit;
 
-/// <summary>What every generated type and converter shares: the attributes on the type, the converter's class and its forwarding overrides.</summary>
+/// <summary>What every generated type and converter shares: the attributes on the type and the converter's class.</summary>
 internal static class ConverterWriter
 {
-    private const string Json = "global::System.Text.Json";
-
     /// <summary>The attributes on a generated type: its converter (so even reflection-based options use the spec's wire format) and [GeneratedCode].</summary>
     public static void WriteTypeAttributes(SourceWriter writer, TypeName type) => WriteTypeAttributes(writer, TypeNames.ConverterOf(type));
 
@@ -18,28 +16,18 @@ internal static class ConverterWriter
         writer.Line(FileHeader.GeneratedCodeAttribute);
     }
 
-    /// <summary>Opens the Serialization namespace and the converter class; the caller closes both blocks.</summary>
+    /// <summary>
+    /// Opens the Serialization namespace and the converter class; the caller writes its static <c>ReadValue</c> and
+    /// <c>WriteValue</c> (which other generated converters call directly, without going through options) and closes both
+    /// blocks. The runtime's base class holds the overrides System.Text.Json calls, which forward to those two.
+    /// </summary>
     public static void Open(SourceWriter writer, SpecModel spec, string name, string summary)
     {
         writer.OpenBlock("namespace " + spec.Namespace + "." + ConverterNames.Namespace);
         XmlDocWriter.Summary(writer, summary);
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.OpenBlock($"internal sealed class {ConverterNames.Of(name)} : global::System.Text.Json.Serialization.JsonConverter<global::{spec.Namespace}.{name}>");
-    }
-
-    /// <summary>
-    /// The overrides System.Text.Json calls, forwarding to static <c>ReadValue</c>/<c>WriteValue</c> that other generated
-    /// converters call directly, without going through options.
-    /// </summary>
-    public static void WriteForwarders(SourceWriter writer, string typeName)
-    {
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {typeName} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
-        writer.Line("    => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
-        writer.Line("    => WriteValue(writer, value, options);");
-        writer.Line();
+        var converter = ConverterNames.Of(name);
+        var type = $"global::{spec.Namespace}.{name}";
+        writer.OpenBlock($"internal sealed class {converter} : global::OpenApiGen.Runtime.GeneratedJsonConverter<{type}, {converter}>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<{type}>");
     }
 }

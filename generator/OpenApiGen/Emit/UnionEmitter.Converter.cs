@@ -31,9 +31,7 @@ internal static partial class UnionEmitter
             writer.Line();
         }
 
-        ConverterWriter.WriteForwarders(writer, typeName);
-
-        writer.OpenBlock($"internal static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
+        writer.OpenBlock($"public static {typeName} ReadValue(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
         writer.OpenBlock("switch (reader.TokenType)");
         var attempts = 0;
         foreach (var (tokens, kinds) in s_tokenGroups)
@@ -71,7 +69,7 @@ internal static partial class UnionEmitter
         writer.Line($"return {typeName}.FromUnmatchedJson({Json}.JsonElement.ParseValue(ref reader));");
         writer.CloseBlock();
         writer.Line();
-        writer.OpenBlock($"internal static void WriteValue({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
+        writer.OpenBlock($"public static void WriteValue({Json}.Utf8JsonWriter writer, {typeName} value, {Json}.JsonSerializerOptions options)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
         writer.Line("value.WriteTo(writer, options);");

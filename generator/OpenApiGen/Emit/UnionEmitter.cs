@@ -74,11 +74,7 @@ internal static partial class UnionEmitter
             writer.Line("/// <returns>Whether this holds that case.</returns>");
             var attribute = @case.Type.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
             var outType = @case.Type.IsValueType ? TypeNames.Of(@case.Type) : TypeNames.Of(@case.Type.WithNullable(true));
-            writer.Line($"public bool TryGet{@case.Name}({attribute}out {outType} value)");
-            writer.Line("{");
-            writer.Line($"    value = {FieldName(i)};");
-            writer.Line($"    return _case == {i + 1};");
-            writer.Line("}");
+            writer.Line($"public bool TryGet{@case.Name}({attribute}out {outType} value) {{ value = {FieldName(i)}; return _case == {i + 1}; }}");
         }
 
         writer.Line();
@@ -167,18 +163,11 @@ internal static partial class UnionEmitter
     {
         writer.Line();
         XmlDocWriter.Summary(writer, "The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.");
-        writer.OpenBlock("public override string ToString()");
         var stringCase = cases.Select(static (c, i) => (c, i)).FirstOrDefault(static p => p.c.Type.Kind == TypeKind.String);
-        if (stringCase.c is not null)
-        {
-            writer.OpenBlock($"if (_case == {stringCase.i + 1})");
-            writer.Line($"return {FieldName(stringCase.i)}!;");
-            writer.CloseBlock();
-            writer.Line();
-        }
-
-        writer.Line("return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));");
-        writer.CloseBlock();
+        const string AsJson = "global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options))";
+        writer.Line(stringCase.c is null
+            ? $"public override string ToString() => {AsJson};"
+            : $"public override string ToString() => _case == {stringCase.i + 1} ? {FieldName(stringCase.i)}! : {AsJson};");
     }
 
     private static void WriteWriteTo(SourceWriter writer, EquatableArray<UnionCaseModel> cases)

@@ -283,9 +283,9 @@ public class RealWorldClassesTests
         var request = run.Source(".Request.g.cs");
 
         // A member an enum case names comes before the string case; a value no other case takes is the enum's.
-        Assert.Contains("LanguageCode = new global::RealWorld.RequestLanguageCode(global::RealWorld.LanguageCode.EnUs);", request, StringComparison.Ordinal);
-        Assert.Contains("BatchSize = new global::RealWorld.RequestBatchSize(global::RealWorld.RequestBatchSizeOption2.Max);", request, StringComparison.Ordinal);
-        Assert.Contains("WithPayload = new global::RealWorld.RequestWithPayload(true);", request, StringComparison.Ordinal);
+        Assert.Contains("LanguageCode { get; set; } = new global::RealWorld.RequestLanguageCode(global::RealWorld.LanguageCode.EnUs);", request, StringComparison.Ordinal);
+        Assert.Contains("BatchSize { get; set; } = new global::RealWorld.RequestBatchSize(global::RealWorld.RequestBatchSizeOption2.Max);", request, StringComparison.Ordinal);
+        Assert.Contains("WithPayload { get; set; } = new global::RealWorld.RequestWithPayload(true);", request, StringComparison.Ordinal);
 
         var type = run.Load().GetType("RealWorld.Request", throwOnError: true)!;
         var value = Activator.CreateInstance(type)!;

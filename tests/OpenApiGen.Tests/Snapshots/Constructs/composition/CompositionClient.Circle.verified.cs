@@ -39,32 +39,23 @@ namespace Composition.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Composition.Circle"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class CircleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Composition.Circle>
+    internal sealed class CircleJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Circle, CircleJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Circle>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
         private static readonly global::System.Text.Json.JsonEncodedText s_Radius = global::System.Text.Json.JsonEncodedText.Encode("radius");
 
-        /// <inheritdoc/>
-        public override global::Composition.Circle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Circle value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::Composition.Circle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::Composition.Circle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Circle");
-            string? p_Kind = default;
-            var has_Kind = false;
-            double? p_Radius = default;
+            var result = new global::Composition.Circle { Kind = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "kind"u8, ref member)) { p_Kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("kind", "Circle") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Kind = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "radius"u8, ref member)) p_Radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "kind"u8, ref member)) { result.Kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("kind", "Circle") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "radius"u8, ref member)) result.Radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -73,16 +64,11 @@ namespace Composition.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Kind) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("kind", "Circle");
-
-            return new global::Composition.Circle
-            {
-                Kind = p_Kind!,
-                Radius = p_Radius,
-            };
+            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Circle", "kind");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Circle value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Circle value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -38,33 +38,24 @@ namespace Composition.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Composition.Labels"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class LabelsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Composition.Labels>
+    internal sealed class LabelsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Labels, LabelsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Labels>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
 
-        /// <inheritdoc/>
-        public override global::Composition.Labels Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Labels value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::Composition.Labels ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::Composition.Labels ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Labels");
-            string? p_Id = default;
-            global::System.Collections.Generic.IDictionary<string, string>? p_AdditionalProperties = null;
+            var result = new global::Composition.Labels();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else
                     {
                         var key = global::OpenApiGen.Runtime.JsonRead.MemberName(ref reader, ref member);
-                        (p_AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                        (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     }
                 }
             }
@@ -73,14 +64,10 @@ namespace Composition.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::Composition.Labels
-            {
-                Id = p_Id,
-                AdditionalProperties = p_AdditionalProperties,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Labels value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Labels value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -38,11 +38,7 @@ namespace Composition
         /// <summary>Gets a <see cref="global::Composition.Circle"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Composition.Circle? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Composition.Circle? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <see cref="global::Composition.Square"/>.</summary>
         public bool IsSquare => _case == 2;
@@ -50,11 +46,7 @@ namespace Composition
         /// <summary>Gets a <see cref="global::Composition.Square"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetSquare([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Composition.Square? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetSquare([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Composition.Square? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -90,10 +82,7 @@ namespace Composition
         public static implicit operator Shape(global::Composition.Square value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -128,7 +117,7 @@ namespace Composition.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Composition.Shape"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ShapeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Composition.Shape>
+    internal sealed class ShapeJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Composition.Shape, ShapeJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Composition.Shape>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
@@ -136,15 +125,7 @@ namespace Composition.Serialization
             new(new string[] { "kind" }, new string[] { "kind", "side" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("kind", new string[] { "Square" }) }),
         };
 
-        /// <inheritdoc/>
-        public override global::Composition.Shape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Shape value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::Composition.Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::Composition.Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -164,7 +145,7 @@ namespace Composition.Serialization
             return global::Composition.Shape.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Shape value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Composition.Shape value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -35,28 +35,20 @@ namespace Embedded.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Embedded.EmbeddedOpenApiDocument2"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class EmbeddedOpenApiDocument2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Embedded.EmbeddedOpenApiDocument2>
+    internal sealed class EmbeddedOpenApiDocument2JsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Embedded.EmbeddedOpenApiDocument2, EmbeddedOpenApiDocument2JsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Embedded.EmbeddedOpenApiDocument2>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
 
-        /// <inheritdoc/>
-        public override global::Embedded.EmbeddedOpenApiDocument2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Embedded.EmbeddedOpenApiDocument2 value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::Embedded.EmbeddedOpenApiDocument2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::Embedded.EmbeddedOpenApiDocument2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "EmbeddedOpenApiDocument2");
-            string? p_Title = default;
+            var result = new global::Embedded.EmbeddedOpenApiDocument2();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "title"u8, ref member)) p_Title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "title"u8, ref member)) result.Title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -65,13 +57,10 @@ namespace Embedded.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::Embedded.EmbeddedOpenApiDocument2
-            {
-                Title = p_Title,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Embedded.EmbeddedOpenApiDocument2 value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Embedded.EmbeddedOpenApiDocument2 value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -45,35 +45,25 @@ namespace Embedded.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Embedded.Pet"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Embedded.Pet>
+    internal sealed class PetJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::Embedded.Pet, PetJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::Embedded.Pet>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText s_Price = global::System.Text.Json.JsonEncodedText.Encode("price");
         private static readonly global::System.Text.Json.JsonEncodedText s_Tag = global::System.Text.Json.JsonEncodedText.Encode("tag");
 
-        /// <inheritdoc/>
-        public override global::Embedded.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Embedded.Pet value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::Embedded.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::Embedded.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Pet");
-            string? p_Name = default;
-            var has_Name = false;
-            double? p_Price = default;
-            string? p_Tag = default;
+            var result = new global::Embedded.Pet { Name = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "Pet") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "price"u8, ref member)) p_Price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tag"u8, ref member)) p_Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { result.Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "Pet") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "price"u8, ref member)) result.Price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tag"u8, ref member)) result.Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -82,17 +72,11 @@ namespace Embedded.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "Pet");
-
-            return new global::Embedded.Pet
-            {
-                Name = p_Name!,
-                Price = p_Price,
-                Tag = p_Tag,
-            };
+            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Pet", "name");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Embedded.Pet value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Embedded.Pet value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -46,36 +46,25 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class Base64UploadRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>
+    internal sealed class Base64UploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest, Base64UploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Base64Data = global::System.Text.Json.JsonEncodedText.Encode("base64Data");
         private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("uploadPath");
         private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("fileName");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64UploadRequest");
-            string? p_Base64Data = default;
-            var has_Base64Data = false;
-            string? p_UploadPath = default;
-            var has_UploadPath = false;
-            string? p_FileName = default;
+            var result = new global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest { Base64Data = default!, UploadPath = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64Data"u8, ref member)) { p_Base64Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("base64Data", "Base64UploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Base64Data = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "uploadPath"u8, ref member)) { p_UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("uploadPath", "Base64UploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_UploadPath = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fileName"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64Data"u8, ref member)) { result.Base64Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("base64Data", "Base64UploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "uploadPath"u8, ref member)) { result.UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("uploadPath", "Base64UploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fileName"u8, ref member)) result.FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -84,18 +73,11 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Base64Data) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("base64Data", "Base64UploadRequest");
-            if (!has_UploadPath) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("uploadPath", "Base64UploadRequest");
-
-            return new global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest
-            {
-                Base64Data = p_Base64Data!,
-                UploadPath = p_UploadPath!,
-                FileName = p_FileName,
-            };
+            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Base64UploadRequest", "base64Data", "uploadPath");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -28,40 +28,27 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class FileUploadResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>
+    internal sealed class FileUploadResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse, FileUploadResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Success = global::System.Text.Json.JsonEncodedText.Encode("success");
         private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
         private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
         private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileUploadResponse");
-            bool p_Success = default;
-            var has_Success = false;
-            long p_Code = default;
-            var has_Code = false;
-            string? p_Msg = default;
-            var has_Msg = false;
-            global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult? p_Data = default;
+            var result = new global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse { Success = default!, Code = default!, Msg = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "success"u8, ref member)) { p_Success = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("success", "FileUploadResponse") : reader.GetBoolean(); has_Success = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) { p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("code", "FileUploadResponse") : reader.GetInt64(); has_Code = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) { p_Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "FileUploadResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Msg = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref member)) p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "success"u8, ref member)) { result.Success = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("success", "FileUploadResponse") : reader.GetBoolean(); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) { result.Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("code", "FileUploadResponse") : reader.GetInt64(); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) { result.Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "FileUploadResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref member)) result.Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Apikley.Files.Serialization.FileUploadResultJsonConverter.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -70,20 +57,11 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Success) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("success", "FileUploadResponse");
-            if (!has_Code) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("code", "FileUploadResponse");
-            if (!has_Msg) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("msg", "FileUploadResponse");
-
-            return new global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse
-            {
-                Success = p_Success,
-                Code = p_Code,
-                Msg = p_Msg!,
-                Data = p_Data,
-            };
+            if (seen != 0x7UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "FileUploadResponse", "success", "code", "msg");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

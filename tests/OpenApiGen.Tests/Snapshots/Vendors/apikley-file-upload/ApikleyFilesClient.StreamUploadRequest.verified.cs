@@ -45,36 +45,25 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class StreamUploadRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>
+    internal sealed class StreamUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest, StreamUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_File = global::System.Text.Json.JsonEncodedText.Encode("file");
         private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("uploadPath");
         private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("fileName");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "StreamUploadRequest");
-            global::System.IO.Stream? p_File = default;
-            var has_File = false;
-            string? p_UploadPath = default;
-            var has_UploadPath = false;
-            string? p_FileName = default;
+            var result = new global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest { File = default!, UploadPath = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file"u8, ref member)) { p_File = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("file", "StreamUploadRequest") : new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false); has_File = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "uploadPath"u8, ref member)) { p_UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("uploadPath", "StreamUploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_UploadPath = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fileName"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file"u8, ref member)) { result.File = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("file", "StreamUploadRequest") : new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "uploadPath"u8, ref member)) { result.UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("uploadPath", "StreamUploadRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fileName"u8, ref member)) result.FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -83,18 +72,11 @@ namespace QwenImageEdit.Vendors.Apikley.Files.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_File) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("file", "StreamUploadRequest");
-            if (!has_UploadPath) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("uploadPath", "StreamUploadRequest");
-
-            return new global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest
-            {
-                File = p_File!,
-                UploadPath = p_UploadPath!,
-                FileName = p_FileName,
-            };
+            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "StreamUploadRequest", "file", "uploadPath");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

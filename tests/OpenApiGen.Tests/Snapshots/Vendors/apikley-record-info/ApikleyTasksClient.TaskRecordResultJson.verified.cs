@@ -38,11 +38,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         /// <summary>Gets a <c>string</c>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2"/>.</summary>
         public bool IsTaskRecordResultJsonOption2 => _case == 2;
@@ -50,11 +46,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetTaskRecordResultJsonOption2([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetTaskRecordResultJsonOption2([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -90,15 +82,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         public static implicit operator TaskRecordResultJson(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            if (_case == 1)
-            {
-                return _case1!;
-            }
-
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => _case == 1 ? _case1! : global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -129,22 +113,14 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class TaskRecordResultJsonJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>
+    internal sealed class TaskRecordResultJsonJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson, TaskRecordResultJsonJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
             new(new string[] {  }, new string[] { "resultUrls" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] {  }),
         };
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -166,7 +142,7 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
             return global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

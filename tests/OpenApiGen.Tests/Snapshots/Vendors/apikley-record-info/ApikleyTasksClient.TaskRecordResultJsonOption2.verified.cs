@@ -35,28 +35,20 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class TaskRecordResultJsonOption2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>
+    internal sealed class TaskRecordResultJsonOption2JsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2, TaskRecordResultJsonOption2JsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_ResultUrls = global::System.Text.Json.JsonEncodedText.Encode("resultUrls");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskRecordResultJsonOption2");
-            global::System.Collections.Generic.IList<global::System.Uri>? p_ResultUrls = default;
+            var result = new global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "resultUrls"u8, ref member)) p_ResultUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "resultUrls"u8, ref member)) result.ResultUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -65,13 +57,10 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2
-            {
-                ResultUrls = p_ResultUrls,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2 value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -46,29 +46,21 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class GenerationResponseOutputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>
+    internal sealed class GenerationResponseOutputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput, GenerationResponseOutputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Choices = global::System.Text.Json.JsonEncodedText.Encode("choices");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationResponseOutput");
-            global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>? p_Choices = default;
-            var has_Choices = false;
+            var result = new global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput { Choices = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "choices"u8, ref member)) { p_Choices = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("choices", "GenerationResponseOutput") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter.ReadValue(ref r0, o0)); has_Choices = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "choices"u8, ref member)) { result.Choices = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("choices", "GenerationResponseOutput") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ChoiceJsonConverter.ReadValue(ref r0, o0)); seen |= 0x1UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -77,15 +69,11 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Choices) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("choices", "GenerationResponseOutput");
-
-            return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput
-            {
-                Choices = p_Choices!,
-            };
+            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "GenerationResponseOutput", "choices");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

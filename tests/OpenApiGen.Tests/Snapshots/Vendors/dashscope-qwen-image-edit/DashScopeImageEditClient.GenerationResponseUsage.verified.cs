@@ -41,34 +41,24 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class GenerationResponseUsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>
+    internal sealed class GenerationResponseUsageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage, GenerationResponseUsageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Width = global::System.Text.Json.JsonEncodedText.Encode("width");
         private static readonly global::System.Text.Json.JsonEncodedText s_Height = global::System.Text.Json.JsonEncodedText.Encode("height");
         private static readonly global::System.Text.Json.JsonEncodedText s_ImageCount = global::System.Text.Json.JsonEncodedText.Encode("image_count");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "GenerationResponseUsage");
-            long? p_Width = default;
-            long? p_Height = default;
-            long? p_ImageCount = default;
+            var result = new global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) p_Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) p_Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_count"u8, ref member)) p_ImageCount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) result.Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) result.Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_count"u8, ref member)) result.ImageCount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -77,15 +67,10 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage
-            {
-                Width = p_Width,
-                Height = p_Height,
-                ImageCount = p_ImageCount,
-            };
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

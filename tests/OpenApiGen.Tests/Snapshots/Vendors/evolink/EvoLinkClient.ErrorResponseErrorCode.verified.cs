@@ -38,11 +38,7 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <summary>Gets a <c>long</c>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetInt64(out long value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetInt64(out long value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <c>string</c>.</summary>
         public bool IsString => _case == 2;
@@ -50,11 +46,7 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <summary>Gets a <c>string</c>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -90,15 +82,7 @@ namespace QwenImageEdit.Vendors.EvoLink
         public static implicit operator ErrorResponseErrorCode(string value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            if (_case == 2)
-            {
-                return _case2!;
-            }
-
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => _case == 2 ? _case2! : global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -125,6 +109,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
+<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponseErrorCode.verified.cs
     internal sealed class ErrorResponseErrorCodeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode>
     {
         /// <inheritdoc/>
@@ -136,6 +121,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
             => WriteValue(writer, value, options);
 
         internal static global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+=======
+    internal sealed class ErrorResponseErrorCodeJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode, ErrorResponseErrorCodeJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode>
+    {
+        public static global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+>>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponseErrorCode.verified.cs
         {
             switch (reader.TokenType)
             {
@@ -151,7 +141,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
             return global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
+<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponseErrorCode.verified.cs
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode value, global::System.Text.Json.JsonSerializerOptions options)
+=======
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseErrorCode value, global::System.Text.Json.JsonSerializerOptions options)
+>>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponseErrorCode.verified.cs
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -49,12 +49,17 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
+<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.StreamUploadRequest.verified.cs
     internal sealed class StreamUploadRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest>
+=======
+    internal sealed class StreamUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest, StreamUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest>
+>>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.StreamUploadRequest.verified.cs
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_File = global::System.Text.Json.JsonEncodedText.Encode("file");
         private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
         private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
 
+<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.StreamUploadRequest.verified.cs
         /// <inheritdoc/>
         public override global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             => ReadValue(ref reader, options);
@@ -64,20 +69,21 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
             => WriteValue(writer, value, options);
 
         internal static global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+=======
+        public static global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+>>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.StreamUploadRequest.verified.cs
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "StreamUploadRequest");
-            global::System.IO.Stream? p_File = default;
-            var has_File = false;
-            string? p_UploadPath = default;
-            string? p_FileName = default;
+            var result = new global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest { File = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file"u8, ref member)) { p_File = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("file", "StreamUploadRequest") : new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false); has_File = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_path"u8, ref member)) p_UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_name"u8, ref member)) p_FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file"u8, ref member)) { result.File = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("file", "StreamUploadRequest") : new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "upload_path"u8, ref member)) result.UploadPath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "file_name"u8, ref member)) result.FileName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -86,6 +92,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
+<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.StreamUploadRequest.verified.cs
             if (!has_File) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("file", "StreamUploadRequest");
 
             return new global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest
@@ -97,6 +104,13 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
         }
 
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
+=======
+            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "StreamUploadRequest", "file");
+            return result;
+        }
+
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
+>>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.StreamUploadRequest.verified.cs
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -42,11 +42,16 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.TaskInfo"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
+<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TaskInfo.verified.cs
     internal sealed class TaskInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.TaskInfo>
+=======
+    internal sealed class TaskInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo, TaskInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo>
+>>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.TaskInfo.verified.cs
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_CanCancel = global::System.Text.Json.JsonEncodedText.Encode("can_cancel");
         private static readonly global::System.Text.Json.JsonEncodedText s_EstimatedTime = global::System.Text.Json.JsonEncodedText.Encode("estimated_time");
 
+<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TaskInfo.verified.cs
         /// <inheritdoc/>
         public override global::QwenImageEdit.Vendors.EvoLink.TaskInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             => ReadValue(ref reader, options);
@@ -56,17 +61,19 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
             => WriteValue(writer, value, options);
 
         internal static global::QwenImageEdit.Vendors.EvoLink.TaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+=======
+        public static global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+>>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.TaskInfo.verified.cs
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskInfo");
-            bool? p_CanCancel = default;
-            long? p_EstimatedTime = default;
+            var result = new global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "can_cancel"u8, ref member)) p_CanCancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "estimated_time"u8, ref member)) p_EstimatedTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "can_cancel"u8, ref member)) result.CanCancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "estimated_time"u8, ref member)) result.EstimatedTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -75,6 +82,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
+<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TaskInfo.verified.cs
             return new global::QwenImageEdit.Vendors.EvoLink.TaskInfo
             {
                 CanCancel = p_CanCancel,
@@ -83,6 +91,12 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
         }
 
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.TaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
+=======
+            return result;
+        }
+
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
+>>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.TaskInfo.verified.cs
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

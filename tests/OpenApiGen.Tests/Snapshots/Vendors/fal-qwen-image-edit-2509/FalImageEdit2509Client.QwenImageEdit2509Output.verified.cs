@@ -62,7 +62,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEdit2509OutputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>
+    internal sealed class QwenImageEdit2509OutputJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output, QwenImageEdit2509OutputJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
         private static readonly global::System.Text.Json.JsonEncodedText s_Images = global::System.Text.Json.JsonEncodedText.Encode("images");
@@ -70,37 +70,21 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_HasNsfwConcepts = global::System.Text.Json.JsonEncodedText.Encode("has_nsfw_concepts");
         private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEdit2509Output");
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>? p_Images = default;
-            var has_Images = false;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Timings = default;
-            var has_Timings = false;
-            global::System.Collections.Generic.IList<bool>? p_HasNsfwConcepts = default;
-            var has_HasNsfwConcepts = false;
-            long p_Seed = default;
-            var has_Seed = false;
+            var result = new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output { Prompt = default!, Images = default!, Timings = default!, HasNsfwConcepts = default!, Seed = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2509Output") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "images"u8, ref member)) { p_Images = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("images", "QwenImageEdit2509Output") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ImageJsonConverter.ReadValue(ref r0, o0)); has_Images = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "timings"u8, ref member)) { p_Timings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("timings", "QwenImageEdit2509Output") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); has_Timings = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "has_nsfw_concepts"u8, ref member)) { p_HasNsfwConcepts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("has_nsfw_concepts", "QwenImageEdit2509Output") : global::OpenApiGen.Runtime.JsonRead.List<bool>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => r0.GetBoolean()); has_HasNsfwConcepts = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) { p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("seed", "QwenImageEdit2509Output") : reader.GetInt64(); has_Seed = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2509Output") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "images"u8, ref member)) { result.Images = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("images", "QwenImageEdit2509Output") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization.ImageJsonConverter.ReadValue(ref r0, o0)); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "timings"u8, ref member)) { result.Timings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("timings", "QwenImageEdit2509Output") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "has_nsfw_concepts"u8, ref member)) { result.HasNsfwConcepts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("has_nsfw_concepts", "QwenImageEdit2509Output") : global::OpenApiGen.Runtime.JsonRead.List<bool>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => r0.GetBoolean()); seen |= 0x8UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) { result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("seed", "QwenImageEdit2509Output") : reader.GetInt64(); seen |= 0x10UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -109,23 +93,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEdit2509Output");
-            if (!has_Images) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("images", "QwenImageEdit2509Output");
-            if (!has_Timings) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("timings", "QwenImageEdit2509Output");
-            if (!has_HasNsfwConcepts) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("has_nsfw_concepts", "QwenImageEdit2509Output");
-            if (!has_Seed) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("seed", "QwenImageEdit2509Output");
-
-            return new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output
-            {
-                Prompt = p_Prompt!,
-                Images = p_Images!,
-                Timings = p_Timings!,
-                HasNsfwConcepts = p_HasNsfwConcepts!,
-                Seed = p_Seed,
-            };
+            if (seen != 0x1FUL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "QwenImageEdit2509Output", "prompt", "images", "timings", "has_nsfw_concepts", "seed");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

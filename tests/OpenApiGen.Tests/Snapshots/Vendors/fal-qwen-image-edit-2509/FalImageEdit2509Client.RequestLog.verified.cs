@@ -47,40 +47,27 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class RequestLogJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>
+    internal sealed class RequestLogJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog, RequestLogJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
         private static readonly global::System.Text.Json.JsonEncodedText s_Level = global::System.Text.Json.JsonEncodedText.Encode("level");
         private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
         private static readonly global::System.Text.Json.JsonEncodedText s_Timestamp = global::System.Text.Json.JsonEncodedText.Encode("timestamp");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "RequestLog");
-            string? p_Message = default;
-            var has_Message = false;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel p_Level = default;
-            var has_Level = false;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource? p_Source = default;
-            global::System.DateTimeOffset p_Timestamp = default;
-            var has_Timestamp = false;
+            var result = new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog { Message = default!, Level = default!, Timestamp = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) { p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("message", "RequestLog") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Message = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "level"u8, ref member)) { p_Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("level", "RequestLog") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>.ReadValue(ref reader, options); has_Level = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) p_Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "timestamp"u8, ref member)) { p_Timestamp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("timestamp", "RequestLog") : reader.GetDateTimeOffset(); has_Timestamp = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) { result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("message", "RequestLog") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "level"u8, ref member)) { result.Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("level", "RequestLog") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>.ReadValue(ref reader, options); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) result.Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "timestamp"u8, ref member)) { result.Timestamp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("timestamp", "RequestLog") : reader.GetDateTimeOffset(); seen |= 0x4UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -89,20 +76,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Message) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("message", "RequestLog");
-            if (!has_Level) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("level", "RequestLog");
-            if (!has_Timestamp) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("timestamp", "RequestLog");
-
-            return new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog
-            {
-                Message = p_Message!,
-                Level = p_Level,
-                Source = p_Source,
-                Timestamp = p_Timestamp,
-            };
+            if (seen != 0x7UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "RequestLog", "message", "level", "timestamp");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -40,32 +40,23 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>
+    internal sealed class ErrorResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse, ErrorResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Detail = global::System.Text.Json.JsonEncodedText.Encode("detail");
         private static readonly global::System.Text.Json.JsonEncodedText s_ErrorType = global::System.Text.Json.JsonEncodedText.Encode("error_type");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail? p_Detail = default;
-            var has_Detail = false;
-            string? p_ErrorType = default;
+            var result = new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse { Detail = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "detail"u8, ref member)) { p_Detail = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("detail", "ErrorResponse") : global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorResponseDetailJsonConverter.ReadValue(ref reader, options); has_Detail = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error_type"u8, ref member)) p_ErrorType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "detail"u8, ref member)) { result.Detail = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("detail", "ErrorResponse") : global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.ErrorResponseDetailJsonConverter.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error_type"u8, ref member)) result.ErrorType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -74,16 +65,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Detail) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("detail", "ErrorResponse");
-
-            return new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse
-            {
-                Detail = p_Detail!,
-                ErrorType = p_ErrorType,
-            };
+            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "ErrorResponse", "detail");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -38,11 +38,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetCancelRequestResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetCancelRequestResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus"/>.</summary>
         public bool IsCancelStatus => _case == 2;
@@ -50,11 +46,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetCancelStatus([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetCancelStatus([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -90,10 +82,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         public static implicit operator CancelRequestResult(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -128,7 +117,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class CancelRequestResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>
+    internal sealed class CancelRequestResultJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult, CancelRequestResultJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
@@ -136,15 +125,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             new(new string[] { "status" }, new string[] { "status" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "CANCELLATION_REQUESTED", "ALREADY_COMPLETED" }) }),
         };
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -164,7 +145,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
             return global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

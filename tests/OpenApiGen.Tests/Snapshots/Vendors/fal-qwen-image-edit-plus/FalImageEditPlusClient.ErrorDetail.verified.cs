@@ -63,7 +63,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ErrorDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>
+    internal sealed class ErrorDetailJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail, ErrorDetailJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Loc = global::System.Text.Json.JsonEncodedText.Encode("loc");
         private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
@@ -72,37 +72,22 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Ctx = global::System.Text.Json.JsonEncodedText.Encode("ctx");
         private static readonly global::System.Text.Json.JsonEncodedText s_Input = global::System.Text.Json.JsonEncodedText.Encode("input");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorDetail");
-            global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>? p_Loc = default;
-            var has_Loc = false;
-            string? p_Msg = default;
-            var has_Msg = false;
-            string? p_Type = default;
-            var has_Type = false;
-            string? p_Url = default;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Ctx = default;
-            global::System.Text.Json.JsonElement? p_Input = default;
+            var result = new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail { Loc = default!, Msg = default!, Type = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "loc"u8, ref member)) { p_Loc = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("loc", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorDetailLocItemJsonConverter.ReadValue(ref r0, o0)); has_Loc = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) { p_Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Msg = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) { p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("type", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Type = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref member)) p_Url = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "ctx"u8, ref member)) p_Ctx = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "loc"u8, ref member)) { result.Loc = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("loc", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization.ErrorDetailLocItemJsonConverter.ReadValue(ref r0, o0)); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) { result.Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("msg", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) { result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("type", "ErrorDetail") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref member)) result.Url = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "ctx"u8, ref member)) result.Ctx = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) result.Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -111,22 +96,11 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Loc) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("loc", "ErrorDetail");
-            if (!has_Msg) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("msg", "ErrorDetail");
-            if (!has_Type) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("type", "ErrorDetail");
-
-            return new global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail
-            {
-                Loc = p_Loc!,
-                Msg = p_Msg!,
-                Type = p_Type!,
-                Url = p_Url,
-                Ctx = p_Ctx,
-                Input = p_Input,
-            };
+            if (seen != 0x7UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "ErrorDetail", "loc", "msg", "type");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

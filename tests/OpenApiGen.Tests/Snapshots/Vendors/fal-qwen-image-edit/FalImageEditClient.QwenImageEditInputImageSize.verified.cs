@@ -39,11 +39,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetImageSize([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetImageSize([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2"/>.</summary>
         public bool IsQwenImageEditInputImageSizeOption2 => _case == 2;
@@ -51,11 +47,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetQwenImageEditInputImageSizeOption2(out global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2 value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetQwenImageEditInputImageSizeOption2(out global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2 value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -91,10 +83,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         public static implicit operator QwenImageEditInputImageSize(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2 value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -129,22 +118,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class QwenImageEditInputImageSizeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>
+    internal sealed class QwenImageEditInputImageSizeJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize, QwenImageEditInputImageSizeJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
             new(new string[] {  }, new string[] { "height", "width" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] {  }),
         };
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -166,7 +147,7 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit.Serialization
             return global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

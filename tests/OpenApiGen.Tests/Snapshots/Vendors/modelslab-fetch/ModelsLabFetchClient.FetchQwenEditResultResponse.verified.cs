@@ -43,11 +43,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetFetchSuccessResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetFetchSuccessResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse"/>.</summary>
         public bool IsFetchProcessingResponse => _case == 2;
@@ -55,11 +51,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetFetchProcessingResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetFetchProcessingResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether this holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse"/>.</summary>
         public bool IsFetchErrorResponse => _case == 3;
@@ -67,11 +59,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetFetchErrorResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse? value)
-        {
-            value = _case3;
-            return _case == 3;
-        }
+        public bool TryGetFetchErrorResponse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse? value) { value = _case3; return _case == 3; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -114,10 +102,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         public static implicit operator FetchQwenEditResultResponse(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -157,7 +142,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class FetchQwenEditResultResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>
+    internal sealed class FetchQwenEditResultResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse, FetchQwenEditResultResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
@@ -166,15 +151,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             new(new string[] { "status" }, new string[] { "status", "message", "messege" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "error" }) }),
         };
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -195,7 +172,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             return global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

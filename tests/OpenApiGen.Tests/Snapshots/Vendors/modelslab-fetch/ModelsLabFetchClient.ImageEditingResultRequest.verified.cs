@@ -38,11 +38,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetWebhookSuccessPayload([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload? value)
-        {
-            value = _case1;
-            return _case == 1;
-        }
+        public bool TryGetWebhookSuccessPayload([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload? value) { value = _case1; return _case == 1; }
 
         /// <summary>Whether this holds a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload"/>.</summary>
         public bool IsWebhookFailurePayload => _case == 2;
@@ -50,11 +46,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <summary>Gets a <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload"/>, if that is what this holds.</summary>
         /// <param name="value">The value, when this holds one.</param>
         /// <returns>Whether this holds that case.</returns>
-        public bool TryGetWebhookFailurePayload([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload? value)
-        {
-            value = _case2;
-            return _case == 2;
-        }
+        public bool TryGetWebhookFailurePayload([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload? value) { value = _case2; return _case == 2; }
 
         /// <summary>Whether the JSON fit none of the cases.</summary>
         public bool IsUnmatched => _case == 0;
@@ -90,10 +82,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         public static implicit operator ImageEditingResultRequest(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload value) => new(value);
 
         /// <summary>The value as text: a string as it is, a number or boolean as JSON writes it, anything else as JSON.</summary>
-        public override string ToString()
-        {
-            return global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
-        }
+        public override string ToString() => global::OpenApiGen.Runtime.JsonWrite.ToJson(this, static (writer, value, options) => value.WriteTo(writer, options));
 
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -128,7 +117,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ImageEditingResultRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>
+    internal sealed class ImageEditingResultRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest, ImageEditingResultRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>
     {
         private static readonly global::OpenApiGen.Runtime.UnionObjectCase[] s_objectCases =
         {
@@ -136,15 +125,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             new(new string[] { "status" }, new string[] { "status", "id", "message", "track_id", "messege" }, new global::OpenApiGen.Runtime.UnionValueConstraint[] { new("status", new string[] { "failed" }) }),
         };
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -164,7 +145,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
             return global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

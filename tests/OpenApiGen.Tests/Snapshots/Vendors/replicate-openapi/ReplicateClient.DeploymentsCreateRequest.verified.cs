@@ -58,7 +58,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class DeploymentsCreateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest>
+    internal sealed class DeploymentsCreateRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest, DeploymentsCreateRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Hardware = global::System.Text.Json.JsonEncodedText.Encode("hardware");
         private static readonly global::System.Text.Json.JsonEncodedText s_MaxInstances = global::System.Text.Json.JsonEncodedText.Encode("max_instances");
@@ -67,40 +67,22 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "DeploymentsCreateRequest");
-            string? p_Hardware = default;
-            var has_Hardware = false;
-            int p_MaxInstances = default;
-            var has_MaxInstances = false;
-            int p_MinInstances = default;
-            var has_MinInstances = false;
-            string? p_Model = default;
-            var has_Model = false;
-            string? p_Name = default;
-            var has_Name = false;
-            string? p_Version = default;
-            var has_Version = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest { Hardware = default!, MaxInstances = default!, MinInstances = default!, Model = default!, Name = default!, Version = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "hardware"u8, ref member)) { p_Hardware = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("hardware", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Hardware = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "max_instances"u8, ref member)) { p_MaxInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("max_instances", "DeploymentsCreateRequest") : reader.GetInt32(); has_MaxInstances = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "min_instances"u8, ref member)) { p_MinInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("min_instances", "DeploymentsCreateRequest") : reader.GetInt32(); has_MinInstances = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Model = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) { p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Version = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "hardware"u8, ref member)) { result.Hardware = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("hardware", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "max_instances"u8, ref member)) { result.MaxInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("max_instances", "DeploymentsCreateRequest") : reader.GetInt32(); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "min_instances"u8, ref member)) { result.MinInstances = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("min_instances", "DeploymentsCreateRequest") : reader.GetInt32(); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x8UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { result.Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x10UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) { result.Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "DeploymentsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x20UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -109,25 +91,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Hardware) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("hardware", "DeploymentsCreateRequest");
-            if (!has_MaxInstances) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("max_instances", "DeploymentsCreateRequest");
-            if (!has_MinInstances) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("min_instances", "DeploymentsCreateRequest");
-            if (!has_Model) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "DeploymentsCreateRequest");
-            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "DeploymentsCreateRequest");
-            if (!has_Version) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("version", "DeploymentsCreateRequest");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest
-            {
-                Hardware = p_Hardware!,
-                MaxInstances = p_MaxInstances,
-                MinInstances = p_MinInstances,
-                Model = p_Model!,
-                Name = p_Name!,
-                Version = p_Version!,
-            };
+            if (seen != 0x3FUL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "DeploymentsCreateRequest", "hardware", "max_instances", "min_instances", "model", "name", "version");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.DeploymentsCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

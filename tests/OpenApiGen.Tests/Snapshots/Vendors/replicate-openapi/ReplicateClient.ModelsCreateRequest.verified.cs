@@ -70,7 +70,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class ModelsCreateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest>
+    internal sealed class ModelsCreateRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest, ModelsCreateRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_CoverImageUrl = global::System.Text.Json.JsonEncodedText.Encode("cover_image_url");
         private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
@@ -82,44 +82,25 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_PaperUrl = global::System.Text.Json.JsonEncodedText.Encode("paper_url");
         private static readonly global::System.Text.Json.JsonEncodedText s_Visibility = global::System.Text.Json.JsonEncodedText.Encode("visibility");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ModelsCreateRequest");
-            string? p_CoverImageUrl = default;
-            string? p_Description = default;
-            string? p_GithubUrl = default;
-            string? p_Hardware = default;
-            var has_Hardware = false;
-            string? p_LicenseUrl = default;
-            string? p_Name = default;
-            var has_Name = false;
-            string? p_Owner = default;
-            var has_Owner = false;
-            string? p_PaperUrl = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility p_Visibility = default;
-            var has_Visibility = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest { Hardware = default!, Name = default!, Owner = default!, Visibility = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cover_image_url"u8, ref member)) p_CoverImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "github_url"u8, ref member)) p_GithubUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "hardware"u8, ref member)) { p_Hardware = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("hardware", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Hardware = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "license_url"u8, ref member)) p_LicenseUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "owner"u8, ref member)) { p_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("owner", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Owner = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "paper_url"u8, ref member)) p_PaperUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "visibility"u8, ref member)) { p_Visibility = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("visibility", "ModelsCreateRequest") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>.ReadValue(ref reader, options); has_Visibility = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cover_image_url"u8, ref member)) result.CoverImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) result.Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "github_url"u8, ref member)) result.GithubUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "hardware"u8, ref member)) { result.Hardware = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("hardware", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "license_url"u8, ref member)) result.LicenseUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { result.Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "owner"u8, ref member)) { result.Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("owner", "ModelsCreateRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "paper_url"u8, ref member)) result.PaperUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "visibility"u8, ref member)) { result.Visibility = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("visibility", "ModelsCreateRequest") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequestVisibility>.ReadValue(ref reader, options); seen |= 0x8UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -128,26 +109,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Hardware) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("hardware", "ModelsCreateRequest");
-            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "ModelsCreateRequest");
-            if (!has_Owner) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("owner", "ModelsCreateRequest");
-            if (!has_Visibility) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("visibility", "ModelsCreateRequest");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest
-            {
-                CoverImageUrl = p_CoverImageUrl,
-                Description = p_Description,
-                GithubUrl = p_GithubUrl,
-                Hardware = p_Hardware!,
-                LicenseUrl = p_LicenseUrl,
-                Name = p_Name!,
-                Owner = p_Owner!,
-                PaperUrl = p_PaperUrl,
-                Visibility = p_Visibility,
-            };
+            if (seen != 0xFUL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "ModelsCreateRequest", "hardware", "name", "owner", "visibility");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.ModelsCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

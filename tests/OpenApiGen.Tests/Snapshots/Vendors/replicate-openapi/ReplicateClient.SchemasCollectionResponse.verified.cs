@@ -61,7 +61,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasCollectionResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>
+    internal sealed class SchemasCollectionResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse, SchemasCollectionResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
         private static readonly global::System.Text.Json.JsonEncodedText s_FullDescription = global::System.Text.Json.JsonEncodedText.Encode("full_description");
@@ -69,36 +69,21 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasCollectionResponse");
-            string? p_Description = default;
-            var has_Description = false;
-            string? p_FullDescription = default;
-            global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>? p_Models = default;
-            var has_Models = false;
-            string? p_Name = default;
-            var has_Name = false;
-            string? p_Slug = default;
-            var has_Slug = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse { Description = default!, Models = default!, Name = default!, Slug = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) { p_Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("description", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Description = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "full_description"u8, ref member)) p_FullDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "models"u8, ref member)) { p_Models = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("models", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.ReadValue(ref r0, o0)); has_Models = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Name = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "slug"u8, ref member)) { p_Slug = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("slug", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Slug = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "description"u8, ref member)) { result.Description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("description", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "full_description"u8, ref member)) result.FullDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "models"u8, ref member)) { result.Models = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("models", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.ReadValue(ref r0, o0)); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) { result.Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("name", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "slug"u8, ref member)) { result.Slug = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("slug", "SchemasCollectionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x8UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -107,22 +92,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Description) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("description", "SchemasCollectionResponse");
-            if (!has_Models) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("models", "SchemasCollectionResponse");
-            if (!has_Name) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("name", "SchemasCollectionResponse");
-            if (!has_Slug) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("slug", "SchemasCollectionResponse");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse
-            {
-                Description = p_Description!,
-                FullDescription = p_FullDescription,
-                Models = p_Models!,
-                Name = p_Name!,
-                Slug = p_Slug!,
-            };
+            if (seen != 0xFUL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "SchemasCollectionResponse", "description", "models", "name", "slug");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasCollectionResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

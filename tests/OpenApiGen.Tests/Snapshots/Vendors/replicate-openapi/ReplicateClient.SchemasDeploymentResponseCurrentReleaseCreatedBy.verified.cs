@@ -49,7 +49,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy>
+    internal sealed class SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy, SchemasDeploymentResponseCurrentReleaseCreatedByJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_AvatarUrl = global::System.Text.Json.JsonEncodedText.Encode("avatar_url");
         private static readonly global::System.Text.Json.JsonEncodedText s_GithubUrl = global::System.Text.Json.JsonEncodedText.Encode("github_url");
@@ -57,34 +57,21 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText s_Username = global::System.Text.Json.JsonEncodedText.Encode("username");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasDeploymentResponseCurrentReleaseCreatedBy");
-            global::System.Uri? p_AvatarUrl = default;
-            global::System.Uri? p_GithubUrl = default;
-            string? p_Name = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType p_Type = default;
-            var has_Type = false;
-            string? p_Username = default;
-            var has_Username = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy { Type = default!, Username = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "avatar_url"u8, ref member)) p_AvatarUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "github_url"u8, ref member)) p_GithubUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) { p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("type", "SchemasDeploymentResponseCurrentReleaseCreatedBy") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType>.ReadValue(ref reader, options); has_Type = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "username"u8, ref member)) { p_Username = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("username", "SchemasDeploymentResponseCurrentReleaseCreatedBy") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Username = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "avatar_url"u8, ref member)) result.AvatarUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "github_url"u8, ref member)) result.GithubUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref member)) result.Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) { result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("type", "SchemasDeploymentResponseCurrentReleaseCreatedBy") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedByType>.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "username"u8, ref member)) { result.Username = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("username", "SchemasDeploymentResponseCurrentReleaseCreatedBy") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -93,20 +80,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Type) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("type", "SchemasDeploymentResponseCurrentReleaseCreatedBy");
-            if (!has_Username) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("username", "SchemasDeploymentResponseCurrentReleaseCreatedBy");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy
-            {
-                AvatarUrl = p_AvatarUrl,
-                GithubUrl = p_GithubUrl,
-                Name = p_Name,
-                Type = p_Type,
-                Username = p_Username!,
-            };
+            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "SchemasDeploymentResponseCurrentReleaseCreatedBy", "type", "username");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasDeploymentResponseCurrentReleaseCreatedBy value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -69,7 +69,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasFileResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>
+    internal sealed class SchemasFileResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse, SchemasFileResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Checksums = global::System.Text.Json.JsonEncodedText.Encode("checksums");
         private static readonly global::System.Text.Json.JsonEncodedText s_ContentType = global::System.Text.Json.JsonEncodedText.Encode("content_type");
@@ -80,46 +80,24 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Size = global::System.Text.Json.JsonEncodedText.Encode("size");
         private static readonly global::System.Text.Json.JsonEncodedText s_Urls = global::System.Text.Json.JsonEncodedText.Encode("urls");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasFileResponse");
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseChecksums? p_Checksums = default;
-            var has_Checksums = false;
-            string? p_ContentType = default;
-            var has_ContentType = false;
-            global::System.DateTimeOffset p_CreatedAt = default;
-            var has_CreatedAt = false;
-            global::System.DateTimeOffset p_ExpiresAt = default;
-            var has_ExpiresAt = false;
-            string? p_Id = default;
-            var has_Id = false;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Metadata = default;
-            var has_Metadata = false;
-            long p_Size = default;
-            var has_Size = false;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponseUrls? p_Urls = default;
-            var has_Urls = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse { Checksums = default!, ContentType = default!, CreatedAt = default!, ExpiresAt = default!, Id = default!, Metadata = default!, Size = default!, Urls = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "checksums"u8, ref member)) { p_Checksums = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("checksums", "SchemasFileResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter.ReadValue(ref reader, options); has_Checksums = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content_type"u8, ref member)) { p_ContentType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content_type", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_ContentType = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) { p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("created_at", "SchemasFileResponse") : reader.GetDateTimeOffset(); has_CreatedAt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "expires_at"u8, ref member)) { p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("expires_at", "SchemasFileResponse") : reader.GetDateTimeOffset(); has_ExpiresAt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) { p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("id", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Id = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) { p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("metadata", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); has_Metadata = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) { p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("size", "SchemasFileResponse") : reader.GetInt64(); has_Size = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) { p_Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("urls", "SchemasFileResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter.ReadValue(ref reader, options); has_Urls = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "checksums"u8, ref member)) { result.Checksums = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("checksums", "SchemasFileResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseChecksumsJsonConverter.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content_type"u8, ref member)) { result.ContentType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content_type", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) { result.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("created_at", "SchemasFileResponse") : reader.GetDateTimeOffset(); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "expires_at"u8, ref member)) { result.ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("expires_at", "SchemasFileResponse") : reader.GetDateTimeOffset(); seen |= 0x8UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) { result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("id", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x10UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) { result.Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("metadata", "SchemasFileResponse") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); seen |= 0x20UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) { result.Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("size", "SchemasFileResponse") : reader.GetInt64(); seen |= 0x40UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) { result.Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("urls", "SchemasFileResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasFileResponseUrlsJsonConverter.ReadValue(ref reader, options); seen |= 0x80UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -128,29 +106,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Checksums) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("checksums", "SchemasFileResponse");
-            if (!has_ContentType) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content_type", "SchemasFileResponse");
-            if (!has_CreatedAt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("created_at", "SchemasFileResponse");
-            if (!has_ExpiresAt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("expires_at", "SchemasFileResponse");
-            if (!has_Id) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("id", "SchemasFileResponse");
-            if (!has_Metadata) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("metadata", "SchemasFileResponse");
-            if (!has_Size) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("size", "SchemasFileResponse");
-            if (!has_Urls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("urls", "SchemasFileResponse");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse
-            {
-                Checksums = p_Checksums!,
-                ContentType = p_ContentType!,
-                CreatedAt = p_CreatedAt,
-                ExpiresAt = p_ExpiresAt,
-                Id = p_Id!,
-                Metadata = p_Metadata!,
-                Size = p_Size,
-                Urls = p_Urls!,
-            };
+            if (seen != 0xFFUL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "SchemasFileResponse", "checksums", "content_type", "created_at", "expires_at", "id", "metadata", "size", "urls");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasFileResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -93,7 +93,7 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasPredictionResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>
+    internal sealed class SchemasPredictionResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse, SchemasPredictionResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_CompletedAt = global::System.Text.Json.JsonEncodedText.Encode("completed_at");
         private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
@@ -113,66 +113,33 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Urls = global::System.Text.Json.JsonEncodedText.Encode("urls");
         private static readonly global::System.Text.Json.JsonEncodedText s_Version = global::System.Text.Json.JsonEncodedText.Encode("version");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasPredictionResponse");
-            global::System.DateTimeOffset? p_CompletedAt = default;
-            global::System.DateTimeOffset p_CreatedAt = default;
-            var has_CreatedAt = false;
-            bool p_DataRemoved = default;
-            var has_DataRemoved = false;
-            global::System.DateTimeOffset? p_Deadline = default;
-            string? p_Deployment = default;
-            string? p_Error = default;
-            var has_Error = false;
-            string? p_Id = default;
-            var has_Id = false;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Input = default;
-            var has_Input = false;
-            string? p_Logs = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseMetrics? p_Metrics = default;
-            string? p_Model = default;
-            var has_Model = false;
-            global::System.Text.Json.JsonElement p_Output = default;
-            var has_Output = false;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource? p_Source = default;
-            global::System.DateTimeOffset? p_StartedAt = default;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus p_Status = default;
-            var has_Status = false;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls? p_Urls = default;
-            var has_Urls = false;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseVersion? p_Version = default;
-            var has_Version = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse { CreatedAt = default!, DataRemoved = default!, Error = default!, Id = default!, Input = default!, Model = default!, Output = default!, Status = default!, Urls = default!, Version = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "completed_at"u8, ref member)) p_CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) { p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("created_at", "SchemasPredictionResponse") : reader.GetDateTimeOffset(); has_CreatedAt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data_removed"u8, ref member)) { p_DataRemoved = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("data_removed", "SchemasPredictionResponse") : reader.GetBoolean(); has_DataRemoved = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "deadline"u8, ref member)) p_Deadline = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "deployment"u8, ref member)) p_Deployment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) { p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Error = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) { p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("id", "SchemasPredictionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Id = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) { p_Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "SchemasPredictionResponse") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); has_Input = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "logs"u8, ref member)) p_Logs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metrics"u8, ref member)) p_Metrics = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseMetricsJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "SchemasPredictionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Model = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) { p_Output = global::System.Text.Json.JsonElement.ParseValue(ref reader); has_Output = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) p_Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "started_at"u8, ref member)) p_StartedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "SchemasPredictionResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>.ReadValue(ref reader, options); has_Status = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) { p_Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("urls", "SchemasPredictionResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseUrlsJsonConverter.ReadValue(ref reader, options); has_Urls = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) { p_Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "SchemasPredictionResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseVersionJsonConverter.ReadValue(ref reader, options); has_Version = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "completed_at"u8, ref member)) result.CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created_at"u8, ref member)) { result.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("created_at", "SchemasPredictionResponse") : reader.GetDateTimeOffset(); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data_removed"u8, ref member)) { result.DataRemoved = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("data_removed", "SchemasPredictionResponse") : reader.GetBoolean(); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "deadline"u8, ref member)) result.Deadline = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "deployment"u8, ref member)) result.Deployment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) { result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) { result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("id", "SchemasPredictionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x8UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "input"u8, ref member)) { result.Input = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("input", "SchemasPredictionResponse") : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)); seen |= 0x10UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "logs"u8, ref member)) result.Logs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metrics"u8, ref member)) result.Metrics = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseMetricsJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "SchemasPredictionResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x20UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) { result.Output = global::System.Text.Json.JsonElement.ParseValue(ref reader); seen |= 0x40UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "source"u8, ref member)) result.Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseSource>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "started_at"u8, ref member)) result.StartedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "SchemasPredictionResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseStatus>.ReadValue(ref reader, options); seen |= 0x80UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "urls"u8, ref member)) { result.Urls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("urls", "SchemasPredictionResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseUrlsJsonConverter.ReadValue(ref reader, options); seen |= 0x100UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "version"u8, ref member)) { result.Version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("version", "SchemasPredictionResponse") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPredictionResponseVersionJsonConverter.ReadValue(ref reader, options); seen |= 0x200UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -181,40 +148,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_CreatedAt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("created_at", "SchemasPredictionResponse");
-            if (!has_DataRemoved) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("data_removed", "SchemasPredictionResponse");
-            if (!has_Error) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("error", "SchemasPredictionResponse");
-            if (!has_Id) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("id", "SchemasPredictionResponse");
-            if (!has_Input) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("input", "SchemasPredictionResponse");
-            if (!has_Model) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "SchemasPredictionResponse");
-            if (!has_Output) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("output", "SchemasPredictionResponse");
-            if (!has_Status) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("status", "SchemasPredictionResponse");
-            if (!has_Urls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("urls", "SchemasPredictionResponse");
-            if (!has_Version) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("version", "SchemasPredictionResponse");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse
-            {
-                CompletedAt = p_CompletedAt,
-                CreatedAt = p_CreatedAt,
-                DataRemoved = p_DataRemoved,
-                Deadline = p_Deadline,
-                Deployment = p_Deployment,
-                Error = p_Error,
-                Id = p_Id!,
-                Input = p_Input!,
-                Logs = p_Logs,
-                Metrics = p_Metrics,
-                Model = p_Model!,
-                Output = p_Output,
-                Source = p_Source,
-                StartedAt = p_StartedAt,
-                Status = p_Status,
-                Urls = p_Urls!,
-                Version = p_Version!,
-            };
+            if (seen != 0x3FFUL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "SchemasPredictionResponse", "created_at", "data_removed", "error", "id", "input", "model", "output", "status", "urls", "version");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

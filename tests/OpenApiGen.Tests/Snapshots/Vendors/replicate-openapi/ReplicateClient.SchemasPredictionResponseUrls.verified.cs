@@ -47,40 +47,27 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasPredictionResponseUrlsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls>
+    internal sealed class SchemasPredictionResponseUrlsJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls, SchemasPredictionResponseUrlsJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Cancel = global::System.Text.Json.JsonEncodedText.Encode("cancel");
         private static readonly global::System.Text.Json.JsonEncodedText s_Get = global::System.Text.Json.JsonEncodedText.Encode("get");
         private static readonly global::System.Text.Json.JsonEncodedText s_Stream = global::System.Text.Json.JsonEncodedText.Encode("stream");
         private static readonly global::System.Text.Json.JsonEncodedText s_Web = global::System.Text.Json.JsonEncodedText.Encode("web");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasPredictionResponseUrls");
-            global::System.Uri? p_Cancel = default;
-            var has_Cancel = false;
-            global::System.Uri? p_Get = default;
-            var has_Get = false;
-            global::System.Uri? p_Stream = default;
-            global::System.Uri? p_Web = default;
-            var has_Web = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls { Cancel = default!, Get = default!, Web = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cancel"u8, ref member)) { p_Cancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("cancel", "SchemasPredictionResponseUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_Cancel = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "get"u8, ref member)) { p_Get = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("get", "SchemasPredictionResponseUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_Get = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "stream"u8, ref member)) p_Stream = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "web"u8, ref member)) { p_Web = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("web", "SchemasPredictionResponseUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); has_Web = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "cancel"u8, ref member)) { result.Cancel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("cancel", "SchemasPredictionResponseUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "get"u8, ref member)) { result.Get = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("get", "SchemasPredictionResponseUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "stream"u8, ref member)) result.Stream = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "web"u8, ref member)) { result.Web = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("web", "SchemasPredictionResponseUrls") : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader); seen |= 0x4UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -89,20 +76,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Cancel) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("cancel", "SchemasPredictionResponseUrls");
-            if (!has_Get) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("get", "SchemasPredictionResponseUrls");
-            if (!has_Web) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("web", "SchemasPredictionResponseUrls");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls
-            {
-                Cancel = p_Cancel!,
-                Get = p_Get!,
-                Stream = p_Stream,
-                Web = p_Web!,
-            };
+            if (seen != 0x7UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "SchemasPredictionResponseUrls", "cancel", "get", "web");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasPredictionResponseUrls value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -78,41 +78,27 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasSearchResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>
+    internal sealed class SchemasSearchResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse, SchemasSearchResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Collections = global::System.Text.Json.JsonEncodedText.Encode("collections");
         private static readonly global::System.Text.Json.JsonEncodedText s_Models = global::System.Text.Json.JsonEncodedText.Encode("models");
         private static readonly global::System.Text.Json.JsonEncodedText s_Pages = global::System.Text.Json.JsonEncodedText.Encode("pages");
         private static readonly global::System.Text.Json.JsonEncodedText s_Query = global::System.Text.Json.JsonEncodedText.Encode("query");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchResponse");
-            global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>? p_Collections = default;
-            var has_Collections = false;
-            global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>? p_Models = default;
-            var has_Models = false;
-            global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>? p_Pages = default;
-            var has_Pages = false;
-            string? p_Query = default;
-            var has_Query = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse { Collections = default!, Models = default!, Pages = default!, Query = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "collections"u8, ref member)) { p_Collections = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("collections", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter.ReadValue(ref r0, o0)); has_Collections = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "models"u8, ref member)) { p_Models = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("models", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter.ReadValue(ref r0, o0)); has_Models = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "pages"u8, ref member)) { p_Pages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("pages", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter.ReadValue(ref r0, o0)); has_Pages = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "query"u8, ref member)) { p_Query = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("query", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Query = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "collections"u8, ref member)) { result.Collections = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("collections", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchCollectionResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchCollectionResponseJsonConverter.ReadValue(ref r0, o0)); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "models"u8, ref member)) { result.Models = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("models", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchResponseModelJsonConverter.ReadValue(ref r0, o0)); seen |= 0x2UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "pages"u8, ref member)) { result.Pages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("pages", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.Replicate.Api.SchemasPageResponse>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasPageResponseJsonConverter.ReadValue(ref r0, o0)); seen |= 0x4UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "query"u8, ref member)) { result.Query = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("query", "SchemasSearchResponse") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x8UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -121,21 +107,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Collections) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("collections", "SchemasSearchResponse");
-            if (!has_Models) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("models", "SchemasSearchResponse");
-            if (!has_Pages) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("pages", "SchemasSearchResponse");
-            if (!has_Query) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("query", "SchemasSearchResponse");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse
-            {
-                Collections = p_Collections!,
-                Models = p_Models!,
-                Pages = p_Pages!,
-                Query = p_Query!,
-            };
+            if (seen != 0xFUL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "SchemasSearchResponse", "collections", "models", "pages", "query");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -42,33 +42,23 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    internal sealed class SchemasSearchResponseModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>
+    internal sealed class SchemasSearchResponseModelJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel, SchemasSearchResponseModelJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
         private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "SchemasSearchResponseModel");
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchModelMetadataResponse? p_Metadata = default;
-            var has_Metadata = false;
-            global::QwenImageEdit.Vendors.Replicate.Api.SchemasModelResponse? p_Model = default;
-            var has_Model = false;
+            var result = new global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel { Metadata = default!, Model = default! };
+            var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) { p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("metadata", "SchemasSearchResponseModel") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter.ReadValue(ref reader, options); has_Metadata = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "SchemasSearchResponseModel") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.ReadValue(ref reader, options); has_Model = true; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) { result.Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("metadata", "SchemasSearchResponseModel") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasSearchModelMetadataResponseJsonConverter.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) { result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("model", "SchemasSearchResponseModel") : global::QwenImageEdit.Vendors.Replicate.Api.Serialization.SchemasModelResponseJsonConverter.ReadValue(ref reader, options); seen |= 0x2UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -77,17 +67,11 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-            if (!has_Metadata) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("metadata", "SchemasSearchResponseModel");
-            if (!has_Model) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("model", "SchemasSearchResponseModel");
-
-            return new global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel
-            {
-                Metadata = p_Metadata!,
-                Model = p_Model!,
-            };
+            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "SchemasSearchResponseModel", "metadata", "model");
+            return result;
         }
 
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel value, global::System.Text.Json.JsonSerializerOptions options)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.Replicate.Api.SchemasSearchResponseModel value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
