@@ -115,57 +115,25 @@ namespace QwenImageEdit.Vendors.Apikley.ImageEdit.Serialization
         public static global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequestInput");
-<<<<<<< HEAD
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            string? p_ImageUrl = default;
-            var has_ImageUrl = false;
-            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration? p_Acceleration = default;
-            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize? p_ImageSize = default;
-            double? p_NumInferenceSteps = default;
-            long? p_Seed = default;
-            double? p_GuidanceScale = default;
-            bool? p_SyncMode = default;
-            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages? p_NumImages = default;
-            bool? p_EnableSafetyChecker = default;
-            global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat? p_OutputFormat = default;
-            string? p_NegativePrompt = default;
-=======
             var result = new global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInput { Prompt = default!, ImageUrl = default! };
             var seen = 0UL;
->>>>>>> s6-size
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequestInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_url"u8, ref member)) { p_ImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_url", "QwenImageEditRequestInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_ImageUrl = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-=======
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequestInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_url"u8, ref member)) { result.ImageUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_url", "QwenImageEditRequestInput") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) result.Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration.None : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) result.ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize.Landscape4_3 : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) result.NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 25d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) result.Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputAcceleration>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) result.ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputImageSize>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) result.NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) result.GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4d : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) result.GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) result.SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) result.NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputNumImages>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) result.EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) result.OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) result.OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequestInputOutputFormat>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) result.NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }

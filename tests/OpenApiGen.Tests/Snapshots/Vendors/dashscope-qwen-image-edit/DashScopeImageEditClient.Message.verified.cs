@@ -61,26 +61,15 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Message");
-<<<<<<< HEAD
-            global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole p_Role = global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole.User;
-            global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>? p_Content = default;
-            var has_Content = false;
-=======
-            var result = new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message { Role = default!, Content = default! };
+            var result = new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message { Content = default! };
             var seen = 0UL;
->>>>>>> s6-size
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "role"u8, ref member)) p_Role = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole.User : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { p_Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "Message") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.ReadValue(ref r0, o0)); has_Content = true; }
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "role"u8, ref member)) { result.Role = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("role", "Message") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>.ReadValue(ref reader, options); seen |= 0x1UL; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { result.Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "Message") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.ReadValue(ref r0, o0)); seen |= 0x2UL; }
->>>>>>> s6-size
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "role"u8, ref member)) result.Role = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole.User : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { result.Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "Message") : global::OpenApiGen.Runtime.JsonRead.List<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter.ReadValue(ref r0, o0)); seen |= 0x1UL; }
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -89,18 +78,8 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD
-            if (!has_Content) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("content", "Message");
-
-            return new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message
-            {
-                Role = p_Role,
-                Content = p_Content!,
-            };
-=======
-            if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Message", "role", "content");
+            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Message", "content");
             return result;
->>>>>>> s6-size
         }
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message value, global::System.Text.Json.JsonSerializerOptions options)

@@ -75,36 +75,18 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization
         public static global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Parameters");
-<<<<<<< HEAD
-            int? p_N = default;
-            string? p_NegativePrompt = default;
-            string? p_Size = default;
-            bool? p_PromptExtend = default;
-            bool? p_Watermark = default;
-            int? p_Seed = default;
-=======
             var result = new global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters();
->>>>>>> s6-size
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) result.N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) result.N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) result.NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) result.Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) result.PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) result.Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) result.PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) result.Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }

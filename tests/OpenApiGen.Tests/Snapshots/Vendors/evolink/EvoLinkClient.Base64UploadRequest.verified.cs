@@ -55,32 +55,16 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.Base64UploadRequest.verified.cs
-    internal sealed class Base64UploadRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest>
-=======
-    internal sealed class Base64UploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest, Base64UploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.Base64UploadRequest.verified.cs
+    internal sealed class Base64UploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest, Base64UploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Base64Data = global::System.Text.Json.JsonEncodedText.Encode("base64_data");
         private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
         private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.Base64UploadRequest.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.Base64UploadRequest.verified.cs
+        public static global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64UploadRequest");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest { Base64Data = default! };
+            var result = new global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest { Base64Data = default! };
             var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
@@ -98,25 +82,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.Base64UploadRequest.verified.cs
-            if (!has_Base64Data) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("base64_data", "Base64UploadRequest");
-
-            return new global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest
-            {
-                Base64Data = p_Base64Data!,
-                UploadPath = p_UploadPath,
-                FileName = p_FileName,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Base64UploadRequest", "base64_data");
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.Base64UploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.Base64UploadRequest.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -36,43 +36,20 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ErrorResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponse.verified.cs
-    internal sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ErrorResponse>
+    internal sealed class ErrorResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ErrorResponse, ErrorResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ErrorResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
 
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
-            global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError? p_Error = default;
-=======
-    internal sealed class ErrorResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse, ErrorResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse>
-    {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
-
-        public static global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponse");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse();
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponse.verified.cs
+            var result = new global::QwenImageEdit.Vendors.EvoLink.ErrorResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponse.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.ErrorResponseErrorJsonConverter.ReadValue(ref reader, options);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorJsonConverter.ReadValue(ref reader, options);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponse.verified.cs
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.ErrorResponseErrorJsonConverter.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -81,20 +58,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponse.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.ErrorResponse
-            {
-                Error = p_Error,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponse.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

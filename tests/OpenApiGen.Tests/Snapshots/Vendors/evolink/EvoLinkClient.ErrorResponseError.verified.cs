@@ -48,11 +48,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponseError.verified.cs
-    internal sealed class ErrorResponseErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError>
-=======
-    internal sealed class ErrorResponseErrorJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError, ErrorResponseErrorJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponseError.verified.cs
+    internal sealed class ErrorResponseErrorJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError, ErrorResponseErrorJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
@@ -60,47 +56,20 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Param = global::System.Text.Json.JsonEncodedText.Encode("param");
         private static readonly global::System.Text.Json.JsonEncodedText s_FallbackSuggestion = global::System.Text.Json.JsonEncodedText.Encode("fallback_suggestion");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponseError.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponseError");
-            global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode? p_Code = default;
-            string? p_Message = default;
-            string? p_Type = default;
-            string? p_Param = default;
-            string? p_FallbackSuggestion = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ErrorResponseError");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError();
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponseError.verified.cs
+            var result = new global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponseError.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.ErrorResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "param"u8, ref member)) p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fallback_suggestion"u8, ref member)) p_FallbackSuggestion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) result.Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.ErrorResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) result.Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.ErrorResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "param"u8, ref member)) result.Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fallback_suggestion"u8, ref member)) result.FallbackSuggestion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponseError.verified.cs
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -109,24 +78,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ErrorResponseError.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError
-            {
-                Code = p_Code,
-                Message = p_Message,
-                Type = p_Type,
-                Param = p_Param,
-                FallbackSuggestion = p_FallbackSuggestion,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.ErrorResponseError value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.ErrorResponseError.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -74,11 +74,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.FileInfo"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.FileInfo.verified.cs
-    internal sealed class FileInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.FileInfo>
-=======
-    internal sealed class FileInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo, FileInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.FileInfo.verified.cs
+    internal sealed class FileInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.FileInfo, FileInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.FileInfo>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_FileId = global::System.Text.Json.JsonEncodedText.Encode("file_id");
         private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
@@ -91,22 +87,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_UploadTime = global::System.Text.Json.JsonEncodedText.Encode("upload_time");
         private static readonly global::System.Text.Json.JsonEncodedText s_ExpiresAt = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.FileInfo.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.FileInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.FileInfo value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.FileInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.FileInfo.verified.cs
+        public static global::QwenImageEdit.Vendors.EvoLink.FileInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileInfo");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo();
+            var result = new global::QwenImageEdit.Vendors.EvoLink.FileInfo();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
@@ -130,29 +114,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.FileInfo.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.FileInfo
-            {
-                FileId = p_FileId,
-                FileName = p_FileName,
-                OriginalName = p_OriginalName,
-                FileSize = p_FileSize,
-                MimeType = p_MimeType,
-                UploadPath = p_UploadPath,
-                FileUrl = p_FileUrl,
-                DownloadUrl = p_DownloadUrl,
-                UploadTime = p_UploadTime,
-                ExpiresAt = p_ExpiresAt,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.FileInfo value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.FileInfo value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.FileInfo.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.FileInfo value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

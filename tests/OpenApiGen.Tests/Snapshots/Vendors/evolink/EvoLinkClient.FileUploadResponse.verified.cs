@@ -48,55 +48,26 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.FileUploadResponse.verified.cs
-    internal sealed class FileUploadResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse>
-=======
-    internal sealed class FileUploadResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse, FileUploadResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.FileUploadResponse.verified.cs
+    internal sealed class FileUploadResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse, FileUploadResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Success = global::System.Text.Json.JsonEncodedText.Encode("success");
         private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
         private static readonly global::System.Text.Json.JsonEncodedText s_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg");
         private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.FileUploadResponse.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileUploadResponse");
-            bool? p_Success = default;
-            long? p_Code = default;
-            string? p_Msg = default;
-            global::QwenImageEdit.Vendors.EvoLink.FileInfo? p_Data = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FileUploadResponse");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse();
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.FileUploadResponse.verified.cs
+            var result = new global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.FileUploadResponse.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "success"u8, ref member)) p_Success = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) p_Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref member)) p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.FileInfoJsonConverter.ReadValue(ref reader, options);
-=======
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "success"u8, ref member)) result.Success = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) result.Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "msg"u8, ref member)) result.Msg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref member)) result.Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Files.Serialization.FileInfoJsonConverter.ReadValue(ref reader, options);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.FileUploadResponse.verified.cs
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref member)) result.Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.FileInfoJsonConverter.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -105,23 +76,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.FileUploadResponse.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse
-            {
-                Success = p_Success,
-                Code = p_Code,
-                Msg = p_Msg,
-                Data = p_Data,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.FileUploadResponse value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.FileUploadResponse.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

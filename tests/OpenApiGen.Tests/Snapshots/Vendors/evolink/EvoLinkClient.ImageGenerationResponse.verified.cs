@@ -80,11 +80,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponse.verified.cs
-    internal sealed class ImageGenerationResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse>
-=======
-    internal sealed class ImageGenerationResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse, ImageGenerationResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponse.verified.cs
+    internal sealed class ImageGenerationResponseJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse, ImageGenerationResponseJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Created = global::System.Text.Json.JsonEncodedText.Encode("created");
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -98,65 +94,26 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
         private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponse.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageGenerationResponse");
-            long? p_Created = default;
-            string? p_Id = default;
-            string? p_Model = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject? p_Object = default;
-            int? p_Progress = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus? p_Status = default;
-            global::QwenImageEdit.Vendors.EvoLink.TaskInfo? p_TaskInfo = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType? p_Type = default;
-            global::QwenImageEdit.Vendors.EvoLink.Usage? p_Usage = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_Results = default;
-            global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError? p_Error = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageGenerationResponse");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse();
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponse.verified.cs
+            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponse.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created"u8, ref member)) p_Created = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "progress"u8, ref member)) p_Progress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) p_TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) p_Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.ImageGenerationResponseErrorJsonConverter.ReadValue(ref reader, options);
-=======
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created"u8, ref member)) result.Created = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) result.Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseObject>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) result.Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "progress"u8, ref member)) result.Progress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) result.TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseType>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) result.Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) result.TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) result.Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) result.Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorJsonConverter.ReadValue(ref reader, options);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponse.verified.cs
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.ImageGenerationResponseErrorJsonConverter.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -165,30 +122,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponse.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse
-            {
-                Created = p_Created,
-                Id = p_Id,
-                Model = p_Model,
-                Object = p_Object,
-                Progress = p_Progress,
-                Status = p_Status,
-                TaskInfo = p_TaskInfo,
-                Type = p_Type,
-                Usage = p_Usage,
-                Results = p_Results,
-                Error = p_Error,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponse value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponse.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -39,47 +39,22 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponseError.verified.cs
-    internal sealed class ImageGenerationResponseErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError>
-=======
-    internal sealed class ImageGenerationResponseErrorJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError, ImageGenerationResponseErrorJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponseError.verified.cs
+    internal sealed class ImageGenerationResponseErrorJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError, ImageGenerationResponseErrorJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
         private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponseError.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageGenerationResponseError");
-            global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode? p_Code = default;
-            string? p_Message = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageGenerationResponseError");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError();
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponseError.verified.cs
+            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponseError.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.ImageGenerationResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) result.Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.ImageEdit.Serialization.ImageGenerationResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "code"u8, ref member)) result.Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.ImageGenerationResponseErrorCodeJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponseError.verified.cs
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -88,21 +63,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponseError.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError
-            {
-                Code = p_Code,
-                Message = p_Message,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseError value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponseError.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -109,23 +109,9 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode"/>, choosing the case by the JSON's shape.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponseErrorCode.verified.cs
-    internal sealed class ImageGenerationResponseErrorCodeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode>
+    internal sealed class ImageGenerationResponseErrorCodeJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode, ImageGenerationResponseErrorCodeJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode>
     {
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-=======
-    internal sealed class ImageGenerationResponseErrorCodeJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode, ImageGenerationResponseErrorCodeJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode>
-    {
-        public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponseErrorCode.verified.cs
+        public static global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
@@ -141,11 +127,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
             return global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode.FromUnmatchedJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.ImageGenerationResponseErrorCode.verified.cs
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode value, global::System.Text.Json.JsonSerializerOptions options)
-=======
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.ImageGenerationResponseErrorCode value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.ImageGenerationResponseErrorCode.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

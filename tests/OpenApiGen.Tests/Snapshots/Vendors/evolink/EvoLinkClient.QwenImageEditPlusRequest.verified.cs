@@ -141,11 +141,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.QwenImageEditPlusRequest.verified.cs
-    internal sealed class QwenImageEditPlusRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest>
-=======
-    internal sealed class QwenImageEditPlusRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest, QwenImageEditPlusRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit-plus/EvoLinkImageEditPlusClient.QwenImageEditPlusRequest.verified.cs
+    internal sealed class QwenImageEditPlusRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest, QwenImageEditPlusRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
         private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
@@ -158,65 +154,26 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
         private static readonly global::System.Text.Json.JsonEncodedText s_CallbackUrl = global::System.Text.Json.JsonEncodedText.Encode("callback_url");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.QwenImageEditPlusRequest.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditPlusRequest");
-            global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel p_Model = global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel.QwenImageEditPlus;
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_ImageUrls = default;
-            var has_ImageUrls = false;
-            int? p_N = default;
-            string? p_NegativePrompt = default;
-            string? p_Size = default;
-            bool? p_PromptExtend = default;
-            bool? p_Watermark = default;
-            int? p_Seed = default;
-            global::System.Uri? p_CallbackUrl = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditPlusRequest");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest { Prompt = default!, ImageUrls = default! };
+            var result = new global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest { Prompt = default!, ImageUrls = default! };
             var seen = 0UL;
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit-plus/EvoLinkImageEditPlusClient.QwenImageEditPlusRequest.verified.cs
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.QwenImageEditPlusRequest.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel.QwenImageEditPlus : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_ImageUrls = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) p_N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) p_Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) p_PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) p_Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) p_CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel.QwenImageEditPlus : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequestModel>.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel.QwenImageEditPlus : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { result.ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditPlusRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); seen |= 0x2UL; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) result.N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "n"u8, ref member)) result.N = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) result.NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "size"u8, ref member)) result.Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) result.PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) result.Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt_extend"u8, ref member)) result.PromptExtend = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "watermark"u8, ref member)) result.Watermark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) result.CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit-plus/EvoLinkImageEditPlusClient.QwenImageEditPlusRequest.verified.cs
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -225,33 +182,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.QwenImageEditPlusRequest.verified.cs
-            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditPlusRequest");
-            if (!has_ImageUrls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEditPlusRequest");
-
-            return new global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest
-            {
-                Model = p_Model,
-                Prompt = p_Prompt!,
-                ImageUrls = p_ImageUrls!,
-                N = p_N,
-                NegativePrompt = p_NegativePrompt,
-                Size = p_Size,
-                PromptExtend = p_PromptExtend,
-                Watermark = p_Watermark,
-                Seed = p_Seed,
-                CallbackUrl = p_CallbackUrl,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "QwenImageEditPlusRequest", "prompt", "image_urls");
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEditPlus.QwenImageEditPlusRequest value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit-plus/EvoLinkImageEditPlusClient.QwenImageEditPlusRequest.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -81,58 +81,27 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.QwenImageEditRequest.verified.cs
-    internal sealed class QwenImageEditRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest>
-=======
-    internal sealed class QwenImageEditRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest, QwenImageEditRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.QwenImageEditRequest.verified.cs
+    internal sealed class QwenImageEditRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest, QwenImageEditRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
         private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
         private static readonly global::System.Text.Json.JsonEncodedText s_ImageUrls = global::System.Text.Json.JsonEncodedText.Encode("image_urls");
         private static readonly global::System.Text.Json.JsonEncodedText s_CallbackUrl = global::System.Text.Json.JsonEncodedText.Encode("callback_url");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.QwenImageEditRequest.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequest");
-            global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel p_Model = global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel.QwenImageEdit;
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_ImageUrls = default;
-            var has_ImageUrls = false;
-            global::System.Uri? p_CallbackUrl = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEditRequest");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest { Prompt = default!, ImageUrls = default! };
+            var result = new global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest { Prompt = default!, ImageUrls = default! };
             var seen = 0UL;
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.QwenImageEditRequest.verified.cs
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.QwenImageEditRequest.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel.QwenImageEdit : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_ImageUrls = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) p_CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel.QwenImageEdit : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequestModel>.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel.QwenImageEdit : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEditRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { result.ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEditRequest") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); seen |= 0x2UL; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref member)) result.CallbackUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.QwenImageEditRequest.verified.cs
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -141,27 +110,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.QwenImageEditRequest.verified.cs
-            if (!has_Prompt) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("prompt", "QwenImageEditRequest");
-            if (!has_ImageUrls) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("image_urls", "QwenImageEditRequest");
-
-            return new global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest
-            {
-                Model = p_Model,
-                Prompt = p_Prompt!,
-                ImageUrls = p_ImageUrls!,
-                CallbackUrl = p_CallbackUrl,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             if (seen != 0x3UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "QwenImageEditRequest", "prompt", "image_urls");
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.QwenImageEditRequest value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.QwenImageEditRequest.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -49,32 +49,16 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.StreamUploadRequest.verified.cs
-    internal sealed class StreamUploadRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest>
-=======
-    internal sealed class StreamUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest, StreamUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.StreamUploadRequest.verified.cs
+    internal sealed class StreamUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest, StreamUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_File = global::System.Text.Json.JsonEncodedText.Encode("file");
         private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
         private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.StreamUploadRequest.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.StreamUploadRequest.verified.cs
+        public static global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "StreamUploadRequest");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest { File = default! };
+            var result = new global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest { File = default! };
             var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
@@ -92,25 +76,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.StreamUploadRequest.verified.cs
-            if (!has_File) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("file", "StreamUploadRequest");
-
-            return new global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest
-            {
-                File = p_File!,
-                UploadPath = p_UploadPath,
-                FileName = p_FileName,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "StreamUploadRequest", "file");
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.StreamUploadRequest.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -81,11 +81,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.TaskDetail"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TaskDetail.verified.cs
-    internal sealed class TaskDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetail>
-=======
-    internal sealed class TaskDetailJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail, TaskDetailJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.TaskDetail.verified.cs
+    internal sealed class TaskDetailJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetail, TaskDetailJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetail>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Created = global::System.Text.Json.JsonEncodedText.Encode("created");
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -99,65 +95,26 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText s_Usage = global::System.Text.Json.JsonEncodedText.Encode("usage");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TaskDetail.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.TaskDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.TaskDetail value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.TaskDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.TaskDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskDetail");
-            long? p_Created = default;
-            string? p_Id = default;
-            string? p_Model = default;
-            global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject? p_Object = default;
-            int? p_Progress = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_Results = default;
-            global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus? p_Status = default;
-            global::QwenImageEdit.Vendors.EvoLink.TaskError? p_Error = default;
-            global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo? p_TaskInfo = default;
-            global::QwenImageEdit.Vendors.EvoLink.TaskDetailType? p_Type = default;
-            global::QwenImageEdit.Vendors.EvoLink.Usage? p_Usage = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskDetail");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail();
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.TaskDetail.verified.cs
+            var result = new global::QwenImageEdit.Vendors.EvoLink.TaskDetail();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TaskDetail.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created"u8, ref member)) p_Created = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "progress"u8, ref member)) p_Progress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) p_Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskErrorJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) p_TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TasksTaskInfoJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.TaskDetailType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetailType>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
-=======
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "created"u8, ref member)) result.Created = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model"u8, ref member)) result.Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) result.Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailObject>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "object"u8, ref member)) result.Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "progress"u8, ref member)) result.Progress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) result.Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskErrorJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) result.TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetailType>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) result.Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Tasks.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.TaskDetail.verified.cs
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskErrorJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) result.TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TasksTaskInfoJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.TaskDetailType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetailType>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) result.Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -166,30 +123,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TaskDetail.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.TaskDetail
-            {
-                Created = p_Created,
-                Id = p_Id,
-                Model = p_Model,
-                Object = p_Object,
-                Progress = p_Progress,
-                Results = p_Results,
-                Status = p_Status,
-                Error = p_Error,
-                TaskInfo = p_TaskInfo,
-                Type = p_Type,
-                Usage = p_Usage,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.TaskDetail value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.TaskDetail value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.TaskDetail.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.TaskDetail value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

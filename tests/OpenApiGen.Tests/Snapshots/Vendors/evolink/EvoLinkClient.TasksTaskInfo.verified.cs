@@ -42,35 +42,15 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TasksTaskInfo.verified.cs
-    internal sealed class TasksTaskInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo>
-=======
-    internal sealed class TaskInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo, TaskInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.TaskInfo.verified.cs
+    internal sealed class TasksTaskInfoJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo, TasksTaskInfoJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_CanCancel = global::System.Text.Json.JsonEncodedText.Encode("can_cancel");
         private static readonly global::System.Text.Json.JsonEncodedText s_EstimatedTime = global::System.Text.Json.JsonEncodedText.Encode("estimated_time");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TasksTaskInfo.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TasksTaskInfo");
-            bool? p_CanCancel = default;
-            long? p_EstimatedTime = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "TaskInfo");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo();
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.TaskInfo.verified.cs
+            var result = new global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
@@ -86,21 +66,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.TasksTaskInfo.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo
-            {
-                CanCancel = p_CanCancel,
-                EstimatedTime = p_EstimatedTime,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.ImageEdit.TaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-qwen-image-edit/EvoLinkImageEditClient.TaskInfo.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -52,32 +52,16 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.UrlUploadRequest.verified.cs
-    internal sealed class UrlUploadRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest>
-=======
-    internal sealed class UrlUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest, UrlUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.UrlUploadRequest.verified.cs
+    internal sealed class UrlUploadRequestJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest, UrlUploadRequestJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_FileUrl = global::System.Text.Json.JsonEncodedText.Encode("file_url");
         private static readonly global::System.Text.Json.JsonEncodedText s_UploadPath = global::System.Text.Json.JsonEncodedText.Encode("upload_path");
         private static readonly global::System.Text.Json.JsonEncodedText s_FileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.UrlUploadRequest.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.UrlUploadRequest.verified.cs
+        public static global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "UrlUploadRequest");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest { FileUrl = default! };
+            var result = new global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest { FileUrl = default! };
             var seen = 0UL;
             global::System.ReadOnlySpan<byte> member = default;
             try
@@ -95,25 +79,11 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.UrlUploadRequest.verified.cs
-            if (!has_FileUrl) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty("file_url", "UrlUploadRequest");
-
-            return new global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest
-            {
-                FileUrl = p_FileUrl!,
-                UploadPath = p_UploadPath,
-                FileName = p_FileName,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "UrlUploadRequest", "file_url");
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Files.UrlUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-files/EvoLinkFilesClient.UrlUploadRequest.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -48,51 +48,24 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
 {
     /// <summary>Reads and writes <see cref="global::QwenImageEdit.Vendors.EvoLink.Usage"/> with the spec's wire names, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.Usage.verified.cs
-    internal sealed class UsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::QwenImageEdit.Vendors.EvoLink.Usage>
-=======
-    internal sealed class UsageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage, UsageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage>
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.Usage.verified.cs
+    internal sealed class UsageJsonConverter : global::OpenApiGen.Runtime.GeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Usage, UsageJsonConverter>, global::OpenApiGen.Runtime.IGeneratedJsonConverter<global::QwenImageEdit.Vendors.EvoLink.Usage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_BillingRule = global::System.Text.Json.JsonEncodedText.Encode("billing_rule");
         private static readonly global::System.Text.Json.JsonEncodedText s_CreditsReserved = global::System.Text.Json.JsonEncodedText.Encode("credits_reserved");
         private static readonly global::System.Text.Json.JsonEncodedText s_UserGroup = global::System.Text.Json.JsonEncodedText.Encode("user_group");
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.Usage.verified.cs
-        /// <inheritdoc/>
-        public override global::QwenImageEdit.Vendors.EvoLink.Usage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader, options);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Usage value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value, options);
-
-        internal static global::QwenImageEdit.Vendors.EvoLink.Usage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        public static global::QwenImageEdit.Vendors.EvoLink.Usage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Usage");
-            global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule? p_BillingRule = default;
-            double? p_CreditsReserved = default;
-            global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup? p_UserGroup = default;
-=======
-        public static global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Usage");
-            var result = new global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage();
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.Usage.verified.cs
+            var result = new global::QwenImageEdit.Vendors.EvoLink.Usage();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.Usage.verified.cs
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "billing_rule"u8, ref member)) p_BillingRule = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "credits_reserved"u8, ref member)) p_CreditsReserved = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "user_group"u8, ref member)) p_UserGroup = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup>.ReadValue(ref reader, options);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "billing_rule"u8, ref member)) result.BillingRule = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageBillingRule>.ReadValue(ref reader, options);
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "billing_rule"u8, ref member)) result.BillingRule = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "credits_reserved"u8, ref member)) result.CreditsReserved = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "user_group"u8, ref member)) result.UserGroup = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.Tasks.UsageUserGroup>.ReadValue(ref reader, options);
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.Usage.verified.cs
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "user_group"u8, ref member)) result.UserGroup = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup>.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -101,22 +74,10 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink/EvoLinkClient.Usage.verified.cs
-            return new global::QwenImageEdit.Vendors.EvoLink.Usage
-            {
-                BillingRule = p_BillingRule,
-                CreditsReserved = p_CreditsReserved,
-                UserGroup = p_UserGroup,
-            };
-        }
-
-        internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Usage value, global::System.Text.Json.JsonSerializerOptions options)
-=======
             return result;
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Tasks.Usage value, global::System.Text.Json.JsonSerializerOptions options)
->>>>>>> s6-size:tests/OpenApiGen.Tests/Snapshots/Vendors/evolink-tasks/EvoLinkTasksClient.Usage.verified.cs
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.EvoLink.Usage value, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);

@@ -52,24 +52,14 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509.Serialization
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageSize");
-<<<<<<< HEAD
-            int? p_Height = default;
-            int? p_Width = default;
-=======
             var result = new global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize();
->>>>>>> s6-size
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) p_Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) p_Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) result.Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 512 : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) result.Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 512 : reader.GetInt32();
->>>>>>> s6-size
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "height"u8, ref member)) result.Height = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "width"u8, ref member)) result.Width = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }

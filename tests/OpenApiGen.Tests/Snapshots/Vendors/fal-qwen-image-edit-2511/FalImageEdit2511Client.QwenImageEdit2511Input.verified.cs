@@ -105,57 +105,25 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization
         public static global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenImageEdit2511Input");
-<<<<<<< HEAD
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            int? p_NumImages = default;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize? p_ImageSize = default;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration? p_Acceleration = default;
-            bool? p_EnableSafetyChecker = default;
-            global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat? p_OutputFormat = default;
-            bool? p_SyncMode = default;
-            double? p_GuidanceScale = default;
-            int? p_NumInferenceSteps = default;
-            global::System.Collections.Generic.IList<string>? p_ImageUrls = default;
-            var has_ImageUrls = false;
-            string? p_NegativePrompt = default;
-            long? p_Seed = default;
-=======
             var result = new global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input { Prompt = default!, ImageUrls = default! };
             var seen = 0UL;
->>>>>>> s6-size
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2511Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) p_NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) p_ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) p_Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) p_EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) p_SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) p_GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) p_NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { p_ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEdit2511Input") : global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0)); has_ImageUrls = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) p_NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-=======
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenImageEdit2511Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) result.NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 1 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_images"u8, ref member)) result.NumImages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_size"u8, ref member)) result.ImageSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Serialization.QwenImageEdit2511InputImageSizeJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) result.Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration.Regular : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) result.EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) result.OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat.Png : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) result.SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) result.GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 4.5d : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) result.NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 28 : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "acceleration"u8, ref member)) result.Acceleration = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "enable_safety_checker"u8, ref member)) result.EnableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) result.OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "sync_mode"u8, ref member)) result.SyncMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "guidance_scale"u8, ref member)) result.GuidanceScale = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "num_inference_steps"u8, ref member)) result.NumInferenceSteps = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image_urls"u8, ref member)) { result.ImageUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image_urls", "QwenImageEdit2511Input") : global::OpenApiGen.Runtime.JsonRead.List<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.String(ref r0)); seen |= 0x2UL; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) result.NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? "" : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "negative_prompt"u8, ref member)) result.NegativePrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }

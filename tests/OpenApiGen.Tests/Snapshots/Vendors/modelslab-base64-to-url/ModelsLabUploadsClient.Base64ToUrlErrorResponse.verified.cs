@@ -52,28 +52,15 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
         public static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlErrorResponse");
-<<<<<<< HEAD
-            global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus.Error;
-            string? p_Message = default;
-            string? p_Messege = default;
-=======
-            var result = new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse { Status = default! };
-            var seen = 0UL;
->>>>>>> s6-size
+            var result = new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus.Error : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) p_Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Base64ToUrlErrorResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus.Error : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) result.Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -82,17 +69,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD
-            return new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse
-            {
-                Status = p_Status,
-                Message = p_Message,
-                Messege = p_Messege,
-            };
-=======
-            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Base64ToUrlErrorResponse", "status");
             return result;
->>>>>>> s6-size
         }
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)

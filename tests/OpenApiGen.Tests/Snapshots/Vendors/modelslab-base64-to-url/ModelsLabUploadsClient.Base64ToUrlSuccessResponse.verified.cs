@@ -53,28 +53,15 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
         public static global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Base64ToUrlSuccessResponse");
-<<<<<<< HEAD
-            global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus.Success;
-            global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId? p_Id = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
-=======
-            var result = new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse { Status = default! };
-            var seen = 0UL;
->>>>>>> s6-size
+            var result = new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus.Success : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "Base64ToUrlSuccessResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus.Success : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization.Base64ToUrlSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) result.Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -83,17 +70,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD
-            return new global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse
-            {
-                Status = p_Status,
-                Id = p_Id,
-                Output = p_Output,
-            };
-=======
-            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "Base64ToUrlSuccessResponse", "status");
             return result;
->>>>>>> s6-size
         }
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse value, global::System.Text.Json.JsonSerializerOptions options)

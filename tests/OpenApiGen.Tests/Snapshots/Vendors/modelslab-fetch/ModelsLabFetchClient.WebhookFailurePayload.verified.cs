@@ -64,34 +64,17 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
         public static global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "WebhookFailurePayload");
-<<<<<<< HEAD
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus.Failed;
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId? p_Id = default;
-            string? p_Message = default;
-            global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId? p_TrackId = default;
-            string? p_Messege = default;
-=======
-            var result = new global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload { Status = default! };
-            var seen = 0UL;
->>>>>>> s6-size
+            var result = new global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus.Failed : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) p_TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) p_Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "WebhookFailurePayload") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus.Failed : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.RequestIdJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) result.TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization.TrackIdJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "messege"u8, ref member)) result.Messege = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -100,19 +83,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD
-            return new global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload
-            {
-                Status = p_Status,
-                Id = p_Id,
-                Message = p_Message,
-                TrackId = p_TrackId,
-                Messege = p_Messege,
-            };
-=======
-            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "WebhookFailurePayload", "status");
             return result;
->>>>>>> s6-size
         }
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload value, global::System.Text.Json.JsonSerializerOptions options)

@@ -83,39 +83,13 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
         public static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageEditingProcessingResponse");
-<<<<<<< HEAD
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus.Processing;
-            string? p_Tip = default;
-            long? p_Eta = default;
-            string? p_Message = default;
-            global::System.Uri? p_FetchResult = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseId? p_Id = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_FutureLinks = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_ProxyLinks = default;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseOutput? p_Output = default;
-=======
-            var result = new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse { Status = default! };
-            var seen = 0UL;
->>>>>>> s6-size
+            var result = new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus.Processing : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tip"u8, ref member)) p_Tip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "eta"u8, ref member)) p_Eta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "fetch_result"u8, ref member)) p_FetchResult = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "future_links"u8, ref member)) p_FutureLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "proxy_links"u8, ref member)) p_ProxyLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref member)) p_Meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.ReadValue(ref reader, options);
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "ImageEditingProcessingResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus.Processing : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponseStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "tip"u8, ref member)) result.Tip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "eta"u8, ref member)) result.Eta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "message"u8, ref member)) result.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
@@ -125,7 +99,6 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "proxy_links"u8, ref member)) result.ProxyLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref member)) result.Meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) result.Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingProcessingResponseOutputJsonConverter.ReadValue(ref reader, options);
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -134,24 +107,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD
-            return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse
-            {
-                Status = p_Status,
-                Tip = p_Tip,
-                Eta = p_Eta,
-                Message = p_Message,
-                FetchResult = p_FetchResult,
-                Id = p_Id,
-                FutureLinks = p_FutureLinks,
-                ProxyLinks = p_ProxyLinks,
-                Meta = p_Meta,
-                Output = p_Output,
-            };
-=======
-            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "ImageEditingProcessingResponse", "status");
             return result;
->>>>>>> s6-size
         }
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingProcessingResponse value, global::System.Text.Json.JsonSerializerOptions options)

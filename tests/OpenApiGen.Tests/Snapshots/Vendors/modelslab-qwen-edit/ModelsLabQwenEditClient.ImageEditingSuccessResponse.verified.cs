@@ -66,37 +66,18 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
         public static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "ImageEditingSuccessResponse");
-<<<<<<< HEAD
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus p_Status = global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus.Success;
-            double? p_GenerationTime = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseId? p_Id = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_Output = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_ProxyLinks = default;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Meta = default;
-=======
-            var result = new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse { Status = default! };
-            var seen = 0UL;
->>>>>>> s6-size
+            var result = new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse();
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) p_Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus.Success : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "generationTime"u8, ref member)) p_GenerationTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) p_Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "proxy_links"u8, ref member)) p_ProxyLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref member)) p_Meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-=======
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) { result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("status", "ImageEditingSuccessResponse") : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>.ReadValue(ref reader, options); seen |= 0x1UL; }
+                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus.Success : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponseStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "generationTime"u8, ref member)) result.GenerationTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDouble();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref member)) result.Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.ImageEditingSuccessResponseIdJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output"u8, ref member)) result.Output = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "proxy_links"u8, ref member)) result.ProxyLinks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref member)) result.Meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
@@ -105,20 +86,7 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
                 throw global::OpenApiGen.Runtime.JsonRead.AtMember(error, member);
             }
 
-<<<<<<< HEAD
-            return new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse
-            {
-                Status = p_Status,
-                GenerationTime = p_GenerationTime,
-                Id = p_Id,
-                Output = p_Output,
-                ProxyLinks = p_ProxyLinks,
-                Meta = p_Meta,
-            };
-=======
-            if (seen != 0x1UL) throw global::OpenApiGen.Runtime.JsonRead.MissingProperty(seen, "ImageEditingSuccessResponse", "status");
             return result;
->>>>>>> s6-size
         }
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.ImageEditingSuccessResponse value, global::System.Text.Json.JsonSerializerOptions options)

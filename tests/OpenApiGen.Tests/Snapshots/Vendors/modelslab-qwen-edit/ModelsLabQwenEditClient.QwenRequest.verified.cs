@@ -79,45 +79,21 @@ namespace QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization
         public static global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "QwenRequest");
-<<<<<<< HEAD
-            string? p_Key = default;
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            bool? p_SafetyChecker = default;
-            bool? p_Base64 = default;
-            global::System.Uri? p_Webhook = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestTrackId? p_TrackId = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId? p_ModelId = default;
-            global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestInitImage? p_InitImage = default;
-            var has_InitImage = false;
-=======
             var result = new global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequest { Prompt = default!, InitImage = default! };
             var seen = 0UL;
->>>>>>> s6-size
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref member)) p_Key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "safety_checker"u8, ref member)) p_SafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64"u8, ref member)) p_Base64 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) p_Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) p_TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model_id"u8, ref member)) p_ModelId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "init_image"u8, ref member)) { p_InitImage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "QwenRequest") : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.ReadValue(ref reader, options); has_InitImage = true; }
-=======
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref member)) result.Key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "QwenRequest") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x1UL; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "safety_checker"u8, ref member)) result.SafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64"u8, ref member)) result.Base64 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "base64"u8, ref member)) result.Base64 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "webhook"u8, ref member)) result.Webhook = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Uri(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "track_id"u8, ref member)) result.TrackId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestTrackIdJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model_id"u8, ref member)) result.ModelId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId.QwenEdit2509 : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "model_id"u8, ref member)) result.ModelId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.QwenRequestModelId>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "init_image"u8, ref member)) { result.InitImage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("init_image", "QwenRequest") : global::QwenImageEdit.Vendors.ModelsLab.QwenEdit.Serialization.QwenRequestInitImageJsonConverter.ReadValue(ref reader, options); seen |= 0x2UL; }
->>>>>>> s6-size
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }

@@ -59,32 +59,17 @@ namespace QwenImageEdit.Vendors.Replicate.Api.Serialization
         public static global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "FilesCreateRequest");
-<<<<<<< HEAD
-            global::System.IO.Stream? p_Content = default;
-            var has_Content = false;
-            string? p_Filename = default;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p_Metadata = default;
-            string? p_Type = default;
-=======
             var result = new global::QwenImageEdit.Vendors.Replicate.Api.FilesCreateRequest { Content = default! };
             var seen = 0UL;
->>>>>>> s6-size
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { p_Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "FilesCreateRequest") : new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false); has_Content = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "filename"u8, ref member)) p_Filename = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
-=======
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "content"u8, ref member)) { result.Content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("content", "FilesCreateRequest") : new global::System.IO.MemoryStream(reader.GetBytesFromBase64(), writable: false); seen |= 0x1UL; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "filename"u8, ref member)) result.Filename = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "metadata"u8, ref member)) result.Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.Map<global::System.Text.Json.JsonElement>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? "application/octet-stream" : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
->>>>>>> s6-size
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.String(ref reader);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }

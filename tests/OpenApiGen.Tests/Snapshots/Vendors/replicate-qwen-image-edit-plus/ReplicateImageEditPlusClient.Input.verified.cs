@@ -81,45 +81,21 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus.Serialization
         public static global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::OpenApiGen.Runtime.JsonRead.StartObject(ref reader, "Input");
-<<<<<<< HEAD
-            long? p_Seed = default;
-            global::System.Collections.Generic.IList<global::System.Uri>? p_Image = default;
-            var has_Image = false;
-            string? p_Prompt = default;
-            var has_Prompt = false;
-            bool? p_GoFast = default;
-            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio? p_AspectRatio = default;
-            global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat? p_OutputFormat = default;
-            int? p_OutputQuality = default;
-            bool? p_DisableSafetyChecker = default;
-=======
             var result = new global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input { Image = default!, Prompt = default! };
             var seen = 0UL;
->>>>>>> s6-size
             global::System.ReadOnlySpan<byte> member = default;
             try
             {
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-<<<<<<< HEAD
-                    if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) p_Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image"u8, ref member)) { p_Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "Input") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); has_Image = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); has_Prompt = true; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "go_fast"u8, ref member)) p_GoFast = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "aspect_ratio"u8, ref member)) p_AspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) p_OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_quality"u8, ref member)) p_OutputQuality = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "disable_safety_checker"u8, ref member)) p_DisableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
-=======
                     if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "seed"u8, ref member)) result.Seed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt64();
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "image"u8, ref member)) { result.Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("image", "Input") : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0)); seen |= 0x1UL; }
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "prompt"u8, ref member)) { result.Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::OpenApiGen.Runtime.JsonRead.NullValue("prompt", "Input") : global::OpenApiGen.Runtime.JsonRead.String(ref reader); seen |= 0x2UL; }
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "go_fast"u8, ref member)) result.GoFast = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? true : reader.GetBoolean();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "aspect_ratio"u8, ref member)) result.AspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio.MatchInputImage : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) result.OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat.Webp : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_quality"u8, ref member)) result.OutputQuality = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? 95 : reader.GetInt32();
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "disable_safety_checker"u8, ref member)) result.DisableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? false : reader.GetBoolean();
->>>>>>> s6-size
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "go_fast"u8, ref member)) result.GoFast = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "aspect_ratio"u8, ref member)) result.AspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_format"u8, ref member)) result.OutputFormat = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "output_quality"u8, ref member)) result.OutputQuality = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetInt32();
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "disable_safety_checker"u8, ref member)) result.DisableSafetyChecker = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetBoolean();
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
                 }
             }
