@@ -46,7 +46,7 @@ internal static class ExpectedDifferences
 
 
         .. NotSent("QwenImageEdit.Vendors.ModelsLab.QwenEdit", "createQwenEdit", "base64", "model_id"),
-        .. NotSent("QwenImageEdit.Vendors.EvoLink.ImageEditPlus", "createQwenImageEditPlusGeneration", "n", "prompt_extend", "watermark"),
+        .. NotSent("QwenImageEdit.Vendors.EvoLink/qwen-image-edit-plus.yaml", "createQwenImageEditPlusGeneration", "n", "prompt_extend", "watermark"),
         new("QwenImageEdit.Vendors.ModelsLab.QwenEdit", "createQwenEdit", "request other branches", "sent a request vs sent nothing (ArgumentException: cannot take the sample: Could not convert string to integer", IntegerOrString),
         new("QwenImageEdit.Vendors.EvoLink/qwen-image-edit.yaml", "createQwenImageEditGeneration", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", IntegerOrString),
         new("QwenImageEdit.Vendors.EvoLink/qwen-image-edit-plus.yaml", "createQwenImageEditPlusGeneration", "answer 200 other branches, NSwag", "threw ApiException: Could not deserialize", IntegerOrString),
