@@ -398,6 +398,7 @@ public class RealWorldClassesTests
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == xmlLine && d.GetMessage().Contains("'application/xml' is null", StringComparison.Ordinal));
         Assert.Contains("the path '/nothing' is null", At(run, "OAG014", LineOf(file, "/nothing:")).GetMessage(), StringComparison.Ordinal);
         Assert.Contains("the response 'Cut' is null", At(run, "OAG014", LineOf(file, "Cut:")).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("the component 'x-order' is 5", At(run, "OAG014", LineOf(file, "x-order: 5")).GetMessage(), StringComparison.Ordinal);
         var maxLine = LineOf(file, "maxLength: 2147483648");
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG014" && d.Location.GetLineSpan().StartLinePosition.Line == maxLine && d.GetMessage().Contains("'maxLength' is 2147483648", StringComparison.Ordinal));
 
