@@ -12,7 +12,7 @@ var start = new Option<long>("--start") { Description = "The first mutant's inde
 var count = new Option<long>("--count") { Description = "How many mutants.", DefaultValueFactory = static _ => 300 };
 var batch = new Option<int>("--batch") { Description = "Mutants per worker process.", DefaultValueFactory = static _ => 100 };
 var hang = new Option<double>("--hang-seconds") { Description = "Generation longer than this is a hang.", DefaultValueFactory = static _ => 10 };
-var compileLimit = new Option<double>("--compile-seconds") { Description = "Compiling an output longer than this is reported as slow.", DefaultValueFactory = static _ => 120 };
+var compileLimit = new Option<double>("--compile-seconds") { Description = "Compiling an output for more processor time than this (or five times it of wall time) is reported as slow.", DefaultValueFactory = static _ => 120 };
 var compileEvery = new Option<int>("--compile-every") { Description = "Compile every output (1) or one in N.", DefaultValueFactory = static _ => 1 };
 var minutes = new Option<double>("--max-minutes") { Description = "Stop after this long (0: no limit).", DefaultValueFactory = static _ => 0 };
 var baseline = new Option<FileInfo?>("--baseline") { Description = "Lines 'class count': fail only when a failure class has more mutants than its line allows (a ratchet while known failures are fixed)." };

@@ -20,6 +20,10 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
     // at a time), or, for one that blocks without computing, when the wall clock passes this many times the limit: on a
     // machine shared with builds, or under nice, a mutant may wait minutes for a core without being slow itself.
     private const int WallAllowance = 30;
+
+    // Compiling is judged the same way, on the worker's processor time (Roslyn compiles on more than one thread, so
+    // that can pass the wall time on a quiet machine), with a smaller allowance of wall time: a compile never blocks.
+    private const int CompileWallAllowance = 5;
     private readonly List<Outcome> _outcomes = [];
     private readonly Dictionary<string, int> _kept = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -218,6 +222,7 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
                     case 'G':
                         phase = 'G';
                         since.Restart();
+                        cpuAtPhase = ProcessorTime(process);
                         break;
                     case 'R':
                         outcomes.Add(JsonSerializer.Deserialize(line.AsSpan(2), FuzzJson.Default.Outcome)!);
@@ -231,14 +236,14 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
 
             // Killed on processor time (or, blocked, on wall time); a hang is then confirmed alone.
             var stuckGenerating = phase == 'B' && ((ProcessorTime(process) - cpuAtPhase).TotalSeconds > options.HangSeconds || since.Elapsed.TotalSeconds > options.HangSeconds * WallAllowance);
-            var stuckCompiling = phase == 'G' && since.Elapsed.TotalSeconds > options.CompileSeconds;
+            var stuckCompiling = phase == 'G' && ((ProcessorTime(process) - cpuAtPhase).TotalSeconds > options.CompileSeconds || since.Elapsed.TotalSeconds > options.CompileSeconds * CompileWallAllowance);
             if (stuckGenerating || stuckCompiling || OutOfTime(campaign))
             {
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit();
                 if (stuckCompiling && current is { } slow)
                 {
-                    outcomes.Add(new Outcome(slow, SeedOf(slow), OutcomeClass.SlowCompile, "slow-compile", $"compiling took over {options.CompileSeconds} s", 0, options.CompileSeconds * 1000, 0, 0));
+                    outcomes.Add(new Outcome(slow, SeedOf(slow), OutcomeClass.SlowCompile, "slow-compile", $"compiling took over {options.CompileSeconds} s of processor time, or {options.CompileSeconds * CompileWallAllowance} s of wall time", 0, options.CompileSeconds * 1000, 0, 0));
                     return (outcomes, slow + 1, null);
                 }
 

@@ -7,7 +7,7 @@ namespace OpenApiGen.Fuzz.Campaign;
 /// <param name="Count">How many mutants.</param>
 /// <param name="BatchSize">Mutants a worker process runs before the next one starts.</param>
 /// <param name="HangSeconds">Generation taking more processor time than this is a hang (confirmed by running the mutant again alone).</param>
-/// <param name="CompileSeconds">Compiling one output longer than this is reported as slow, not waited for.</param>
+/// <param name="CompileSeconds">Compiling one output for more processor time than this is reported as slow, not waited for.</param>
 /// <param name="CompileEvery">Compile every output (1) or one in N.</param>
 /// <param name="MaxMinutes">Stop after this long, whatever is left (0: no limit).</param>
 /// <param name="Output">The folder for results.jsonl, report.md and the failing mutants.</param>
