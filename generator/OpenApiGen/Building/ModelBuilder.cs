@@ -19,7 +19,7 @@ internal static class ModelBuilder
 {
     public static SpecModel Build(ReadSpec spec, SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        NullOnlyBranches.Mark(spec);
+        TypelessNullable.Mark(spec);
         var context = new BuildContext(spec, input, diagnostics, cancellationToken);
         var operations = DocumentWalk.Run(context);
         HierarchyPass.Run(context);

@@ -77,7 +77,11 @@ internal static class SchemaFacts
     public static bool IsNull(JsonNode? node) => node is null || JsonNullSentinel.IsJsonNullSentinel(node);
 
     public static bool AllowsNull(IOpenApiSchema schema)
-        => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
+        => (schema.Type is { } type && (type & JsonSchemaType.Null) != 0) || TypelessNullable.MakesNullable(KeywordSource(schema));
+
+    /// <summary>The schema's <c>allOf</c> parts that say more than "null" (an <c>allOf</c> part <c>{nullable: true}</c> makes the whole nullable: <see cref="AllowsNull"/>).</summary>
+    public static IList<IOpenApiSchema>? AllOfParts(IOpenApiSchema schema)
+        => schema.AllOf is { Count: > 0 } parts && parts.Any(IsNullOnly) ? parts.Where(static p => !IsNullOnly(p)).ToList() : schema.AllOf;
 
     /// <summary>The schema's types without <c>null</c>, or null when the schema names no type.</summary>
     public static JsonSchemaType? NonNullType(IOpenApiSchema schema)
@@ -118,13 +122,13 @@ internal static class SchemaFacts
         return types == 0 ? null : types;
     }
 
-    /// <summary>A schema that only says "null": <c>{type: null}</c>, <c>{enum: [null]}</c>, or 3.0's <c>{nullable: true}</c> as a branch (<see cref="NullOnlyBranches"/>).</summary>
+    /// <summary>A schema that only says "null": <c>{type: null}</c>, <c>{enum: [null]}</c>, or 3.0's <c>{nullable: true}</c> as a branch or part (<see cref="TypelessNullable"/>).</summary>
     public static bool IsNullOnly(IOpenApiSchema schema)
         => IsNullOnlyTarget(KeywordSource(schema));
 
     private static bool IsNullOnlyTarget(IOpenApiSchema schema)
         => schema.Type == JsonSchemaType.Null
-           || NullOnlyBranches.Contains(schema)
+           || TypelessNullable.IsNullOnly(schema)
            || (schema.Type is null && schema.Enum is { Count: 1 } values && IsNull(values[0]) && !HasStructure(schema));
 
     public static bool HasStructure(IOpenApiSchema schema)

@@ -48,7 +48,7 @@ internal static class ReaderWorkarounds
     /// it, so a member the author made nullable was generated as one that never is (30 places in Replicate's API spec,
     /// whose overlay fixed the prediction's required <c>error</c> by hand). Read as 3.0 defines it: <c>"null"</c> added to the schema's <c>type</c>, each
     /// place reported (OAG013). As in 3.0, <c>nullable</c> beside no <c>type</c> adds nothing (a branch that says only
-    /// <c>nullable: true</c> is Building's: NullOnlyBranches); <c>nullable: false</c> says nothing.
+    /// <c>nullable: true</c> is Building's: TypelessNullable); <c>nullable: false</c> says nothing.
     /// </summary>
     public static void ReadLegacyNullable(JsonObject root, Action<KeywordFinding> report)
     {

@@ -317,6 +317,33 @@ public class RealWorldClassesTests
     }
 
     [Fact]
+    public void Nullable_beside_a_composition_makes_the_member_nullable()
+    {
+        var run = Builds("nullable-beside-a-composition.yaml", DiagnosticSeverity.Hidden);
+        var owner = run.Source(".Owner.g.cs");
+
+        // Required, and nullable as the spec says: present on the wire, maybe null.
+        Assert.Contains("public required global::RealWorld.Money? Fee { get; set; }", owner, StringComparison.Ordinal);
+        Assert.Contains("public required global::RealWorld.Money? Balance { get; set; }", owner, StringComparison.Ordinal);
+        Assert.Contains("public required global::RealWorld.OwnerChoice? Choice { get; set; }", owner, StringComparison.Ordinal);
+
+        // Without nullable, allOf of one reference is that reference, not nullable.
+        Assert.Contains("public required global::RealWorld.Money Plain { get; set; }", owner, StringComparison.Ordinal);
+
+        // A part that says only nullable makes no subclass.
+        Assert.DoesNotContain(run.Sources, static s => s.HintName.Contains("OwnerBalance", StringComparison.Ordinal) || s.HintName.Contains("OwnerFee", StringComparison.Ordinal));
+
+        // Null reads as null; a required member that is absent is still an error, and a null where none is allowed too.
+        var type = run.Load().GetType("RealWorld.Owner", throwOnError: true)!;
+        var read = System.Text.Json.JsonSerializer.Deserialize("{\"fee\": null, \"balance\": null, \"choice\": null, \"plain\": {\"amount\": 5}}", type)!;
+        Assert.Null(type.GetProperty("Fee")!.GetValue(read));
+        Assert.Null(type.GetProperty("Balance")!.GetValue(read));
+        Assert.Null(type.GetProperty("Choice")!.GetValue(read));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize("{\"fee\": null, \"balance\": null, \"choice\": null}", type));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize("{\"fee\": null, \"balance\": null, \"choice\": null, \"plain\": null}", type));
+    }
+
+    [Fact]
     public void A_ref_into_a_component_responses_schema_resolves_to_that_schema()
     {
         // No diagnostic at all: the references resolve, and Microsoft.OpenApi's warning about a component named 'schema' is dropped.

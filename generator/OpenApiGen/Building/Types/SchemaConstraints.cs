@@ -47,7 +47,7 @@ internal static class SchemaConstraints
     public static IOpenApiSchema? Items(IOpenApiSchema schema)
     {
         var target = SchemaFacts.Resolved(schema);
-        return target.Items ?? (target.AllOf is { Count: 1 } allOf ? Items(allOf[0]) : null);
+        return target.Items ?? (SchemaFacts.AllOfParts(target) is { Count: 1 } allOf ? Items(allOf[0]) : null);
     }
 
     /// <summary>3.1 gives an exclusive bound as a number of its own; 3.0 as a boolean beside the inclusive one.</summary>

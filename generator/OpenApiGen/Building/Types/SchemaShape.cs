@@ -41,7 +41,7 @@ internal static class SchemaShape
             return signatures > 1 ? Shape.Union : Shape.Other;
         }
 
-        if (schema.AllOf is { Count: > 0 } allOf)
+        if (SchemaFacts.AllOfParts(schema) is { Count: > 0 } allOf)
         {
             return allOf.Count == 1 && !SchemaFacts.HasProperties(schema) ? Shape.Other : Shape.Object;
         }
