@@ -28,7 +28,8 @@ public sealed class PublicApiTests
     public void The_generated_vendor_surface_is_unchanged_namespace_by_namespace()
     {
         var namespaces = Vendors.GetExportedTypes().GroupBy(static t => t.Namespace ?? string.Empty).OrderBy(static g => g.Key, StringComparer.Ordinal).ToList();
-        Assert.True(namespaces.Count >= 10, $"only {namespaces.Count} namespaces in {Vendors.GetName().Name}");
+        // One namespace per vendor: each vendor's documents make one client.
+        Assert.True(namespaces.Count >= 6, $"only {namespaces.Count} namespaces in {Vendors.GetName().Name}");
 
         var stale = StaleSnapshots(namespaces.Select(static g => g.Key).ToHashSet(StringComparer.Ordinal), "QwenImageEdit.Vendors.");
         Snapshot.VerifyAll(s_snapshots, namespaces.Select(g => (g.Key, Surface(g))), "txt");

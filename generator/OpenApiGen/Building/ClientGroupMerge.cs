@@ -12,7 +12,11 @@ namespace OpenApiGen.Building;
 /// One client from several documents (OpenApiSpec items that name the same client in the same namespace): one
 /// client class, one options class, one interface, one JSON context, with every document's operations.
 /// <list type="bullet">
-/// <item>A type that several documents define alike (the same model value, name included) is emitted once.</item>
+/// <item>
+/// A type that several documents define alike (the same name and shape, <see cref="TypeShapes"/>: docs and examples may
+/// differ) is emitted once, with the first document's docs. A type's inline schemas are compared on their own, so a
+/// member type alike in both keeps its name even when the type that holds it is renamed.
+/// </item>
 /// <item>
 /// A type or an operation whose name an earlier document (in path order) already gave to something else is renamed
 /// in the later document, prefixed with its file's stem (<c>TasksErrorResponse</c>), by building that document again
@@ -143,13 +147,13 @@ internal static class ClientGroupMerge
     /// <summary>
     /// What a document names in the namespace, with what the name stands for: its types, the JSON context's members for
     /// lists and other roots (and their converters), the operations' option classes. Two documents may share a name
-    /// only for equal values; an option class is never shared, its operation being another.
+    /// only for equal values (a type's shape, not its docs); an option class is never shared, its operation being another.
     /// </summary>
     private static IEnumerable<(string Name, object Value)> TypeScopeNames(SpecModel model)
     {
         foreach (var type in model.Types)
         {
-            yield return (type.Name, type);
+            yield return (type.Name, TypeShapes.Of(type));
         }
 
         foreach (var root in model.Client.RootTypes)

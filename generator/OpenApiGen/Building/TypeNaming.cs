@@ -32,6 +32,7 @@ internal sealed class TypeNaming
     private readonly NameScope _scope = NameScope.ForFiles(s_reserved);
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
     private readonly Dictionary<TypeName, string> _componentIds = new();
+    private readonly Dictionary<string, string> _groupRenamed = new(StringComparer.Ordinal);
 
     public TypeNaming(BuildContext context)
     {
@@ -96,9 +97,9 @@ internal sealed class TypeNaming
             // Another document of the client has a different type of this name, and keeps it (OAG040).
             var renamed = Claim(group.Stem + preferred, owner, pointer, shape);
             _context.ReportAtKey(Descriptors.GroupTypeRenamed, pointer, preferred, document, group.Client, renamed);
+            _groupRenamed[renamed] = preferred;
             return renamed;
         }
-
 
         var previous = _scope.OwnerOf(preferred) ?? (IsMember(preferred) ? $"a member every generated {shape.ToString().ToLowerInvariant()} declares" : null);
         var name = _scope.Claim(preferred, owner, IsMember);
@@ -109,6 +110,14 @@ internal sealed class TypeNaming
 
         return name;
     }
+
+    /// <summary>
+    /// The name a type's inline schemas are named from: its own, or for a type renamed because another document of the
+    /// client has a different one of its name (OAG040), the name it gave up. A member type alike in both documents then
+    /// has the earlier one's name and is shared (ClientGroupMerge compares each type on its own); one that differs is
+    /// renamed in its turn.
+    /// </summary>
+    public string StemOf(string name) => _groupRenamed.TryGetValue(name, out var preferred) ? preferred : name;
 
     /// <summary>Claims a name for something the generator adds (the options class, a JSON context member), without a report.</summary>
     public string ClaimQuietly(string preferred, string owner)

@@ -7,9 +7,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using QwenImageEdit.Vendors.Apikley.Files;
-using QwenImageEdit.Vendors.Apikley.ImageEdit;
-using QwenImageEdit.Vendors.Apikley.Tasks;
+using QwenImageEdit.Vendors.Apikley;
 
 namespace QwenImageEdit.Vendors;
 
@@ -22,16 +20,18 @@ internal sealed class ApikleyAdapter : VendorAdapter
     private static readonly string[] Parameters = ["acceleration", "num_inference_steps", "guidance_scale", "image_size"];
 
     private readonly VendorTransport _transport;
-    private readonly ApikleyImageEditClient _edit;
-    private readonly ApikleyTasksClient _tasks;
-    private readonly ApikleyFilesClient _files;
+    private readonly ApikleyClient _edit;
+    private readonly ApikleyClient _tasks;
+    private readonly ApikleyClient _files;
 
     public ApikleyAdapter(VendorTransport transport, QwenImageEditVendorOptions options)
     {
         _transport = transport;
-        _edit = new ApikleyImageEditClient(transport.Create, new ApikleyImageEditClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _tasks = new ApikleyTasksClient(transport.Poll, new ApikleyTasksClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _files = new ApikleyFilesClient(transport.Upload, new ApikleyFilesClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
+        _edit = new ApikleyClient(transport.Create, new ApikleyClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _tasks = new ApikleyClient(transport.Poll, new ApikleyClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+
+        // Unset, the file API's operations go to its own server (api.apikley.ru/file-upload), which they carry.
+        _files = new ApikleyClient(transport.Upload, new ApikleyClientOptions { BaseAddress = options.FilesBaseAddress, BearerToken = options.ApiKey });
     }
 
     private const ImageEditVendor Self = ImageEditVendor.Apikley;
@@ -113,7 +113,7 @@ internal sealed class ApikleyAdapter : VendorAdapter
     public static VendorTaskState ParseCallback(ReadOnlySpan<byte> body)
     {
         // Apikley posts the recordInfo envelope.
-        var info = JsonSerializer.Deserialize(body, ApikleyTasksJsonContext.Default.RecordInfoResponse)
+        var info = JsonSerializer.Deserialize(body, ApikleyJsonContext.Default.RecordInfoResponse)
             ?? throw new JsonException("The callback body is JSON null.");
         return FromRecord(info, info.Data?.TaskId ?? throw new JsonException("The callback has no data.taskId."), "read the callback");
     }
@@ -162,7 +162,7 @@ internal sealed class ApikleyAdapter : VendorAdapter
         {
             try
             {
-                var inner = JsonSerializer.Deserialize(text, ApikleyTasksJsonContext.Default.TaskRecordResultJsonOption2);
+                var inner = JsonSerializer.Deserialize(text, ApikleyJsonContext.Default.TaskRecordResultJsonOption2);
                 return inner?.ResultUrls?.ToArray() ?? [];
             }
             catch (JsonException error)

@@ -12,16 +12,13 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenApiGen.Runtime;
-using Edit = QwenImageEdit.Vendors.Fal.ImageEdit;
-using Edit2509 = QwenImageEdit.Vendors.Fal.ImageEdit2509;
-using Edit2511 = QwenImageEdit.Vendors.Fal.ImageEdit2511;
-using Plus = QwenImageEdit.Vendors.Fal.ImageEditPlus;
+using QwenImageEdit.Vendors.Fal;
 
 namespace QwenImageEdit.Vendors;
 
 /// <summary>
-/// fal.ai's queue: one generated client per model (fal publishes a document per model), whose requests differ only in
-/// their input. The input is written once, by the members fal names alike for every model, and read into the model's
+/// fal.ai's queue: one generated client of fal's four documents (one per model), whose calls differ only in the
+/// model's path and input. The input is written once, by the members fal names alike for every model, and read into the model's
 /// own generated type, which validates it; status, result and cancel answers are read into one shape.
 /// </summary>
 internal sealed class FalAdapter : VendorAdapter
@@ -45,42 +42,39 @@ internal sealed class FalAdapter : VendorAdapter
         // fal's scheme is `Authorization: Key <key>`; the generated option is the whole header value. Submits go
         // through the create transport (no redirects), everything else through the poll transport.
         var key = options.ApiKey is { Length: > 0 } apiKey ? "Key " + apiKey : null;
-        var (submits, reads) = (transport.Create, transport.Poll);
-        var edit = (Submit: new Edit.FalImageEditClient(submits, new() { BaseAddress = options.BaseAddress, ApiKey = key }), Read: new Edit.FalImageEditClient(reads, new() { BaseAddress = options.BaseAddress, ApiKey = key }));
-        var plus = (Submit: new Plus.FalImageEditPlusClient(submits, new() { BaseAddress = options.BaseAddress, ApiKey = key }), Read: new Plus.FalImageEditPlusClient(reads, new() { BaseAddress = options.BaseAddress, ApiKey = key }));
-        var edit2509 = (Submit: new Edit2509.FalImageEdit2509Client(submits, new() { BaseAddress = options.BaseAddress, ApiKey = key }), Read: new Edit2509.FalImageEdit2509Client(reads, new() { BaseAddress = options.BaseAddress, ApiKey = key }));
-        var edit2511 = (Submit: new Edit2511.FalImageEdit2511Client(submits, new() { BaseAddress = options.BaseAddress, ApiKey = key }), Read: new Edit2511.FalImageEdit2511Client(reads, new() { BaseAddress = options.BaseAddress, ApiKey = key }));
+        var submit = new FalClient(transport.Create, new FalClientOptions { BaseAddress = options.BaseAddress, ApiKey = key });
+        var read = new FalClient(transport.Poll, new FalClientOptions { BaseAddress = options.BaseAddress, ApiKey = key });
 
         _queues = new Dictionary<string, Queue>(StringComparer.Ordinal)
         {
             [ImageEditModels.FalQwenImageEdit] = Queue.For(
-                Edit.FalImageEditJsonContext.Default.QwenImageEditInput,
+                FalJsonContext.Default.QwenImageEditInput,
                 static input => input.Validate(),
-                (input, hook, lifecycle, ct) => Read(edit.Submit.SubmitRequestAsync(input, hook, lifecycle, cancellationToken: ct)),
-                (id, ct) => Read(edit.Read.GetRequestStatusAsync(id, null, cancellationToken: ct)),
-                async (id, ct) => (await edit.Read.GetRequestResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
-                async (id, ct) => (await edit.Read.CancelRequestAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
+                (input, hook, lifecycle, ct) => Read(submit.SubmitQwenImageEditAsync(input, hook, lifecycle, cancellationToken: ct)),
+                (id, ct) => Read(read.GetQwenImageEditStatusAsync(id, null, cancellationToken: ct)),
+                async (id, ct) => (await read.GetQwenImageEditResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
+                async (id, ct) => (await read.CancelQwenImageEditAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEditPlus] = Queue.For(
-                Plus.FalImageEditPlusJsonContext.Default.QwenImageEditPlusInput,
+                FalJsonContext.Default.QwenImageEditPlusInput,
                 static input => input.Validate(),
-                (input, hook, lifecycle, ct) => Read(plus.Submit.SubmitRequestAsync(input, hook, lifecycle, cancellationToken: ct)),
-                (id, ct) => Read(plus.Read.GetRequestStatusAsync(id, null, cancellationToken: ct)),
-                async (id, ct) => (await plus.Read.GetRequestResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
-                async (id, ct) => (await plus.Read.CancelRequestAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
+                (input, hook, lifecycle, ct) => Read(submit.SubmitQwenImageEditPlusAsync(input, hook, lifecycle, cancellationToken: ct)),
+                (id, ct) => Read(read.GetQwenImageEditPlusStatusAsync(id, null, cancellationToken: ct)),
+                async (id, ct) => (await read.GetQwenImageEditPlusResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
+                async (id, ct) => (await read.CancelQwenImageEditPlusAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEdit2509] = Queue.For(
-                Edit2509.FalImageEdit2509JsonContext.Default.QwenImageEdit2509Input,
+                FalJsonContext.Default.QwenImageEdit2509Input,
                 static input => input.Validate(),
-                (input, hook, lifecycle, ct) => Read(edit2509.Submit.SubmitRequestAsync(input, hook, lifecycle, cancellationToken: ct)),
-                (id, ct) => Read(edit2509.Read.GetRequestStatusAsync(id, null, cancellationToken: ct)),
-                async (id, ct) => (await edit2509.Read.GetRequestResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
-                async (id, ct) => (await edit2509.Read.CancelRequestAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
+                (input, hook, lifecycle, ct) => Read(submit.SubmitQwenImageEdit2509Async(input, hook, lifecycle, cancellationToken: ct)),
+                (id, ct) => Read(read.GetQwenImageEdit2509StatusAsync(id, null, cancellationToken: ct)),
+                async (id, ct) => (await read.GetQwenImageEdit2509ResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
+                async (id, ct) => (await read.CancelQwenImageEdit2509Async(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
             [ImageEditModels.FalQwenImageEdit2511] = Queue.For(
-                Edit2511.FalImageEdit2511JsonContext.Default.QwenImageEdit2511Input,
+                FalJsonContext.Default.QwenImageEdit2511Input,
                 static input => input.Validate(),
-                (input, hook, lifecycle, ct) => Read(edit2511.Submit.SubmitRequestAsync(input, hook, lifecycle, cancellationToken: ct)),
-                (id, ct) => Read(edit2511.Read.GetRequestStatusAsync(id, null, cancellationToken: ct)),
-                async (id, ct) => (await edit2511.Read.GetRequestResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
-                async (id, ct) => (await edit2511.Read.CancelRequestAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
+                (input, hook, lifecycle, ct) => Read(submit.SubmitQwenImageEdit2511Async(input, hook, lifecycle, cancellationToken: ct)),
+                (id, ct) => Read(read.GetQwenImageEdit2511StatusAsync(id, null, cancellationToken: ct)),
+                async (id, ct) => (await read.GetQwenImageEdit2511ResultAsync(id, cancellationToken: ct).ConfigureAwait(false)).Value.Images.Select(static i => i.Url).ToList(),
+                async (id, ct) => (await read.CancelQwenImageEdit2511Async(id, cancellationToken: ct).ConfigureAwait(false)).Value.TryGetCancelStatus(out var s) ? s.Status.ToString() : null),
         };
     }
 
@@ -157,7 +151,7 @@ internal sealed class FalAdapter : VendorAdapter
         await using var events = SseParser.Create(stream).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
-            Plus.QueueStatus? status;
+            QueueStatus? status;
             try
             {
                 if (!await events.MoveNextAsync().ConfigureAwait(false))
@@ -165,7 +159,7 @@ internal sealed class FalAdapter : VendorAdapter
                     yield break;
                 }
 
-                status = JsonSerializer.Deserialize(events.Current.Data, Plus.FalImageEditPlusJsonContext.Default.QueueStatus);
+                status = JsonSerializer.Deserialize(events.Current.Data, FalJsonContext.Default.QueueStatus);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is IOException or HttpRequestException or JsonException or OperationCanceledException)
             {
@@ -197,12 +191,12 @@ internal sealed class FalAdapter : VendorAdapter
     /// <summary>The webhook body (<c>{request_id, status: OK|ERROR, payload, error}</c>) as a task state.</summary>
     public static VendorTaskState ParseCallback(ReadOnlySpan<byte> body)
     {
-        var payload = JsonSerializer.Deserialize(body, Plus.FalImageEditPlusJsonContext.Default.WebhookPayload)
+        var payload = JsonSerializer.Deserialize(body, FalJsonContext.Default.WebhookPayload)
             ?? throw new JsonException("The webhook body is JSON null.");
-        if (payload.Status == Plus.WebhookPayloadStatus.Ok)
+        if (payload.Status == WebhookPayloadStatus.Ok)
         {
             var output = payload.Payload is { ValueKind: JsonValueKind.Object } json
-                ? json.Deserialize(Plus.FalImageEditPlusJsonContext.Default.QwenImageEditPlusOutput)
+                ? json.Deserialize(FalJsonContext.Default.QwenImageEditPlusOutput)
                 : null;
             // A callback's body is bounded (ImageEditCallbackParser.MaxBodyBytes), and so are its inline images.
             var (urls, inline) = Results(output?.Images.Select(static i => i.Url) ?? [], new ResultDownloadOptions().MaxImageBytes, "callback");
@@ -358,17 +352,13 @@ internal sealed class FalAdapter : VendorAdapter
         return new VendorTaskState(status.RequestId, status.Status, state, null, images, failure, wait, status.Raw);
     }
 
-    private static async Task<QueueReading> Read<TStatus>(Task<ApiResponse<TStatus>> call)
-        where TStatus : class
+    private static async Task<QueueReading> Read(Task<ApiResponse<QueueStatus>> call)
         => QueueReading.From((await call.ConfigureAwait(false)).Value);
 
     /// <summary>fal's error body: <c>detail</c> as text (request errors, with <c>error_type</c>) or as typed details (model errors).</summary>
     private static VendorError? Describe(ApiException error) => error switch
     {
-        ApiException<Edit.ErrorResponse> { Error: { } e } => Detail(e.ErrorType, e.Detail.TryGetString(out var text) ? text : null, e.Detail.TryGetErrorDetailList(out var list) ? list.Select(static d => (d.Type, d.Msg)).FirstOrDefault() : default),
-        ApiException<Plus.ErrorResponse> { Error: { } e } => Detail(e.ErrorType, e.Detail.TryGetString(out var text) ? text : null, e.Detail.TryGetErrorDetailList(out var list) ? list.Select(static d => (d.Type, d.Msg)).FirstOrDefault() : default),
-        ApiException<Edit2509.ErrorResponse> { Error: { } e } => Detail(e.ErrorType, e.Detail.TryGetString(out var text) ? text : null, e.Detail.TryGetErrorDetailList(out var list) ? list.Select(static d => (d.Type, d.Msg)).FirstOrDefault() : default),
-        ApiException<Edit2511.ErrorResponse> { Error: { } e } => Detail(e.ErrorType, e.Detail.TryGetString(out var text) ? text : null, e.Detail.TryGetErrorDetailList(out var list) ? list.Select(static d => (d.Type, d.Msg)).FirstOrDefault() : default),
+        ApiException<ErrorResponse> { Error: { } e } => Detail(e.ErrorType, e.Detail.TryGetString(out var text) ? text : null, e.Detail.TryGetErrorDetailList(out var list) ? list.Select(static d => (d.Type, d.Msg)).FirstOrDefault() : default),
         _ => null,
     };
 
@@ -381,16 +371,7 @@ internal sealed class FalAdapter : VendorAdapter
     /// <summary>One status answer of any model's queue, in the terms the adapter reads.</summary>
     private sealed record QueueReading(string Status, string RequestId, string? Error, string? ErrorType, long? QueuePosition, object Raw)
     {
-        public static QueueReading From<TStatus>(TStatus status)
-            where TStatus : class
-            => status switch
-            {
-                Edit.QueueStatus s => new(s.Status.ToString(), s.RequestId, s.Error, s.ErrorType, s.QueuePosition, s),
-                Plus.QueueStatus s => new(s.Status.ToString(), s.RequestId, s.Error, s.ErrorType, s.QueuePosition, s),
-                Edit2509.QueueStatus s => new(s.Status.ToString(), s.RequestId, s.Error, s.ErrorType, s.QueuePosition, s),
-                Edit2511.QueueStatus s => new(s.Status.ToString(), s.RequestId, s.Error, s.ErrorType, s.QueuePosition, s),
-                _ => throw new InvalidOperationException("Not a fal queue status: " + typeof(TStatus)),
-            };
+        public static QueueReading From(QueueStatus s) => new(s.Status.ToString(), s.RequestId, s.Error, s.ErrorType, s.QueuePosition, s);
     }
 
     /// <summary>One model's queue: its input type, and its submit, status, result and cancel calls.</summary>

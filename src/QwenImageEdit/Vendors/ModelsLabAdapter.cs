@@ -6,9 +6,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using QwenImageEdit.Vendors.ModelsLab.Fetch;
-using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
-using QwenImageEdit.Vendors.ModelsLab.Uploads;
+using QwenImageEdit.Vendors.ModelsLab;
 
 namespace QwenImageEdit.Vendors;
 
@@ -21,16 +19,16 @@ internal sealed class ModelsLabAdapter : VendorAdapter
     private static readonly string[] Parameters = ["track_id"];
 
     private readonly VendorTransport _transport;
-    private readonly ModelsLabQwenEditClient _edit;
-    private readonly ModelsLabFetchClient _fetch;
-    private readonly ModelsLabUploadsClient _uploads;
+    private readonly ModelsLabClient _edit;
+    private readonly ModelsLabClient _fetch;
+    private readonly ModelsLabClient _uploads;
 
     public ModelsLabAdapter(VendorTransport transport, QwenImageEditVendorOptions options)
     {
         _transport = transport;
-        _edit = new ModelsLabQwenEditClient(transport.Create, new ModelsLabQwenEditClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
-        _fetch = new ModelsLabFetchClient(transport.Poll, new ModelsLabFetchClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
-        _uploads = new ModelsLabUploadsClient(transport.Upload, new ModelsLabUploadsClientOptions { BaseAddress = options.FilesBaseAddress ?? options.BaseAddress, ApiKey = options.ApiKey });
+        _edit = new ModelsLabClient(transport.Create, new ModelsLabClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
+        _fetch = new ModelsLabClient(transport.Poll, new ModelsLabClientOptions { BaseAddress = options.BaseAddress, ApiKey = options.ApiKey });
+        _uploads = new ModelsLabClient(transport.Upload, new ModelsLabClientOptions { BaseAddress = options.FilesBaseAddress ?? options.BaseAddress, ApiKey = options.ApiKey });
     }
 
     private const ImageEditVendor Self = ImageEditVendor.ModelsLab;
@@ -95,7 +93,7 @@ internal sealed class ModelsLabAdapter : VendorAdapter
 
     public static VendorTaskState ParseCallback(ReadOnlySpan<byte> body)
     {
-        var payload = JsonSerializer.Deserialize(body, ModelsLabFetchJsonContext.Default.ImageEditingResultRequest)
+        var payload = JsonSerializer.Deserialize(body, ModelsLabJsonContext.Default.ImageEditingResultRequest)
             ?? throw new JsonException("The webhook body is JSON null.");
         return payload.Match(
             success => State(IdText(success.Id?.ToString()), "success", success.Output, null, success),

@@ -7,14 +7,13 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenApiGen.Runtime;
-using QwenImageEdit.Vendors.Replicate.Api;
-using Edit = QwenImageEdit.Vendors.Replicate.ImageEdit;
-using Plus = QwenImageEdit.Vendors.Replicate.ImageEditPlus;
+using QwenImageEdit.Vendors.Replicate;
 
 namespace QwenImageEdit.Vendors;
 
 /// <summary>
-/// Replicate: a prediction is created through the model's own document (its typed input), with <c>Prefer: wait</c> as a
+/// Replicate, one generated client of three documents: a prediction is created through the model's own document's
+/// operation (its typed input), with <c>Prefer: wait</c> as a
 /// synchronous first try and <c>Cancel-After</c> when <see cref="QwenImageEditVendorOptions.CancelAfter"/> asks, so a
 /// prediction nobody waits for stops being billed; it is read and cancelled through the HTTP API's verbatim document.
 /// </summary>
@@ -26,8 +25,7 @@ internal sealed class ReplicateAdapter : VendorAdapter
     private static readonly string[] Parameters = ["go_fast", "output_quality", "webhook_events_filter"];
 
     private readonly VendorTransport _transport;
-    private readonly Edit.ReplicateImageEditClient _edit;
-    private readonly Plus.ReplicateImageEditPlusClient _plus;
+    private readonly ReplicateClient _create;
     private readonly ReplicateClient _api;
     private readonly QwenImageEditVendorOptions _options;
 
@@ -35,8 +33,7 @@ internal sealed class ReplicateAdapter : VendorAdapter
     {
         _transport = transport;
         _options = options;
-        _edit = new Edit.ReplicateImageEditClient(transport.Create, new Edit.ReplicateImageEditClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
-        _plus = new Plus.ReplicateImageEditPlusClient(transport.Create, new Plus.ReplicateImageEditPlusClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
+        _create = new ReplicateClient(transport.Create, new ReplicateClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
         _api = new ReplicateClient(transport.Poll, new ReplicateClientOptions { BaseAddress = options.BaseAddress, BearerToken = options.ApiKey });
     }
 
@@ -56,30 +53,30 @@ internal sealed class ReplicateAdapter : VendorAdapter
 
         if (capabilities.Model == ImageEditModels.ReplicateQwenImageEditPlus)
         {
-            var input = new Plus.Input { Prompt = request.Prompt, Image = [.. imageUrls], Seed = request.Seed, DisableSafetyChecker = request.SafetyChecker is false };
+            var input = new Input { Prompt = request.Prompt, Image = [.. imageUrls], Seed = request.Seed, DisableSafetyChecker = request.SafetyChecker is false };
             input.GoFast = goFast ?? input.GoFast;
             input.OutputQuality = quality ?? input.OutputQuality;
             input.AspectRatio = aspectRatio is null ? input.AspectRatio : aspectRatio;
             input.OutputFormat = format is null ? input.OutputFormat : format;
-            var body = new Plus.PredictionRequest { Input = input, Webhook = webhook, WebhookEventsFilter = events?.Select(static e => (Plus.PredictionRequestWebhookEventsFilterItem)e).ToList() };
+            var body = new PredictionRequest { Input = input, Webhook = webhook, WebhookEventsFilter = events?.Select(static e => (PredictionRequestWebhookEventsFilterItem)e).ToList() };
             Validation.AddGenerated(errors, body.Validate());
             return async cancellationToken =>
             {
-                var created = await _transport.SendAsync("create the prediction", () => _plus.CreatePredictionAsync(body, prefer, cancelAfter, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+                var created = await _transport.SendAsync("create the prediction", () => _create.CreateQwenImageEditPlusPredictionAsync(body, prefer, cancelAfter, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
                 return State(created.Id, created.Status.ToString(), created.Output?.ToList(), created.Error, created.DataRemoved, created);
             };
         }
 
-        var single = new Edit.Input { Prompt = request.Prompt, Image = imageUrls.Count > 0 ? imageUrls[0] : null!, Seed = request.Seed, DisableSafetyChecker = request.SafetyChecker is false };
+        var single = new QwenImageEditInput { Prompt = request.Prompt, Image = imageUrls.Count > 0 ? imageUrls[0] : null!, Seed = request.Seed, DisableSafetyChecker = request.SafetyChecker is false };
         single.GoFast = goFast ?? single.GoFast;
         single.OutputQuality = quality ?? single.OutputQuality;
         single.AspectRatio = aspectRatio is null ? single.AspectRatio : aspectRatio;
         single.OutputFormat = format is null ? single.OutputFormat : format;
-        var edit = new Edit.PredictionRequest { Input = single, Webhook = webhook, WebhookEventsFilter = events?.Select(static e => (Edit.PredictionRequestWebhookEventsFilterItem)e).ToList() };
+        var edit = new QwenImageEditPredictionRequest { Input = single, Webhook = webhook, WebhookEventsFilter = events?.Select(static e => (PredictionRequestWebhookEventsFilterItem)e).ToList() };
         Validation.AddGenerated(errors, edit.Validate());
         return async cancellationToken =>
         {
-            var created = await _transport.SendAsync("create the prediction", () => _edit.CreatePredictionAsync(edit, prefer, cancelAfter, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
+            var created = await _transport.SendAsync("create the prediction", () => _create.CreateQwenImageEditPredictionAsync(edit, prefer, cancelAfter, cancellationToken: cancellationToken), Describe, cancellationToken).ConfigureAwait(false);
             return State(created.Id, created.Status.ToString(), created.Output?.ToList(), created.Error, created.DataRemoved, created);
         };
     }
@@ -177,8 +174,7 @@ internal sealed class ReplicateAdapter : VendorAdapter
     /// <summary>Replicate's problem details: <c>{title, detail, status}</c>.</summary>
     private static VendorError? Describe(ApiException error) => error switch
     {
-        ApiException<Plus.Problem> { Error: { } p } => new(p.Title, p.Detail),
-        ApiException<Edit.Problem> { Error: { } p } => new(p.Title, p.Detail),
+        ApiException<Problem> { Error: { } p } => new(p.Title, p.Detail),
         ApiException<SchemasProblem> { Error: { } p } => new(p.Title, p.Detail),
         _ => null,
     };

@@ -15,7 +15,7 @@ internal static class VendorClients
     public static TheoryData<string> Keys => new(VendorDocuments.All.Select(Key));
 
     /// <summary>
-    /// A spec's name in the comparison: its namespace (<c>QwenImageEdit.Vendors.Fal.ImageEdit</c>) or, for a document
+    /// A spec's name in the comparison: its namespace (<c>QwenImageEdit.Vendors.DashScope.ImageEdit</c>) or, for a document
     /// of a client of several, the namespace and its file (<c>QwenImageEdit.Vendors.EvoLink/tasks.yaml</c>).
     /// </summary>
     public static string Key(Type document)

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using OpenApiGen.Runtime;
 using OpenApiGen.Tests.Infrastructure;
-using QwenImageEdit.Vendors.Apikley.Tasks;
+using QwenImageEdit.Vendors.Apikley;
 using QwenImageEdit.Vendors.EvoLink;
-using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
+using QwenImageEdit.Vendors.ModelsLab;
 using EvoLinkErrorResponse = QwenImageEdit.Vendors.EvoLink.ErrorResponse;
+using QwenImageEditRequest = QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest;
 
 namespace OpenApiGen.Tests.Clients;
 
@@ -150,7 +151,7 @@ public sealed class VendorClientTests
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) =>
             LoopbackServer.Json(context, """{"status":"processing","tip":"queued","eta":12,"id":42,"output":[],"fetch_result":"https://modelslab.example/fetch/42"}"""));
-        var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = new Uri(server.Address, "api/v6"), ApiKey = Secret });
+        var client = new ModelsLabClient(new HttpClient(), new ModelsLabClientOptions { BaseAddress = new Uri(server.Address, "api/v6"), ApiKey = Secret });
 
         var response = (await client.CreateQwenEditAsync(new QwenRequest { Prompt = "p", InitImage = "https://example.com/a.png" })).Value;
 
@@ -166,7 +167,7 @@ public sealed class VendorClientTests
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) =>
             LoopbackServer.Json(context, """{"status":"success","id":42,"output":["https://modelslab.example/r.png"]}"""));
-        var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = server.Address, ApiKey = Secret });
+        var client = new ModelsLabClient(new HttpClient(), new ModelsLabClientOptions { BaseAddress = server.Address, ApiKey = Secret });
         var request = new QwenRequest { Prompt = "p", InitImage = "https://example.com/a.png" };
 
         var response = (await client.CreateQwenEditAsync(request)).Value;
@@ -180,7 +181,7 @@ public sealed class VendorClientTests
     public async Task A_key_the_caller_set_in_the_body_is_sent_as_it_is()
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"status":"error","message":"bad"}"""));
-        var client = new ModelsLabQwenEditClient(new HttpClient(), new ModelsLabQwenEditClientOptions { BaseAddress = server.Address, ApiKey = Secret });
+        var client = new ModelsLabClient(new HttpClient(), new ModelsLabClientOptions { BaseAddress = server.Address, ApiKey = Secret });
 
         await client.CreateQwenEditAsync(new QwenRequest { Key = "other-key", Prompt = "p", InitImage = "https://example.com/a.png" });
 
@@ -192,7 +193,7 @@ public sealed class VendorClientTests
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) =>
             LoopbackServer.Json(context, """{"code":200,"message":"success","data":{"taskId":"a b&c","state":"generating"}}"""));
-        var client = new ApikleyTasksClient(new HttpClient(), new ApikleyTasksClientOptions { BaseAddress = server.Address, BearerToken = Secret });
+        var client = new ApikleyClient(new HttpClient(), new ApikleyClientOptions { BaseAddress = server.Address, BearerToken = Secret });
 
         var record = (await client.GetTaskRecordInfoAsync("a b&c")).Value;
 
@@ -258,11 +259,11 @@ public sealed class VendorClientTests
     public async Task ModelsLab_fetch_puts_the_id_in_the_path_the_key_in_the_body_and_reads_either_shape(string answer, string expected)
     {
         await using var server = await LoopbackServer.StartAsync((context, _) => LoopbackServer.Json(context, answer));
-        var client = new QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchClient(
+        var client = new QwenImageEdit.Vendors.ModelsLab.ModelsLabClient(
             new HttpClient(),
-            new QwenImageEdit.Vendors.ModelsLab.Fetch.ModelsLabFetchClientOptions { BaseAddress = server.Address, ApiKey = Secret });
+            new QwenImageEdit.Vendors.ModelsLab.ModelsLabClientOptions { BaseAddress = server.Address, ApiKey = Secret });
 
-        var result = (await client.FetchQwenEditResultAsync("42", new QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest())).Value;
+        var result = (await client.FetchQwenEditResultAsync("42", new QwenImageEdit.Vendors.ModelsLab.FetchRequest())).Value;
 
         var request = Assert.Single(server.Requests);
         Assert.Equal(("POST", "/image_editing/fetch/42"), (request.Method, request.Path));
@@ -276,11 +277,11 @@ public sealed class VendorClientTests
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """
             {"success":true,"code":200,"msg":"File uploaded successfully","data":{"fileName":"a.png","downloadUrl":"https://files.example/a.png","fileSize":4}}
             """));
-        var client = new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClient(
+        var client = new QwenImageEdit.Vendors.Apikley.ApikleyClient(
             new HttpClient(),
-            new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClientOptions { BaseAddress = new Uri(server.Address, "file-upload"), BearerToken = Secret });
+            new QwenImageEdit.Vendors.Apikley.ApikleyClientOptions { BaseAddress = new Uri(server.Address, "file-upload"), BearerToken = Secret });
 
-        var uploaded = (await client.UploadFileBase64Async(new QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest { Base64Data = "data:image/png;base64,iVBORw==", UploadPath = "edits" })).Value;
+        var uploaded = (await client.UploadFileBase64Async(new QwenImageEdit.Vendors.Apikley.Base64UploadRequest { Base64Data = "data:image/png;base64,iVBORw==", UploadPath = "edits" })).Value;
 
         var request = Assert.Single(server.Requests);
         Assert.Equal(("POST", "/file-upload/api/file-base64-upload"), (request.Method, request.Path));
@@ -312,13 +313,13 @@ public sealed class VendorClientTests
     public async Task Apikley_url_and_stream_uploads_send_their_bodies()
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, UploadAnswer));
-        var client = new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClient(
+        var client = new QwenImageEdit.Vendors.Apikley.ApikleyClient(
             new HttpClient(),
-            new QwenImageEdit.Vendors.Apikley.Files.ApikleyFilesClientOptions { BaseAddress = new Uri(server.Address, "file-upload/"), BearerToken = Secret });
+            new QwenImageEdit.Vendors.Apikley.ApikleyClientOptions { BaseAddress = new Uri(server.Address, "file-upload/"), BearerToken = Secret });
 
-        await client.UploadFileUrlAsync(new QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest { FileUrl = new Uri("https://example.com/a.png"), UploadPath = "edits" });
+        await client.UploadFileUrlAsync(new QwenImageEdit.Vendors.Apikley.UrlUploadRequest { FileUrl = new Uri("https://example.com/a.png"), UploadPath = "edits" });
         using var image = new MemoryStream([1, 2, 3]);
-        await client.UploadFileStreamAsync(new QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest { File = image, UploadPath = "edits", FileName = "a.png" });
+        await client.UploadFileStreamAsync(new QwenImageEdit.Vendors.Apikley.StreamUploadRequest { File = image, UploadPath = "edits", FileName = "a.png" });
 
         var requests = server.Requests.ToArray();
         Assert.Equal(("/file-upload/api/file-url-upload", """{"fileUrl":"https://example.com/a.png","uploadPath":"edits"}"""), (requests[0].Path, requests[0].BodyText));
@@ -347,10 +348,10 @@ public sealed class VendorClientTests
 
                 """.Replace("\r\n", "\n"));
         });
-        var client = new QwenImageEdit.Vendors.Fal.ImageEdit.FalImageEditClient(new HttpClient { BaseAddress = server.Address }, new QwenImageEdit.Vendors.Fal.ImageEdit.FalImageEditClientOptions { ApiKey = Secret });
+        var client = new QwenImageEdit.Vendors.Fal.FalClient(new HttpClient { BaseAddress = server.Address }, new QwenImageEdit.Vendors.Fal.FalClientOptions { ApiKey = Secret });
 
-        var statuses = new List<QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>();
-        await foreach (var status in client.StreamRequestStatusAsync("r-1", logs: 1))
+        var statuses = new List<QwenImageEdit.Vendors.Fal.QueueStatus>();
+        await foreach (var status in client.StreamQwenImageEditStatusAsync("r-1", logs: 1))
         {
             statuses.Add(status);
         }
@@ -365,12 +366,12 @@ public sealed class VendorClientTests
     public async Task Fals_status_stream_throws_the_documented_error_from_the_first_read()
     {
         await using var server = await LoopbackServer.StartAsync(static (context, _) => LoopbackServer.Json(context, """{"detail":"no such request"}""", 404));
-        var client = new QwenImageEdit.Vendors.Fal.ImageEdit.FalImageEditClient(new HttpClient { BaseAddress = server.Address }, new QwenImageEdit.Vendors.Fal.ImageEdit.FalImageEditClientOptions { ApiKey = Secret });
+        var client = new QwenImageEdit.Vendors.Fal.FalClient(new HttpClient { BaseAddress = server.Address }, new QwenImageEdit.Vendors.Fal.FalClientOptions { ApiKey = Secret });
 
-        var events = client.StreamRequestStatusAsync("r-1").GetAsyncEnumerator();
+        var events = client.StreamQwenImageEditStatusAsync("r-1").GetAsyncEnumerator();
         Assert.Empty(server.Requests); // nothing is sent before the caller reads
 
-        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>>(async () => await events.MoveNextAsync());
+        var error = await Assert.ThrowsAsync<ApiException<QwenImageEdit.Vendors.Fal.ErrorResponse>>(async () => await events.MoveNextAsync());
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using QwenImageEdit.Vendors.Apikley.Tasks;
+using QwenImageEdit.Vendors.Apikley;
 using QwenImageEdit.Vendors.EvoLink;
 using EvoLinkTasks = QwenImageEdit.Vendors.EvoLink;
+using QwenImageEditRequest = QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest;
 
 namespace OpenApiGen.Tests.RoundTrip;
 
@@ -79,7 +80,7 @@ public class GeneratedModelTests
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(
             """{"code":200,"data":{"taskId":"t1","createTime":"yesterday"}}""",
-            ApikleyTasksJsonContext.Default.RecordInfoResponse));
+            ApikleyJsonContext.Default.RecordInfoResponse));
 
         Assert.Equal("$.data.createTime", error.Path);
     }
@@ -99,7 +100,7 @@ public class GeneratedModelTests
     {
         var record = JsonSerializer.Deserialize(
             """{"code":200,"message":"success","data":{"taskId":"t1","state":"success","new_field":{"nested":[1,2]}}}""",
-            ApikleyTasksJsonContext.Default.RecordInfoResponse);
+            ApikleyJsonContext.Default.RecordInfoResponse);
 
         Assert.NotNull(record);
     }

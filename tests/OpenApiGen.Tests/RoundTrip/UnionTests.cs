@@ -1,6 +1,5 @@
 using System.Text.Json;
-using QwenImageEdit.Vendors.ModelsLab.Fetch;
-using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
+using QwenImageEdit.Vendors.ModelsLab;
 using EvoLinkTasks = QwenImageEdit.Vendors.EvoLink;
 
 namespace OpenApiGen.Tests.RoundTrip;
@@ -23,19 +22,19 @@ public class UnionTests
     [InlineData("[\"https://example.com/a.png\",\"https://example.com/b.png\"]", false, 2)]
     public void A_string_or_list_union_reads_either_shape(string json, bool isString, int count)
     {
-        var request = JsonSerializer.Deserialize($$"""{"key":"k","prompt":"p","init_image":{{json}}}""", ModelsLabQwenEditJsonContext.Default.QwenRequest)!;
+        var request = JsonSerializer.Deserialize($$"""{"key":"k","prompt":"p","init_image":{{json}}}""", ModelsLabJsonContext.Default.QwenRequest)!;
 
         Assert.Equal(isString, request.InitImage.IsString);
         var images = request.InitImage.Match(static one => new[] { one }, static many => many.ToArray(), static raw => Array.Empty<string>());
         Assert.Equal(count, images.Length);
-        Assert.Equal(json, JsonSerializer.Serialize(request.InitImage, ModelsLabQwenEditJsonContext.Default.QwenRequestInitImage));
+        Assert.Equal(json, JsonSerializer.Serialize(request.InitImage, ModelsLabJsonContext.Default.QwenRequestInitImage));
     }
 
     [Fact]
     public void ModelsLab_processing_output_is_an_empty_string_or_an_empty_list()
     {
-        var asString = JsonSerializer.Deserialize("""{"status":"processing","output":""}""", ModelsLabFetchJsonContext.Default.FetchProcessingResponse)!;
-        var asList = JsonSerializer.Deserialize("""{"status":"processing","output":[]}""", ModelsLabFetchJsonContext.Default.FetchProcessingResponse)!;
+        var asString = JsonSerializer.Deserialize("""{"status":"processing","output":""}""", ModelsLabJsonContext.Default.FetchProcessingResponse)!;
+        var asList = JsonSerializer.Deserialize("""{"status":"processing","output":[]}""", ModelsLabJsonContext.Default.FetchProcessingResponse)!;
 
         Assert.True(asString.Output!.TryGetString(out var text));
         Assert.Equal(string.Empty, text);
@@ -65,7 +64,7 @@ public class UnionTests
     [InlineData("""{"status":"error","message":"bad key"}""", "error")]
     public void The_response_shape_is_chosen_by_its_status(string json, string expected)
     {
-        var response = JsonSerializer.Deserialize(json, ModelsLabQwenEditJsonContext.Default.CreateQwenEditResponse)!;
+        var response = JsonSerializer.Deserialize(json, ModelsLabJsonContext.Default.CreateQwenEditResponse)!;
 
         var chosen = response.Match(
             static success => "success",
@@ -75,7 +74,7 @@ public class UnionTests
         Assert.Equal(expected, chosen);
         Assert.True(JsonElement.DeepEquals(
             JsonDocument.Parse(json).RootElement,
-            JsonDocument.Parse(JsonSerializer.Serialize(response, ModelsLabQwenEditJsonContext.Default.CreateQwenEditResponse)).RootElement));
+            JsonDocument.Parse(JsonSerializer.Serialize(response, ModelsLabJsonContext.Default.CreateQwenEditResponse)).RootElement));
     }
 
     [Fact]
@@ -83,21 +82,21 @@ public class UnionTests
     {
         const string json = """{"status":"queued","id":7,"position":3}""";
 
-        var response = JsonSerializer.Deserialize(json, ModelsLabQwenEditJsonContext.Default.CreateQwenEditResponse)!;
+        var response = JsonSerializer.Deserialize(json, ModelsLabJsonContext.Default.CreateQwenEditResponse)!;
 
         Assert.True(response.IsUnmatched);
         Assert.Equal("queued", response.UnmatchedJson!.Value.GetProperty("status").GetString());
-        Assert.Equal(json, JsonSerializer.Serialize(response, ModelsLabQwenEditJsonContext.Default.CreateQwenEditResponse));
+        Assert.Equal(json, JsonSerializer.Serialize(response, ModelsLabJsonContext.Default.CreateQwenEditResponse));
     }
 
     [Fact]
     public void A_value_of_a_kind_no_case_accepts_is_kept_rather_than_thrown()
     {
-        var request = JsonSerializer.Deserialize("""{"key":"k","prompt":"p","init_image":42}""", ModelsLabQwenEditJsonContext.Default.QwenRequest)!;
+        var request = JsonSerializer.Deserialize("""{"key":"k","prompt":"p","init_image":42}""", ModelsLabJsonContext.Default.QwenRequest)!;
 
         Assert.True(request.InitImage.IsUnmatched);
         Assert.Equal("42", request.InitImage.ToString());
     }
 
-    private static string Serialize(QwenRequest request) => JsonSerializer.Serialize(request, ModelsLabQwenEditJsonContext.Default.QwenRequest);
+    private static string Serialize(QwenRequest request) => JsonSerializer.Serialize(request, ModelsLabJsonContext.Default.QwenRequest);
 }

@@ -1,7 +1,7 @@
 using OpenApiGen.Runtime;
 using QwenImageEdit.Vendors.EvoLink;
-using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
-using ApikleyRequest = QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest;
+using QwenImageEdit.Vendors.ModelsLab;
+using ApikleyRequest = QwenImageEdit.Vendors.Apikley.QwenImageEditRequest;
 
 namespace OpenApiGen.Tests.RoundTrip;
 

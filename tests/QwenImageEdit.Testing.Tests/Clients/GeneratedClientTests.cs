@@ -1,17 +1,12 @@
-using QwenImageEdit.Vendors.Apikley.Files;
+using QwenImageEdit.Vendors.Apikley;
 using QwenImageEdit.Vendors.DashScope.ImageEdit;
-using QwenImageEdit.Vendors.Fal.ImageEditPlus;
-using QwenImageEdit.Vendors.Replicate.Api;
-using QwenImageEdit.Vendors.Replicate.ImageEditPlus;
-using QwenImageEdit.Vendors.Apikley.ImageEdit;
-using QwenImageEdit.Vendors.Apikley.Tasks;
+using QwenImageEdit.Vendors.Fal;
+using QwenImageEdit.Vendors.Replicate;
 using QwenImageEdit.Vendors.EvoLink;
-using QwenImageEdit.Vendors.ModelsLab.Fetch;
-using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
-using QwenImageEdit.Vendors.ModelsLab.Uploads;
-using ApikleyBase64UploadRequest = QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest;
+using QwenImageEdit.Vendors.ModelsLab;
+using ApikleyBase64UploadRequest = QwenImageEdit.Vendors.Apikley.Base64UploadRequest;
 using EvoLinkStreamUploadRequest = QwenImageEdit.Vendors.EvoLink.StreamUploadRequest;
-using ApikleyQwenImageEditRequest = QwenImageEdit.Vendors.Apikley.ImageEdit.QwenImageEditRequest;
+using ApikleyQwenImageEditRequest = QwenImageEdit.Vendors.Apikley.QwenImageEditRequest;
 using EvoLinkQwenImageEditRequest = QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest;
 
 namespace QwenImageEdit.Testing.Tests.Clients;
@@ -79,9 +74,8 @@ public sealed class GeneratedClientTests
         await using var fake = new FakeModelsLab();
         await fake.StartAsync();
         using var http = new HttpClient();
-        var edit = new ModelsLabQwenEditClient(http, new ModelsLabQwenEditClientOptions { BaseAddress = fake.ApiAddress, ApiKey = fake.ApiKey });
-        var fetch = new ModelsLabFetchClient(http, new ModelsLabFetchClientOptions { BaseAddress = fake.ApiAddress, ApiKey = fake.ApiKey });
-        var uploads = new ModelsLabUploadsClient(http, new ModelsLabUploadsClientOptions { BaseAddress = fake.ApiAddress, ApiKey = fake.ApiKey });
+        var client = new ModelsLabClient(http, new ModelsLabClientOptions { BaseAddress = fake.ApiAddress, ApiKey = fake.ApiKey });
+        var (edit, fetch, uploads) = (client, client, client);
 
         var created = (await edit.CreateQwenEditAsync(new QwenRequest { Prompt = "Make the sky green", InitImage = new[] { Image.AbsoluteUri } })).Value;
         Assert.True(created.TryGetImageEditingProcessingResponse(out var processing));
@@ -112,9 +106,11 @@ public sealed class GeneratedClientTests
         await using var fake = new FakeApikley();
         await fake.StartAsync();
         using var http = new HttpClient();
-        var create = new ApikleyImageEditClient(http, new ApikleyImageEditClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
-        var record = new ApikleyTasksClient(http, new ApikleyTasksClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
-        var files = new ApikleyFilesClient(http, new ApikleyFilesClientOptions { BaseAddress = fake.FilesAddress, BearerToken = fake.ApiKey });
+        var create = new ApikleyClient(http, new ApikleyClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+        var record = create;
+
+        // The fake serves the file API apart, as Apikley does: an instance whose BaseAddress is there.
+        var files = new ApikleyClient(http, new ApikleyClientOptions { BaseAddress = fake.FilesAddress, BearerToken = fake.ApiKey });
 
         var created = (await create.QwenImageEditAsync(new ApikleyQwenImageEditRequest
         {
@@ -162,21 +158,21 @@ public sealed class GeneratedClientTests
         await using var fake = new FakeFal(new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1) });
         await fake.StartAsync();
         using var http = new HttpClient();
-        var queue = new FalImageEditPlusClient(http, new FalImageEditPlusClientOptions { BaseAddress = fake.QueueAddress, ApiKey = "Key " + fake.ApiKey });
+        var queue = new FalClient(http, new FalClientOptions { BaseAddress = fake.QueueAddress, ApiKey = "Key " + fake.ApiKey });
         var input = new QwenImageEditPlusInput { Prompt = "Make the sky green", ImageUrls = [Image.AbsoluteUri], NumImages = 2 };
 
-        var submitted = (await queue.SubmitRequestAsync(input)).Value;
+        var submitted = (await queue.SubmitQwenImageEditPlusAsync(input)).Value;
         QueueStatus status;
         var polls = 0;
         do
         {
-            status = await queue.GetRequestStatusAsync(submitted.RequestId, logs: 1);
+            status = await queue.GetQwenImageEditPlusStatusAsync(submitted.RequestId, logs: 1);
         }
         while (status.Status != QueueStatusStatus.Completed && ++polls < MaxPolls);
-        var result = (await queue.GetRequestResultAsync(submitted.RequestId)).Value;
-        var doomed = (await queue.SubmitRequestAsync(input)).Value;
-        var cancelled = (await queue.CancelRequestAsync(doomed.RequestId)).Value;
-        var afterCancel = (await queue.GetRequestStatusAsync(doomed.RequestId)).Value;
+        var result = (await queue.GetQwenImageEditPlusResultAsync(submitted.RequestId)).Value;
+        var doomed = (await queue.SubmitQwenImageEditPlusAsync(input)).Value;
+        var cancelled = (await queue.CancelQwenImageEditPlusAsync(doomed.RequestId)).Value;
+        var afterCancel = (await queue.GetQwenImageEditPlusStatusAsync(doomed.RequestId)).Value;
 
         Assert.Equal(QueueStatusStatus.InQueue, submitted.Status);
         Assert.NotEmpty(status.Logs!);
@@ -194,13 +190,13 @@ public sealed class GeneratedClientTests
         await using var fake = new FakeReplicate(new FakeVendorOptions { Lifecycle = FakeLifecycle.AfterPolls(1) });
         await fake.StartAsync();
         using var http = new HttpClient();
-        var model = new ReplicateImageEditPlusClient(http, new ReplicateImageEditPlusClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
         var api = new ReplicateClient(http, new ReplicateClientOptions { BaseAddress = fake.ApiAddress, BearerToken = fake.ApiKey });
+        var model = api;
         var request = new PredictionRequest { Input = new Input { Prompt = "Make the sky green", Image = [Image], OutputFormat = OutputFormat.Png } };
 
-        var waited = (await model.CreatePredictionAsync(request, prefer: "wait=5")).Value;
+        var waited = (await model.CreateQwenImageEditPlusPredictionAsync(request, prefer: "wait=5")).Value;
         var read = (await api.PredictionsGetAsync(waited.Id)).Value;
-        var started = (await model.CreatePredictionAsync(request)).Value;
+        var started = (await model.CreateQwenImageEditPlusPredictionAsync(request)).Value;
         var canceled = (await api.PredictionsCancelAsync(started.Id)).Value;
 
         Assert.Equal(PredictionStatus.Succeeded, waited.Status);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using OpenApiGen.Runtime;
 using QwenImageEdit.Tests.Infrastructure;
 using QwenImageEdit.Vendors.EvoLink;
-using QwenImageEdit.Vendors.ModelsLab.Fetch;
+using QwenImageEdit.Vendors.ModelsLab;
 using Xunit.Abstractions;
 
 namespace QwenImageEdit.Tests.Runtime;
@@ -68,7 +68,7 @@ public sealed class GeneratedClientHostileTests(ITestOutputHelper output)
     public async Task ModelsLab_keeps_the_key_in_the_body_and_a_200_echo_of_it_is_scrubbed_from_the_exception()
     {
         await using var server = await HostileServer.StartAsync((context, request) => HostileServer.Json(context, $$"""{"status":"error","message":"bad key {{request.Credential}}", "id": [""" ));
-        var client = new ModelsLabFetchClient(new HttpClient(), new ModelsLabFetchClientOptions { BaseAddress = server.Address, ApiKey = Key });
+        var client = new ModelsLabClient(new HttpClient(), new ModelsLabClientOptions { BaseAddress = server.Address, ApiKey = Key });
 
         var error = await Assert.ThrowsAsync<ApiException>(() => client.FetchQwenEditResultAsync("1", new FetchRequest()));
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using QwenImageEdit.Vendors.Apikley.ImageEdit;
+using QwenImageEdit.Vendors.Apikley;
 using QwenImageEdit.Vendors.EvoLink;
-using QwenImageEdit.Vendors.ModelsLab.QwenEdit;
+using QwenImageEdit.Vendors.ModelsLab;
 
 namespace QwenImageEdit.Tests.Unit;
 
@@ -64,7 +64,7 @@ public sealed class CapabilityTableSpecTests
     [Fact]
     public void Apikley_row_matches_its_spec()
     {
-        var document = JsonNode.Parse(ApikleyImageEditOpenApiDocument.Json)!;
+        var document = JsonNode.Parse(ApikleyQwenImageEditOpenApiDocument.Json)!;
         var body = document["paths"]!["/api/v1/jobs/createTask"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
         var input = body["properties"]!["input"]!["properties"]!;
         var row = ImageEditCapabilities.For(ImageEditVendor.Apikley);

@@ -1,11 +1,7 @@
 using System.Text.Json.Nodes;
 using QwenImageEdit.Vendors.DashScope.ImageEdit;
-using QwenImageEdit.Vendors.Fal.ImageEdit;
-using QwenImageEdit.Vendors.Fal.ImageEdit2509;
-using QwenImageEdit.Vendors.Fal.ImageEdit2511;
-using QwenImageEdit.Vendors.Fal.ImageEditPlus;
-using QwenImageEdit.Vendors.Replicate.ImageEdit;
-using QwenImageEdit.Vendors.Replicate.ImageEditPlus;
+using QwenImageEdit.Vendors.Fal;
+using QwenImageEdit.Vendors.Replicate;
 
 namespace QwenImageEdit.Tests.Unit;
 
@@ -18,10 +14,10 @@ public sealed class NewVendorCapabilitySpecTests
 {
     public static TheoryData<string, string> FalModels => new()
     {
-        { ImageEditModels.FalQwenImageEdit, FalImageEditOpenApiDocument.Json },
-        { ImageEditModels.FalQwenImageEditPlus, FalImageEditPlusOpenApiDocument.Json },
-        { ImageEditModels.FalQwenImageEdit2509, FalImageEdit2509OpenApiDocument.Json },
-        { ImageEditModels.FalQwenImageEdit2511, FalImageEdit2511OpenApiDocument.Json },
+        { ImageEditModels.FalQwenImageEdit, FalQwenImageEditOpenApiDocument.Json },
+        { ImageEditModels.FalQwenImageEditPlus, FalQwenImageEditPlusOpenApiDocument.Json },
+        { ImageEditModels.FalQwenImageEdit2509, FalQwenImageEdit2509OpenApiDocument.Json },
+        { ImageEditModels.FalQwenImageEdit2511, FalQwenImageEdit2511OpenApiDocument.Json },
     };
 
     [Theory]
@@ -62,7 +58,7 @@ public sealed class NewVendorCapabilitySpecTests
     [InlineData(ImageEditModels.ReplicateQwenImageEditPlus, true)]
     public void Replicate_rows_match_their_model_documents(string model, bool manyImages)
     {
-        var json = manyImages ? ReplicateImageEditPlusOpenApiDocument.Json : ReplicateImageEditOpenApiDocument.Json;
+        var json = manyImages ? ReplicateQwenImageEditPlusOpenApiDocument.Json : ReplicateQwenImageEditOpenApiDocument.Json;
         var schemas = JsonNode.Parse(json)!["components"]!["schemas"]!;
         var properties = schemas["Input"]!["properties"]!;
         var row = ImageEditCapabilities.For(ImageEditVendor.Replicate, model);

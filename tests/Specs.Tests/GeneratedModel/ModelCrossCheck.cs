@@ -22,16 +22,18 @@ internal sealed partial class ModelCrossCheck
 {
     private readonly Assembly _assembly;
     private readonly string _namespace;
+    private readonly string? _stem;
     private readonly Dictionary<JsonSchema, string> _componentNames = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(JsonSchema, Type)> _visited = new();
     private readonly List<Mismatch> _mismatches = new();
     private readonly List<string> _objects = new();
     private int _properties;
 
-    private ModelCrossCheck(Assembly assembly, string ns, OpenApiDocument document)
+    private ModelCrossCheck(Assembly assembly, string ns, OpenApiDocument document, string? stem)
     {
         _assembly = assembly;
         _namespace = ns;
+        _stem = stem;
         foreach (var (name, schema) in document.Components.Schemas)
         {
             _componentNames[schema] = name;
@@ -39,9 +41,13 @@ internal sealed partial class ModelCrossCheck
     }
 
     /// <summary>Checks <paramref name="document"/> against the types generated into <paramref name="ns"/>.</summary>
-    public static CrossCheckResult Run(OpenApiDocument document, Assembly assembly, string ns)
+    /// <param name="document">The spec.</param>
+    /// <param name="assembly">Where its types are.</param>
+    /// <param name="ns">Their namespace.</param>
+    /// <param name="sourcePath">For a document of a client of several, its file name: a component renamed there carries it.</param>
+    public static CrossCheckResult Run(OpenApiDocument document, Assembly assembly, string ns, string? sourcePath = null)
     {
-        var check = new ModelCrossCheck(assembly, ns, document);
+        var check = new ModelCrossCheck(assembly, ns, document, sourcePath is null ? null : PascalCase(sourcePath.Split('.')[0]));
         check.CheckComponents(document);
         check.CheckOperations(document);
         return new CrossCheckResult(check._mismatches, check._objects, check._properties);
@@ -52,7 +58,7 @@ internal sealed partial class ModelCrossCheck
         foreach (var (name, schema) in document.Components.Schemas)
         {
             var pointer = "/components/schemas/" + SchemaFacts.Escape(name);
-            var type = TypeNamed(PascalCase(name));
+            var type = ComponentType(name);
             if (type is not null)
             {
                 CheckValue(schema, type, pointer);
@@ -182,7 +188,7 @@ internal sealed partial class ModelCrossCheck
     private void CheckReference(JsonSchema schema, Type type, string pointer)
     {
         var target = schema.ActualSchema;
-        var expected = _componentNames.TryGetValue(target, out var name) ? TypeNamed(PascalCase(name)) : null;
+        var expected = _componentNames.TryGetValue(target, out var name) ? ComponentType(name) : null;
         if (expected is null)
         {
             // A component that is no type of its own (a string with a format, say) stands for what it contains.
@@ -293,6 +299,12 @@ internal sealed partial class ModelCrossCheck
     private string? PointerOf(JsonSchema schema) => _componentNames.TryGetValue(schema, out var name) ? "/components/schemas/" + SchemaFacts.Escape(name) : null;
 
     private Type? TypeNamed(string name) => _assembly.GetType(_namespace + "." + name);
+
+    /// <summary>
+    /// A component's type. In a client of several documents, a component that differs from another document's of its
+    /// name is renamed with its file's name (OAG040: replicate/qwen-image-edit.yaml's Input is QwenImageEditInput).
+    /// </summary>
+    private Type? ComponentType(string name) => (_stem is null ? null : TypeNamed(_stem + PascalCase(name))) ?? TypeNamed(PascalCase(name));
 
     private void Report(string pointer, MismatchKind kind, string detail) => _mismatches.Add(new Mismatch(pointer, kind, detail));
 

@@ -45,9 +45,10 @@ internal static class ObjectBuilder
 
         var names = NameScope.NameSiblings(collected.Select(static p => p.Wire).ToList(), scope, i => $"the property '{collected[i].Wire}'");
         var properties = new List<PropertyModel>(collected.Count);
+        var stem = context.Names.StemOf(name);
         for (var i = 0; i < collected.Count; i++)
         {
-            properties.Add(Property(context, collected[i], names[i], name + names[i], required));
+            properties.Add(Property(context, collected[i], names[i], stem + names[i], required));
         }
 
         var discriminator = schema.Discriminator is { PropertyName: { Length: > 0 } } found && SchemaFacts.Alternatives(schema) is null ? found : null;
@@ -58,7 +59,7 @@ internal static class ObjectBuilder
         }
         else if (schema.AdditionalProperties is { } additional && properties.Count > 0)
         {
-            var valueType = TypeResolver.Resolve(context, additional, name + "AdditionalProperty", pointer + "/additionalProperties");
+            var valueType = TypeResolver.Resolve(context, additional, stem + "AdditionalProperty", pointer + "/additionalProperties");
             extensionData = new ExtensionDataModel(scope.Claim("AdditionalProperties", "the members the spec does not name"), valueType, false);
         }
         else if (cut)

@@ -24,6 +24,7 @@ internal static class UnionBuilder
         var schema = pending.Schema;
         var name = pending.Name.Name;
         var pointer = pending.Pointer;
+        var stem = context.Names.StemOf(name);
         var cases = new List<(TypeRef Type, IOpenApiSchema? Object, IOpenApiSchema Schema, string Pointer, string[]? Tags)>();
         if (SchemaFacts.Alternatives(schema) is { } alternatives)
         {
@@ -43,8 +44,8 @@ internal static class UnionBuilder
 
                 var target = SchemaFacts.Resolved(branch);
                 var caseContext = target.Title is { Length: > 0 } title && branch is not OpenApiSchemaReference
-                    ? name + Identifier.ToPascalCase(title)
-                    : name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture);
+                    ? stem + Identifier.ToPascalCase(title)
+                    : stem + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture);
                 var branchPointer = pointer + "/" + keyword + "/" + i;
                 var type = TypeResolver.Resolve(context, branch, caseContext, branchPointer).WithNullable(false);
                 if (type.Kind == TypeKind.Union && type.Name == pending.Name)
@@ -64,7 +65,7 @@ internal static class UnionBuilder
             {
                 if ((types & single) != 0)
                 {
-                    cases.Add((TypeResolver.OfType(context, schema, single, name + single, pointer), null, schema, pointer, null));
+                    cases.Add((TypeResolver.OfType(context, schema, single, stem + single, pointer), null, schema, pointer, null));
                 }
             }
         }

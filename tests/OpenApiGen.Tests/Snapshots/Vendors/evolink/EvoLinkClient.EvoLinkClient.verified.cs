@@ -79,7 +79,7 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The success body (<c>Value</c>, or the response converted to it); the status and headers through <c>GetRawResponse()</c>.</returns>
         /// <exception cref="global::OpenApiGen.Runtime.ApiException">The API answered with a status it does not document as success, or with a body that is not the documented one.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditImageGenerationResponse>> CreateQwenImageEditGenerationAsync(global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse>> CreateQwenImageEditGenerationAsync(global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Query Task Status</summary>
         /// <remarks><para>Query the status, progress, and result information of asynchronous tasks by task ID</para>
@@ -164,10 +164,10 @@ namespace QwenImageEdit.Vendors.EvoLink
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/v1/images/generations").Json(body, global::QwenImageEdit.Vendors.EvoLink.EvoLinkJsonContext.Default.QwenImageEditPlusRequest), s_createQwenImageEditPlusGeneration, options, cancellationToken);
         }
 
-        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditImageGenerationResponse> s_createQwenImageEditGeneration = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.EvoLink.EvoLinkJsonContext.Default.QwenImageEditImageGenerationResponse).Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.EvoLink.EvoLinkJsonContext.Default.ErrorResponse, 400, 401, 402, 403, 429, 500);
+        private static readonly global::OpenApiGen.Runtime.ApiOperation<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse> s_createQwenImageEditGeneration = global::OpenApiGen.Runtime.ApiOperation.Json(static () => global::QwenImageEdit.Vendors.EvoLink.EvoLinkJsonContext.Default.ImageGenerationResponse).Secured("bearerAuth").Error(static () => global::QwenImageEdit.Vendors.EvoLink.EvoLinkJsonContext.Default.ErrorResponse, 400, 401, 402, 403, 429, 500);
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditImageGenerationResponse>> CreateQwenImageEditGenerationAsync(global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::OpenApiGen.Runtime.ApiResponse<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse>> CreateQwenImageEditGenerationAsync(global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest body, global::OpenApiGen.Runtime.ApiRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return _pipeline.SendAsync(new global::OpenApiGen.Runtime.ApiRequestBuilder("POST", "/v1/images/generations").Json(body, global::QwenImageEdit.Vendors.EvoLink.EvoLinkJsonContext.Default.QwenImageEditRequest), s_createQwenImageEditGeneration, options, cancellationToken);

@@ -41,7 +41,7 @@ namespace QwenImageEdit.Vendors.EvoLink
         public global::QwenImageEdit.Vendors.EvoLink.TaskError? Error { get; set; }
 
         /// <summary>Task detailed information</summary>
-        public global::QwenImageEdit.Vendors.EvoLink.TasksTaskInfo? TaskInfo { get; set; }
+        public global::QwenImageEdit.Vendors.EvoLink.TaskInfo? TaskInfo { get; set; }
 
         /// <summary>Task output type</summary>
         /// <remarks>Example: <c>"image"</c>.</remarks>
@@ -112,7 +112,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "results"u8, ref member)) result.Results = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::OpenApiGen.Runtime.JsonRead.List<global::System.Uri>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::OpenApiGen.Runtime.JsonRead.Uri(ref r0));
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref member)) result.Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "error"u8, ref member)) result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskErrorJsonConverter.ReadValue(ref reader, options);
-                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) result.TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TasksTaskInfoJsonConverter.ReadValue(ref reader, options);
+                    else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "task_info"u8, ref member)) result.TaskInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskInfoJsonConverter.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref member)) result.Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::QwenImageEdit.Vendors.EvoLink.TaskDetailType?) : global::OpenApiGen.Runtime.ExtensibleEnumConverter<global::QwenImageEdit.Vendors.EvoLink.TaskDetailType>.ReadValue(ref reader, options);
                     else if (global::OpenApiGen.Runtime.JsonRead.Member(ref reader, "usage"u8, ref member)) result.Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::QwenImageEdit.Vendors.EvoLink.Serialization.UsageJsonConverter.ReadValue(ref reader, options);
                     else global::OpenApiGen.Runtime.JsonRead.SkipMember(ref reader);
@@ -139,7 +139,7 @@ namespace QwenImageEdit.Vendors.EvoLink.Serialization
             if (value.Results is { } v_Results) { writer.WritePropertyName(s_Results); global::OpenApiGen.Runtime.JsonWrite.List<global::System.Uri>(writer, v_Results, options, static (w0, x0, o0) => { global::OpenApiGen.Runtime.JsonWrite.Uri(w0, x0); }); }
             if (value.Status is { } v_Status) writer.WriteString(s_Status, v_Status.ToString());
             if (value.Error is { } v_Error) { writer.WritePropertyName(s_Error); global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskErrorJsonConverter.WriteValue(writer, v_Error, options); }
-            if (value.TaskInfo is { } v_TaskInfo) { writer.WritePropertyName(s_TaskInfo); global::QwenImageEdit.Vendors.EvoLink.Serialization.TasksTaskInfoJsonConverter.WriteValue(writer, v_TaskInfo, options); }
+            if (value.TaskInfo is { } v_TaskInfo) { writer.WritePropertyName(s_TaskInfo); global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskInfoJsonConverter.WriteValue(writer, v_TaskInfo, options); }
             if (value.Type is { } v_Type) writer.WriteString(s_Type, v_Type.ToString());
             if (value.Usage is { } v_Usage) { writer.WritePropertyName(s_Usage); global::QwenImageEdit.Vendors.EvoLink.Serialization.UsageJsonConverter.WriteValue(writer, v_Usage, options); }
             writer.WriteEndObject();
