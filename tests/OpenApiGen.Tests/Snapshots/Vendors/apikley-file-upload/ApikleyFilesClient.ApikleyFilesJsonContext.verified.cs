@@ -30,29 +30,25 @@ namespace QwenImageEdit.Vendors.Apikley.Files
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse>? _ApiResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[6];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse> ApiResponse => _ApiResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse> ApiResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Files.ApiResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>? _Base64UploadRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest> Base64UploadRequest => _Base64UploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest> Base64UploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Files.Base64UploadRequest>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>? _FileUploadResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> FileUploadResponse => _FileUploadResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse> FileUploadResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResponse>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult>? _FileUploadResult;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult> FileUploadResult => _FileUploadResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult> FileUploadResult => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Files.FileUploadResult>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>? _StreamUploadRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest> StreamUploadRequest => _StreamUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest> StreamUploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Files.StreamUploadRequest>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest>? _UrlUploadRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest> UrlUploadRequest => _UrlUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest> UrlUploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Files.UrlUploadRequest>(ref _metadata[5], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

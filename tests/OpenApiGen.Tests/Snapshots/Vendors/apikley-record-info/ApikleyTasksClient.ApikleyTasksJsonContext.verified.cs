@@ -30,29 +30,25 @@ namespace QwenImageEdit.Vendors.Apikley.Tasks
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse>? _ApiResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[6];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse> ApiResponse => _ApiResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse> ApiResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Tasks.ApiResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>? _RecordInfoResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse> RecordInfoResponse => _RecordInfoResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse> RecordInfoResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Tasks.RecordInfoResponse>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>? _TaskRecord;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord> TaskRecord => _TaskRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord> TaskRecord => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecord>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>? _TaskRecordResultJson;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson> TaskRecordResultJson => _TaskRecordResultJson ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson> TaskRecordResultJson => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJson>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>? _TaskRecordResultJsonOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2> TaskRecordResultJsonOption2 => _TaskRecordResultJsonOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2> TaskRecordResultJsonOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordResultJsonOption2>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>? _TaskRecordState;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState> TaskRecordState => _TaskRecordState ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState> TaskRecordState => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Tasks.TaskRecordState>(ref _metadata[5], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -30,97 +30,76 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2509
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse>? _CancelRequestResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[23];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse> CancelRequestResponse => _CancelRequestResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse> CancelRequestResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>? _CancelRequestResult;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult> CancelRequestResult => _CancelRequestResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult> CancelRequestResult => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelRequestResult>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus>? _CancelStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus> CancelStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatus>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>? _CancelStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus> CancelStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.CancelStatusStatus>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail>? _ErrorDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail> ErrorDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetail>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem>? _ErrorDetailLocItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem> ErrorDetailLocItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorDetailLocItem>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse>? _ErrorResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse> ErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponse>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail>? _ErrorResponseDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail> ErrorResponseDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ErrorResponseDetail>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>? _Image;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image> Image => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.Image>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize>? _ImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize> ImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.ImageSize>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>? _QueueStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus> QueueStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatus>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus>? _QueueStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus> QueueStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QueueStatusStatus>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>? _QwenImageEdit2509Input;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input> QwenImageEdit2509Input => _QwenImageEdit2509Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input> QwenImageEdit2509Input => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Input>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>? _QwenImageEdit2509InputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration> QwenImageEdit2509InputAcceleration => _QwenImageEdit2509InputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration> QwenImageEdit2509InputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputAcceleration>(ref _metadata[13], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize>? _QwenImageEdit2509InputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize> QwenImageEdit2509InputImageSize => _QwenImageEdit2509InputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize> QwenImageEdit2509InputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSize>(ref _metadata[14], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2>? _QwenImageEdit2509InputImageSizeOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2> QwenImageEdit2509InputImageSizeOption2 => _QwenImageEdit2509InputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2> QwenImageEdit2509InputImageSizeOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputImageSizeOption2>(ref _metadata[15], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>? _QwenImageEdit2509InputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat> QwenImageEdit2509InputOutputFormat => _QwenImageEdit2509InputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat> QwenImageEdit2509InputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509InputOutputFormat>(ref _metadata[16], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>? _QwenImageEdit2509Output;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output> QwenImageEdit2509Output => _QwenImageEdit2509Output ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output> QwenImageEdit2509Output => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.QwenImageEdit2509Output>(ref _metadata[17], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>? _RequestLog;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog> RequestLog => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLog>(ref _metadata[18], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>? _RequestLogLevel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel> RequestLogLevel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogLevel>(ref _metadata[19], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>? _RequestLogSource;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource> RequestLogSource => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.RequestLogSource>(ref _metadata[20], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload>? _WebhookPayload;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload> WebhookPayload => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayload>(ref _metadata[21], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>? _WebhookPayloadStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus> WebhookPayloadStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2509.WebhookPayloadStatus>(ref _metadata[22], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -30,97 +30,76 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit2511
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse>? _CancelRequestResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[23];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse> CancelRequestResponse => _CancelRequestResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse> CancelRequestResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult>? _CancelRequestResult;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult> CancelRequestResult => _CancelRequestResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult> CancelRequestResult => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelRequestResult>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus>? _CancelStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus> CancelStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatus>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus>? _CancelStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus> CancelStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.CancelStatusStatus>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail>? _ErrorDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail> ErrorDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetail>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>? _ErrorDetailLocItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem> ErrorDetailLocItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorDetailLocItem>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>? _ErrorResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse> ErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponse>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>? _ErrorResponseDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail> ErrorResponseDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ErrorResponseDetail>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image>? _Image;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image> Image => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.Image>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize>? _ImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize> ImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.ImageSize>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus>? _QueueStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus> QueueStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatus>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus>? _QueueStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus> QueueStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QueueStatusStatus>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input>? _QwenImageEdit2511Input;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input> QwenImageEdit2511Input => _QwenImageEdit2511Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input> QwenImageEdit2511Input => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Input>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>? _QwenImageEdit2511InputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration> QwenImageEdit2511InputAcceleration => _QwenImageEdit2511InputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration> QwenImageEdit2511InputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputAcceleration>(ref _metadata[13], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize>? _QwenImageEdit2511InputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize> QwenImageEdit2511InputImageSize => _QwenImageEdit2511InputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize> QwenImageEdit2511InputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSize>(ref _metadata[14], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>? _QwenImageEdit2511InputImageSizeOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2> QwenImageEdit2511InputImageSizeOption2 => _QwenImageEdit2511InputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2> QwenImageEdit2511InputImageSizeOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputImageSizeOption2>(ref _metadata[15], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>? _QwenImageEdit2511InputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat> QwenImageEdit2511InputOutputFormat => _QwenImageEdit2511InputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat> QwenImageEdit2511InputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511InputOutputFormat>(ref _metadata[16], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output>? _QwenImageEdit2511Output;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output> QwenImageEdit2511Output => _QwenImageEdit2511Output ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output> QwenImageEdit2511Output => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.QwenImageEdit2511Output>(ref _metadata[17], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog>? _RequestLog;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog> RequestLog => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLog>(ref _metadata[18], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>? _RequestLogLevel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel> RequestLogLevel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogLevel>(ref _metadata[19], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>? _RequestLogSource;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource> RequestLogSource => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.RequestLogSource>(ref _metadata[20], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload>? _WebhookPayload;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload> WebhookPayload => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayload>(ref _metadata[21], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>? _WebhookPayloadStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus> WebhookPayloadStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit2511.WebhookPayloadStatus>(ref _metadata[22], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

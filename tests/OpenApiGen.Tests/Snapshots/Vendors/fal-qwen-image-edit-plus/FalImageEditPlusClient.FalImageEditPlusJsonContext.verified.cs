@@ -30,97 +30,76 @@ namespace QwenImageEdit.Vendors.Fal.ImageEditPlus
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse>? _CancelRequestResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[23];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse> CancelRequestResponse => _CancelRequestResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse> CancelRequestResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>? _CancelRequestResult;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult> CancelRequestResult => _CancelRequestResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult> CancelRequestResult => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelRequestResult>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus>? _CancelStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus> CancelStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatus>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus>? _CancelStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus> CancelStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.CancelStatusStatus>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>? _ErrorDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail> ErrorDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetail>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>? _ErrorDetailLocItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem> ErrorDetailLocItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorDetailLocItem>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse>? _ErrorResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse> ErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponse>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail>? _ErrorResponseDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail> ErrorResponseDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ErrorResponseDetail>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>? _Image;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image> Image => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.Image>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize>? _ImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize> ImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.ImageSize>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>? _QueueStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus> QueueStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatus>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus>? _QueueStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus> QueueStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QueueStatusStatus>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput>? _QwenImageEditPlusInput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput> QwenImageEditPlusInput => _QwenImageEditPlusInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput> QwenImageEditPlusInput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInput>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>? _QwenImageEditPlusInputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration> QwenImageEditPlusInputAcceleration => _QwenImageEditPlusInputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration> QwenImageEditPlusInputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputAcceleration>(ref _metadata[13], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>? _QwenImageEditPlusInputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize> QwenImageEditPlusInputImageSize => _QwenImageEditPlusInputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize> QwenImageEditPlusInputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSize>(ref _metadata[14], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2>? _QwenImageEditPlusInputImageSizeOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2> QwenImageEditPlusInputImageSizeOption2 => _QwenImageEditPlusInputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2> QwenImageEditPlusInputImageSizeOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputImageSizeOption2>(ref _metadata[15], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>? _QwenImageEditPlusInputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat> QwenImageEditPlusInputOutputFormat => _QwenImageEditPlusInputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat> QwenImageEditPlusInputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusInputOutputFormat>(ref _metadata[16], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>? _QwenImageEditPlusOutput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput> QwenImageEditPlusOutput => _QwenImageEditPlusOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput> QwenImageEditPlusOutput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.QwenImageEditPlusOutput>(ref _metadata[17], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog>? _RequestLog;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog> RequestLog => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLog>(ref _metadata[18], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel>? _RequestLogLevel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel> RequestLogLevel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogLevel>(ref _metadata[19], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource>? _RequestLogSource;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource> RequestLogSource => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.RequestLogSource>(ref _metadata[20], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload>? _WebhookPayload;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload> WebhookPayload => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayload>(ref _metadata[21], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus>? _WebhookPayloadStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus> WebhookPayloadStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEditPlus.WebhookPayloadStatus>(ref _metadata[22], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

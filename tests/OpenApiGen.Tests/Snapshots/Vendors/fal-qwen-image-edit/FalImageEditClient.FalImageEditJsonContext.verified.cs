@@ -30,97 +30,76 @@ namespace QwenImageEdit.Vendors.Fal.ImageEdit
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse>? _CancelRequestResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[23];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse> CancelRequestResponse => _CancelRequestResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse> CancelRequestResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult>? _CancelRequestResult;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult> CancelRequestResult => _CancelRequestResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult> CancelRequestResult => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelRequestResult>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus>? _CancelStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus> CancelStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatus>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus>? _CancelStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus> CancelStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.CancelStatusStatus>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>? _ErrorDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail> ErrorDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetail>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem>? _ErrorDetailLocItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem> ErrorDetailLocItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorDetailLocItem>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>? _ErrorResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse> ErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponse>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail>? _ErrorResponseDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail> ErrorResponseDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.ErrorResponseDetail>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image>? _Image;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.Image"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.Image));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image> Image => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.Image>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize>? _ImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize> ImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.ImageSize>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>? _QueueStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus> QueueStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatus>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>? _QueueStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus> QueueStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.QueueStatusStatus>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput>? _QwenImageEditInput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput> QwenImageEditInput => _QwenImageEditInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput> QwenImageEditInput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInput>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>? _QwenImageEditInputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration> QwenImageEditInputAcceleration => _QwenImageEditInputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration> QwenImageEditInputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputAcceleration>(ref _metadata[13], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>? _QwenImageEditInputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize> QwenImageEditInputImageSize => _QwenImageEditInputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize> QwenImageEditInputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSize>(ref _metadata[14], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>? _QwenImageEditInputImageSizeOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2> QwenImageEditInputImageSizeOption2 => _QwenImageEditInputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2> QwenImageEditInputImageSizeOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputImageSizeOption2>(ref _metadata[15], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>? _QwenImageEditInputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat> QwenImageEditInputOutputFormat => _QwenImageEditInputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat> QwenImageEditInputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditInputOutputFormat>(ref _metadata[16], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput>? _QwenImageEditOutput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput> QwenImageEditOutput => _QwenImageEditOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput> QwenImageEditOutput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.QwenImageEditOutput>(ref _metadata[17], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>? _RequestLog;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog> RequestLog => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLog>(ref _metadata[18], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel>? _RequestLogLevel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel> RequestLogLevel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogLevel>(ref _metadata[19], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource>? _RequestLogSource;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource> RequestLogSource => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.RequestLogSource>(ref _metadata[20], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload>? _WebhookPayload;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload> WebhookPayload => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayload>(ref _metadata[21], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus>? _WebhookPayloadStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus> WebhookPayloadStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageEdit.WebhookPayloadStatus>(ref _metadata[22], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -30,33 +30,28 @@ namespace QwenImageEdit.Vendors.ModelsLab.Uploads
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse>? _Base64ToUrlErrorResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[7];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse> Base64ToUrlErrorResponse => _Base64ToUrlErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse> Base64ToUrlErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>? _Base64ToUrlErrorResponseStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus> Base64ToUrlErrorResponseStatus => _Base64ToUrlErrorResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus> Base64ToUrlErrorResponseStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlErrorResponseStatus>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>? _Base64ToUrlRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest> Base64ToUrlRequest => _Base64ToUrlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest> Base64ToUrlRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlRequest>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>? _Base64ToUrlResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse> Base64ToUrlResponse => _Base64ToUrlResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse> Base64ToUrlResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlResponse>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>? _Base64ToUrlSuccessResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse> Base64ToUrlSuccessResponse => _Base64ToUrlSuccessResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse> Base64ToUrlSuccessResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponse>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>? _Base64ToUrlSuccessResponseId;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId> Base64ToUrlSuccessResponseId => _Base64ToUrlSuccessResponseId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId> Base64ToUrlSuccessResponseId => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseId>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>? _Base64ToUrlSuccessResponseStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus> Base64ToUrlSuccessResponseStatus => _Base64ToUrlSuccessResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus> Base64ToUrlSuccessResponseStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Uploads.Base64ToUrlSuccessResponseStatus>(ref _metadata[6], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -30,69 +30,55 @@ namespace QwenImageEdit.Vendors.ModelsLab.Fetch
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse>? _FetchErrorResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[16];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse> FetchErrorResponse => _FetchErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse> FetchErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus>? _FetchErrorResponseStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus> FetchErrorResponseStatus => _FetchErrorResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus> FetchErrorResponseStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchErrorResponseStatus>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>? _FetchProcessingResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse> FetchProcessingResponse => _FetchProcessingResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse> FetchProcessingResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponse>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>? _FetchProcessingResponseOutput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput> FetchProcessingResponseOutput => _FetchProcessingResponseOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput> FetchProcessingResponseOutput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseOutput>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>? _FetchProcessingResponseStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus> FetchProcessingResponseStatus => _FetchProcessingResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus> FetchProcessingResponseStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchProcessingResponseStatus>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>? _FetchQwenEditResultResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse> FetchQwenEditResultResponse => _FetchQwenEditResultResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse> FetchQwenEditResultResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchQwenEditResultResponse>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>? _FetchRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest> FetchRequest => _FetchRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest> FetchRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchRequest>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse>? _FetchSuccessResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse> FetchSuccessResponse => _FetchSuccessResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse> FetchSuccessResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponse>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>? _FetchSuccessResponseStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus> FetchSuccessResponseStatus => _FetchSuccessResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus> FetchSuccessResponseStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.FetchSuccessResponseStatus>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>? _ImageEditingResultRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest> ImageEditingResultRequest => _ImageEditingResultRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest> ImageEditingResultRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.ImageEditingResultRequest>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>? _RequestId;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId> RequestId => _RequestId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId> RequestId => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.RequestId>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>? _TrackId;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId> TrackId => _TrackId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId> TrackId => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.TrackId>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>? _WebhookFailurePayload;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload> WebhookFailurePayload => _WebhookFailurePayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload> WebhookFailurePayload => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayload>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>? _WebhookFailurePayloadStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus> WebhookFailurePayloadStatus => _WebhookFailurePayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus> WebhookFailurePayloadStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookFailurePayloadStatus>(ref _metadata[13], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload>? _WebhookSuccessPayload;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload> WebhookSuccessPayload => _WebhookSuccessPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload> WebhookSuccessPayload => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayload>(ref _metadata[14], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>? _WebhookSuccessPayloadStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus> WebhookSuccessPayloadStatus => _WebhookSuccessPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus> WebhookSuccessPayloadStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.ModelsLab.Fetch.WebhookSuccessPayloadStatus>(ref _metadata[15], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -30,53 +30,43 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEditPlus
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>? _AspectRatio;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[12];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio> AspectRatio => _AspectRatio ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio> AspectRatio => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.AspectRatio>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>? _Input;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input> Input => _Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input> Input => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Input>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>? _OutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat> OutputFormat => _OutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat> OutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.OutputFormat>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>? _Prediction;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction> Prediction => _Prediction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction> Prediction => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Prediction>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics>? _PredictionMetrics;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics> PredictionMetrics => _PredictionMetrics ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics> PredictionMetrics => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionMetrics>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest>? _PredictionRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest> PredictionRequest => _PredictionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest> PredictionRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequest>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>? _PredictionRequestWebhookEventsFilterItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem> PredictionRequestWebhookEventsFilterItem => _PredictionRequestWebhookEventsFilterItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem> PredictionRequestWebhookEventsFilterItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionRequestWebhookEventsFilterItem>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>? _PredictionSource;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource> PredictionSource => _PredictionSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource> PredictionSource => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionSource>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>? _PredictionStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus> PredictionStatus => _PredictionStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus> PredictionStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionStatus>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls>? _PredictionUrls;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls> PredictionUrls => _PredictionUrls ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls> PredictionUrls => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.PredictionUrls>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem>? _Problem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem> Problem => _Problem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem> Problem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.Problem>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>? _ProblemInvalidField;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField> ProblemInvalidField => _ProblemInvalidField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField> ProblemInvalidField => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEditPlus.ProblemInvalidField>(ref _metadata[11], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

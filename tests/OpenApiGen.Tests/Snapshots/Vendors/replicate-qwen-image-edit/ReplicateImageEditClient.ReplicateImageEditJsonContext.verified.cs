@@ -30,53 +30,43 @@ namespace QwenImageEdit.Vendors.Replicate.ImageEdit
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>? _AspectRatio;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[12];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio> AspectRatio => _AspectRatio ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio> AspectRatio => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.AspectRatio>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input>? _Input;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input> Input => _Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input> Input => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Input>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>? _OutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat> OutputFormat => _OutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat> OutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.OutputFormat>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction>? _Prediction;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction> Prediction => _Prediction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction> Prediction => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Prediction>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics>? _PredictionMetrics;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics> PredictionMetrics => _PredictionMetrics ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics> PredictionMetrics => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionMetrics>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest>? _PredictionRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest> PredictionRequest => _PredictionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest> PredictionRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequest>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>? _PredictionRequestWebhookEventsFilterItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem> PredictionRequestWebhookEventsFilterItem => _PredictionRequestWebhookEventsFilterItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem> PredictionRequestWebhookEventsFilterItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionRequestWebhookEventsFilterItem>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource>? _PredictionSource;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource> PredictionSource => _PredictionSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource> PredictionSource => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionSource>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>? _PredictionStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus> PredictionStatus => _PredictionStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus> PredictionStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionStatus>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls>? _PredictionUrls;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls> PredictionUrls => _PredictionUrls ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls> PredictionUrls => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.PredictionUrls>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem>? _Problem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem> Problem => _Problem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem> Problem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.Problem>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField>? _ProblemInvalidField;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField> ProblemInvalidField => _ProblemInvalidField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField> ProblemInvalidField => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Replicate.ImageEdit.ProblemInvalidField>(ref _metadata[11], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
