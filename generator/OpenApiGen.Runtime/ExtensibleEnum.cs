@@ -15,9 +15,10 @@ public interface IExtensibleEnum<TSelf> : IEquatable<TSelf>
     /// <summary>The value as it appears on the wire; null only for <c>default</c>.</summary>
     string? Value { get; }
 
-    /// <summary>The value for a wire text, documented or not.</summary>
+    /// <summary>The value for a wire text, documented or not: the conversion every generated enum declares anyway, so it
+    /// needs no factory of its own.</summary>
     /// <param name="value">The wire text.</param>
-    static abstract TSelf Create(string value);
+    static abstract implicit operator TSelf(string value);
 }
 
 /// <summary>
@@ -35,7 +36,7 @@ public sealed class ExtensibleEnumConverter<T> : JsonConverter<T>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteValue(writer, value, options);
 
     /// <inheritdoc/>
-    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => T.Create(reader.GetString()!);
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
 
     /// <inheritdoc/>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
@@ -70,7 +71,7 @@ public sealed class ExtensibleEnumConverter<T> : JsonConverter<T>
             }
         }
 
-        var value = T.Create(reader.GetString()!);
+        T value = reader.GetString()!;
         if (cacheable && seen.Length < CacheSize)
         {
             // Copy on write: readers on other threads keep scanning the array they have; a lost race only drops an entry.

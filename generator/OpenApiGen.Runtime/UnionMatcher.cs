@@ -67,7 +67,7 @@ public static class UnionMatcher
         where T : struct, IExtensibleEnum<T>
     {
         ArgumentNullException.ThrowIfNull(known);
-        value = reader.TokenType == JsonTokenType.String ? T.Create(reader.GetString()!) : default;
+        value = reader.TokenType == JsonTokenType.String ? reader.GetString()! : default(T);
         return value.Value is not null && known.Contains(value);
     }
 

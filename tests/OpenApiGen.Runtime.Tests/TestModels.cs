@@ -56,7 +56,7 @@ public readonly record struct PetStatus(string? Value) : IExtensibleEnum<PetStat
 
     public static PetStatus Sold { get; } = new("sold");
 
-    public static PetStatus Create(string value) => new(value);
+    public static implicit operator PetStatus(string value) => new(value);
 
     public override string ToString() => Value ?? string.Empty;
 }

@@ -26,7 +26,7 @@ internal sealed class TypeNaming
     // (CS0542), so a type of that kind does not take one of these names (Qdrant's union named Match).
     private static readonly string[] s_objectMembers = { "Validate", "ValidateInto" };
     private static readonly string[] s_enumMembers = { "KnownValues", "Value", "Equals", "GetHashCode", "ToString", "PrintMembers" };
-    private static readonly string[] s_unionMembers = { "Match", "IsUnmatched", "UnmatchedJson", "FromUnmatchedJson", "ToString", "WriteTo", "ValidateInto" };
+    private static readonly string[] s_unionMembers = { "Match", "IsUnmatched", "UnmatchedJson", "FromUnmatchedJson", "ToString", "WriteTo", "Validate", "ValidateInto" };
 
     private readonly BuildContext _context;
     private readonly NameScope _scope = NameScope.ForFiles(s_reserved);

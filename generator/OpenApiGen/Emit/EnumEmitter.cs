@@ -25,13 +25,14 @@ internal static class EnumEmitter
         var qualified = new TypeName(spec.Namespace, type.Name);
         var name = type.Name;
 
-        writer.OpenBlock("namespace " + spec.Namespace);
+        // One type a file, so the namespace is file-scoped: two lines and a level of indentation fewer.
+        writer.Line($"namespace {spec.Namespace};");
+        writer.Line();
         XmlDocWriter.Write(writer, type.Docs, $"The values of <c>{Escape.Xml(name)}</c>.", new[] { "Values other than the documented ones are kept as they are, so a value added by the server later round-trips." }, name, obsolete: type.Docs.Deprecated);
         ConverterWriter.WriteTypeAttributes(writer, ConverterOf(qualified));
         ObsoleteCode.Attribute(writer, type.Docs);
         writer.OpenBlock($"public readonly partial record struct {name} : {Runtime}.IExtensibleEnum<{name}>");
         XmlDocWriter.Summary(writer, $"Creates a <see cref=\"{name}\"/> from its wire value, documented or not.");
-        writer.Line("/// <param name=\"value\">The value as it appears in JSON.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"value\"/> is null.</exception>");
         writer.Line($"public {name}(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
         writer.Line();
@@ -59,14 +60,12 @@ internal static class EnumEmitter
             ? $"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = global::System.Array.ConvertAll({KnownValuesText(type)}, static value => new {name}(value));"
             : $"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[] {{ {string.Join(", ", System.Linq.Enumerable.Select(type.Members, static m => m.Name))} }};");
         writer.Line();
+        // Also the interface's factory: the shared converter makes values through it.
         XmlDocWriter.Summary(writer, $"Converts a wire value to a <see cref=\"{name}\"/>.");
         writer.Line($"public static implicit operator {name}(string value) => new(value);");
         writer.Line();
-        writer.Line($"static {name} {Runtime}.IExtensibleEnum<{name}>.Create(string value) => new(value);");
-        writer.Line();
         XmlDocWriter.Summary(writer, "The value as it appears in JSON.");
         writer.Line("public override string ToString() => Value ?? string.Empty;");
-        writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
     }

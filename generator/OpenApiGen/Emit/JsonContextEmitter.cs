@@ -44,22 +44,24 @@ internal static class JsonContextEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line($"protected override {Json}.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;");
 
+        // One array of slots instead of a field a type: each typed property below is then one line.
+        writer.Line();
+        writer.Line($"private readonly {Metadata}.JsonTypeInfo?[] _metadata = new {Metadata}.JsonTypeInfo?[{(spec.Types.Count + spec.Client.RootTypes.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)}];");
+        var slot = 0;
         foreach (var type in spec.Types)
         {
             var typeName = TypeNames.Of(new TypeName(spec.Namespace, type.Name));
             writer.Line();
-            writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{type.Name};");
             XmlDocWriter.Summary(writer, $"Metadata for <see cref=\"{typeName}\"/>.");
-            writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {type.Name} => _{type.Name} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
+            writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {type.Name} => {Slot(typeName, slot++)}");
         }
 
         foreach (var root in spec.Client.RootTypes)
         {
             var typeName = TypeNames.Of(root.Type);
             writer.Line();
-            writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{root.Name};");
             XmlDocWriter.Summary(writer, $"Metadata for <c>{Escape.Xml(typeName.Replace("global::", string.Empty))}</c>, as the client reads and writes it.");
-            writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {root.Name} => _{root.Name} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
+            writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {root.Name} => {Slot(typeName, slot++)}");
         }
 
         writer.Line();
@@ -110,4 +112,7 @@ internal static class JsonContextEmitter
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    private static string Slot(string typeName, int slot)
+        => $"global::OpenApiGen.Runtime.JsonContextMetadata.Get<{typeName}>(ref _metadata[{slot.ToString(System.Globalization.CultureInfo.InvariantCulture)}], Options);";
 }

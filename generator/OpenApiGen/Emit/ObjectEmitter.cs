@@ -24,7 +24,7 @@ internal static partial class ObjectEmitter
         XmlDocWriter.Write(writer, type.Docs, $"The <c>{Escape.Xml(type.Name)}</c> schema.", HierarchyRemarks(type), type.Name, obsolete: type.Docs.Deprecated);
         ConverterWriter.WriteTypeAttributes(writer, qualified);
         ObsoleteCode.Attribute(writer, type.Docs);
-        writer.OpenBlock($"public partial class {type.Name}{(type.BaseType is null ? string.Empty : " : " + TypeNames.Of(type.BaseType))}");
+        writer.OpenBlock($"public partial class {type.Name} : {(type.BaseType is null ? ValidationEmitter.Base : TypeNames.Of(type.BaseType))}");
         ValidationEmitter.WritePatternFields(writer, type);
         var first = true;
         foreach (var property in type.Properties)
@@ -56,7 +56,7 @@ internal static partial class ObjectEmitter
             writer.Line($"public {ExtensionDataType(data)}? {data.Name} {{ get; set; }}");
         }
 
-        ValidationEmitter.WriteMembers(writer, type);
+        ValidationEmitter.WriteMembers(writer, spec, type);
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();

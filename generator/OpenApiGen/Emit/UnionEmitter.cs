@@ -27,7 +27,7 @@ internal static partial class UnionEmitter
         XmlDocWriter.Write(writer, type.Docs, $"One of: {shapes}.", new[] { $"One of: {shapes}. JSON that fits none of them is kept as it is, in <see cref=\"UnmatchedJson\"/>." }, obsolete: type.Docs.Deprecated);
         ConverterWriter.WriteTypeAttributes(writer, qualified);
         ObsoleteCode.Attribute(writer, type.Docs);
-        writer.OpenBlock($"public sealed partial class {name}");
+        writer.OpenBlock($"public sealed partial class {name} : {ValidationEmitter.Base}");
         for (var i = 0; i < cases.Count; i++)
         {
             ValidationEmitter.WritePatternFields(writer, "Case" + (i + 1).ToString(CultureInfo.InvariantCulture), cases[i].Constraints, cases[i].ItemConstraints);
@@ -88,7 +88,7 @@ internal static partial class UnionEmitter
         WriteConversions(writer, name, cases);
         WriteToString(writer, cases);
         WriteWriteTo(writer, cases);
-        ValidationEmitter.WriteUnionMember(writer, type);
+        ValidationEmitter.WriteUnionMember(writer, spec, type);
 
         writer.CloseBlock();
         writer.CloseBlock();

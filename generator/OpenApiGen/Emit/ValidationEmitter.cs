@@ -38,95 +38,98 @@ internal static class ValidationEmitter
         }
     }
 
-    public static void WriteMembers(SourceWriter writer, ObjectTypeModel type)
+    /// <summary>The runtime base every generated root object and union derives from: it holds <c>Validate()</c>.</summary>
+    public const string Base = "global::OpenApiGen.Runtime.Validatable";
+
+    /// <summary>
+    /// The <c>ValidateInto</c> override of an object with something to check, adding its members' checks to its base's;
+    /// none for an object without, whose base (the runtime's, or its parent's) already checks what there is.
+    /// </summary>
+    public static void WriteMembers(SourceWriter writer, SpecModel spec, ObjectTypeModel type)
     {
-        // The root of a hierarchy declares Validate() and a virtual ValidateInto; subclasses add their members' checks to the base's.
-        if (type.BaseType is null)
+        var checks = CheckedTypes.Of(spec);
+        var checkedProperties = type.Properties.Where(p => NeedsChecks(p, checks)).ToList();
+        if (checkedProperties.Count == 0)
         {
-            writer.Line();
-            XmlDocWriter.Summary(writer, "Checks this value against the spec's constraints, including those of the values it holds.");
-            writer.Line("/// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>");
-            writer.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()");
-            writer.Line($"var collector = new {Collector}();");
-            writer.Line("ValidateInto(collector, \"$\");");
-            writer.Line("return collector.Errors;");
-            writer.CloseBlock();
+            return;
         }
 
-        writer.Line();
-        XmlDocWriter.Summary(writer, "Adds this value's violations, under <paramref name=\"path\"/>, to <paramref name=\"collector\"/>.");
-        writer.Line("/// <param name=\"collector\">Where violations go.</param>");
-        writer.Line("/// <param name=\"path\">The JSON path of this value.</param>");
-        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.OpenBlock($"public {(type.BaseType is null ? "virtual" : "override")} void ValidateInto({Collector} collector, string path)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(collector);");
+        OpenValidateInto(writer);
         if (type.BaseType is not null)
         {
             writer.Line("base.ValidateInto(collector, path);");
         }
 
-        foreach (var property in type.Properties.Where(NeedsChecks))
+        foreach (var property in checkedProperties)
         {
-            ObsoleteCode.Use(writer, ObsoleteCode.Applies(property), () => WriteProperty(writer, property));
+            ObsoleteCode.Use(writer, ObsoleteCode.Applies(property), () => WriteProperty(writer, property, checks));
         }
 
         writer.CloseBlock();
+    }
+
+    private static void OpenValidateInto(SourceWriter writer)
+    {
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.OpenBlock($"public override void ValidateInto({Collector} collector, string path)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(collector);");
     }
 
     /// <summary>For a union: object and union cases validate themselves; other cases are checked against their branch's constraints.</summary>
-    public static void WriteUnionMember(SourceWriter writer, UnionTypeModel type)
+    public static void WriteUnionMember(SourceWriter writer, SpecModel spec, UnionTypeModel type)
     {
-        writer.Line();
-        XmlDocWriter.Summary(writer, "Adds the held value's violations, under <paramref name=\"path\"/>, to <paramref name=\"collector\"/>.");
-        writer.Line("/// <param name=\"collector\">Where violations go.</param>");
-        writer.Line("/// <param name=\"path\">The JSON path of this value.</param>");
-        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.OpenBlock($"public void ValidateInto({Collector} collector, string path)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(collector);");
-        for (var i = 0; i < type.Cases.Count; i++)
+        var checks = CheckedTypes.Of(spec);
+        var checkedCases = Enumerable.Range(0, type.Cases.Count).Where(i => NeedsChecks(type.Cases[i].Type, type.Cases[i].Constraints, type.Cases[i].ItemConstraints, checks)).ToList();
+        if (checkedCases.Count == 0)
+        {
+            return;
+        }
+
+        OpenValidateInto(writer);
+        foreach (var i in checkedCases)
         {
             var @case = type.Cases[i];
-            if (NeedsChecks(@case.Type, @case.Constraints, @case.ItemConstraints))
-            {
-                var field = "_case" + (i + 1).ToString(CultureInfo.InvariantCulture);
-                writer.OpenBlock($"if (_case == {i + 1})");
-                WriteChecks(writer, @case.Type, @case.Type.IsValueType ? field : field + "!", "path", @case.Constraints, @case.ItemConstraints, "Case" + (i + 1).ToString(CultureInfo.InvariantCulture), 0);
-                writer.CloseBlock();
-            }
+            var field = "_case" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            writer.OpenBlock($"if (_case == {i + 1})");
+            WriteChecks(writer, @case.Type, @case.Type.IsValueType ? field : field + "!", "path", @case.Constraints, @case.ItemConstraints, "Case" + (i + 1).ToString(CultureInfo.InvariantCulture), 0, checks);
+            writer.CloseBlock();
         }
 
         writer.CloseBlock();
     }
 
-    private static bool NeedsChecks(PropertyModel property)
+    internal static bool NeedsChecks(PropertyModel property, CheckedTypes checks)
         => (property.IsRequired && !property.Type.IsValueType && !property.Type.IsNullable)
-           || NeedsChecks(property.Type, property.Constraints, property.ItemConstraints);
+           || NeedsChecks(property.Type, property.Constraints, property.ItemConstraints, checks);
 
-    private static bool NeedsChecks(TypeRef type, ConstraintModel constraints, ConstraintModel items) => type.Kind switch
+    internal static bool NeedsChecks(TypeRef type, ConstraintModel constraints, ConstraintModel items, CheckedTypes checks) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Union or TypeKind.Enum => true,
+        TypeKind.Object or TypeKind.Union => checks.Has(type.Name!),
+        TypeKind.Enum => true,
         // Only what WriteChecks writes for a list: a constraint of another kind on one (a maxLength) writes nothing.
         TypeKind.List => constraints.MinItems is not null || constraints.MaxItems is not null || constraints.UniqueItems
-                         || NeedsChecks(type.Element!, items, ConstraintModel.None),
-        TypeKind.Map => type.Element!.Kind is TypeKind.Object or TypeKind.Union,
+                         || NeedsChecks(type.Element!, items, ConstraintModel.None, checks),
+        TypeKind.Map => type.Element!.Kind is TypeKind.Object or TypeKind.Union && checks.Has(type.Element.Name!),
         TypeKind.String => constraints.MinLength is not null || constraints.MaxLength is not null || constraints.Pattern is not null,
         TypeKind.Uri => constraints.MinLength is not null || constraints.MaxLength is not null,
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => constraints.Minimum is not null || constraints.Maximum is not null,
         _ => false,
     };
 
-    private static void WriteProperty(SourceWriter writer, PropertyModel property)
+    private static void WriteProperty(SourceWriter writer, PropertyModel property, CheckedTypes checks)
     {
         var at = $"{Collector}.Member(path, {Escape.Literal(property.WireName)})";
         var nonNull = property.Type.WithNullable(false);
-        var hasValueChecks = NeedsChecks(property.Type, property.Constraints, property.ItemConstraints);
+        var hasValueChecks = NeedsChecks(property.Type, property.Constraints, property.ItemConstraints, checks);
         if (property.IsRequired && !property.Type.IsValueType && !property.Type.IsNullable)
         {
             // 'required' makes callers set it, but not to something other than null!
             writer.Line($"if ({property.Name} is null) collector.Missing({at});");
             if (hasValueChecks)
             {
-                WriteGuarded(writer, "else", w => WriteChecks(w, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0));
+                WriteGuarded(writer, "else", w => WriteChecks(w, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0, checks));
             }
 
             return;
@@ -134,11 +137,11 @@ internal static class ValidationEmitter
 
         if (property.Type.IsNullable)
         {
-            WriteGuarded(writer, $"if ({property.Name} is {{ }} v_{property.Name})", w => WriteChecks(w, nonNull, "v_" + property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0));
+            WriteGuarded(writer, $"if ({property.Name} is {{ }} v_{property.Name})", w => WriteChecks(w, nonNull, "v_" + property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0, checks));
             return;
         }
 
-        WriteChecks(writer, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0);
+        WriteChecks(writer, nonNull, property.Name, at, property.Constraints, property.ItemConstraints, property.Name, 0, checks);
     }
 
     /// <summary>Checks under a condition: on the condition's line when they are one statement, in a block otherwise.</summary>
@@ -162,7 +165,7 @@ internal static class ValidationEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteChecks(SourceWriter writer, TypeRef type, string value, string at, ConstraintModel constraints, ConstraintModel items, string propertyName, int depth)
+    private static void WriteChecks(SourceWriter writer, TypeRef type, string value, string at, ConstraintModel constraints, ConstraintModel items, string propertyName, int depth, CheckedTypes checks)
     {
         switch (type.Kind)
         {
@@ -212,7 +215,7 @@ internal static class ValidationEmitter
                 }
 
                 var element = type.Element!;
-                if (NeedsChecks(element, items, ConstraintModel.None))
+                if (NeedsChecks(element, items, ConstraintModel.None, checks))
                 {
                     var index = "i" + depth.ToString(CultureInfo.InvariantCulture);
                     var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
@@ -227,14 +230,14 @@ internal static class ValidationEmitter
                         writer.Line($"var {item} = {value}[{index}];");
                     }
 
-                    WriteChecks(writer, element.WithNullable(false), item, $"{Collector}.Index({at}, {index})", items, ConstraintModel.None, propertyName, depth + 1);
+                    WriteChecks(writer, element.WithNullable(false), item, $"{Collector}.Index({at}, {index})", items, ConstraintModel.None, propertyName, depth + 1, checks);
                     writer.CloseBlock();
                     writer.CloseBlock();
                 }
 
                 break;
             case TypeKind.Map:
-                if (type.Element!.Kind is TypeKind.Object or TypeKind.Union)
+                if (type.Element!.Kind is TypeKind.Object or TypeKind.Union && checks.Has(type.Element.Name!))
                 {
                     var pair = "pair" + depth.ToString(CultureInfo.InvariantCulture);
                     writer.OpenBlock($"foreach (var {pair} in {value})");

@@ -32,7 +32,7 @@ public class CompositionTests
     {
         Assert.Equal(Type("Pet"), Type("Cat").BaseType);
         Assert.Equal(Type("Dog"), Type("Puppy").BaseType);
-        Assert.Equal(typeof(object), Type("Conflict").BaseType);
+        Assert.Equal(typeof(OpenApiGen.Runtime.Validatable), Type("Conflict").BaseType);
         Assert.Equal(typeof(long?), Type("Conflict").GetProperty("Name")!.PropertyType);
     }
 

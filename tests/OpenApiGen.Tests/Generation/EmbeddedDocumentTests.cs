@@ -85,7 +85,7 @@ public class EmbeddedDocumentTests
         Assert.DoesNotContain(shop.Sources, static s => s.HintName.Contains("OpenApiDocument", StringComparison.Ordinal));
 
         // Without the class, the schema keeps its plain name.
-        Assert.Contains(run.Sources, static s => s.HintName == "EmbeddedClient.EmbeddedOpenApiDocument.g.cs" && s.Text.Contains("public partial class EmbeddedOpenApiDocument\n", StringComparison.Ordinal));
+        Assert.Contains(run.Sources, static s => s.HintName == "EmbeddedClient.EmbeddedOpenApiDocument.g.cs" && s.Text.Contains("public partial class EmbeddedOpenApiDocument : global::OpenApiGen.Runtime.Validatable\n", StringComparison.Ordinal));
         Assert.DoesNotContain(run.Sources, static s => s.HintName.Contains("OpenApiDocument2", StringComparison.Ordinal));
     }
 

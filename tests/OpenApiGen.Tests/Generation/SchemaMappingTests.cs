@@ -468,12 +468,12 @@ public class SchemaMappingTests
             """);
 
         var count = run.Source("Count.g.cs");
-        Assert.Contains("/// <summary><c>1</c>: A single image</summary>\n        public static Count One { get; } = new(\"1\");", count, StringComparison.Ordinal);
+        Assert.Contains("/// <summary><c>1</c>: A single image</summary>\n    public static Count One { get; } = new(\"1\");", count, StringComparison.Ordinal);
         Assert.Contains("public static Count Two { get; } = new(\"2\");", count, StringComparison.Ordinal);
-        Assert.Contains("/// <summary><c>3</c></summary>\n        public static Count _3 { get; } = new(\"3\");", count, StringComparison.Ordinal);
+        Assert.Contains("/// <summary><c>3</c></summary>\n    public static Count _3 { get; } = new(\"3\");", count, StringComparison.Ordinal);
 
         var tier = run.Source("Tier.g.cs");
-        Assert.Contains("/// <summary><c>std</c>: The usual quality</summary>\n        public static Tier Standard { get; } = new(\"std\");", tier, StringComparison.Ordinal);
+        Assert.Contains("/// <summary><c>std</c>: The usual quality</summary>\n    public static Tier Standard { get; } = new(\"std\");", tier, StringComparison.Ordinal);
         Assert.Contains("public static Tier HighDefinition { get; } = new(\"hd\");", tier, StringComparison.Ordinal);
 
         Assert.Contains("public static Plain _1 { get; } = new(\"1\");", run.Source("Plain.g.cs"), StringComparison.Ordinal);

@@ -12,9 +12,7 @@ namespace Composition
         /// <remarks>Constraints: 0 &lt;= value &lt;= 9.</remarks>
         public int? Lives { get; set; }
 
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {

@@ -6,7 +6,7 @@ namespace Composition
     /// <summary>The <c>Circle</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Composition.Serialization.CircleJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class Circle
+    public partial class Circle : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>kind</c> property.</summary>
         public required string Kind { get; set; }
@@ -14,20 +14,9 @@ namespace Composition
         /// <summary>The <c>radius</c> property.</summary>
         public double? Radius { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Kind is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "kind"));

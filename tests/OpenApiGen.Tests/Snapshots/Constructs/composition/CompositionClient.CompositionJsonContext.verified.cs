@@ -30,45 +30,37 @@ namespace Composition
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Cat>? _Cat;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[10];
+
         /// <summary>Metadata for <see cref="global::Composition.Cat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Cat> Cat => _Cat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Cat>)Options.GetTypeInfo(typeof(global::Composition.Cat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Cat> Cat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Cat>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Circle>? _Circle;
         /// <summary>Metadata for <see cref="global::Composition.Circle"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Circle> Circle => _Circle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Circle>)Options.GetTypeInfo(typeof(global::Composition.Circle));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Circle> Circle => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Circle>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Conflict>? _Conflict;
         /// <summary>Metadata for <see cref="global::Composition.Conflict"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Conflict> Conflict => _Conflict ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Conflict>)Options.GetTypeInfo(typeof(global::Composition.Conflict));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Conflict> Conflict => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Conflict>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Dog>? _Dog;
         /// <summary>Metadata for <see cref="global::Composition.Dog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Dog> Dog => _Dog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Dog>)Options.GetTypeInfo(typeof(global::Composition.Dog));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Dog> Dog => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Dog>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Labels>? _Labels;
         /// <summary>Metadata for <see cref="global::Composition.Labels"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Labels> Labels => _Labels ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Labels>)Options.GetTypeInfo(typeof(global::Composition.Labels));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Labels> Labels => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Labels>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Owner>? _Owner;
         /// <summary>Metadata for <see cref="global::Composition.Owner"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Owner> Owner => _Owner ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Owner>)Options.GetTypeInfo(typeof(global::Composition.Owner));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Owner> Owner => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Owner>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Pet>? _Pet;
         /// <summary>Metadata for <see cref="global::Composition.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Pet>)Options.GetTypeInfo(typeof(global::Composition.Pet));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Pet> Pet => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Pet>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Puppy>? _Puppy;
         /// <summary>Metadata for <see cref="global::Composition.Puppy"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Puppy> Puppy => _Puppy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Puppy>)Options.GetTypeInfo(typeof(global::Composition.Puppy));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Puppy> Puppy => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Puppy>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Shape>? _Shape;
         /// <summary>Metadata for <see cref="global::Composition.Shape"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Shape> Shape => _Shape ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Shape>)Options.GetTypeInfo(typeof(global::Composition.Shape));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Shape> Shape => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Shape>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Square>? _Square;
         /// <summary>Metadata for <see cref="global::Composition.Square"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Square> Square => _Square ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Square>)Options.GetTypeInfo(typeof(global::Composition.Square));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Composition.Square> Square => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Composition.Square>(ref _metadata[9], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -6,7 +6,7 @@ namespace Composition
     /// <summary>Redeclares a member of its base with another type, so it cannot derive soundly and is flattened.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Composition.Serialization.ConflictJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class Conflict
+    public partial class Conflict : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>petType</c> property.</summary>
         public required string PetType { get; set; }
@@ -14,20 +14,9 @@ namespace Composition
         /// <summary>The <c>name</c> property.</summary>
         public long? Name { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (PetType is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "petType"));

@@ -10,16 +10,6 @@ namespace Composition
     {
         /// <summary>The <c>bark</c> property.</summary>
         public bool? Bark { get; set; }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-            base.ValidateInto(collector, path);
-        }
     }
 }
 

@@ -6,31 +6,13 @@ namespace Composition
     /// <summary>The <c>Labels</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Composition.Serialization.LabelsJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class Labels
+    public partial class Labels : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>id</c> property.</summary>
         public string? Id { get; set; }
 
         /// <summary>Members of the JSON that this class does not declare, kept as they were read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, string>? AdditionalProperties { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-        }
     }
 }
 

@@ -7,7 +7,7 @@ namespace Composition
     /// <remarks>The <c>petType</c> member names the subclass: <c>Puppy</c>: <see cref="global::Composition.Puppy"/>, <c>cat</c>: <see cref="global::Composition.Cat"/>, <c>Dog</c>: <see cref="global::Composition.Dog"/>. Another value is read as this class, its other members kept in <see cref="AdditionalProperties"/>.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Composition.Serialization.PetJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class Pet
+    public partial class Pet : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>petType</c> property.</summary>
         public required string PetType { get; set; }
@@ -19,20 +19,9 @@ namespace Composition
         /// <summary>Members of the JSON that this class does not declare, kept as they were read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (PetType is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "petType"));

@@ -30,13 +30,13 @@ namespace Embedded
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.EmbeddedOpenApiDocument2>? _EmbeddedOpenApiDocument2;
-        /// <summary>Metadata for <see cref="global::Embedded.EmbeddedOpenApiDocument2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.EmbeddedOpenApiDocument2> EmbeddedOpenApiDocument2 => _EmbeddedOpenApiDocument2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.EmbeddedOpenApiDocument2>)Options.GetTypeInfo(typeof(global::Embedded.EmbeddedOpenApiDocument2));
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[2];
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.Pet>? _Pet;
+        /// <summary>Metadata for <see cref="global::Embedded.EmbeddedOpenApiDocument2"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.EmbeddedOpenApiDocument2> EmbeddedOpenApiDocument2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Embedded.EmbeddedOpenApiDocument2>(ref _metadata[0], Options);
+
         /// <summary>Metadata for <see cref="global::Embedded.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.Pet>)Options.GetTypeInfo(typeof(global::Embedded.Pet));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Embedded.Pet> Pet => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::Embedded.Pet>(ref _metadata[1], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -6,28 +6,10 @@ namespace Embedded
     /// <summary>Named like the class that holds the document, which keeps its name.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Embedded.Serialization.EmbeddedOpenApiDocument2JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class EmbeddedOpenApiDocument2
+    public partial class EmbeddedOpenApiDocument2 : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>title</c> property.</summary>
         public string? Title { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Apikley
     /// <summary>The <c>Base64UploadRequest</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.Serialization.Base64UploadRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class Base64UploadRequest
+    public partial class Base64UploadRequest : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Base64 encoded file data: a pure Base64 string or a data URL</summary>
         /// <remarks>Example: <c>"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA..."</c>.</remarks>
@@ -20,20 +20,9 @@ namespace QwenImageEdit.Vendors.Apikley
         /// <remarks>Example: <c>"my-image.png"</c>.</remarks>
         public string? FileName { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Base64Data is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "base64Data"));

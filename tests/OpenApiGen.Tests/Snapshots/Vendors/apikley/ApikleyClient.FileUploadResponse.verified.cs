@@ -11,9 +11,7 @@ namespace QwenImageEdit.Vendors.Apikley
         /// <summary>The <c>data</c> property.</summary>
         public global::QwenImageEdit.Vendors.Apikley.FileUploadResult? Data { get; set; }
 
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {

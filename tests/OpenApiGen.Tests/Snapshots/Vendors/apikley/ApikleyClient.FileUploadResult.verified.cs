@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Apikley
     /// <summary>The <c>FileUploadResult</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.Serialization.FileUploadResultJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class FileUploadResult
+    public partial class FileUploadResult : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>File name</summary>
         /// <remarks>Example: <c>"uploaded-image.png"</c>.</remarks>
@@ -33,20 +33,9 @@ namespace QwenImageEdit.Vendors.Apikley
         /// <remarks>Example: <c>"2025-01-01T12:00:00.000Z"</c>.</remarks>
         public global::System.DateTimeOffset? UploadedAt { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (FileSize is { } v_FileSize) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "fileSize"), (double)v_FileSize, 0d, false, null, false);

@@ -11,9 +11,7 @@ namespace QwenImageEdit.Vendors.Apikley
         /// <summary>The task data object containing all task information</summary>
         public global::QwenImageEdit.Vendors.Apikley.TaskRecord? Data { get; set; }
 
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {

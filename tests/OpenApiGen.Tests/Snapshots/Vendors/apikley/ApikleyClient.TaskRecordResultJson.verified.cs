@@ -7,7 +7,7 @@ namespace QwenImageEdit.Vendors.Apikley
     /// <remarks>One of: a <c>string</c>, a <see cref="global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJsonOption2"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.Serialization.TaskRecordResultJsonJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public sealed partial class TaskRecordResultJson
+    public sealed partial class TaskRecordResultJson : global::OpenApiGen.Runtime.Validatable
     {
         private readonly int _case;
         private readonly string? _case1;
@@ -91,19 +91,6 @@ namespace QwenImageEdit.Vendors.Apikley
                 case 1: writer.WriteStringValue(_case1!); break;
                 case 2: global::QwenImageEdit.Vendors.Apikley.Serialization.TaskRecordResultJsonOption2JsonConverter.WriteValue(writer, _case2!, options); break;
                 default: _unmatched.WriteTo(writer); break;
-            }
-        }
-
-        /// <summary>Adds the held value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (_case == 2)
-            {
-                _case2!.ValidateInto(collector, path);
             }
         }
     }

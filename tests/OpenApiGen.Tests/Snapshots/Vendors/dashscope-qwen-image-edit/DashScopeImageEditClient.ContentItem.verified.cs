@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
     /// <summary>An image or the text: exactly one of the two members.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.ContentItemJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class ContentItem
+    public partial class ContentItem : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>An HTTP or HTTPS URL without Chinese characters, or a data URL (<c>data:{mime};base64,...</c>). JPG, JPEG, PNG, BMP, TIFF, WEBP or GIF (its first frame), at most 10 MB, each side 384 to 3072 pixels.</summary>
         public string? Image { get; set; }
@@ -15,20 +15,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         /// <remarks>Constraints: at most 800 characters.</remarks>
         public string? Text { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Text is { } v_Text) collector.Length(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "text"), v_Text, null, 800);

@@ -30,61 +30,49 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>? _Choice;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[14];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice> Choice => _Choice ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice> Choice => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Choice>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage>? _ChoiceMessage;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage> ChoiceMessage => _ChoiceMessage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage> ChoiceMessage => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessage>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>? _ChoiceMessageContentItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem> ChoiceMessageContentItem => _ChoiceMessageContentItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem> ChoiceMessageContentItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ChoiceMessageContentItem>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>? _ContentItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem> ContentItem => _ContentItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem> ContentItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ContentItem>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse>? _ErrorResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse> ErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.ErrorResponse>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest>? _GenerationRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest> GenerationRequest => _GenerationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest> GenerationRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequest>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput>? _GenerationRequestInput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput> GenerationRequestInput => _GenerationRequestInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput> GenerationRequestInput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestInput>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>? _GenerationRequestModel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel> GenerationRequestModel => _GenerationRequestModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel> GenerationRequestModel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse>? _GenerationResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse> GenerationResponse => _GenerationResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse> GenerationResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponse>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>? _GenerationResponseOutput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput> GenerationResponseOutput => _GenerationResponseOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput> GenerationResponseOutput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>? _GenerationResponseUsage;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage> GenerationResponseUsage => _GenerationResponseUsage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage> GenerationResponseUsage => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseUsage>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>? _Message;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message> Message => _Message ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message> Message => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Message>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>? _MessageRole;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole> MessageRole => _MessageRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole> MessageRole => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.MessageRole>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters>? _Parameters;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters> Parameters => _Parameters ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters> Parameters => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters>(ref _metadata[13], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

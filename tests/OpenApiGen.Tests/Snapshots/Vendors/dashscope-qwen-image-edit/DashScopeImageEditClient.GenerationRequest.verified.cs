@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
     /// <summary>The <c>GenerationRequest</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class GenerationRequest
+    public partial class GenerationRequest : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The model: <c>qwen-image-edit-plus</c> is the latest <c>qwen-image-edit-plus-*</c>, <c>qwen-image-edit-max</c> the latest <c>qwen-image-edit-max-*</c>.</summary>
         public required global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel Model { get; set; }
@@ -17,20 +17,9 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         /// <summary>The <c>parameters</c> property.</summary>
         public global::QwenImageEdit.Vendors.DashScope.ImageEdit.Parameters? Parameters { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"), Model, global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationRequestModel.KnownValues);

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
     /// <summary>The <c>GenerationResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.DashScope.ImageEdit.Serialization.GenerationResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class GenerationResponse
+    public partial class GenerationResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>output</c> property.</summary>
         public required global::QwenImageEdit.Vendors.DashScope.ImageEdit.GenerationResponseOutput Output { get; set; }
@@ -17,25 +17,13 @@ namespace QwenImageEdit.Vendors.DashScope.ImageEdit
         /// <summary>The <c>request_id</c> property.</summary>
         public required string RequestId { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Output is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
             else Output.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
-            if (Usage is { } v_Usage) v_Usage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "usage"));
             if (RequestId is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "request_id"));
         }
     }

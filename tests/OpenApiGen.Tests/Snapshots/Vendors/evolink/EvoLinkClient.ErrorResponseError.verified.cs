@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.EvoLink
     /// <summary>The <c>ErrorResponseError</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Serialization.ErrorResponseErrorJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class ErrorResponseError
+    public partial class ErrorResponseError : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Error code identifier</summary>
         public global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode? Code { get; set; }
@@ -22,25 +22,6 @@ namespace QwenImageEdit.Vendors.EvoLink
 
         /// <summary>A suggestion for what to do next, if any</summary>
         public string? FallbackSuggestion { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Code is { } v_Code) v_Code.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "code"));
-        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.EvoLink
     /// <summary>The <c>FileUploadResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Serialization.FileUploadResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class FileUploadResponse
+    public partial class FileUploadResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Whether the request was successful</summary>
         /// <remarks>Example: <c>true</c>.</remarks>
@@ -23,20 +23,9 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <summary>The uploaded file (absent when the upload failed)</summary>
         public global::QwenImageEdit.Vendors.EvoLink.FileInfo? Data { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Data is { } v_Data) v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));

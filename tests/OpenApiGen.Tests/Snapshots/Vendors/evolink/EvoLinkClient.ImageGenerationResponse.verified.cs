@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.EvoLink
     /// <summary>The <c>ImageGenerationResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Serialization.ImageGenerationResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class ImageGenerationResponse
+    public partial class ImageGenerationResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Task creation timestamp</summary>
         /// <remarks>Example: <c>1757156493</c>.</remarks>
@@ -49,20 +49,9 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <summary>Error information, present when status is failed</summary>
         public global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError? Error { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Object is { } v_Object) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "object"), v_Object, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject.KnownValues);
@@ -71,7 +60,6 @@ namespace QwenImageEdit.Vendors.EvoLink
             if (TaskInfo is { } v_TaskInfo) v_TaskInfo.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "task_info"));
             if (Type is { } v_Type) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"), v_Type, global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType.KnownValues);
             if (Usage is { } v_Usage) v_Usage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "usage"));
-            if (Error is { } v_Error) v_Error.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "error"));
         }
     }
 }

@@ -6,32 +6,13 @@ namespace QwenImageEdit.Vendors.EvoLink
     /// <summary>Error information, present when status is failed</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Serialization.ImageGenerationResponseErrorJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class ImageGenerationResponseError
+    public partial class ImageGenerationResponseError : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Business error code, such as content_policy_violation, invalid_parameters, image_processing_error, generation_timeout, quota_exceeded, resource_not_found or unknown_error</summary>
         public global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode? Code { get; set; }
 
         /// <summary>Error description</summary>
         public string? Message { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Code is { } v_Code) v_Code.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "code"));
-        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.EvoLink
     /// <summary>Task status details, as returned by the task query API and POSTed to the task's <c>callback_url</c></summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskDetailJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class TaskDetail
+    public partial class TaskDetail : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Task creation timestamp (Unix time, seconds)</summary>
         /// <remarks>Example: <c>1757156493</c>.</remarks>
@@ -50,26 +50,14 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <summary>Usage and billing information</summary>
         public global::QwenImageEdit.Vendors.EvoLink.Usage? Usage { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Object is { } v_Object) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "object"), v_Object, global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject.KnownValues);
             if (Progress is { } v_Progress) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "progress"), (double)v_Progress, 0d, false, 100d, false);
             if (Status is { } v_Status) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), v_Status, global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus.KnownValues);
-            if (Error is { } v_Error) v_Error.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "error"));
             if (TaskInfo is { } v_TaskInfo) v_TaskInfo.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "task_info"));
             if (Type is { } v_Type) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"), v_Type, global::QwenImageEdit.Vendors.EvoLink.TaskDetailType.KnownValues);
             if (Usage is { } v_Usage) v_Usage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "usage"));

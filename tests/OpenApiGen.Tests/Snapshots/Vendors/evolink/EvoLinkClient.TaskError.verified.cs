@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.EvoLink
     /// <summary>Error information when the task fails (only present when <c>status</c> is <c>failed</c>). <c>code</c> is a string business error code, not an HTTP status code.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Serialization.TaskErrorJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class TaskError
+    public partial class TaskError : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Business error code. Documented values: <c>content_policy_violation</c>, <c>invalid_parameters</c>, <c>image_processing_error</c>, <c>generation_timeout</c>, <c>quota_exceeded</c>, <c>resource_not_found</c>, <c>unknown_error</c>. Treat any other value as an unknown error.</summary>
         /// <remarks>Example: <c>"content_policy_violation"</c>.</remarks>
@@ -15,24 +15,6 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <summary>Human-readable error description</summary>
         /// <remarks>Example: <c>"The request was rejected by the content safety policy"</c>.</remarks>
         public string? Message { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-        }
     }
 }
 

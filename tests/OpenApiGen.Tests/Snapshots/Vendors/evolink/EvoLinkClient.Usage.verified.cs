@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.EvoLink
     /// <summary>Usage and billing information</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.EvoLink.Serialization.UsageJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class Usage
+    public partial class Usage : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Billing rule</summary>
         /// <remarks>Example: <c>"per_call"</c>.</remarks>
@@ -21,20 +21,9 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <remarks>Example: <c>"default"</c>.</remarks>
         public global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup? UserGroup { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (BillingRule is { } v_BillingRule) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "billing_rule"), v_BillingRule, global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule.KnownValues);

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Fal
     /// <summary>One problem with a request (https://docs.fal.ai/errors, "Error Object Structure").</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.Serialization.ErrorDetailJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class ErrorDetail
+    public partial class ErrorDetail : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Where the problem is, e.g. <c>["body", "image_urls", 0]</c>; <c>["body"]</c> for the request as a whole.</summary>
         public required global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Fal.ErrorDetailLocItem> Loc { get; set; }
@@ -26,33 +26,12 @@ namespace QwenImageEdit.Vendors.Fal
         /// <summary>The value that was refused, when fal echoes it.</summary>
         public global::System.Text.Json.JsonElement? Input { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Loc is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "loc"));
-            else
-            {
-                for (var i0 = 0; i0 < Loc.Count; i0++)
-                {
-                    if (Loc[i0] is { } item0)
-                    {
-                        item0.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Index(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "loc"), i0));
-                    }
-                }
-            }
             if (Msg is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "msg"));
             if (Type is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "type"));
         }

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Fal
     /// <summary>fal's error body. Model and validation errors carry <c>detail</c> as an array of ErrorDetail; request errors (timeouts, runner failures) carry it as a string beside <c>error_type</c>, which the <c>X-Fal-Error-Type</c> header repeats.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.Serialization.ErrorResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class ErrorResponse
+    public partial class ErrorResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>detail</c> property.</summary>
         public required global::QwenImageEdit.Vendors.Fal.ErrorResponseDetail Detail { get; set; }
@@ -14,20 +14,9 @@ namespace QwenImageEdit.Vendors.Fal
         /// <summary>The machine-readable category of a request error (e.g. <c>request_timeout</c>).</summary>
         public string? ErrorType { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Detail is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "detail"));

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Fal
     /// <summary>The <c>ImageSize</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.Serialization.ImageSizeJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class ImageSize
+    public partial class ImageSize : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The height of the generated image.</summary>
         /// <remarks><para>The server's default is <c>512</c>.</para>
@@ -18,20 +18,9 @@ namespace QwenImageEdit.Vendors.Fal
         /// <para>Constraints: 0 &lt; value &lt;= 14142.</para></remarks>
         public int? Width { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Height is { } v_Height) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "height"), (double)v_Height, 0d, true, 14142d, false);

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Fal
     /// <summary>The <c>QueueStatus</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.Serialization.QueueStatusJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class QueueStatus
+    public partial class QueueStatus : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>status</c> property.</summary>
         public required global::QwenImageEdit.Vendors.Fal.QueueStatusStatus Status { get; set; }
@@ -38,20 +38,9 @@ namespace QwenImageEdit.Vendors.Fal
         /// <summary>A machine-readable category of the failure (for example <c>request_timeout</c>, <c>runner_server_error</c>), when a COMPLETED request failed.</summary>
         public string? ErrorType { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.Fal.QueueStatusStatus.KnownValues);

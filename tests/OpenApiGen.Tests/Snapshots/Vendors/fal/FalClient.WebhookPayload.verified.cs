@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Fal
     /// <summary>What fal POSTs to the <c>fal_webhook</c> URL when a request ends. Delivery is retried when the receiver does not answer 2xx (conflict F6 on how often). Each delivery is signed with Ed25519: the message is the request id, the user id, the timestamp and the hex SHA-256 of the raw body, joined by newlines; the signature is the hex <c>X-Fal-Webhook-Signature</c> header, verified with one of the keys of fal's JSON Web Key Set at https://rest.alpha.fal.ai/.well-known/jwks.json; a timestamp more than five minutes away from now is refused (the parameter components <c>WebhookRequestId</c>, <c>WebhookUserId</c>, <c>WebhookTimestamp</c>, <c>WebhookSignature</c> name the headers).</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.Serialization.WebhookPayloadJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class WebhookPayload
+    public partial class WebhookPayload : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The id the submit answered.</summary>
         public required string RequestId { get; set; }
@@ -26,20 +26,9 @@ namespace QwenImageEdit.Vendors.Fal
         /// <summary>Why the payload could not be included (it was too large, say), when it could not.</summary>
         public string? PayloadError { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (RequestId is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "request_id"));

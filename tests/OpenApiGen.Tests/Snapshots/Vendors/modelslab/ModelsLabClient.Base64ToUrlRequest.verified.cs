@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.ModelsLab
     /// <summary>The <c>Base64ToUrlRequest</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Serialization.Base64ToUrlRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class Base64ToUrlRequest
+    public partial class Base64ToUrlRequest : global::OpenApiGen.Runtime.Validatable
     {
         private static readonly global::System.Text.RegularExpressions.Regex s_InitImagePattern = global::OpenApiGen.Runtime.ValidationPattern.Create("^data:image/[A-Za-z0-9.+-]+;base64,");
 
@@ -19,20 +19,9 @@ namespace QwenImageEdit.Vendors.ModelsLab
         /// <para>Constraints: matches <c>^data:image/[A-Za-z0-9.+-]+;base64,</c>.</para></remarks>
         public required string InitImage { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (InitImage is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));

@@ -7,7 +7,7 @@ namespace QwenImageEdit.Vendors.ModelsLab
     /// <remarks>One of: a list of <c>string</c>, a <c>string</c>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Serialization.FetchProcessingResponseOutputJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public sealed partial class FetchProcessingResponseOutput
+    public sealed partial class FetchProcessingResponseOutput : global::OpenApiGen.Runtime.Validatable
     {
         private readonly int _case;
         private readonly global::System.Collections.Generic.IList<string>? _case1;
@@ -98,11 +98,9 @@ namespace QwenImageEdit.Vendors.ModelsLab
             }
         }
 
-        /// <summary>Adds the held value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (_case == 2)

@@ -7,7 +7,7 @@ namespace QwenImageEdit.Vendors.ModelsLab
     /// <remarks>One of: a <see cref="global::QwenImageEdit.Vendors.ModelsLab.FetchSuccessResponse"/>, a <see cref="global::QwenImageEdit.Vendors.ModelsLab.FetchProcessingResponse"/>, a <see cref="global::QwenImageEdit.Vendors.ModelsLab.FetchErrorResponse"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Serialization.FetchQwenEditResultResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public sealed partial class FetchQwenEditResultResponse
+    public sealed partial class FetchQwenEditResultResponse : global::OpenApiGen.Runtime.Validatable
     {
         private readonly int _case;
         private readonly global::QwenImageEdit.Vendors.ModelsLab.FetchSuccessResponse? _case1;
@@ -115,11 +115,9 @@ namespace QwenImageEdit.Vendors.ModelsLab
             }
         }
 
-        /// <summary>Adds the held value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (_case == 1)

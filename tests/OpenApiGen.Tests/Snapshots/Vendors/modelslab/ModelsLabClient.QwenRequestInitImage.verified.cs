@@ -8,7 +8,7 @@ namespace QwenImageEdit.Vendors.ModelsLab
     /// <para>One of: a <c>string</c>, a list of <c>string</c>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Serialization.QwenRequestInitImageJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public sealed partial class QwenRequestInitImage
+    public sealed partial class QwenRequestInitImage : global::OpenApiGen.Runtime.Validatable
     {
         private readonly int _case;
         private readonly string? _case1;
@@ -99,11 +99,9 @@ namespace QwenImageEdit.Vendors.ModelsLab
             }
         }
 
-        /// <summary>Adds the held value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (_case == 2)

@@ -8,7 +8,7 @@ namespace QwenImageEdit.Vendors.ModelsLab
     /// <para>One of: a <c>long</c>, a <c>string</c>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</para></remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Serialization.RequestIdJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public sealed partial class RequestId
+    public sealed partial class RequestId : global::OpenApiGen.Runtime.Validatable
     {
         private readonly int _case;
         private readonly long _case1;
@@ -93,15 +93,6 @@ namespace QwenImageEdit.Vendors.ModelsLab
                 case 2: writer.WriteStringValue(_case2!); break;
                 default: _unmatched.WriteTo(writer); break;
             }
-        }
-
-        /// <summary>Adds the held value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
         }
     }
 }

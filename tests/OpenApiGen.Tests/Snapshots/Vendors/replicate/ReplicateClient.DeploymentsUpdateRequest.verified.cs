@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>DeploymentsUpdateRequest</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.DeploymentsUpdateRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class DeploymentsUpdateRequest
+    public partial class DeploymentsUpdateRequest : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The SKU for the hardware used to run the model. Possible values can be retrieved from the <c>hardware.list</c> endpoint.</summary>
         public string? Hardware { get; set; }
@@ -22,20 +22,9 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary>The ID of the model version that you want to deploy</summary>
         public string? Version { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (MaxInstances is { } v_MaxInstances) collector.Range(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "max_instances"), (double)v_MaxInstances, 0d, false, 20d, false);

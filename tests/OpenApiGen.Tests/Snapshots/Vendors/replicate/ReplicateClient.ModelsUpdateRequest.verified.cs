@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>ModelsUpdateRequest</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.ModelsUpdateRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class ModelsUpdateRequest
+    public partial class ModelsUpdateRequest : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>A description of the model.</summary>
         /// <remarks>Example: <c>"Detect hot dogs in images"</c>.</remarks>
@@ -30,24 +30,6 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary>A URL for the model's weights.</summary>
         /// <remarks>Example: <c>"https://huggingface.co/alice/hot-dog-detector"</c>.</remarks>
         public string? WeightsUrl { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>SchemasDeploymentResponseCurrentRelease</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasDeploymentResponseCurrentReleaseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasDeploymentResponseCurrentRelease
+    public partial class SchemasDeploymentResponseCurrentRelease : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>configuration</c> property.</summary>
         public global::QwenImageEdit.Vendors.Replicate.SchemasDeploymentResponseCurrentReleaseConfiguration? Configuration { get; set; }
@@ -26,23 +26,11 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary>The ID of the model version used in the release.</summary>
         public string? Version { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Configuration is { } v_Configuration) v_Configuration.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "configuration"));
             if (CreatedBy is { } v_CreatedBy) v_CreatedBy.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "created_by"));
         }
     }

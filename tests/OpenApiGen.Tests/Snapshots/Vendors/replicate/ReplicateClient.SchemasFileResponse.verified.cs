@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>A file resource</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasFileResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasFileResponse
+    public partial class SchemasFileResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>A dictionary of checksums for the file keyed by the algorithm name</summary>
         public required global::QwenImageEdit.Vendors.Replicate.SchemasFileResponseChecksums Checksums { get; set; }
@@ -38,29 +38,16 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary>A dictionary of URLs associated with the file resource</summary>
         public required global::QwenImageEdit.Vendors.Replicate.SchemasFileResponseUrls Urls { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Checksums is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "checksums"));
-            else Checksums.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "checksums"));
             if (ContentType is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "content_type"));
             if (Id is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
             if (Metadata is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
             if (Urls is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
-            else Urls.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
         }
     }
 }

@@ -6,29 +6,11 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>A dictionary of checksums for the file keyed by the algorithm name</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasFileResponseChecksumsJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasFileResponseChecksums
+    public partial class SchemasFileResponseChecksums : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>SHA256 checksum of the file</summary>
         /// <remarks>Example: <c>"f047f8e745f9996c6e386064e06cb2007b8e6bc0a968a334fc0d2b2d64012066"</c>.</remarks>
         public string? Sha256 { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>SchemasModelResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasModelResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasModelResponse
+    public partial class SchemasModelResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>A URL for the model's cover image</summary>
         public global::System.Uri? CoverImageUrl { get; set; }
@@ -47,20 +47,9 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary>Whether the model is public or private</summary>
         public global::QwenImageEdit.Vendors.Replicate.SchemasModelResponseVisibility? Visibility { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Visibility is { } v_Visibility) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "visibility"), v_Visibility, global::QwenImageEdit.Vendors.Replicate.SchemasModelResponseVisibility.KnownValues);

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>SchemasProblem</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasProblemJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasProblem
+    public partial class SchemasProblem : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>A short summary of the problem, e.g. <c>Input validation failed</c>.</summary>
         public string? Title { get; set; }
@@ -20,33 +20,12 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary>The input members that failed validation, on a 422.</summary>
         public global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.SchemasProblemInvalidField>? InvalidFields { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Detail is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "detail"));
-            if (InvalidFields is { } v_InvalidFields)
-            {
-                for (var i0 = 0; i0 < v_InvalidFields.Count; i0++)
-                {
-                    if (v_InvalidFields[i0] is { } item0)
-                    {
-                        item0.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Index(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "invalid_fields"), i0));
-                    }
-                }
-            }
         }
     }
 }

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>SchemasSearchModelMetadataResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasSearchModelMetadataResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasSearchModelMetadataResponse
+    public partial class SchemasSearchModelMetadataResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>AI-generated detailed description of the model</summary>
         public string? GeneratedDescription { get; set; }
@@ -16,24 +16,6 @@ namespace QwenImageEdit.Vendors.Replicate
 
         /// <summary>Array of descriptive tags for the model</summary>
         public global::System.Collections.Generic.IList<string>? Tags { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>SchemasSearchResponseModel</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasSearchResponseModelJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasSearchResponseModel
+    public partial class SchemasSearchResponseModel : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>metadata</c> property.</summary>
         public required global::QwenImageEdit.Vendors.Replicate.SchemasSearchModelMetadataResponse Metadata { get; set; }
@@ -14,24 +14,12 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary>The <c>model</c> property.</summary>
         public required global::QwenImageEdit.Vendors.Replicate.SchemasModelResponse Model { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Metadata is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
-            else Metadata.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metadata"));
             if (Model is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
             else Model.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
         }

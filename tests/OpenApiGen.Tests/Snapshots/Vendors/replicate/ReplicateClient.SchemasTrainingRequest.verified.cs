@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>SchemasTrainingRequest</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasTrainingRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasTrainingRequest
+    public partial class SchemasTrainingRequest : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>A string representing the desired model to push to in the format <c>{destination_model_owner}/{destination_model_name}</c>. This should be an existing model owned by the user or organization making the API request. If the destination is invalid, the server will return an appropriate 4XX response.</summary>
         public required string Destination { get; set; }
@@ -36,20 +36,9 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <para>Requests for event types <c>output</c> and <c>logs</c> will be sent at most once every 500ms. If you request <c>start</c> and <c>completed</c> webhooks, then they'll always be sent regardless of throttling.</para></remarks>
         public global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.SchemasTrainingRequestWebhookEventsFilterItem>? WebhookEventsFilter { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Destination is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "destination"));
