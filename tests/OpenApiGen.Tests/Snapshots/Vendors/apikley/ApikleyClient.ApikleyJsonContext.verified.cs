@@ -30,93 +30,73 @@ namespace QwenImageEdit.Vendors.Apikley
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ApiResponse>? _ApiResponse;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[22];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.ApiResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ApiResponse> ApiResponse => _ApiResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ApiResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.ApiResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.ApiResponse> ApiResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.ApiResponse>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Base64UploadRequest>? _Base64UploadRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.Base64UploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Base64UploadRequest> Base64UploadRequest => _Base64UploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Base64UploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.Base64UploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.Base64UploadRequest> Base64UploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.Base64UploadRequest>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.FileUploadResponse>? _FileUploadResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.FileUploadResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.FileUploadResponse> FileUploadResponse => _FileUploadResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.FileUploadResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.FileUploadResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.FileUploadResponse> FileUploadResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.FileUploadResponse>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.FileUploadResult>? _FileUploadResult;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.FileUploadResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.FileUploadResult> FileUploadResult => _FileUploadResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.FileUploadResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.FileUploadResult));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.FileUploadResult> FileUploadResult => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.FileUploadResult>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.StreamUploadRequest>? _StreamUploadRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.StreamUploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.StreamUploadRequest> StreamUploadRequest => _StreamUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.StreamUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.StreamUploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.StreamUploadRequest> StreamUploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.StreamUploadRequest>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.UrlUploadRequest>? _UrlUploadRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.UrlUploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.UrlUploadRequest> UrlUploadRequest => _UrlUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.UrlUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.UrlUploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.UrlUploadRequest> UrlUploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.UrlUploadRequest>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditApiResponse>? _QwenImageEditApiResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditApiResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditApiResponse> QwenImageEditApiResponse => _QwenImageEditApiResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditApiResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditApiResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditApiResponse> QwenImageEditApiResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditApiResponse>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequest>? _QwenImageEditRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequest> QwenImageEditRequest => _QwenImageEditRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequest> QwenImageEditRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequest>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInput>? _QwenImageEditRequestInput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInput> QwenImageEditRequestInput => _QwenImageEditRequestInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInput> QwenImageEditRequestInput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInput>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputAcceleration>? _QwenImageEditRequestInputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputAcceleration> QwenImageEditRequestInputAcceleration => _QwenImageEditRequestInputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputAcceleration> QwenImageEditRequestInputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputAcceleration>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputImageSize>? _QwenImageEditRequestInputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputImageSize> QwenImageEditRequestInputImageSize => _QwenImageEditRequestInputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputImageSize> QwenImageEditRequestInputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputImageSize>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputNumImages>? _QwenImageEditRequestInputNumImages;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputNumImages"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputNumImages> QwenImageEditRequestInputNumImages => _QwenImageEditRequestInputNumImages ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputNumImages>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputNumImages));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputNumImages> QwenImageEditRequestInputNumImages => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputNumImages>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputOutputFormat>? _QwenImageEditRequestInputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputOutputFormat> QwenImageEditRequestInputOutputFormat => _QwenImageEditRequestInputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputOutputFormat> QwenImageEditRequestInputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestInputOutputFormat>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestModel>? _QwenImageEditRequestModel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestModel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestModel> QwenImageEditRequestModel => _QwenImageEditRequestModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestModel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestModel> QwenImageEditRequestModel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditRequestModel>(ref _metadata[13], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponse>? _QwenImageEditResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponse> QwenImageEditResponse => _QwenImageEditResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponse> QwenImageEditResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponse>(ref _metadata[14], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponseData>? _QwenImageEditResponseData;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponseData"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponseData> QwenImageEditResponseData => _QwenImageEditResponseData ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponseData>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponseData));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponseData> QwenImageEditResponseData => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponseData>(ref _metadata[15], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.RecordInfoApiResponse>? _RecordInfoApiResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.RecordInfoApiResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.RecordInfoApiResponse> RecordInfoApiResponse => _RecordInfoApiResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.RecordInfoApiResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.RecordInfoApiResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.RecordInfoApiResponse> RecordInfoApiResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.RecordInfoApiResponse>(ref _metadata[16], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.RecordInfoResponse>? _RecordInfoResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.RecordInfoResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.RecordInfoResponse> RecordInfoResponse => _RecordInfoResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.RecordInfoResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.RecordInfoResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.RecordInfoResponse> RecordInfoResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.RecordInfoResponse>(ref _metadata[17], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecord>? _TaskRecord;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.TaskRecord"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecord> TaskRecord => _TaskRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecord>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.TaskRecord));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecord> TaskRecord => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.TaskRecord>(ref _metadata[18], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJson>? _TaskRecordResultJson;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJson"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJson> TaskRecordResultJson => _TaskRecordResultJson ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJson>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJson));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJson> TaskRecordResultJson => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJson>(ref _metadata[19], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJsonOption2>? _TaskRecordResultJsonOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJsonOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJsonOption2> TaskRecordResultJsonOption2 => _TaskRecordResultJsonOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJsonOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJsonOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJsonOption2> TaskRecordResultJsonOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJsonOption2>(ref _metadata[20], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordState>? _TaskRecordState;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Apikley.TaskRecordState"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordState> TaskRecordState => _TaskRecordState ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordState>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Apikley.TaskRecordState));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Apikley.TaskRecordState> TaskRecordState => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Apikley.TaskRecordState>(ref _metadata[21], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -10,17 +10,6 @@ namespace QwenImageEdit.Vendors.Apikley
     {
         /// <summary>The <c>data</c> property.</summary>
         public global::QwenImageEdit.Vendors.Apikley.QwenImageEditResponseData? Data { get; set; }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-            base.ValidateInto(collector, path);
-            if (Data is { } v_Data) v_Data.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "data"));
-        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Apikley
     /// <summary>The <c>RecordInfoApiResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.Serialization.RecordInfoApiResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class RecordInfoApiResponse
+    public partial class RecordInfoApiResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Response status code (may differ from the HTTP status: an HTTP 200 response can carry an error code)</summary>
         /// <remarks><list type="bullet">
@@ -30,24 +30,6 @@ namespace QwenImageEdit.Vendors.Apikley
         /// <summary>Response message, sent by some copies of this API instead of <c>message</c></summary>
         /// <remarks>Example: <c>"success"</c>.</remarks>
         public string? Msg { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-        }
     }
 }
 

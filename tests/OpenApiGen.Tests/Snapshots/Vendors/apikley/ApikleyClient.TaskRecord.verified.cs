@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Apikley
     /// <summary>The task data object containing all task information</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Apikley.Serialization.TaskRecordJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class TaskRecord
+    public partial class TaskRecord : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The task ID</summary>
         /// <remarks>Example: <c>"task_qwen_1765179676651"</c>.</remarks>
@@ -47,24 +47,12 @@ namespace QwenImageEdit.Vendors.Apikley
         /// <summary>The result: JSON text <c>{"resultUrls": ["https://..."]}</c> as documented, or the same document as an object. Set when state is success; empty or null otherwise.</summary>
         public global::QwenImageEdit.Vendors.Apikley.TaskRecordResultJson? ResultJson { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (State is { } v_State) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "state"), v_State, global::QwenImageEdit.Vendors.Apikley.TaskRecordState.KnownValues);
-            if (ResultJson is { } v_ResultJson) v_ResultJson.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "resultJson"));
         }
     }
 }

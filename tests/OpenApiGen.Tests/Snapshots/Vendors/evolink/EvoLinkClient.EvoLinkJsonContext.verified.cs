@@ -30,113 +30,88 @@ namespace QwenImageEdit.Vendors.EvoLink
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest>? _Base64UploadRequest;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[27];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest> Base64UploadRequest => _Base64UploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest> Base64UploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.Base64UploadRequest>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.FileInfo>? _FileInfo;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.FileInfo"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.FileInfo> FileInfo => _FileInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.FileInfo>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.FileInfo));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.FileInfo> FileInfo => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.FileInfo>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse>? _FileUploadResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse> FileUploadResponse => _FileUploadResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse> FileUploadResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.FileUploadResponse>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest>? _StreamUploadRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest> StreamUploadRequest => _StreamUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest> StreamUploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.StreamUploadRequest>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest>? _UrlUploadRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest> UrlUploadRequest => _UrlUploadRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest> UrlUploadRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.UrlUploadRequest>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponse>? _ErrorResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponse> ErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ErrorResponse>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError>? _ErrorResponseError;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError> ErrorResponseError => _ErrorResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError> ErrorResponseError => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseError>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode>? _ErrorResponseErrorCode;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode> ErrorResponseErrorCode => _ErrorResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode> ErrorResponseErrorCode => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ErrorResponseErrorCode>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse>? _ImageGenerationResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse> ImageGenerationResponse => _ImageGenerationResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse> ImageGenerationResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponse>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError>? _ImageGenerationResponseError;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError> ImageGenerationResponseError => _ImageGenerationResponseError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError> ImageGenerationResponseError => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseError>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode>? _ImageGenerationResponseErrorCode;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode> ImageGenerationResponseErrorCode => _ImageGenerationResponseErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode> ImageGenerationResponseErrorCode => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseErrorCode>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject>? _ImageGenerationResponseObject;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject> ImageGenerationResponseObject => _ImageGenerationResponseObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject> ImageGenerationResponseObject => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseObject>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus>? _ImageGenerationResponseStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus> ImageGenerationResponseStatus => _ImageGenerationResponseStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus> ImageGenerationResponseStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseStatus>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType>? _ImageGenerationResponseType;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType> ImageGenerationResponseType => _ImageGenerationResponseType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType> ImageGenerationResponseType => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.ImageGenerationResponseType>(ref _metadata[13], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest>? _QwenImageEditPlusRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest> QwenImageEditPlusRequest => _QwenImageEditPlusRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest> QwenImageEditPlusRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequest>(ref _metadata[14], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel>? _QwenImageEditPlusRequestModel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel> QwenImageEditPlusRequestModel => _QwenImageEditPlusRequestModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel> QwenImageEditPlusRequestModel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditPlusRequestModel>(ref _metadata[15], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskInfo>? _TaskInfo;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.TaskInfo"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskInfo> TaskInfo => _TaskInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskInfo>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.TaskInfo));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskInfo> TaskInfo => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.TaskInfo>(ref _metadata[16], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Usage>? _Usage;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.Usage"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Usage> Usage => _Usage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Usage>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.Usage));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.Usage> Usage => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.Usage>(ref _metadata[17], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule>? _UsageBillingRule;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule> UsageBillingRule => _UsageBillingRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule> UsageBillingRule => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.UsageBillingRule>(ref _metadata[18], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup>? _UsageUserGroup;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup> UsageUserGroup => _UsageUserGroup ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup> UsageUserGroup => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.UsageUserGroup>(ref _metadata[19], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest>? _QwenImageEditRequest;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest> QwenImageEditRequest => _QwenImageEditRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest> QwenImageEditRequest => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequest>(ref _metadata[20], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel>? _QwenImageEditRequestModel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel> QwenImageEditRequestModel => _QwenImageEditRequestModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel> QwenImageEditRequestModel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.QwenImageEditRequestModel>(ref _metadata[21], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetail>? _TaskDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.TaskDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetail> TaskDetail => _TaskDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.TaskDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetail> TaskDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.TaskDetail>(ref _metadata[22], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject>? _TaskDetailObject;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject> TaskDetailObject => _TaskDetailObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject> TaskDetailObject => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.TaskDetailObject>(ref _metadata[23], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus>? _TaskDetailStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus> TaskDetailStatus => _TaskDetailStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus> TaskDetailStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.TaskDetailStatus>(ref _metadata[24], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailType>? _TaskDetailType;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.TaskDetailType"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailType> TaskDetailType => _TaskDetailType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailType>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.TaskDetailType));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskDetailType> TaskDetailType => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.TaskDetailType>(ref _metadata[25], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskError>? _TaskError;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.EvoLink.TaskError"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskError> TaskError => _TaskError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskError>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.EvoLink.TaskError));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.EvoLink.TaskError> TaskError => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.EvoLink.TaskError>(ref _metadata[26], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -7,7 +7,7 @@ namespace QwenImageEdit.Vendors.Fal
     /// <remarks>One of: a <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response"/>, a <see cref="global::QwenImageEdit.Vendors.Fal.CancelStatus"/>. JSON that fits none of them is kept as it is, in <see cref="UnmatchedJson"/>.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Fal.Serialization.CancelQwenImageEdit2509ResultJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public sealed partial class CancelQwenImageEdit2509Result
+    public sealed partial class CancelQwenImageEdit2509Result : global::OpenApiGen.Runtime.Validatable
     {
         private readonly int _case;
         private readonly global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response? _case1;
@@ -94,17 +94,11 @@ namespace QwenImageEdit.Vendors.Fal
             }
         }
 
-        /// <summary>Adds the held value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (_case == 1)
-            {
-                _case1!.ValidateInto(collector, path);
-            }
             if (_case == 2)
             {
                 _case2!.ValidateInto(collector, path);

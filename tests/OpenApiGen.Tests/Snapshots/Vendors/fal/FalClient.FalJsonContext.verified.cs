@@ -30,193 +30,148 @@ namespace QwenImageEdit.Vendors.Fal
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response>? _CancelQwenImageEdit2509Response;
+        private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _metadata = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[47];
+
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response> CancelQwenImageEdit2509Response => _CancelQwenImageEdit2509Response ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response> CancelQwenImageEdit2509Response => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Response>(ref _metadata[0], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Result>? _CancelQwenImageEdit2509Result;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Result"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Result> CancelQwenImageEdit2509Result => _CancelQwenImageEdit2509Result ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Result>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Result));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Result> CancelQwenImageEdit2509Result => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2509Result>(ref _metadata[1], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelStatus>? _CancelStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelStatus> CancelStatus => _CancelStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelStatus> CancelStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelStatus>(ref _metadata[2], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelStatusStatus>? _CancelStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelStatusStatus> CancelStatusStatus => _CancelStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelStatusStatus> CancelStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelStatusStatus>(ref _metadata[3], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorDetail>? _ErrorDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ErrorDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorDetail> ErrorDetail => _ErrorDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ErrorDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorDetail> ErrorDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ErrorDetail>(ref _metadata[4], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorDetailLocItem>? _ErrorDetailLocItem;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ErrorDetailLocItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorDetailLocItem> ErrorDetailLocItem => _ErrorDetailLocItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorDetailLocItem>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ErrorDetailLocItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorDetailLocItem> ErrorDetailLocItem => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ErrorDetailLocItem>(ref _metadata[5], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorResponse>? _ErrorResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ErrorResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ErrorResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorResponse> ErrorResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ErrorResponse>(ref _metadata[6], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorResponseDetail>? _ErrorResponseDetail;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ErrorResponseDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorResponseDetail> ErrorResponseDetail => _ErrorResponseDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorResponseDetail>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ErrorResponseDetail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ErrorResponseDetail> ErrorResponseDetail => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ErrorResponseDetail>(ref _metadata[7], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.Image>? _Image;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.Image"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.Image> Image => _Image ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.Image>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.Image));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.Image> Image => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.Image>(ref _metadata[8], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageSize>? _ImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.ImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageSize> ImageSize => _ImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.ImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.ImageSize> ImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.ImageSize>(ref _metadata[9], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QueueStatus>? _QueueStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QueueStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QueueStatus> QueueStatus => _QueueStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QueueStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QueueStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QueueStatus> QueueStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QueueStatus>(ref _metadata[10], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QueueStatusStatus>? _QueueStatusStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QueueStatusStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QueueStatusStatus> QueueStatusStatus => _QueueStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QueueStatusStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QueueStatusStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QueueStatusStatus> QueueStatusStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QueueStatusStatus>(ref _metadata[11], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Input>? _QwenImageEdit2509Input;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Input"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Input> QwenImageEdit2509Input => _QwenImageEdit2509Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Input));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Input> QwenImageEdit2509Input => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Input>(ref _metadata[12], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputAcceleration>? _QwenImageEdit2509InputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputAcceleration> QwenImageEdit2509InputAcceleration => _QwenImageEdit2509InputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputAcceleration> QwenImageEdit2509InputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputAcceleration>(ref _metadata[13], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSize>? _QwenImageEdit2509InputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSize> QwenImageEdit2509InputImageSize => _QwenImageEdit2509InputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSize> QwenImageEdit2509InputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSize>(ref _metadata[14], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSizeOption2>? _QwenImageEdit2509InputImageSizeOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSizeOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSizeOption2> QwenImageEdit2509InputImageSizeOption2 => _QwenImageEdit2509InputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSizeOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSizeOption2> QwenImageEdit2509InputImageSizeOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputImageSizeOption2>(ref _metadata[15], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputOutputFormat>? _QwenImageEdit2509InputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputOutputFormat> QwenImageEdit2509InputOutputFormat => _QwenImageEdit2509InputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputOutputFormat> QwenImageEdit2509InputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509InputOutputFormat>(ref _metadata[16], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Output>? _QwenImageEdit2509Output;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Output"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Output> QwenImageEdit2509Output => _QwenImageEdit2509Output ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Output>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Output));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Output> QwenImageEdit2509Output => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2509Output>(ref _metadata[17], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLog>? _RequestLog;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.RequestLog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLog> RequestLog => _RequestLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLog>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.RequestLog));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLog> RequestLog => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.RequestLog>(ref _metadata[18], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLogLevel>? _RequestLogLevel;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.RequestLogLevel"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLogLevel> RequestLogLevel => _RequestLogLevel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLogLevel>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.RequestLogLevel));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLogLevel> RequestLogLevel => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.RequestLogLevel>(ref _metadata[19], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLogSource>? _RequestLogSource;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.RequestLogSource"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLogSource> RequestLogSource => _RequestLogSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLogSource>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.RequestLogSource));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.RequestLogSource> RequestLogSource => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.RequestLogSource>(ref _metadata[20], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.WebhookPayload>? _WebhookPayload;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.WebhookPayload"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.WebhookPayload> WebhookPayload => _WebhookPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.WebhookPayload>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.WebhookPayload));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.WebhookPayload> WebhookPayload => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.WebhookPayload>(ref _metadata[21], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.WebhookPayloadStatus>? _WebhookPayloadStatus;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.WebhookPayloadStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.WebhookPayloadStatus> WebhookPayloadStatus => _WebhookPayloadStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.WebhookPayloadStatus>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.WebhookPayloadStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.WebhookPayloadStatus> WebhookPayloadStatus => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.WebhookPayloadStatus>(ref _metadata[22], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Response>? _CancelQwenImageEdit2511Response;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Response"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Response> CancelQwenImageEdit2511Response => _CancelQwenImageEdit2511Response ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Response>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Response));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Response> CancelQwenImageEdit2511Response => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Response>(ref _metadata[23], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Result>? _CancelQwenImageEdit2511Result;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Result"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Result> CancelQwenImageEdit2511Result => _CancelQwenImageEdit2511Result ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Result>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Result));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Result> CancelQwenImageEdit2511Result => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEdit2511Result>(ref _metadata[24], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Input>? _QwenImageEdit2511Input;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Input"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Input> QwenImageEdit2511Input => _QwenImageEdit2511Input ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Input>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Input));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Input> QwenImageEdit2511Input => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Input>(ref _metadata[25], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputAcceleration>? _QwenImageEdit2511InputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputAcceleration> QwenImageEdit2511InputAcceleration => _QwenImageEdit2511InputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputAcceleration> QwenImageEdit2511InputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputAcceleration>(ref _metadata[26], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSize>? _QwenImageEdit2511InputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSize> QwenImageEdit2511InputImageSize => _QwenImageEdit2511InputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSize> QwenImageEdit2511InputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSize>(ref _metadata[27], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSizeOption2>? _QwenImageEdit2511InputImageSizeOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSizeOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSizeOption2> QwenImageEdit2511InputImageSizeOption2 => _QwenImageEdit2511InputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSizeOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSizeOption2> QwenImageEdit2511InputImageSizeOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputImageSizeOption2>(ref _metadata[28], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputOutputFormat>? _QwenImageEdit2511InputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputOutputFormat> QwenImageEdit2511InputOutputFormat => _QwenImageEdit2511InputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputOutputFormat> QwenImageEdit2511InputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511InputOutputFormat>(ref _metadata[29], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Output>? _QwenImageEdit2511Output;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Output"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Output> QwenImageEdit2511Output => _QwenImageEdit2511Output ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Output>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Output));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Output> QwenImageEdit2511Output => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEdit2511Output>(ref _metadata[30], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResponse>? _CancelQwenImageEditPlusResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResponse> CancelQwenImageEditPlusResponse => _CancelQwenImageEditPlusResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResponse> CancelQwenImageEditPlusResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResponse>(ref _metadata[31], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResult>? _CancelQwenImageEditPlusResult;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResult> CancelQwenImageEditPlusResult => _CancelQwenImageEditPlusResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResult));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResult> CancelQwenImageEditPlusResult => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditPlusResult>(ref _metadata[32], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInput>? _QwenImageEditPlusInput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInput> QwenImageEditPlusInput => _QwenImageEditPlusInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInput> QwenImageEditPlusInput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInput>(ref _metadata[33], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputAcceleration>? _QwenImageEditPlusInputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputAcceleration> QwenImageEditPlusInputAcceleration => _QwenImageEditPlusInputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputAcceleration> QwenImageEditPlusInputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputAcceleration>(ref _metadata[34], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSize>? _QwenImageEditPlusInputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSize> QwenImageEditPlusInputImageSize => _QwenImageEditPlusInputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSize> QwenImageEditPlusInputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSize>(ref _metadata[35], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSizeOption2>? _QwenImageEditPlusInputImageSizeOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSizeOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSizeOption2> QwenImageEditPlusInputImageSizeOption2 => _QwenImageEditPlusInputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSizeOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSizeOption2> QwenImageEditPlusInputImageSizeOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputImageSizeOption2>(ref _metadata[36], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputOutputFormat>? _QwenImageEditPlusInputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputOutputFormat> QwenImageEditPlusInputOutputFormat => _QwenImageEditPlusInputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputOutputFormat> QwenImageEditPlusInputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusInputOutputFormat>(ref _metadata[37], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusOutput>? _QwenImageEditPlusOutput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusOutput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusOutput> QwenImageEditPlusOutput => _QwenImageEditPlusOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusOutput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusOutput> QwenImageEditPlusOutput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditPlusOutput>(ref _metadata[38], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResponse>? _CancelQwenImageEditResponse;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResponse> CancelQwenImageEditResponse => _CancelQwenImageEditResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResponse>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResponse> CancelQwenImageEditResponse => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResponse>(ref _metadata[39], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResult>? _CancelQwenImageEditResult;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResult> CancelQwenImageEditResult => _CancelQwenImageEditResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResult>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResult));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResult> CancelQwenImageEditResult => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.CancelQwenImageEditResult>(ref _metadata[40], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInput>? _QwenImageEditInput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditInput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInput> QwenImageEditInput => _QwenImageEditInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditInput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInput> QwenImageEditInput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditInput>(ref _metadata[41], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputAcceleration>? _QwenImageEditInputAcceleration;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditInputAcceleration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputAcceleration> QwenImageEditInputAcceleration => _QwenImageEditInputAcceleration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputAcceleration>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditInputAcceleration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputAcceleration> QwenImageEditInputAcceleration => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputAcceleration>(ref _metadata[42], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSize>? _QwenImageEditInputImageSize;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSize"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSize> QwenImageEditInputImageSize => _QwenImageEditInputImageSize ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSize>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSize));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSize> QwenImageEditInputImageSize => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSize>(ref _metadata[43], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSizeOption2>? _QwenImageEditInputImageSizeOption2;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSizeOption2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSizeOption2> QwenImageEditInputImageSizeOption2 => _QwenImageEditInputImageSizeOption2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSizeOption2>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSizeOption2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSizeOption2> QwenImageEditInputImageSizeOption2 => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputImageSizeOption2>(ref _metadata[44], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputOutputFormat>? _QwenImageEditInputOutputFormat;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditInputOutputFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputOutputFormat> QwenImageEditInputOutputFormat => _QwenImageEditInputOutputFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputOutputFormat>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditInputOutputFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputOutputFormat> QwenImageEditInputOutputFormat => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditInputOutputFormat>(ref _metadata[45], Options);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditOutput>? _QwenImageEditOutput;
         /// <summary>Metadata for <see cref="global::QwenImageEdit.Vendors.Fal.QwenImageEditOutput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditOutput> QwenImageEditOutput => _QwenImageEditOutput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditOutput>)Options.GetTypeInfo(typeof(global::QwenImageEdit.Vendors.Fal.QwenImageEditOutput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::QwenImageEdit.Vendors.Fal.QwenImageEditOutput> QwenImageEditOutput => global::OpenApiGen.Runtime.JsonContextMetadata.Get<global::QwenImageEdit.Vendors.Fal.QwenImageEditOutput>(ref _metadata[46], Options);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.ModelsLab
     /// <summary>The <c>QwenRequest</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Serialization.QwenRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class QwenRequest
+    public partial class QwenRequest : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>Your API Key used for request authorization</summary>
         /// <remarks>The client fills it from its options' ApiKey when it is left null.</remarks>
@@ -36,24 +36,12 @@ namespace QwenImageEdit.Vendors.ModelsLab
         /// <remarks>Example: <c>["https://assets.modelslab.ai/generations/9398f98f-8b37-4d2b-98b8-04e0d22167e3.jpg","https://assets.modelslab.ai/generations/57df2bbf-512a-4a9a-bf99-35cde14113e7.jpg"]</c>.</remarks>
         public required global::QwenImageEdit.Vendors.ModelsLab.QwenRequestInitImage InitImage { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Prompt is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "prompt"));
-            if (TrackId is { } v_TrackId) v_TrackId.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "track_id"));
             if (ModelId is { } v_ModelId) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model_id"), v_ModelId, global::QwenImageEdit.Vendors.ModelsLab.QwenRequestModelId.KnownValues);
             if (InitImage is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));
             else InitImage.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "init_image"));

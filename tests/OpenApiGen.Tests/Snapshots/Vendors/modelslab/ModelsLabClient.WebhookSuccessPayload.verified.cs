@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.ModelsLab
     /// <summary>The <c>WebhookSuccessPayload</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.ModelsLab.Serialization.WebhookSuccessPayloadJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class WebhookSuccessPayload
+    public partial class WebhookSuccessPayload : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The <c>status</c> property.</summary>
         /// <remarks>Set for you: it is the only value the spec allows.</remarks>
@@ -29,25 +29,12 @@ namespace QwenImageEdit.Vendors.ModelsLab
         /// <summary>Metadata about the generation process</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? Meta { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.ModelsLab.WebhookSuccessPayloadStatus.KnownValues);
-            if (Id is { } v_Id) v_Id.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
-            if (TrackId is { } v_TrackId) v_TrackId.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "track_id"));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>A prediction of qwen/qwen-image-edit: the HTTP API's prediction (schemas_prediction_response) with this model's input and output.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.QwenImageEditPredictionJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class QwenImageEditPrediction
+    public partial class QwenImageEditPrediction : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The time that the model completed the prediction and all outputs were uploaded</summary>
         public global::System.DateTimeOffset? CompletedAt { get; set; }
@@ -59,26 +59,14 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary><c>hidden</c> for official models, which have no public versions.</summary>
         public required string Version { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
             if (Id is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "id"));
             if (Input is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
             else Input.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "input"));
-            if (Metrics is { } v_Metrics) v_Metrics.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metrics"));
             if (Model is null) collector.Missing(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "model"));
             if (Source is { } v_Source) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "source"), v_Source, global::QwenImageEdit.Vendors.Replicate.PredictionSource.KnownValues);
             collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), Status, global::QwenImageEdit.Vendors.Replicate.PredictionStatus.KnownValues);

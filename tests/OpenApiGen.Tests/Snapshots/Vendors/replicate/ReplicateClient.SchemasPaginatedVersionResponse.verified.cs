@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>SchemasPaginatedVersionResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasPaginatedVersionResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasPaginatedVersionResponse
+    public partial class SchemasPaginatedVersionResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>A URL pointing to the next page of version objects, if any</summary>
         public string? Next { get; set; }
@@ -16,34 +16,6 @@ namespace QwenImageEdit.Vendors.Replicate
 
         /// <summary>An array of version objects</summary>
         public global::System.Collections.Generic.IList<global::QwenImageEdit.Vendors.Replicate.SchemasVersionResponse>? Results { get; set; }
-
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Results is { } v_Results)
-            {
-                for (var i0 = 0; i0 < v_Results.Count; i0++)
-                {
-                    if (v_Results[i0] is { } item0)
-                    {
-                        item0.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Index(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "results"), i0));
-                    }
-                }
-            }
-        }
     }
 }
 

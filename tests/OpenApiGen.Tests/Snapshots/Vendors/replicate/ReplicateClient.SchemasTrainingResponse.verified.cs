@@ -6,7 +6,7 @@ namespace QwenImageEdit.Vendors.Replicate
     /// <summary>The <c>SchemasTrainingResponse</c> schema.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::QwenImageEdit.Vendors.Replicate.Serialization.SchemasTrainingResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "1.0.0")]
-    public partial class SchemasTrainingResponse
+    public partial class SchemasTrainingResponse : global::OpenApiGen.Runtime.Validatable
     {
         /// <summary>The time when the training completed</summary>
         public global::System.DateTimeOffset? CompletedAt { get; set; }
@@ -50,27 +50,13 @@ namespace QwenImageEdit.Vendors.Replicate
         /// <summary>The ID of the model version used for training</summary>
         public string? Version { get; set; }
 
-        /// <summary>Checks this value against the spec's constraints, including those of the values it holds.</summary>
-        /// <returns>Every violation, each with its JSON path; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiGen.Runtime.ValidationError> Validate()
-        {
-            var collector = new global::OpenApiGen.Runtime.ValidationCollector();
-            ValidateInto(collector, "$");
-            return collector.Errors;
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="collector"/>.</summary>
-        /// <param name="collector">Where violations go.</param>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <inheritdoc/>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public virtual void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
+        public override void ValidateInto(global::OpenApiGen.Runtime.ValidationCollector collector, string path)
         {
             global::System.ArgumentNullException.ThrowIfNull(collector);
-            if (Metrics is { } v_Metrics) v_Metrics.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "metrics"));
-            if (Output is { } v_Output) v_Output.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "output"));
             if (Source is { } v_Source) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "source"), v_Source, global::QwenImageEdit.Vendors.Replicate.SchemasTrainingResponseSource.KnownValues);
             if (Status is { } v_Status) collector.OneOf(global::OpenApiGen.Runtime.ValidationCollector.Member(path, "status"), v_Status, global::QwenImageEdit.Vendors.Replicate.SchemasTrainingResponseStatus.KnownValues);
-            if (Urls is { } v_Urls) v_Urls.ValidateInto(collector, global::OpenApiGen.Runtime.ValidationCollector.Member(path, "urls"));
         }
     }
 }
