@@ -133,6 +133,11 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
         }
 
         _kept[outcome.Signature] = kept + 1;
+        if (outcome.Seed == "?")
+        {
+            return;
+        }
+
         var mutant = _mutator!.Make(outcome.Index);
         var folder = Path.Combine(options.Output, "failures", outcome.Class);
         Directory.CreateDirectory(folder);
@@ -146,7 +151,15 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
     {
         lock (_gate)
         {
-            return _mutator!.Make(index).Seed;
+            try
+            {
+                return _mutator!.Make(index).Seed;
+            }
+            catch (InvalidOperationException)
+            {
+                // The mutant cannot be made (an abort before it began); its seed is not known.
+                return "?";
+            }
         }
     }
 
@@ -264,7 +277,19 @@ internal sealed class Campaign(CampaignOptions options, TextWriter log)
             return (outcomes, died + 1, null);
         }
 
-        return (outcomes, outcomes.Count > 0 ? outcomes[^1].Index + 1 : to, null);
+        if (outcomes.Count == 0)
+        {
+            // Died before its first mutant began (making it threw): an abort of that mutant, never a range skipped.
+            string text;
+            lock (stderr)
+            {
+                text = stderr.ToString();
+            }
+
+            return ([new Outcome(from, SeedOf(from), OutcomeClass.Abort, "abort before the mutant began " + AbortSignature(process.ExitCode, text), $"exit code {process.ExitCode}\n{Tail(text)}", 0, 0, 0, 0)], from + 1, null);
+        }
+
+        return (outcomes, outcomes[^1].Index + 1, null);
     }
 
     // The worker's processor time so far; what it was last read as once the process has ended.
